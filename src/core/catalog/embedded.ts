@@ -1,0 +1,86 @@
+/**
+ * The catalog shipped in `recipes/`, and the per-process cache of loaded catalogs.
+ *
+ * Bundled entry points may switch on the precompiled form (`dist/catalog.json`, written by the
+ * build from the same files): it skips YAML parsing at start-up and never changes meaning.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { internalError } from '../errors.js';
+import { Catalog, loadCatalogLayers, yamlDocumentReader, type CatalogLayer, type DocumentReader } from './catalog.js';
+import { DirectorySource, openExternalDirectory } from './source.js';
+
+export interface PrecompiledCatalog {
+  /** Relative paths of every file in recipes/, in walk order. */
+  files: string[];
+  /** Parsed documents (registry, overlays, mixins) by relative path. */
+  documents: Record<string, unknown>;
+}
+
+let precompiledPath: string | undefined;
+/** Use `dist/catalog.json` for the embedded catalog (called by bundled entry points only). */
+export function usePrecompiledCatalog(path = join(projectRoot(), 'dist', 'catalog.json')): void {
+  if (existsSync(path)) precompiledPath = path;
+}
+
+let root: string | undefined;
+/** The project root: the nearest ancestor of this module holding recipes/registry.yaml. */
+export function projectRoot(): string {
+  if (root) return root;
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let depth = 0; depth < 6; depth++) {
+    if (existsSync(join(dir, 'recipes', 'registry.yaml'))) return (root = dir);
+    const parent = dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  throw internalError('the embedded recipe catalog (recipes/registry.yaml) was not found next to the program', {
+    hint: 'reinstall the package; the recipes/ folder must ship with it',
+  });
+}
+
+export function embeddedRecipesDir(): string {
+  return join(projectRoot(), 'recipes');
+}
+
+function embeddedLayer(): CatalogLayer {
+  if (precompiledPath) {
+    const compiled = JSON.parse(readFileSync(precompiledPath, 'utf8')) as PrecompiledCatalog;
+    const source = new DirectorySource(embeddedRecipesDir(), 'embedded catalog', 'embedded', compiled.files);
+    const read: DocumentReader = (kind, path) => {
+      const document = compiled.documents[path];
+      if (document === undefined) return yamlDocumentReader(source)(kind, path);
+      return (document === null ? undefined : document) as never;
+    };
+    return { source, read };
+  }
+  const source = new DirectorySource(embeddedRecipesDir(), 'embedded catalog', 'embedded');
+  return { source, read: yamlDocumentReader(source) };
+}
+
+const cache = new Map<string, Promise<Catalog>>();
+
+/**
+ * The catalog for a `--data` directory (or the embedded one), loaded once per process.
+ * A failed load is not cached, so a corrected directory can be retried.
+ */
+export function loadCatalog(dataDir?: string): Promise<Catalog> {
+  const key = dataDir ?? '';
+  let pending = cache.get(key);
+  if (!pending) {
+    pending = (async () => {
+      const external = dataDir ? openExternalDirectory(dataDir) : undefined;
+      const embedded = embeddedLayer();
+      const externalLayer = external ? { source: external, read: yamlDocumentReader(external) } : undefined;
+      if (precompiledPath && !externalLayer) {
+        // Nothing to parse: the precompiled catalog needs neither the YAML parser nor ajv.
+        return Catalog.fromLayers(embedded);
+      }
+      return loadCatalogLayers(embedded, externalLayer);
+    })();
+    cache.set(key, pending);
+    pending.catch(() => cache.delete(key));
+  }
+  return pending;
+}

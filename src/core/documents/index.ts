@@ -1,0 +1,144 @@
+/**
+ * The single door through which untrusted documents enter core: parse (with size and alias
+ * limits), check against the JSON Schema of their kind, and report file, path and line on error.
+ */
+import { invalidInput, type SourceLocation, formatLocation } from '../errors.js';
+import { formatPath, parseDocument, type ParsedDocument, type ParseOptions } from './parse.js';
+import type {
+  ComponentRegistry,
+  RecipeCriteriaDocument,
+  RecipeMetadata,
+  RecipeMixin,
+  RecipeResult,
+  Snapshot,
+} from './types.js';
+import type { CompiledValidator, SchemaError } from './generated/validators.js';
+
+export * from './types.js';
+export { parseDocument, parseDocumentSync, ensureYamlParser, formatPath, MAX_DOCUMENT_BYTES, MAX_ALIAS_COUNT } from './parse.js';
+export type { ParsedDocument } from './parse.js';
+
+export interface DocumentKinds {
+  RecipeMetadata: RecipeMetadata;
+  RecipeMixin: RecipeMixin;
+  ComponentRegistry: ComponentRegistry;
+  RecipeCriteria: RecipeCriteriaDocument;
+  RecipeResult: RecipeResult;
+  Snapshot: Snapshot;
+}
+export type DocumentKind = keyof DocumentKinds;
+
+const validatorNames: Record<DocumentKind, string> = {
+  RecipeMetadata: 'recipeMetadata',
+  RecipeMixin: 'recipeMixin',
+  ComponentRegistry: 'componentRegistry',
+  RecipeCriteria: 'recipeCriteria',
+  RecipeResult: 'recipe',
+  Snapshot: 'snapshot',
+};
+
+type ValidatorModule = Record<string, CompiledValidator>;
+let validators: ValidatorModule | undefined;
+/** Precompiled schema validators, loaded on first use. */
+export async function loadValidators(): Promise<ValidatorModule> {
+  validators ??= (await import('./generated/validators.js')) as unknown as ValidatorModule;
+  return validators;
+}
+
+/** Parses `text` as a document of `kind` and checks it against the kind's schema. */
+export async function readDocument<K extends DocumentKind>(
+  kind: K,
+  text: string,
+  origin: string,
+  options: ParseOptions = {},
+): Promise<{ document: DocumentKinds[K]; parsed: ParsedDocument }> {
+  const [parsed] = await Promise.all([parseDocument(text, origin, options), loadValidators()]);
+  const document = checkDocument(kind, parsed);
+  return { document, parsed };
+}
+
+/** Schema-checks an already parsed document; validators must have been loaded. */
+export function checkDocument<K extends DocumentKind>(kind: K, parsed: ParsedDocument): DocumentKinds[K] {
+  const value = parsed.value;
+  if (value === null || value === undefined || (typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 0)) {
+    throw invalidInput(`${parsed.origin}: the ${kind} document is empty`, {
+      location: { file: parsed.origin },
+      hint: `pass a file that contains a ${kind} document`,
+    });
+  }
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    throw invalidInput(`${parsed.origin}: expected a ${kind} mapping, found ${describeType(value)}`, {
+      location: { file: parsed.origin, line: 1 },
+      hint: `pass a YAML or JSON ${kind} document`,
+    });
+  }
+  const validate = validators?.[validatorNames[kind]];
+  if (!validate) throw new Error('schema validators were used before they were loaded');
+  if (!validate(value)) {
+    const error = validate.errors![0]!;
+    throw schemaError(kind, parsed, error);
+  }
+  return value as DocumentKinds[K];
+}
+
+function schemaError(kind: DocumentKind, parsed: ParsedDocument, error: SchemaError): Error {
+  const path = error.instancePath.split('/').slice(1).map(unescapePointer).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+  let target = path;
+  let problem = error.message ?? 'is invalid';
+  let hint = `see schemas/${fileNameFor(kind)} for the ${kind} format`;
+  const actual = valueAt(parsed.value, path);
+  switch (error.keyword) {
+    case 'required':
+      problem = `is missing the required field "${String(error.params.missingProperty)}"`;
+      break;
+    case 'additionalProperties':
+      target = [...path, String(error.params.additionalProperty)];
+      problem = `has the unknown field "${String(error.params.additionalProperty)}"`;
+      hint = `remove the field; ${kind} documents allow only the fields in schemas/${fileNameFor(kind)}`;
+      break;
+    case 'enum':
+      problem = `is ${JSON.stringify(actual)}, allowed values: ${(error.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
+      break;
+    case 'const':
+      problem = `is ${JSON.stringify(actual)}, expected ${JSON.stringify(error.params.allowedValue)}`;
+      break;
+    case 'type':
+      problem = `must be ${String(error.params.type).replace(',', ' or ')}, found ${describeType(actual)}`;
+      if (String(error.params.type).startsWith('string') && (typeof actual === 'number' || typeof actual === 'boolean')) {
+        hint = `quote the value ("${String(actual)}") so YAML keeps it as text`;
+      }
+      break;
+    default:
+      problem = `${error.message ?? 'is invalid'}`;
+  }
+  const location: SourceLocation = parsed.locate(target);
+  const where = formatLocation(location);
+  const field = formatPath(target) || '(document)';
+  return invalidInput(`${where}: ${kind} field ${field} ${problem}`, { location: { ...location, path: field }, hint });
+}
+
+function fileNameFor(kind: DocumentKind): string {
+  const base = validatorNames[kind].replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+  return `${base}.schema.json`;
+}
+
+function unescapePointer(segment: string): string {
+  return segment.replaceAll('~1', '/').replaceAll('~0', '~');
+}
+
+function valueAt(root: unknown, path: ReadonlyArray<string | number>): unknown {
+  let node = root;
+  for (const segment of path) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[segment as string];
+  }
+  return node;
+}
+
+function describeType(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'string') return `the string ${JSON.stringify(value)}`;
+  return `the ${typeof value} ${String(value)}`;
+}

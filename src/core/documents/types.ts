@@ -1,0 +1,190 @@
+/** TypeScript shapes of the documents we read and write (schemas/ holds the JSON Schemas). */
+
+export const API_VERSION = 'aicr.nvidia.com/v1alpha1';
+
+export interface Constraint {
+  name: string;
+  value: string;
+  severity?: 'error' | 'warning';
+  remediation?: string;
+  unit?: string;
+}
+
+export interface ExpectedResource {
+  kind: string;
+  name: string;
+  namespace?: string;
+}
+
+export type Overrides = Record<string, unknown>;
+
+export interface ComponentRef {
+  name: string;
+  namespace?: string;
+  chart?: string;
+  type?: 'Helm' | 'Kustomize' | '';
+  source?: string;
+  version?: string;
+  tag?: string;
+  valuesFile?: string;
+  overrides?: Overrides;
+  patches?: string[];
+  dependencyRefs?: string[];
+  manifestFiles?: string[];
+  path?: string;
+  cleanup?: boolean;
+  expectedResources?: ExpectedResource[];
+  healthCheckAsserts?: string;
+}
+
+export interface NodeSelection {
+  selector?: Record<string, string>;
+  maxNodes?: number;
+  excludeNodes?: string[];
+}
+
+export interface ValidationPhase {
+  timeout?: string;
+  constraints?: Constraint[];
+  checks?: string[];
+  nodeSelection?: NodeSelection;
+  infrastructure?: string;
+}
+
+export const PHASES = ['readiness', 'deployment', 'performance', 'conformance'] as const;
+export type PhaseName = (typeof PHASES)[number];
+export type ValidationConfig = Partial<Record<PhaseName, ValidationPhase>>;
+
+/** Criteria as written in an overlay or criteria file: raw strings, not normalised. */
+export interface RawCriteria {
+  service?: string;
+  accelerator?: string;
+  intent?: string;
+  os?: string;
+  platform?: string;
+  nodes?: number;
+}
+
+export interface RecipeMetadataSpec {
+  base?: string;
+  criteria?: RawCriteria | null;
+  mixins?: string[];
+  constraints?: Constraint[];
+  componentRefs?: ComponentRef[];
+  validation?: ValidationConfig;
+}
+
+export interface RecipeMetadata {
+  kind?: string;
+  apiVersion?: string;
+  metadata: { name: string };
+  spec: RecipeMetadataSpec;
+}
+
+export interface RecipeMixin {
+  kind: 'RecipeMixin';
+  apiVersion?: string;
+  metadata: { name: string };
+  spec: { constraints?: Constraint[]; componentRefs?: ComponentRef[] };
+}
+
+export interface SchedulingPaths {
+  nodeSelectorPaths?: string[];
+  tolerationPaths?: string[];
+  taintPaths?: string[];
+  taintStrPaths?: string[];
+}
+
+export interface RegistryValidation {
+  function: string;
+  severity?: 'warning' | 'error';
+  conditions?: Record<string, string[]>;
+  message?: string;
+}
+
+export interface ComponentConfig {
+  name: string;
+  displayName?: string;
+  valueOverrideKeys?: string[];
+  helm?: { defaultRepository?: string; defaultChart?: string; defaultVersion?: string; defaultNamespace?: string };
+  kustomize?: { defaultSource?: string; defaultPath?: string; defaultTag?: string };
+  nodeScheduling?: { system?: SchedulingPaths; accelerated?: SchedulingPaths; nodeCountPaths?: string[] };
+  podScheduling?: { workload?: { workloadSelectorPaths?: string[] } };
+  validations?: RegistryValidation[];
+  healthCheck?: { assertFile?: string };
+  [extra: string]: unknown;
+}
+
+export interface ComponentRegistry {
+  apiVersion?: string;
+  kind?: string;
+  components: ComponentConfig[];
+}
+
+export interface RecipeCriteriaDocument {
+  kind?: string;
+  apiVersion?: string;
+  metadata?: { name?: string } | null;
+  spec?: RawCriteria | null;
+}
+
+export interface ExcludedOverlay {
+  name: string;
+  reason: string;
+}
+
+export interface ConstraintWarning {
+  overlay: string;
+  constraint: string;
+  expected: string;
+  actual?: string;
+  reason: string;
+}
+
+/** Normalised criteria: every string field holds a canonical value or `any`. */
+export interface Criteria {
+  service: string;
+  accelerator: string;
+  intent: string;
+  os: string;
+  platform: string;
+  nodes: number;
+}
+
+export interface RecipeResult {
+  kind: 'RecipeResult';
+  apiVersion: string;
+  metadata: {
+    version?: string;
+    appliedOverlays?: string[];
+    excludedOverlays?: Array<string | ExcludedOverlay>;
+    constraintWarnings?: ConstraintWarning[];
+  };
+  criteria: Partial<Criteria>;
+  constraints?: Constraint[];
+  componentRefs: ComponentRef[];
+  deploymentOrder: string[];
+  validation?: ValidationConfig;
+}
+
+export type Reading = string | number | boolean | null;
+
+export interface Subtype {
+  subtype?: string;
+  data: Record<string, Reading>;
+  context?: Record<string, string>;
+}
+
+export interface Measurement {
+  type: string;
+  subtypes?: Subtype[];
+  /** Set by our collectors when a source could not be read. */
+  unavailable?: { reason: string };
+}
+
+export interface Snapshot {
+  kind?: string;
+  apiVersion?: string;
+  metadata?: Record<string, string>;
+  measurements: Measurement[];
+}

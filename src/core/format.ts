@@ -1,0 +1,48 @@
+/** Rendering documents in the output formats every command offers: yaml, json, table. */
+import { invalidInput } from './errors.js';
+import { compareStrings, isPlainObject, toJson, toYaml } from './serialize.js';
+
+export const OUTPUT_FORMATS = ['yaml', 'json', 'table'] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+
+export function parseOutputFormat(raw: string, input = '--format'): OutputFormat {
+  const value = raw.trim().toLowerCase();
+  if ((OUTPUT_FORMATS as readonly string[]).includes(value)) return value as OutputFormat;
+  throw invalidInput(`unknown output format: "${raw}", valid formats are: ${OUTPUT_FORMATS.join(', ')}`, {
+    hint: `set ${input} to one of: ${OUTPUT_FORMATS.join(', ')}`,
+  });
+}
+
+export function formatDocument(value: unknown, format: OutputFormat): string {
+  if (format === 'json') return toJson(value);
+  if (format === 'table') return formatLeafTable(value);
+  return toYaml(value);
+}
+
+/** Flattens a document into `FIELD  VALUE` rows (one per leaf, sorted by path). */
+export function formatLeafTable(value: unknown): string {
+  const rows: Array<[string, string]> = [];
+  const visit = (node: unknown, path: string): void => {
+    if (Array.isArray(node)) {
+      node.forEach((item, index) => visit(item, `${path}[${index}]`));
+      return;
+    }
+    if (isPlainObject(node)) {
+      for (const key of Object.keys(node)) visit(node[key], path ? `${path}.${key}` : key);
+      return;
+    }
+    rows.push([path, node === null || node === undefined ? '<nil>' : String(node)]);
+  };
+  visit(value, '');
+  if (rows.length === 0) return '<empty>\n';
+  rows.sort((a, b) => compareStrings(a[0], b[0]));
+  return formatColumns(['FIELD', 'VALUE'], rows);
+}
+
+/** Left-aligned columns with a dashed rule under the header; cells are single-line. */
+export function formatColumns(header: readonly string[], rows: ReadonlyArray<readonly string[]>): string {
+  const clean = (cell: string): string => cell.replace(/[\r\n\t]+/g, ' ');
+  const all = [header, header.map((h) => '-'.repeat(h.length)), ...rows].map((row) => row.map(clean));
+  const widths = header.map((_, column) => Math.max(...all.map((row) => (row[column] ?? '').length)));
+  return all.map((row) => row.map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column]!))).join('  ').trimEnd()).join('\n') + '\n';
+}

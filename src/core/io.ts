@@ -1,0 +1,280 @@
+/**
+ * Locations documents are read from and written to: a file, `-` (stdin/stdout), an `https://`
+ * URL (read only), or a Kubernetes ConfigMap `cm://namespace/name` (through a handler the
+ * Kubernetes module registers, so this module never loads a Kubernetes client).
+ */
+import { randomBytes } from 'node:crypto';
+import { closeSync, fsyncSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { AicrError, ErrorCode, invalidInput, notFound, wrapError } from './errors.js';
+import { MAX_DOCUMENT_BYTES } from './documents/parse.js';
+
+export type Location =
+  | { kind: 'stdio'; text: '-' }
+  | { kind: 'file'; path: string; text: string }
+  | { kind: 'url'; url: URL; text: string }
+  | { kind: 'configmap'; namespace: string; name: string; text: string };
+
+// Kubernetes object names: DNS-1123 subdomain (ConfigMaps) and label (namespaces).
+const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+
+/**
+ * Classifies a location string. `input` names the flag or action input for error messages.
+ * Only the lower-case `cm://` prefix denotes a ConfigMap (anything else is a file path).
+ */
+export function parseLocation(text: string, input = 'location'): Location {
+  if (text === '-') return { kind: 'stdio', text: '-' };
+  if (text.startsWith('cm://')) return parseConfigMapUri(text, input);
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) {
+    let url: URL;
+    try {
+      url = new URL(text);
+    } catch {
+      throw invalidInput(`${input}: "${text}" is not a valid URL`, { hint: 'use an https:// URL, a file path, - for stdin, or cm://namespace/name' });
+    }
+    if (url.protocol !== 'https:') {
+      throw invalidInput(`${input}: ${url.protocol}// URLs are not allowed: ${redactUrl(url)}`, {
+        hint: 'use an https:// URL (plain http could be tampered with in transit), a file path, or - for stdin',
+      });
+    }
+    return { kind: 'url', url, text };
+  }
+  if (text === '') throw invalidInput(`${input}: the location is empty`, { hint: 'pass a file path, - for stdin, an https:// URL or cm://namespace/name' });
+  return { kind: 'file', path: text, text };
+}
+
+export function parseConfigMapUri(text: string, input = 'location'): Location & { kind: 'configmap' } {
+  const rest = text.slice('cm://'.length);
+  const parts = rest.split('/');
+  const hint = 'write it as cm://<namespace>/<name>, both lower-case DNS names (e.g. cm://gpu-ops/aicr-snapshot)';
+  if (parts.length !== 2 || !parts[0] || !parts[1]) throw invalidInput(`${input}: invalid ConfigMap URI "${text}"`, { hint });
+  const [namespace, name] = parts as [string, string];
+  if (namespace.length > 63 || !DNS1123_LABEL.test(namespace)) throw invalidInput(`${input}: invalid namespace "${namespace}" in "${text}"`, { hint });
+  if (name.length > 253 || !DNS1123_SUBDOMAIN.test(name)) throw invalidInput(`${input}: invalid ConfigMap name "${name}" in "${text}"`, { hint });
+  return { kind: 'configmap', namespace, name, text };
+}
+
+/** The handler behind `cm://` locations, installed by the Kubernetes module when it is used. */
+export interface ConfigMapHandler {
+  read(location: Location & { kind: 'configmap' }, options: ReadOptions): Promise<{ text: string; key: string }>;
+  write(location: Location & { kind: 'configmap' }, text: string, options: WriteOptions): Promise<void>;
+}
+
+let configMapHandler: (() => Promise<ConfigMapHandler>) | undefined;
+/** Registers a lazy factory for the `cm://` handler. */
+export function setConfigMapHandler(factory: () => Promise<ConfigMapHandler>): void {
+  configMapHandler = factory;
+}
+
+async function configMaps(location: Location): Promise<ConfigMapHandler> {
+  if (!configMapHandler) {
+    throw invalidInput(`${location.text}: ConfigMap locations are not supported by this command`, { hint: 'use a file path or - instead' });
+  }
+  return configMapHandler();
+}
+
+export interface ReadOptions {
+  /** Size limit in bytes (default 10 MiB). */
+  maxBytes?: number;
+  /** Flag or input name for messages. */
+  input?: string;
+  /** Where `-` reads from (default process.stdin). */
+  stdin?: NodeJS.ReadableStream;
+  /** Network timeout for URLs in milliseconds (default 30 s). */
+  timeoutMs?: number;
+  /** Data key to read from a ConfigMap (default: the one document key it holds). */
+  configMapKey?: string;
+}
+
+export interface ReadResult {
+  text: string;
+  /** Name to show in messages and to infer the format from (path, URL, or cm:// URI + key). */
+  origin: string;
+}
+
+/** Reads a location's text, enforcing the size limit before the whole input is buffered. */
+export async function readLocation(location: Location, options: ReadOptions = {}): Promise<ReadResult> {
+  const maxBytes = options.maxBytes ?? MAX_DOCUMENT_BYTES;
+  const input = options.input ?? 'input';
+  switch (location.kind) {
+    case 'stdio':
+      return { text: await readStream(options.stdin ?? process.stdin, maxBytes, `${input} (stdin)`), origin: '<stdin>' };
+    case 'file':
+      return { text: readFileLimited(location.path, maxBytes, input), origin: location.path };
+    case 'url':
+      return { text: await fetchLimited(location.url, maxBytes, input, options.timeoutMs ?? 30_000), origin: redactUrl(location.url) };
+    case 'configmap': {
+      const handler = await configMaps(location);
+      const { text, key } = await handler.read(location, options);
+      return { text, origin: `${location.text}#${key}` };
+    }
+  }
+}
+
+export function readFileLimited(path: string, maxBytes: number, input = 'input'): string {
+  let stats;
+  try {
+    stats = statSync(path);
+  } catch (error) {
+    if ((error as { code?: string }).code === 'ENOENT') {
+      throw notFound(`${input}: file not found: ${path}`, { cause: error, hint: 'check the path (relative paths start at the working directory)' });
+    }
+    throw wrapError(error, `${input}: cannot read ${path}`, ErrorCode.InvalidInput);
+  }
+  if (stats.isDirectory()) throw invalidInput(`${input}: ${path} is a directory, not a file`, { hint: 'pass the path of a file' });
+  if (stats.size > maxBytes) {
+    throw invalidInput(`${input}: ${path} is too large (${stats.size} bytes, limit ${maxBytes} bytes)`, {
+      hint: 'pass a smaller document; the limit protects the runner from runaway input',
+    });
+  }
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    throw wrapError(error, `${input}: cannot read ${path}`, ErrorCode.InvalidInput);
+  }
+}
+
+async function readStream(stream: NodeJS.ReadableStream, maxBytes: number, input: string): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stream) {
+    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    size += buffer.length;
+    if (size > maxBytes) throw invalidInput(`${input} is too large (more than ${maxBytes} bytes)`, { hint: 'pass a smaller document' });
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Never print credentials that may be embedded in a URL. */
+export function redactUrl(url: URL): string {
+  const copy = new URL(url.href);
+  if (copy.username || copy.password) {
+    copy.username = 'redacted';
+    copy.password = '';
+  }
+  for (const key of [...copy.searchParams.keys()]) {
+    if (/token|key|secret|sig|password|credential|auth/i.test(key)) copy.searchParams.set(key, 'redacted');
+  }
+  return copy.href;
+}
+
+async function fetchLimited(url: URL, maxBytes: number, input: string, timeoutMs: number): Promise<string> {
+  const shown = redactUrl(url);
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  try {
+    let response: Response;
+    try {
+      response = await fetch(url, { signal: controller.signal, redirect: 'follow' });
+    } catch (error) {
+      if (controller.signal.aborted) {
+        throw new AicrError(ErrorCode.Timeout, `${input}: ${shown} did not answer within ${timeoutMs} ms`, { hint: 'check the URL or try again later' });
+      }
+      throw new AicrError(ErrorCode.Unavailable, `${input}: cannot fetch ${shown}: ${(error as Error).message}`, {
+        cause: error,
+        hint: 'check the URL and the network access of the runner',
+      });
+    }
+    if (response.url && !response.url.startsWith('https:')) {
+      throw invalidInput(`${input}: ${shown} redirected to a non-https URL`, { hint: 'use a URL that stays on https' });
+    }
+    if (!response.ok) {
+      const code = response.status === 404 ? ErrorCode.NotFound
+        : response.status === 401 || response.status === 403 ? ErrorCode.Unauthorized
+          : response.status === 429 ? ErrorCode.RateLimited
+            : response.status >= 500 ? ErrorCode.Unavailable : ErrorCode.InvalidInput;
+      throw new AicrError(code, `${input}: ${shown} answered HTTP ${response.status}`, { hint: 'check the URL and that the document is published there' });
+    }
+    const declared = Number(response.headers.get('content-length') ?? NaN);
+    if (Number.isFinite(declared) && declared > maxBytes) {
+      await response.body?.cancel();
+      throw invalidInput(`${input}: ${shown} is too large (${declared} bytes, limit ${maxBytes} bytes)`, { hint: 'pass a smaller document' });
+    }
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    if (response.body) {
+      const reader = response.body.getReader();
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        size += value.byteLength;
+        if (size > maxBytes) {
+          await reader.cancel();
+          throw invalidInput(`${input}: ${shown} is too large (more than ${maxBytes} bytes)`, { hint: 'pass a smaller document' });
+        }
+        chunks.push(value);
+      }
+    }
+    return Buffer.concat(chunks).toString('utf8');
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export interface WriteOptions {
+  /** Flag or input name for messages. */
+  input?: string;
+  /** Where `-` writes to (default process.stdout). */
+  stdout?: NodeJS.WritableStream;
+  /** Document format, used to pick the ConfigMap data key (`snapshot.yaml` / `snapshot.json`). */
+  format?: 'yaml' | 'json';
+  /** Document kind, for ConfigMap labels. */
+  kind?: string;
+}
+
+/** Writes text to a location: stdout, an atomically replaced file, or a ConfigMap. */
+export async function writeLocation(location: Location, text: string, options: WriteOptions = {}): Promise<void> {
+  switch (location.kind) {
+    case 'stdio': {
+      const stream = options.stdout ?? process.stdout;
+      await new Promise<void>((resolve, reject) => stream.write(text, (error) => (error ? reject(error) : resolve())));
+      return;
+    }
+    case 'file':
+      writeFileAtomic(location.path, text, options.input);
+      return;
+    case 'url':
+      throw invalidInput(`${options.input ?? 'output'}: cannot write to a URL (${redactUrl(location.url)})`, { hint: 'write to a file, - for stdout, or cm://namespace/name' });
+    case 'configmap':
+      await (await configMaps(location)).write(location, text, options);
+  }
+}
+
+/**
+ * Writes a file so readers never see a partial one: write a temporary sibling, flush it, then
+ * rename it over the target. Parent directories are created. Refuses to replace a directory.
+ */
+export function writeFileAtomic(path: string, data: string | Uint8Array, input = 'output', mode = 0o644): void {
+  const dir = dirname(path);
+  try {
+    const existing = lstatSync(path, { throwIfNoEntry: false });
+    if (existing?.isDirectory()) throw invalidInput(`${input}: ${path} is a directory`, { hint: 'pass a file path for the output' });
+    mkdirSync(dir, { recursive: true });
+  } catch (error) {
+    if (error instanceof AicrError) throw error;
+    throw wrapError(error, `${input}: cannot create the directory for ${path}`, ErrorCode.InvalidInput);
+  }
+  const temp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  let fd: number | undefined;
+  try {
+    fd = openSync(temp, 'wx', mode);
+    const buffer = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+    let offset = 0;
+    while (offset < buffer.length) offset += writeSync(fd, buffer, offset, buffer.length - offset);
+    fsyncSync(fd);
+    closeSync(fd);
+    fd = undefined;
+    renameSync(temp, path);
+  } catch (error) {
+    if (fd !== undefined) closeSync(fd);
+    rmSync(temp, { force: true });
+    throw wrapError(error, `${input}: cannot write ${path}`, ErrorCode.InvalidInput);
+  }
+}
+
+/** Document syntax from a location's name: `.json` → json, otherwise yaml. */
+export function formatFromName(name: string): 'yaml' | 'json' {
+  return /\.json$/i.test(name.replace(/#.*$/, '')) ? 'json' : 'yaml';
+}

@@ -1,0 +1,336 @@
+/**
+ * Recipe resolution: match overlays against criteria, pick the maximal leaves, merge their
+ * inheritance chains over the base recipe, apply mixins, order the components and fill in
+ * registry defaults.
+ *
+ * The catalog is frozen; merging creates new objects wherever it changes something and shares
+ * untouched (frozen) subtrees, so builds never see each other's data.
+ */
+import { AicrError, ErrorCode, invalidInput, notFound, wrapError } from '../errors.js';
+import {
+  API_VERSION,
+  PHASES,
+  type ComponentConfig,
+  type ComponentRef,
+  type Constraint,
+  type ConstraintWarning,
+  type Criteria,
+  type RecipeMetadataSpec,
+  type RecipeResult,
+  type Snapshot,
+  type ValidationConfig,
+  type ValidationPhase,
+} from '../documents/types.js';
+import type { Catalog, OverlayEntry } from '../catalog/catalog.js';
+import { evaluateConstraint } from '../constraints/index.js';
+import { compareStrings, isPlainObject, sortKeysDeep } from '../serialize.js';
+import { mergeValues } from '../util/objects.js';
+import { criteriaForOutput, criteriaMatch } from './criteria.js';
+import { deploymentOrder, validateDependencies } from './order.js';
+
+export interface BuildOptions {
+  /** Written to `metadata.version` (the generating program's version). */
+  version?: string;
+  /** Snapshot mode: overlays whose own constraints fail against it are excluded. */
+  snapshot?: Snapshot;
+  /** Receives non-fatal notices (e.g. "only the base recipe matched"). */
+  onWarning?: (message: string) => void;
+}
+
+interface MergeState {
+  constraints: Map<string, Constraint>;
+  refs: Map<string, ComponentRef>;
+  validation: ValidationConfig | undefined;
+  mixins: string[];
+}
+
+/** Resolves the recipe for `criteria`. Pure and synchronous: the catalog is already loaded. */
+export function buildRecipe(catalog: Catalog, criteria: Criteria, options: BuildOptions = {}): RecipeResult {
+  const matched: OverlayEntry[] = [];
+  for (const overlay of catalog.matchable) if (criteriaMatch(overlay.criteria!, criteria)) matched.push(overlay);
+  matched.sort(byCandidateOrder);
+
+  let passing = matched;
+  const excluded: string[] = [];
+  const warnings: ConstraintWarning[] = [];
+  if (options.snapshot) {
+    passing = [];
+    for (const overlay of matched) {
+      const failures = evaluateOverlayConstraints(overlay, options.snapshot);
+      if (failures.length === 0) passing.push(overlay);
+      else {
+        excluded.push(overlay.name);
+        warnings.push(...failures);
+      }
+    }
+  }
+
+  const candidates = maximalLeaves(catalog, passing);
+  const state: MergeState = {
+    constraints: new Map(),
+    refs: new Map(),
+    validation: undefined,
+    mixins: [],
+  };
+  for (const constraint of catalog.base.spec.constraints ?? []) state.constraints.set(constraint.name, constraint);
+  for (const ref of catalog.base.spec.componentRefs ?? []) state.refs.set(ref.name, ref);
+  state.validation = catalog.base.spec.validation;
+
+  const applied = ['base'];
+  const appliedSet = new Set(applied);
+  for (const candidate of candidates) {
+    let chain: readonly string[];
+    try {
+      chain = catalog.chainOf(candidate.name);
+    } catch (error) {
+      throw withContext(error, `overlay=${candidate.name}`);
+    }
+    for (const name of chain) {
+      if (appliedSet.has(name)) continue;
+      appliedSet.add(name);
+      applied.push(name);
+      mergeSpec(state, catalog.overlays.get(name)!.document.spec);
+    }
+  }
+  if (applied.length === 1) {
+    options.onWarning?.(
+      excluded.length > 0
+        ? 'all matching overlays were excluded due to constraint failures, using base configuration only'
+        : 'no environment-specific overlays matched, using base configuration only',
+    );
+  } else if (excluded.length > 0) {
+    options.onWarning?.('some overlays were excluded due to constraint failures');
+  }
+  applyMixins(catalog, state);
+
+  const refs = [...state.refs.values()].sort(byName);
+  try {
+    validateDependencies(refs);
+  } catch (error) {
+    throw wrapError(error, 'merged recipe validation failed', ErrorCode.InvalidInput);
+  }
+  const order = deploymentOrder(refs);
+
+  const metadata: RecipeResult['metadata'] = {};
+  if (options.version) metadata.version = options.version;
+  metadata.appliedOverlays = applied;
+  if (excluded.length > 0) metadata.excludedOverlays = excluded;
+  if (warnings.length > 0) metadata.constraintWarnings = warnings;
+  // Built key by key in the documented output order.
+  const result = { kind: 'RecipeResult', apiVersion: API_VERSION, metadata, criteria: criteriaForOutput(criteria) } as RecipeResult;
+  const constraints = [...state.constraints.values()].sort(byName).map(outputConstraint);
+  if (constraints.length > 0) result.constraints = constraints;
+  result.componentRefs = refs.map((ref) => outputRef(applyRegistryDefaults(ref, catalog.components.get(ref.name))));
+  result.deploymentOrder = order;
+  const validation = outputValidation(state.validation);
+  if (validation) result.validation = validation;
+  return result;
+}
+
+function byCandidateOrder(a: OverlayEntry, b: OverlayEntry): number {
+  return a.specificity - b.specificity || compareStrings(a.name, b.name);
+}
+
+function byName(a: { name: string }, b: { name: string }): number {
+  return compareStrings(a.name, b.name);
+}
+
+function withContext(error: unknown, context: string): AicrError {
+  if (error instanceof AicrError) {
+    return new AicrError(error.code, error.message, {
+      cause: error,
+      details: { ...(error.details ?? {}), context },
+      ...(error.hint !== undefined ? { hint: error.hint } : {}),
+    });
+  }
+  return wrapError(error, context);
+}
+
+/** Drops every overlay that is an ancestor of another one in the set. */
+function maximalLeaves(catalog: Catalog, overlays: readonly OverlayEntry[]): OverlayEntry[] {
+  if (overlays.length < 2) return [...overlays];
+  const ancestors = new Set<string>();
+  for (const overlay of overlays) {
+    // A non-throwing walk: broken chains are reported when the chain is merged.
+    const seen = new Set<string>([overlay.name]);
+    let parent = overlay.document.spec.base;
+    while (parent && parent !== 'base' && !seen.has(parent)) {
+      seen.add(parent);
+      ancestors.add(parent);
+      parent = catalog.overlays.get(parent)?.document.spec.base;
+    }
+  }
+  const leaves: OverlayEntry[] = [];
+  for (const overlay of overlays) if (!ancestors.has(overlay.name)) leaves.push(overlay);
+  return leaves;
+}
+
+function evaluateOverlayConstraints(overlay: OverlayEntry, snapshot: Snapshot): ConstraintWarning[] {
+  const failures: ConstraintWarning[] = [];
+  for (const constraint of overlay.document.spec.constraints ?? []) {
+    const outcome = evaluateConstraint(constraint, snapshot);
+    if (outcome.status === 'passed') continue;
+    const warning: ConstraintWarning = { overlay: overlay.name, constraint: constraint.name, expected: constraint.value, reason: '' };
+    if (outcome.actual) warning.actual = outcome.actual;
+    warning.reason = outcome.status === 'error' ? outcome.message : `expected ${constraint.value}, got ${outcome.actual}`;
+    failures.push(warning);
+  }
+  return failures;
+}
+
+function mergeSpec(state: MergeState, spec: RecipeMetadataSpec): void {
+  for (const constraint of spec.constraints ?? []) state.constraints.set(constraint.name, constraint);
+  for (const ref of spec.componentRefs ?? []) {
+    const existing = state.refs.get(ref.name);
+    state.refs.set(ref.name, existing ? mergeRef(existing, ref) : ref);
+  }
+  if (spec.validation) {
+    let next: ValidationConfig | undefined;
+    for (const phase of PHASES) {
+      if (spec.validation[phase]) {
+        next ??= { ...state.validation };
+        next[phase] = spec.validation[phase];
+      }
+    }
+    if (next) state.validation = next;
+  }
+  for (const mixin of spec.mixins ?? []) if (!state.mixins.includes(mixin)) state.mixins.push(mixin);
+}
+
+const SCALAR_FIELDS = ['namespace', 'chart', 'type', 'source', 'version', 'tag', 'valuesFile', 'path', 'healthCheckAsserts'] as const;
+
+/** Field-by-field merge of an overlay ref onto the accumulated one (spec 4.2). */
+export function mergeRef(current: ComponentRef, overlay: ComponentRef): ComponentRef {
+  const out: ComponentRef = { ...current };
+  for (const field of SCALAR_FIELDS) {
+    const value = overlay[field];
+    if (value) (out as unknown as Record<string, unknown>)[field] = value;
+  }
+  if (overlay.overrides && Object.keys(overlay.overrides).length > 0) {
+    out.overrides = current.overrides ? mergeValues(current.overrides, overlay.overrides) : overlay.overrides;
+  }
+  if (overlay.dependencyRefs?.length) out.dependencyRefs = appendMissing(current.dependencyRefs, overlay.dependencyRefs);
+  if (overlay.manifestFiles?.length) out.manifestFiles = appendMissing(current.manifestFiles, overlay.manifestFiles);
+  if (overlay.patches?.length) out.patches = overlay.patches;
+  if (overlay.expectedResources?.length) out.expectedResources = overlay.expectedResources;
+  if (overlay.cleanup === true) out.cleanup = true;
+  return out;
+}
+
+function appendMissing(current: readonly string[] | undefined, extra: readonly string[]): string[] {
+  if (!current || current.length === 0) return [...extra];
+  const out = [...current];
+  for (const item of extra) if (!out.includes(item)) out.push(item);
+  return out;
+}
+
+function applyMixins(catalog: Catalog, state: MergeState): void {
+  for (const name of state.mixins) {
+    const mixin = catalog.mixins.get(name);
+    if (!mixin) {
+      throw notFound(`mixin "${name}" not found in recipes/mixins/`, {
+        hint: `add mixins/${name}.yaml (kind: RecipeMixin) or remove "${name}" from spec.mixins`,
+      });
+    }
+    for (const constraint of mixin.document.spec.constraints ?? []) {
+      if (state.constraints.has(constraint.name)) {
+        throw invalidInput(`mixin "${name}" constraint "${constraint.name}" conflicts with inheritance chain or another mixin`, {
+          hint: `define "${constraint.name}" in only one place (the overlay chain or one mixin)`,
+        });
+      }
+    }
+    for (const ref of mixin.document.spec.componentRefs ?? []) {
+      if (state.refs.has(ref.name)) {
+        throw invalidInput(`mixin "${name}" component "${ref.name}" conflicts with inheritance chain or another mixin`, {
+          hint: `declare component "${ref.name}" in only one place (the overlay chain or one mixin)`,
+        });
+      }
+    }
+    for (const constraint of mixin.document.spec.constraints ?? []) state.constraints.set(constraint.name, constraint);
+    for (const ref of mixin.document.spec.componentRefs ?? []) state.refs.set(ref.name, ref);
+  }
+}
+
+/** Fills empty fields from the registry (spec 4.7); explicit recipe values always win. */
+export function applyRegistryDefaults(ref: ComponentRef, config: ComponentConfig | undefined): ComponentRef {
+  if (!config) return ref;
+  const type = ref.type || (config.kustomize?.defaultSource ? 'Kustomize' : 'Helm');
+  const out: ComponentRef = { ...ref, type };
+  if (type === 'Helm' && config.helm) {
+    const helm = config.helm;
+    if (!out.source && helm.defaultRepository) out.source = helm.defaultRepository;
+    if (!out.version && helm.defaultVersion) out.version = helm.defaultVersion;
+    if (!out.namespace && helm.defaultNamespace) out.namespace = helm.defaultNamespace;
+    if (!out.chart && helm.defaultChart) out.chart = helm.defaultChart.slice(helm.defaultChart.lastIndexOf('/') + 1);
+  } else if (type === 'Kustomize' && config.kustomize) {
+    const kustomize = config.kustomize;
+    if (!out.source && kustomize.defaultSource) out.source = kustomize.defaultSource;
+    if (!out.tag && kustomize.defaultTag) out.tag = kustomize.defaultTag;
+    if (!out.path && kustomize.defaultPath) out.path = kustomize.defaultPath;
+  }
+  return out;
+}
+
+/** A ref in the documented output key order; `type` and `source` always present. */
+export function outputRef(ref: ComponentRef): ComponentRef {
+  const out: ComponentRef = { name: ref.name };
+  if (ref.namespace) out.namespace = ref.namespace;
+  if (ref.chart) out.chart = ref.chart;
+  out.type = ref.type ?? '';
+  out.source = ref.source ?? '';
+  if (ref.version) out.version = ref.version;
+  if (ref.tag) out.tag = ref.tag;
+  if (ref.valuesFile) out.valuesFile = ref.valuesFile;
+  if (ref.overrides && Object.keys(ref.overrides).length > 0) out.overrides = sortKeysDeep(ref.overrides);
+  if (ref.patches?.length) out.patches = ref.patches;
+  if (ref.dependencyRefs?.length) out.dependencyRefs = ref.dependencyRefs;
+  if (ref.manifestFiles?.length) out.manifestFiles = ref.manifestFiles;
+  if (ref.path) out.path = ref.path;
+  if (ref.cleanup) out.cleanup = true;
+  if (ref.expectedResources?.length) {
+    out.expectedResources = ref.expectedResources.map((resource) => {
+      const item: { kind: string; name: string; namespace?: string } = { kind: resource.kind, name: resource.name };
+      if (resource.namespace) item.namespace = resource.namespace;
+      return item;
+    });
+  }
+  if (ref.healthCheckAsserts) out.healthCheckAsserts = ref.healthCheckAsserts;
+  return out;
+}
+
+export function outputConstraint(constraint: Constraint): Constraint {
+  const out: Constraint = { name: constraint.name, value: constraint.value };
+  if (constraint.severity) out.severity = constraint.severity;
+  if (constraint.remediation) out.remediation = constraint.remediation;
+  if (constraint.unit) out.unit = constraint.unit;
+  return out;
+}
+
+function outputValidation(validation: ValidationConfig | undefined): ValidationConfig | undefined {
+  if (!validation) return undefined;
+  let out: ValidationConfig | undefined;
+  for (const phase of PHASES) {
+    const value = validation[phase];
+    if (value === undefined || value === null) continue;
+    out ??= {};
+    out[phase] = outputPhase(value);
+  }
+  return out;
+}
+
+function outputPhase(phase: ValidationPhase): ValidationPhase {
+  const out: ValidationPhase = {};
+  if (phase.timeout) out.timeout = phase.timeout;
+  if (phase.constraints?.length) out.constraints = phase.constraints.map(outputConstraint);
+  if (phase.checks?.length) out.checks = phase.checks;
+  const selection = phase.nodeSelection;
+  if (selection && (selection.selector || selection.maxNodes || selection.excludeNodes?.length)) {
+    const node: NonNullable<ValidationPhase['nodeSelection']> = {};
+    if (selection.selector && isPlainObject(selection.selector) && Object.keys(selection.selector).length > 0) node.selector = sortKeysDeep(selection.selector);
+    if (selection.maxNodes) node.maxNodes = selection.maxNodes;
+    if (selection.excludeNodes?.length) node.excludeNodes = selection.excludeNodes;
+    if (Object.keys(node).length > 0) out.nodeSelection = node;
+  }
+  if (phase.infrastructure) out.infrastructure = phase.infrastructure;
+  return out;
+}

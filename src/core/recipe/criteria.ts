@@ -1,0 +1,154 @@
+/**
+ * Recipe criteria: the enums, their aliases, normalisation of user input and the asymmetric
+ * match of an overlay's criteria against a query.
+ */
+import { invalidInput } from '../errors.js';
+import type { Criteria, RawCriteria } from '../documents/types.js';
+
+export const ANY = 'any';
+
+export type CriteriaField = 'service' | 'accelerator' | 'intent' | 'os' | 'platform';
+export const CRITERIA_FIELDS: readonly CriteriaField[] = ['service', 'accelerator', 'intent', 'os', 'platform'];
+
+/** Canonical values per field, alphabetical (as listed in help and error messages). */
+export const CRITERIA_VALUES: Readonly<Record<CriteriaField, readonly string[]>> = {
+  service: ['aks', 'eks', 'gke', 'kind', 'oke'],
+  accelerator: ['a100', 'b200', 'gb200', 'h100', 'l40'],
+  intent: ['inference', 'training'],
+  os: ['amazonlinux', 'cos', 'rhel', 'ubuntu'],
+  platform: ['dynamo', 'kubeflow'],
+};
+
+/** Accepted spellings (after trim + lower-case) that map onto a canonical value. */
+const ALIASES: Readonly<Record<CriteriaField, Readonly<Record<string, string>>>> = {
+  service: { '': ANY, any: ANY, 'self-managed': ANY, self: ANY, vanilla: ANY },
+  accelerator: { '': ANY, any: ANY },
+  intent: { '': ANY, any: ANY },
+  os: { '': ANY, any: ANY, al2: 'amazonlinux', al2023: 'amazonlinux' },
+  platform: { '': ANY, any: ANY },
+};
+
+const LOOKUP: Readonly<Record<CriteriaField, ReadonlyMap<string, string>>> = Object.fromEntries(
+  CRITERIA_FIELDS.map((field) => {
+    const table = new Map<string, string>(Object.entries(ALIASES[field]));
+    for (const value of CRITERIA_VALUES[field]) table.set(value, value);
+    return [field, table];
+  }),
+) as never;
+
+/** How each field is named in messages (upstream spells OS in capitals in its wrappers). */
+const FIELD_LABEL: Record<CriteriaField, string> = {
+  service: 'service',
+  accelerator: 'accelerator',
+  intent: 'intent',
+  os: 'os',
+  platform: 'platform',
+};
+
+/**
+ * Normalises one criteria value: trim, lower-case, aliases. `input` names where the value came
+ * from (`--service`, `criteria file x.yaml`), for the error message.
+ */
+export function parseCriteriaValue(field: CriteriaField, raw: string, input = `--${field}`): string {
+  const value = LOOKUP[field].get(raw.trim().toLowerCase());
+  if (value !== undefined) return value;
+  throw invalidInput(`invalid ${FIELD_LABEL[field]} type: ${raw}`, {
+    hint: `${input} must be one of: ${CRITERIA_VALUES[field].join(', ')} (or "any")`,
+    details: { field, value: raw, allowed: [...CRITERIA_VALUES[field]] },
+  });
+}
+
+export function parseNodes(raw: unknown, input = '--nodes'): number {
+  const value = typeof raw === 'string' && /^\s*-?\d+\s*$/.test(raw) ? Number(raw) : raw;
+  if (typeof value !== 'number' || !Number.isSafeInteger(value)) {
+    throw invalidInput(`invalid nodes value: ${String(raw)}`, { hint: `${input} must be a whole number (0 means any)` });
+  }
+  if (value < 0) {
+    throw invalidInput(`invalid nodes count: ${value} (must be >= 0)`, { hint: `${input} must be 0 or more (0 means any)` });
+  }
+  return value;
+}
+
+export function anyCriteria(): Criteria {
+  return { service: ANY, accelerator: ANY, intent: ANY, os: ANY, platform: ANY, nodes: 0 };
+}
+
+/**
+ * Applies raw values onto `base` (later sources override earlier ones); empty strings and
+ * nodes <= 0 leave the field unchanged.
+ */
+export function applyCriteria(base: Criteria, raw: RawCriteria, inputName: (field: string) => string): Criteria {
+  const out = { ...base };
+  for (const field of CRITERIA_FIELDS) {
+    const value = raw[field];
+    if (value === undefined || value === null || value === '') continue;
+    out[field] = parseCriteriaValue(field, String(value), inputName(field));
+  }
+  if (raw.nodes !== undefined && raw.nodes !== null) {
+    const nodes = parseNodes(raw.nodes, inputName('nodes'));
+    if (nodes > 0) out.nodes = nodes;
+  }
+  return out;
+}
+
+export function isAnyCriteria(criteria: Criteria): boolean {
+  return CRITERIA_FIELDS.every((field) => criteria[field] === ANY || criteria[field] === '') && criteria.nodes === 0;
+}
+
+/** `criteria(service=eks, accelerator=h100)` or `criteria(any)`. */
+export function describeCriteria(criteria: Criteria): string {
+  const parts: string[] = [];
+  for (const field of CRITERIA_FIELDS) {
+    const value = criteria[field];
+    if (value !== ANY && value !== '') parts.push(`${field}=${value}`);
+  }
+  if (criteria.nodes !== 0) parts.push(`nodes=${criteria.nodes}`);
+  return `criteria(${parts.length ? parts.join(', ') : 'any'})`;
+}
+
+function isWildcard(value: string | undefined | null): boolean {
+  return value === undefined || value === null || value === '' || value === ANY;
+}
+
+/**
+ * Asymmetric match: a generic overlay field matches anything; a specific overlay field matches
+ * only the same specific query value (raw, case-sensitive: overlay data is not normalised).
+ */
+export function criteriaMatch(overlay: RawCriteria, query: Criteria): boolean {
+  for (const field of CRITERIA_FIELDS) {
+    const wanted = overlay[field];
+    if (isWildcard(wanted)) continue;
+    if (wanted !== query[field]) return false;
+  }
+  const nodes = overlay.nodes ?? 0;
+  return nodes === 0 || nodes === query.nodes;
+}
+
+/** Number of specific fields (empty and `any` count as generic). */
+export function specificity(overlay: RawCriteria): number {
+  let score = 0;
+  for (const field of CRITERIA_FIELDS) if (!isWildcard(overlay[field])) score++;
+  if ((overlay.nodes ?? 0) !== 0) score++;
+  return score;
+}
+
+/** The criteria block of a result: normalised values, empty strings and 0 nodes omitted. */
+export function criteriaForOutput(criteria: Criteria): Partial<Criteria> {
+  const out: Partial<Criteria> = {};
+  for (const field of CRITERIA_FIELDS) if (criteria[field] !== '') out[field] = criteria[field];
+  if (criteria.nodes !== 0) out.nodes = criteria.nodes;
+  return out;
+}
+
+/** Overlay criteria values that can never match because they are not canonical (data lint). */
+export function nonCanonicalCriteria(overlay: RawCriteria): string[] {
+  const problems: string[] = [];
+  for (const field of CRITERIA_FIELDS) {
+    const value = overlay[field];
+    if (isWildcard(value)) continue;
+    if (!CRITERIA_VALUES[field].includes(String(value))) {
+      problems.push(`${field}: ${JSON.stringify(value)} is not one of ${CRITERIA_VALUES[field].join(', ')}`);
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,196 @@
+/**
+ * Deterministic YAML and JSON writers for plain data (objects, arrays, strings, finite numbers,
+ * booleans, null).
+ *
+ * Our own small emitter rather than a YAML library: it keeps the start-up path free of a parser
+ * we do not need for writing, and it pins every formatting choice (key order as given, block
+ * style, quoting) so the same value always gives the same bytes.
+ */
+
+export interface YamlOptions {
+  /** Spaces per nesting level (default 2). */
+  indent?: number;
+  /** Sort mapping keys (default false: keep insertion order, which callers make deterministic). */
+  sortKeys?: boolean;
+}
+
+export type PlainValue = null | boolean | number | string | PlainValue[] | { [key: string]: PlainValue };
+
+/** Serializes `value` as one YAML document ending in a newline. */
+export function toYaml(value: unknown, options: YamlOptions = {}): string {
+  const writer = new YamlWriter(options.indent ?? 2, options.sortKeys ?? false);
+  return writer.document(value);
+}
+
+/** Serializes `value` as 2-space indented JSON ending in a newline. */
+export function toJson(value: unknown, options: { sortKeys?: boolean } = {}): string {
+  return JSON.stringify(options.sortKeys ? sortKeysDeep(value) : value, null, 2) + '\n';
+}
+
+/** A copy of `value` whose mapping keys are sorted (code-unit order) at every level. */
+export function sortKeysDeep<T>(value: T): T {
+  if (Array.isArray(value)) return value.map((item) => sortKeysDeep(item)) as T;
+  if (isPlainObject(value)) {
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(value).sort(compareStrings)) out[key] = sortKeysDeep(value[key]);
+    return out as T;
+  }
+  return value;
+}
+
+/** Byte-wise (UTF-16 code unit) string comparison, independent of locale. */
+export function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+class YamlWriter {
+  constructor(
+    private readonly step: number,
+    private readonly sortKeys: boolean,
+  ) {}
+
+  document(value: unknown): string {
+    const lines: string[] = [];
+    if (isCollection(value) && !isEmptyCollection(value)) this.block(value, 0, lines);
+    else lines.push(this.inline(value));
+    return lines.join('\n') + '\n';
+  }
+
+  private keys(map: Record<string, unknown>): string[] {
+    const keys = Object.keys(map).filter((key) => map[key] !== undefined);
+    return this.sortKeys ? keys.sort(compareStrings) : keys;
+  }
+
+  /** Writes a non-empty mapping or sequence whose lines start at `indent`. */
+  private block(value: unknown, indent: number, lines: string[]): void {
+    const pad = ' '.repeat(indent);
+    if (Array.isArray(value)) {
+      for (const item of value) {
+        if (isCollection(item) && !isEmptyCollection(item)) {
+          // The first line of a nested collection shares the line with the dash.
+          const nested: string[] = [];
+          this.block(item, indent + 2, nested);
+          nested[0] = `${pad}- ${nested[0]!.slice(indent + 2)}`;
+          lines.push(...nested);
+        } else {
+          this.scalarLine(`${pad}- `, item, indent + 2, 2, lines);
+        }
+      }
+      return;
+    }
+    const map = value as Record<string, unknown>;
+    for (const key of this.keys(map)) {
+      const item = map[key];
+      const head = `${pad}${formatKey(key)}:`;
+      if (isCollection(item) && !isEmptyCollection(item)) {
+        lines.push(head);
+        // Sequences under a key are indented one level, like the upstream recipe output.
+        this.block(item, indent + this.step, lines);
+      } else {
+        this.scalarLine(`${head} `, item, indent + this.step, this.step, lines);
+      }
+    }
+  }
+
+  /**
+   * Pushes `prefix` + the scalar. Multi-line strings continue as a literal block at `indent`,
+   * which is `offset` columns right of the parent node.
+   */
+  private scalarLine(prefix: string, value: unknown, indent: number, offset: number, lines: string[]): void {
+    if (typeof value === 'string' && canUseLiteralBlock(value)) {
+      const trailing = /\n*$/.exec(value)![0].length;
+      const chomp = trailing === 0 ? '-' : trailing === 1 ? '' : '+';
+      const body = trailing === 0 ? value : value.slice(0, -1);
+      const bodyLines = body.split('\n');
+      const firstText = bodyLines.find((line) => line !== '') ?? '';
+      const indicator = firstText.startsWith(' ') ? String(offset) : '';
+      lines.push(`${prefix}|${indicator}${chomp}`);
+      const pad = ' '.repeat(indent);
+      for (const line of bodyLines) lines.push(line === '' ? '' : pad + line);
+      return;
+    }
+    lines.push(prefix + this.inline(value));
+  }
+
+  private inline(value: unknown): string {
+    if (value === null || value === undefined) return 'null';
+    if (typeof value === 'boolean') return value ? 'true' : 'false';
+    if (typeof value === 'number') return formatNumber(value);
+    if (typeof value === 'bigint') return value.toString();
+    if (typeof value === 'string') return formatString(value);
+    if (Array.isArray(value)) return '[]';
+    if (typeof value === 'object') return '{}';
+    throw new TypeError(`cannot serialize a ${typeof value} as YAML`);
+  }
+}
+
+function isCollection(value: unknown): value is unknown[] | Record<string, unknown> {
+  return Array.isArray(value) || (value !== null && typeof value === 'object');
+}
+
+function isEmptyCollection(value: unknown[] | Record<string, unknown>): boolean {
+  if (Array.isArray(value)) return value.length === 0;
+  return Object.keys(value).every((key) => value[key] === undefined);
+}
+
+function formatNumber(value: number): string {
+  if (Number.isNaN(value)) return '.nan';
+  if (value === Infinity) return '.inf';
+  if (value === -Infinity) return '-.inf';
+  if (Object.is(value, -0)) return '-0';
+  return String(value);
+}
+
+function formatKey(key: string): string {
+  return formatString(key);
+}
+
+// Words that some YAML reader (1.1 or 1.2) would load as a non-string.
+const RESERVED = new Set([
+  'null', 'Null', 'NULL', '~', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE',
+  'yes', 'Yes', 'YES', 'no', 'No', 'NO', 'on', 'On', 'ON', 'off', 'Off', 'OFF', 'y', 'Y', 'n', 'N',
+  '.inf', '.Inf', '.INF', '+.inf', '+.Inf', '+.INF', '-.inf', '-.Inf', '-.INF', '.nan', '.NaN', '.NAN', '<<', '=',
+]);
+
+/** Characters that may not start a plain scalar. */
+const INDICATOR_START = /^[-?:,[\]{}#&*!|>'"%@`\s]/;
+// Anything number-like (ints, floats, octal/hex, sexagesimal, dates) is quoted to stay a string.
+const NUMBER_LIKE = /^[-+.]?[0-9]/;
+// eslint-disable-next-line no-control-regex
+const NEEDS_DOUBLE_QUOTES = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029\ufeff\ud800-\udfff]/;
+
+function isPlainSafe(text: string): boolean {
+  if (text === '' || RESERVED.has(text)) return false;
+  if (INDICATOR_START.test(text) || NUMBER_LIKE.test(text)) return false;
+  if (/\s$/.test(text)) return false;
+  if (text.includes(': ') || text.includes(' #') || text.endsWith(':') || text.includes('\t')) return false;
+  if (NEEDS_DOUBLE_QUOTES.test(text)) return false;
+  // Keep flow indicators out of plain scalars so the text is also safe inside flow collections.
+  if (/[,[\]{}]/.test(text)) return false;
+  return true;
+}
+
+export function formatString(text: string): string {
+  if (isPlainSafe(text)) return text;
+  if (!NEEDS_DOUBLE_QUOTES.test(text)) return `'${text.replaceAll("'", "''")}'`;
+  return JSON.stringify(text).replace(/[\u007f-\u009f\u2028\u2029\ufeff]/g, (ch) => {
+    return '\\u' + ch.charCodeAt(0).toString(16).padStart(4, '0');
+  }).replace(/[\ud800-\udfff]/g, (ch) => '\\u' + ch.charCodeAt(0).toString(16).padStart(4, '0'));
+}
+
+/** Multi-line text without characters a literal block cannot carry verbatim. */
+function canUseLiteralBlock(text: string): boolean {
+  if (!text.includes('\n')) return false;
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff\ud800-\udfff]/.test(text)) return false;
+  const lines = text.split('\n');
+  // Whitespace-only lines would be read back as empty lines.
+  if (lines.some((line) => line !== '' && line.trim() === '')) return false;
+  return lines.some((line) => line !== '');
+}

@@ -1,0 +1,10 @@
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** Reference material beside the checkout (../shared). */
+export const SHARED = resolve(REPO_ROOT, '..', 'shared');
+export const UPSTREAM_RECIPES = join(SHARED, 'upstream', 'aicr-v0.11.1', 'recipes');
+export const UPSTREAM_EXAMPLES = join(SHARED, 'upstream', 'examples');
+export const CONFORMANCE_CASES = join(SHARED, 'conformance', 'recipe-cases.yaml');
+export const FIXTURES = join(REPO_ROOT, 'test', 'fixtures');
