@@ -16,6 +16,7 @@ import { CONFORMANCE_CASES, UPSTREAM_RECIPES } from '../../helpers/paths.js';
 import { catalogFromDir, tempDir, writeTree } from '../../helpers/catalog.js';
 
 const suite = parse(readFileSync(CONFORMANCE_CASES, 'utf8'));
+const byId = (list: any[]): Array<[string, any]> => list.map((c) => [c.id, c]);
 const criteriaOf = (raw: Record<string, unknown>) =>
   applyCriteria(anyCriteria(), { ...raw, accelerator: (raw.accelerator ?? raw.gpu) as string } as RawCriteria, (f) => f);
 
@@ -69,14 +70,14 @@ const catalogs: Array<[string, () => Promise<Catalog>]> = [
 ];
 
 describe.each(catalogs)('criteria cases on the %s', (_label, load) => {
-  it.each(suite.cases.map((c: any) => [c.id, c]))('%s', async (_id, testCase: any) => {
+  it.each(byId(suite.cases))('%s', async (_id, testCase: any) => {
     const catalog = await load();
     expectCase(buildRecipe(catalog, criteriaOf(testCase.criteria)), testCase);
   });
 });
 
 describe('snapshot cases (v0.11.1 semantics)', () => {
-  it.each(suite.snapshotCases.map((c: any) => [c.id, c]))('%s', async (_id, testCase: any) => {
+  it.each(byId(suite.snapshotCases))('%s', async (_id, testCase: any) => {
     for (const catalog of [await catalogFromDir(UPSTREAM_RECIPES), await loadCatalog()]) {
       const snapshot = testCase.snapshot as Snapshot;
       const criteria = applyCriteria(extractCriteria(snapshot), testCase.flags, (f) => f);
@@ -94,14 +95,14 @@ describe('snapshot cases (v0.11.1 semantics)', () => {
 });
 
 describe('snapshot criteria extraction', () => {
-  it.each(suite.snapshotExtractionCases.map((c: any) => [c.id, c]))('%s', (_id, testCase: any) => {
+  it.each(byId(suite.snapshotExtractionCases))('%s', (_id, testCase: any) => {
     const criteria = extractCriteria({ measurements: testCase.measurements });
     for (const [field, value] of Object.entries(testCase.expect)) expect(criteria[field as 'service']).toBe(value);
   });
 });
 
 describe('query cases', () => {
-  it.each(suite.queryCases.map((c: any) => [c.id, c]))('%s', async (_id, testCase: any) => {
+  it.each(byId(suite.queryCases))('%s', async (_id, testCase: any) => {
     for (const catalog of [await catalogFromDir(UPSTREAM_RECIPES), await loadCatalog()]) {
       const criteria = criteriaOf(testCase.criteria);
       const document = hydrateRecipe(catalog, buildRecipe(catalog, criteria), criteria);
@@ -117,7 +118,7 @@ describe('query cases', () => {
 });
 
 describe('synthetic cases', () => {
-  const cases = new Map<string, any>(suite.syntheticCases.map((c: any) => [c.id, c]));
+  const cases = new Map<string, any>(byId(suite.syntheticCases));
   const get = (id: string) => {
     const testCase = cases.get(id);
     cases.delete(id);

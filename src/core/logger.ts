@@ -1,0 +1,74 @@
+/**
+ * The logging interface core code writes to. Front doors supply an adapter: plain console for
+ * the CLI and GitLab jobs, workflow commands and annotations on GitHub.
+ */
+
+/** Where a finding points; paths are relative to the workspace when possible. */
+export interface AnnotationProperties {
+  title?: string;
+  file?: string;
+  startLine?: number;
+  endLine?: number;
+  startColumn?: number;
+  endColumn?: number;
+}
+
+export interface Logger {
+  debug(message: string): void;
+  info(message: string): void;
+  notice(message: string, properties?: AnnotationProperties): void;
+  warning(message: string, properties?: AnnotationProperties): void;
+  error(message: string, properties?: AnnotationProperties): void;
+  /** Folds the log of `run` under a heading (a no-op fold on plain consoles). */
+  group<T>(name: string, run: () => Promise<T>): Promise<T>;
+}
+
+export interface ConsoleLoggerOptions {
+  /** Stream for all log lines (default stderr: stdout carries documents). */
+  stream?: NodeJS.WritableStream;
+  debug?: boolean;
+  /** One JSON object per line instead of text. */
+  json?: boolean;
+}
+
+function where(properties?: AnnotationProperties): string {
+  if (!properties?.file) return '';
+  return properties.startLine ? `${properties.file}:${properties.startLine}: ` : `${properties.file}: `;
+}
+
+/** Plain text (or JSON lines) on stderr. */
+export function consoleLogger(options: ConsoleLoggerOptions = {}): Logger {
+  const stream = options.stream ?? process.stderr;
+  const write = (level: string, message: string, properties?: AnnotationProperties): void => {
+    if (options.json) {
+      stream.write(JSON.stringify({ level, msg: message, ...(properties ?? {}) }) + '\n');
+      return;
+    }
+    const prefix = level === 'info' ? '' : `${level}: `;
+    const title = properties?.title ? `${properties.title}: ` : '';
+    stream.write(`${prefix}${where(properties)}${title}${message}\n`);
+  };
+  return {
+    debug: (message) => {
+      if (options.debug) write('debug', message);
+    },
+    info: (message) => write('info', message),
+    notice: (message, properties) => write('notice', message, properties),
+    warning: (message, properties) => write('warning', message, properties),
+    error: (message, properties) => write('error', message, properties),
+    group: async (name, run) => {
+      if (!options.json) stream.write(`${name}\n`);
+      return run();
+    },
+  };
+}
+
+/** Discards everything (tests, benchmarks). */
+export const silentLogger: Logger = {
+  debug: () => {},
+  info: () => {},
+  notice: () => {},
+  warning: () => {},
+  error: () => {},
+  group: (_name, run) => run(),
+};
