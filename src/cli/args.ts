@@ -123,6 +123,8 @@ export function parseArgs(spec: CommandSpec, argv: readonly string[], env: NodeJ
       raw = next;
       i++;
     }
+    // An empty value means "not set": templated callers (GitLab inputs) pass "" for unset inputs.
+    if (raw === '') continue;
     if (flag.type === 'list') {
       const list = (flags[flag.name] as string[] | undefined) ?? [];
       list.push(raw);

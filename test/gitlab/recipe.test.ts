@@ -1,0 +1,40 @@
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { runPipeline } from '../helpers/gitlab.js';
+
+const include = (inputs: Record<string, unknown>) => `
+stages: [build, check]
+include:
+  - component: $CI_SERVER_FQDN/$CI_PROJECT_PATH/recipe@$CI_COMMIT_SHA
+    inputs: ${JSON.stringify(inputs)}
+`;
+
+describe('gitlab component: recipe', () => {
+  it('resolves a recipe, keeps it as an artifact and exports its path as a dotenv variable', () => {
+    const run = runPipeline(`${include({ service: 'eks', accelerator: 'h100', intent: 'training', os: 'ubuntu', 'job-name': 'recipe-eks' })}
+check:
+  stage: check
+  needs: [recipe-eks]
+  script:
+    - test "$AICR_RECIPE_PATH" = recipe.yaml
+    - cp recipe.yaml seen.yaml
+`);
+    expect(run.exitCode, run.output).toBe(0);
+    const recipe = parse(run.jobFile('check', 'seen.yaml')!);
+    expect(recipe.metadata.appliedOverlays).toEqual(['base', 'monitoring-hpa', 'eks', 'eks-training', 'h100-eks-training', 'h100-eks-ubuntu-training']);
+  });
+
+  it('rejects an input outside its options before any job runs', () => {
+    const run = runPipeline(include({ service: 'eks', accelerator: 'v100' }));
+    expect(run.exitCode).not.toBe(0);
+    expect(run.output).toContain('accelerator');
+  });
+
+  it('passes hostile values as data, never as shell', () => {
+    const run = runPipeline(include({ service: 'eks', intent: 'training', data: '$(touch pwned)"; touch pwned2; echo "' }));
+    expect(run.exitCode).not.toBe(0);
+    expect(run.output).toContain('external data directory not found');
+    expect(run.jobFile('aicr-recipe', 'pwned')).toBeUndefined();
+    expect(run.jobFile('aicr-recipe', 'pwned2')).toBeUndefined();
+  });
+});
