@@ -173,6 +173,9 @@ function parseArgs(spec, argv, env = process.env) {
             raw = next;
             i++;
         }
+        // An empty value means "not set": templated callers (GitLab inputs) pass "" for unset inputs.
+        if (raw === '')
+            continue;
         if (flag.type === 'list') {
             const list = flags[flag.name] ?? [];
             list.push(raw);
@@ -1267,7 +1270,7 @@ function exitCodeFor(error) {
 function formatError(error) {
     if (error instanceof AicrError) {
         const where = error.location ? formatLocation(error.location) : '';
-        const lines = [`[${error.code}] ${where && !error.message.startsWith(where) ? `${where}: ` : ''}${error.message}`];
+        const lines = [`[${error.code}] ${where && !error.message.includes(where) ? `${where}: ` : ''}${error.message}`];
         if (error.hint)
             lines.push(`hint: ${error.hint}`);
         return lines.join('\n');

@@ -175,7 +175,7 @@ export function exitCodeFor(error: unknown): number {
 export function formatError(error: unknown): string {
   if (error instanceof AicrError) {
     const where = error.location ? formatLocation(error.location) : '';
-    const lines = [`[${error.code}] ${where && !error.message.startsWith(where) ? `${where}: ` : ''}${error.message}`];
+    const lines = [`[${error.code}] ${where && !error.message.includes(where) ? `${where}: ` : ''}${error.message}`];
     if (error.hint) lines.push(`hint: ${error.hint}`);
     return lines.join('\n');
   }

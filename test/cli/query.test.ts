@@ -1,0 +1,41 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+import { CONFORMANCE_CASES } from '../helpers/paths.js';
+
+const cases = parse(readFileSync(CONFORMANCE_CASES, 'utf8'));
+
+describe('aicr query', () => {
+  it.each(cases.queryCases.map((c: { id: string }) => [c.id, c]) as Array<[string, any]>)('%s', async (_id, testCase) => {
+    const flags = Object.entries(testCase.criteria).flatMap(([k, v]) => [`--${k}`, String(v)]);
+    const result = await runCli(['query', ...flags, '--selector', testCase.selector]);
+    if (testCase.expect.error) {
+      expect(result.code).toBe(3);
+      expect(result.stderr).toContain(testCase.expect.error);
+      return;
+    }
+    expect(result.code, result.stderr).toBe(0);
+    if (testCase.expect.cliStdout !== undefined) expect(result.stdout).toBe(testCase.expect.cliStdout);
+    else expect(parse(result.stdout)).toEqual(testCase.expect.value);
+    const json = await runCli(['query', ...flags, '--selector', testCase.selector, '--format', 'json']);
+    expect(JSON.parse(json.stdout)).toEqual(testCase.expect.value);
+  });
+
+  it('prints nested values with 4-space indentation and sorted keys', async () => {
+    const result = await runCli(['query', '--service', 'eks', '--accelerator', 'h100', '--intent', 'training', '--selector', 'components.gpu-operator.values.cdi']);
+    expect(result.stdout).toBe('default: false\nenabled: true\n');
+    const nested = await runCli(['query', '--service', 'eks', '--selector', 'components.cert-manager']);
+    expect(nested.stdout).toMatch(/^chart: cert-manager\n/);
+    expect(nested.stdout).toMatch(/\nvalues:\n {4}\S/);
+  });
+
+  it('requires --selector and reports walking into a scalar', async () => {
+    const missing = await runCli(['query', '--service', 'eks']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('needs --selector');
+    const scalar = await runCli(['query', '--service', 'eks', '--selector', 'kind.more']);
+    expect(scalar.code).toBe(3);
+    expect(scalar.stderr).toContain('selector "kind.more": cannot descend into non-map value at "more"');
+  });
+});

@@ -1,0 +1,43 @@
+/** Runs the aicr CLI in-process (main) with captured streams, or the built bundle as a process. */
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { PassThrough, Readable } from 'node:stream';
+import { main } from '../../src/cli/main.js';
+import { REPO_ROOT } from './paths.js';
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function collect(stream: PassThrough): () => string {
+  const chunks: Buffer[] = [];
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  return () => Buffer.concat(chunks).toString('utf8');
+}
+
+export async function runCli(argv: string[], options: { stdin?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CliResult> {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  const out = collect(stdout);
+  const err = collect(stderr);
+  const code = await main(argv, {
+    stdout,
+    stderr,
+    stdin: Readable.from([options.stdin ?? '']),
+    env: options.env ?? { PATH: process.env.PATH },
+  });
+  return { code, stdout: out(), stderr: err() };
+}
+
+/** Runs bin/aicr.js (the committed bundle) as a child process. */
+export function runBin(argv: string[], options: { stdin?: string; cwd?: string; env?: NodeJS.ProcessEnv } = {}): CliResult {
+  const result = spawnSync(process.execPath, [join(REPO_ROOT, 'bin', 'aicr.js'), ...argv], {
+    input: options.stdin ?? '',
+    cwd: options.cwd,
+    env: options.env ?? { PATH: process.env.PATH },
+    encoding: 'utf8',
+  });
+  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
