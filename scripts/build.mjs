@@ -38,8 +38,13 @@ async function precompileCatalog() {
   const files = walk(recipes);
   const documents = {};
   for (const path of files) {
-    if (!path.endsWith('.yaml') || path.includes('checks/') || (path.includes('components/') && !path.startsWith('mixins/'))) continue;
+    if (!path.endsWith('.yaml') || path.includes('checks/') || path.includes('/manifests/')) continue;
     const value = parse(readFileSync(join(recipes, path), 'utf8'), { uniqueKeys: true, version: '1.2' });
+    if (path.includes('components/') && !path.startsWith('mixins/')) {
+      // Values files: parsed here so hydration needs no YAML parser at run time.
+      documents[path] = value;
+      continue;
+    }
     let validate;
     if (path === 'registry.yaml') validate = validators.componentRegistry;
     else if (path.startsWith('mixins/')) validate = validators.recipeMixin;

@@ -983,8 +983,6 @@ function outputPhase(phase) {
     return out;
 }
 
-// EXTERNAL MODULE: ./src/core/documents/parse.ts
-var parse = __webpack_require__(1861);
 ;// CONCATENATED MODULE: ./src/core/recipe/query.ts
 /**
  * `aicr query`: the hydrated recipe document (components keyed by name with their merged Helm
@@ -993,27 +991,15 @@ var parse = __webpack_require__(1861);
 
 
 
-
 function loadValues(catalog, path, what) {
-    let text;
+    if (!catalog.hasFile(path))
+        throw (0,errors/* notFound */.mX)(`failed to read ${what} "${path}": no such file in the catalog`, { hint: 'check valuesFile in the recipe' });
     try {
-        text = catalog.readText(path);
-    }
-    catch (error) {
-        throw (0,errors/* wrapError */.J4)(error, `failed to read ${what} "${path}"`, errors/* ErrorCode */.O4.NotFound);
-    }
-    let value;
-    try {
-        value = (0,parse/* parseDocumentSync */.MG)(text, path, { syntax: 'yaml' }).value;
+        return catalog.readValues(path);
     }
     catch (error) {
         throw (0,errors/* wrapError */.J4)(error, `failed to parse ${what} "${path}"`, errors/* ErrorCode */.O4.InvalidInput);
     }
-    if (value === null || value === undefined)
-        return {};
-    if (!(0,serialize/* isPlainObject */.Qd)(value))
-        throw (0,errors/* invalidInput */.aY)(`failed to parse ${what} "${path}": the file must hold a mapping of Helm values`);
-    return value;
 }
 /**
  * Helm values of one component: its `values.yaml`, then the variant `valuesFile` (only one

@@ -402,12 +402,13 @@ class Catalog {
     registry;
     components;
     layers;
+    parsedValues;
     chains = new Map();
     constructor(base, 
     /** Every overlay but the base, by name. */
     overlays, 
     /** Overlays that have criteria, in load order (the candidates for matching). */
-    matchable, mixins, registry, components, layers) {
+    matchable, mixins, registry, components, layers, parsedValues) {
         this.base = base;
         this.overlays = overlays;
         this.matchable = matchable;
@@ -415,6 +416,7 @@ class Catalog {
         this.registry = registry;
         this.components = components;
         this.layers = layers;
+        this.parsedValues = parsedValues;
     }
     static fromLayers(embedded, external) {
         const shadowed = new Set(external?.source.files ?? []);
@@ -486,7 +488,7 @@ class Catalog {
                 components.set(component.name, component);
         const matchable = [...overlays.values()].filter((overlay) => overlay.criteria !== null);
         const layers = external ? { embedded: embedded.source, external: external.source } : { embedded: embedded.source };
-        return new Catalog(base, overlays, matchable, mixins, registry, components, layers);
+        return new Catalog(base, overlays, matchable, mixins, registry, components, layers, embedded.parsedValues);
     }
     /** Relative paths that come from the external `--data` layer, sorted. */
     get externalFiles() {
@@ -498,6 +500,26 @@ class Catalog {
         if (!layer)
             throw (0,errors/* notFound */.mX)(`data file not found: ${path}`, { hint: 'check the valuesFile/manifestFiles path in the recipe (paths are relative to the catalog root)' });
         return layer.readText(path);
+    }
+    /**
+     * A values file as a fresh mapping (an empty file gives `{}`). Throws with the file and line
+     * when it is not YAML or not a mapping.
+     */
+    readValues(path) {
+        const layer = this.layerOf(path);
+        if (!layer)
+            throw (0,errors/* notFound */.mX)(`values file not found: ${path}`, { hint: 'check valuesFile in the recipe (paths are relative to the catalog root)' });
+        let value = layer === this.layers.embedded ? this.parsedValues?.(path) : undefined;
+        if (value === undefined) {
+            const origin = layer.origin === 'embedded' ? `recipes/${path}` : `${layer.label.replace(/\/+$/, '')}/${path}`;
+            value = (0,documents/* parseDocumentSync */.MG)(layer.readText(path), origin, { syntax: 'yaml' }).value;
+        }
+        if (value === null || value === undefined)
+            return {};
+        if (typeof value !== 'object' || Array.isArray(value)) {
+            throw (0,errors/* invalidInput */.aY)(`${path}: a values file must hold a mapping of Helm values`, { hint: 'write the values as key: value pairs at the top level' });
+        }
+        return (0,objects/* deepClone */.Go)(value);
     }
     hasFile(path) {
         return this.layerOf(path) !== undefined;
@@ -758,7 +780,8 @@ function embeddedLayer() {
                 return yamlDocumentReader(source)(kind, path);
             return (document === null ? undefined : document);
         };
-        return { source, read };
+        const parsedValues = (path) => compiled.documents[path];
+        return { source, read, parsedValues };
     }
     const source = new DirectorySource(embeddedRecipesDir(), 'embedded catalog', 'embedded');
     return { source, read: yamlDocumentReader(source) };
@@ -933,10 +956,6 @@ function describeType(value) {
 /* harmony export */ });
 /* unused harmony exports MAX_ALIAS_COUNT, byteLength, checkSize */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4296);
-/**
- * Turning untrusted text into plain data: size and alias limits first, then the YAML/JSON
- * parser, with every error pointing at the file and line.
- */
 
 /** Largest document we read (upstream's per-file limit for external data). */
 const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
@@ -1738,7 +1757,6 @@ const RESERVED = new Set([
 const INDICATOR_START = /^[-?:,[\]{}#&*!|>'"%@`\s]/;
 // Anything number-like (ints, floats, octal/hex, sexagesimal, dates) is quoted to stay a string.
 const NUMBER_LIKE = /^[-+.]?[0-9]/;
-// eslint-disable-next-line no-control-regex
 const NEEDS_DOUBLE_QUOTES = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029\ufeff\ud800-\udfff]/;
 function isPlainSafe(text) {
     if (text === '' || RESERVED.has(text))
@@ -1769,7 +1787,6 @@ function formatString(text) {
 function canUseLiteralBlock(text) {
     if (!text.includes('\n'))
         return false;
-    // eslint-disable-next-line no-control-regex
     if (/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff\ud800-\udfff]/.test(text))
         return false;
     const lines = text.split('\n');

@@ -162,7 +162,6 @@ const RESERVED = new Set([
 const INDICATOR_START = /^[-?:,[\]{}#&*!|>'"%@`\s]/;
 // Anything number-like (ints, floats, octal/hex, sexagesimal, dates) is quoted to stay a string.
 const NUMBER_LIKE = /^[-+.]?[0-9]/;
-// eslint-disable-next-line no-control-regex
 const NEEDS_DOUBLE_QUOTES = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029\ufeff\ud800-\udfff]/;
 
 function isPlainSafe(text: string): boolean {
@@ -187,8 +186,7 @@ export function formatString(text: string): string {
 /** Multi-line text without characters a literal block cannot carry verbatim. */
 function canUseLiteralBlock(text: string): boolean {
   if (!text.includes('\n')) return false;
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff\ud800-\udfff]/.test(text)) return false;
+    if (/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff\ud800-\udfff]/.test(text)) return false;
   const lines = text.split('\n');
   // Whitespace-only lines would be read back as empty lines.
   if (lines.some((line) => line !== '' && line.trim() === '')) return false;

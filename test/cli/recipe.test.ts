@@ -183,6 +183,14 @@ describe('bundled CLI (bin/aicr.js)', () => {
     expect(a.stdout).toBe(b.stdout);
   });
 
+  it('hydrates values from the precompiled catalog (aicr query)', async () => {
+    const argv = ['query', '--service', 'kind', '--accelerator', 'h100', '--intent', 'training', '--selector', 'components.gpu-operator.values'];
+    const bundled = runBin(argv);
+    expect(bundled.code, bundled.stderr).toBe(0);
+    expect(bundled.stdout).toBe((await runCli(argv)).stdout);
+    expect(parse(bundled.stdout).driver.enabled).toBe(false);
+  });
+
   it('exits with the error code of a failure', () => {
     const result = runBin(['recipe', '--service', 'foo']);
     expect(result.code).toBe(2);

@@ -5,7 +5,7 @@
 import { AicrError, ErrorCode, invalidInput, notFound, wrapError } from '../errors.js';
 import { checkDocument, ensureYamlParser, loadValidators, parseDocumentSync, type DocumentKind, type DocumentKinds } from '../documents/index.js';
 import type { ComponentConfig, ComponentRegistry, RawCriteria, RecipeMetadata, RecipeMixin } from '../documents/types.js';
-import { deepFreeze } from '../util/objects.js';
+import { deepClone, deepFreeze } from '../util/objects.js';
 import { specificity } from '../recipe/criteria.js';
 import { validateDependencies } from '../recipe/order.js';
 import type { DataSource, FileOrigin } from './source.js';
@@ -51,6 +51,8 @@ export function yamlDocumentReader(source: DataSource): DocumentReader {
 export interface CatalogLayer {
   source: DataSource;
   read: DocumentReader;
+  /** Values files parsed ahead of time (the precompiled embedded catalog), by relative path. */
+  parsedValues?: (path: string) => unknown;
 }
 
 /** Loads a catalog from the embedded layer and an optional external layer over it. */
@@ -72,6 +74,7 @@ export class Catalog {
     readonly registry: ComponentRegistry,
     readonly components: ReadonlyMap<string, ComponentConfig>,
     private readonly layers: { embedded: DataSource; external?: DataSource },
+    private readonly parsedValues?: (path: string) => unknown,
   ) {}
 
   static fromLayers(embedded: CatalogLayer, external?: CatalogLayer): Catalog {
@@ -133,7 +136,7 @@ export class Catalog {
     for (const component of registry.components) if (!components.has(component.name)) components.set(component.name, component);
     const matchable = [...overlays.values()].filter((overlay) => overlay.criteria !== null);
     const layers = external ? { embedded: embedded.source, external: external.source } : { embedded: embedded.source };
-    return new Catalog(base, overlays, matchable, mixins, registry, components, layers);
+    return new Catalog(base, overlays, matchable, mixins, registry, components, layers, embedded.parsedValues);
   }
 
   /** Relative paths that come from the external `--data` layer, sorted. */
@@ -146,6 +149,25 @@ export class Catalog {
     const layer = this.layerOf(path);
     if (!layer) throw notFound(`data file not found: ${path}`, { hint: 'check the valuesFile/manifestFiles path in the recipe (paths are relative to the catalog root)' });
     return layer.readText(path);
+  }
+
+  /**
+   * A values file as a fresh mapping (an empty file gives `{}`). Throws with the file and line
+   * when it is not YAML or not a mapping.
+   */
+  readValues(path: string): Record<string, unknown> {
+    const layer = this.layerOf(path);
+    if (!layer) throw notFound(`values file not found: ${path}`, { hint: 'check valuesFile in the recipe (paths are relative to the catalog root)' });
+    let value = layer === this.layers.embedded ? this.parsedValues?.(path) : undefined;
+    if (value === undefined) {
+      const origin = layer.origin === 'embedded' ? `recipes/${path}` : `${layer.label.replace(/\/+$/, '')}/${path}`;
+      value = parseDocumentSync(layer.readText(path), origin, { syntax: 'yaml' }).value;
+    }
+    if (value === null || value === undefined) return {};
+    if (typeof value !== 'object' || Array.isArray(value)) {
+      throw invalidInput(`${path}: a values file must hold a mapping of Helm values`, { hint: 'write the values as key: value pairs at the top level' });
+    }
+    return deepClone(value as Record<string, unknown>);
   }
 
   hasFile(path: string): boolean {

@@ -14,7 +14,7 @@ import { DirectorySource, openExternalDirectory } from './source.js';
 export interface PrecompiledCatalog {
   /** Relative paths of every file in recipes/, in walk order. */
   files: string[];
-  /** Parsed documents (registry, overlays, mixins) by relative path. */
+  /** Parsed documents (registry, overlays, mixins, values files) by relative path. */
   documents: Record<string, unknown>;
 }
 
@@ -53,7 +53,8 @@ function embeddedLayer(): CatalogLayer {
       if (document === undefined) return yamlDocumentReader(source)(kind, path);
       return (document === null ? undefined : document) as never;
     };
-    return { source, read };
+    const parsedValues = (path: string): unknown => compiled.documents[path];
+    return { source, read, parsedValues };
   }
   const source = new DirectorySource(embeddedRecipesDir(), 'embedded catalog', 'embedded');
   return { source, read: yamlDocumentReader(source) };

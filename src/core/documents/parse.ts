@@ -2,6 +2,7 @@
  * Turning untrusted text into plain data: size and alias limits first, then the YAML/JSON
  * parser, with every error pointing at the file and line.
  */
+import type * as YamlNamespace from 'yaml';
 import { AicrError, ErrorCode, invalidInput, type SourceLocation } from '../errors.js';
 
 /** Largest document we read (upstream's per-file limit for external data). */
@@ -26,7 +27,7 @@ export interface ParsedDocument {
   locate(path: ReadonlyArray<string | number>): SourceLocation;
 }
 
-type YamlModule = typeof import('yaml');
+type YamlModule = typeof YamlNamespace;
 let yamlModule: YamlModule | undefined;
 /** The YAML parser is loaded on first use: commands that read no YAML never pay for it. */
 async function loadYaml(): Promise<YamlModule> {
@@ -108,8 +109,8 @@ function parseYaml(text: string, origin: string, options: ParseOptions): ParsedD
   return { value: options.multiDocument ? values : values[0], origin, locate };
 }
 
-type YamlDocument = import('yaml').Document.Parsed;
-type YamlLineCounter = import('yaml').LineCounter;
+type YamlDocument = YamlNamespace.Document.Parsed;
+type YamlLineCounter = YamlNamespace.LineCounter;
 
 function locateInYamlDocument(doc: YamlDocument, lineCounter: YamlLineCounter, origin: string, path: ReadonlyArray<string | number>): SourceLocation {
   const YAML = yamlModule!;

@@ -2,29 +2,19 @@
  * `aicr query`: the hydrated recipe document (components keyed by name with their merged Helm
  * values) and the dot-path selector over it.
  */
-import { invalidInput, notFound, wrapError, ErrorCode } from '../errors.js';
-import { parseDocumentSync } from '../documents/parse.js';
+import { notFound, wrapError, ErrorCode } from '../errors.js';
 import type { Catalog } from '../catalog/catalog.js';
 import type { ComponentRef, Criteria, RecipeResult } from '../documents/types.js';
 import { compareStrings, isPlainObject, sortKeysDeep, toJson, toYaml } from '../serialize.js';
 import { deepClone, mergeValues } from '../util/objects.js';
 
 function loadValues(catalog: Catalog, path: string, what: string): Record<string, unknown> {
-  let text: string;
+  if (!catalog.hasFile(path)) throw notFound(`failed to read ${what} "${path}": no such file in the catalog`, { hint: 'check valuesFile in the recipe' });
   try {
-    text = catalog.readText(path);
-  } catch (error) {
-    throw wrapError(error, `failed to read ${what} "${path}"`, ErrorCode.NotFound);
-  }
-  let value: unknown;
-  try {
-    value = parseDocumentSync(text, path, { syntax: 'yaml' }).value;
+    return catalog.readValues(path);
   } catch (error) {
     throw wrapError(error, `failed to parse ${what} "${path}"`, ErrorCode.InvalidInput);
   }
-  if (value === null || value === undefined) return {};
-  if (!isPlainObject(value)) throw invalidInput(`failed to parse ${what} "${path}": the file must hold a mapping of Helm values`);
-  return value;
 }
 
 /**
