@@ -1,6 +1,7 @@
 // Generates the input/output tables in the READMEs from action.yml files and GitLab
 // spec:inputs, between <!-- name:start --> / <!-- name:end --> markers.
 // `--check` fails (exit 1) when a README is out of date, for CI.
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -63,12 +64,26 @@ for (const dir of actionDirs) {
 }
 const rootReadme = join(root, 'README.md');
 if (existsSync(rootReadme)) {
-  const edits = [['actions', table(['Action', 'What it does'], listRows)]];
+  const edits = [['actions', table(['Action', 'What it does'], listRows)], ['cli', cliReference()]];
   if (existsSync(join(root, 'action.yml'))) {
     const { inputs, outputs } = actionTables(join(root, 'action.yml'));
     edits.push(['root-inputs', inputs], ['root-outputs', outputs]);
   }
   update(rootReadme, edits);
+}
+
+/** `aicr --help` and each command's help, from the committed CLI bundle. */
+function cliReference() {
+  const aicr = (...args) => {
+    const result = spawnSync(process.execPath, [join(root, 'bin', 'aicr.js'), ...args], { encoding: 'utf8' });
+    if (result.status !== 0) throw new Error(`aicr ${args.join(' ')} failed: ${result.stderr}`);
+    return result.stdout.trimEnd();
+  };
+  const top = aicr('--help');
+  const commands = [...top.matchAll(/^ {2}([a-z][a-z-]*) {2,}/gm)].map((m) => m[1]);
+  const parts = ['```text', top, '```'];
+  for (const command of commands) parts.push('', `### \`aicr ${command}\``, '', '```text', aicr(command, '--help'), '```');
+  return parts.join('\n');
 }
 
 // GitLab components: one inputs table per template in gitlab/README.md.
