@@ -179,7 +179,11 @@ export interface Measurement {
   type: string;
   subtypes?: Subtype[];
   /** Set by our collectors when a source could not be read. */
-  unavailable?: { reason: string };
+  unavailable?: {
+    reason: string;
+    /** Subtype name → reason, when only some of the measurement's sources were unavailable. */
+    subtypes?: Record<string, string>;
+  };
 }
 
 export interface Snapshot {
