@@ -12,7 +12,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _criteria_flags_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6970);
 /* harmony import */ var _core_format_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6228);
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4296);
-/* harmony import */ var _core_recipe_index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9190);
+/* harmony import */ var _core_recipe_index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8624);
 
 
 

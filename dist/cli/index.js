@@ -234,8 +234,8 @@ function formatHelp(spec) {
 
 ;// CONCATENATED MODULE: ./src/cli/commands/index.ts
 const COMMANDS = {
-    recipe: { summary: 'resolve a recipe from criteria, a criteria file or a snapshot', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(340), __nccwpck_require__.e(143)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3143))).command },
-    query: { summary: 'print one value of a hydrated recipe (dot-path selector)', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(340), __nccwpck_require__.e(333)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7333))).command },
+    recipe: { summary: 'resolve a recipe from criteria, a criteria file or a snapshot', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(98), __nccwpck_require__.e(143)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3143))).command },
+    query: { summary: 'print one value of a hydrated recipe (dot-path selector)', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(98), __nccwpck_require__.e(333)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7333))).command },
 };
 
 ;// CONCATENATED MODULE: ./src/cli/context.ts

@@ -172,7 +172,9 @@ async function fetchLimited(url: URL, maxBytes: number, input: string, timeoutMs
       if (controller.signal.aborted) {
         throw new AicrError(ErrorCode.Timeout, `${input}: ${shown} did not answer within ${timeoutMs} ms`, { hint: 'check the URL or try again later' });
       }
-      throw new AicrError(ErrorCode.Unavailable, `${input}: cannot fetch ${shown}: ${(error as Error).message}`, {
+      const cause = (error as { cause?: { message?: string; code?: string } }).cause;
+      const reason = cause?.code ?? cause?.message ?? (error as Error).message;
+      throw new AicrError(ErrorCode.Unavailable, `${input}: cannot fetch ${shown}: ${reason}`, {
         cause: error,
         hint: 'check the URL and the network access of the runner',
       });
