@@ -37,4 +37,10 @@ check:
     expect(run.jobFile('aicr-recipe', 'pwned')).toBeUndefined();
     expect(run.jobFile('aicr-recipe', 'pwned2')).toBeUndefined();
   });
+
+  it('keeps variable references in inputs literal (no expansion of $CI_* values)', () => {
+    const run = runPipeline(include({ service: 'eks', data: '$CI_JOB_NAME' }));
+    expect(run.exitCode).not.toBe(0);
+    expect(run.output).toContain('external data directory not found: $CI_JOB_NAME');
+  });
 });

@@ -65,6 +65,11 @@ describe('gitlab components', () => {
     for (const job of Object.values<any>(body)) {
       const script = [job.before_script, job.script, job.after_script].flat().filter(Boolean).join('\n');
       expect(script, `${file}: inputs must not be interpolated into script text`).not.toContain('$[[');
+      for (const [variable, value] of Object.entries<any>(job.variables ?? {})) {
+        if (JSON.stringify(value).includes('$[[ inputs.')) {
+          expect(value, `${file}: ${variable} must keep input values literal (expand: false)`).toMatchObject({ expand: false });
+        }
+      }
     }
     const name = file.replace(/\.yml$/, '');
     expect(read('gitlab/README.md')).toContain(`<!-- inputs-${name}:start -->`);
