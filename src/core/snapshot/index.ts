@@ -327,3 +327,119 @@ export async function readSnapshot(location: string, options: ReadOptions & { in
   const { document } = await readDocument('Snapshot', text, origin);
   return { snapshot: document, origin };
 }
+
+/** Settings of the in-cluster agent Job (`--agent`), carried to the Kubernetes module unchanged. */
+export interface AgentSettings {
+  namespace: string;
+  image: string;
+  imagePullSecrets: string[];
+  jobName: string;
+  serviceAccountName: string;
+  /** `key=value` items, as given. */
+  nodeSelectors: string[];
+  /** `key=value:effect` or `key:effect` items, as given (none: tolerate everything). */
+  tolerations: string[];
+  /** How long to wait for the Job. */
+  timeoutMs: number;
+  /** Leave the Job and its RBAC objects in the cluster. */
+  keep: boolean;
+  privileged: boolean;
+  runtimeClass?: string;
+  /** Request one nvidia.com/gpu for the agent pod. */
+  requireGpu: boolean;
+  maxNodesPerEntry: number;
+  kubeconfig?: string;
+  /** `cm://namespace/name` the agent writes to (default: the agent's own ConfigMap). */
+  configMap?: string;
+  debug: boolean;
+}
+
+export interface AgentRunContext {
+  logger: Logger;
+  env: NodeJS.ProcessEnv;
+  signal?: AbortSignal;
+}
+
+/** Deploys the agent, waits for it, and returns the snapshot it wrote. */
+export type AgentRunner = (settings: AgentSettings, context: AgentRunContext) => Promise<{ snapshot: Snapshot; origin: string }>;
+
+export interface SnapshotRequest {
+  /** `local`: collect on this machine; `agent`: run the one-shot Job on a cluster node. */
+  mode: 'local' | 'agent';
+  /** Sources whose absence fails the run (NOT_FOUND, exit 3). */
+  require: CollectorName[];
+  /** Overall deadline of local collection in milliseconds. */
+  timeoutMs: number;
+  /** Writes `metadata.timestamp` (local mode). */
+  timestamp?: Date;
+  kubeconfig?: string;
+  maxNodesPerEntry?: number;
+  agent?: AgentSettings;
+}
+
+export interface SnapshotServices {
+  logger?: Logger;
+  env?: NodeJS.ProcessEnv;
+  signal?: AbortSignal;
+  /** Collectors for local mode (default localCollectors()). */
+  collectors?: readonly Collector[];
+  /** The agent (default: the Kubernetes module's, loaded lazily). */
+  runAgent?: AgentRunner;
+}
+
+export interface SnapshotRun extends SnapshotOutcome {
+  mode: 'local' | 'agent';
+  /** Where an agent snapshot was read from (`cm://…`). */
+  origin?: string;
+}
+
+/**
+ * The snapshot stage as every front door uses it: collect locally or through the agent, then
+ * apply `require`. Throws NOT_FOUND naming each absent required source; writes nothing.
+ */
+export async function takeSnapshot(request: SnapshotRequest, services: SnapshotServices = {}): Promise<SnapshotRun> {
+  const logger = services.logger ?? silentLogger;
+  const env = services.env ?? process.env;
+  let run: SnapshotRun;
+  if (request.mode === 'agent') {
+    if (!request.agent) throw invalidInput('agent mode needs the agent settings', { hint: 'pass --namespace, --image, … or use local mode' });
+    const runAgent = services.runAgent ?? defaultAgentRunner;
+    const context: AgentRunContext = { logger, env };
+    if (services.signal) context.signal = services.signal;
+    const { snapshot, origin } = await runAgent(request.agent, context);
+    const normalized = normalizeSnapshot(snapshot);
+    run = { mode: 'agent', origin, snapshot: normalized, sources: reportSources(normalized) };
+  } else {
+    const collectorOptions: LocalCollectorOptions = { env };
+    if (request.kubeconfig) collectorOptions.kubeconfig = request.kubeconfig;
+    if (request.maxNodesPerEntry) collectorOptions.maxNodesPerEntry = request.maxNodesPerEntry;
+    const collectors = services.collectors ?? await localCollectors(collectorOptions);
+    const options: CollectOptions = { collectors, logger, env, timeoutMs: request.timeoutMs };
+    if (services.signal) options.signal = services.signal;
+    if (request.timestamp) options.timestamp = request.timestamp;
+    run = { mode: 'local', ...await collectSnapshot(options) };
+  }
+  checkRequiredSources(run.snapshot, request.require);
+  return run;
+}
+
+/** Source reports for a snapshot we did not collect ourselves (agent, file). */
+export function reportSources(snapshot: Snapshot): SourceReport[] {
+  return SOURCES.filter((source) => snapshot.measurements.some((m) => m?.type === SOURCE_TYPES[source])).map((source) => {
+    const measurement = snapshot.measurements.find((m) => m?.type === SOURCE_TYPES[source])!;
+    const subtypes = measurement.subtypes ?? [];
+    const readings = subtypes.reduce((sum, subtype) => sum + Object.keys(subtype.data ?? {}).length, 0);
+    const reason = absenceReason(snapshot, source);
+    const report: SourceReport = { source, type: SOURCE_TYPES[source], status: reason ? 'unavailable' : measurement.unavailable ? 'partial' : 'collected', subtypes: subtypes.length, readings, durationMs: 0 };
+    if (reason) report.reason = reason;
+    else if (measurement.unavailable) report.reason = measurement.unavailable.reason;
+    return report;
+  });
+}
+
+const defaultAgentRunner: AgentRunner = async () => {
+  throw new AicrError(ErrorCode.Unavailable, 'agent mode is not available in this build: the Kubernetes agent module is missing', {
+    hint: 'run without --agent to collect on this machine',
+  });
+};
+
