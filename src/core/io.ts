@@ -67,11 +67,10 @@ export function setConfigMapHandler(factory: () => Promise<ConfigMapHandler>): v
   configMapHandler = factory;
 }
 
-async function configMaps(location: Location): Promise<ConfigMapHandler> {
-  if (!configMapHandler) {
-    throw invalidInput(`${location.text}: ConfigMap locations are not supported by this command`, { hint: 'use a file path or - instead' });
-  }
-  return configMapHandler();
+/** The `cm://` handler: a registered one (tests), else the Kubernetes module, imported on first use. */
+async function configMaps(_location: Location): Promise<ConfigMapHandler> {
+  if (configMapHandler) return configMapHandler();
+  return (await import('./kube/configmap.js')).configMapHandler;
 }
 
 export interface ReadOptions {
@@ -85,6 +84,10 @@ export interface ReadOptions {
   timeoutMs?: number;
   /** Data key to read from a ConfigMap (default: the one document key it holds). */
   configMapKey?: string;
+  /** `--kubeconfig` for `cm://` locations (default: $KUBECONFIG, ~/.kube/config, in-cluster). */
+  kubeconfig?: string;
+  /** Cancels a `cm://` read (interrupt). */
+  signal?: AbortSignal;
 }
 
 export interface ReadResult {
@@ -221,7 +224,13 @@ export interface WriteOptions {
   /** Where `-` writes to (default process.stdout). */
   stdout?: NodeJS.WritableStream;
   /** Document format, used to pick the ConfigMap data key (`snapshot.yaml` / `snapshot.json`). */
-  format?: 'yaml' | 'json';
+  format?: 'yaml' | 'json' | 'table';
+  /** `--kubeconfig` for `cm://` locations (default: $KUBECONFIG, ~/.kube/config, in-cluster). */
+  kubeconfig?: string;
+  /** ConfigMap `data.timestamp` (default: the write time). */
+  timestamp?: string;
+  /** Cancels a `cm://` write (interrupt). */
+  signal?: AbortSignal;
   /** Document kind, for ConfigMap labels. */
   kind?: string;
 }

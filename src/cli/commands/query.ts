@@ -24,7 +24,8 @@ export const command: Command = {
       throw invalidInput('aicr query needs --selector', { hint: 'e.g. --selector components.gpu-operator.version, or --selector . for the whole document' });
     }
     const format = parseOutputFormat(String(flags.format));
-    const outcome = await resolveRecipe(recipeRequestFromFlags(flags), { stdin: context.stdin });
+    const kubeconfig = typeof flags.kubeconfig === 'string' && flags.kubeconfig !== '' ? { kubeconfig: flags.kubeconfig } : {};
+    const outcome = await resolveRecipe(recipeRequestFromFlags(flags), { stdin: context.stdin, ...kubeconfig });
     for (const notice of outcome.notices) context.logger.debug(notice);
     const document = hydrateRecipe(outcome.catalog, outcome.recipe, outcome.criteria);
     context.stdout.write(formatSelection(select(document, flags.selector), format));

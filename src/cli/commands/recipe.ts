@@ -23,11 +23,12 @@ export const command: Command = {
   async run({ flags }, context) {
     const format = parseOutputFormat(String(flags.format));
     const output = typeof flags.output === 'string' && flags.output !== '' ? parseLocation(flags.output, '--output') : undefined;
-    const outcome = await resolveRecipe(recipeRequestFromFlags(flags), { stdin: context.stdin });
+    const kubeconfig = typeof flags.kubeconfig === 'string' && flags.kubeconfig !== '' ? { kubeconfig: flags.kubeconfig } : {};
+    const outcome = await resolveRecipe(recipeRequestFromFlags(flags), { stdin: context.stdin, ...kubeconfig });
     for (const notice of outcome.notices) context.logger.info(notice);
     const text = formatDocument(outcome.recipe, format);
     if (output && output.kind !== 'stdio') {
-      await writeLocation(output, text, { input: '--output', format: format === 'json' ? 'json' : 'yaml', kind: 'RecipeResult' });
+      await writeLocation(output, text, { input: '--output', format, kind: 'RecipeResult', ...kubeconfig });
       context.logger.info(`recipe written to ${output.text} (${outcome.recipe.componentRefs.length} components, overlays: ${outcome.recipe.metadata.appliedOverlays?.join(', ')})`);
     } else {
       await writeLocation({ kind: 'stdio', text: '-' }, text, { stdout: context.stdout });
