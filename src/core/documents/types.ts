@@ -31,6 +31,8 @@ export interface ComponentRef {
   patches?: string[];
   dependencyRefs?: string[];
   manifestFiles?: string[];
+  /** Manifests applied before the chart (a `<name>-pre` folder in bundles). */
+  preManifestFiles?: string[];
   path?: string;
   cleanup?: boolean;
   expectedResources?: ExpectedResource[];

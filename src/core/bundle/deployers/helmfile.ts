@@ -1,0 +1,115 @@
+/**
+ * `helmfile` deployer: the helm folder model plus a `helmfile.yaml`. Components are grouped in
+ * dependency levels (a component sits one level above its deepest dependency); with more than
+ * one level, each gets a `level-<n>.yaml` and `helmfile.yaml` runs them in order. Inside a
+ * component, `needs:` chains its pre, primary and post releases.
+ */
+import { invalidInput } from '../../errors.js';
+import { FileSet, previousInComponent, releaseTraits, urlSlug } from '../common.js';
+import { rootReadme } from '../readme.js';
+import { compareStrings, toYaml } from '../../serialize.js';
+import { addHelmFolders } from './helm.js';
+import type { BundlePlan, Deployer, DeployerOutput, Folder, PlannedComponent } from '../types.js';
+
+const HELM_DEFAULTS = { wait: true, timeout: 600, createNamespace: true };
+
+/** Dependency level of each component: 0 without dependencies, else one above the deepest. */
+export function dependencyLevels(components: readonly PlannedComponent[]): Map<string, number> {
+  const byName = new Map(components.map((component) => [component.name, component]));
+  const levels = new Map<string, number>();
+  const visit = (component: PlannedComponent, path: Set<string>): number => {
+    const known = levels.get(component.name);
+    if (known !== undefined) return known;
+    if (path.has(component.name)) throw invalidInput(`circular dependency involving component "${component.name}"`, { hint: 'fix dependencyRefs in the recipe' });
+    path.add(component.name);
+    let level = 0;
+    for (const name of component.dependencies) {
+      const dependency = byName.get(name);
+      if (dependency) level = Math.max(level, visit(dependency, path) + 1);
+    }
+    path.delete(component.name);
+    levels.set(component.name, level);
+    return level;
+  };
+  for (const component of components) visit(component, new Set());
+  return levels;
+}
+
+function repositoryFor(folder: Folder): Record<string, unknown> | undefined {
+  if (folder.kind !== 'upstream') return undefined;
+  const chart = folder.component.chart!;
+  const name = urlSlug(chart.repo, 'default-repo');
+  return chart.oci ? { name, url: chart.repo.replace(/^oci:\/\//, '').replace(/\/+$/, ''), oci: true } : { name, url: chart.repo };
+}
+
+function release(folder: Folder): Record<string, unknown> {
+  const entry: Record<string, unknown> = { name: folder.release, namespace: folder.namespace };
+  if (folder.kind === 'upstream') {
+    const chart = folder.component.chart!;
+    entry.chart = `${urlSlug(chart.repo, 'default-repo')}/${chart.name}`;
+    if (chart.version !== '') entry.version = chart.version;
+  } else {
+    entry.chart = `./${folder.dir}`;
+  }
+  entry.values = [`./${folder.dir}/values.yaml`, `./${folder.dir}/cluster-values.yaml`];
+  const previous = previousInComponent(folder);
+  if (previous) entry.needs = [previous.namespace === folder.namespace ? previous.release : `${previous.namespace}/${previous.release}`];
+  const traits = releaseTraits(folder);
+  if (traits.async) {
+    entry.wait = false;
+    entry.timeout = traits.timeoutSeconds;
+  }
+  if (folder.ownsNamespace) entry.createNamespace = false;
+  return entry;
+}
+
+function helmfileDocument(folders: readonly Folder[]): Record<string, unknown> {
+  const repositories = new Map<string, Record<string, unknown>>();
+  for (const folder of folders) {
+    const repository = repositoryFor(folder);
+    if (repository) repositories.set(repository.name as string, repository);
+  }
+  const document: Record<string, unknown> = {};
+  if (repositories.size > 0) document.repositories = [...repositories.keys()].sort(compareStrings).map((name) => repositories.get(name));
+  document.helmDefaults = HELM_DEFAULTS;
+  document.releases = folders.map(release);
+  return document;
+}
+
+export const helmfileDeployer: Deployer = {
+  name: 'helmfile',
+  title: 'Helmfile release graph',
+  generate(plan: BundlePlan): DeployerOutput {
+    const kustomize = plan.folders.find((folder) => folder.kind === 'kustomize');
+    if (kustomize) {
+      throw invalidInput(`component "${kustomize.component.name}" is a kustomize component, which the helmfile deployer does not support`, {
+        hint: 'use the helm or argocd deployer for recipes with kustomize components',
+      });
+    }
+    const files = new FileSet();
+    addHelmFolders(files, plan, (folder) => ['```bash', `helmfile --selector name=${folder.release} apply`, '```', '', 'or `bash install.sh` in this folder.'].join('\n'));
+    const levels = dependencyLevels(plan.components);
+    const byLevel = new Map<number, Folder[]>();
+    for (const folder of plan.folders) {
+      const level = levels.get(folder.component.name)!;
+      byLevel.set(level, [...(byLevel.get(level) ?? []), folder]);
+    }
+    const used = [...byLevel.keys()].sort((a, b) => a - b);
+    if (used.length <= 1) {
+      files.add('helmfile.yaml', toYaml(helmfileDocument(plan.folders)));
+    } else {
+      used.forEach((level, position) => files.add(`level-${position}.yaml`, toYaml(helmfileDocument(byLevel.get(level)!))));
+      files.add('helmfile.yaml', toYaml({ helmfiles: used.map((_, position) => ({ path: `level-${position}.yaml` })) }));
+    }
+    files.add('README.md', rootReadme(plan, {
+      title: 'AICR deployment bundle (Helmfile)',
+      intro: used.length <= 1
+        ? '`helmfile.yaml` lists every release; `needs:` orders the releases of one component.'
+        : `Components are grouped by dependency level: \`helmfile.yaml\` runs \`level-0.yaml\` … \`level-${used.length - 1}.yaml\` in order, and the releases inside a level install in parallel. Each numbered folder also has an \`install.sh\` for installing it alone.`,
+      deploy: ['```bash', 'helmfile diff', 'helmfile apply', '```'].join('\n'),
+      customize: 'Edit `NNN-<release>/values.yaml` or `cluster-values.yaml` (applied last) and run `helmfile apply` again. Regenerate with `--set` to keep `checksums.txt` valid.',
+      remove: '`helmfile destroy` uninstalls the releases.',
+    }));
+    return { files: files.files, steps: ['cd <bundle-dir>', 'helmfile diff', 'helmfile apply'], notes: [] };
+  },
+};

@@ -1,0 +1,317 @@
+/**
+ * The bundle plan: which components go in, in what order, with which values and manifests,
+ * split into numbered folders. Deployers only turn a plan into files.
+ */
+import type * as YamlNamespace from 'yaml';
+import type { Catalog } from '../catalog/catalog.js';
+import type { ComponentConfig, ComponentRef, Criteria, RecipeResult } from '../documents/types.js';
+import { invalidInput, notFound, wrapError, ErrorCode } from '../errors.js';
+import { hydrateValues } from '../recipe/query.js';
+import { compareStrings } from '../serialize.js';
+import { deepClone } from '../util/objects.js';
+import { VERSION } from '../version.js';
+import { declaresNamespace, manifestData, renderManifests, stripHookAnnotations } from './manifests.js';
+import { injectScheduling, parseScheduling, type Scheduling } from './scheduling.js';
+import { coerceSetValue, overridesFor, parseGoBool, parseSetFlags, setPath, type SetOverride } from './set.js';
+import type { BundleOptions, BundlePlan, ChartSource, Folder, PlannedComponent } from './types.js';
+
+export const PLACEHOLDER_REPO = 'https://github.com/YOUR-ORG/YOUR-REPO.git';
+const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+/** Helm's limit for release names. */
+const MAX_RELEASE_NAME = 53;
+const MAX_FOLDERS = 999;
+
+/** The aliases `--set` accepts for a component: its registry `valueOverrideKeys`. */
+export function aliasesOf(config: ComponentConfig | undefined): string[] {
+  return [...(config?.valueOverrideKeys ?? [])];
+}
+
+interface Selection {
+  included: ComponentRef[];
+  /** Overrides by component name, `enabled` removed. */
+  overrides: Map<string, SetOverride[]>;
+  notes: string[];
+}
+
+/** Resolves each `--set` key to a recipe component and applies `enabled` overrides. */
+function selectComponents(recipe: RecipeResult, catalog: Catalog, overrides: readonly SetOverride[]): Selection {
+  const refs = recipe.componentRefs ?? [];
+  const byName = new Map(refs.map((ref) => [ref.name, ref]));
+  const aliasOwner = new Map<string, string>();
+  for (const ref of refs) for (const alias of aliasesOf(catalog.components.get(ref.name))) if (!aliasOwner.has(alias)) aliasOwner.set(alias, ref.name);
+  const declared = refs.map((ref) => ref.name).join(', ');
+  const perComponent = new Map<string, SetOverride[]>();
+  for (const override of overrides) {
+    const owner = byName.has(override.key) ? override.key : aliasOwner.get(override.key);
+    if (owner === undefined) {
+      throw invalidInput(`--set ${override.key}:${override.path} cannot take effect: unknown component "${override.key}"; recipe declares: ${declared}`, {
+        hint: 'use a component name from the recipe (or one of its registry valueOverrideKeys aliases)',
+      });
+    }
+    const list = perComponent.get(owner) ?? [];
+    list.push(override);
+    perComponent.set(owner, list);
+  }
+  const included: ComponentRef[] = [];
+  const result = new Map<string, SetOverride[]>();
+  const notes: string[] = [];
+  for (const ref of refs) {
+    const aliases = aliasesOf(catalog.components.get(ref.name));
+    const mine = overridesFor(perComponent.get(ref.name) ?? [], ref.name, aliases);
+    const enabledOverride = mine.find((override) => override.path === 'enabled');
+    const rest = mine.filter((override) => override.path !== 'enabled');
+    const recipeEnabled = ref.overrides?.enabled;
+    if (recipeEnabled !== undefined && typeof recipeEnabled !== 'boolean') notes.push(`component "${ref.name}": overrides.enabled is not a boolean, treating the component as enabled`);
+    const recipeDisabled = recipeEnabled === false;
+    let reason: string | undefined = recipeDisabled ? 'the recipe disables it' : undefined;
+    if (enabledOverride) {
+      const enabled = parseGoBool(enabledOverride.raw);
+      if (enabled === undefined) {
+        throw invalidInput(`invalid --set enabled value ${JSON.stringify(enabledOverride.raw)} for component "${ref.name}"`, { hint: `write --set ${enabledOverride.key}:enabled=true or =false` });
+      }
+      if (enabled && recipeDisabled) {
+        throw invalidInput(`component "${ref.name}" is disabled by the recipe and cannot be re-enabled with --set ${enabledOverride.key}:enabled=true`, {
+          hint: 'resolve a recipe that includes the component, or edit the recipe',
+        });
+      }
+      if (!enabled) reason = 'an enabled=false value override removed it';
+    }
+    if (reason !== undefined) {
+      const blocked = rest[0];
+      if (blocked) {
+        throw invalidInput(`--set ${blocked.key}:${blocked.path} cannot take effect: component "${ref.name}" is not in the generated bundle because ${reason}`, {
+          hint: 'drop the override, or keep the component in the bundle',
+        });
+      }
+      notes.push(`component "${ref.name}" skipped: ${reason}`);
+      continue;
+    }
+    included.push(ref);
+    result.set(ref.name, rest);
+  }
+  return { included, overrides: result, notes };
+}
+
+/** Bundle order: `deploymentOrder` first, then components it does not list, by name. */
+export function orderComponents<T extends { name: string }>(items: readonly T[], deploymentOrder: readonly string[] | undefined): T[] {
+  const byName = new Map(items.map((item) => [item.name, item]));
+  const out: T[] = [];
+  const seen = new Set<string>();
+  for (const name of deploymentOrder ?? []) {
+    const item = byName.get(name);
+    if (item && !seen.has(name)) {
+      out.push(item);
+      seen.add(name);
+    }
+  }
+  const rest = items.filter((item) => !seen.has(item.name));
+  if ((deploymentOrder ?? []).length > 0) rest.sort((a, b) => compareStrings(a.name, b.name));
+  return [...out, ...rest];
+}
+
+function checkName(name: string, what: string): void {
+  if (!DNS1123_LABEL.test(name) || name.length > 63) {
+    throw invalidInput(`invalid ${what} ${JSON.stringify(name)}: must be a DNS-1123 label (lower-case letters, digits and "-", starting and ending with a letter or digit, at most 63 characters)`, {
+      hint: 'component names become folder names, Helm release names and Kubernetes object names; rename it in the recipe',
+    });
+  }
+}
+
+function chartSource(ref: ComponentRef): ChartSource {
+  const name = ref.chart || ref.name;
+  const repo = ref.source ?? '';
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name)) {
+    throw invalidInput(`component "${ref.name}": invalid chart name ${JSON.stringify(name)}`, { hint: 'a chart name holds letters, digits, ".", "_" and "-" and starts with a letter or digit' });
+  }
+  if (!/^(https?|oci):\/\/[^\s'"`$\\{}]+$/.test(repo)) {
+    throw invalidInput(`component "${ref.name}": invalid chart source ${JSON.stringify(repo)}`, { hint: 'the source must be an https://, http:// or oci:// URL without spaces or quotes' });
+  }
+  const version = ref.version ?? '';
+  if (!/^[A-Za-z0-9.+_~<>=^*, |-]*$/.test(version)) {
+    throw invalidInput(`component "${ref.name}": invalid chart version ${JSON.stringify(version)}`, { hint: 'a version is text such as v1.2.3 or a range such as ">=1.2 <2"; quotes, braces, "$" and "\\" are not allowed' });
+  }
+  return { name, repo, version, oci: repo.startsWith('oci://') };
+}
+
+function runValidations(component: PlannedComponent, criteria: Partial<Criteria> | undefined, scheduling: Scheduling, notes: string[]): void {
+  for (const validation of component.config.validations ?? []) {
+    if (!criteria || Object.keys(criteria).length === 0) continue;
+    const matches = Object.entries(validation.conditions ?? {}).every(([field, allowed]) => {
+      if (!['intent', 'service', 'accelerator', 'os', 'platform'].includes(field)) return true;
+      const actual = String((criteria as Record<string, unknown>)[field] ?? '');
+      return actual === '' || actual === 'any' || allowed.includes(actual);
+    });
+    if (!matches) continue;
+    let warning: string | undefined;
+    switch (validation.function) {
+      case 'CheckWorkloadSelectorMissing':
+        if (Object.keys(scheduling.workloadSelector).length === 0) warning = `${component.name} is enabled but --workload-selector is not set`;
+        break;
+      case 'CheckAcceleratedSelectorMissing':
+        if (Object.keys(scheduling.acceleratedSelector).length === 0) warning = `${component.name} is enabled but --accelerated-node-selector is not set`;
+        break;
+      default:
+        notes.push(`component "${component.name}": unknown validation function "${validation.function}" in the registry, skipped`);
+        continue;
+    }
+    if (warning === undefined) continue;
+    const text = validation.message ? `${warning}. ${validation.message}` : warning;
+    if (validation.severity === 'error') throw invalidInput(`component validation failed: ${text}`, { hint: 'set the flag the message names' });
+    notes.push(`Warning: ${text}`);
+  }
+}
+
+export interface PlanInput {
+  recipe: RecipeResult;
+  catalog: Catalog;
+  options: BundleOptions;
+}
+
+/** Builds the plan; every bad input is an AicrError naming the component and the fix. */
+export async function planBundle({ recipe, catalog, options }: PlanInput): Promise<BundlePlan> {
+  if (!recipe.componentRefs || recipe.componentRefs.length === 0) {
+    throw invalidInput('recipe must contain at least one component reference', { hint: 'resolve a recipe with aicr recipe; its componentRefs list the components to bundle' });
+  }
+  const YAML: typeof YamlNamespace = await import('yaml');
+  const scheduling = parseScheduling(options);
+  const overrides = parseSetFlags(options.set ?? []);
+  const selection = selectComponents(recipe, catalog, overrides);
+  const notes = [...selection.notes];
+  if (selection.included.length === 0) throw invalidInput('recipe has no enabled components after filtering', { hint: 'enable at least one component (check overrides.enabled and --set <component>:enabled)' });
+  const ordered = orderComponents(selection.included, recipe.deploymentOrder);
+  const components: PlannedComponent[] = [];
+  const declaredNames = new Set(ordered.map((ref) => ref.name));
+
+  for (const ref of ordered) {
+    checkName(ref.name, 'component name');
+    const config = catalog.components.get(ref.name);
+    if (!config) {
+      throw notFound(`component "${ref.name}" is not in the component registry`, {
+        hint: 'use a recipe made from this catalog, or add the component to registry.yaml of a --data directory',
+      });
+    }
+    const namespace = ref.namespace || config.helm?.defaultNamespace || (config.manifest as { defaultNamespace?: string } | undefined)?.defaultNamespace || '';
+    if (namespace === '') throw invalidInput(`component "${ref.name}" has no namespace`, { hint: 'set namespace on the componentRef (or helm.defaultNamespace in the registry)' });
+    checkName(namespace, `namespace of component "${ref.name}"`);
+
+    let values: Record<string, unknown>;
+    try {
+      values = hydrateValues(catalog, ref);
+    } catch (error) {
+      throw wrapError(error, `failed to resolve values for component "${ref.name}"`, ErrorCode.NotFound);
+    }
+    for (const override of selection.overrides.get(ref.name) ?? []) {
+      setPath(values, override.path, coerceSetValue(override.raw), true, `--set ${override.key}:${override.path}: `);
+    }
+    injectScheduling(values, config, scheduling);
+
+    const data = manifestData(ref, namespace, values);
+    const preManifests = renderManifests(catalog, ref, ref.preManifestFiles ?? [], data, 'preManifestFiles');
+    const manifests = renderManifests(catalog, ref, ref.manifestFiles ?? [], data, 'manifestFiles');
+    const isKustomize = ref.type === 'Kustomize' || Boolean(ref.tag) || Boolean(ref.path);
+    const component: PlannedComponent = {
+      ref,
+      name: ref.name,
+      namespace,
+      config,
+      overrideKey: config.valueOverrideKeys?.[0] ?? ref.name.replaceAll('-', ''),
+      values,
+      kind: 'helm',
+      preManifests,
+      manifests,
+      dependencies: (ref.dependencyRefs ?? []).filter((dependency) => declaredNames.has(dependency)),
+      folders: [],
+    };
+    if (isKustomize) {
+      if ((ref.manifestFiles ?? []).length > 0 || (ref.preManifestFiles ?? []).length > 0) {
+        throw invalidInput(`component "${ref.name}" has both kustomize (tag/path) and raw manifests; use one`, { hint: 'drop manifestFiles or the kustomize fields' });
+      }
+      if (!ref.path) throw invalidInput(`kustomize component "${ref.name}" has no path`, { hint: 'set path to the kustomization directory inside the repository' });
+      if (!ref.source) throw invalidInput(`kustomize component "${ref.name}" has no source repository`, { hint: 'set source to the git repository that holds the kustomization' });
+      if (!/^(https?|ssh):\/\/[^\s'"`$\\{}]+$|^git@[^\s'"`$\\{}]+$/.test(ref.source)) {
+        throw invalidInput(`kustomize component "${ref.name}": invalid source ${JSON.stringify(ref.source)}`, { hint: 'use a git URL (https://, ssh:// or git@host:org/repo)' });
+      }
+      if (ref.tag && !/^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(ref.tag)) throw invalidInput(`kustomize component "${ref.name}": invalid tag ${JSON.stringify(ref.tag)}`, { hint: 'use a git tag, branch or commit' });
+      if (!/^[A-Za-z0-9._/-]+$/.test(ref.path) || ref.path.split('/').includes('..')) {
+        throw invalidInput(`kustomize component "${ref.name}": invalid path ${JSON.stringify(ref.path)}`, { hint: 'use a relative path without ".." segments' });
+      }
+      component.kind = 'kustomize';
+      component.kustomize = { repo: ref.source ?? '', path: ref.path, tag: ref.tag ?? '' };
+    } else if (ref.source) {
+      component.chart = chartSource(ref);
+    } else if (manifests.length > 0) {
+      component.kind = 'manifest';
+    } else {
+      notes.push(`component "${ref.name}" skipped: it has no chart source and no manifest that renders to content`);
+      continue;
+    }
+    runValidations(component, recipe.criteria, scheduling, notes);
+    components.push(component);
+  }
+  if (components.length === 0) throw invalidInput('nothing to deploy: no component has a chart source or non-empty manifests', { hint: 'check the recipe and its values' });
+
+  const folders: Folder[] = [];
+  const add = (component: PlannedComponent, role: Folder['role'], kind: Folder['kind'], manifests: Folder['manifests']): void => {
+    const release = role === 'primary' ? component.name : `${component.name}-${role}`;
+    if (role !== 'primary' && declaredNames.has(release)) {
+      throw invalidInput(`component "${component.name}" would get an injected "${release}" folder, but a component named "${release}" is already declared in the recipe`, {
+        hint: 'rename one of the two components',
+      });
+    }
+    if (release.length > MAX_RELEASE_NAME) {
+      throw invalidInput(`release name "${release}" is longer than ${MAX_RELEASE_NAME} characters (Helm's limit)`, { hint: `shorten the component name "${component.name}"` });
+    }
+    const stripped = manifests.map((manifest) => ({ ...manifest, content: stripHookAnnotations(YAML, manifest.content) }));
+    const index = folders.length + 1;
+    const folder: Folder = {
+      index,
+      dir: `${String(index).padStart(3, '0')}-${release}`,
+      release,
+      role,
+      kind,
+      component,
+      namespace: component.namespace,
+      manifests: stripped,
+      ownsNamespace: kind === 'local' && declaresNamespace(stripped),
+    };
+    folders.push(folder);
+    component.folders.push(folder);
+  };
+  for (const component of components) {
+    if (component.preManifests.length > 0) add(component, 'pre', 'local', component.preManifests);
+    if (component.kind === 'helm') {
+      add(component, 'primary', 'upstream', []);
+      if (component.manifests.length > 0) add(component, 'post', 'local', component.manifests);
+    } else if (component.kind === 'manifest') add(component, 'primary', 'local', component.manifests);
+    else add(component, 'primary', 'kustomize', []);
+  }
+  if (folders.length > MAX_FOLDERS) {
+    throw invalidInput(`too many folders (${folders.length}) from ${components.length} components: the NNN- prefix supports at most ${MAX_FOLDERS}`, { hint: 'split the recipe' });
+  }
+
+  const repo = options.repo?.trim() ?? '';
+  if (repo !== '' && !/^(https?|ssh|oci):\/\/[^\s'"`$\\{}]+$|^git@[^\s'"`$\\{}]+$/.test(repo)) {
+    throw invalidInput(`invalid --repo ${JSON.stringify(repo)}`, { hint: 'pass the URL of the Git repository (https://, ssh:// or git@host:org/repo) or OCI repository (oci://) the bundle is pushed to' });
+  }
+  const targetRevision = options.targetRevision?.trim() || 'main';
+  if (!/^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(targetRevision)) {
+    throw invalidInput(`invalid --target-revision ${JSON.stringify(targetRevision)}`, { hint: 'pass a branch, tag or commit, e.g. main' });
+  }
+  const included = new Set(components.map((component) => component.name));
+  const filtered: RecipeResult = deepClone(recipe);
+  filtered.componentRefs = filtered.componentRefs.filter((ref) => included.has(ref.name));
+  filtered.deploymentOrder = (filtered.deploymentOrder ?? []).filter((name) => included.has(name));
+
+  return {
+    recipe: filtered,
+    components,
+    folders,
+    notes,
+    deployer: options.deployer,
+    toolVersion: options.toolVersion ?? VERSION,
+    repoURL: repo || PLACEHOLDER_REPO,
+    repoGiven: repo !== '',
+    targetRevision,
+    dataFiles: catalog.externalFiles.map((path) => ({ path, content: catalog.readText(path) })),
+  };
+}

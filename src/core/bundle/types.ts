@@ -1,0 +1,127 @@
+/** Shapes shared by the bundle planner, the deployers and the front doors. */
+import type { ComponentConfig, ComponentRef, RecipeResult } from '../documents/types.js';
+import type { RenderedManifest } from './manifests.js';
+import type { SchedulingFlags } from './scheduling.js';
+
+export const DEPLOYERS = ['helm', 'argocd', 'argocdhelm', 'flux', 'helmfile'] as const;
+export type DeployerName = (typeof DEPLOYERS)[number];
+
+/** Options of the bundle stage, the same for a CLI flag, an action input and a GitLab input. */
+export interface BundleOptions extends SchedulingFlags {
+  deployer: DeployerName;
+  /** `--set component:path=value` flags, in order. */
+  set?: string[];
+  /** Git (or OCI) URL of the repository the bundle is pushed to (GitOps deployers). */
+  repo?: string;
+  /** Branch, tag or commit GitOps tools track (default `main`). */
+  targetRevision?: string;
+  /** Version string written into scripts and READMEs (default: this program's version). */
+  toolVersion?: string;
+}
+
+/** A request as front doors collect it: where the recipe comes from and where the bundle goes. */
+export interface BundleRequest extends BundleOptions {
+  /** Recipe location: file, `-`, https URL or `cm://namespace/name`. */
+  recipe: string;
+  /** Output directory. */
+  output: string;
+  /** Replace a non-empty output directory. */
+  force?: boolean;
+  /** External data directory layered over the embedded catalog. */
+  data?: string;
+}
+
+export interface ChartSource {
+  /** Chart name (the recipe's `chart`, or the component name). */
+  name: string;
+  /** Repository URL as in the recipe (`https://…` or `oci://…`). */
+  repo: string;
+  /** Version exactly as in the recipe. */
+  version: string;
+  oci: boolean;
+}
+
+export interface KustomizeSource {
+  /** Git repository (or empty for a path inside the catalog). */
+  repo: string;
+  path: string;
+  tag: string;
+}
+
+/** One component that survived selection, with its final values and rendered manifests. */
+export interface PlannedComponent {
+  ref: ComponentRef;
+  name: string;
+  namespace: string;
+  config: ComponentConfig;
+  /** The key GitOps values files use for this component (first valueOverrideKeys entry). */
+  overrideKey: string;
+  values: Record<string, unknown>;
+  kind: 'helm' | 'manifest' | 'kustomize';
+  chart?: ChartSource;
+  kustomize?: KustomizeSource;
+  preManifests: RenderedManifest[];
+  manifests: RenderedManifest[];
+  /** Dependencies that are part of the bundle. */
+  dependencies: string[];
+  folders: Folder[];
+}
+
+/**
+ * One deployable unit: a numbered folder `NNN-<release>`. Upstream folders install a chart
+ * from its repository; local folders wrap rendered manifests in a generated chart; kustomize
+ * folders point at a kustomization.
+ */
+export interface Folder {
+  index: number;
+  dir: string;
+  release: string;
+  role: 'pre' | 'primary' | 'post';
+  kind: 'upstream' | 'local' | 'kustomize';
+  component: PlannedComponent;
+  namespace: string;
+  /** Manifests of a local folder (hook annotations removed). */
+  manifests: RenderedManifest[];
+  /** A local chart that ships its own Namespace object (so it must not create it). */
+  ownsNamespace: boolean;
+}
+
+export interface BundlePlan {
+  /** The recipe with disabled components removed (written as recipe.yaml). */
+  recipe: RecipeResult;
+  components: PlannedComponent[];
+  folders: Folder[];
+  /** Warnings and notes for the log and the summary. */
+  notes: string[];
+  deployer: DeployerName;
+  toolVersion: string;
+  repoURL: string;
+  /** False when repoURL is the placeholder (no `--repo`). */
+  repoGiven: boolean;
+  targetRevision: string;
+  /** Files of the external data directory, copied under data/. */
+  dataFiles: Array<{ path: string; content: string }>;
+}
+
+/** A file of the bundle, relative to its root. */
+export interface BundleFile {
+  path: string;
+  content: string;
+  /** 0o755 for scripts, 0o644 otherwise. */
+  mode: number;
+}
+
+/** What a deployer produces from a plan. */
+export interface DeployerOutput {
+  files: BundleFile[];
+  /** What to do next, one step per line. */
+  steps: string[];
+  notes: string[];
+}
+
+export interface Deployer {
+  name: DeployerName;
+  /** Human name, e.g. "Helm per-component bundle". */
+  title: string;
+  generate(plan: BundlePlan): DeployerOutput;
+}
