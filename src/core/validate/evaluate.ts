@@ -1,0 +1,215 @@
+/**
+ * Evaluating a recipe's readiness constraints against a Snapshot into a report. Every
+ * constraint is evaluated (no stop at the first failure); a value the snapshot lacks is a skip
+ * with its reason, never a pass; a malformed constraint is an input error naming its line.
+ */
+import { invalidInput, type SourceLocation } from '../errors.js';
+import type { Constraint, PhaseName, RecipeResult } from '../documents/types.js';
+import {
+  compare,
+  expressionProblem,
+  parseConstraintPath,
+  parseExpression,
+  type ConstraintPath,
+  type Expression,
+  type SnapshotIndex,
+} from '../constraints/index.js';
+import type { SourceDocument } from './source.js';
+
+export type ConstraintStatus = 'passed' | 'failed' | 'skipped';
+export type OverallStatus = 'pass' | 'fail' | 'partial';
+export type LivePhase = Exclude<PhaseName, 'readiness'>;
+
+/** Phases that need validator containers in a live cluster, in upstream's run order. */
+export const LIVE_PHASES: readonly LivePhase[] = ['deployment', 'performance', 'conformance'];
+export const LIVE_PHASE_SKIP_REASON = 'needs a live cluster validator';
+
+export interface ConstraintResult {
+  /** The constraint path, e.g. `K8s.server.version`. */
+  name: string;
+  phase: 'readiness';
+  /** The expression as written in the recipe. */
+  expected: string;
+  /** The snapshot's value (trimmed), when it has one. */
+  actual?: string;
+  status: ConstraintStatus;
+  /** `expected >= 1.32.4, got v1.30.0` for results; the reason for skips. */
+  message: string;
+  severity?: 'error' | 'warning';
+  remediation?: string;
+  /** The constraint's entry in the recipe file. */
+  location: SourceLocation;
+}
+
+export interface PhaseResult {
+  phase: LivePhase;
+  status: 'skipped';
+  reason: string;
+  /** Checks the recipe declares for the phase (run by validator containers). */
+  checks: string[];
+  /** Names of the phase's own constraints (read by those validators). */
+  constraints: string[];
+}
+
+export interface ValidationReport {
+  /** fail: some constraint failed; pass: every constraint passed (at least one); partial otherwise. */
+  status: OverallStatus;
+  summary: { constraints: number; passed: number; failed: number; skipped: number };
+  /** Origins (path, URL or cm:// URI) of the inputs. */
+  recipe: string;
+  snapshot: string;
+  constraints: ConstraintResult[];
+  phases: PhaseResult[];
+  /** Log-worthy remarks (nothing to validate, ignored sections). */
+  notes: string[];
+}
+
+export interface EvaluateOptions {
+  recipeOrigin: string;
+  snapshotOrigin: string;
+  /** Live phases to list (default: all three). */
+  phases?: readonly LivePhase[];
+}
+
+interface PreparedConstraint {
+  constraint: Constraint;
+  path: ConstraintPath;
+  expression: Expression;
+  location: SourceLocation;
+}
+
+const MAX_LISTED_PROBLEMS = 20;
+
+/**
+ * Checks every constraint's path and expression; throws one INVALID_REQUEST error listing each
+ * malformed constraint with its file and line (located at the first).
+ */
+export function prepareConstraints(constraints: readonly Constraint[], source: SourceDocument): PreparedConstraint[] {
+  const prepared: PreparedConstraint[] = [];
+  const problems: Array<{ location: SourceLocation; message: string; hint?: string }> = [];
+  constraints.forEach((constraint, i) => {
+    const location = source.locate(['constraints', i]);
+    let path: ConstraintPath | undefined;
+    let expression: Expression | undefined;
+    try {
+      path = parseConstraintPath(constraint.name);
+    } catch (error) {
+      const e = error as { message: string; hint?: string };
+      problems.push({ location: source.locate(['constraints', i, 'name']), message: e.message, hint: e.hint });
+    }
+    try {
+      expression = parseExpression(constraint.value);
+      const problem = expressionProblem(expression, constraint.value);
+      if (problem) {
+        problems.push({ location: source.locate(['constraints', i, 'value']), message: `constraint ${constraint.name}: ${problem.message}`, hint: problem.hint });
+        expression = undefined;
+      }
+    } catch (error) {
+      const e = error as { message: string; hint?: string };
+      problems.push({ location: source.locate(['constraints', i, 'value']), message: `constraint ${constraint.name}: ${e.message}`, hint: e.hint });
+    }
+    if (path && expression) prepared.push({ constraint, path, expression, location });
+  });
+  if (problems.length > 0) {
+    const where = (location: SourceLocation) => `${location.file}${location.line ? `:${location.line}` : ''}`;
+    const listed = problems.slice(0, MAX_LISTED_PROBLEMS).map((p) => `  ${where(p.location)}: ${p.message}`);
+    if (problems.length > MAX_LISTED_PROBLEMS) listed.push(`  … and ${problems.length - MAX_LISTED_PROBLEMS} more`);
+    const first = problems[0]!;
+    const count = problems.length === 1 ? 'a malformed constraint' : `${problems.length} malformed constraints`;
+    throw invalidInput(`${where(first.location)}: the recipe has ${count}:\n${listed.join('\n')}`, {
+      location: first.location,
+      hint: first.hint ?? 'fix the constraint in the recipe',
+      details: { problems: problems.length },
+    });
+  }
+  return prepared;
+}
+
+/** Evaluates one prepared constraint. */
+function evaluateOne(item: PreparedConstraint, index: SnapshotIndex): ConstraintResult {
+  const { constraint } = item;
+  const result: ConstraintResult = {
+    name: constraint.name,
+    phase: 'readiness',
+    expected: constraint.value,
+    status: 'skipped',
+    message: '',
+    location: item.location,
+  };
+  if (constraint.severity) result.severity = constraint.severity;
+  if (constraint.remediation) result.remediation = constraint.remediation;
+  const resolution = index.resolve(item.path);
+  if (!resolution.found) {
+    result.message = resolution.reason;
+    return result;
+  }
+  result.actual = resolution.value;
+  const outcome = compare(item.expression, resolution.value);
+  if (!outcome.ok) {
+    result.message = outcome.reason;
+    return result;
+  }
+  result.status = outcome.pass ? 'passed' : 'failed';
+  result.message = `expected ${constraint.value.trim()}, got ${resolution.value}`;
+  return result;
+}
+
+/** Overall status from constraint results. */
+export function overallStatus(summary: ValidationReport['summary']): OverallStatus {
+  if (summary.failed > 0) return 'fail';
+  if (summary.constraints > 0 && summary.passed === summary.constraints) return 'pass';
+  return 'partial';
+}
+
+/**
+ * Evaluates the recipe's top-level constraints (the readiness phase) against the snapshot and
+ * lists the live phases as skipped. Throws for malformed constraints.
+ */
+export function evaluateRecipe(recipe: RecipeResult, source: SourceDocument, index: SnapshotIndex, options: EvaluateOptions): ValidationReport {
+  const prepared = prepareConstraints(recipe.constraints ?? [], source);
+  const constraints = prepared.map((item) => evaluateOne(item, index));
+  const summary = { constraints: constraints.length, passed: 0, failed: 0, skipped: 0 };
+  for (const result of constraints) summary[result.status]++;
+  const notes: string[] = [];
+  if (constraints.length === 0) notes.push('nothing to validate: the recipe has no readiness constraints (top-level "constraints")');
+  if (recipe.validation?.readiness?.constraints?.length) {
+    notes.push('validation.readiness.constraints are not evaluated (as upstream); readiness constraints belong in the top-level "constraints" list');
+  }
+  const phases = (options.phases ?? LIVE_PHASES).map((phase): PhaseResult => ({
+    phase,
+    status: 'skipped',
+    reason: LIVE_PHASE_SKIP_REASON,
+    checks: [...(recipe.validation?.[phase]?.checks ?? [])],
+    constraints: (recipe.validation?.[phase]?.constraints ?? []).map((c) => c.name),
+  }));
+  return {
+    status: overallStatus(summary),
+    summary,
+    recipe: options.recipeOrigin,
+    snapshot: options.snapshotOrigin,
+    constraints,
+    phases,
+    notes,
+  };
+}
+
+/**
+ * Parses `--phase` values (repeatable, comma-separated): deployment, performance, conformance,
+ * `all` (the default) or `readiness` (only the constraints, no live phases listed). Order as
+ * given, duplicates dropped; `all` anywhere means all three in run order.
+ */
+export function parsePhases(values: readonly string[], input = '--phase'): LivePhase[] {
+  const items = values.flatMap((value) => value.split(',')).map((item) => item.trim()).filter((item) => item !== '');
+  const allowed = ['readiness', ...LIVE_PHASES, 'all'];
+  for (const item of items) {
+    if (!allowed.includes(item)) {
+      throw invalidInput(`invalid phase "${item}" in ${input}: must be one of: ${allowed.join(', ')}`, {
+        hint: `e.g. ${input} deployment,conformance (names are lower-case)`,
+      });
+    }
+  }
+  if (items.length === 0 || items.includes('all')) return [...LIVE_PHASES];
+  const phases: LivePhase[] = [];
+  for (const item of items) if (item !== 'readiness' && !phases.includes(item as LivePhase)) phases.push(item as LivePhase);
+  return phases;
+}

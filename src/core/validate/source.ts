@@ -1,0 +1,178 @@
+/**
+ * Input documents for validation, parsed once with what validation needs beyond the value:
+ * the line of every node (for annotations and report locations) and the text of every number
+ * as written (so a reading `12.10` stays `12.10`, and `18446744073709551615` stays exact).
+ *
+ * Block YAML in the common subset goes through the fast reader; everything else through the
+ * shared parser (documents/parse.ts), with number texts recovered only when numbers occur.
+ */
+import type { SourceLocation } from '../errors.js';
+import { checkSize, byteLength, formatPath, parseDocument, type ParsedDocument } from '../documents/parse.js';
+import { parseYamlSubset } from './yaml-subset.js';
+
+export interface SourceDocument extends ParsedDocument {
+  /** The text of the number scalar at `path` as written; undefined when not a number or unknown. */
+  scalarText(path: ReadonlyArray<string | number>): string | undefined;
+}
+
+/**
+ * Parses YAML or JSON text with size limits, positions and number texts. Errors are the
+ * shared parser's (file, line, hint).
+ */
+export async function parseSource(text: string, origin: string): Promise<SourceDocument> {
+  checkSize(origin, byteLength(text));
+  const fast = parseYamlSubset(text, origin);
+  if (fast) return fast;
+  const parsed = await parseDocument(text, origin);
+  const trimmed = text.trimStart();
+  if ((trimmed.startsWith('{') || trimmed.startsWith('[')) && isJson(text)) return withJsonSource(parsed, text);
+  yamlLibrary ??= await import('yaml');
+  return withYamlSource(parsed, text, yamlLibrary);
+}
+
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const SEPARATOR = '\u0000';
+const pathKey = (path: ReadonlyArray<string | number>): string => path.join(SEPARATOR);
+
+/** JSON: one scan of the text gives every key's position and every number's text. */
+function withJsonSource(parsed: ParsedDocument, text: string): SourceDocument {
+  let scan: JsonScan | undefined;
+  const get = (): JsonScan => (scan ??= scanJson(text));
+  return {
+    value: parsed.value,
+    origin: parsed.origin,
+    locate(path): SourceLocation {
+      const { positions, collections } = get();
+      let best: Position | undefined = collections.get('');
+      const prefix: Array<string | number> = [];
+      for (const segment of path) {
+        prefix.push(segment);
+        const key = pathKey(prefix);
+        const at = positions.get(key);
+        if (!at) break;
+        best = collections.get(key) ?? at;
+      }
+      const location: SourceLocation = { file: parsed.origin, path: formatPath(path) };
+      if (best) {
+        location.line = best.line;
+        location.column = best.column;
+      }
+      return location;
+    },
+    scalarText: (path) => get().numbers.get(pathKey(path)),
+  };
+}
+
+/** Other YAML: positions from the shared parser, number texts from a second parse on demand. */
+function withYamlSource(parsed: ParsedDocument, text: string, YAML: typeof import('yaml')): SourceDocument {
+  let numbers: ((path: ReadonlyArray<string | number>) => string | undefined) | undefined;
+  return {
+    value: parsed.value,
+    origin: parsed.origin,
+    locate: (path) => parsed.locate(path),
+    scalarText(path) {
+      if (!numbers) {
+        // A second parse keeps the source text of scalars, which plain values drop; it only runs
+        // when a number is asked for.
+        const doc = YAML.parseDocument(text, { version: '1.2', uniqueKeys: false });
+        numbers = (at) => {
+          const node = doc.getIn(at, true) as { source?: unknown; value?: unknown } | undefined;
+          return node && typeof node.value === 'number' && typeof node.source === 'string' ? node.source : undefined;
+        };
+      }
+      return numbers(path);
+    },
+  };
+}
+
+// Already in memory after the shared parser read YAML; kept here for number-text recovery.
+let yamlLibrary: typeof import('yaml') | undefined;
+
+interface Position {
+  line: number;
+  column: number;
+}
+
+interface JsonScan {
+  positions: Map<string, Position>;
+  collections: Map<string, Position>;
+  numbers: Map<string, string>;
+}
+
+/** Walks valid JSON text recording key/item positions, collection starts and number texts. */
+function scanJson(text: string): JsonScan {
+  const positions = new Map<string, Position>();
+  const collections = new Map<string, Position>();
+  const numbers = new Map<string, string>();
+  let i = 0;
+  let line = 1;
+  let lineStart = 0;
+  const position = (): Position => ({ line, column: i - lineStart + 1 });
+  const skipBlanks = (): void => {
+    for (; i < text.length; i++) {
+      const ch = text.charCodeAt(i);
+      if (ch === 10) {
+        line++;
+        lineStart = i + 1;
+      } else if (ch !== 32 && ch !== 9 && ch !== 13) {
+        return;
+      }
+    }
+  };
+  const readString = (): string => {
+    const start = i;
+    i++;
+    while (i < text.length && text.charCodeAt(i) !== 34) i += text.charCodeAt(i) === 92 ? 2 : 1;
+    i++;
+    return JSON.parse(text.slice(start, i)) as string;
+  };
+  const readValue = (key: string): void => {
+    skipBlanks();
+    const ch = text[i];
+    if (ch === '{' || ch === '[') {
+      collections.set(key, position());
+      i++;
+      let index = 0;
+      for (;;) {
+        skipBlanks();
+        if (text[i] === '}' || text[i] === ']') {
+          i++;
+          return;
+        }
+        let child: string;
+        if (ch === '{') {
+          const at = position();
+          child = (key === '' ? '' : key + SEPARATOR) + readString();
+          positions.set(child, at);
+          skipBlanks();
+          i++; // the colon
+        } else {
+          skipBlanks();
+          child = (key === '' ? '' : key + SEPARATOR) + index++;
+          positions.set(child, position());
+        }
+        readValue(child);
+        skipBlanks();
+        if (text[i] === ',') i++;
+      }
+    }
+    if (ch === '"') {
+      readString();
+      return;
+    }
+    const start = i;
+    while (i < text.length && !/[\s,\]}]/.test(text[i]!)) i++;
+    const token = text.slice(start, i);
+    if (token !== 'true' && token !== 'false' && token !== 'null') numbers.set(key, token);
+  };
+  readValue('');
+  return { positions, collections, numbers };
+}

@@ -1,0 +1,396 @@
+/**
+ * A fast reader for the block-style YAML that aicr, upstream AICR and most hand-written recipes
+ * use: block mappings and sequences, plain / single-quoted / double-quoted one-line scalars,
+ * literal blocks (`|`), comments and the empty `{}`/`[]`.
+ *
+ * Why it exists: loading and running the general YAML library costs more than the whole
+ * validation on a cold start (`aicr validate` in a CI step), and its values lose the text of
+ * numbers (`12.10` becomes 12.1). This reader keeps each number's text and each node's line.
+ * It declines (returns undefined) anything outside the subset — anchors, tags, flow
+ * collections, folded or multi-line scalars, tabs, duplicate keys, unusual number forms — and
+ * the caller then uses the general parser, which also produces every error message. Within the
+ * subset it yields exactly what that parser yields (checked by tests against it).
+ */
+import type { SourceLocation } from '../errors.js';
+import { formatPath } from '../documents/parse.js';
+import type { SourceDocument } from './source.js';
+
+interface Position {
+  line: number;
+  column: number;
+}
+
+interface ContainerInfo {
+  /** Where the collection's first entry starts. */
+  start: Position;
+  /** Key position (mappings) or item position (sequences). */
+  entries: Map<string | number, Position>;
+  /** Text of number scalars as written. */
+  numbers?: Map<string | number, string>;
+}
+
+const DECLINE = Symbol('decline');
+const decline = (): never => {
+  throw DECLINE;
+};
+
+// YAML 1.2 core-schema forms. Numbers outside the plain decimal form are left to the full parser.
+const NULL_WORDS = new Set(['~', 'null', 'Null', 'NULL']);
+const TRUE_WORDS = new Set(['true', 'True', 'TRUE']);
+const FALSE_WORDS = new Set(['false', 'False', 'FALSE']);
+const DECIMAL = /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?$/;
+const ANY_CORE_NUMBER = /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
+// Characters that may not start a plain scalar (YAML indicators); `-`, `?` and `:` may, when
+// a non-blank follows (`-5`, `-foo`).
+const PLAIN_START_FORBIDDEN = new Set([',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', "'", '"', '%', '@', '`']);
+const PLAIN_START_BEFORE_BLANK = new Set(['-', '?', ':']);
+
+function plainStartAllowed(text: string): boolean {
+  const first = text[0];
+  if (first === undefined || PLAIN_START_FORBIDDEN.has(first)) return false;
+  return !PLAIN_START_BEFORE_BLANK.has(first) || (text.length > 1 && text[1] !== ' ');
+}
+// Control characters the YAML library rejects or treats specially; tabs and CR are declined too.
+const UNSUPPORTED_CHARS = /[\u0000-\u0009\u000b-\u001f\u007f\ufeff]/;
+
+type Scalar = { value: unknown; number?: string };
+
+class SubsetReader {
+  private readonly lines: string[];
+  private readonly finalLineBreak: boolean;
+  private i = 0;
+  readonly info = new WeakMap<object, ContainerInfo>();
+
+  constructor(text: string) {
+    this.lines = text.split('\n');
+    // The final line break ends the last line; it does not start an empty one.
+    this.finalLineBreak = text.endsWith('\n');
+    if (this.finalLineBreak) this.lines.pop();
+  }
+
+  document(): unknown {
+    let first = this.nextContent(0);
+    if (first >= 0 && this.lines[first]!.trimEnd() === '---') first = this.nextContent(first + 1);
+    if (first < 0) decline();
+    if (indentOf(this.lines[first]!) !== 0) decline();
+    this.i = first;
+    const value = this.block(0);
+    if (this.nextContent(this.i) >= 0) decline();
+    return value;
+  }
+
+  /** Index of the next line with content (not blank, not a comment) from `from`, or -1. */
+  private nextContent(from: number): number {
+    for (let j = from; j < this.lines.length; j++) {
+      const line = this.lines[j]!;
+      const indent = indentOf(line);
+      if (indent === line.length) continue;
+      if (line.charCodeAt(indent) === 35 /* # */) continue;
+      return j;
+    }
+    return -1;
+  }
+
+  private block(indent: number): unknown {
+    const line = this.lines[this.i]!;
+    const text = line.slice(indent);
+    return isSequenceItem(text) ? this.sequence(indent) : this.mapping(indent);
+  }
+
+  private mapping(indent: number, first?: { text: string; line: number }): Record<string, unknown> {
+    const map: Record<string, unknown> = {};
+    const info: ContainerInfo = { start: { line: (first?.line ?? this.i) + 1, column: indent + 1 }, entries: new Map() };
+    let pending = first;
+    for (;;) {
+      let text: string;
+      let lineIndex: number;
+      if (pending) {
+        ({ text, line: lineIndex } = pending);
+        pending = undefined;
+      } else {
+        const next = this.nextContent(this.i);
+        if (next < 0) break;
+        const lineIndent = indentOf(this.lines[next]!);
+        if (lineIndent < indent) break;
+        if (lineIndent > indent) decline();
+        text = this.lines[next]!.slice(indent);
+        if (isSequenceItem(text)) decline();
+        lineIndex = next;
+      }
+      const entry = splitKey(text);
+      if (!entry) decline();
+      const { key, rest } = entry!;
+      if (key === '__proto__' || Object.prototype.hasOwnProperty.call(map, key)) decline();
+      info.entries.set(key, { line: lineIndex + 1, column: indent + 1 });
+      this.i = lineIndex + 1;
+      const scalar = this.value(rest, indent, true);
+      map[key] = scalar.value;
+      if (scalar.number !== undefined) (info.numbers ??= new Map()).set(key, scalar.number);
+    }
+    this.info.set(map, info);
+    return map;
+  }
+
+  private sequence(indent: number): unknown[] {
+    const list: unknown[] = [];
+    const info: ContainerInfo = { start: { line: this.i + 1, column: indent + 1 }, entries: new Map() };
+    for (;;) {
+      const next = this.nextContent(this.i);
+      if (next < 0) break;
+      const line = this.lines[next]!;
+      const lineIndent = indentOf(line);
+      if (lineIndent < indent) break;
+      if (lineIndent > indent) decline();
+      const text = line.slice(indent);
+      if (!isSequenceItem(text)) break;
+      const after = text.slice(1);
+      const gap = after.length - after.trimStart().length;
+      const item = after.slice(gap);
+      const column = indent + 1 + gap;
+      const index = list.length;
+      info.entries.set(index, { line: next + 1, column: column + 1 });
+      this.i = next;
+      let scalar: Scalar;
+      if (item === '' || item.startsWith('#')) {
+        this.i = next + 1;
+        scalar = this.value('', indent, false);
+      } else if (isSequenceItem(item)) {
+        return decline();
+      } else if (splitKey(item)) {
+        scalar = { value: this.mapping(column, { text: item, line: next }) };
+      } else {
+        this.i = next + 1;
+        scalar = this.value(` ${item}`, indent, false);
+      }
+      list.push(scalar.value);
+      if (scalar.number !== undefined) (info.numbers ??= new Map()).set(index, scalar.number);
+    }
+    this.info.set(list, info);
+    return list;
+  }
+
+  /**
+   * The value after `key:` or `-`. `rest` is the remainder of the line (empty or starting with
+   * a blank); `owner` is the column of the key or dash the value belongs to.
+   */
+  private value(rest: string, owner: number, underKey: boolean): Scalar {
+    const text = rest.trimStart();
+    if (rest !== '' && text.length === rest.length) decline();
+    if (text === '' || text.startsWith('#')) {
+      const next = this.nextContent(this.i);
+      if (next < 0) return { value: null };
+      const nextIndent = indentOf(this.lines[next]!);
+      if (nextIndent > owner) {
+        this.i = next;
+        return { value: this.block(nextIndent) };
+      }
+      if (underKey && nextIndent === owner && isSequenceItem(this.lines[next]!.slice(owner))) {
+        this.i = next;
+        return { value: this.sequence(owner) };
+      }
+      return { value: null };
+    }
+    if (text.startsWith('|')) return { value: this.literal(text.slice(1), owner) };
+    const scalar = inlineScalar(text);
+    // A deeper line after a one-line scalar would continue it (a multi-line scalar): decline.
+    const next = this.nextContent(this.i);
+    if (next >= 0 && indentOf(this.lines[next]!) > owner) decline();
+    return scalar;
+  }
+
+  /** A literal block scalar; `header` is what follows the `|`. */
+  private literal(header: string, owner: number): string {
+    const match = /^([1-9])?([-+])?(?:\s+#.*|\s*)$/.exec(header) ?? /^([-+])([1-9])(?:\s+#.*|\s*)$/.exec(header);
+    if (!match) decline();
+    const [, a, b] = match!;
+    const digit = a && /[1-9]/.test(a) ? Number(a) : b && /[1-9]/.test(b) ? Number(b) : undefined;
+    const chomp = [a, b].find((part) => part === '-' || part === '+') ?? '';
+    let contentIndent = digit === undefined ? -1 : owner + digit;
+    const body: string[] = [];
+    let j = this.i;
+    for (; j < this.lines.length; j++) {
+      const line = this.lines[j]!;
+      if (line === '') {
+        body.push('');
+        continue;
+      }
+      const indent = indentOf(line);
+      if (indent === line.length) decline(); // whitespace-only lines: leave to the full parser
+      if (contentIndent < 0) {
+        if (indent <= owner) break;
+        contentIndent = indent;
+      }
+      if (indent < contentIndent) break;
+      body.push(line.slice(contentIndent));
+    }
+    // An empty block, or one whose last line has no line break, is left to the full parser.
+    if (contentIndent < 0 || (j >= this.lines.length && !this.finalLineBreak)) decline();
+    let last = body.length - 1;
+    while (last >= 0 && body[last] === '') last--;
+    if (last < 0) decline();
+    const trailing = body.length - 1 - last;
+    this.i = j;
+    const content = body.slice(0, last + 1).join('\n');
+    if (chomp === '-') return content;
+    if (chomp === '+') return content + '\n' + '\n'.repeat(trailing);
+    return content + '\n';
+  }
+}
+
+function indentOf(line: string): number {
+  let n = 0;
+  while (n < line.length && line.charCodeAt(n) === 32) n++;
+  return n;
+}
+
+function isSequenceItem(text: string): boolean {
+  return text === '-' || text.startsWith('- ');
+}
+
+/** `key: rest` → key and the text after the colon; undefined when the text is not a key. */
+function splitKey(text: string): { key: string; rest: string } | undefined {
+  const first = text[0];
+  if (first === '"' || first === "'") {
+    const quoted = quotedScalar(text);
+    if (!quoted) return undefined;
+    const after = text.slice(quoted.end);
+    const colon = after.trimStart();
+    if (!colon.startsWith(':') || (colon.length > 1 && colon[1] !== ' ')) return undefined;
+    return { key: quoted.value, rest: colon.slice(1) };
+  }
+  if (!plainStartAllowed(text)) return undefined;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 35 /* # */ && text.charCodeAt(i - 1) === 32) return undefined;
+    if (code === 58 /* : */ && (i + 1 === text.length || text.charCodeAt(i + 1) === 32)) {
+      const key = text.slice(0, i).trimEnd();
+      // Keys that would resolve to non-strings, or hold flow indicators, go to the full parser.
+      if (key === '' || /[[\]{},]/.test(key) || NULL_WORDS.has(key) || TRUE_WORDS.has(key) || FALSE_WORDS.has(key) || ANY_CORE_NUMBER.test(key)) decline();
+      return { key, rest: text.slice(i + 1) };
+    }
+  }
+  return undefined;
+}
+
+/** A one-line scalar value (quoted or plain), with an optional trailing comment. */
+function inlineScalar(text: string): Scalar {
+  const first = text[0]!;
+  if (first === '"' || first === "'") {
+    const quoted = quotedScalar(text);
+    if (!quoted) return decline();
+    const after = text.slice(quoted.end);
+    if (after.trim() !== '' && !/^\s+#/.test(after)) decline();
+    return { value: quoted.value };
+  }
+  let plain = text;
+  const comment = plain.search(/\s#/);
+  if (comment >= 0) plain = plain.slice(0, comment);
+  plain = plain.trimEnd();
+  if (plain === '{}' || plain === '[]') return { value: plain === '{}' ? {} : [] };
+  if (!plainStartAllowed(plain)) decline();
+  if (plain.includes(': ') || plain.endsWith(':')) decline();
+  if (NULL_WORDS.has(plain)) return { value: null };
+  if (TRUE_WORDS.has(plain)) return { value: true };
+  if (FALSE_WORDS.has(plain)) return { value: false };
+  if (DECIMAL.test(plain)) return { value: plain.includes('.') ? Number.parseFloat(plain) : Number.parseInt(plain, 10), number: plain };
+  if (ANY_CORE_NUMBER.test(plain)) decline();
+  return { value: plain };
+}
+
+const SIMPLE_ESCAPES: Record<string, string> = { '\\': '\\', '"': '"', '/': '/', n: '\n', t: '\t', r: '\r', '0': '\0', b: '\b', f: '\f', ' ': ' ' };
+
+/** A quoted scalar that closes on this line: its value and the index after the closing quote. */
+function quotedScalar(text: string): { value: string; end: number } | undefined {
+  const quote = text[0];
+  let value = '';
+  for (let i = 1; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quote === "'") {
+      if (ch === "'") {
+        if (text[i + 1] === "'") {
+          value += "'";
+          i++;
+          continue;
+        }
+        return { value, end: i + 1 };
+      }
+      value += ch;
+      continue;
+    }
+    if (ch === '"') return { value, end: i + 1 };
+    if (ch !== '\\') {
+      value += ch;
+      continue;
+    }
+    const next = text[i + 1];
+    if (next === undefined) return undefined;
+    if (next in SIMPLE_ESCAPES) {
+      value += SIMPLE_ESCAPES[next];
+      i++;
+      continue;
+    }
+    const width = next === 'x' ? 2 : next === 'u' ? 4 : next === 'U' ? 8 : 0;
+    const hex = width ? text.slice(i + 2, i + 2 + width) : '';
+    if (!width || !new RegExp(`^[0-9a-fA-F]{${width}}$`).test(hex)) return decline();
+    const code = Number.parseInt(hex, 16);
+    if (code > 0x10ffff) return decline();
+    value += String.fromCodePoint(code);
+    i += 1 + width;
+  }
+  return undefined;
+}
+
+/**
+ * Parses `text` if it is in the subset; undefined otherwise (also for anything odd enough to
+ * make the reader fail), in which case the caller uses the general parser.
+ */
+export function parseYamlSubset(text: string, origin: string): SourceDocument | undefined {
+  if (UNSUPPORTED_CHARS.test(text)) return undefined;
+  const trimmed = text.trimStart();
+  if (trimmed.startsWith('{') || trimmed.startsWith('[') || trimmed.startsWith('%')) return undefined;
+  const reader = new SubsetReader(text);
+  let value: unknown;
+  try {
+    value = reader.document();
+  } catch (error) {
+    if (error === DECLINE || error instanceof RangeError) return undefined;
+    throw error;
+  }
+  const walk = (path: ReadonlyArray<string | number>): { node: unknown; at?: Position; parent?: ContainerInfo; last?: string | number } => {
+    let node: unknown = value;
+    let at = node && typeof node === 'object' ? reader.info.get(node)?.start : undefined;
+    let parent: ContainerInfo | undefined;
+    let last: string | number | undefined;
+    for (const segment of path) {
+      if (!node || typeof node !== 'object') return { node: undefined, at };
+      const info = reader.info.get(node);
+      const key = Array.isArray(node) ? segment : String(segment);
+      const entry = info?.entries.get(key);
+      if (!info || !entry) return { node: undefined, at };
+      parent = info;
+      last = key;
+      at = entry;
+      node = (node as Record<string | number, unknown>)[key];
+      const nested = node && typeof node === 'object' ? reader.info.get(node) : undefined;
+      if (nested) at = nested.start;
+    }
+    return { node, at, parent, last };
+  };
+  return {
+    value,
+    origin,
+    locate(path): SourceLocation {
+      const { at } = walk(path);
+      const location: SourceLocation = { file: origin, path: formatPath(path) };
+      if (at) {
+        location.line = at.line;
+        location.column = at.column;
+      }
+      return location;
+    },
+    scalarText(path) {
+      const { parent, last } = walk(path);
+      return parent && last !== undefined ? parent.numbers?.get(last) : undefined;
+    },
+  };
+}
