@@ -39,11 +39,14 @@ export function runCommand(command: string, args: readonly string[], options: Co
     let stdoutBytes = 0;
     let stderrBytes = 0;
     let stopReason: string | undefined;
+    // Its own process group, so a stop also ends anything the tool started (a wrapper script's
+    // children would otherwise keep the pipes open).
     const child = spawn(command, [...args], {
       env: options.env ?? process.env,
       stdio: ['ignore', 'pipe', 'pipe'],
       shell: false,
       windowsHide: true,
+      detached: true,
     });
     const finish = (outcome: CommandOutcome): void => {
       if (settled) return;
@@ -54,7 +57,12 @@ export function runCommand(command: string, args: readonly string[], options: Co
     };
     const stop = (reason: string): void => {
       stopReason ??= reason;
-      child.kill('SIGKILL');
+      try {
+        if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        child.kill('SIGKILL');
+      }
+      finish({ ok: false, reason: stopReason, missing: false });
     };
     const onAbort = (): void => stop(`${shown} was stopped: the snapshot deadline passed or the run was cancelled`);
     const timer = setTimeout(() => stop(`${shown} did not finish within ${formatSeconds(timeoutMs)}`), timeoutMs);

@@ -107,9 +107,10 @@ export async function collectSnapshot(options: CollectOptions): Promise<Snapshot
   options.signal?.addEventListener('abort', onCancel, { once: true });
   try {
     const runs = await Promise.all(options.collectors.map(async (collector) => {
-      const limit = Math.min(options.limitsMs?.[collector.name] ?? SOURCE_LIMITS_MS[collector.name], timeoutMs);
+      const limit = options.limitsMs?.[collector.name] ?? SOURCE_LIMITS_MS[collector.name];
       const started = performance.now();
-      const result = await runCollector(collector, { logger, env, signal: overall.signal }, limit);
+      // A source limit at or beyond the overall deadline is left to the deadline itself.
+      const result = await runCollector(collector, { logger, env, signal: overall.signal }, limit < timeoutMs ? limit : undefined, timeoutMs);
       return { collector, result, durationMs: performance.now() - started };
     }));
     const measurements: Measurement[] = [];
@@ -149,7 +150,7 @@ export async function collectSnapshot(options: CollectOptions): Promise<Snapshot
 }
 
 /** One collector under its own limit; a throw or an overrun becomes `unavailable`. */
-async function runCollector(collector: Collector, context: CollectorContext, limitMs: number): Promise<CollectorResult> {
+async function runCollector(collector: Collector, context: CollectorContext, limitMs: number | undefined, deadlineMs: number): Promise<CollectorResult> {
   const controller = new AbortController();
   const parent = context.signal;
   let stopped: string | undefined;
@@ -159,11 +160,11 @@ async function runCollector(collector: Collector, context: CollectorContext, lim
     controller.abort(new Error(reason));
   };
   const onParentAbort = (): void => stop(parent.reason instanceof Error && parent.reason.message === 'deadline'
-    ? 'the overall snapshot deadline passed before it finished'
+    ? `the snapshot deadline (${formatDuration(deadlineMs)}) passed before it finished`
     : 'the snapshot was cancelled before it finished');
   if (parent.aborted) onParentAbort();
   parent.addEventListener('abort', onParentAbort, { once: true });
-  const timer = setTimeout(() => stop(`did not finish within ${formatDuration(limitMs)} (the ${collector.name} source's time limit)`), limitMs);
+  const timer = limitMs === undefined ? undefined : setTimeout(() => stop(`did not finish within ${formatDuration(limitMs)} (the ${collector.name} source's time limit)`), limitMs);
   try {
     const stoppedResult = new Promise<CollectorResult>((resolve) => {
       controller.signal.addEventListener('abort', () => resolve({ status: 'unavailable', reason: stopped! }), { once: true });

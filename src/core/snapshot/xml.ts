@@ -123,6 +123,7 @@ export function parseXml(text: string, limits: XmlLimits = {}): XmlElement {
       for (;;) {
         const before = pos;
         skipSpace();
+        if (pos >= text.length) fail(`<${element.name}> is cut off by the end of the input`, at);
         if (text.startsWith('/>', pos) || text[pos] === '>') break;
         if (pos === before) fail(`expected whitespace before an attribute in <${element.name}>`);
         const attribute = readName();
