@@ -45,7 +45,7 @@ export interface SnapshotDiff {
   targetSource?: string;
   changes: SnapshotChange[];
   summary: { added: number; removed: number; modified: number; total: number };
-  /** Readings left out of the comparison because they are volatile (count, both sides). */
+  /** Reading keys left out of the comparison because they are volatile. */
   ignored: number;
   /** Sources unavailable in either snapshot: their readings show up as added/removed. */
   unavailable: SourceNote[];
