@@ -39,9 +39,10 @@ export const command: Command = {
     const outputText = typeof flags.output === 'string' ? flags.output.trim() : '';
     const output = outputText && outputText !== '-' ? parseLocation(outputText, '--output') : undefined;
     if (output && output.kind !== 'file') throw invalidInput(`--output: a diff can only be written to a file or stdout, not ${output.text}`, { hint: 'pass a file path or -' });
+    const kubeconfig = typeof flags.kubeconfig === 'string' ? { kubeconfig: flags.kubeconfig } : {};
     const [before, after] = await Promise.all([
-      readSnapshot(baseline, { input: '--baseline', stdin: context.stdin }),
-      readSnapshot(target, { input: '--target', stdin: context.stdin }),
+      readSnapshot(baseline, { input: '--baseline', stdin: context.stdin, ...kubeconfig }),
+      readSnapshot(target, { input: '--target', stdin: context.stdin, ...kubeconfig }),
     ]);
     const diff = diffSnapshots(before.snapshot, after.snapshot, { types, baselineSource: baseline, targetSource: target });
     context.logger.info(`snapshot diff: ${diff.summary.added} added, ${diff.summary.removed} removed, ${diff.summary.modified} modified (${diff.ignored} volatile readings ignored)`);

@@ -2,8 +2,8 @@ import type { Command } from '../context.js';
 import type { FlagValues } from '../args.js';
 import { invalidInput } from '../../core/errors.js';
 import { parseOutputFormat } from '../../core/format.js';
-import { parseLocation, writeLocation } from '../../core/io.js';
-import { documentFormat, parseRequiredSources, renderSnapshot, takeSnapshot, type AgentSettings, type SnapshotRequest } from '../../core/snapshot/index.js';
+import { parseLocation, writeLocation, type WriteOptions } from '../../core/io.js';
+import { parseRequiredSources, renderSnapshot, takeSnapshot, type AgentSettings, type SnapshotRequest } from '../../core/snapshot/index.js';
 import { parseDuration } from '../../core/snapshot/duration.js';
 
 /** The agent image used when --image is not given: upstream's agent, whose ConfigMap format we read. */
@@ -47,7 +47,6 @@ export const command: Command = {
     const format = parseOutputFormat(String(flags.format));
     const outputText = typeof flags.output === 'string' ? flags.output.trim() : '';
     const output = outputText && outputText !== '-' ? parseLocation(outputText, '--output') : undefined;
-    if (output?.kind === 'configmap') documentFormat(format, '--output');
     if (output?.kind === 'url') throw invalidInput(`--output: cannot write to a URL (${output.text})`, { hint: 'write to a file, - for stdout, or cm://namespace/name' });
     const request = snapshotRequestFromFlags(flags, context.env);
     if (request.mode === 'local') {
@@ -57,7 +56,9 @@ export const command: Command = {
     const run = await takeSnapshot(request, { logger: context.logger, env: context.env });
     const text = renderSnapshot(run.snapshot, format);
     if (output) {
-      await writeLocation(output, text, { input: '--output', format: format === 'json' ? 'json' : 'yaml', kind: 'Snapshot' });
+      const options: WriteOptions = { input: '--output', format, kind: 'Snapshot' };
+      if (request.kubeconfig) options.kubeconfig = request.kubeconfig;
+      await writeLocation(output, text, options);
       const measured = run.sources.filter((s) => s.status !== 'unavailable').map((s) => s.type);
       context.logger.info(`snapshot written to ${output.text} (measured: ${measured.join(', ') || 'nothing'})`);
     } else {

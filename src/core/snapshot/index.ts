@@ -6,9 +6,6 @@
  * `unavailable.reason` on its measurement; nothing is ever filled in. `required` turns absence
  * into a failure (NOT_FOUND, exit 3, before anything is written).
  */
-import { existsSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { join } from 'node:path';
 import { AicrError, ErrorCode, errorMessage, invalidInput } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { silentLogger } from '../logger.js';
@@ -16,6 +13,7 @@ import { readingText } from '../constraints/index.js';
 import { readDocument, type Measurement, type Snapshot } from '../documents/index.js';
 import { API_VERSION } from '../documents/types.js';
 import { parseLocation, readLocation, type ReadOptions } from '../io.js';
+import { resolveConfigSource } from '../kube/client.js';
 import { VERSION } from '../version.js';
 import type { Collector, CollectorContext, CollectorName, CollectorResult } from './collector.js';
 import { gpuCollector } from './collectors/gpu.js';
@@ -24,7 +22,7 @@ import { systemdCollector } from './collectors/systemd.js';
 import { MEASUREMENT_ORDER, normalizeSnapshot, subtypeName } from './render.js';
 
 export type { Collector, CollectorContext, CollectorName, CollectorResult } from './collector.js';
-export { MEASUREMENT_ORDER, normalizeSnapshot, renderSnapshot, formatSnapshotTable, subtypeName, documentFormat } from './render.js';
+export { MEASUREMENT_ORDER, normalizeSnapshot, renderSnapshot, formatSnapshotTable, subtypeName } from './render.js';
 
 /** Collector name → the measurement type it produces. */
 export const SOURCE_TYPES: Record<CollectorName, string> = {
@@ -260,20 +258,6 @@ export interface LocalCollectorOptions {
 
 export type KubernetesCollectorLoader = (options: { kubeconfig?: string; maxNodesPerEntry?: number; sources: readonly CollectorName[] }) => Promise<Collector[]>;
 
-/**
- * Where Kubernetes credentials would come from, or undefined when there are none: `--kubeconfig`,
- * $KUBECONFIG, ~/.kube/config, or the in-cluster service account ($KUBERNETES_SERVICE_HOST).
- * Checked before loading the Kubernetes client, which costs a quarter of a second to import.
- */
-export function kubernetesAccess(options: { kubeconfig?: string; env: NodeJS.ProcessEnv }): string | undefined {
-  if (options.kubeconfig) return `--kubeconfig ${options.kubeconfig}`;
-  if (options.env.KUBECONFIG) return '$KUBECONFIG';
-  const home = options.env.HOME || homedir();
-  if (home && existsSync(join(home, '.kube', 'config'))) return '~/.kube/config';
-  if (options.env.KUBERNETES_SERVICE_HOST) return 'the in-cluster service account';
-  return undefined;
-}
-
 const NO_CLUSTER = 'no Kubernetes access: no --kubeconfig, $KUBECONFIG or ~/.kube/config, and not running in a pod';
 
 /** A collector that only reports why its source is unavailable. */
@@ -296,7 +280,8 @@ export async function localCollectors(options: LocalCollectorOptions = {}): Prom
   if (sources.includes('gpu')) collectors.push(gpuCollector(options.nvidiaSmi ? { command: options.nvidiaSmi } : {}));
   const clusterSources = sources.filter((s) => s === 'k8s' || s === 'topology');
   if (clusterSources.length) {
-    const access = kubernetesAccess({ ...(options.kubeconfig ? { kubeconfig: options.kubeconfig } : {}), env: options.env ?? process.env });
+    // Checked before loading the Kubernetes client, which costs a quarter of a second to import.
+    const access = resolveConfigSource({ ...(options.kubeconfig ? { kubeconfig: options.kubeconfig } : {}), env: options.env ?? process.env });
     if (!access) {
       collectors.push(...clusterSources.map((source) => unavailableCollector(source, NO_CLUSTER)));
     } else {

@@ -4,7 +4,6 @@
  * fixed type order, reading keys sorted, fields in upstream's serialization order, so the same
  * readings always give the same bytes.
  */
-import { invalidInput } from '../errors.js';
 import { formatColumns, type OutputFormat } from '../format.js';
 import { readingText } from '../constraints/index.js';
 import { compareStrings, toJson, toYaml } from '../serialize.js';
@@ -101,14 +100,4 @@ export function formatSnapshotTable(snapshot: Snapshot): string {
 
 function tableValue(value: Reading): string {
   return value === null ? '<nil>' : readingText(value);
-}
-
-/** Guards the one format a ConfigMap cannot hold. */
-export function documentFormat(format: OutputFormat, where: string): 'yaml' | 'json' {
-  if (format === 'table') {
-    throw invalidInput(`${where}: table output cannot be stored in a ConfigMap (it cannot be read back)`, {
-      hint: 'use --format yaml or json for cm:// outputs, or write the table to a file or stdout',
-    });
-  }
-  return format;
 }
