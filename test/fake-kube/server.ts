@@ -73,6 +73,8 @@ export interface Fault {
   hang?: boolean;
   /** For watch requests: serve normally, then close the stream after this many ms. */
   endWatchAfterMs?: number;
+  /** For watch requests: answer with an ERROR event 410 Expired (as after etcd compaction). */
+  watchExpired?: boolean;
   /** Runs once the (otherwise normal) answer was sent: lets a test act "between" two requests. */
   afterResponse?: () => void;
 }
@@ -761,6 +763,8 @@ export class FakeKube {
   /** RBAC-style check; returns undefined when allowed, the denial reason otherwise. */
   allowed(user: FakeUser, verb: string, group: string, resource: string, namespace: string | undefined, name: string | undefined): boolean {
     if (user.rules === 'cluster-admin') return true;
+    // system:basic-user, bound to every authenticated user: self access and rules reviews.
+    if (verb === 'create' && group === 'authorization.k8s.io' && (resource === 'selfsubjectaccessreviews' || resource === 'selfsubjectrulesreviews')) return true;
     return user.rules.some(
       (rule) =>
         (rule.verbs.includes('*') || rule.verbs.includes(verb)) &&
@@ -868,6 +872,7 @@ export class FakeKube {
           throw new StatusError(fault.status, reason, message, details, headers);
         }
         endWatchAfterMs = fault.endWatchAfterMs;
+        if (fault.watchExpired) endWatchAfterMs = -1;
       }
       const user = this.authenticate(req);
       record.user = user.name;
@@ -1224,6 +1229,11 @@ export class FakeKube {
       this.openStreams.delete(res);
       if (!res.writableEnded) res.end();
     };
+    if (endAfterMs === -1) {
+      write('ERROR', statusBody(410, 'Expired', `too old resource version: ${rvText ?? '0'} (${this.rv})`));
+      finish();
+      return;
+    }
     if (rvText && rvText !== '0') {
       const since = Number(rvText);
       const oldest = this.history.length ? this.history[0]!.resourceVersion : this.rv + 1;

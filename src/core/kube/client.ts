@@ -165,6 +165,9 @@ export class KubeClient {
   get custom(): K8s.CustomObjectsApi {
     return this.api(this.k8s.CustomObjectsApi);
   }
+  get node(): K8s.NodeV1Api {
+    return this.api(this.k8s.NodeV1Api);
+  }
   get version(): K8s.VersionApi {
     return this.api(this.k8s.VersionApi);
   }
