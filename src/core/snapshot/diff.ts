@@ -34,7 +34,8 @@ export interface SnapshotChange {
 
 export interface SourceNote {
   type: string;
-  side: 'baseline' | 'target';
+  /** `both`: unavailable in both snapshots, so not compared at all. */
+  side: 'baseline' | 'target' | 'both';
   /** Why the source was unavailable on that side (from `unavailable.reason`/`subtypes`). */
   reason: string;
   subtype?: string;
@@ -147,11 +148,19 @@ export function diffSnapshots(baseline: Snapshot, target: Snapshot, options: Dif
   for (const type of types) {
     const before = base.measurements.get(type);
     const after = next.measurements.get(type);
-    for (const [side, measurement] of [['baseline', before], ['target', after]] as const) {
+    const gaps = (measurement: Measurement | undefined): Map<string, string> => {
       const gap = measurement?.unavailable;
-      if (!gap) continue;
-      const parts = gap.subtypes && Object.keys(gap.subtypes).length ? Object.entries(gap.subtypes) : [[undefined, gap.reason] as const];
-      for (const [subtype, reason] of parts) unavailable.push(subtype ? { type, side, reason, subtype } : { type, side, reason });
+      if (!gap) return new Map();
+      return new Map(gap.subtypes && Object.keys(gap.subtypes).length ? Object.entries(gap.subtypes) : [['', gap.reason]]);
+    };
+    const beforeGaps = gaps(before);
+    const afterGaps = gaps(after);
+    for (const [subtype, reason] of beforeGaps) {
+      const side = afterGaps.has(subtype) ? 'both' : 'baseline';
+      unavailable.push(subtype ? { type, side, reason: afterGaps.get(subtype) ?? reason, subtype } : { type, side, reason: afterGaps.get(subtype) ?? reason });
+    }
+    for (const [subtype, reason] of afterGaps) {
+      if (!beforeGaps.has(subtype)) unavailable.push(subtype ? { type, side: 'target', reason, subtype } : { type, side: 'target', reason });
     }
     const beforeSubtypes = subtypeMap(before);
     const afterSubtypes = subtypeMap(after);
@@ -222,7 +231,8 @@ export function formatDiffTable(diff: SnapshotDiff): string {
     lines.push(formatColumns(['KIND', 'PATH', 'BASELINE', 'TARGET'], diff.changes.map((c) => [c.kind.toUpperCase(), c.path, c.baseline || '-', c.target || '-'])).trimEnd());
   }
   for (const note of diff.unavailable) {
-    lines.push(`unavailable in ${note.side}: ${note.type}${note.subtype ? `.${note.subtype}` : ''}: ${note.reason}`);
+    const where = note.side === 'both' ? 'unavailable in both (not compared)' : `unavailable in ${note.side}`;
+    lines.push(`${where}: ${note.type}${note.subtype ? `.${note.subtype}` : ''}: ${note.reason}`);
   }
   lines.push('', hasDrift(diff) ? 'DRIFT DETECTED' : 'NO DRIFT');
   return lines.join('\n') + '\n';

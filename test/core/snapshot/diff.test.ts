@@ -102,6 +102,14 @@ describe('diffSnapshots', () => {
       { type: 'OS', side: 'target', reason: '/proc/modules does not exist', subtype: 'kmod' },
       { type: 'GPU', side: 'target', reason: 'nvidia-smi not found on PATH' },
     ]);
+    const both = diffSnapshots(target, target);
+    expect(both.unavailable.map((n) => n.side)).toEqual(['both', 'both']);
+    expect(formatDiffTable(both)).toBe([
+      'NO CHANGES',
+      'unavailable in both (not compared): OS.kmod: /proc/modules does not exist',
+      'unavailable in both (not compared): GPU: nvidia-smi not found on PATH',
+      '', 'NO DRIFT', '',
+    ].join('\n'));
   });
 
   it('reads legacy `name` subtypes and skips null entries', () => {

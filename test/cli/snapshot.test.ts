@@ -1,0 +1,152 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { runBin, runCli } from '../helpers/cli.js';
+import { FIXTURES, UPSTREAM_EXAMPLES } from '../helpers/paths.js';
+import { emptyPathEnv, fakeToolsEnv } from '../core/snapshot/fake-tools.js';
+import { snapshotRequestFromFlags } from '../../src/cli/commands/snapshot.js';
+
+const H100X8 = join(UPSTREAM_EXAMPLES, 'nvidia-smi-q-x-h100x8.xml');
+const gpuNode = () => fakeToolsEnv({
+  'nvidia-smi': { expectArgs: '-q -x', stdoutFile: H100X8 },
+  systemctl: { stdoutFile: join(FIXTURES, 'snapshot', 'systemctl-show.txt') },
+}, { PATH: process.env.PATH, HOME: '/nonexistent', NODE_NAME: 'gpu-node-1' }).env;
+const bareRunner = () => ({ ...emptyPathEnv({ HOME: '/nonexistent' }), PATH: emptyPathEnv().PATH });
+
+describe('aicr snapshot (local mode)', () => {
+  it('measures this machine through the real tools on PATH and prints YAML on stdout, logs on stderr', async () => {
+    const result = await runCli(['snapshot'], { env: gpuNode() });
+    expect(result.code, result.stderr).toBe(0);
+    const snapshot = parse(result.stdout);
+    expect(snapshot.kind).toBe('Snapshot');
+    expect(snapshot.metadata).toEqual({ 'source-node': 'gpu-node-1', version: '0.1.0' });
+    expect(snapshot.measurements.map((m: { type: string }) => m.type)).toEqual(['K8s', 'SystemD', 'OS', 'GPU', 'NodeTopology']);
+    const gpu = snapshot.measurements[3];
+    expect(gpu.subtypes[0].data['gpu-count']).toBe(8);
+    expect(gpu.subtypes).toHaveLength(9);
+    expect(result.stderr).toMatch(/GPU: \d+ readings from 9 subtypes/);
+    expect(result.stderr).toMatch(/warning: K8s: unavailable: no Kubernetes access/);
+  });
+
+  it('records and prints every unavailable source; never invents readings', async () => {
+    const result = await runCli(['snapshot', '--format', 'json'], { env: bareRunner() });
+    expect(result.code, result.stderr).toBe(0);
+    const snapshot = JSON.parse(result.stdout);
+    const byType = Object.fromEntries(snapshot.measurements.map((m: { type: string }) => [m.type, m]));
+    expect(byType.GPU).toEqual({ type: 'GPU', unavailable: { reason: 'nvidia-smi not found on PATH' } });
+    expect(byType.SystemD).toEqual({ type: 'SystemD', unavailable: { reason: 'systemctl not found on PATH' } });
+    expect(result.stderr).toContain('warning: GPU: unavailable: nvidia-smi not found on PATH');
+    expect(result.stderr).toContain('warning: SystemD: unavailable: systemctl not found on PATH');
+  });
+
+  it('--require turns an absent source into exit 3 and writes nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'aicr-snap-'));
+    const out = join(dir, 'snapshot.yaml');
+    const result = await runCli(['snapshot', '--require', 'gpu,os', '-o', out], { env: bareRunner() });
+    expect(result.code).toBe(3);
+    expect(result.stderr).toContain('error: [NOT_FOUND] required source unavailable: gpu (nvidia-smi not found on PATH)');
+    expect(result.stderr).toContain('hint: run on a node where these sources exist');
+    expect(() => readFileSync(out)).toThrow();
+    const gpu = await runCli(['snapshot', '--require-gpu'], { env: bareRunner() });
+    expect(gpu.code).toBe(3);
+    const envGpu = await runCli(['snapshot'], { env: { ...bareRunner(), AICR_REQUIRE_GPU: 'true' } });
+    expect(envGpu.code).toBe(3);
+    const ok = await runCli(['snapshot', '--require', 'GPU', '--require', 'systemd'], { env: gpuNode() });
+    expect(ok.code, ok.stderr).toBe(0);
+  });
+
+  it('writes files in yaml, json and table; the same node gives the same bytes, apart from live kernel counters', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'aicr-snap-'));
+    // The real /proc/sys has counters that move between two runs (fs/dentry-state, kernel/ns_last_pid, …);
+    // everything else must be byte-identical, and `aicr diff` must call the pair drift-free.
+    const withoutCounters = (text: string) => text.split('\n').filter((line) => !/\/proc\/sys\/(fs|kernel)\//.test(line)).join('\n');
+    for (const format of ['yaml', 'json', 'table']) {
+      const a = await runCli(['snapshot', '-t', format, '-o', join(dir, `a.${format}`)], { env: gpuNode() });
+      const b = await runCli(['snapshot', '--format', format, '--output', join(dir, `b.${format}`)], { env: gpuNode() });
+      expect(a.code, a.stderr).toBe(0);
+      expect(b.code, b.stderr).toBe(0);
+      expect(a.stdout).toBe('');
+      expect(a.stderr).toContain(`snapshot written to ${join(dir, `a.${format}`)} (measured: SystemD, OS, GPU)`);
+      expect(withoutCounters(readFileSync(join(dir, `a.${format}`), 'utf8'))).toBe(withoutCounters(readFileSync(join(dir, `b.${format}`), 'utf8')));
+    }
+    const drift = await runCli(['diff', '--baseline', join(dir, 'a.yaml'), '--target', join(dir, 'b.json'), '--fail-on-drift', '-t', 'table']);
+    expect(drift.code, drift.stdout).toBe(0);
+    expect(drift.stdout).toMatch(/^NO CHANGES\nunavailable in both \(not compared\): K8s: no Kubernetes access[^\n]*\n(.*\n)*\nNO DRIFT\n$/);
+    const table = readFileSync(join(dir, 'a.table'), 'utf8');
+    expect(table.split('\n')[0]).toMatch(/^TYPE\s+SUBTYPE\s+KEY\s+VALUE$/);
+    expect(table).toMatch(/\nGPU\s+smi\s+gpu\.model\s+NVIDIA H100 80GB HBM3\n/);
+    expect(table).toMatch(/\nK8s\s+\(unavailable\)\s+no Kubernetes access/);
+  });
+
+  it('adds metadata.timestamp only when asked', async () => {
+    const result = await runCli(['snapshot', '--timestamp', '-t', 'json'], { env: gpuNode() });
+    const { metadata } = JSON.parse(result.stdout);
+    expect(metadata.timestamp).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+    expect(Math.abs(Date.parse(metadata.timestamp) - Date.now())).toBeLessThan(60_000);
+  });
+
+  it('rejects bad flags before collecting (exit 2), with the fix in the hint', async () => {
+    const cases: Array<[string[], string]> = [
+      [['--format', 'xml'], 'unknown output format: "xml", valid formats are: yaml, json, table'],
+      [['--require', 'gpu,tpu'], '--require: unknown source "tpu"'],
+      [['--timeout', '5'], '--timeout: "5" is not a duration'],
+      [['--output', 'cm://Bad_NS/x'], 'invalid namespace "Bad_NS"'],
+      [['--output', 'https://example.com/x'], 'cannot write to a URL'],
+      [['--max-nodes-per-entry', '-1'], '--max-nodes-per-entry must be 0 or more'],
+      [['--agent', '--require-gpu', '--runtime-class', 'nvidia'], '--require-gpu and --runtime-class are mutually exclusive'],
+      [['--frmat', 'json'], 'unknown flag --frmat'],
+      [['--format', 'json', '--format', 'yaml'], 'flag --format can only be specified once'],
+    ];
+    for (const [argv, message] of cases) {
+      const result = await runCli(['snapshot', ...argv], { env: bareRunner() });
+      expect(result.code, `${argv.join(' ')}: ${result.stderr}`).toBe(2);
+      expect(result.stderr).toContain(message);
+      expect(result.stderr).not.toContain('unavailable:');
+    }
+  });
+
+  it('notes agent-only flags given without --agent', async () => {
+    const result = await runCli(['snapshot', '-n', 'gpu-ops', '--node-selector', 'a=b'], { env: gpuNode() });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('notice: --namespace, --node-selector only apply with --agent; collecting on this machine');
+  });
+
+  it('maps every flag onto the agent settings, with upstream\'s names, defaults and environment variables', () => {
+    const flags = {
+      agent: true, namespace: 'gpu-ops', image: 'my.reg/aicr:1', 'image-pull-secret': ['s1', 's2'], 'job-name': 'snap', 'service-account-name': 'sa',
+      'node-selector': ['a=b'], toleration: ['k=v:NoSchedule'], timeout: '90s', keep: true, privileged: false, 'runtime-class': 'nvidia',
+      'max-nodes-per-entry': 5, output: 'cm://gpu-ops/snap', kubeconfig: '/kc', require: ['k8s'], format: 'yaml',
+    };
+    expect(snapshotRequestFromFlags(flags, {})).toEqual({
+      mode: 'agent', require: ['k8s'], timeoutMs: 90_000, kubeconfig: '/kc', maxNodesPerEntry: 5,
+      agent: {
+        namespace: 'gpu-ops', image: 'my.reg/aicr:1', imagePullSecrets: ['s1', 's2'], jobName: 'snap', serviceAccountName: 'sa', nodeSelectors: ['a=b'],
+        tolerations: ['k=v:NoSchedule'], timeoutMs: 90_000, keep: true, privileged: false, runtimeClass: 'nvidia', requireGpu: false, maxNodesPerEntry: 5,
+        kubeconfig: '/kc', configMap: 'cm://gpu-ops/snap', debug: false,
+      },
+    });
+    expect(snapshotRequestFromFlags({ timeout: '0s', 'require-gpu': true }, {})).toEqual({ mode: 'local', require: ['gpu'], timeoutMs: 300_000 });
+  });
+
+  it('lists its flags with defaults and environment variables in --help', async () => {
+    const result = await runCli(['snapshot', '--help']);
+    expect(result.code).toBe(0);
+    for (const text of ['--agent', '--require <sources>', '--keep, --no-cleanup', '-n <namespace>', 'env: $AICR_NAMESPACE', 'env: $AICR_IMAGE', 'default: ghcr.io/nvidia/aicr:v0.11.1', 'default: 5m', '--output, -o', '--format, -t']) {
+      expect(result.stdout).toContain(text);
+    }
+  });
+});
+
+describe('aicr snapshot (the built CLI bundle)', () => {
+  it('runs from bin/aicr.js with the same result as in-process', async () => {
+    const env = gpuNode();
+    const bin = runBin(['snapshot', '-t', 'json'], { env });
+    expect(bin.code, bin.stderr).toBe(0);
+    const inProcess = await runCli(['snapshot', '-t', 'json'], { env });
+    const stable = (text: string) => { const s = JSON.parse(text); s.measurements = s.measurements.filter((m: { type: string }) => m.type !== 'OS'); return s; };
+    expect(stable(bin.stdout)).toEqual(stable(inProcess.stdout));
+    expect(runBin(['snapshot', '--require', 'k8s'], { env }).code).toBe(3);
+  });
+});
