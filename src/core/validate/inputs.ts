@@ -41,7 +41,7 @@ function kindOf(value: unknown): string | undefined {
 
 /**
  * Reads a RecipeResult. Constraint values written as unquoted numbers or booleans
- * (`value: 12.10`) keep their text, as upstream reads them.
+ * (`value: 12.10`, `value: True`) keep their text, as upstream reads them.
  */
 export async function loadRecipe(location: string, options: LoadOptions = {}): Promise<LoadedRecipe> {
   const input = options.input ?? '--recipe';
@@ -65,8 +65,9 @@ function textifyConstraintValues(source: SourceDocument): void {
     list.forEach((item, i) => {
       if (!item || typeof item !== 'object') return;
       const entry = item as { value?: unknown };
-      if (typeof entry.value === 'number') entry.value = source.scalarText([...path, i, 'value']) ?? readingText(entry.value);
-      else if (typeof entry.value === 'boolean') entry.value = String(entry.value);
+      if (typeof entry.value === 'number' || typeof entry.value === 'boolean') {
+        entry.value = source.scalarText([...path, i, 'value']) ?? (typeof entry.value === 'number' ? readingText(entry.value) : String(entry.value));
+      }
     });
   };
   fix(root.constraints, ['constraints']);

@@ -11,7 +11,7 @@ import { checkSize, byteLength, formatPath, parseDocument, type ParsedDocument }
 import { parseYamlSubset } from './yaml-subset.js';
 
 export interface SourceDocument extends ParsedDocument {
-  /** The text of the number scalar at `path` as written; undefined when not a number or unknown. */
+  /** The text of the number or boolean scalar at `path` as written; undefined for other values. */
   scalarText(path: ReadonlyArray<string | number>): string | undefined;
 }
 
@@ -85,7 +85,8 @@ function withYamlSource(parsed: ParsedDocument, text: string, YAML: typeof impor
         const doc = YAML.parseDocument(text, { version: '1.2', uniqueKeys: false });
         numbers = (at) => {
           const node = doc.getIn(at, true) as { source?: unknown; value?: unknown } | undefined;
-          return node && typeof node.value === 'number' && typeof node.source === 'string' ? node.source : undefined;
+          const typed = node && (typeof node.value === 'number' || typeof node.value === 'boolean');
+          return typed && typeof node.source === 'string' ? node.source : undefined;
         };
       }
       return numbers(path);
@@ -171,7 +172,7 @@ function scanJson(text: string): JsonScan {
     const start = i;
     while (i < text.length && !/[\s,\]}]/.test(text[i]!)) i++;
     const token = text.slice(start, i);
-    if (token !== 'true' && token !== 'false' && token !== 'null') numbers.set(key, token);
+    if (token !== 'null') numbers.set(key, token);
   };
   readValue('');
   return { positions, collections, numbers };

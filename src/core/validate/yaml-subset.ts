@@ -25,8 +25,8 @@ interface ContainerInfo {
   start: Position;
   /** Key position (mappings) or item position (sequences). */
   entries: Map<string | number, Position>;
-  /** Text of number scalars as written. */
-  numbers?: Map<string | number, string>;
+  /** Text of number and boolean scalars as written. */
+  texts?: Map<string | number, string>;
 }
 
 const DECLINE = Symbol('decline');
@@ -53,7 +53,7 @@ function plainStartAllowed(text: string): boolean {
 // Control characters the YAML library rejects or treats specially; tabs and CR are declined too.
 const UNSUPPORTED_CHARS = /[\u0000-\u0009\u000b-\u001f\u007f\ufeff]/;
 
-type Scalar = { value: unknown; number?: string };
+type Scalar = { value: unknown; text?: string };
 
 class SubsetReader {
   private readonly lines: string[];
@@ -125,7 +125,7 @@ class SubsetReader {
       this.i = lineIndex + 1;
       const scalar = this.value(rest, indent, true);
       map[key] = scalar.value;
-      if (scalar.number !== undefined) (info.numbers ??= new Map()).set(key, scalar.number);
+      if (scalar.text !== undefined) (info.texts ??= new Map()).set(key, scalar.text);
     }
     this.info.set(map, info);
     return map;
@@ -163,7 +163,7 @@ class SubsetReader {
         scalar = this.value(` ${item}`, indent, false);
       }
       list.push(scalar.value);
-      if (scalar.number !== undefined) (info.numbers ??= new Map()).set(index, scalar.number);
+      if (scalar.text !== undefined) (info.texts ??= new Map()).set(index, scalar.text);
     }
     this.info.set(list, info);
     return list;
@@ -290,9 +290,9 @@ function inlineScalar(text: string): Scalar {
   if (!plainStartAllowed(plain)) decline();
   if (plain.includes(': ') || plain.endsWith(':')) decline();
   if (NULL_WORDS.has(plain)) return { value: null };
-  if (TRUE_WORDS.has(plain)) return { value: true };
-  if (FALSE_WORDS.has(plain)) return { value: false };
-  if (DECIMAL.test(plain)) return { value: plain.includes('.') ? Number.parseFloat(plain) : Number.parseInt(plain, 10), number: plain };
+  if (TRUE_WORDS.has(plain)) return { value: true, text: plain };
+  if (FALSE_WORDS.has(plain)) return { value: false, text: plain };
+  if (DECIMAL.test(plain)) return { value: plain.includes('.') ? Number.parseFloat(plain) : Number.parseInt(plain, 10), text: plain };
   if (ANY_CORE_NUMBER.test(plain)) decline();
   return { value: plain };
 }
@@ -390,7 +390,7 @@ export function parseYamlSubset(text: string, origin: string): SourceDocument | 
     },
     scalarText(path) {
       const { parent, last } = walk(path);
-      return parent && last !== undefined ? parent.numbers?.get(last) : undefined;
+      return parent && last !== undefined ? parent.texts?.get(last) : undefined;
     },
   };
 }
