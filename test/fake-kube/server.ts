@@ -224,6 +224,8 @@ export interface FakeKubeOptions {
   /** Users by bearer token; `admin-token` (cluster-admin) is always present unless replaced. */
   users?: Record<string, FakeUser>;
   version?: KubeObject;
+  /** Resources (plurals) the server does not serve, e.g. `clusterpolicies` for a cluster without the GPU Operator CRD. */
+  without?: string[];
 }
 
 /** Starts a fake API server on 127.0.0.1 (random port). */
@@ -251,6 +253,7 @@ export class FakeKube {
   private rv = 1000;
   private uidCounter = 0;
   private openStreams = new Set<ServerResponse>();
+  private served: ResourceInfo[];
 
   constructor(options: FakeKubeOptions = {}) {
     this.users = new Map(Object.entries(options.users ?? { 'admin-token': { name: 'kubernetes-admin', groups: ['system:masters'], rules: 'cluster-admin' } }));
@@ -265,6 +268,7 @@ export class FakeKube {
       compiler: 'gc',
       platform: 'linux/amd64',
     };
+    this.served = RESOURCES.filter((r) => !(options.without ?? []).includes(r.plural));
     for (const resource of RESOURCES) this.collections.set(resource.plural, new Map());
     for (const name of ['default', 'kube-system', 'kube-public', 'kube-node-lease']) {
       this.create('namespaces', { metadata: { name } });
@@ -679,7 +683,7 @@ export class FakeKube {
       version = segments[2]!;
       rest = segments.slice(3);
     } else throw new StatusError(404, 'NotFound', 'the server could not find the requested resource');
-    const inGroup = RESOURCES.filter((r) => r.group === group && r.version === version);
+    const inGroup = this.served.filter((r) => r.group === group && r.version === version);
     if (inGroup.length === 0) throw new StatusError(404, 'NotFound', 'the server could not find the requested resource');
     if (rest.length === 0) {
       return {
@@ -725,7 +729,7 @@ export class FakeKube {
 
   private groupList(): KubeObject {
     const groups = new Map<string, string[]>();
-    for (const r of RESOURCES) {
+    for (const r of this.served) {
       if (!r.group) continue;
       const versions = groups.get(r.group) ?? [];
       if (!versions.includes(r.version)) versions.push(r.version);
