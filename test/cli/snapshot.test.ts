@@ -7,6 +7,8 @@ import { runBin, runCli } from '../helpers/cli.js';
 import { FIXTURES, UPSTREAM_EXAMPLES } from '../helpers/paths.js';
 import { emptyPathEnv, fakeToolsEnv } from '../core/snapshot/fake-tools.js';
 import { snapshotRequestFromFlags } from '../../src/cli/commands/snapshot.js';
+import { simulateAgentJobs } from '../fake-kube/index.js';
+import { useFakeCluster } from '../fake-kube/harness.js';
 
 const H100X8 = join(UPSTREAM_EXAMPLES, 'nvidia-smi-q-x-h100x8.xml');
 const gpuNode = () => fakeToolsEnv({
@@ -148,5 +150,53 @@ describe('aicr snapshot (the built CLI bundle)', () => {
     const stable = (text: string) => { const s = JSON.parse(text); s.measurements = s.measurements.filter((m: { type: string }) => m.type !== 'OS'); return s; };
     expect(stable(bin.stdout)).toEqual(stable(inProcess.stdout));
     expect(runBin(['snapshot', '--require', 'k8s'], { env }).code).toBe(3);
+  });
+});
+
+describe('aicr snapshot --agent (against the fake API server)', () => {
+  const cluster = useFakeCluster();
+  const agentSnapshot = readFileSync(join(FIXTURES, 'kube', 'agent-snapshot.yaml'), 'utf8');
+  const env = () => ({ PATH: process.env.PATH, HOME: '/nonexistent' });
+
+  it('deploys the agent, re-renders what it wrote in the requested format, and leaves nothing behind', async () => {
+    simulateAgentJobs(cluster.fake, { outcome: 'succeed', snapshot: agentSnapshot });
+    const out = join(mkdtempSync(join(tmpdir(), 'aicr-agent-')), 'snapshot.json');
+    const result = await runCli(['snapshot', '--agent', '-k', cluster.kubeconfig, '-n', 'gpu-ops', '--timeout', '20s', '-t', 'json', '-o', out], { env: env() });
+    expect(result.code, result.stderr).toBe(0);
+    const snapshot = JSON.parse(readFileSync(out, 'utf8'));
+    expect(snapshot.metadata['source-node']).toBe('ip-10-0-12-34.us-west-2.compute.internal');
+    expect(snapshot.measurements.map((m: { type: string }) => m.type)).toEqual(['K8s', 'SystemD', 'OS', 'GPU', 'NodeTopology'].filter((t) => agentSnapshot.includes(`type: ${t}`)));
+    expect(result.stderr).toContain(`snapshot written to ${out}`);
+    expect(cluster.fake.list('jobs')).toEqual([]);
+    expect(cluster.fake.list('clusterroles').filter((r) => r.metadata.name.startsWith('aicr-'))).toEqual([]);
+  });
+
+  it('applies --require to the agent\'s snapshot (exit 3, nothing written)', async () => {
+    simulateAgentJobs(cluster.fake, { outcome: 'succeed', snapshot: agentSnapshot.replace(/gpu-count: \d+/, 'gpu-count: 0') });
+    const result = await runCli(['snapshot', '--agent', '-k', cluster.kubeconfig, '-n', 'gpu-ops', '--timeout', '20s', '--require', 'gpu'], { env: env() });
+    expect(result.code).toBe(3);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('required source unavailable: gpu (nvidia-smi reported 0 GPUs)');
+  });
+
+  it('writes a cm:// output in the requested format through the ConfigMap handler', async () => {
+    simulateAgentJobs(cluster.fake, { outcome: 'succeed', snapshot: agentSnapshot });
+    const result = await runCli(['snapshot', '--agent', '-k', cluster.kubeconfig, '-n', 'gpu-ops', '--timeout', '20s', '-o', 'cm://gpu-ops/nightly', '-t', 'json'], { env: env() });
+    expect(result.code, result.stderr).toBe(0);
+    const configMap = cluster.fake.get('configmaps', 'gpu-ops', 'nightly');
+    expect(configMap?.data?.format).toBe('json');
+    expect(JSON.parse(configMap!.data['snapshot.json']).kind).toBe('Snapshot');
+    // and it reads back through diff, with no drift against itself
+    const diff = await runCli(['diff', '-k', cluster.kubeconfig, '-b', 'cm://gpu-ops/nightly', '--target', 'cm://gpu-ops/nightly', '--fail-on-drift'], { env: env() });
+    expect(diff.code, diff.stderr).toBe(0);
+    expect(parse(diff.stdout).summary.total).toBe(0);
+  });
+
+  it('fails with the Job\'s reason and the pod log when the agent fails, and cleans up', async () => {
+    simulateAgentJobs(cluster.fake, { outcome: 'fail', logs: ['collecting…\n', 'panic: nvidia-smi crashed\n'] });
+    const result = await runCli(['snapshot', '--agent', '-k', cluster.kubeconfig, '-n', 'gpu-ops', '--timeout', '20s'], { env: env() });
+    expect(result.code).toBe(8);
+    expect(result.stderr).toContain('panic: nvidia-smi crashed');
+    expect(cluster.fake.list('jobs')).toEqual([]);
   });
 });

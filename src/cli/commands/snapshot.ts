@@ -1,13 +1,12 @@
 import type { Command } from '../context.js';
 import type { FlagValues } from '../args.js';
-import { invalidInput } from '../../core/errors.js';
+import { AicrError, ErrorCode, invalidInput } from '../../core/errors.js';
 import { parseOutputFormat } from '../../core/format.js';
 import { parseLocation, writeLocation, type WriteOptions } from '../../core/io.js';
 import { parseRequiredSources, renderSnapshot, takeSnapshot, type AgentSettings, type SnapshotRequest } from '../../core/snapshot/index.js';
 import { parseDuration } from '../../core/snapshot/duration.js';
+import { DEFAULT_AGENT_IMAGE } from '../../core/kube/agent.js';
 
-/** The agent image used when --image is not given: upstream's agent, whose ConfigMap format we read. */
-export const DEFAULT_AGENT_IMAGE = 'ghcr.io/nvidia/aicr:v0.11.1';
 
 const AGENT_ONLY_FLAGS = ['namespace', 'image', 'image-pull-secret', 'job-name', 'service-account-name', 'node-selector', 'toleration', 'keep', 'runtime-class'] as const;
 
@@ -53,7 +52,7 @@ export const command: Command = {
       const ignored = AGENT_ONLY_FLAGS.filter((name) => flagWasGiven(flags, name));
       if (ignored.length) context.logger.notice(`${ignored.map((n) => `--${n}`).join(', ')} only appl${ignored.length > 1 ? 'y' : 'ies'} with --agent; collecting on this machine`);
     }
-    const run = await takeSnapshot(request, { logger: context.logger, env: context.env });
+    const run = await withInterrupts((signal) => takeSnapshot(request, { logger: context.logger, env: context.env, signal }));
     const text = renderSnapshot(run.snapshot, format);
     if (output) {
       const options: WriteOptions = { input: '--output', format, kind: 'Snapshot' };
@@ -118,4 +117,23 @@ export function snapshotRequestFromFlags(flags: FlagValues, env: NodeJS.ProcessE
     request.agent = agent;
   }
   return request;
+}
+
+/**
+ * Runs `work` with a signal that SIGINT/SIGTERM abort, so an interrupted agent run still cleans
+ * up what it created and an interrupted local run writes nothing.
+ */
+async function withInterrupts<T>(work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const controller = new AbortController();
+  const onSignal = (name: NodeJS.Signals): void => {
+    controller.abort(new AicrError(ErrorCode.Internal, `interrupted by ${name}`, { hint: 'nothing was written; objects the agent created were deleted unless --keep was given' }));
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    return await work(controller.signal);
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
 }

@@ -404,6 +404,8 @@ export async function takeSnapshot(request: SnapshotRequest, services: SnapshotS
     if (services.signal) options.signal = services.signal;
     if (request.timestamp) options.timestamp = request.timestamp;
     run = { mode: 'local', ...await collectSnapshot(options) };
+    // An interrupted collection is not a snapshot: nothing is written.
+    if (services.signal?.aborted) throw interruption(services.signal);
   }
   checkRequiredSources(run.snapshot, request.require);
   return run;
@@ -423,9 +425,14 @@ export function reportSources(snapshot: Snapshot): SourceReport[] {
   });
 }
 
-const defaultAgentRunner: AgentRunner = async () => {
-  throw new AicrError(ErrorCode.Unavailable, 'agent mode is not available in this build: the Kubernetes agent module is missing', {
-    hint: 'run without --agent to collect on this machine',
-  });
+/** The Kubernetes module's agent, loaded only when agent mode runs. */
+const defaultAgentRunner: AgentRunner = async (settings, context) => {
+  const { runSnapshotAgent } = await import('../kube/agent.js');
+  return runSnapshotAgent(settings, context);
 };
 
+function interruption(signal: AbortSignal): AicrError {
+  const reason: unknown = signal.reason;
+  if (reason instanceof AicrError) return reason;
+  return new AicrError(ErrorCode.Internal, `snapshot interrupted${reason instanceof Error ? `: ${reason.message}` : ''}`, { cause: reason });
+}
