@@ -1222,6 +1222,7 @@ export class FakeKube {
     const rvText = query.get('resourceVersion');
     const timeoutSeconds = query.get('timeoutSeconds') ? Number(query.get('timeoutSeconds')) : undefined;
     res.writeHead(200, { 'content-type': 'application/json', 'transfer-encoding': 'chunked' });
+    res.flushHeaders(); // like the real server: the client sees the stream open before any event
     this.openStreams.add(res);
     const write = (type: string, object: KubeObject): void => {
       if (!res.writableEnded) res.write(JSON.stringify({ type, object }) + '\n');
