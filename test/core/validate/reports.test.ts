@@ -3,7 +3,7 @@
 // GitLab Code Quality format as a JSON Schema (written from GitLab's documentation) with ajv.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Ajv from 'ajv';
+import { Ajv } from 'ajv';
 import { validate as validateCtrf } from 'ctrf';
 import { parse as parseJunit } from 'junit2json';
 import { describe, expect, it } from 'vitest';
