@@ -136,7 +136,7 @@ describe('fake API server: lists and watches', () => {
     expect((await core.listNode({ fieldSelector: 'metadata.name=n4' })).items.map((n) => n.metadata!.name)).toEqual(['n4']);
     expect((await apiError(core.listNode({ fieldSelector: 'spec.bogus=1' }))).body).toMatchObject({ code: 400, message: 'field label not supported: spec.bogus' });
     // Items of built-in lists carry no kind/apiVersion, like the real server.
-    const rawList = await (await raw('/api/v1/nodes?limit=1')).json();
+    const rawList = (await (await raw('/api/v1/nodes?limit=1')).json()) as { kind: string; items: Array<{ kind?: string }> };
     expect(rawList.kind).toBe('NodeList');
     expect(rawList.items[0].kind).toBeUndefined();
     // After enough churn the token is too old.
@@ -186,9 +186,9 @@ describe('fake API server: lists and watches', () => {
 
   it('serves discovery and /version, and can leave a resource type out', async () => {
     expect(await (await raw('/version')).json()).toMatchObject({ gitVersion: 'v1.33.5-eks-3025e55', platform: 'linux/amd64' });
-    const groups = await (await raw('/apis')).json();
+    const groups = (await (await raw('/apis')).json()) as { groups: Array<{ name: string }> };
     expect(groups.groups.map((g: { name: string }) => g.name)).toContain('nvidia.com');
-    const resources = await (await raw('/apis/nvidia.com/v1')).json();
+    const resources = (await (await raw('/apis/nvidia.com/v1')).json()) as { resources: Array<{ name: string }> };
     expect(resources.resources.map((r: { name: string }) => r.name)).toContain('clusterpolicies');
     expect((await raw('/apis/example.com/v1/things')).status).toBe(404);
   });
