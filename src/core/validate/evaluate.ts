@@ -204,7 +204,7 @@ export function parsePhases(values: readonly string[], input = '--phase'): LiveP
   for (const item of items) {
     if (!allowed.includes(item)) {
       throw invalidInput(`invalid phase "${item}" in ${input}: must be one of: ${allowed.join(', ')}`, {
-        hint: `e.g. ${input} deployment,conformance (names are lower-case)`,
+        hint: 'list phases separated by commas, e.g. deployment,conformance (names are lower-case)',
       });
     }
   }
