@@ -7,7 +7,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _core_catalog_embedded_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2069);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2873);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1595);
 // Entry point of the bundled `aicr` CLI.
 
 
@@ -19,7 +19,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2873:
+/***/ 1595:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30,54 +30,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __nccwpck_require__(4296);
-;// CONCATENATED MODULE: ./src/core/logger.ts
-/**
- * The logging interface core code writes to. Front doors supply an adapter: plain console for
- * the CLI and GitLab jobs, workflow commands and annotations on GitHub.
- */
-function where(properties) {
-    if (!properties?.file)
-        return '';
-    return properties.startLine ? `${properties.file}:${properties.startLine}: ` : `${properties.file}: `;
-}
-/** Plain text (or JSON lines) on stderr. */
-function consoleLogger(options = {}) {
-    const stream = options.stream ?? process.stderr;
-    const write = (level, message, properties) => {
-        if (options.json) {
-            stream.write(JSON.stringify({ level, msg: message, ...(properties ?? {}) }) + '\n');
-            return;
-        }
-        const prefix = level === 'info' ? '' : `${level}: `;
-        const title = properties?.title ? `${properties.title}: ` : '';
-        stream.write(`${prefix}${where(properties)}${title}${message}\n`);
-    };
-    return {
-        debug: (message) => {
-            if (options.debug)
-                write('debug', message);
-        },
-        info: (message) => write('info', message),
-        notice: (message, properties) => write('notice', message, properties),
-        warning: (message, properties) => write('warning', message, properties),
-        error: (message, properties) => write('error', message, properties),
-        group: async (name, run) => {
-            if (!options.json)
-                stream.write(`${name}\n`);
-            return run();
-        },
-    };
-}
-/** Discards everything (tests, benchmarks). */
-const silentLogger = {
-    debug: () => { },
-    info: () => { },
-    notice: () => { },
-    warning: () => { },
-    error: () => { },
-    group: (_name, run) => run(),
-};
-
+// EXTERNAL MODULE: ./src/core/logger.ts
+var core_logger = __nccwpck_require__(1227);
 // EXTERNAL MODULE: ./src/core/version.ts
 var version = __nccwpck_require__(3323);
 ;// CONCATENATED MODULE: ./src/cli/args.ts
@@ -234,8 +188,13 @@ function formatHelp(spec) {
 
 ;// CONCATENATED MODULE: ./src/cli/commands/index.ts
 const COMMANDS = {
-    recipe: { summary: 'resolve a recipe from criteria, a criteria file or a snapshot', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(98), __nccwpck_require__.e(143)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3143))).command },
-    query: { summary: 'print one value of a hydrated recipe (dot-path selector)', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(98), __nccwpck_require__.e(333)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7333))).command },
+    snapshot: { summary: 'measure a GPU node (OS, systemd, GPU, Kubernetes, topology) into a Snapshot', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(500), __nccwpck_require__.e(338), __nccwpck_require__.e(590), __nccwpck_require__.e(74), __nccwpck_require__.e(927)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3927))).command },
+    diff: { summary: 'compare two snapshots and report drift (--fail-on-drift exits 11)', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(500), __nccwpck_require__.e(338), __nccwpck_require__.e(590), __nccwpck_require__.e(855)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4855))).command },
+    recipe: { summary: 'resolve a recipe from criteria, a criteria file or a snapshot', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(500), __nccwpck_require__.e(349), __nccwpck_require__.e(143)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3143))).command },
+    query: { summary: 'print one value of a hydrated recipe (dot-path selector)', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(500), __nccwpck_require__.e(349), __nccwpck_require__.e(333)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7333))).command },
+    validate: { summary: 'check a recipe\'s constraints against a snapshot (exit 10 when one fails); CTRF, JUnit, Code Quality reports', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(500), __nccwpck_require__.e(560)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6560))).command },
+    bundle: { summary: 'generate a deployment bundle (helm, argocd, argocdhelm, flux, helmfile) from a recipe', load: async () => (await __nccwpck_require__.e(/* import() */ 667).then(__nccwpck_require__.bind(__nccwpck_require__, 1667))).command },
+    verify: { summary: 'check a bundle against its checksums.txt (exit 12 on findings)', load: async () => (await __nccwpck_require__.e(/* import() */ 412).then(__nccwpck_require__.bind(__nccwpck_require__, 3412))).command },
 };
 
 ;// CONCATENATED MODULE: ./src/cli/context.ts
@@ -299,7 +258,7 @@ async function main(argv, io = defaultIO()) {
     }
     const debugEnv = io.env.AICR_DEBUG === 'true' || io.env.AICR_DEBUG === '1';
     const jsonEnv = io.env.AICR_LOG_JSON === 'true' || io.env.AICR_LOG_JSON === '1';
-    let logger = consoleLogger({ stream: io.stderr, debug: debugEnv || rest.includes('--debug'), json: jsonEnv || rest.includes('--log-json') });
+    let logger = (0,core_logger/* consoleLogger */.k)({ stream: io.stderr, debug: debugEnv || rest.includes('--debug'), json: jsonEnv || rest.includes('--log-json') });
     try {
         const entry = COMMANDS[name];
         if (!entry) {
@@ -313,7 +272,7 @@ async function main(argv, io = defaultIO()) {
             io.stdout.write(formatHelp(spec));
             return 0;
         }
-        logger = consoleLogger({ stream: io.stderr, debug: args.flags.debug === true, json: args.flags['log-json'] === true });
+        logger = (0,core_logger/* consoleLogger */.k)({ stream: io.stderr, debug: args.flags.debug === true, json: args.flags['log-json'] === true });
         return await command.run(args, { ...io, logger });
     }
     catch (error) {
@@ -948,13 +907,15 @@ function describeType(value) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   C1: () => (/* binding */ checkSize),
 /* harmony export */   MG: () => (/* binding */ parseDocumentSync),
 /* harmony export */   Tp: () => (/* binding */ parseDocument),
 /* harmony export */   bi: () => (/* binding */ MAX_DOCUMENT_BYTES),
+/* harmony export */   dp: () => (/* binding */ byteLength),
 /* harmony export */   jM: () => (/* binding */ ensureYamlParser),
 /* harmony export */   jV: () => (/* binding */ formatPath)
 /* harmony export */ });
-/* unused harmony exports MAX_ALIAS_COUNT, byteLength, checkSize */
+/* unused harmony export MAX_ALIAS_COUNT */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4296);
 
 /** Largest document we read (upstream's per-file limit for external data). */
@@ -1139,10 +1100,11 @@ function formatPath(path) {
 /* harmony export */   Wk: () => (/* binding */ formatError),
 /* harmony export */   Y3: () => (/* binding */ AicrError),
 /* harmony export */   aY: () => (/* binding */ invalidInput),
+/* harmony export */   gJ: () => (/* binding */ errorMessage),
 /* harmony export */   j$: () => (/* binding */ formatLocation),
-/* harmony export */   mX: () => (/* binding */ notFound)
+/* harmony export */   mX: () => (/* binding */ notFound),
+/* harmony export */   yU: () => (/* binding */ ExitCode)
 /* harmony export */ });
-/* unused harmony exports ExitCode, errorMessage */
 /**
  * Structured errors shared by every stage and front door.
  *
@@ -1305,6 +1267,63 @@ function formatLocation(location) {
     }
     return text;
 }
+
+
+/***/ }),
+
+/***/ 1227:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   k: () => (/* binding */ consoleLogger),
+/* harmony export */   q: () => (/* binding */ silentLogger)
+/* harmony export */ });
+/**
+ * The logging interface core code writes to. Front doors supply an adapter: plain console for
+ * the CLI and GitLab jobs, workflow commands and annotations on GitHub.
+ */
+function where(properties) {
+    if (!properties?.file)
+        return '';
+    return properties.startLine ? `${properties.file}:${properties.startLine}: ` : `${properties.file}: `;
+}
+/** Plain text (or JSON lines) on stderr. */
+function consoleLogger(options = {}) {
+    const stream = options.stream ?? process.stderr;
+    const write = (level, message, properties) => {
+        if (options.json) {
+            stream.write(JSON.stringify({ level, msg: message, ...(properties ?? {}) }) + '\n');
+            return;
+        }
+        const prefix = level === 'info' ? '' : `${level}: `;
+        const title = properties?.title ? `${properties.title}: ` : '';
+        stream.write(`${prefix}${where(properties)}${title}${message}\n`);
+    };
+    return {
+        debug: (message) => {
+            if (options.debug)
+                write('debug', message);
+        },
+        info: (message) => write('info', message),
+        notice: (message, properties) => write('notice', message, properties),
+        warning: (message, properties) => write('warning', message, properties),
+        error: (message, properties) => write('error', message, properties),
+        group: async (name, run) => {
+            if (!options.json)
+                stream.write(`${name}\n`);
+            return run();
+        },
+    };
+}
+/** Discards everything (tests, benchmarks). */
+const silentLogger = {
+    debug: () => { },
+    info: () => { },
+    notice: () => { },
+    warning: () => { },
+    error: () => { },
+    group: (_name, run) => run(),
+};
 
 
 /***/ }),
@@ -1591,12 +1610,12 @@ function insertSorted(list, value) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $E: () => (/* binding */ sortKeysDeep),
+/* harmony export */   JT: () => (/* binding */ formatString),
 /* harmony export */   Kt: () => (/* binding */ compareStrings),
 /* harmony export */   Qd: () => (/* binding */ isPlainObject),
 /* harmony export */   aB: () => (/* binding */ toJson),
 /* harmony export */   fE: () => (/* binding */ toYaml)
 /* harmony export */ });
-/* unused harmony export formatString */
 /**
  * Deterministic YAML and JSON writers for plain data (objects, arrays, strings, finite numbers,
  * booleans, null).
@@ -1805,9 +1824,9 @@ function canUseLiteralBlock(text) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   D3: () => (/* binding */ mergeValues),
 /* harmony export */   Go: () => (/* binding */ deepClone),
+/* harmony export */   P5: () => (/* binding */ setOwn),
 /* harmony export */   ol: () => (/* binding */ deepFreeze)
 /* harmony export */ });
-/* unused harmony export setOwn */
 /* harmony import */ var _serialize_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8237);
 /** Small helpers for plain data: freezing, copying and merging without sharing mutable state. */
 
@@ -1885,10 +1904,73 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
 
 /***/ }),
 
+/***/ 6982:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+
+/***/ }),
+
+/***/ 2250:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("dns");
+
+/***/ }),
+
+/***/ 4434:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+
+/***/ }),
+
+/***/ 8611:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
+
+/***/ }),
+
+/***/ 5692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
+
+/***/ }),
+
+/***/ 9278:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
+
+/***/ }),
+
+/***/ 1421:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+
+/***/ }),
+
 /***/ 7598:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+
+/***/ }),
+
+/***/ 8474:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
 
 /***/ }),
 
@@ -1899,6 +1981,41 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 
 /***/ }),
 
+/***/ 1455:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+
+/***/ }),
+
+/***/ 7067:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+
+/***/ }),
+
+/***/ 4708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+
+/***/ }),
+
+/***/ 7030:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 8161:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+
+/***/ }),
+
 /***/ 6760:
 /***/ ((module) => {
 
@@ -1906,10 +2023,115 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 
 /***/ }),
 
+/***/ 1708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process");
+
+/***/ }),
+
+/***/ 1792:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
+
+/***/ }),
+
+/***/ 481:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline");
+
+/***/ }),
+
+/***/ 7075:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 7066:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tty");
+
+/***/ }),
+
+/***/ 6928:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+
+/***/ }),
+
 /***/ 932:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
+
+/***/ }),
+
+/***/ 4876:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("punycode");
+
+/***/ }),
+
+/***/ 3480:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("querystring");
+
+/***/ }),
+
+/***/ 2203:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
+
+/***/ }),
+
+/***/ 4756:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
+
+/***/ }),
+
+/***/ 2018:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tty");
+
+/***/ }),
+
+/***/ 7016:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
+
+/***/ }),
+
+/***/ 9023:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ }),
+
+/***/ 9154:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("vm");
+
+/***/ }),
+
+/***/ 3106:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 
 /***/ })
 
@@ -1935,7 +2157,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
 /******/ 	// Execute the module function
 /******/ 	var threw = true;
 /******/ 	try {
-/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
 /******/ 		threw = false;
 /******/ 	} finally {
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];

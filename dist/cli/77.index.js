@@ -1,0 +1,231 @@
+export const id = 77;
+export const ids = [77];
+export const modules = {
+
+/***/ 2077:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CONFIGMAP_MAX_BYTES: () => (/* binding */ CONFIGMAP_MAX_BYTES),
+/* harmony export */   checkConfigMapSize: () => (/* binding */ checkConfigMapSize),
+/* harmony export */   configMapContent: () => (/* binding */ configMapContent),
+/* harmony export */   configMapDataSize: () => (/* binding */ configMapDataSize),
+/* harmony export */   configMapHandler: () => (/* binding */ configMapHandler),
+/* harmony export */   readConfigMapDocument: () => (/* binding */ readConfigMapDocument),
+/* harmony export */   writeConfigMapDocument: () => (/* binding */ writeConfigMapDocument)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
+/* harmony import */ var _documents_parse_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1861);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3323);
+/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9338);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6634);
+/**
+ * Documents in ConfigMaps: `cm://namespace/name` locations for every stage.
+ *
+ * Format (upstream AICR's, so its tools read what we write and we read what its agent writes):
+ * data keys `snapshot.<yaml|json|txt>` (for every document kind, as upstream does), `format`
+ * (`yaml` | `json` | `table`) and `timestamp` (RFC 3339 UTC); labels `app.kubernetes.io/name:
+ * aicr`, `app.kubernetes.io/component: <document kind>`, `app.kubernetes.io/version: <our
+ * version>`.
+ *
+ * Writing is create-or-update in one request each: POST, and on AlreadyExists a PUT of the whole
+ * object carrying the resourceVersion just read (a concurrent writer makes it 409 Conflict and we
+ * read and replace again). The whole `data` map is replaced, so a document is never mixed with
+ * keys of an older one, and a document larger than the ConfigMap limit is refused before any
+ * request, so the cluster never holds a partial document.
+ */
+
+
+
+
+
+/** Kubernetes limit on the total size of a ConfigMap's data (keys plus values), in bytes. */
+const CONFIGMAP_MAX_BYTES = 1024 * 1024;
+const EXTENSIONS = { yaml: 'yaml', json: 'json', table: 'txt' };
+/** Keys tried, in order, when `format` does not name one that exists (upstream's order). */
+const FALLBACK_KEYS = ['snapshot.yaml', 'snapshot.json', 'snapshot.txt'];
+/** Label values: at most 63 characters of [A-Za-z0-9._-], alphanumeric at both ends. */
+const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
+/** The `data` and labels written for a document. */
+function configMapContent(text, format, options) {
+    const data = { format, [`snapshot.${EXTENSIONS[format]}`]: text, timestamp: options.timestamp };
+    const labels = {
+        'app.kubernetes.io/name': 'aicr',
+        'app.kubernetes.io/component': labelValue(options.kind ?? 'Snapshot', 'Snapshot'),
+        'app.kubernetes.io/version': labelValue(options.version ?? _version_js__WEBPACK_IMPORTED_MODULE_4__/* .VERSION */ .x, 'unknown'),
+    };
+    return { data, labels };
+}
+function labelValue(value, fallback) {
+    const cleaned = value.replace(/[^A-Za-z0-9._-]/g, '-').slice(0, 63);
+    return LABEL_VALUE.test(cleaned) && cleaned !== '' ? cleaned : fallback;
+}
+/** Bytes a `data` map counts against the ConfigMap limit (keys plus values, as the API server counts). */
+function configMapDataSize(data) {
+    let size = 0;
+    for (const [key, value] of Object.entries(data))
+        size += Buffer.byteLength(key) + Buffer.byteLength(value);
+    return size;
+}
+/** Refuses, before any request, a document that would not fit in a ConfigMap. */
+function checkConfigMapSize(location, data, input = 'output') {
+    const size = configMapDataSize(data);
+    if (size <= CONFIGMAP_MAX_BYTES)
+        return;
+    const mib = (size / CONFIGMAP_MAX_BYTES).toFixed(2);
+    throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .invalidInput */ .aY)(`${input}: the document is too large for ConfigMap ${location.text}: ${size} bytes (${mib} MiB) of data, Kubernetes allows at most ${CONFIGMAP_MAX_BYTES} bytes (1 MiB)`, {
+        hint: 'write it to a file instead (e.g. --output snapshot.yaml), or make it smaller (for snapshots: --max-nodes-per-entry limits the node names listed per label and taint)',
+        details: { size, limit: CONFIGMAP_MAX_BYTES },
+    });
+}
+function action(verb, location) {
+    return { verb, resource: 'configmaps', group: '', namespace: location.namespace, name: location.name };
+}
+/**
+ * Reads the document stored in a ConfigMap: key `snapshot.<format>` (format from the `format`
+ * key, default yaml), else the first of `snapshot.yaml`, `snapshot.json`, `snapshot.txt`.
+ * `key` overrides the choice.
+ */
+async function readConfigMapDocument(location, options = {}) {
+    const input = options.input ?? 'input';
+    const client = await (0,_client_js__WEBPACK_IMPORTED_MODULE_2__/* .getKubeClient */ .JG)(options);
+    let configMap;
+    try {
+        configMap = await client.request(action('get', location), (o) => client.core.readNamespacedConfigMap({ name: location.name, namespace: location.namespace }, o), options.signal ? { signal: options.signal } : {});
+    }
+    catch (error) {
+        if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AicrError */ .Y3 && error.code === _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ErrorCode */ .O4.NotFound) {
+            throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .notFound */ .mX)(`${input}: ConfigMap ${location.text} does not exist (namespace "${location.namespace}", context namespace of ${client.source} is "${client.namespace}")`, {
+                cause: error,
+                hint: `check the namespace and name; write one with e.g. aicr snapshot --output ${location.text}`,
+            });
+        }
+        throw error;
+    }
+    const data = configMap.data ?? {};
+    const keys = Object.keys(data).sort();
+    let key = options.key;
+    if (key === undefined) {
+        const declared = data.format?.trim();
+        const declaredKey = declared ? `snapshot.${declared === 'table' ? 'txt' : declared}` : 'snapshot.yaml';
+        key = declaredKey in data ? declaredKey : FALLBACK_KEYS.find((k) => k in data);
+    }
+    if (key === undefined || !(key in data)) {
+        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .notFound */ .mX)(`${input}: ConfigMap ${location.text} has no ${options.key ? `"${options.key}" key` : 'document (no snapshot.yaml, snapshot.json or snapshot.txt key)'}; its data keys are: ${keys.length ? keys.join(', ') : '(none)'}`, {
+            hint: 'point at a ConfigMap written by aicr (aicr snapshot/recipe --output cm://…) or by the AICR agent',
+        });
+    }
+    const extension = key.slice(key.lastIndexOf('.') + 1).toLowerCase();
+    if (extension === 'txt' || extension === 'table') {
+        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .invalidInput */ .aY)(`${input}: ConfigMap ${location.text} holds a table (${key}), which cannot be read back`, {
+            hint: 'write the document with --format yaml or json',
+        });
+    }
+    const text = data[key];
+    const limit = options.maxBytes ?? _documents_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .MAX_DOCUMENT_BYTES */ .bi;
+    if (Buffer.byteLength(text) > limit) {
+        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .invalidInput */ .aY)(`${input}: ${location.text}#${key} is too large (${Buffer.byteLength(text)} bytes, limit ${limit} bytes)`, { hint: 'pass a smaller document' });
+    }
+    if (text.trim() === '') {
+        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .invalidInput */ .aY)(`${input}: ${location.text}#${key} is empty`, { hint: 'write the document again' });
+    }
+    return { text, key, format: extension === 'json' ? 'json' : 'yaml' };
+}
+const MAX_CONFLICT_RETRIES = 5;
+/**
+ * Creates or replaces a ConfigMap holding one document. Checks the size first; replaces the
+ * whole `data` map under optimistic concurrency (resourceVersion); keeps other labels and
+ * annotations of an existing ConfigMap.
+ */
+async function writeConfigMapDocument(location, text, options = {}) {
+    const input = options.input ?? 'output';
+    const format = options.format ?? 'yaml';
+    const timestamp = options.timestamp ?? new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+    const { data, labels } = configMapContent(text, format, { timestamp, ...(options.kind ? { kind: options.kind } : {}) });
+    checkConfigMapSize(location, data, input);
+    const key = `snapshot.${EXTENSIONS[format]}`;
+    const client = await (0,_client_js__WEBPACK_IMPORTED_MODULE_2__/* .getKubeClient */ .JG)(options);
+    const request = options.signal ? { signal: options.signal } : {};
+    const body = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: location.name, namespace: location.namespace, labels }, data };
+    try {
+        const created = await client.request(action('create', location), (o) => client.core.createNamespacedConfigMap({ namespace: location.namespace, body }, o), request);
+        return { created: true, resourceVersion: String(created.metadata?.resourceVersion ?? ''), key };
+    }
+    catch (error) {
+        if (!isStatus(error, 409, 'AlreadyExists'))
+            throw explainWriteError(error, location, input);
+    }
+    for (let attempt = 1;; attempt++) {
+        const existing = await client.request(action('get', location), (o) => client.core.readNamespacedConfigMap({ name: location.name, namespace: location.namespace }, o), request);
+        if (existing.immutable) {
+            throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .invalidInput */ .aY)(`${input}: ConfigMap ${location.text} is immutable and cannot be overwritten`, {
+                hint: 'delete it first (kubectl delete configmap …) or write to another name',
+            });
+        }
+        const replacement = {
+            apiVersion: 'v1',
+            kind: 'ConfigMap',
+            metadata: {
+                name: location.name,
+                namespace: location.namespace,
+                resourceVersion: existing.metadata?.resourceVersion,
+                labels: { ...(existing.metadata?.labels ?? {}), ...labels },
+                ...(existing.metadata?.annotations ? { annotations: existing.metadata.annotations } : {}),
+                ...(existing.metadata?.ownerReferences ? { ownerReferences: existing.metadata.ownerReferences } : {}),
+            },
+            data,
+        };
+        try {
+            const replaced = await client.request(action('update', location), (o) => client.core.replaceNamespacedConfigMap({ name: location.name, namespace: location.namespace, body: replacement }, o), request);
+            return { created: false, resourceVersion: String(replaced.metadata?.resourceVersion ?? ''), key };
+        }
+        catch (error) {
+            if (isStatus(error, 409) && attempt < MAX_CONFLICT_RETRIES)
+                continue; // someone else wrote in between: read again
+            throw explainWriteError(error, location, input);
+        }
+    }
+}
+function isStatus(error, status, reason) {
+    const cause = error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AicrError */ .Y3 ? error.cause : error;
+    const failure = (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .classifyFailure */ .XE)(cause);
+    return failure.kind === 'http' && failure.status === status && (reason === undefined || failure.reason === reason);
+}
+function explainWriteError(error, location, input) {
+    if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AicrError */ .Y3 && error.code === _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ErrorCode */ .O4.NotFound && /namespaces? "/.test(error.message)) {
+        return (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .notFound */ .mX)(`${input}: namespace "${location.namespace}" does not exist, so ConfigMap ${location.text} cannot be written`, {
+            cause: error,
+            hint: `create it first (kubectl create namespace ${location.namespace}) or write to an existing namespace`,
+        });
+    }
+    return error;
+}
+/** The `cm://` handler that src/core/io.ts loads on first use. */
+const configMapHandler = {
+    async read(location, options) {
+        const result = await readConfigMapDocument(location, {
+            ...(options.kubeconfig ? { kubeconfig: options.kubeconfig } : {}),
+            ...(options.configMapKey ? { key: options.configMapKey } : {}),
+            ...(options.maxBytes ? { maxBytes: options.maxBytes } : {}),
+            ...(options.input ? { input: options.input } : {}),
+            ...(options.signal ? { signal: options.signal } : {}),
+        });
+        return { text: result.text, key: result.key };
+    },
+    async write(location, text, options) {
+        await writeConfigMapDocument(location, text, {
+            ...(options.kubeconfig ? { kubeconfig: options.kubeconfig } : {}),
+            ...(options.format ? { format: options.format } : {}),
+            ...(options.kind ? { kind: options.kind } : {}),
+            ...(options.timestamp ? { timestamp: options.timestamp } : {}),
+            ...(options.input ? { input: options.input } : {}),
+            ...(options.signal ? { signal: options.signal } : {}),
+        });
+    },
+};
+
+
+/***/ })
+
+};

@@ -1,0 +1,212 @@
+export const id = 927;
+export const ids = [927];
+export const modules = {
+
+/***/ 3927:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  command: () => (/* binding */ command),
+  snapshotRequestFromFlags: () => (/* binding */ snapshotRequestFromFlags)
+});
+
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __webpack_require__(4296);
+// EXTERNAL MODULE: ./src/core/format.ts
+var core_format = __webpack_require__(6228);
+// EXTERNAL MODULE: ./src/core/io.ts
+var io = __webpack_require__(7719);
+// EXTERNAL MODULE: ./src/core/snapshot/index.ts + 5 modules
+var snapshot = __webpack_require__(9590);
+;// CONCATENATED MODULE: ./src/core/snapshot/duration.ts
+/** Durations written as upstream AICR's flags take them (Go syntax: `90s`, `10m`, `1h30m`, `1.5h`). */
+
+const UNIT_MS = { ns: 1e-6, us: 1e-3, 'µs': 1e-3, 'μs': 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+/**
+ * Milliseconds of a Go-style duration. A bare number without a unit is rejected (as upstream
+ * does), as are negative values; `input` names the flag or action input in the error.
+ */
+function parseDuration(text, input) {
+    const value = text.trim();
+    const hint = `write a number with a unit (ms, s, m, h), e.g. ${input} 90s or ${input} 5m`;
+    if (value === '0')
+        return 0;
+    if (!/^(\d+(\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h)((\d+(\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h))*$/.test(value)) {
+        throw (0,errors/* invalidInput */.aY)(`${input}: "${text}" is not a duration`, { hint });
+    }
+    let total = 0;
+    for (const match of value.matchAll(/(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h)/g))
+        total += Number(match[1]) * UNIT_MS[match[2]];
+    if (!Number.isFinite(total) || total > 365 * 24 * 3_600_000)
+        throw (0,errors/* invalidInput */.aY)(`${input}: "${text}" is too long`, { hint });
+    return Math.round(total);
+}
+/** `5m`, `90s`, `1h30m` for messages. */
+function formatDurationMs(ms) {
+    if (ms % 3_600_000 === 0 && ms >= 3_600_000)
+        return `${ms / 3_600_000}h`;
+    if (ms % 60_000 === 0 && ms >= 60_000)
+        return `${ms / 60_000}m`;
+    if (ms % 1000 === 0)
+        return `${ms / 1000}s`;
+    return `${ms}ms`;
+}
+
+// EXTERNAL MODULE: ./src/core/kube/agent.ts + 1 modules
+var agent = __webpack_require__(9074);
+;// CONCATENATED MODULE: ./src/cli/commands/snapshot.ts
+
+
+
+
+
+
+const AGENT_ONLY_FLAGS = ['namespace', 'image', 'image-pull-secret', 'job-name', 'service-account-name', 'node-selector', 'toleration', 'keep', 'runtime-class'];
+const command = {
+    spec: {
+        name: 'snapshot',
+        summary: 'Measure a GPU node (OS, systemd, GPU, Kubernetes, node topology) into a Snapshot document.',
+        usage: 'aicr snapshot [--agent] [--require gpu,k8s,…] [--output F|cm://ns/name] [--format yaml|json|table] [agent flags]',
+        flags: [
+            { name: 'agent', type: 'boolean', description: 'deploy a one-shot Job that snapshots a cluster node (default: collect on this machine)' },
+            { name: 'require', type: 'list', value: '<sources>', description: 'fail (exit 3) when any of these sources is unavailable: gpu, k8s, os, systemd, topology (comma-separated)' },
+            { name: 'require-gpu', type: 'boolean', env: 'AICR_REQUIRE_GPU', description: 'same as --require gpu; with --agent the agent pod also requests one nvidia.com/gpu' },
+            { name: 'output', aliases: ['-o'], type: 'string', value: '<file|cm://ns/name|->', description: 'where to write the snapshot (default: stdout)' },
+            { name: 'format', aliases: ['-t'], type: 'string', value: '<format>', description: 'output format: yaml, json or table', default: 'yaml' },
+            { name: 'timestamp', type: 'boolean', description: 'record the collection time as metadata.timestamp (off by default so identical nodes give identical files)' },
+            { name: 'kubeconfig', aliases: ['-k'], type: 'string', value: '<file>', description: 'kubeconfig for the K8s/topology collectors, the agent and cm:// outputs', env: 'KUBECONFIG' },
+            { name: 'max-nodes-per-entry', type: 'integer', description: 'topology: list at most this many node names per label/taint (0 = all)', default: 0 },
+            { name: 'timeout', type: 'string', value: '<duration>', description: 'deadline: local collection, or waiting for the agent Job (e.g. 90s, 10m)', default: '5m' },
+            { name: 'namespace', aliases: ['-n'], type: 'string', value: '<namespace>', description: 'agent: namespace of the Job', default: 'default', env: 'AICR_NAMESPACE' },
+            { name: 'image', type: 'string', value: '<image>', description: 'agent: container image', default: agent/* DEFAULT_AGENT_IMAGE */.qr, env: 'AICR_IMAGE' },
+            { name: 'image-pull-secret', type: 'list', value: '<secret>', description: 'agent: image pull secret' },
+            { name: 'job-name', type: 'string', value: '<name>', description: 'agent: base name of the Job (a unique suffix is added)', default: 'aicr' },
+            { name: 'service-account-name', type: 'string', value: '<name>', description: 'agent: base name of the ServiceAccount and RBAC objects', default: 'aicr' },
+            { name: 'node-selector', type: 'list', value: '<key=value>', description: 'agent: schedule on nodes with this label' },
+            { name: 'toleration', type: 'list', value: '<key[=value]:effect>', description: 'agent: tolerate this taint (default: tolerate all)' },
+            { name: 'privileged', type: 'boolean', description: 'agent: privileged pod with host namespaces (false: restricted pod, less data)', default: true },
+            { name: 'runtime-class', type: 'string', value: '<name>', description: 'agent: runtime class that injects nvidia-smi (e.g. nvidia)', env: 'AICR_RUNTIME_CLASS' },
+            { name: 'keep', aliases: ['--no-cleanup'], type: 'boolean', description: 'agent: leave the Job and its RBAC objects in the cluster' },
+        ],
+        examples: [
+            'aicr snapshot --require gpu -o snapshot.yaml',
+            'aicr snapshot --format table',
+            'aicr snapshot --agent -n gpu-ops --node-selector nvidia.com/gpu.present=true -o cm://gpu-ops/aicr-snapshot',
+        ],
+    },
+    async run({ flags }, context) {
+        const format = (0,core_format/* parseOutputFormat */.uH)(String(flags.format));
+        const outputText = typeof flags.output === 'string' ? flags.output.trim() : '';
+        const output = outputText && outputText !== '-' ? (0,io/* parseLocation */.zS)(outputText, '--output') : undefined;
+        if (output?.kind === 'url')
+            throw (0,errors/* invalidInput */.aY)(`--output: cannot write to a URL (${output.text})`, { hint: 'write to a file, - for stdout, or cm://namespace/name' });
+        const request = snapshotRequestFromFlags(flags, context.env);
+        if (request.mode === 'local') {
+            const ignored = AGENT_ONLY_FLAGS.filter((name) => flagWasGiven(flags, name));
+            if (ignored.length)
+                context.logger.notice(`${ignored.map((n) => `--${n}`).join(', ')} only appl${ignored.length > 1 ? 'y' : 'ies'} with --agent; collecting on this machine`);
+        }
+        const run = await withInterrupts((signal) => (0,snapshot/* takeSnapshot */.W9)(request, { logger: context.logger, env: context.env, signal }));
+        const text = (0,snapshot/* renderSnapshot */.D7)(run.snapshot, format);
+        if (output) {
+            const options = { input: '--output', format, kind: 'Snapshot' };
+            if (request.kubeconfig)
+                options.kubeconfig = request.kubeconfig;
+            await (0,io/* writeLocation */.rW)(output, text, options);
+            const measured = run.sources.filter((s) => s.status !== 'unavailable').map((s) => s.type);
+            context.logger.info(`snapshot written to ${output.text} (measured: ${measured.join(', ') || 'nothing'})`);
+        }
+        else {
+            await (0,io/* writeLocation */.rW)({ kind: 'stdio', text: '-' }, text, { stdout: context.stdout });
+        }
+        return 0;
+    },
+};
+const DEFAULTED = new Set(['namespace', 'image', 'job-name', 'service-account-name']);
+function flagWasGiven(flags, name) {
+    const value = flags[name];
+    if (value === undefined || value === false)
+        return false;
+    if (Array.isArray(value))
+        return value.length > 0;
+    if (DEFAULTED.has(name))
+        return value !== command.spec.flags.find((f) => f.name === name)?.default;
+    return true;
+}
+/** The typed request behind `aicr snapshot` flags (also used by tests). */
+function snapshotRequestFromFlags(flags, env) {
+    const require = (0,snapshot/* parseRequiredSources */.vD)(flags.require ?? []);
+    if (flags['require-gpu'] === true && !require.includes('gpu'))
+        require.push('gpu');
+    const timeoutMs = parseDuration(String(flags.timeout), '--timeout') || 5 * 60_000;
+    const maxNodesPerEntry = Number(flags['max-nodes-per-entry'] ?? 0);
+    if (maxNodesPerEntry < 0)
+        throw (0,errors/* invalidInput */.aY)('--max-nodes-per-entry must be 0 or more', { hint: 'use 0 to list every node' });
+    const kubeconfig = typeof flags.kubeconfig === 'string' ? flags.kubeconfig : undefined;
+    const agentMode = flags.agent === true;
+    if (agentMode && flags['require-gpu'] === true && typeof flags['runtime-class'] === 'string') {
+        throw (0,errors/* invalidInput */.aY)('--require-gpu and --runtime-class are mutually exclusive; prefer --runtime-class, which provides nvidia-smi access via the container runtime without consuming a GPU allocation', {
+            hint: 'drop one of the two flags',
+        });
+    }
+    const request = { mode: agentMode ? 'agent' : 'local', require, timeoutMs };
+    if (flags.timestamp === true)
+        request.timestamp = new Date();
+    if (kubeconfig)
+        request.kubeconfig = kubeconfig;
+    if (maxNodesPerEntry)
+        request.maxNodesPerEntry = maxNodesPerEntry;
+    if (agentMode) {
+        const agent = {
+            namespace: String(flags.namespace),
+            image: String(flags.image),
+            imagePullSecrets: flags['image-pull-secret'] ?? [],
+            jobName: String(flags['job-name']),
+            serviceAccountName: String(flags['service-account-name']),
+            nodeSelectors: flags['node-selector'] ?? [],
+            tolerations: flags.toleration ?? [],
+            timeoutMs,
+            keep: flags.keep === true,
+            privileged: flags.privileged !== false,
+            requireGpu: flags['require-gpu'] === true,
+            maxNodesPerEntry,
+            debug: flags.debug === true || env.AICR_DEBUG === 'true',
+        };
+        if (typeof flags['runtime-class'] === 'string')
+            agent.runtimeClass = flags['runtime-class'];
+        if (kubeconfig)
+            agent.kubeconfig = kubeconfig;
+        if (typeof flags.output === 'string' && flags.output.trim().startsWith('cm://'))
+            agent.configMap = flags.output.trim();
+        request.agent = agent;
+    }
+    return request;
+}
+/**
+ * Runs `work` with a signal that SIGINT/SIGTERM abort, so an interrupted agent run still cleans
+ * up what it created and an interrupted local run writes nothing.
+ */
+async function withInterrupts(work) {
+    const controller = new AbortController();
+    const onSignal = (name) => {
+        controller.abort(new errors/* AicrError */.Y3(errors/* ErrorCode */.O4.Internal, `interrupted by ${name}`, { hint: 'nothing was written; objects the agent created were deleted unless --keep was given' }));
+    };
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+    try {
+        return await work(controller.signal);
+    }
+    finally {
+        process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
+    }
+}
+
+
+/***/ })
+
+};
