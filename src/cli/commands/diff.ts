@@ -2,11 +2,10 @@ import type { Command } from '../context.js';
 import { ExitCode, invalidInput } from '../../core/errors.js';
 import { parseOutputFormat } from '../../core/format.js';
 import { parseLocation, writeLocation } from '../../core/io.js';
-import { toJson, toYaml } from '../../core/serialize.js';
-import { readSnapshot, SOURCES, SOURCE_TYPES } from '../../core/snapshot/index.js';
-import { diffSnapshots, formatDiffTable, hasDrift, type SnapshotDiff } from '../../core/snapshot/diff.js';
+import { MEASUREMENT_ORDER, readSnapshot } from '../../core/snapshot/index.js';
+import { diffSnapshots, hasDrift, parseMeasurementTypes, renderDiff } from '../../core/snapshot/diff.js';
 
-const TYPE_NAMES = SOURCES.map((source) => SOURCE_TYPES[source]);
+const TYPE_NAMES = [...MEASUREMENT_ORDER];
 
 export const command: Command = {
   spec: {
@@ -35,7 +34,7 @@ export const command: Command = {
     if (!baseline) throw invalidInput('--baseline is required', { hint: 'aicr diff --baseline <snapshot> --target <snapshot>' });
     if (!target) throw invalidInput('--target is required', { hint: 'aicr diff --baseline <snapshot> --target <snapshot>' });
     if (baseline === '-' && target === '-') throw invalidInput('--baseline and --target cannot both read stdin', { hint: 'pass at least one of them as a file or cm:// location' });
-    const types = parseTypes((flags.type as string[] | undefined) ?? []);
+    const types = parseMeasurementTypes((flags.type as string[] | undefined) ?? []);
     const outputText = typeof flags.output === 'string' ? flags.output.trim() : '';
     const output = outputText && outputText !== '-' ? parseLocation(outputText, '--output') : undefined;
     if (output && output.kind !== 'file') throw invalidInput(`--output: a diff can only be written to a file or stdout, not ${output.text}`, { hint: 'pass a file path or -' });
@@ -56,23 +55,3 @@ export const command: Command = {
     return 0;
   },
 };
-
-export function renderDiff(diff: SnapshotDiff, format: 'yaml' | 'json' | 'table'): string {
-  if (format === 'json') return toJson(diff);
-  if (format === 'table') return formatDiffTable(diff);
-  return toYaml(diff);
-}
-
-/** `--type` values: measurement type names, case-insensitive, also source names (gpu, k8s, topology). */
-export function parseTypes(values: readonly string[]): string[] {
-  const out: string[] = [];
-  for (const raw of values.flatMap((v) => v.split(','))) {
-    const word = raw.trim();
-    if (!word) continue;
-    const lower = word.toLowerCase();
-    const type = TYPE_NAMES.find((t) => t.toLowerCase() === lower) ?? SOURCES.filter((s) => s === lower).map((s) => SOURCE_TYPES[s])[0];
-    if (!type) throw invalidInput(`--type: unknown measurement type "${word}"`, { hint: `use a comma-separated list of: ${TYPE_NAMES.join(', ')}` });
-    if (!out.includes(type)) out.push(type);
-  }
-  return out;
-}

@@ -9,9 +9,10 @@
  * and stop times, exit status); and the value's kind (`8` and `"8"` are the same reading;
  * values are compared as their canonical text).
  */
-import { compareStrings } from '../serialize.js';
+import { invalidInput } from '../errors.js';
+import { compareStrings, toJson, toYaml } from '../serialize.js';
 import { readingText } from '../constraints/index.js';
-import { formatColumns } from '../format.js';
+import { formatColumns, type OutputFormat } from '../format.js';
 import type { Measurement, Reading, Snapshot, Subtype } from '../documents/types.js';
 import { MEASUREMENT_ORDER, subtypeName } from './render.js';
 
@@ -236,4 +237,31 @@ export function formatDiffTable(diff: SnapshotDiff): string {
   }
   lines.push('', hasDrift(diff) ? 'DRIFT DETECTED' : 'NO DRIFT');
   return lines.join('\n') + '\n';
+}
+
+/** The diff in an output format: yaml and json carry the whole result, table is upstream's layout. */
+export function renderDiff(diff: SnapshotDiff, format: OutputFormat): string {
+  if (format === 'json') return toJson(diff);
+  if (format === 'table') return formatDiffTable(diff);
+  return toYaml(diff);
+}
+
+const TYPE_NAMES = [...MEASUREMENT_ORDER];
+const SOURCE_ALIASES: Record<string, string> = { k8s: 'K8s', systemd: 'SystemD', os: 'OS', gpu: 'GPU', topology: 'NodeTopology' };
+
+/**
+ * Measurement types from `--type` values: comma-separated, case-insensitive type names
+ * (`K8s`, `NodeTopology`) or source names (`topology`). `input` names the flag or action input.
+ */
+export function parseMeasurementTypes(values: readonly string[], input = '--type'): string[] {
+  const out: string[] = [];
+  for (const raw of values.flatMap((v) => v.split(','))) {
+    const word = raw.trim();
+    if (!word) continue;
+    const lower = word.toLowerCase();
+    const type = TYPE_NAMES.find((t) => t.toLowerCase() === lower) ?? SOURCE_ALIASES[lower];
+    if (!type) throw invalidInput(`${input}: unknown measurement type "${word}"`, { hint: `use a comma-separated list of: ${TYPE_NAMES.join(', ')}` });
+    if (!out.includes(type)) out.push(type);
+  }
+  return out;
 }
