@@ -130,6 +130,9 @@ describe('aicr snapshot (local mode)', () => {
       },
     });
     expect(snapshotRequestFromFlags({ timeout: '0s', 'require-gpu': true }, {})).toEqual({ mode: 'local', require: ['gpu'], timeoutMs: 300_000 });
+    const lists = snapshotRequestFromFlags({ agent: true, timeout: '5m', 'node-selector': ['a=b, c=d', 'e=f'], toleration: ['k:NoSchedule,k2=v:NoExecute'] }, {});
+    expect(lists.agent?.nodeSelectors).toEqual(['a=b', 'c=d', 'e=f']);
+    expect(lists.agent?.tolerations).toEqual(['k:NoSchedule', 'k2=v:NoExecute']);
   });
 
   it('lists its flags with defaults and environment variables in --help', async () => {
