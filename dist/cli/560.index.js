@@ -764,8 +764,12 @@ function scanJson(text) {
 
 
 
-async function readSource(location, input, stdin) {
-    const read = await (0,io/* readLocation */.mb)((0,io/* parseLocation */.zS)(location, input), { input, ...(stdin ? { stdin } : {}) });
+async function readSource(location, input, options) {
+    const read = await (0,io/* readLocation */.mb)((0,io/* parseLocation */.zS)(location, input), {
+        input,
+        ...(options.stdin ? { stdin: options.stdin } : {}),
+        ...(options.kubeconfig ? { kubeconfig: options.kubeconfig } : {}),
+    });
     const [source] = await Promise.all([parseSource(read.text, read.origin), (0,documents/* loadValidators */.As)()]);
     return source;
 }
@@ -781,7 +785,7 @@ function kindOf(value) {
  */
 async function loadRecipe(location, options = {}) {
     const input = options.input ?? '--recipe';
-    const source = await readSource(location, input, options.stdin);
+    const source = await readSource(location, input, options);
     const kind = kindOf(source.value);
     if (kind === 'Snapshot') {
         throw (0,errors/* invalidInput */.aY)(`${source.origin}: ${input} expects a RecipeResult document, but this is a Snapshot`, {
@@ -836,7 +840,7 @@ function readingTextFrom(source) {
 /** Reads and indexes a Snapshot; a document of another kind or without measurements is refused. */
 async function loadSnapshot(location, options = {}) {
     const input = options.input ?? '--snapshot';
-    const source = await readSource(location, input, options.stdin);
+    const source = await readSource(location, input, options);
     const kind = kindOf(source.value);
     if (kind !== undefined && kind !== 'Snapshot' && kind !== '') {
         throw (0,errors/* invalidInput */.aY)(`${source.origin}: ${input} expects a Snapshot document, but this is a ${kind}`, {
@@ -1077,7 +1081,7 @@ async function runValidation(request) {
         throw (0,errors/* invalidInput */.aY)('--recipe and --snapshot cannot both read stdin', { hint: 'pass at least one of them as a file' });
     }
     const phases = parsePhases(request.phases ?? []);
-    const options = request.stdin ? { stdin: request.stdin } : {};
+    const options = { ...(request.stdin ? { stdin: request.stdin } : {}), ...(request.kubeconfig ? { kubeconfig: request.kubeconfig } : {}) };
     const [recipe, snapshot] = await Promise.all([loadRecipe(request.recipe, options), loadSnapshot(request.snapshot, options)]);
     const report = evaluateRecipe(recipe.recipe, recipe.source, snapshot.index, {
         recipeOrigin: recipe.origin,
@@ -1114,6 +1118,7 @@ const command = {
             { name: 'codequality', type: 'string', value: '<file>', description: 'also write a GitLab Code Quality report (failed and skipped constraints at their recipe lines)' },
             { name: 'dotenv', type: 'string', value: '<file>', description: 'also write AICR_VALIDATE_STATUS/PASSED/FAILED/SKIPPED lines (GitLab dotenv report)' },
             { name: 'format', aliases: ['-t'], type: 'string', value: '<format>', description: 'terminal output: table, json or yaml (json/yaml print the CTRF report)', default: 'table' },
+            { name: 'kubeconfig', aliases: ['-k'], type: 'string', value: '<file>', description: 'kubeconfig for cm:// inputs and outputs (default: $KUBECONFIG, ~/.kube/config, in-cluster)' },
             { name: 'timestamps', type: 'boolean', description: 'stamp the CTRF report with the current time (default: no time, so reruns give identical files)' },
             { name: 'no-cluster', type: 'boolean', description: 'accepted for upstream compatibility; validate never contacts a cluster here' },
         ],
@@ -1129,11 +1134,13 @@ const command = {
         const junit = optionalLocation(flags.junit, '--junit');
         const codequality = optionalLocation(flags.codequality, '--codequality');
         const dotenv = optionalLocation(flags.dotenv, '--dotenv');
+        const kubeconfig = typeof flags.kubeconfig === 'string' && flags.kubeconfig !== '' ? { kubeconfig: flags.kubeconfig } : {};
         const { report } = await runValidation({
             recipe: typeof flags.recipe === 'string' ? flags.recipe : '',
             snapshot: typeof flags.snapshot === 'string' ? flags.snapshot : '',
             phases: flags.phase ?? [],
             stdin: context.stdin,
+            ...kubeconfig,
         });
         for (const note of report.notes)
             context.logger.warning(note);
@@ -1141,14 +1148,15 @@ const command = {
         const ctrf = toCtrf(report, { paths, ...(flags.timestamps === true ? { time: new Date() } : {}) });
         const ctrfText = (0,serialize/* toJson */.aB)(ctrf);
         const stdout = { kind: 'stdio', text: '-' };
+        const write = { stdout: context.stdout, ...kubeconfig };
         if (output)
-            await (0,io/* writeLocation */.rW)(output, ctrfText, { input: '--output', format: 'json', kind: 'ValidationReport', stdout: context.stdout });
+            await (0,io/* writeLocation */.rW)(output, ctrfText, { input: '--output', format: 'json', kind: 'ValidationReport', ...write });
         if (junit)
-            await (0,io/* writeLocation */.rW)(junit, toJunitXml(report, { paths }), { input: '--junit', stdout: context.stdout });
+            await (0,io/* writeLocation */.rW)(junit, toJunitXml(report, { paths }), { input: '--junit', ...write });
         if (codequality)
-            await (0,io/* writeLocation */.rW)(codequality, (0,serialize/* toJson */.aB)(toCodeQuality(report, { paths })), { input: '--codequality', format: 'json', stdout: context.stdout });
+            await (0,io/* writeLocation */.rW)(codequality, (0,serialize/* toJson */.aB)(toCodeQuality(report, { paths })), { input: '--codequality', format: 'json', ...write });
         if (dotenv)
-            await (0,io/* writeLocation */.rW)(dotenv, formatDotenv(report, output && output.kind !== 'stdio' ? output.text : undefined), { input: '--dotenv', stdout: context.stdout });
+            await (0,io/* writeLocation */.rW)(dotenv, formatDotenv(report, output && output.kind !== 'stdio' ? output.text : undefined), { input: '--dotenv', ...write });
         if (output?.kind !== 'stdio') {
             const text = format === 'json' ? ctrfText : format === 'yaml' ? (0,serialize/* toYaml */.fE)(ctrf) : formatReportTable(report);
             await (0,io/* writeLocation */.rW)(stdout, text, { stdout: context.stdout });

@@ -83,11 +83,11 @@ const command = {
             { name: 'timeout', type: 'string', value: '<duration>', description: 'deadline: local collection, or waiting for the agent Job (e.g. 90s, 10m)', default: '5m' },
             { name: 'namespace', aliases: ['-n'], type: 'string', value: '<namespace>', description: 'agent: namespace of the Job', default: 'default', env: 'AICR_NAMESPACE' },
             { name: 'image', type: 'string', value: '<image>', description: 'agent: container image', default: agent/* DEFAULT_AGENT_IMAGE */.qr, env: 'AICR_IMAGE' },
-            { name: 'image-pull-secret', type: 'list', value: '<secret>', description: 'agent: image pull secret' },
+            { name: 'image-pull-secret', type: 'list', value: '<secret>', description: 'agent: image pull secret (or a comma-separated list)' },
             { name: 'job-name', type: 'string', value: '<name>', description: 'agent: base name of the Job (a unique suffix is added)', default: 'aicr' },
             { name: 'service-account-name', type: 'string', value: '<name>', description: 'agent: base name of the ServiceAccount and RBAC objects', default: 'aicr' },
-            { name: 'node-selector', type: 'list', value: '<key=value>', description: 'agent: schedule on nodes with this label' },
-            { name: 'toleration', type: 'list', value: '<key[=value]:effect>', description: 'agent: tolerate this taint (default: tolerate all)' },
+            { name: 'node-selector', type: 'list', value: '<key=value>', description: 'agent: schedule on nodes with this label (or a comma-separated list)' },
+            { name: 'toleration', type: 'list', value: '<key[=value]:effect>', description: 'agent: tolerate this taint, or a comma-separated list (default: tolerate all)' },
             { name: 'privileged', type: 'boolean', description: 'agent: privileged pod with host namespaces (false: restricted pod, less data)', default: true },
             { name: 'runtime-class', type: 'string', value: '<name>', description: 'agent: runtime class that injects nvidia-smi (e.g. nvidia)', env: 'AICR_RUNTIME_CLASS' },
             { name: 'keep', aliases: ['--no-cleanup'], type: 'boolean', description: 'agent: leave the Job and its RBAC objects in the cluster' },
@@ -137,6 +137,13 @@ function flagWasGiven(flags, name) {
         return value !== command.spec.flags.find((f) => f.name === name)?.default;
     return true;
 }
+/**
+ * Items of a repeatable flag; each value may also hold a comma-separated list (label values,
+ * taints and secret names cannot contain commas, so nothing is lost). GitLab jobs pass lists so.
+ */
+function commaList(value) {
+    return (value ?? []).flatMap((item) => item.split(',')).map((item) => item.trim()).filter((item) => item !== '');
+}
 /** The typed request behind `aicr snapshot` flags (also used by tests). */
 function snapshotRequestFromFlags(flags, env) {
     const require = (0,snapshot/* parseRequiredSources */.vD)(flags.require ?? []);
@@ -164,11 +171,11 @@ function snapshotRequestFromFlags(flags, env) {
         const agent = {
             namespace: String(flags.namespace),
             image: String(flags.image),
-            imagePullSecrets: flags['image-pull-secret'] ?? [],
+            imagePullSecrets: commaList(flags['image-pull-secret']),
             jobName: String(flags['job-name']),
             serviceAccountName: String(flags['service-account-name']),
-            nodeSelectors: flags['node-selector'] ?? [],
-            tolerations: flags.toleration ?? [],
+            nodeSelectors: commaList(flags['node-selector']),
+            tolerations: commaList(flags.toleration),
             timeoutMs,
             keep: flags.keep === true,
             privileged: flags.privileged !== false,

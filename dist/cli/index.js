@@ -193,8 +193,8 @@ const COMMANDS = {
     recipe: { summary: 'resolve a recipe from criteria, a criteria file or a snapshot', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(500), __nccwpck_require__.e(349), __nccwpck_require__.e(143)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3143))).command },
     query: { summary: 'print one value of a hydrated recipe (dot-path selector)', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(500), __nccwpck_require__.e(349), __nccwpck_require__.e(333)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7333))).command },
     validate: { summary: 'check a recipe\'s constraints against a snapshot (exit 10 when one fails); CTRF, JUnit, Code Quality reports', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(500), __nccwpck_require__.e(560)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6560))).command },
-    bundle: { summary: 'generate a deployment bundle (helm, argocd, argocdhelm, flux, helmfile) from a recipe', load: async () => (await __nccwpck_require__.e(/* import() */ 667).then(__nccwpck_require__.bind(__nccwpck_require__, 1667))).command },
-    verify: { summary: 'check a bundle against its checksums.txt (exit 12 on findings)', load: async () => (await __nccwpck_require__.e(/* import() */ 412).then(__nccwpck_require__.bind(__nccwpck_require__, 3412))).command },
+    bundle: { summary: 'generate a deployment bundle (helm, argocd, argocdhelm, flux, helmfile) from a recipe', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(358), __nccwpck_require__.e(667)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1667))).command },
+    verify: { summary: 'check a bundle against its checksums.txt (exit 12 on findings)', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(358), __nccwpck_require__.e(412)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3412))).command },
 };
 
 ;// CONCATENATED MODULE: ./src/cli/context.ts

@@ -4,6 +4,7 @@ import { parse as parseYaml } from 'yaml';
 import { validate as validateCtrf } from 'ctrf';
 import { parse as parseJunit } from 'junit2json';
 import { describe, expect, it } from 'vitest';
+import { useFakeCluster } from '../fake-kube/harness.js';
 import { runBin, runCli } from '../helpers/cli.js';
 import { tempDir } from '../helpers/catalog.js';
 import { FIXTURES, UPSTREAM_EXAMPLES } from '../helpers/paths.js';
@@ -36,7 +37,8 @@ describe('aicr validate', () => {
     const junit = (await parseJunit(readFileSync(out('junit.xml'), 'utf8'))) as Record<string, any>;
     expect(junit.failures).toBe(1);
     const issues = JSON.parse(readFileSync(out('cq.json'), 'utf8'));
-    expect(issues[0]).toMatchObject({ check_name: 'aicr-validate/constraint-failed', location: { path: recipe, lines: { begin: 13 } } });
+    // Paths in the Code Quality report are relative to the working directory (the project root in CI).
+    expect(issues[0]).toMatchObject({ check_name: 'aicr-validate/constraint-failed', location: { path: 'test/fixtures/validate/recipe-extended.yaml', lines: { begin: 13 } } });
     expect(readFileSync(out('validate.env'), 'utf8')).toBe(`AICR_VALIDATE_STATUS=fail\nAICR_VALIDATE_PASSED=5\nAICR_VALIDATE_FAILED=1\nAICR_VALIDATE_SKIPPED=2\nAICR_VALIDATE_REPORT_PATH=${out('ctrf.json')}\n`);
   });
 
@@ -114,5 +116,29 @@ describe('aicr validate', () => {
     const issues = JSON.parse(readFileSync(join(dir, 'gl-code-quality-report.json'), 'utf8'));
     expect(issues).toHaveLength(1);
     expect(issues[0].location.lines.begin).toBe(49);
+  });
+});
+
+describe('aicr validate with ConfigMap inputs and output (fake API server, real client)', () => {
+  const cluster = useFakeCluster();
+
+  it('reads the recipe and the snapshot from cm:// and writes the CTRF report to cm://', async () => {
+    cluster.fake.create('namespaces', { metadata: { name: 'gpu-ops' } });
+    cluster.fake.create('configmaps', { metadata: { name: 'aicr-snapshot', namespace: 'gpu-ops' }, data: { format: 'yaml', 'snapshot.yaml': readFileSync(fixture('snapshot-mixed.yaml'), 'utf8') } });
+    cluster.fake.create('configmaps', { metadata: { name: 'aicr-recipe', namespace: 'gpu-ops' }, data: { 'snapshot.yaml': readFileSync(recipe, 'utf8') } });
+    const result = await runCli(['validate', '-r', 'cm://gpu-ops/aicr-recipe', '-s', 'cm://gpu-ops/aicr-snapshot', '-k', cluster.kubeconfig, '-o', 'cm://gpu-ops/aicr-report', '--fail-on-error=false']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain('status: fail (8 constraints: 5 passed, 1 failed, 2 skipped)');
+    const stored = cluster.fake.get('configmaps', 'gpu-ops', 'aicr-report');
+    const ctrf = JSON.parse(stored?.data['snapshot.json']);
+    expect(validateCtrf(ctrf).valid).toBe(true);
+    expect(ctrf.results.extra.recipe).toBe('cm://gpu-ops/aicr-recipe#snapshot.yaml');
+    expect(ctrf.results.tests[0]).toMatchObject({ filePath: 'cm://gpu-ops/aicr-recipe#snapshot.yaml', line: 13 });
+  });
+
+  it('reports a missing ConfigMap as not found (exit 3)', async () => {
+    const result = await runCli(['validate', '-r', recipe, '-s', 'cm://default/nope', '-k', cluster.kubeconfig]);
+    expect(result.code).toBe(3);
+    expect(result.stderr).toContain('cm://default/nope does not exist');
   });
 });

@@ -36,6 +36,7 @@ export const command: Command = {
       { name: 'codequality', type: 'string', value: '<file>', description: 'also write a GitLab Code Quality report (failed and skipped constraints at their recipe lines)' },
       { name: 'dotenv', type: 'string', value: '<file>', description: 'also write AICR_VALIDATE_STATUS/PASSED/FAILED/SKIPPED lines (GitLab dotenv report)' },
       { name: 'format', aliases: ['-t'], type: 'string', value: '<format>', description: 'terminal output: table, json or yaml (json/yaml print the CTRF report)', default: 'table' },
+      { name: 'kubeconfig', aliases: ['-k'], type: 'string', value: '<file>', description: 'kubeconfig for cm:// inputs and outputs (default: $KUBECONFIG, ~/.kube/config, in-cluster)' },
       { name: 'timestamps', type: 'boolean', description: 'stamp the CTRF report with the current time (default: no time, so reruns give identical files)' },
       { name: 'no-cluster', type: 'boolean', description: 'accepted for upstream compatibility; validate never contacts a cluster here' },
     ],
@@ -51,21 +52,24 @@ export const command: Command = {
     const junit = optionalLocation(flags.junit, '--junit');
     const codequality = optionalLocation(flags.codequality, '--codequality');
     const dotenv = optionalLocation(flags.dotenv, '--dotenv');
+    const kubeconfig = typeof flags.kubeconfig === 'string' && flags.kubeconfig !== '' ? { kubeconfig: flags.kubeconfig } : {};
     const { report } = await runValidation({
       recipe: typeof flags.recipe === 'string' ? flags.recipe : '',
       snapshot: typeof flags.snapshot === 'string' ? flags.snapshot : '',
       phases: (flags.phase as string[] | undefined) ?? [],
       stdin: context.stdin,
+      ...kubeconfig,
     });
     for (const note of report.notes) context.logger.warning(note);
     const paths = relativeTo(process.cwd());
     const ctrf = toCtrf(report, { paths, ...(flags.timestamps === true ? { time: new Date() } : {}) });
     const ctrfText = toJson(ctrf);
     const stdout = { kind: 'stdio', text: '-' } as const;
-    if (output) await writeLocation(output, ctrfText, { input: '--output', format: 'json', kind: 'ValidationReport', stdout: context.stdout });
-    if (junit) await writeLocation(junit, toJunitXml(report, { paths }), { input: '--junit', stdout: context.stdout });
-    if (codequality) await writeLocation(codequality, toJson(toCodeQuality(report, { paths })), { input: '--codequality', format: 'json', stdout: context.stdout });
-    if (dotenv) await writeLocation(dotenv, formatDotenv(report, output && output.kind !== 'stdio' ? output.text : undefined), { input: '--dotenv', stdout: context.stdout });
+    const write = { stdout: context.stdout, ...kubeconfig };
+    if (output) await writeLocation(output, ctrfText, { input: '--output', format: 'json', kind: 'ValidationReport', ...write });
+    if (junit) await writeLocation(junit, toJunitXml(report, { paths }), { input: '--junit', ...write });
+    if (codequality) await writeLocation(codequality, toJson(toCodeQuality(report, { paths })), { input: '--codequality', format: 'json', ...write });
+    if (dotenv) await writeLocation(dotenv, formatDotenv(report, output && output.kind !== 'stdio' ? output.text : undefined), { input: '--dotenv', ...write });
     if (output?.kind !== 'stdio') {
       const text = format === 'json' ? ctrfText : format === 'yaml' ? toYaml(ctrf) : formatReportTable(report);
       await writeLocation(stdout, text, { stdout: context.stdout });

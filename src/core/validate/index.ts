@@ -22,6 +22,8 @@ export interface ValidateRequest {
   phases?: readonly string[];
   /** Where `-` reads from. */
   stdin?: NodeJS.ReadableStream;
+  /** kubeconfig for `cm://` locations (default: $KUBECONFIG, ~/.kube/config, in-cluster). */
+  kubeconfig?: string;
 }
 
 export interface ValidateOutcome {
@@ -39,7 +41,7 @@ export async function runValidation(request: ValidateRequest): Promise<ValidateO
     throw invalidInput('--recipe and --snapshot cannot both read stdin', { hint: 'pass at least one of them as a file' });
   }
   const phases = parsePhases(request.phases ?? []);
-  const options = request.stdin ? { stdin: request.stdin } : {};
+  const options = { ...(request.stdin ? { stdin: request.stdin } : {}), ...(request.kubeconfig ? { kubeconfig: request.kubeconfig } : {}) };
   const [recipe, snapshot] = await Promise.all([loadRecipe(request.recipe, options), loadSnapshot(request.snapshot, options)]);
   const report = evaluateRecipe(recipe.recipe, recipe.source, snapshot.index, {
     recipeOrigin: recipe.origin,

@@ -13,6 +13,8 @@ export interface LoadOptions {
   stdin?: NodeJS.ReadableStream;
   /** Flag or input name for messages. */
   input?: string;
+  /** kubeconfig for `cm://` locations. */
+  kubeconfig?: string;
 }
 
 export interface LoadedRecipe {
@@ -27,8 +29,12 @@ export interface LoadedSnapshot {
   origin: string;
 }
 
-async function readSource(location: string, input: string, stdin?: NodeJS.ReadableStream): Promise<SourceDocument> {
-  const read = await readLocation(parseLocation(location, input), { input, ...(stdin ? { stdin } : {}) });
+async function readSource(location: string, input: string, options: LoadOptions): Promise<SourceDocument> {
+  const read = await readLocation(parseLocation(location, input), {
+    input,
+    ...(options.stdin ? { stdin: options.stdin } : {}),
+    ...(options.kubeconfig ? { kubeconfig: options.kubeconfig } : {}),
+  });
   const [source] = await Promise.all([parseSource(read.text, read.origin), loadValidators()]);
   return source;
 }
@@ -45,7 +51,7 @@ function kindOf(value: unknown): string | undefined {
  */
 export async function loadRecipe(location: string, options: LoadOptions = {}): Promise<LoadedRecipe> {
   const input = options.input ?? '--recipe';
-  const source = await readSource(location, input, options.stdin);
+  const source = await readSource(location, input, options);
   const kind = kindOf(source.value);
   if (kind === 'Snapshot') {
     throw invalidInput(`${source.origin}: ${input} expects a RecipeResult document, but this is a Snapshot`, {
@@ -98,7 +104,7 @@ export function readingTextFrom(source: SourceDocument): ReadingText {
 /** Reads and indexes a Snapshot; a document of another kind or without measurements is refused. */
 export async function loadSnapshot(location: string, options: LoadOptions = {}): Promise<LoadedSnapshot> {
   const input = options.input ?? '--snapshot';
-  const source = await readSource(location, input, options.stdin);
+  const source = await readSource(location, input, options);
   const kind = kindOf(source.value);
   if (kind !== undefined && kind !== 'Snapshot' && kind !== '') {
     throw invalidInput(`${source.origin}: ${input} expects a Snapshot document, but this is a ${kind}`, {
