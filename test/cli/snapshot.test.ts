@@ -7,7 +7,7 @@ import { runBin, runCli } from '../helpers/cli.js';
 import { FIXTURES, UPSTREAM_EXAMPLES } from '../helpers/paths.js';
 import { emptyPathEnv, fakeToolsEnv } from '../core/snapshot/fake-tools.js';
 import { snapshotRequestFromFlags } from '../../src/cli/commands/snapshot.js';
-import { simulateAgentJobs } from '../fake-kube/index.js';
+import { clusterPolicy, node, pod, simulateAgentJobs } from '../fake-kube/index.js';
 import { useFakeCluster } from '../fake-kube/harness.js';
 
 const H100X8 = join(UPSTREAM_EXAMPLES, 'nvidia-smi-q-x-h100x8.xml');
@@ -160,6 +160,24 @@ describe('aicr snapshot --agent (against the fake API server)', () => {
   const cluster = useFakeCluster();
   const agentSnapshot = readFileSync(join(FIXTURES, 'kube', 'agent-snapshot.yaml'), 'utf8');
   const env = () => ({ PATH: process.env.PATH, HOME: '/nonexistent' });
+
+  it('local mode on a GPU node with a kubeconfig: all five sources, K8s and topology through the real client', async () => {
+    cluster.fake.create('nodes', node({ name: 'gpu-node-1', gpus: 8, providerID: 'aws:///us-west-2a/i-0a1b2c3d4e5f60718' }));
+    cluster.fake.create('namespaces', { metadata: { name: 'gpu-operator' } });
+    cluster.fake.create('pods', pod({ name: 'gpu-operator-7d9', namespace: 'gpu-operator', images: ['nvcr.io/nvidia/gpu-operator:v25.3.0'] }));
+    cluster.fake.create('clusterpolicies', clusterPolicy());
+    const result = await runCli(['snapshot', '-k', cluster.kubeconfig, '--require', 'gpu,k8s,topology,os,systemd', '-t', 'json'], { env: gpuNode() });
+    expect(result.code, result.stderr).toBe(0);
+    const snapshot = JSON.parse(result.stdout);
+    expect(snapshot.measurements.map((m: { type: string; unavailable?: unknown }) => [m.type, m.unavailable === undefined])).toEqual([
+      ['K8s', true], ['SystemD', true], ['OS', expect.any(Boolean)], ['GPU', true], ['NodeTopology', true],
+    ]);
+    const k8s = snapshot.measurements[0];
+    expect(k8s.subtypes.find((s: { subtype: string }) => s.subtype === 'server').data.version).toBe('v1.33.5-eks-3025e55');
+    expect(k8s.subtypes.find((s: { subtype: string }) => s.subtype === 'image').data['gpu-operator']).toBe('v25.3.0');
+    expect(k8s.subtypes.find((s: { subtype: string }) => s.subtype === 'node').data.provider).toBe('eks');
+    expect(snapshot.measurements[4].subtypes[0].data['node-count']).toBe(1);
+  });
 
   it('deploys the agent, re-renders what it wrote in the requested format, and leaves nothing behind', async () => {
     simulateAgentJobs(cluster.fake, { outcome: 'succeed', snapshot: agentSnapshot });

@@ -300,12 +300,13 @@ export async function localCollectors(options: LocalCollectorOptions = {}): Prom
 }
 
 /**
- * Default loader of the K8s and NodeTopology collectors. The Kubernetes collectors live in
- * collectors/k8s.ts and collectors/topology.ts (owned by the Kubernetes I/O work); until they are
- * part of the build this reports them unavailable rather than guessing.
+ * Default loader of the K8s and NodeTopology collectors (collectors/k8s.ts and topology.ts, over
+ * the shared Kubernetes client), imported only when credentials exist.
  */
-export const loadKubernetesCollectors: KubernetesCollectorLoader = async ({ sources }) =>
-  sources.map((source) => unavailableCollector(source, 'the Kubernetes collectors are not part of this build yet'));
+export const loadKubernetesCollectors: KubernetesCollectorLoader = async (options) => {
+  const { kubernetesCollectors } = await import('./collectors/k8s.js');
+  return kubernetesCollectors(options);
+};
 
 /** Loads a Snapshot from a file, `-`, an https URL or `cm://namespace/name`. */
 export async function readSnapshot(location: string, options: ReadOptions & { input: string }): Promise<{ snapshot: Snapshot; origin: string }> {
