@@ -2,7 +2,6 @@
  * A component's manifests: read from the catalog, rendered as Go templates with the component's
  * final values, empty results dropped, basenames checked for collisions.
  */
-import type * as YamlNamespace from 'yaml';
 import type { Catalog } from '../catalog/catalog.js';
 import type { ComponentRef } from '../documents/types.js';
 import { ErrorCode, invalidInput, wrapError } from '../errors.js';
@@ -37,6 +36,20 @@ export function isEmptyManifest(text: string): boolean {
   return true;
 }
 
+/** Manifest sources per catalog (immutable after load), read from disk once. */
+const sources = new WeakMap<Catalog, Map<string, string>>();
+
+function readCached(catalog: Catalog, path: string): string {
+  let cache = sources.get(catalog);
+  if (!cache) sources.set(catalog, (cache = new Map()));
+  let text = cache.get(path);
+  if (text === undefined) {
+    text = catalog.readText(path);
+    cache.set(path, text);
+  }
+  return text;
+}
+
 /** Renders `paths` (processed in sorted order); empty results are dropped. */
 export function renderManifests(catalog: Catalog, ref: ComponentRef, paths: readonly string[], data: Record<string, unknown>, field: string): RenderedManifest[] {
   const sorted = [...new Set(paths)].sort(compareStrings);
@@ -56,7 +69,7 @@ export function renderManifests(catalog: Catalog, ref: ComponentRef, paths: read
     seen.set(name, source);
     let text: string;
     try {
-      text = catalog.readText(source);
+      text = readCached(catalog, source);
     } catch (error) {
       throw wrapError(error, `component "${ref.name}": manifest "${source}" (from ${field}) cannot be read`, ErrorCode.NotFound);
     }
@@ -72,37 +85,57 @@ export function declaresNamespace(manifests: readonly RenderedManifest[]): boole
   return manifests.some((manifest) => /^kind:[ \t]*Namespace[ \t]*$/m.test(manifest.content));
 }
 
-const HOOK_ANNOTATION = /^\s*["']?helm\.sh\/hook[a-z-]*["']?\s*:/m;
+const HOOK_KEY = /^(\s*)(["']?)helm\.sh\/hook[A-Za-z0-9-]*\2\s*:(.*)$/;
 
 /**
  * Removes `helm.sh/hook*` annotations: inside a generated wrapper chart the resources must be
- * ordinary release objects, not hooks that Helm would run once and never track.
- * Documents without such annotations are returned byte for byte.
+ * ordinary release objects, not hooks that Helm would run once and never track. Works on lines
+ * (the `metadata.annotations` block of each document) so everything else stays byte for byte;
+ * an `annotations:` block left empty is removed too.
  */
-export function stripHookAnnotations(YAML: typeof YamlNamespace, text: string): string {
-  if (!HOOK_ANNOTATION.test(text)) return text;
-  return stripWith(YAML, text);
-}
-
-function stripWith(YAML: typeof YamlNamespace, text: string): string {
-  const documents = YAML.parseAllDocuments(text, { version: '1.2' });
-  if (!Array.isArray(documents)) return text;
-  let changed = false;
-  for (const document of documents) {
-    if (document.errors.length > 0) return text;
-    const annotations = document.getIn(['metadata', 'annotations']);
-    if (!YAML.isMap(annotations)) continue;
-    for (const pair of [...annotations.items]) {
-      const key = YAML.isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
-      if (key.startsWith('helm.sh/hook')) {
-        annotations.delete(pair.key);
-        changed = true;
-      }
+export function stripHookAnnotations(text: string): string {
+  if (!text.includes('helm.sh/hook')) return text;
+  const lines = text.split('\n');
+  const out: string[] = [];
+  let inMetadata = false;
+  let metadataIndent = -1;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const indent = line.length - line.trimStart().length;
+    const blank = line.trim() === '' || line.trimStart().startsWith('#');
+    if (/^---/.test(line) || /^\.\.\./.test(line)) {
+      inMetadata = false;
+      out.push(line);
+      continue;
     }
-    if (annotations.items.length === 0) document.deleteIn(['metadata', 'annotations']);
+    if (!blank && indent === 0) {
+      inMetadata = /^metadata:\s*$/.test(line);
+      metadataIndent = -1;
+    } else if (inMetadata && !blank && metadataIndent < 0) metadataIndent = indent;
+    if (inMetadata && indent === metadataIndent && /^\s*annotations:\s*$/.test(line)) {
+      // Collect the annotations block, drop hook keys (and block-scalar bodies under them).
+      const block: string[] = [];
+      let j = i + 1;
+      let childIndent = -1;
+      for (; j < lines.length; j++) {
+        const next = lines[j]!;
+        const nextIndent = next.length - next.trimStart().length;
+        if (next.trim() !== '' && nextIndent <= indent) break;
+        if (childIndent < 0 && next.trim() !== '') childIndent = nextIndent;
+        const hook = HOOK_KEY.exec(next);
+        if (hook && nextIndent === childIndent) {
+          const value = hook[3]!.trim();
+          if (/^[|>]/.test(value)) while (j + 1 < lines.length && (lines[j + 1]!.trim() === '' || lines[j + 1]!.length - lines[j + 1]!.trimStart().length > nextIndent)) j++;
+          continue;
+        }
+        block.push(next);
+      }
+      if (block.some((entry) => entry.trim() !== '' && !entry.trimStart().startsWith('#'))) out.push(line, ...block);
+      else out.push(...block.filter((entry) => entry.trim() === ''));
+      i = j - 1;
+      continue;
+    }
+    out.push(line);
   }
-  if (!changed) return text;
-  const leading = /^(\s*---\s*\n)/.exec(text)?.[1] ?? '';
-  const body = documents.map((document) => document.toString({ lineWidth: 0 })).join('---\n');
-  return leading && !body.startsWith('---') ? `${leading}${body}` : body;
+  return out.join('\n');
 }

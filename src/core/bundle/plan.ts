@@ -2,7 +2,6 @@
  * The bundle plan: which components go in, in what order, with which values and manifests,
  * split into numbered folders. Deployers only turn a plan into files.
  */
-import type * as YamlNamespace from 'yaml';
 import type { Catalog } from '../catalog/catalog.js';
 import type { ComponentConfig, ComponentRef, Criteria, RecipeResult } from '../documents/types.js';
 import { invalidInput, notFound, wrapError, ErrorCode } from '../errors.js';
@@ -157,8 +156,27 @@ function runValidations(component: PlannedComponent, criteria: Partial<Criteria>
     if (warning === undefined) continue;
     const text = validation.message ? `${warning}. ${validation.message}` : warning;
     if (validation.severity === 'error') throw invalidInput(`component validation failed: ${text}`, { hint: 'set the flag the message names' });
-    notes.push(`Warning: ${text}`);
+    notes.push(text);
   }
+}
+
+/**
+ * Hydrated values per catalog: the catalog is immutable after load, so the layering of the same
+ * component reference (values files + recipe overrides) always gives the same map. Bundling the
+ * same recipe again (another deployer, a server) then skips re-parsing the values files.
+ */
+const hydrated = new WeakMap<Catalog, Map<string, Record<string, unknown>>>();
+
+function hydrateCached(catalog: Catalog, ref: ComponentRef): Record<string, unknown> {
+  let cache = hydrated.get(catalog);
+  if (!cache) hydrated.set(catalog, (cache = new Map()));
+  const key = `${ref.name}\u0000${ref.valuesFile ?? ''}\u0000${JSON.stringify(ref.overrides ?? null)}`;
+  let values = cache.get(key);
+  if (!values) {
+    values = hydrateValues(catalog, ref);
+    cache.set(key, values);
+  }
+  return deepClone(values);
 }
 
 export interface PlanInput {
@@ -172,7 +190,6 @@ export async function planBundle({ recipe, catalog, options }: PlanInput): Promi
   if (!recipe.componentRefs || recipe.componentRefs.length === 0) {
     throw invalidInput('recipe must contain at least one component reference', { hint: 'resolve a recipe with aicr recipe; its componentRefs list the components to bundle' });
   }
-  const YAML: typeof YamlNamespace = await import('yaml');
   const scheduling = parseScheduling(options);
   const overrides = parseSetFlags(options.set ?? []);
   const selection = selectComponents(recipe, catalog, overrides);
@@ -196,7 +213,7 @@ export async function planBundle({ recipe, catalog, options }: PlanInput): Promi
 
     let values: Record<string, unknown>;
     try {
-      values = hydrateValues(catalog, ref);
+      values = hydrateCached(catalog, ref);
     } catch (error) {
       throw wrapError(error, `failed to resolve values for component "${ref.name}"`, ErrorCode.NotFound);
     }
@@ -261,7 +278,7 @@ export async function planBundle({ recipe, catalog, options }: PlanInput): Promi
     if (release.length > MAX_RELEASE_NAME) {
       throw invalidInput(`release name "${release}" is longer than ${MAX_RELEASE_NAME} characters (Helm's limit)`, { hint: `shorten the component name "${component.name}"` });
     }
-    const stripped = manifests.map((manifest) => ({ ...manifest, content: stripHookAnnotations(YAML, manifest.content) }));
+    const stripped = manifests.map((manifest) => ({ ...manifest, content: stripHookAnnotations(manifest.content) }));
     const index = folders.length + 1;
     const folder: Folder = {
       index,

@@ -36,11 +36,11 @@ export function parseSetFlag(text: string, order = 0, input = '--set'): SetOverr
   const path = rest.slice(0, eq);
   const raw = rest.slice(eq + 1);
   if (key === '' || path === '') throw invalidInput(`invalid ${input} ${shown}: component and path cannot be empty`, { hint });
-  if (raw === '') throw invalidInput(`invalid ${input} ${shown}: value cannot be empty`, { hint: `give a value after "=", e.g. ${key}:${path}=true` });
+  if (raw === '') throw invalidInput(`invalid ${input} ${shown}: value cannot be empty`, { hint: `give a value after "=" (${SET_FORM}), e.g. ${key}:${path}=true` });
   for (const segment of path.split('.')) {
     if (!SEGMENT.test(segment)) {
       throw invalidInput(`invalid path segment ${JSON.stringify(segment)} in ${input} ${shown}: must contain only letters, digits, "-" or "_" and start with a letter or digit`, {
-        hint: 'separate keys with single dots; list indexes and template syntax are not supported',
+        hint: `write ${SET_FORM}: keys separated by single dots; list indexes and template syntax are not supported`,
       });
     }
   }

@@ -121,7 +121,7 @@ interface Pipeline {
 }
 
 type ExprToken =
-  | { kind: 'field'; name: string }
+  | { kind: 'field'; name: string; joined: boolean }
   | { kind: 'var'; name: string }
   | { kind: 'ident'; name: string }
   | { kind: 'string'; value: string }
@@ -181,7 +181,8 @@ function lexExpression(body: string, line: number): ExprToken[] {
     }
     if (ch === '.' && /[A-Za-z_]/.test(body[i + 1] ?? '')) {
       const match = /^\.[A-Za-z_][A-Za-z0-9_]*/.exec(body.slice(i))!;
-      tokens.push({ kind: 'field', name: match[0].slice(1) });
+      // A field right after an operand (no space) continues its chain: `$x.a`, `(pipe).a`, `.a.b`.
+      tokens.push({ kind: 'field', name: match[0].slice(1), joined: i > 0 && !/\s/.test(body[i - 1]!) && body[i - 1] !== '(' && body[i - 1] !== '|' });
       i += match[0].length;
       continue;
     }
@@ -300,7 +301,10 @@ class ExpressionParser {
 
   private fields(): string[] {
     const out: string[] = [];
-    while (this.peek()?.kind === 'field') out.push((this.tokens[this.position++] as { name: string }).name);
+    for (let next = this.peek(); next?.kind === 'field' && next.joined; next = this.peek()) {
+      out.push(next.name);
+      this.position++;
+    }
     return out;
   }
 
@@ -889,10 +893,24 @@ function goSprintf(format: string, args: unknown[]): string {
   }) + (argIndex < args.length ? `%!(EXTRA ${args.slice(argIndex).map((arg) => `${goType(arg)}=${formatGoValue(arg, false)}`).join(', ')})` : '');
 }
 
+/** Parsed templates by source text: catalog manifests are parsed once per process. */
+const parsed = new Map<string, Template>();
+const MAX_CACHED = 512;
+
+function parseCached(source: string): Template {
+  let template = parsed.get(source);
+  if (!template) {
+    template = Template.parse(source);
+    if (parsed.size >= MAX_CACHED) parsed.clear();
+    parsed.set(source, template);
+  }
+  return template;
+}
+
 /** Parses and renders a template; errors become AicrErrors naming `origin` and the line. */
 export function renderTemplate(source: string, data: unknown, origin: string): string {
   try {
-    return Template.parse(source).execute(data);
+    return parseCached(source).execute(data);
   } catch (error) {
     if (error instanceof TemplateError) {
       throw invalidInput(`${origin}:${error.line}: ${error.message}`, {

@@ -219,6 +219,17 @@ export function verifyBundle(dir: string): VerifyResult {
   return { dir, ok: problems.length === 0, listed: entries.length, verified, problems };
 }
 
+/**
+ * Where to point an annotation for a problem: a line of checksums.txt for problems with the
+ * list itself, otherwise the file (relative to the bundle).
+ */
+export function problemLocation(problem: VerifyProblem): { path: string; line?: number } {
+  if (problem.kind === 'malformed' || problem.kind === 'unsafe-path' || problem.kind === 'duplicate') {
+    return problem.line === undefined ? { path: CHECKSUMS_FILE } : { path: CHECKSUMS_FILE, line: problem.line };
+  }
+  return { path: problem.path };
+}
+
 /** A problem list as aligned text columns (for terminals and job logs). */
 export function formatProblems(result: VerifyResult): string {
   return formatColumns(['PROBLEM', 'FILE', 'DETAIL'], result.problems.map((problem) => [
@@ -226,4 +237,32 @@ export function formatProblems(result: VerifyResult): string {
     problem.line === undefined ? problem.path : `${problem.path} (line ${problem.line})`,
     problem.detail,
   ]));
+}
+
+/** One GitLab Code Quality issue (the subset of the Code Climate format GitLab reads). */
+export interface CodeQualityIssue {
+  description: string;
+  check_name: string;
+  fingerprint: string;
+  severity: 'major';
+  location: { path: string; lines: { begin: number } };
+}
+
+/**
+ * Problems as a GitLab Code Quality report; `prefix` is the bundle directory as seen from the
+ * project root. Fingerprints hash the kind and the path, so a problem keeps its identity.
+ */
+export function toCodeQuality(result: VerifyResult, prefix: string): CodeQualityIssue[] {
+  const base = prefix.replace(/\/+$/, '');
+  return result.problems.map((problem) => {
+    const where = problemLocation(problem);
+    const path = base === '' || base === '.' ? where.path : `${base}/${where.path}`;
+    return {
+      description: `${problem.kind}: ${problem.path}: ${problem.detail}`,
+      check_name: `aicr-verify/${problem.kind}`,
+      fingerprint: sha256(`${problem.kind}\u0000${path}\u0000${problem.path}\u0000${problem.line ?? 0}`),
+      severity: 'major',
+      location: { path, lines: { begin: where.line ?? 1 } },
+    };
+  });
 }
