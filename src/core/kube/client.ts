@@ -5,6 +5,8 @@
  * per-request timeout, an overall deadline and errors that say what to do.
  */
 import { existsSync } from 'node:fs';
+import { request as httpRequest, type Agent as HttpAgent, type IncomingMessage } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 import { homedir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import type * as K8s from '@kubernetes/client-node';
@@ -85,6 +87,7 @@ export async function getKubeClient(options: KubeClientOptions = {}): Promise<Ku
 
 /** Forgets cached clients (tests that rewrite kubeconfig files). */
 export function resetKubeClients(): void {
+  for (const client of clients.values()) client.then((c) => c.close(), () => {});
   clients.clear();
 }
 
@@ -216,6 +219,80 @@ export class KubeClient {
       yield page.items ?? [];
       token = page.metadata?._continue || undefined;
     } while (token);
+  }
+
+  private listAgent: HttpAgent | undefined;
+
+  /**
+   * GET of a path that returns JSON, authenticated exactly like the typed API (headers, client
+   * certificates, CA, proxy from the kubeconfig) but parsed with plain JSON.parse: for the large
+   * lists, where the typed models' deserialization costs more than the transfer. Connections
+   * are kept alive between pages. Errors have the shape of the client's ApiException.
+   */
+  private async getJson(path: string, query: Record<string, string>, signal: AbortSignal): Promise<unknown> {
+    const url = new URL(this.server.replace(/\/$/, '') + path);
+    for (const [key, value] of Object.entries(query)) url.searchParams.set(key, value);
+    const fetchOptions = (await this.config.applyToFetchOptions({})) as { agent?: HttpAgent; headers?: Headers };
+    if (!this.listAgent && fetchOptions.agent) {
+      // One agent per client, kept alive: no new TCP/TLS handshake for every page.
+      this.listAgent = fetchOptions.agent;
+      (this.listAgent as HttpAgent & { keepAlive: boolean }).keepAlive = true;
+    }
+    const headers: Record<string, string> = { accept: 'application/json' };
+    fetchOptions.headers?.forEach((value, key) => {
+      headers[key] = value;
+    });
+    const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
+    return new Promise((resolve, reject) => {
+      const req = send(url, { method: 'GET', headers, ...(this.listAgent ? { agent: this.listAgent } : {}), signal }, (res: IncomingMessage) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('error', reject);
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          const status = res.statusCode ?? 0;
+          if (status >= 200 && status < 300) {
+            try {
+              resolve(JSON.parse(text));
+            } catch (error) {
+              reject(new Error(`the API server sent invalid JSON for ${url.pathname}: ${(error as Error).message}`));
+            }
+            return;
+          }
+          const responseHeaders: Record<string, string> = {};
+          for (const [key, value] of Object.entries(res.headers)) if (typeof value === 'string') responseHeaders[key] = value;
+          reject(Object.assign(new Error(`HTTP-Code: ${status}`), { code: status, body: text, headers: responseHeaders }));
+        });
+      });
+      req.on('error', reject);
+      req.end();
+    });
+  }
+
+  /**
+   * Lists a collection by path (e.g. `/api/v1/pods`) page by page as plain JSON objects; see
+   * {@link getJson}. Same retries and error mapping as {@link request}.
+   */
+  async *jsonPages<T = Record<string, unknown>>(action: KubeAction, path: string, options: RequestOptions & { pageSize?: number; query?: Record<string, string> } = {}): AsyncGenerator<T[]> {
+    const limit = String(options.pageSize ?? 500);
+    let token: string | undefined;
+    do {
+      const query = { ...(options.query ?? {}), limit, ...(token ? { continue: token } : {}) };
+      const page = (await withRetry((signal) => this.getJson(path, query, signal), {
+        action,
+        policy: { ...this.retryPolicy, ...(options.retry ?? {}) },
+        ...(options.signal ? { signal: options.signal } : {}),
+        map: { source: this.source, server: this.server },
+      })) as { items?: T[]; metadata?: { continue?: string } };
+      yield page.items ?? [];
+      token = page.metadata?.continue || undefined;
+    } while (token);
+  }
+
+  /** Closes kept-alive connections (long-lived processes, tests). */
+  close(): void {
+    this.listAgent?.destroy();
+    this.listAgent = undefined;
   }
 
   /** Maps an error from a call made outside {@link request} (watch, logs). */

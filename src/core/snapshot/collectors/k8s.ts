@@ -215,7 +215,7 @@ export function k8sCollector(options: K8sCollectorOptions = {}): Collector {
 async function collectImages(client: KubeClient, options: K8sCollectorOptions, context: CollectorContext): Promise<SubtypeOutcome[]> {
   const tally = new ImageTally();
   try {
-    for await (const page of client.pages({ verb: 'list', resource: 'pods' }, (p, o) => client.core.listPodForAllNamespaces(p, o), { signal: context.signal, pageSize: options.pageSize ?? 500 })) {
+    for await (const page of client.jsonPages<KubeObject>({ verb: 'list', resource: 'pods' }, '/api/v1/pods', { signal: context.signal, pageSize: options.pageSize ?? 500 })) {
       for (const pod of page) tally.addPod(pod as KubeObject);
     }
   } catch (error) {

@@ -134,7 +134,7 @@ export function topologyCollector(options: TopologyCollectorOptions = {}): Colle
       }
       const tally = new TopologyTally();
       try {
-        for await (const page of client.pages({ verb: 'list', resource: 'nodes' }, (p, o) => client.core.listNode(p, o), { signal: context.signal, pageSize: options.pageSize ?? 500 })) {
+        for await (const page of client.jsonPages<KubeObject>({ verb: 'list', resource: 'nodes' }, '/api/v1/nodes', { signal: context.signal, pageSize: options.pageSize ?? 500 })) {
           for (const node of page) tally.addNode(node as KubeObject);
         }
       } catch (error) {
