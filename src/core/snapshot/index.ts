@@ -10,10 +10,11 @@ import { AicrError, ErrorCode, errorMessage, invalidInput } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { silentLogger } from '../logger.js';
 import { readingText } from '../constraints/index.js';
-import { readDocument, type Measurement, type Snapshot } from '../documents/index.js';
+import { checkDocument, loadValidators, type Measurement, type Snapshot } from '../documents/index.js';
 import { API_VERSION } from '../documents/types.js';
 import { parseLocation, readLocation, type ReadOptions } from '../io.js';
 import { resolveConfigSource } from '../kube/client.js';
+import { parseSource } from '../validate/source.js';
 import { VERSION } from '../version.js';
 import type { Collector, CollectorContext, CollectorName, CollectorResult } from './collector.js';
 import { gpuCollector } from './collectors/gpu.js';
@@ -308,11 +309,14 @@ export const loadKubernetesCollectors: KubernetesCollectorLoader = async (option
   return kubernetesCollectors(options);
 };
 
-/** Loads a Snapshot from a file, `-`, an https URL or `cm://namespace/name`. */
+/**
+ * Loads a Snapshot from a file, `-`, an https URL or `cm://namespace/name`, through the fast
+ * block-YAML reader where the text allows it (a cold `aicr diff` is dominated by YAML parsing).
+ */
 export async function readSnapshot(location: string, options: ReadOptions & { input: string }): Promise<{ snapshot: Snapshot; origin: string }> {
   const { text, origin } = await readLocation(parseLocation(location, options.input), options);
-  const { document } = await readDocument('Snapshot', text, origin);
-  return { snapshot: document, origin };
+  const [source] = await Promise.all([parseSource(text, origin), loadValidators()]);
+  return { snapshot: checkDocument('Snapshot', source), origin };
 }
 
 /** Settings of the in-cluster agent Job (`--agent`), carried to the Kubernetes module unchanged. */

@@ -30,8 +30,17 @@ export class XmlSyntaxError extends Error {
   }
 }
 
-const NAME_START = /[A-Za-z_:\u00c0-\uffff]/;
-const NAME_CHAR = /[A-Za-z0-9_:.\-\u00b7\u00c0-\uffff]/;
+function isNameStart(code: number): boolean {
+  return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || code === 0x5f || code === 0x3a || code >= 0xc0;
+}
+
+function isNameChar(code: number): boolean {
+  return isNameStart(code) || (code >= 0x30 && code <= 0x39) || code === 0x2d || code === 0x2e || code === 0xb7;
+}
+
+function isSpace(code: number): boolean {
+  return code === 0x20 || code === 0x0a || code === 0x09 || code === 0x0d;
+}
 const PREDEFINED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
 /** Parses a whole document and returns its root element. Throws XmlSyntaxError on bad input. */
@@ -58,13 +67,13 @@ export function parseXml(text: string, limits: XmlLimits = {}): XmlElement {
   };
   const readName = (): string => {
     const start = pos;
-    if (!NAME_START.test(text[pos] ?? '')) fail(`expected a name, found ${JSON.stringify(text[pos] ?? 'end of input')}`);
+    if (!isNameStart(text.charCodeAt(pos))) fail(`expected a name, found ${JSON.stringify(text[pos] ?? 'end of input')}`);
     pos++;
-    while (pos < text.length && NAME_CHAR.test(text[pos]!)) pos++;
+    while (pos < text.length && isNameChar(text.charCodeAt(pos))) pos++;
     return text.slice(start, pos);
   };
   const skipSpace = (): void => {
-    while (pos < text.length && /\s/.test(text[pos]!)) pos++;
+    while (pos < text.length && isSpace(text.charCodeAt(pos))) pos++;
   };
   const decode = (raw: string, at: number): string => {
     if (!raw.includes('&')) return raw;
@@ -94,7 +103,10 @@ export function parseXml(text: string, limits: XmlLimits = {}): XmlElement {
     }
     if (lt > pos) appendText(decode(text.slice(pos, lt), pos));
     pos = lt;
-    if (text.startsWith('<?', pos)) {
+    const next = text.charCodeAt(pos + 1);
+    if (next !== 0x2f /* / */ && next !== 0x3f /* ? */ && next !== 0x21 /* ! */) {
+      openTag();
+    } else if (text.startsWith('<?', pos)) {
       expect('?>', 'processing instruction');
     } else if (text.startsWith('<!--', pos)) {
       expect('-->', 'comment');
@@ -117,46 +129,50 @@ export function parseXml(text: string, limits: XmlLimits = {}): XmlElement {
       if (!open) fail(`closing tag </${name}> without an opening tag`, at);
       if (open!.name !== name) fail(`closing tag </${name}> does not match <${open!.name}>`, at);
     } else {
-      const at = pos;
-      pos++;
-      const element: XmlElement = { name: readName(), attributes: {}, children: [], text: '' };
-      for (;;) {
-        const before = pos;
-        skipSpace();
-        if (pos >= text.length) fail(`<${element.name}> is cut off by the end of the input`, at);
-        if (text.startsWith('/>', pos) || text[pos] === '>') break;
-        if (pos === before) fail(`expected whitespace before an attribute in <${element.name}>`);
-        const attribute = readName();
-        skipSpace();
-        if (text[pos] !== '=') fail(`attribute ${attribute} of <${element.name}> has no value`);
-        pos++;
-        skipSpace();
-        const quote = text[pos];
-        if (quote !== '"' && quote !== "'") fail(`attribute ${attribute} of <${element.name}> is not quoted`);
-        const end = text.indexOf(quote!, pos + 1);
-        if (end < 0) fail(`unterminated value of attribute ${attribute}`);
-        const raw = text.slice(pos + 1, end);
-        if (raw.includes('<')) fail(`"<" in the value of attribute ${attribute}`);
-        if (Object.prototype.hasOwnProperty.call(element.attributes, attribute)) fail(`duplicate attribute ${attribute} in <${element.name}>`);
-        element.attributes[attribute] = decode(raw, pos);
-        pos = end + 1;
-      }
-      const parent = stack[stack.length - 1];
-      if (parent) parent.children.push(element);
-      else if (root) fail(`second root element <${element.name}>`, at);
-      else root = element;
-      if (text.startsWith('/>', pos)) {
-        pos += 2;
-      } else {
-        pos++;
-        if (stack.length >= maxDepth) fail(`elements nested deeper than ${maxDepth} levels`, at);
-        stack.push(element);
-      }
+      fail(`unexpected markup ${JSON.stringify(text.slice(pos, pos + 10))}`);
     }
   }
   if (stack.length) fail(`<${stack[stack.length - 1]!.name}> is never closed`, text.length);
   if (!root) fail('no root element', 0);
   return root!;
+
+  function openTag(): void {
+    const at = pos;
+    pos++;
+    const element: XmlElement = { name: readName(), attributes: {}, children: [], text: '' };
+    for (;;) {
+      const before = pos;
+      skipSpace();
+      if (pos >= text.length) fail(`<${element.name}> is cut off by the end of the input`, at);
+      if (text.startsWith('/>', pos) || text[pos] === '>') break;
+      if (pos === before) fail(`expected whitespace before an attribute in <${element.name}>`);
+      const attribute = readName();
+      skipSpace();
+      if (text[pos] !== '=') fail(`attribute ${attribute} of <${element.name}> has no value`);
+      pos++;
+      skipSpace();
+      const quote = text[pos];
+      if (quote !== '"' && quote !== "'") fail(`attribute ${attribute} of <${element.name}> is not quoted`);
+      const end = text.indexOf(quote!, pos + 1);
+      if (end < 0) fail(`unterminated value of attribute ${attribute}`);
+      const raw = text.slice(pos + 1, end);
+      if (raw.includes('<')) fail(`"<" in the value of attribute ${attribute}`);
+      if (Object.prototype.hasOwnProperty.call(element.attributes, attribute)) fail(`duplicate attribute ${attribute} in <${element.name}>`);
+      element.attributes[attribute] = decode(raw, pos);
+      pos = end + 1;
+    }
+    const parent = stack[stack.length - 1];
+    if (parent) parent.children.push(element);
+    else if (root) fail(`second root element <${element.name}>`, at);
+    else root = element;
+    if (text.startsWith('/>', pos)) {
+      pos += 2;
+    } else {
+      pos++;
+      if (stack.length >= maxDepth) fail(`elements nested deeper than ${maxDepth} levels`, at);
+      stack.push(element);
+    }
+  }
 
   function skipDoctype(): void {
     // Skip `<!DOCTYPE name SYSTEM "uri" [ internal subset ]>` without interpreting any of it.
