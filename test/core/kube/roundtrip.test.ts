@@ -42,12 +42,17 @@ describe('cm:// round trip through the CLI', () => {
     expect(recipeDoc.kind).toBe('RecipeResult');
     expect(recipeDoc.criteria).toMatchObject({ service: 'eks', accelerator: 'h100', os: 'ubuntu', intent: 'training' });
 
-    // validate has no --kubeconfig flag: it finds the cluster through $KUBECONFIG.
-    process.env.KUBECONFIG = cluster.kubeconfig; // the cm:// handler reads the process environment, as the real CLI's
-    const validated = await runCli(['validate', '--recipe', 'cm://gpu-ops/aicr-recipe', '--snapshot', 'cm://gpu-ops/aicr-snapshot', '--format', 'json', '--fail-on-error=false'], { env: { ...env, KUBECONFIG: cluster.kubeconfig } });
+    const validated = await runCli(['validate', '--recipe', 'cm://gpu-ops/aicr-recipe', '--snapshot', 'cm://gpu-ops/aicr-snapshot', ...k, '--format', 'json', '--fail-on-error=false', '-o', 'cm://gpu-ops/aicr-report'], { env });
     expect(validated.stderr).not.toContain('error:');
     expect(validated.code, validated.stderr).toBe(0);
     expect(JSON.parse(validated.stdout).results.summary.tests).toBeGreaterThan(0);
+    // The report went to a ConfigMap too (upstream's key naming: snapshot.<ext> for every document).
+    expect(JSON.parse(f.get('configmaps', 'gpu-ops', 'aicr-report')!.data['snapshot.json']).results.summary.tests).toBeGreaterThan(0);
+
+    // $KUBECONFIG works as well (the cm:// handler reads the process environment, as the real CLI's).
+    process.env.KUBECONFIG = cluster.kubeconfig;
+    const viaEnv = await runCli(['validate', '-r', 'cm://gpu-ops/aicr-recipe', '-s', 'cm://gpu-ops/aicr-snapshot', '--fail-on-error=false'], { env: { ...env, KUBECONFIG: cluster.kubeconfig } });
+    expect(viaEnv.code, viaEnv.stderr).toBe(0);
 
     const out = join(mkdtempSync(join(tmpdir(), 'aicr-bundle-')), 'bundle');
     const bundle = await runCli(['bundle', '--recipe', 'cm://gpu-ops/aicr-recipe', ...k, '-o', out], { env });
