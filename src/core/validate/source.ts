@@ -21,21 +21,26 @@ export interface SourceDocument extends ParsedDocument {
  */
 export async function parseSource(text: string, origin: string): Promise<SourceDocument> {
   checkSize(origin, byteLength(text));
-  const fast = parseYamlSubset(text, origin);
-  if (fast) return fast;
-  const parsed = await parseDocument(text, origin);
   const trimmed = text.trimStart();
-  if ((trimmed.startsWith('{') || trimmed.startsWith('[')) && isJson(text)) return withJsonSource(parsed, text);
+  if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
+    // JSON as documents/parse.ts reads it (JSON.parse first); a flow-style YAML document or a
+    // syntax error falls through to the shared parser and its messages.
+    const json = parseJson(text);
+    if (json) return withJsonSource(json.value, origin, text);
+  } else {
+    const fast = parseYamlSubset(text, origin);
+    if (fast) return fast;
+  }
+  const parsed = await parseDocument(text, origin);
   yamlLibrary ??= await import('yaml');
   return withYamlSource(parsed, text, yamlLibrary);
 }
 
-function isJson(text: string): boolean {
+function parseJson(text: string): { value: unknown } | undefined {
   try {
-    JSON.parse(text);
-    return true;
+    return { value: JSON.parse(text) as unknown };
   } catch {
-    return false;
+    return undefined;
   }
 }
 
@@ -43,12 +48,12 @@ const SEPARATOR = '\u0000';
 const pathKey = (path: ReadonlyArray<string | number>): string => path.join(SEPARATOR);
 
 /** JSON: one scan of the text gives every key's position and every number's text. */
-function withJsonSource(parsed: ParsedDocument, text: string): SourceDocument {
+function withJsonSource(value: unknown, origin: string, text: string): SourceDocument {
   let scan: JsonScan | undefined;
   const get = (): JsonScan => (scan ??= scanJson(text));
   return {
-    value: parsed.value,
-    origin: parsed.origin,
+    value,
+    origin,
     locate(path): SourceLocation {
       const { positions, collections } = get();
       let best: Position | undefined = collections.get('');
@@ -60,7 +65,7 @@ function withJsonSource(parsed: ParsedDocument, text: string): SourceDocument {
         if (!at) break;
         best = collections.get(key) ?? at;
       }
-      const location: SourceLocation = { file: parsed.origin, path: formatPath(path) };
+      const location: SourceLocation = { file: origin, path: formatPath(path) };
       if (best) {
         location.line = best.line;
         location.column = best.column;
@@ -128,49 +133,61 @@ function scanJson(text: string): JsonScan {
       }
     }
   };
-  const readString = (): string => {
+  /** Skips a string (at its opening quote); returns its value only when `decode` is set. */
+  const readString = (decode: boolean): string => {
     const start = i;
-    i++;
-    while (i < text.length && text.charCodeAt(i) !== 34) i += text.charCodeAt(i) === 92 ? 2 : 1;
-    i++;
-    return JSON.parse(text.slice(start, i)) as string;
+    let end = text.indexOf('"', i + 1);
+    // A quote preceded by an odd number of backslashes is escaped.
+    for (;;) {
+      let slashes = 0;
+      while (text.charCodeAt(end - 1 - slashes) === 92) slashes++;
+      if (slashes % 2 === 0) break;
+      end = text.indexOf('"', end + 1);
+    }
+    i = end + 1;
+    if (!decode) return '';
+    const raw = text.slice(start + 1, end);
+    return raw.includes('\\') ? (JSON.parse(text.slice(start, end + 1)) as string) : raw;
   };
   const readValue = (key: string): void => {
     skipBlanks();
-    const ch = text[i];
-    if (ch === '{' || ch === '[') {
+    const ch = text.charCodeAt(i);
+    if (ch === 123 /* { */ || ch === 91 /* [ */) {
       collections.set(key, position());
       i++;
       let index = 0;
       for (;;) {
         skipBlanks();
-        if (text[i] === '}' || text[i] === ']') {
+        const next = text.charCodeAt(i);
+        if (next === 125 /* } */ || next === 93 /* ] */) {
           i++;
           return;
         }
         let child: string;
-        if (ch === '{') {
+        if (ch === 123) {
           const at = position();
-          child = (key === '' ? '' : key + SEPARATOR) + readString();
+          child = (key === '' ? '' : key + SEPARATOR) + readString(true);
           positions.set(child, at);
           skipBlanks();
           i++; // the colon
         } else {
-          skipBlanks();
           child = (key === '' ? '' : key + SEPARATOR) + index++;
           positions.set(child, position());
         }
         readValue(child);
         skipBlanks();
-        if (text[i] === ',') i++;
+        if (text.charCodeAt(i) === 44 /* , */) i++;
       }
     }
-    if (ch === '"') {
-      readString();
+    if (ch === 34 /* " */) {
+      readString(false);
       return;
     }
     const start = i;
-    while (i < text.length && !/[\s,\]}]/.test(text[i]!)) i++;
+    for (; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 44 || c === 93 || c === 125 || c === 32 || c === 10 || c === 13 || c === 9) break;
+    }
     const token = text.slice(start, i);
     if (token !== 'null') numbers.set(key, token);
   };

@@ -23,11 +23,16 @@ interface Position {
 interface ContainerInfo {
   /** Where the collection's first entry starts. */
   start: Position;
-  /** Key position (mappings) or item position (sequences). */
-  entries: Map<string | number, Position>;
+  /** Key position (mappings) or item position (sequences), packed by {@link pack}. */
+  entries: Map<string | number, number>;
   /** Text of number and boolean scalars as written. */
   texts?: Map<string | number, string>;
 }
+
+// Positions are packed into one number per entry: big snapshots have thousands of entries.
+const COLUMNS = 4096;
+const pack = (line: number, column: number): number => line * COLUMNS + Math.min(column, COLUMNS - 1);
+const unpack = (packed: number): Position => ({ line: Math.floor(packed / COLUMNS), column: packed % COLUMNS });
 
 const DECLINE = Symbol('decline');
 const decline = (): never => {
@@ -81,6 +86,17 @@ class SubsetReader {
 
   /** Index of the next line with content (not blank, not a comment) from `from`, or -1. */
   private nextContent(from: number): number {
+    // Asked twice per entry (peek after a value, then the next entry): remember the last answer.
+    if (from === this.lastFrom) return this.lastContent;
+    this.lastFrom = from;
+    this.lastContent = this.scanContent(from);
+    return this.lastContent;
+  }
+
+  private lastFrom = -1;
+  private lastContent = -1;
+
+  private scanContent(from: number): number {
     for (let j = from; j < this.lines.length; j++) {
       const line = this.lines[j]!;
       const indent = indentOf(line);
@@ -121,7 +137,7 @@ class SubsetReader {
       if (!entry) decline();
       const { key, rest } = entry!;
       if (key === '__proto__' || Object.prototype.hasOwnProperty.call(map, key)) decline();
-      info.entries.set(key, { line: lineIndex + 1, column: indent + 1 });
+      info.entries.set(key, pack(lineIndex + 1, indent + 1));
       this.i = lineIndex + 1;
       const scalar = this.value(rest, indent, true);
       map[key] = scalar.value;
@@ -148,7 +164,7 @@ class SubsetReader {
       const item = after.slice(gap);
       const column = indent + 1 + gap;
       const index = list.length;
-      info.entries.set(index, { line: next + 1, column: column + 1 });
+      info.entries.set(index, pack(next + 1, column + 1));
       this.i = next;
       let scalar: Scalar;
       if (item === '' || item.startsWith('#')) {
@@ -237,10 +253,24 @@ class SubsetReader {
   }
 }
 
+/**
+ * Whether a plain scalar is a string under the YAML 1.2 core schema (not null, a boolean or a
+ * number). Most scalars are decided by their first character alone.
+ */
+function resolvesToString(plain: string): boolean {
+  const code = plain.charCodeAt(0);
+  const numberStart = (code >= 48 && code <= 57) || code === 43 /* + */ || code === 45 /* - */ || code === 46; /* . */
+  if (numberStart) return !ANY_CORE_NUMBER.test(plain);
+  if (code === 126 /* ~ */ || code === 110 || code === 78 /* n N */) return !NULL_WORDS.has(plain);
+  if (code === 116 || code === 84 /* t T */) return !TRUE_WORDS.has(plain);
+  if (code === 102 || code === 70 /* f F */) return !FALSE_WORDS.has(plain);
+  return true;
+}
+
+const NOT_SPACE = /[^ ]/;
 function indentOf(line: string): number {
-  let n = 0;
-  while (n < line.length && line.charCodeAt(n) === 32) n++;
-  return n;
+  const n = line.search(NOT_SPACE);
+  return n < 0 ? line.length : n;
 }
 
 function isSequenceItem(text: string): boolean {
@@ -259,17 +289,16 @@ function splitKey(text: string): { key: string; rest: string } | undefined {
     return { key: quoted.value, rest: colon.slice(1) };
   }
   if (!plainStartAllowed(text)) return undefined;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 35 /* # */ && text.charCodeAt(i - 1) === 32) return undefined;
-    if (code === 58 /* : */ && (i + 1 === text.length || text.charCodeAt(i + 1) === 32)) {
-      const key = text.slice(0, i).trimEnd();
-      // Keys that would resolve to non-strings, or hold flow indicators, go to the full parser.
-      if (key === '' || /[[\]{},]/.test(key) || NULL_WORDS.has(key) || TRUE_WORDS.has(key) || FALSE_WORDS.has(key) || ANY_CORE_NUMBER.test(key)) decline();
-      return { key, rest: text.slice(i + 1) };
-    }
-  }
-  return undefined;
+  // The key ends at the first ": " (or a final ":"); a " #" before it starts a comment instead.
+  let colon = text.indexOf(':');
+  while (colon >= 0 && colon + 1 < text.length && text.charCodeAt(colon + 1) !== 32) colon = text.indexOf(':', colon + 1);
+  if (colon < 0) return undefined;
+  const comment = text.indexOf(' #');
+  if (comment >= 0 && comment < colon) return undefined;
+  const key = text.slice(0, colon).trimEnd();
+  // Keys that would resolve to non-strings, or hold flow indicators, go to the full parser.
+  if (key === '' || /[[\]{},]/.test(key) || !resolvesToString(key)) decline();
+  return { key, rest: text.slice(colon + 1) };
 }
 
 /** A one-line scalar value (quoted or plain), with an optional trailing comment. */
@@ -283,18 +312,19 @@ function inlineScalar(text: string): Scalar {
     return { value: quoted.value };
   }
   let plain = text;
-  const comment = plain.search(/\s#/);
+  // Tabs were refused up front, so a comment starts at the first " #".
+  const comment = plain.indexOf(' #');
   if (comment >= 0) plain = plain.slice(0, comment);
   plain = plain.trimEnd();
   if (plain === '{}' || plain === '[]') return { value: plain === '{}' ? {} : [] };
   if (!plainStartAllowed(plain)) decline();
   if (plain.includes(': ') || plain.endsWith(':')) decline();
+  if (resolvesToString(plain)) return { value: plain };
   if (NULL_WORDS.has(plain)) return { value: null };
   if (TRUE_WORDS.has(plain)) return { value: true, text: plain };
   if (FALSE_WORDS.has(plain)) return { value: false, text: plain };
   if (DECIMAL.test(plain)) return { value: plain.includes('.') ? Number.parseFloat(plain) : Number.parseInt(plain, 10), text: plain };
-  if (ANY_CORE_NUMBER.test(plain)) decline();
-  return { value: plain };
+  return decline();
 }
 
 const SIMPLE_ESCAPES: Record<string, string> = { '\\': '\\', '"': '"', '/': '/', n: '\n', t: '\t', r: '\r', '0': '\0', b: '\b', f: '\f', ' ': ' ' };
@@ -366,10 +396,10 @@ export function parseYamlSubset(text: string, origin: string): SourceDocument | 
       const info = reader.info.get(node);
       const key = Array.isArray(node) ? segment : String(segment);
       const entry = info?.entries.get(key);
-      if (!info || !entry) return { node: undefined, at };
+      if (!info || entry === undefined) return { node: undefined, at };
       parent = info;
       last = key;
-      at = entry;
+      at = unpack(entry);
       node = (node as Record<string | number, unknown>)[key];
       const nested = node && typeof node === 'object' ? reader.info.get(node) : undefined;
       if (nested) at = nested.start;

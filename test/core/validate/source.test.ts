@@ -69,7 +69,8 @@ describe('fast YAML reader agrees with the YAML library', () => {
       }),
       { numRuns: 600 },
     );
-    expect(accepted).toBeGreaterThan(100);
+    // Not vacuous: a good share of the generated documents take the fast path (about 1 in 5).
+    expect(accepted).toBeGreaterThan(40);
   });
 
   // Random documents from tricky fragments: whatever the fast reader accepts, the YAML library
@@ -111,7 +112,7 @@ describe('fast YAML reader agrees with the YAML library', () => {
       }),
       { numRuns: 6000 },
     );
-    expect(accepted).toBeGreaterThan(40);
+    expect(accepted).toBeGreaterThan(20);
   });
 
   it('on literal blocks with every header and chomping', () => {
@@ -165,6 +166,14 @@ describe('positions and number texts', () => {
     const lines = text.split('\n');
     expect(lines[source.locate(['constraints', 1]).line! - 1]).toMatch(/name"?: "?b/);
     expect(lines[source.locate(['readings', 'n']).line! - 1]).toContain('18446744073709551615');
+  });
+
+  it('reads escaped JSON keys and strings while scanning for number texts', async () => {
+    const source = await parseSource('{"a\\"b": {"c\\\\": 1.50, "d": "x\\"y,]}", "e": [1, 2.0]}}', 'x.json');
+    expect(source.value).toEqual({ 'a"b': { 'c\\': 1.5, d: 'x"y,]}', e: [1, 2] } });
+    expect(source.scalarText(['a"b', 'c\\'])).toBe('1.50');
+    expect(source.scalarText(['a"b', 'e', 1])).toBe('2.0');
+    expect(source.locate(['a"b', 'e'])).toMatchObject({ line: 1, column: 45 }); // the list's opening bracket
   });
 
   it('reports the shared parser\'s errors with file and line', async () => {
