@@ -54,7 +54,6 @@ function readCached(catalog: Catalog, path: string): string {
 export function renderManifests(catalog: Catalog, ref: ComponentRef, paths: readonly string[], data: Record<string, unknown>, field: string): RenderedManifest[] {
   const sorted = [...new Set(paths)].sort(compareStrings);
   const seen = new Map<string, string>();
-  const out: RenderedManifest[] = [];
   for (const source of sorted) {
     const name = source.slice(source.lastIndexOf('/') + 1);
     if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name)) {
@@ -67,6 +66,9 @@ export function renderManifests(catalog: Catalog, ref: ComponentRef, paths: read
       });
     }
     seen.set(name, source);
+  }
+  const out: RenderedManifest[] = [];
+  for (const [name, source] of seen) {
     let text: string;
     try {
       text = readCached(catalog, source);

@@ -29,7 +29,12 @@ export function checkOutputDir(output: string, options: WriteBundleOptions = {})
   if (cwd === absolute || cwd.startsWith(absolute.endsWith(sep) ? absolute : absolute + sep)) {
     throw invalidInput(`${input} ${JSON.stringify(output)} is the working directory or one of its parents`, { hint: 'write the bundle to a new directory, e.g. --output bundle' });
   }
-  const existing = lstatSync(absolute, { throwIfNoEntry: false });
+  let existing;
+  try {
+    existing = lstatSync(absolute, { throwIfNoEntry: false });
+  } catch (error) {
+    throw wrapError(error, `${input} ${output} cannot be used`, ErrorCode.InvalidInput);
+  }
   if (existing) {
     if (existing.isSymbolicLink()) throw invalidInput(`${input} ${output} is a symbolic link`, { hint: 'pass a real directory path; links are not followed for safety' });
     if (!existing.isDirectory()) throw invalidInput(`${input} ${output} is a file, not a directory`, { hint: 'pass a directory path (it is created if missing)' });
