@@ -12,19 +12,25 @@ export const modules = {
 /* unused harmony exports loadKubernetesModule, resetKubeClients, KubeClient */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4296);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6634);
-/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1815);
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7067);
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_http__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4708);
+/* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_https__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_4__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4296);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6634);
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(1815);
 /**
  * The one Kubernetes client: @kubernetes/client-node loaded lazily (it costs about a quarter of a
  * second to import), configured from `--kubeconfig`, $KUBECONFIG, ~/.kube/config or the
  * in-cluster service account, and wrapped so that every request gets retries with backoff, a
  * per-request timeout, an overall deadline and errors that say what to do.
  */
+
+
 
 
 
@@ -41,12 +47,12 @@ function resolveConfigSource(options = {}) {
     if (options.kubeconfig)
         return { kind: 'files', paths: [options.kubeconfig], label: `kubeconfig ${options.kubeconfig}` };
     if (env.KUBECONFIG) {
-        const paths = env.KUBECONFIG.split(node_path__WEBPACK_IMPORTED_MODULE_2__.delimiter).filter((p) => p !== '');
+        const paths = env.KUBECONFIG.split(node_path__WEBPACK_IMPORTED_MODULE_4__.delimiter).filter((p) => p !== '');
         if (paths.length)
-            return { kind: 'files', paths, label: `$KUBECONFIG (${paths.join(node_path__WEBPACK_IMPORTED_MODULE_2__.delimiter)})` };
+            return { kind: 'files', paths, label: `$KUBECONFIG (${paths.join(node_path__WEBPACK_IMPORTED_MODULE_4__.delimiter)})` };
     }
-    const home = env.HOME || (0,node_os__WEBPACK_IMPORTED_MODULE_1__.homedir)();
-    const defaultPath = home ? (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(home, '.kube', 'config') : '';
+    const home = env.HOME || (0,node_os__WEBPACK_IMPORTED_MODULE_3__.homedir)();
+    const defaultPath = home ? (0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(home, '.kube', 'config') : '';
     if (defaultPath && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(defaultPath))
         return { kind: 'files', paths: [defaultPath], label: `kubeconfig ${defaultPath}` };
     if (env.KUBERNETES_SERVICE_HOST && env.KUBERNETES_SERVICE_PORT && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(SERVICE_ACCOUNT_TOKEN)) {
@@ -68,7 +74,7 @@ const clients = new Map();
 async function getKubeClient(options = {}) {
     const source = resolveConfigSource(options);
     if (!source) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .AicrError */ .Y3(_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ErrorCode */ .O4.Unavailable, 'no Kubernetes configuration: no --kubeconfig, $KUBECONFIG or ~/.kube/config, and not running in a pod', {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .AicrError */ .Y3(_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ErrorCode */ .O4.Unavailable, 'no Kubernetes configuration: no --kubeconfig, $KUBECONFIG or ~/.kube/config, and not running in a pod', {
             hint: 'pass --kubeconfig <file> (or set KUBECONFIG), or run inside the cluster with a service account',
         });
     }
@@ -83,6 +89,8 @@ async function getKubeClient(options = {}) {
 }
 /** Forgets cached clients (tests that rewrite kubeconfig files). */
 function resetKubeClients() {
+    for (const client of clients.values())
+        client.then((c) => c.close(), () => { });
     clients.clear();
 }
 async function createClient(source, retry) {
@@ -94,14 +102,14 @@ async function createClient(source, retry) {
     else {
         source.paths.forEach((path, index) => {
             if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(path)) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .AicrError */ .Y3(_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ErrorCode */ .O4.NotFound, `kubeconfig file not found: ${path}`, { hint: 'check the --kubeconfig path or $KUBECONFIG' });
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .AicrError */ .Y3(_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ErrorCode */ .O4.NotFound, `kubeconfig file not found: ${path}`, { hint: 'check the --kubeconfig path or $KUBECONFIG' });
             }
             const target = index === 0 ? config : new k8s.KubeConfig();
             try {
                 target.loadFromFile(path);
             }
             catch (error) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .AicrError */ .Y3(_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ErrorCode */ .O4.InvalidInput, `cannot load kubeconfig ${path}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(error)}`, { cause: error, hint: 'the file must be a valid kubeconfig (YAML with clusters, users and contexts)' });
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .AicrError */ .Y3(_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ErrorCode */ .O4.InvalidInput, `cannot load kubeconfig ${path}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .errorMessage */ .gJ)(error)}`, { cause: error, hint: 'the file must be a valid kubeconfig (YAML with clusters, users and contexts)' });
             }
             if (index > 0)
                 config.mergeConfig(target, true);
@@ -109,11 +117,11 @@ async function createClient(source, retry) {
     }
     const cluster = config.getCurrentCluster();
     if (!cluster) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .AicrError */ .Y3(_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ErrorCode */ .O4.InvalidInput, `${source.label} has no current context with a cluster`, {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .AicrError */ .Y3(_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ErrorCode */ .O4.InvalidInput, `${source.label} has no current context with a cluster`, {
             hint: 'set current-context to a context whose cluster exists (kubectl config use-context <name>)',
         });
     }
-    return new KubeClient(k8s, config, source.label, { ..._retry_js__WEBPACK_IMPORTED_MODULE_5__/* .DEFAULT_RETRY_POLICY */ .cO, ...retry });
+    return new KubeClient(k8s, config, source.label, { ..._retry_js__WEBPACK_IMPORTED_MODULE_7__/* .DEFAULT_RETRY_POLICY */ .cO, ...retry });
 }
 /** A configured client; every request goes through {@link KubeClient.request}. */
 class KubeClient {
@@ -185,7 +193,7 @@ class KubeClient {
      * timeout and an overall deadline; failures become AicrErrors naming `action`.
      */
     request(action, call, options = {}, onRetry) {
-        return (0,_retry_js__WEBPACK_IMPORTED_MODULE_5__/* .withRetry */ .bD)((signal) => call(this.callOptions(signal)), {
+        return (0,_retry_js__WEBPACK_IMPORTED_MODULE_7__/* .withRetry */ .bD)((signal) => call(this.callOptions(signal)), {
             action,
             policy: { ...this.retryPolicy, ...(options.retry ?? {}) },
             ...(options.signal ? { signal: options.signal } : {}),
@@ -207,9 +215,83 @@ class KubeClient {
             token = page.metadata?._continue || undefined;
         } while (token);
     }
+    listAgent;
+    /**
+     * GET of a path that returns JSON, authenticated exactly like the typed API (headers, client
+     * certificates, CA, proxy from the kubeconfig) but parsed with plain JSON.parse: for the large
+     * lists, where the typed models' deserialization costs more than the transfer. Connections
+     * are kept alive between pages. Errors have the shape of the client's ApiException.
+     */
+    async getJson(path, query, signal) {
+        const url = new URL(this.server.replace(/\/$/, '') + path);
+        for (const [key, value] of Object.entries(query))
+            url.searchParams.set(key, value);
+        const fetchOptions = (await this.config.applyToFetchOptions({}));
+        if (!this.listAgent && fetchOptions.agent) {
+            // One agent per client, kept alive: no new TCP/TLS handshake for every page.
+            this.listAgent = fetchOptions.agent;
+            this.listAgent.keepAlive = true;
+        }
+        const headers = { accept: 'application/json' };
+        fetchOptions.headers?.forEach((value, key) => {
+            headers[key] = value;
+        });
+        const send = url.protocol === 'https:' ? node_https__WEBPACK_IMPORTED_MODULE_2__.request : node_http__WEBPACK_IMPORTED_MODULE_1__.request;
+        return new Promise((resolve, reject) => {
+            const req = send(url, { method: 'GET', headers, ...(this.listAgent ? { agent: this.listAgent } : {}), signal }, (res) => {
+                const chunks = [];
+                res.on('data', (chunk) => chunks.push(chunk));
+                res.on('error', reject);
+                res.on('end', () => {
+                    const text = Buffer.concat(chunks).toString('utf8');
+                    const status = res.statusCode ?? 0;
+                    if (status >= 200 && status < 300) {
+                        try {
+                            resolve(JSON.parse(text));
+                        }
+                        catch (error) {
+                            reject(new Error(`the API server sent invalid JSON for ${url.pathname}: ${error.message}`));
+                        }
+                        return;
+                    }
+                    const responseHeaders = {};
+                    for (const [key, value] of Object.entries(res.headers))
+                        if (typeof value === 'string')
+                            responseHeaders[key] = value;
+                    reject(Object.assign(new Error(`HTTP-Code: ${status}`), { code: status, body: text, headers: responseHeaders }));
+                });
+            });
+            req.on('error', reject);
+            req.end();
+        });
+    }
+    /**
+     * Lists a collection by path (e.g. `/api/v1/pods`) page by page as plain JSON objects; see
+     * {@link getJson}. Same retries and error mapping as {@link request}.
+     */
+    async *jsonPages(action, path, options = {}) {
+        const limit = String(options.pageSize ?? 500);
+        let token;
+        do {
+            const query = { ...(options.query ?? {}), limit, ...(token ? { continue: token } : {}) };
+            const page = (await (0,_retry_js__WEBPACK_IMPORTED_MODULE_7__/* .withRetry */ .bD)((signal) => this.getJson(path, query, signal), {
+                action,
+                policy: { ...this.retryPolicy, ...(options.retry ?? {}) },
+                ...(options.signal ? { signal: options.signal } : {}),
+                map: { source: this.source, server: this.server },
+            }));
+            yield page.items ?? [];
+            token = page.metadata?.continue || undefined;
+        } while (token);
+    }
+    /** Closes kept-alive connections (long-lived processes, tests). */
+    close() {
+        this.listAgent?.destroy();
+        this.listAgent = undefined;
+    }
     /** Maps an error from a call made outside {@link request} (watch, logs). */
     mapError(error, action) {
-        return (0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .toKubeError */ .N0)(error, action, { source: this.source, server: this.server });
+        return (0,_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .toKubeError */ .N0)(error, action, { source: this.source, server: this.server });
     }
 }
 

@@ -45,6 +45,8 @@ var types = __webpack_require__(4699);
 var io = __webpack_require__(7719);
 // EXTERNAL MODULE: ./src/core/kube/client.ts
 var client = __webpack_require__(9338);
+// EXTERNAL MODULE: ./src/core/validate/source.ts + 1 modules
+var validate_source = __webpack_require__(1754);
 // EXTERNAL MODULE: ./src/core/version.ts
 var version = __webpack_require__(3323);
 // EXTERNAL MODULE: external "node:child_process"
@@ -173,8 +175,15 @@ class XmlSyntaxError extends Error {
         this.name = 'XmlSyntaxError';
     }
 }
-const NAME_START = /[A-Za-z_:\u00c0-\uffff]/;
-const NAME_CHAR = /[A-Za-z0-9_:.\-\u00b7\u00c0-\uffff]/;
+function isNameStart(code) {
+    return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || code === 0x5f || code === 0x3a || code >= 0xc0;
+}
+function isNameChar(code) {
+    return isNameStart(code) || (code >= 0x30 && code <= 0x39) || code === 0x2d || code === 0x2e || code === 0xb7;
+}
+function isSpace(code) {
+    return code === 0x20 || code === 0x0a || code === 0x09 || code === 0x0d;
+}
 const PREDEFINED = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 /** Parses a whole document and returns its root element. Throws XmlSyntaxError on bad input. */
 function parseXml(text, limits = {}) {
@@ -203,15 +212,15 @@ function parseXml(text, limits = {}) {
     };
     const readName = () => {
         const start = pos;
-        if (!NAME_START.test(text[pos] ?? ''))
+        if (!isNameStart(text.charCodeAt(pos)))
             fail(`expected a name, found ${JSON.stringify(text[pos] ?? 'end of input')}`);
         pos++;
-        while (pos < text.length && NAME_CHAR.test(text[pos]))
+        while (pos < text.length && isNameChar(text.charCodeAt(pos)))
             pos++;
         return text.slice(start, pos);
     };
     const skipSpace = () => {
-        while (pos < text.length && /\s/.test(text[pos]))
+        while (pos < text.length && isSpace(text.charCodeAt(pos)))
             pos++;
     };
     const decode = (raw, at) => {
@@ -249,7 +258,11 @@ function parseXml(text, limits = {}) {
         if (lt > pos)
             appendText(decode(text.slice(pos, lt), pos));
         pos = lt;
-        if (text.startsWith('<?', pos)) {
+        const next = text.charCodeAt(pos + 1);
+        if (next !== 0x2f /* / */ && next !== 0x3f /* ? */ && next !== 0x21 /* ! */) {
+            openTag();
+        }
+        else if (text.startsWith('<?', pos)) {
             expect('?>', 'processing instruction');
         }
         else if (text.startsWith('<!--', pos)) {
@@ -282,54 +295,7 @@ function parseXml(text, limits = {}) {
                 fail(`closing tag </${name}> does not match <${open.name}>`, at);
         }
         else {
-            const at = pos;
-            pos++;
-            const element = { name: readName(), attributes: {}, children: [], text: '' };
-            for (;;) {
-                const before = pos;
-                skipSpace();
-                if (pos >= text.length)
-                    fail(`<${element.name}> is cut off by the end of the input`, at);
-                if (text.startsWith('/>', pos) || text[pos] === '>')
-                    break;
-                if (pos === before)
-                    fail(`expected whitespace before an attribute in <${element.name}>`);
-                const attribute = readName();
-                skipSpace();
-                if (text[pos] !== '=')
-                    fail(`attribute ${attribute} of <${element.name}> has no value`);
-                pos++;
-                skipSpace();
-                const quote = text[pos];
-                if (quote !== '"' && quote !== "'")
-                    fail(`attribute ${attribute} of <${element.name}> is not quoted`);
-                const end = text.indexOf(quote, pos + 1);
-                if (end < 0)
-                    fail(`unterminated value of attribute ${attribute}`);
-                const raw = text.slice(pos + 1, end);
-                if (raw.includes('<'))
-                    fail(`"<" in the value of attribute ${attribute}`);
-                if (Object.prototype.hasOwnProperty.call(element.attributes, attribute))
-                    fail(`duplicate attribute ${attribute} in <${element.name}>`);
-                element.attributes[attribute] = decode(raw, pos);
-                pos = end + 1;
-            }
-            const parent = stack[stack.length - 1];
-            if (parent)
-                parent.children.push(element);
-            else if (root)
-                fail(`second root element <${element.name}>`, at);
-            else
-                root = element;
-            if (text.startsWith('/>', pos)) {
-                pos += 2;
-            }
-            else {
-                pos++;
-                if (stack.length >= maxDepth)
-                    fail(`elements nested deeper than ${maxDepth} levels`, at);
-                stack.push(element);
-            }
+            fail(`unexpected markup ${JSON.stringify(text.slice(pos, pos + 10))}`);
         }
     }
     if (stack.length)
@@ -337,6 +303,56 @@ function parseXml(text, limits = {}) {
     if (!root)
         fail('no root element', 0);
     return root;
+    function openTag() {
+        const at = pos;
+        pos++;
+        const element = { name: readName(), attributes: {}, children: [], text: '' };
+        for (;;) {
+            const before = pos;
+            skipSpace();
+            if (pos >= text.length)
+                fail(`<${element.name}> is cut off by the end of the input`, at);
+            if (text.startsWith('/>', pos) || text[pos] === '>')
+                break;
+            if (pos === before)
+                fail(`expected whitespace before an attribute in <${element.name}>`);
+            const attribute = readName();
+            skipSpace();
+            if (text[pos] !== '=')
+                fail(`attribute ${attribute} of <${element.name}> has no value`);
+            pos++;
+            skipSpace();
+            const quote = text[pos];
+            if (quote !== '"' && quote !== "'")
+                fail(`attribute ${attribute} of <${element.name}> is not quoted`);
+            const end = text.indexOf(quote, pos + 1);
+            if (end < 0)
+                fail(`unterminated value of attribute ${attribute}`);
+            const raw = text.slice(pos + 1, end);
+            if (raw.includes('<'))
+                fail(`"<" in the value of attribute ${attribute}`);
+            if (Object.prototype.hasOwnProperty.call(element.attributes, attribute))
+                fail(`duplicate attribute ${attribute} in <${element.name}>`);
+            element.attributes[attribute] = decode(raw, pos);
+            pos = end + 1;
+        }
+        const parent = stack[stack.length - 1];
+        if (parent)
+            parent.children.push(element);
+        else if (root)
+            fail(`second root element <${element.name}>`, at);
+        else
+            root = element;
+        if (text.startsWith('/>', pos)) {
+            pos += 2;
+        }
+        else {
+            pos++;
+            if (stack.length >= maxDepth)
+                fail(`elements nested deeper than ${maxDepth} levels`, at);
+            stack.push(element);
+        }
+    }
     function skipDoctype() {
         // Skip `<!DOCTYPE name SYSTEM "uri" [ internal subset ]>` without interpreting any of it.
         let depth = 0;
@@ -542,6 +558,8 @@ function gpuCollector(options = {}) {
     };
 }
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
@@ -558,6 +576,7 @@ var external_node_path_ = __webpack_require__(6760);
  * disk); everything under /proc/sys/net; /proc/sys/dev/cdrom/*; and /proc/sys/kernel/random/uuid,
  * which the kernel answers with a fresh random value on every read, so it describes nothing.
  */
+
 
 
 /** Largest file any OS source reads (upstream's limit). */
@@ -608,6 +627,38 @@ async function readTextFile(path, shownAs, maxBytes = MAX_OS_FILE_BYTES) {
     }
     finally {
         await handle.close();
+    }
+}
+const procBuffer = Buffer.alloc(MAX_OS_FILE_BYTES + 1);
+const PROC_READ_CHUNK = 4096;
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+/** One /proc/sys file as text; undefined when it cannot be read, is too large or is not UTF-8. */
+function readProcFile(path) {
+    let fd;
+    try {
+        fd = (0,external_node_fs_.openSync)(path, 'r');
+    }
+    catch {
+        return undefined;
+    }
+    try {
+        let total = 0;
+        for (;;) {
+            // Small reads: the kernel allocates a buffer of the requested size for every sysctl read.
+            const read = (0,external_node_fs_.readSync)(fd, procBuffer, total, Math.min(PROC_READ_CHUNK, procBuffer.length - total), null);
+            if (read === 0)
+                break;
+            total += read;
+            if (total > MAX_OS_FILE_BYTES)
+                return undefined;
+        }
+        return strictUtf8.decode(procBuffer.subarray(0, total));
+    }
+    catch {
+        return undefined;
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
     }
 }
 function describeFsError(error, shownAs) {
@@ -724,18 +775,18 @@ async function readSysctl(procRoot, options = {}) {
     await walk('');
     const data = {};
     const texts = new Array(files.length);
-    const batch = 32;
+    // procfs answers from memory, so plain reads are several times faster than the thread pool;
+    // the event loop gets a turn between batches, which keeps deadlines and other collectors live.
+    const batch = 64;
     for (let start = 0; start < files.length; start += batch) {
         if (options.signal?.aborted)
             throw new SourceUnavailable('the snapshot deadline passed while reading /proc/sys');
-        await Promise.all(files.slice(start, start + batch).map(async (path, offset) => {
-            try {
-                texts[start + offset] = await readTextFile((0,external_node_path_.join)(root, path), `/proc/sys/${path}`);
-            }
-            catch {
-                // write-only, permission-denied, oversized or binary files are skipped one by one
-            }
-        }));
+        if (start > 0)
+            await new Promise((resolve) => setImmediate(resolve));
+        for (let index = start; index < Math.min(start + batch, files.length); index++) {
+            // write-only, permission-denied, oversized or binary files are skipped one by one
+            texts[index] = readProcFile((0,external_node_path_.join)(root, files[index]));
+        }
     }
     files.forEach((path, index) => {
         const text = texts[index];
@@ -915,6 +966,7 @@ var render = __webpack_require__(1442);
  * `unavailable.reason` on its measurement; nothing is ever filled in. `required` turns absence
  * into a failure (NOT_FOUND, exit 3, before anything is written).
  */
+
 
 
 
@@ -1159,16 +1211,21 @@ async function localCollectors(options = {}) {
     return collectors;
 }
 /**
- * Default loader of the K8s and NodeTopology collectors. The Kubernetes collectors live in
- * collectors/k8s.ts and collectors/topology.ts (owned by the Kubernetes I/O work); until they are
- * part of the build this reports them unavailable rather than guessing.
+ * Default loader of the K8s and NodeTopology collectors (collectors/k8s.ts and topology.ts, over
+ * the shared Kubernetes client), imported only when credentials exist.
  */
-const loadKubernetesCollectors = async ({ sources }) => sources.map((source) => unavailableCollector(source, 'the Kubernetes collectors are not part of this build yet'));
-/** Loads a Snapshot from a file, `-`, an https URL or `cm://namespace/name`. */
+const loadKubernetesCollectors = async (options) => {
+    const { kubernetesCollectors } = await __webpack_require__.e(/* import() */ 887).then(__webpack_require__.bind(__webpack_require__, 8887));
+    return kubernetesCollectors(options);
+};
+/**
+ * Loads a Snapshot from a file, `-`, an https URL or `cm://namespace/name`, through the fast
+ * block-YAML reader where the text allows it (a cold `aicr diff` is dominated by YAML parsing).
+ */
 async function readSnapshot(location, options) {
     const { text, origin } = await (0,io/* readLocation */.mb)((0,io/* parseLocation */.zS)(location, options.input), options);
-    const { document } = await (0,documents/* readDocument */.u0)('Snapshot', text, origin);
-    return { snapshot: document, origin };
+    const [source] = await Promise.all([(0,validate_source/* parseSource */.P)(text, origin), (0,documents/* loadValidators */.As)()]);
+    return { snapshot: (0,documents/* checkDocument */.sw)('Snapshot', source), origin };
 }
 /**
  * The snapshot stage as every front door uses it: collect locally or through the agent, then

@@ -1,0 +1,643 @@
+export const id = 754;
+export const ids = [754];
+export const modules = {
+
+/***/ 1754:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  P: () => (/* binding */ parseSource)
+});
+
+// EXTERNAL MODULE: ./src/core/documents/parse.ts
+var parse = __webpack_require__(1861);
+;// CONCATENATED MODULE: ./src/core/validate/yaml-subset.ts
+
+// Positions are packed into one number per entry: big snapshots have thousands of entries.
+const COLUMNS = 4096;
+const pack = (line, column) => line * COLUMNS + Math.min(column, COLUMNS - 1);
+const unpack = (packed) => ({ line: Math.floor(packed / COLUMNS), column: packed % COLUMNS });
+const DECLINE = Symbol('decline');
+const decline = () => {
+    throw DECLINE;
+};
+// YAML 1.2 core-schema forms. Numbers outside the plain decimal form are left to the full parser.
+const NULL_WORDS = new Set(['~', 'null', 'Null', 'NULL']);
+const TRUE_WORDS = new Set(['true', 'True', 'TRUE']);
+const FALSE_WORDS = new Set(['false', 'False', 'FALSE']);
+const DECIMAL = /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?$/;
+const ANY_CORE_NUMBER = /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
+// Characters that may not start a plain scalar (YAML indicators); `-`, `?` and `:` may, when
+// a non-blank follows (`-5`, `-foo`).
+const PLAIN_START_FORBIDDEN = new Set([',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', "'", '"', '%', '@', '`']);
+const PLAIN_START_BEFORE_BLANK = new Set(['-', '?', ':']);
+function plainStartAllowed(text) {
+    const first = text[0];
+    if (first === undefined || PLAIN_START_FORBIDDEN.has(first))
+        return false;
+    return !PLAIN_START_BEFORE_BLANK.has(first) || (text.length > 1 && text[1] !== ' ');
+}
+// Control characters the YAML library rejects or treats specially; tabs and CR are declined too.
+const UNSUPPORTED_CHARS = /[\u0000-\u0009\u000b-\u001f\u007f\ufeff]/;
+class SubsetReader {
+    lines;
+    finalLineBreak;
+    i = 0;
+    info = new WeakMap();
+    constructor(text) {
+        this.lines = text.split('\n');
+        // The final line break ends the last line; it does not start an empty one.
+        this.finalLineBreak = text.endsWith('\n');
+        if (this.finalLineBreak)
+            this.lines.pop();
+    }
+    document() {
+        let first = this.nextContent(0);
+        if (first >= 0 && this.lines[first].trimEnd() === '---')
+            first = this.nextContent(first + 1);
+        if (first < 0)
+            decline();
+        if (indentOf(this.lines[first]) !== 0)
+            decline();
+        this.i = first;
+        const value = this.block(0);
+        if (this.nextContent(this.i) >= 0)
+            decline();
+        return value;
+    }
+    /** Index of the next line with content (not blank, not a comment) from `from`, or -1. */
+    nextContent(from) {
+        // Asked twice per entry (peek after a value, then the next entry): remember the last answer.
+        if (from === this.lastFrom)
+            return this.lastContent;
+        this.lastFrom = from;
+        this.lastContent = this.scanContent(from);
+        return this.lastContent;
+    }
+    lastFrom = -1;
+    lastContent = -1;
+    scanContent(from) {
+        for (let j = from; j < this.lines.length; j++) {
+            const line = this.lines[j];
+            const indent = indentOf(line);
+            if (indent === line.length)
+                continue;
+            if (line.charCodeAt(indent) === 35 /* # */)
+                continue;
+            return j;
+        }
+        return -1;
+    }
+    block(indent) {
+        const line = this.lines[this.i];
+        const text = line.slice(indent);
+        return isSequenceItem(text) ? this.sequence(indent) : this.mapping(indent);
+    }
+    mapping(indent, first) {
+        const map = {};
+        const info = { start: { line: (first?.line ?? this.i) + 1, column: indent + 1 }, entries: new Map() };
+        let pending = first;
+        for (;;) {
+            let text;
+            let lineIndex;
+            if (pending) {
+                ({ text, line: lineIndex } = pending);
+                pending = undefined;
+            }
+            else {
+                const next = this.nextContent(this.i);
+                if (next < 0)
+                    break;
+                const lineIndent = indentOf(this.lines[next]);
+                if (lineIndent < indent)
+                    break;
+                if (lineIndent > indent)
+                    decline();
+                text = this.lines[next].slice(indent);
+                if (isSequenceItem(text))
+                    decline();
+                lineIndex = next;
+            }
+            const entry = splitKey(text);
+            if (!entry)
+                decline();
+            const { key, rest } = entry;
+            if (key === '__proto__' || Object.prototype.hasOwnProperty.call(map, key))
+                decline();
+            info.entries.set(key, pack(lineIndex + 1, indent + 1));
+            this.i = lineIndex + 1;
+            const scalar = this.value(rest, indent, true);
+            map[key] = scalar.value;
+            if (scalar.text !== undefined)
+                (info.texts ??= new Map()).set(key, scalar.text);
+        }
+        this.info.set(map, info);
+        return map;
+    }
+    sequence(indent) {
+        const list = [];
+        const info = { start: { line: this.i + 1, column: indent + 1 }, entries: new Map() };
+        for (;;) {
+            const next = this.nextContent(this.i);
+            if (next < 0)
+                break;
+            const line = this.lines[next];
+            const lineIndent = indentOf(line);
+            if (lineIndent < indent)
+                break;
+            if (lineIndent > indent)
+                decline();
+            const text = line.slice(indent);
+            if (!isSequenceItem(text))
+                break;
+            const after = text.slice(1);
+            const gap = after.length - after.trimStart().length;
+            const item = after.slice(gap);
+            const column = indent + 1 + gap;
+            const index = list.length;
+            info.entries.set(index, pack(next + 1, column + 1));
+            this.i = next;
+            let scalar;
+            if (item === '' || item.startsWith('#')) {
+                this.i = next + 1;
+                scalar = this.value('', indent, false);
+            }
+            else if (isSequenceItem(item)) {
+                return decline();
+            }
+            else if (splitKey(item)) {
+                scalar = { value: this.mapping(column, { text: item, line: next }) };
+            }
+            else {
+                this.i = next + 1;
+                scalar = this.value(` ${item}`, indent, false);
+            }
+            list.push(scalar.value);
+            if (scalar.text !== undefined)
+                (info.texts ??= new Map()).set(index, scalar.text);
+        }
+        this.info.set(list, info);
+        return list;
+    }
+    /**
+     * The value after `key:` or `-`. `rest` is the remainder of the line (empty or starting with
+     * a blank); `owner` is the column of the key or dash the value belongs to.
+     */
+    value(rest, owner, underKey) {
+        const text = rest.trimStart();
+        if (rest !== '' && text.length === rest.length)
+            decline();
+        if (text === '' || text.startsWith('#')) {
+            const next = this.nextContent(this.i);
+            if (next < 0)
+                return { value: null };
+            const nextIndent = indentOf(this.lines[next]);
+            if (nextIndent > owner) {
+                this.i = next;
+                return { value: this.block(nextIndent) };
+            }
+            if (underKey && nextIndent === owner && isSequenceItem(this.lines[next].slice(owner))) {
+                this.i = next;
+                return { value: this.sequence(owner) };
+            }
+            return { value: null };
+        }
+        if (text.startsWith('|'))
+            return { value: this.literal(text.slice(1), owner) };
+        const scalar = inlineScalar(text);
+        // A deeper line after a one-line scalar would continue it (a multi-line scalar): decline.
+        const next = this.nextContent(this.i);
+        if (next >= 0 && indentOf(this.lines[next]) > owner)
+            decline();
+        return scalar;
+    }
+    /** A literal block scalar; `header` is what follows the `|`. */
+    literal(header, owner) {
+        const match = /^([1-9])?([-+])?(?:\s+#.*|\s*)$/.exec(header) ?? /^([-+])([1-9])(?:\s+#.*|\s*)$/.exec(header);
+        if (!match)
+            decline();
+        const [, a, b] = match;
+        const digit = a && /[1-9]/.test(a) ? Number(a) : b && /[1-9]/.test(b) ? Number(b) : undefined;
+        const chomp = [a, b].find((part) => part === '-' || part === '+') ?? '';
+        let contentIndent = digit === undefined ? -1 : owner + digit;
+        const body = [];
+        let j = this.i;
+        for (; j < this.lines.length; j++) {
+            const line = this.lines[j];
+            if (line === '') {
+                body.push('');
+                continue;
+            }
+            const indent = indentOf(line);
+            if (indent === line.length)
+                decline(); // whitespace-only lines: leave to the full parser
+            if (contentIndent < 0) {
+                if (indent <= owner)
+                    break;
+                contentIndent = indent;
+            }
+            if (indent < contentIndent)
+                break;
+            body.push(line.slice(contentIndent));
+        }
+        // An empty block, or one whose last line has no line break, is left to the full parser.
+        if (contentIndent < 0 || (j >= this.lines.length && !this.finalLineBreak))
+            decline();
+        let last = body.length - 1;
+        while (last >= 0 && body[last] === '')
+            last--;
+        if (last < 0)
+            decline();
+        const trailing = body.length - 1 - last;
+        this.i = j;
+        const content = body.slice(0, last + 1).join('\n');
+        if (chomp === '-')
+            return content;
+        if (chomp === '+')
+            return content + '\n' + '\n'.repeat(trailing);
+        return content + '\n';
+    }
+}
+/**
+ * Whether a plain scalar is a string under the YAML 1.2 core schema (not null, a boolean or a
+ * number). Most scalars are decided by their first character alone.
+ */
+function resolvesToString(plain) {
+    const code = plain.charCodeAt(0);
+    const numberStart = (code >= 48 && code <= 57) || code === 43 /* + */ || code === 45 /* - */ || code === 46; /* . */
+    if (numberStart)
+        return !ANY_CORE_NUMBER.test(plain);
+    if (code === 126 /* ~ */ || code === 110 || code === 78 /* n N */)
+        return !NULL_WORDS.has(plain);
+    if (code === 116 || code === 84 /* t T */)
+        return !TRUE_WORDS.has(plain);
+    if (code === 102 || code === 70 /* f F */)
+        return !FALSE_WORDS.has(plain);
+    return true;
+}
+const NOT_SPACE = /[^ ]/;
+function indentOf(line) {
+    const n = line.search(NOT_SPACE);
+    return n < 0 ? line.length : n;
+}
+function isSequenceItem(text) {
+    return text === '-' || text.startsWith('- ');
+}
+/** `key: rest` → key and the text after the colon; undefined when the text is not a key. */
+function splitKey(text) {
+    const first = text[0];
+    if (first === '"' || first === "'") {
+        const quoted = quotedScalar(text);
+        if (!quoted)
+            return undefined;
+        const after = text.slice(quoted.end);
+        const colon = after.trimStart();
+        if (!colon.startsWith(':') || (colon.length > 1 && colon[1] !== ' '))
+            return undefined;
+        return { key: quoted.value, rest: colon.slice(1) };
+    }
+    if (!plainStartAllowed(text))
+        return undefined;
+    // The key ends at the first ": " (or a final ":"); a " #" before it starts a comment instead.
+    let colon = text.indexOf(':');
+    while (colon >= 0 && colon + 1 < text.length && text.charCodeAt(colon + 1) !== 32)
+        colon = text.indexOf(':', colon + 1);
+    if (colon < 0)
+        return undefined;
+    const comment = text.indexOf(' #');
+    if (comment >= 0 && comment < colon)
+        return undefined;
+    const key = text.slice(0, colon).trimEnd();
+    // Keys that would resolve to non-strings, or hold flow indicators, go to the full parser.
+    if (key === '' || /[[\]{},]/.test(key) || !resolvesToString(key))
+        decline();
+    return { key, rest: text.slice(colon + 1) };
+}
+/** A one-line scalar value (quoted or plain), with an optional trailing comment. */
+function inlineScalar(text) {
+    const first = text[0];
+    if (first === '"' || first === "'") {
+        const quoted = quotedScalar(text);
+        if (!quoted)
+            return decline();
+        const after = text.slice(quoted.end);
+        if (after.trim() !== '' && !/^\s+#/.test(after))
+            decline();
+        return { value: quoted.value };
+    }
+    let plain = text;
+    // Tabs were refused up front, so a comment starts at the first " #".
+    const comment = plain.indexOf(' #');
+    if (comment >= 0)
+        plain = plain.slice(0, comment);
+    plain = plain.trimEnd();
+    if (plain === '{}' || plain === '[]')
+        return { value: plain === '{}' ? {} : [] };
+    if (!plainStartAllowed(plain))
+        decline();
+    if (plain.includes(': ') || plain.endsWith(':'))
+        decline();
+    if (resolvesToString(plain))
+        return { value: plain };
+    if (NULL_WORDS.has(plain))
+        return { value: null };
+    if (TRUE_WORDS.has(plain))
+        return { value: true, text: plain };
+    if (FALSE_WORDS.has(plain))
+        return { value: false, text: plain };
+    if (DECIMAL.test(plain))
+        return { value: plain.includes('.') ? Number.parseFloat(plain) : Number.parseInt(plain, 10), text: plain };
+    return decline();
+}
+const SIMPLE_ESCAPES = { '\\': '\\', '"': '"', '/': '/', n: '\n', t: '\t', r: '\r', '0': '\0', b: '\b', f: '\f', ' ': ' ' };
+/** A quoted scalar that closes on this line: its value and the index after the closing quote. */
+function quotedScalar(text) {
+    const quote = text[0];
+    let value = '';
+    for (let i = 1; i < text.length; i++) {
+        const ch = text[i];
+        if (quote === "'") {
+            if (ch === "'") {
+                if (text[i + 1] === "'") {
+                    value += "'";
+                    i++;
+                    continue;
+                }
+                return { value, end: i + 1 };
+            }
+            value += ch;
+            continue;
+        }
+        if (ch === '"')
+            return { value, end: i + 1 };
+        if (ch !== '\\') {
+            value += ch;
+            continue;
+        }
+        const next = text[i + 1];
+        if (next === undefined)
+            return undefined;
+        if (next in SIMPLE_ESCAPES) {
+            value += SIMPLE_ESCAPES[next];
+            i++;
+            continue;
+        }
+        const width = next === 'x' ? 2 : next === 'u' ? 4 : next === 'U' ? 8 : 0;
+        const hex = width ? text.slice(i + 2, i + 2 + width) : '';
+        if (!width || !new RegExp(`^[0-9a-fA-F]{${width}}$`).test(hex))
+            return decline();
+        const code = Number.parseInt(hex, 16);
+        if (code > 0x10ffff)
+            return decline();
+        value += String.fromCodePoint(code);
+        i += 1 + width;
+    }
+    return undefined;
+}
+/**
+ * Parses `text` if it is in the subset; undefined otherwise (also for anything odd enough to
+ * make the reader fail), in which case the caller uses the general parser.
+ */
+function parseYamlSubset(text, origin) {
+    if (UNSUPPORTED_CHARS.test(text))
+        return undefined;
+    const trimmed = text.trimStart();
+    if (trimmed.startsWith('{') || trimmed.startsWith('[') || trimmed.startsWith('%'))
+        return undefined;
+    const reader = new SubsetReader(text);
+    let value;
+    try {
+        value = reader.document();
+    }
+    catch (error) {
+        if (error === DECLINE || error instanceof RangeError)
+            return undefined;
+        throw error;
+    }
+    const walk = (path) => {
+        let node = value;
+        let at = node && typeof node === 'object' ? reader.info.get(node)?.start : undefined;
+        let parent;
+        let last;
+        for (const segment of path) {
+            if (!node || typeof node !== 'object')
+                return { node: undefined, at };
+            const info = reader.info.get(node);
+            const key = Array.isArray(node) ? segment : String(segment);
+            const entry = info?.entries.get(key);
+            if (!info || entry === undefined)
+                return { node: undefined, at };
+            parent = info;
+            last = key;
+            at = unpack(entry);
+            node = node[key];
+            const nested = node && typeof node === 'object' ? reader.info.get(node) : undefined;
+            if (nested)
+                at = nested.start;
+        }
+        return { node, at, parent, last };
+    };
+    return {
+        value,
+        origin,
+        locate(path) {
+            const { at } = walk(path);
+            const location = { file: origin, path: (0,parse/* formatPath */.jV)(path) };
+            if (at) {
+                location.line = at.line;
+                location.column = at.column;
+            }
+            return location;
+        },
+        scalarText(path) {
+            const { parent, last } = walk(path);
+            return parent && last !== undefined ? parent.texts?.get(last) : undefined;
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/core/validate/source.ts
+
+
+/**
+ * Parses YAML or JSON text with size limits, positions and number texts. Errors are the
+ * shared parser's (file, line, hint).
+ */
+async function parseSource(text, origin) {
+    (0,parse/* checkSize */.C1)(origin, (0,parse/* byteLength */.dp)(text));
+    const trimmed = text.trimStart();
+    if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
+        // JSON as documents/parse.ts reads it (JSON.parse first); a flow-style YAML document or a
+        // syntax error falls through to the shared parser and its messages.
+        const json = parseJson(text);
+        if (json)
+            return withJsonSource(json.value, origin, text);
+    }
+    else {
+        const fast = parseYamlSubset(text, origin);
+        if (fast)
+            return fast;
+    }
+    const parsed = await (0,parse/* parseDocument */.Tp)(text, origin);
+    yamlLibrary ??= await __webpack_require__.e(/* import() */ 815).then(__webpack_require__.t.bind(__webpack_require__, 8815, 19));
+    return withYamlSource(parsed, text, yamlLibrary);
+}
+function parseJson(text) {
+    try {
+        return { value: JSON.parse(text) };
+    }
+    catch {
+        return undefined;
+    }
+}
+const SEPARATOR = '\u0000';
+const pathKey = (path) => path.join(SEPARATOR);
+/** JSON: one scan of the text gives every key's position and every number's text. */
+function withJsonSource(value, origin, text) {
+    let scan;
+    const get = () => (scan ??= scanJson(text));
+    return {
+        value,
+        origin,
+        locate(path) {
+            const { positions, collections } = get();
+            let best = collections.get('');
+            const prefix = [];
+            for (const segment of path) {
+                prefix.push(segment);
+                const key = pathKey(prefix);
+                const at = positions.get(key);
+                if (!at)
+                    break;
+                best = collections.get(key) ?? at;
+            }
+            const location = { file: origin, path: (0,parse/* formatPath */.jV)(path) };
+            if (best) {
+                location.line = best.line;
+                location.column = best.column;
+            }
+            return location;
+        },
+        scalarText: (path) => get().numbers.get(pathKey(path)),
+    };
+}
+/** Other YAML: positions from the shared parser, number texts from a second parse on demand. */
+function withYamlSource(parsed, text, YAML) {
+    let numbers;
+    return {
+        value: parsed.value,
+        origin: parsed.origin,
+        locate: (path) => parsed.locate(path),
+        scalarText(path) {
+            if (!numbers) {
+                // A second parse keeps the source text of scalars, which plain values drop; it only runs
+                // when a number is asked for.
+                const doc = YAML.parseDocument(text, { version: '1.2', uniqueKeys: false });
+                numbers = (at) => {
+                    const node = doc.getIn(at, true);
+                    const typed = node && (typeof node.value === 'number' || typeof node.value === 'boolean');
+                    return typed && typeof node.source === 'string' ? node.source : undefined;
+                };
+            }
+            return numbers(path);
+        },
+    };
+}
+// Already in memory after the shared parser read YAML; kept here for number-text recovery.
+let yamlLibrary;
+/** Walks valid JSON text recording key/item positions, collection starts and number texts. */
+function scanJson(text) {
+    const positions = new Map();
+    const collections = new Map();
+    const numbers = new Map();
+    let i = 0;
+    let line = 1;
+    let lineStart = 0;
+    const position = () => ({ line, column: i - lineStart + 1 });
+    const skipBlanks = () => {
+        for (; i < text.length; i++) {
+            const ch = text.charCodeAt(i);
+            if (ch === 10) {
+                line++;
+                lineStart = i + 1;
+            }
+            else if (ch !== 32 && ch !== 9 && ch !== 13) {
+                return;
+            }
+        }
+    };
+    /** Skips a string (at its opening quote); returns its value only when `decode` is set. */
+    const readString = (decode) => {
+        const start = i;
+        let end = text.indexOf('"', i + 1);
+        // A quote preceded by an odd number of backslashes is escaped.
+        for (;;) {
+            let slashes = 0;
+            while (text.charCodeAt(end - 1 - slashes) === 92)
+                slashes++;
+            if (slashes % 2 === 0)
+                break;
+            end = text.indexOf('"', end + 1);
+        }
+        i = end + 1;
+        if (!decode)
+            return '';
+        const raw = text.slice(start + 1, end);
+        return raw.includes('\\') ? JSON.parse(text.slice(start, end + 1)) : raw;
+    };
+    const readValue = (key) => {
+        skipBlanks();
+        const ch = text.charCodeAt(i);
+        if (ch === 123 /* { */ || ch === 91 /* [ */) {
+            collections.set(key, position());
+            i++;
+            let index = 0;
+            for (;;) {
+                skipBlanks();
+                const next = text.charCodeAt(i);
+                if (next === 125 /* } */ || next === 93 /* ] */) {
+                    i++;
+                    return;
+                }
+                let child;
+                if (ch === 123) {
+                    const at = position();
+                    child = (key === '' ? '' : key + SEPARATOR) + readString(true);
+                    positions.set(child, at);
+                    skipBlanks();
+                    i++; // the colon
+                }
+                else {
+                    child = (key === '' ? '' : key + SEPARATOR) + index++;
+                    positions.set(child, position());
+                }
+                readValue(child);
+                skipBlanks();
+                if (text.charCodeAt(i) === 44 /* , */)
+                    i++;
+            }
+        }
+        if (ch === 34 /* " */) {
+            readString(false);
+            return;
+        }
+        const start = i;
+        for (; i < text.length; i++) {
+            const c = text.charCodeAt(i);
+            if (c === 44 || c === 93 || c === 125 || c === 32 || c === 10 || c === 13 || c === 9)
+                break;
+        }
+        const token = text.slice(start, i);
+        if (token !== 'null')
+            numbers.set(key, token);
+    };
+    readValue('');
+    return { positions, collections, numbers };
+}
+
+
+/***/ })
+
+};
