@@ -103,6 +103,12 @@ check:
     expect(run.output).toContain('--node-selector only applies with --agent');
   });
 
+  it('keeps variable references in inputs literal (no expansion of $CI_* values)', () => {
+    const run = onGpuRunner(() => runPipeline(include({ baseline: '$CI_JOB_NAME' })));
+    expect(run.exitCode).not.toBe(0);
+    expect(run.output).toContain('file not found: $CI_JOB_NAME');
+  });
+
   it('has a script that shellcheck accepts', () => {
     const template = readFileSync(join(REPO_ROOT, 'gitlab', 'templates', 'snapshot.yml'), 'utf8');
     const job = Object.values(parse(template.split('\n---\n')[1]!) as Record<string, { script: string[]; variables: Record<string, string> }>)[0]!;
