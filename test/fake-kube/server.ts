@@ -32,7 +32,6 @@ import { parse as parseYaml } from 'yaml';
 import { RESOURCES, apiVersionOf, type ResourceInfo } from './resources.js';
 import { SelectorError, matchesFields, matchesLabels, parseFieldSelector, parseLabelSelector, type FieldRequirement, type Requirement } from './selectors.js';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
 export type KubeObject = Record<string, any>;
 
 export interface PolicyRule {
@@ -67,6 +66,8 @@ export interface Fault {
   message?: string;
   /** Destroy the connection without an answer. */
   reset?: boolean;
+  /** Process the request normally, then drop the connection instead of answering (a lost response). */
+  dropResponse?: boolean;
   /** Delay the (otherwise normal) answer. */
   delayMs?: number;
   /** Accept the request and never answer. */
@@ -654,7 +655,13 @@ export class FakeKube {
     return Buffer.concat(chunks).toString('utf8');
   }
 
+  private dropped = new WeakSet<ServerResponse>();
+
   private send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+    if (this.dropped.has(res)) {
+      res.socket?.destroy();
+      return;
+    }
     const text = JSON.stringify(body);
     res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...headers });
     res.end(text);
@@ -853,6 +860,7 @@ export class FakeKube {
           req.socket.destroy();
           return;
         }
+        if (fault.dropResponse) this.dropped.add(res);
         if (fault.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
         if (fault.status) {
           const headers: Record<string, string> = {};

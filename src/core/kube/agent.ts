@@ -107,7 +107,6 @@ export interface AgentResult {
   pod?: string;
 }
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
 type KubeObject = Record<string, any>;
 
 export interface Toleration {
@@ -437,6 +436,19 @@ function isStatus(error: unknown, status: number): boolean {
   return failure.kind === 'http' && failure.status === status;
 }
 
+/** API path of one of the objects a run creates. */
+function objectPath(kind: string, name: string, namespace: string): string {
+  const paths: Record<string, string> = {
+    ServiceAccount: `/api/v1/namespaces/${namespace}/serviceaccounts/${name}`,
+    Role: `/apis/rbac.authorization.k8s.io/v1/namespaces/${namespace}/roles/${name}`,
+    RoleBinding: `/apis/rbac.authorization.k8s.io/v1/namespaces/${namespace}/rolebindings/${name}`,
+    ClusterRole: `/apis/rbac.authorization.k8s.io/v1/clusterroles/${name}`,
+    ClusterRoleBinding: `/apis/rbac.authorization.k8s.io/v1/clusterrolebindings/${name}`,
+    Job: `/apis/batch/v1/namespaces/${namespace}/jobs/${name}`,
+  };
+  return paths[kind]!;
+}
+
 /** The run: see the file comment. */
 export async function runSnapshotAgent(options: SnapshotAgentOptions, context: AgentContext = {}): Promise<AgentResult> {
   const logger = context.logger ?? silentLogger;
@@ -465,12 +477,17 @@ export async function runSnapshotAgent(options: SnapshotAgentOptions, context: A
       const entry: CreatedObject = { kind, name, ...(namespaced ? { namespace } : {}), confirmed: false, remove };
       created.push(entry);
       try {
-        const object = await client.request(action, call as never, request);
+        const object: KubeObject = await client.request<KubeObject>(action, call as never, request);
         entry.confirmed = true;
         return object;
       } catch (error) {
         // An HTTP answer settles the question; only a request cut off in flight leaves it open.
         if (classifyFailure(error instanceof AicrError ? error.cause : error).kind === 'http') entry.confirmed = true;
+        // A create retried after a dropped connection meets the object its first attempt made.
+        if (isStatus(error, 409)) {
+          const existing = await client.getObject<KubeObject>({ ...action, verb: 'get', name }, objectPath(kind, name, namespace), request).catch(() => undefined);
+          if (existing?.metadata?.labels?.[RUN_ID_LABEL] === plan.runId) return existing;
+        }
         throw error;
       }
     };
@@ -499,7 +516,8 @@ export async function runSnapshotAgent(options: SnapshotAgentOptions, context: A
       del({ verb: 'delete', resource: 'jobs', group: 'batch', namespace, name: plan.jobName }, (o) => client.batch.deleteNamespacedJob({ name: plan.jobName, namespace, propagationPolicy: 'Background' }, o)));
     logger.info(`agent run ${plan.runId}: waiting up to ${formatDuration(plan.timeoutMs)} for Job ${namespace}/${plan.jobName}`);
 
-    const outcome = await waitForJob(client, plan, String(job.metadata?.resourceVersion ?? ''), signal);
+    // The object in hand may already be finished (a retried create returns the current state).
+    const outcome = jobOutcome(job) ?? (await waitForJob(client, plan, String(job.metadata?.resourceVersion ?? ''), signal));
     const pod = await findPod(client, plan, signal).catch(() => undefined);
     if (outcome.kind !== 'complete') {
       const podState = pod ? describePod(pod) : 'no pod was created';

@@ -17,6 +17,8 @@ import { DEFAULT_RETRY_POLICY, withRetry, type RetryInfo, type RetryPolicy } fro
 export type K8sModule = typeof K8s;
 
 const SERVICE_ACCOUNT_TOKEN = '/var/run/secrets/kubernetes.io/serviceaccount/token';
+/** Largest response {@link KubeClient.getJson} accepts. */
+const MAX_RESPONSE_BYTES = 256 * 1024 * 1024;
 
 export interface KubeClientOptions {
   /** `--kubeconfig`: a kubeconfig file (wins over $KUBECONFIG and the defaults). */
@@ -246,7 +248,16 @@ export class KubeClient {
     return new Promise((resolve, reject) => {
       const req = send(url, { method: 'GET', headers, ...(this.listAgent ? { agent: this.listAgent } : {}), signal }, (res: IncomingMessage) => {
         const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        let size = 0;
+        res.on('data', (chunk: Buffer) => {
+          size += chunk.length;
+          // A list page is a few MB at most; refuse a runaway (or hostile) answer.
+          if (size > MAX_RESPONSE_BYTES) {
+            res.destroy(new AicrError(ErrorCode.Internal, `the API server sent more than ${MAX_RESPONSE_BYTES} bytes for ${url.pathname}`, { hint: 'use a smaller page size' }));
+            return;
+          }
+          chunks.push(chunk);
+        });
         res.on('error', reject);
         res.on('end', () => {
           const text = Buffer.concat(chunks).toString('utf8');
@@ -267,6 +278,16 @@ export class KubeClient {
       req.on('error', reject);
       req.end();
     });
+  }
+
+  /** One object by API path as plain JSON (e.g. `/apis/batch/v1/namespaces/ns/jobs/name`), with retries. */
+  getObject<T = Record<string, unknown>>(action: KubeAction, path: string, options: RequestOptions = {}): Promise<T> {
+    return withRetry((signal) => this.getJson(path, {}, signal), {
+      action,
+      policy: { ...this.retryPolicy, ...(options.retry ?? {}) },
+      ...(options.signal ? { signal: options.signal } : {}),
+      map: { source: this.source, server: this.server },
+    }) as Promise<T>;
   }
 
   /**

@@ -81,7 +81,6 @@ function action(verb: string, location: ConfigMapLocation): KubeAction {
   return { verb, resource: 'configmaps', group: '', namespace: location.namespace, name: location.name };
 }
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
 type ConfigMapObject = { metadata?: Record<string, any>; data?: Record<string, string>; binaryData?: Record<string, string>; immutable?: boolean };
 
 /**

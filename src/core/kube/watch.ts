@@ -9,7 +9,6 @@ import type { KubeClient } from './client.js';
 import { classifyFailure, isRetryable, type KubeAction } from './errors.js';
 import { backoffDelay, cancellation } from './retry.js';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
 export type WatchObject = Record<string, any>;
 
 export interface WatchUntilOptions<T> {

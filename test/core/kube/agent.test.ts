@@ -268,6 +268,18 @@ describe('agent runs against the fake cluster', () => {
     expect(jobRequests[1]!.query.fieldSelector).toBe('metadata.name=aicr-w2');
   });
 
+  it('accepts its own object when a create is retried after the response was lost', async () => {
+    cluster.fake.create('namespaces', { metadata: { name: 'gpu-ops' } });
+    simulateAgentJobs(cluster.fake, { outcome: 'succeed', snapshot: agentSnapshot });
+    cluster.fake.inject({ verb: 'create', resource: 'jobs', dropResponse: true });
+    cluster.fake.inject({ verb: 'create', resource: 'clusterroles', dropResponse: true });
+    const result = await runSnapshotAgent(base(), { runId: 'l1' });
+    expect(result.snapshot.kind).toBe('Snapshot');
+    expect(cluster.fake.requestsFor('create', 'jobs').map((r) => r.status ?? 'dropped')).toEqual(['dropped', 409]);
+    expect(cluster.fake.requestsFor('get', 'clusterroles')).toHaveLength(1);
+    expect(leftovers(cluster.fake)).toEqual([]);
+  });
+
   it('fails with the missing RuntimeClass (exit 3) before creating anything', async () => {
     const error = await failure(runSnapshotAgent(base({ namespace: 'default', runtimeClass: 'nvidia' }), { runId: 'rc' }));
     expect(error.exitCode).toBe(3);

@@ -37,7 +37,10 @@ describe('backoff', () => {
     expect(backoffDelay(10, policy, () => 1)).toBe(1000);
     const samples = new Set(Array.from({ length: 20 }, () => backoffDelay(2, policy)));
     expect(samples.size).toBeGreaterThan(1);
-    for (const value of samples) expect(value).toBeGreaterThanOrEqual(200), expect(value).toBeLessThanOrEqual(400);
+    for (const value of samples) {
+      expect(value).toBeGreaterThanOrEqual(200);
+      expect(value).toBeLessThanOrEqual(400);
+    }
   });
 
   it('parses Retry-After as seconds or an HTTP date', () => {

@@ -29,7 +29,6 @@ import { getKubeClient, type KubeClient } from '../../kube/client.js';
 import type { RetryPolicy } from '../../kube/retry.js';
 import { topologyCollector } from './topology.js';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
 type KubeObject = Record<string, any>;
 
 export interface K8sCollectorOptions {

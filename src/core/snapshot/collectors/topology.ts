@@ -21,7 +21,6 @@ import type { Collector, CollectorContext, CollectorResult } from '../collector.
 import { getKubeClient, type KubeClient } from '../../kube/client.js';
 import type { RetryPolicy } from '../../kube/retry.js';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
 type KubeObject = Record<string, any>;
 
 export interface TopologyCollectorOptions {
