@@ -58,6 +58,16 @@ describe('writing documents to ConfigMaps', () => {
     expect(cluster.fake.get('configmaps', 'default', 'doc')!.data).toEqual({ format: 'yaml', 'snapshot.yaml': snapshotYaml, timestamp: 't' });
   });
 
+  it('survives transient faults on the way (500 on create, lost PUT response) and ends with one whole document', async () => {
+    cluster.fake.create('configmaps', { metadata: { name: 'doc', namespace: 'default' }, data: { format: 'yaml', 'snapshot.yaml': 'old', timestamp: 't0' } });
+    cluster.fake.inject({ verb: 'create', resource: 'configmaps', status: 500 });
+    cluster.fake.inject({ verb: 'update', resource: 'configmaps', dropResponse: true });
+    await writeConfigMapDocument(uri('cm://default/doc'), snapshotYaml, { kubeconfig: cluster.kubeconfig, timestamp: 't1' });
+    // POST 500 → retried POST 409 → GET → PUT (applied, answer lost) → retried PUT 409 (stale version) → GET → PUT 200.
+    expect(cluster.fake.requests.map((r) => `${r.method} ${r.status ?? 'dropped'}`)).toEqual(['POST 500', 'POST 409', 'GET 200', 'PUT dropped', 'PUT 409', 'GET 200', 'PUT 200']);
+    expect(cluster.fake.get('configmaps', 'default', 'doc')!.data).toEqual({ format: 'yaml', 'snapshot.yaml': snapshotYaml, timestamp: 't1' });
+  });
+
   it('refuses a document over the 1 MiB ConfigMap limit before any request', async () => {
     const big = 'x'.repeat(CONFIGMAP_MAX_BYTES);
     const error = await rejection(writeConfigMapDocument(uri('cm://default/big'), big, { kubeconfig: cluster.kubeconfig }));
