@@ -38,6 +38,8 @@ export const modules = {
 
 
 const SERVICE_ACCOUNT_TOKEN = '/var/run/secrets/kubernetes.io/serviceaccount/token';
+/** Largest response {@link KubeClient.getJson} accepts. */
+const MAX_RESPONSE_BYTES = 256 * 1024 * 1024;
 /**
  * Resolves the configuration source without loading the client: `--kubeconfig`, $KUBECONFIG
  * (a path list), ~/.kube/config, then the in-cluster service account. Undefined when none exists.
@@ -240,7 +242,16 @@ class KubeClient {
         return new Promise((resolve, reject) => {
             const req = send(url, { method: 'GET', headers, ...(this.listAgent ? { agent: this.listAgent } : {}), signal }, (res) => {
                 const chunks = [];
-                res.on('data', (chunk) => chunks.push(chunk));
+                let size = 0;
+                res.on('data', (chunk) => {
+                    size += chunk.length;
+                    // A list page is a few MB at most; refuse a runaway (or hostile) answer.
+                    if (size > MAX_RESPONSE_BYTES) {
+                        res.destroy(new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .AicrError */ .Y3(_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ErrorCode */ .O4.Internal, `the API server sent more than ${MAX_RESPONSE_BYTES} bytes for ${url.pathname}`, { hint: 'use a smaller page size' }));
+                        return;
+                    }
+                    chunks.push(chunk);
+                });
                 res.on('error', reject);
                 res.on('end', () => {
                     const text = Buffer.concat(chunks).toString('utf8');
@@ -263,6 +274,15 @@ class KubeClient {
             });
             req.on('error', reject);
             req.end();
+        });
+    }
+    /** One object by API path as plain JSON (e.g. `/apis/batch/v1/namespaces/ns/jobs/name`), with retries. */
+    getObject(action, path, options = {}) {
+        return (0,_retry_js__WEBPACK_IMPORTED_MODULE_7__/* .withRetry */ .bD)((signal) => this.getJson(path, {}, signal), {
+            action,
+            policy: { ...this.retryPolicy, ...(options.retry ?? {}) },
+            ...(options.signal ? { signal: options.signal } : {}),
+            map: { source: this.source, server: this.server },
         });
     }
     /**

@@ -22,7 +22,7 @@ var io = __webpack_require__(7719);
 // EXTERNAL MODULE: ./src/core/serialize.ts
 var serialize = __webpack_require__(8237);
 // EXTERNAL MODULE: ./src/core/constraints/index.ts + 3 modules
-var core_constraints = __webpack_require__(4363);
+var constraints = __webpack_require__(4363);
 ;// CONCATENATED MODULE: ./src/core/validate/evaluate.ts
 /**
  * Evaluating a recipe's readiness constraints against a Snapshot into a report. Every
@@ -35,76 +35,59 @@ var core_constraints = __webpack_require__(4363);
 const LIVE_PHASES = ['deployment', 'performance', 'conformance'];
 const LIVE_PHASE_SKIP_REASON = 'needs a live cluster validator';
 const MAX_LISTED_PROBLEMS = 20;
-/**
- * Checks every constraint's path and expression; throws one INVALID_REQUEST error listing each
- * malformed constraint with its file and line (located at the first).
- */
-function prepareConstraints(constraints, source) {
-    const prepared = [];
-    const problems = [];
-    constraints.forEach((constraint, i) => {
-        const location = source.locate(['constraints', i]);
-        let path;
-        let expression;
-        try {
-            path = (0,core_constraints/* parseConstraintPath */.WE)(constraint.name);
-        }
-        catch (error) {
-            const e = error;
-            problems.push({ location: source.locate(['constraints', i, 'name']), message: e.message, hint: e.hint });
-        }
-        try {
-            expression = (0,core_constraints/* parseExpression */.YK)(constraint.value);
-            const problem = (0,core_constraints/* expressionProblem */.qT)(expression, constraint.value);
-            if (problem) {
-                problems.push({ location: source.locate(['constraints', i, 'value']), message: `constraint ${constraint.name}: ${problem.message}`, hint: problem.hint });
-                expression = undefined;
-            }
-        }
-        catch (error) {
-            const e = error;
-            problems.push({ location: source.locate(['constraints', i, 'value']), message: `constraint ${constraint.name}: ${e.message}`, hint: e.hint });
-        }
-        if (path && expression)
-            prepared.push({ constraint, path, expression, location });
-    });
-    if (problems.length > 0) {
-        const where = (location) => `${location.file}${location.line ? `:${location.line}` : ''}`;
-        const listed = problems.slice(0, MAX_LISTED_PROBLEMS).map((p) => `  ${where(p.location)}: ${p.message}`);
-        if (problems.length > MAX_LISTED_PROBLEMS)
-            listed.push(`  … and ${problems.length - MAX_LISTED_PROBLEMS} more`);
-        const first = problems[0];
-        const count = problems.length === 1 ? 'a malformed constraint' : `${problems.length} malformed constraints`;
-        throw (0,errors/* invalidInput */.aY)(`${where(first.location)}: the recipe has ${count}:\n${listed.join('\n')}`, {
-            location: first.location,
-            hint: first.hint ?? 'fix the constraint in the recipe',
-            details: { problems: problems.length },
-        });
+/** Parses a constraint's path and expression; a problem is recorded instead of thrown. */
+function prepare(constraint, i, source, problems) {
+    let path;
+    let expression;
+    try {
+        path = (0,constraints/* parseConstraintPath */.WE)(constraint.name);
     }
-    return prepared;
+    catch (error) {
+        const e = error;
+        problems.push({ location: source.locate(['constraints', i, 'name']), message: e.message, ...(e.hint ? { hint: e.hint } : {}) });
+    }
+    try {
+        expression = (0,constraints/* parseExpression */.YK)(constraint.value);
+        const problem = (0,constraints/* expressionProblem */.qT)(expression, constraint.value);
+        if (problem) {
+            problems.push({ location: source.locate(['constraints', i, 'value']), message: `constraint ${constraint.name}: ${problem.message}`, hint: problem.hint });
+            expression = undefined;
+        }
+    }
+    catch (error) {
+        const e = error;
+        problems.push({ location: source.locate(['constraints', i, 'value']), message: `constraint ${constraint.name}: ${e.message}`, ...(e.hint ? { hint: e.hint } : {}) });
+    }
+    return path && expression ? { path, expression } : undefined;
 }
-/** Evaluates one prepared constraint. */
-function evaluateOne(item, index) {
-    const { constraint } = item;
-    const result = {
-        name: constraint.name,
-        phase: 'readiness',
-        expected: constraint.value,
-        status: 'skipped',
-        message: '',
-        location: item.location,
-    };
+/** One INVALID_REQUEST error listing each malformed constraint with its file and line. */
+function malformedError(problems) {
+    const where = (location) => `${location.file}${location.line ? `:${location.line}` : ''}`;
+    const listed = problems.slice(0, MAX_LISTED_PROBLEMS).map((p) => `  ${where(p.location)}: ${p.message}`);
+    if (problems.length > MAX_LISTED_PROBLEMS)
+        listed.push(`  … and ${problems.length - MAX_LISTED_PROBLEMS} more`);
+    const first = problems[0];
+    const count = problems.length === 1 ? 'a malformed constraint' : `${problems.length} malformed constraints`;
+    return (0,errors/* invalidInput */.aY)(`${where(first.location)}: the recipe has ${count}:\n${listed.join('\n')}`, {
+        location: first.location,
+        hint: first.hint ?? 'fix the constraint in the recipe',
+        details: { problems: problems.length },
+    });
+}
+/** Evaluates one well-formed constraint. */
+function evaluateOne(constraint, path, expression, location, index, versions) {
+    const result = { name: constraint.name, phase: 'readiness', expected: constraint.value, status: 'skipped', message: '', location };
     if (constraint.severity)
         result.severity = constraint.severity;
     if (constraint.remediation)
         result.remediation = constraint.remediation;
-    const resolution = index.resolve(item.path);
+    const resolution = index.resolve(path);
     if (!resolution.found) {
         result.message = resolution.reason;
         return result;
     }
     result.actual = resolution.value;
-    const outcome = (0,core_constraints/* compare */.UD)(item.expression, resolution.value);
+    const outcome = (0,constraints/* compare */.UD)(expression, resolution.value, versions);
     if (!outcome.ok) {
         result.message = outcome.reason;
         return result;
@@ -112,6 +95,28 @@ function evaluateOne(item, index) {
     result.status = outcome.pass ? 'passed' : 'failed';
     result.message = `expected ${constraint.value.trim()}, got ${resolution.value}`;
     return result;
+}
+/**
+ * Checks and evaluates constraints in one pass. Throws one INVALID_REQUEST error naming the
+ * file and line of every malformed constraint (then nothing is reported).
+ */
+function evaluateConstraints(constraints, source, index) {
+    const positions = source.itemPositions(['constraints']);
+    const problems = [];
+    const results = [];
+    const versions = new Map();
+    for (let i = 0; i < constraints.length; i++) {
+        const constraint = constraints[i];
+        const prepared = prepare(constraint, i, source, problems);
+        if (!prepared || problems.length > 0)
+            continue;
+        const at = positions[i];
+        const location = at ? { file: source.origin, line: at.line, column: at.column } : { file: source.origin };
+        results.push(evaluateOne(constraint, prepared.path, prepared.expression, location, index, versions));
+    }
+    if (problems.length > 0)
+        throw malformedError(problems);
+    return results;
 }
 /** Overall status from constraint results. */
 function overallStatus(summary) {
@@ -126,8 +131,7 @@ function overallStatus(summary) {
  * lists the live phases as skipped. Throws for malformed constraints.
  */
 function evaluateRecipe(recipe, source, index, options) {
-    const prepared = prepareConstraints(recipe.constraints ?? [], source);
-    const constraints = prepared.map((item) => evaluateOne(item, index));
+    const constraints = evaluateConstraints(recipe.constraints ?? [], source, index);
     const summary = { constraints: constraints.length, passed: 0, failed: 0, skipped: 0 };
     for (const result of constraints)
         summary[result.status]++;
@@ -236,7 +240,7 @@ function textifyConstraintValues(source) {
                 return;
             const entry = item;
             if (typeof entry.value === 'number' || typeof entry.value === 'boolean') {
-                entry.value = source.scalarText([...path, i, 'value']) ?? (typeof entry.value === 'number' ? (0,core_constraints/* readingText */.e4)(entry.value) : String(entry.value));
+                entry.value = source.scalarText([...path, i, 'value']) ?? (typeof entry.value === 'number' ? (0,constraints/* readingText */.e4)(entry.value) : String(entry.value));
             }
         });
     };
@@ -260,7 +264,7 @@ function readingTextFrom(source) {
             return null;
         if (typeof reading === 'number') {
             const written = source.scalarText(['measurements', where.measurement, 'subtypes', where.subtype, 'data', where.key]);
-            return written !== undefined && PLAIN_DECIMAL.test(written) ? written : (0,core_constraints/* readingText */.e4)(reading);
+            return written !== undefined && PLAIN_DECIMAL.test(written) ? written : (0,constraints/* readingText */.e4)(reading);
         }
         return String(reading);
     };
@@ -283,7 +287,7 @@ async function loadSnapshot(location, options = {}) {
             hint: 'capture a snapshot with "aicr snapshot" and pass that file',
         });
     }
-    return { snapshot, index: new core_constraints/* SnapshotIndex */.X8(snapshot, readingTextFrom(source)), origin: source.origin };
+    return { snapshot, index: new constraints/* SnapshotIndex */.X8(snapshot, readingTextFrom(source)), origin: source.origin };
 }
 
 // EXTERNAL MODULE: external "node:crypto"

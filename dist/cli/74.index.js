@@ -501,6 +501,18 @@ function isStatus(error, status) {
     const failure = (0,kube_errors/* classifyFailure */.XE)(error instanceof errors/* AicrError */.Y3 ? error.cause : error);
     return failure.kind === 'http' && failure.status === status;
 }
+/** API path of one of the objects a run creates. */
+function objectPath(kind, name, namespace) {
+    const paths = {
+        ServiceAccount: `/api/v1/namespaces/${namespace}/serviceaccounts/${name}`,
+        Role: `/apis/rbac.authorization.k8s.io/v1/namespaces/${namespace}/roles/${name}`,
+        RoleBinding: `/apis/rbac.authorization.k8s.io/v1/namespaces/${namespace}/rolebindings/${name}`,
+        ClusterRole: `/apis/rbac.authorization.k8s.io/v1/clusterroles/${name}`,
+        ClusterRoleBinding: `/apis/rbac.authorization.k8s.io/v1/clusterrolebindings/${name}`,
+        Job: `/apis/batch/v1/namespaces/${namespace}/jobs/${name}`,
+    };
+    return paths[kind];
+}
 /** The run: see the file comment. */
 async function runSnapshotAgent(options, context = {}) {
     const logger = context.logger ?? core_logger/* silentLogger */.q;
@@ -538,6 +550,12 @@ async function runSnapshotAgent(options, context = {}) {
                 // An HTTP answer settles the question; only a request cut off in flight leaves it open.
                 if ((0,kube_errors/* classifyFailure */.XE)(error instanceof errors/* AicrError */.Y3 ? error.cause : error).kind === 'http')
                     entry.confirmed = true;
+                // A create retried after a dropped connection meets the object its first attempt made.
+                if (isStatus(error, 409)) {
+                    const existing = await client.getObject({ ...action, verb: 'get', name }, objectPath(kind, name, namespace), request).catch(() => undefined);
+                    if (existing?.metadata?.labels?.[RUN_ID_LABEL] === plan.runId)
+                        return existing;
+                }
                 throw error;
             }
         };
@@ -559,7 +577,8 @@ async function runSnapshotAgent(options, context = {}) {
         }
         const job = await create('Job', plan.jobName, true, { verb: 'create', resource: 'jobs', group: 'batch', namespace }, (o) => client.batch.createNamespacedJob({ namespace, body: manifests.job }, o), del({ verb: 'delete', resource: 'jobs', group: 'batch', namespace, name: plan.jobName }, (o) => client.batch.deleteNamespacedJob({ name: plan.jobName, namespace, propagationPolicy: 'Background' }, o)));
         logger.info(`agent run ${plan.runId}: waiting up to ${formatDuration(plan.timeoutMs)} for Job ${namespace}/${plan.jobName}`);
-        const outcome = await waitForJob(client, plan, String(job.metadata?.resourceVersion ?? ''), signal);
+        // The object in hand may already be finished (a retried create returns the current state).
+        const outcome = jobOutcome(job) ?? (await waitForJob(client, plan, String(job.metadata?.resourceVersion ?? ''), signal));
         const pod = await findPod(client, plan, signal).catch(() => undefined);
         if (outcome.kind !== 'complete') {
             const podState = pod ? describePod(pod) : 'no pod was created';

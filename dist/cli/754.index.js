@@ -455,12 +455,34 @@ function parseYamlSubset(text, origin) {
             const { parent, last } = walk(path);
             return parent && last !== undefined ? parent.texts?.get(last) : undefined;
         },
+        itemPositions(path) {
+            const { node } = walk(path);
+            const info = Array.isArray(node) ? reader.info.get(node) : undefined;
+            if (!info || !Array.isArray(node))
+                return [];
+            return node.map((_, i) => {
+                const packed = info.entries.get(i);
+                return packed === undefined ? undefined : unpack(packed);
+            });
+        },
     };
 }
 
 ;// CONCATENATED MODULE: ./src/core/validate/source.ts
 
 
+/** itemPositions through locate, for the slower paths. */
+function itemPositionsByLocate(value, locate, path) {
+    let node = value;
+    for (const segment of path)
+        node = node && typeof node === 'object' ? node[segment] : undefined;
+    if (!Array.isArray(node))
+        return [];
+    return node.map((_, i) => {
+        const at = locate([...path, i]);
+        return at.line === undefined ? undefined : { line: at.line, column: at.column ?? 1 };
+    });
+}
 /**
  * Parses YAML or JSON text with size limits, positions and number texts. Errors are the
  * shared parser's (file, line, hint).
@@ -521,6 +543,17 @@ function withJsonSource(value, origin, text) {
             return location;
         },
         scalarText: (path) => get().numbers.get(pathKey(path)),
+        itemPositions(path) {
+            const { positions } = get();
+            const list = (() => {
+                let node = value;
+                for (const segment of path)
+                    node = node && typeof node === 'object' ? node[segment] : undefined;
+                return Array.isArray(node) ? node : [];
+            })();
+            const prefix = path.length ? pathKey(path) + SEPARATOR : '';
+            return list.map((_, i) => positions.get(prefix + i));
+        },
     };
 }
 /** Other YAML: positions from the shared parser, number texts from a second parse on demand. */
@@ -530,6 +563,7 @@ function withYamlSource(parsed, text, YAML) {
         value: parsed.value,
         origin: parsed.origin,
         locate: (path) => parsed.locate(path),
+        itemPositions: (path) => itemPositionsByLocate(parsed.value, parsed.locate, path),
         scalarText(path) {
             if (!numbers) {
                 // A second parse keeps the source text of scalars, which plain values drop; it only runs
