@@ -36,22 +36,30 @@ const LIVE_PHASES = ['deployment', 'performance', 'conformance'];
 const LIVE_PHASE_SKIP_REASON = 'needs a live cluster validator';
 const MAX_LISTED_PROBLEMS = 20;
 /** Parses a constraint's path and expression; a problem is recorded instead of thrown. */
-function prepare(constraint, i, source, problems) {
-    let path;
-    let expression;
+function prepare(constraint, i, source, problems, cache) {
+    let path = cache.paths.get(constraint.name);
+    let expression = cache.expressions.get(constraint.value);
+    if (path && expression)
+        return { path, expression };
     try {
-        path = (0,constraints/* parseConstraintPath */.WE)(constraint.name);
+        path ??= (0,constraints/* parseConstraintPath */.WE)(constraint.name);
+        cache.paths.set(constraint.name, path);
     }
     catch (error) {
         const e = error;
         problems.push({ location: source.locate(['constraints', i, 'name']), message: e.message, ...(e.hint ? { hint: e.hint } : {}) });
     }
     try {
-        expression = (0,constraints/* parseExpression */.YK)(constraint.value);
-        const problem = (0,constraints/* expressionProblem */.qT)(expression, constraint.value);
-        if (problem) {
-            problems.push({ location: source.locate(['constraints', i, 'value']), message: `constraint ${constraint.name}: ${problem.message}`, hint: problem.hint });
-            expression = undefined;
+        if (!expression) {
+            expression = (0,constraints/* parseExpression */.YK)(constraint.value);
+            const problem = (0,constraints/* expressionProblem */.qT)(expression, constraint.value);
+            if (problem) {
+                problems.push({ location: source.locate(['constraints', i, 'value']), message: `constraint ${constraint.name}: ${problem.message}`, hint: problem.hint });
+                expression = undefined;
+            }
+            else {
+                cache.expressions.set(constraint.value, expression);
+            }
         }
     }
     catch (error) {
@@ -105,9 +113,10 @@ function evaluateConstraints(constraints, source, index) {
     const problems = [];
     const results = [];
     const versions = new Map();
+    const cache = { paths: new Map(), expressions: new Map() };
     for (let i = 0; i < constraints.length; i++) {
         const constraint = constraints[i];
-        const prepared = prepare(constraint, i, source, problems);
+        const prepared = prepare(constraint, i, source, problems, cache);
         if (!prepared || problems.length > 0)
             continue;
         const at = positions[i];

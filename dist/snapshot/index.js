@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7818);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7660);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28383,7 +28383,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7818:
+/***/ 7660:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31407,8 +31407,19 @@ function expressionProblem(expression, raw) {
  * Evaluates an expression against an actual value (already trimmed). Exact match is
  * case-sensitive text equality; `==`/`!=` compare versions when the operand looks like one
  * and both sides parse, text otherwise; ordering operators need versions on both sides.
+ * `versions` caches parsed actual values across calls (one evaluation run).
  */
-function expression_compare(expression, actual) {
+function expression_compare(expression, actual, versions) {
+    const parseActual = () => {
+        if (!versions)
+            return parseVersion(actual);
+        let parsed = versions.get(actual);
+        if (parsed === undefined) {
+            parsed = parseVersion(actual);
+            versions.set(actual, parsed);
+        }
+        return parsed;
+    };
     const { operator, operand } = expression;
     switch (operator) {
         case 'exact':
@@ -31417,7 +31428,7 @@ function expression_compare(expression, actual) {
         case '!=': {
             let equal = actual === operand;
             if (expression.version) {
-                const have = parseVersion(actual);
+                const have = parseActual();
                 if (have.ok)
                     equal = versionsEqual(expression.version, have.version);
             }
@@ -31429,7 +31440,7 @@ function expression_compare(expression, actual) {
                 const parsed = parseVersion(operand);
                 return { ok: false, reason: `cannot parse expected version: ${parsed.ok ? operand : parsed.reason}` };
             }
-            const have = parseVersion(actual);
+            const have = parseActual();
             if (!have.ok)
                 return { ok: false, reason: `cannot parse actual version: ${have.reason}` };
             const order = compareVersions(have.version, want);
@@ -31530,40 +31541,65 @@ class path_SnapshotIndex {
             this.types.set(measurement.type, { index, measurement, subtypes });
         });
     }
-    /** Looks a parsed path up; never throws. */
+    /** Looks a parsed path up; never throws. Allocation-light: it runs once per constraint. */
     resolve(path) {
         const entry = this.types.get(path.type);
         if (!entry)
             return { found: false, missing: 'type', reason: `measurement type ${path.type} not found in the snapshot` };
-        const unavailable = entry.measurement.unavailable?.reason;
-        const because = unavailable ? ` (the ${path.type} measurement was unavailable: ${unavailable})` : '';
-        const matches = [];
-        let existingSubtype;
-        for (const split of path.splits) {
+        const splits = path.splits;
+        let match;
+        let matchSplit;
+        let matches = 0;
+        let existing;
+        for (let i = 0; i < splits.length; i++) {
+            const split = splits[i];
             const at = entry.subtypes.get(split.subtype);
-            if (!at)
+            if (at === undefined)
                 continue;
-            existingSubtype ??= split;
-            if (Object.prototype.hasOwnProperty.call(at.data, split.key))
-                matches.push({ ...split, data: at.data, at });
+            existing ??= split;
+            if (Object.prototype.hasOwnProperty.call(at.data, split.key)) {
+                matches++;
+                if (match === undefined) {
+                    match = at;
+                    matchSplit = split;
+                }
+            }
         }
-        if (matches.length > 1) {
-            const options = matches.map((m) => `${path.type}[${m.subtype}].${m.key}`).join(' or ');
+        if (matches > 1) {
+            const options = splits
+                .filter((split) => {
+                const at = entry.subtypes.get(split.subtype);
+                return at !== undefined && Object.prototype.hasOwnProperty.call(at.data, split.key);
+            })
+                .map((split) => `${path.type}[${split.subtype}].${split.key}`)
+                .join(' or ');
             return { found: false, missing: 'ambiguous', reason: `path is ambiguous in this snapshot: it matches ${options}; write one of these bracket forms` };
         }
-        const match = matches[0];
-        if (!match) {
-            if (existingSubtype) {
-                return { found: false, missing: 'key', reason: `key "${existingSubtype.key}" not found in ${path.type} subtype "${existingSubtype.subtype}"${because}`, ...existingSubtype };
+        if (match === undefined || matchSplit === undefined) {
+            const unavailable = entry.measurement.unavailable?.reason;
+            const because = unavailable ? ` (the ${path.type} measurement was unavailable: ${unavailable})` : '';
+            if (existing) {
+                return { found: false, missing: 'key', reason: `key "${existing.key}" not found in ${path.type} subtype "${existing.subtype}"${because}`, subtype: existing.subtype, key: existing.key };
             }
-            const names = path.explicit || path.splits.length === 1 ? `"${path.splits[0].subtype}"` : path.splits.map((s) => `"${s.subtype}"`).join(' or ');
+            const names = path.explicit || splits.length === 1 ? `"${splits[0].subtype}"` : splits.map((split) => `"${split.subtype}"`).join(' or ');
             return { found: false, missing: 'subtype', reason: `subtype ${names} not found in the ${path.type} measurement${because}` };
         }
-        const text = this.textOf(match.data[match.key], { measurement: entry.index, subtype: match.at.index, key: match.key });
+        const text = this.text(entry, match, matchSplit.key);
         if (text === null) {
-            return { found: false, missing: 'null', reason: `${path.type}[${match.subtype}].${match.key} has no value (null) in the snapshot`, subtype: match.subtype, key: match.key };
+            return { found: false, missing: 'null', reason: `${path.type}[${matchSplit.subtype}].${matchSplit.key} has no value (null) in the snapshot`, subtype: matchSplit.subtype, key: matchSplit.key };
         }
-        return { found: true, value: text.trim(), subtype: match.subtype, key: match.key };
+        return { found: true, value: text, subtype: matchSplit.subtype, key: matchSplit.key };
+    }
+    /** The trimmed text of a reading, computed once per reading. */
+    text(entry, at, key) {
+        const texts = (at.texts ??= new Map());
+        let text = texts.get(key);
+        if (text === undefined) {
+            const raw = this.textOf(at.data[key], { measurement: entry.index, subtype: at.index, key });
+            text = raw === null ? null : raw.trim();
+            texts.set(key, text);
+        }
+        return text;
     }
 }
 /** Upstream's error text for a missing value (kept byte-identical for recipe snapshot mode). */
@@ -31640,206 +31676,8 @@ function evaluateConstraint(constraint, snapshot) {
 
 // EXTERNAL MODULE: ./src/core/io.ts
 var io = __nccwpck_require__(7719);
-;// CONCATENATED MODULE: ./src/core/serialize.ts
-/**
- * Deterministic YAML and JSON writers for plain data (objects, arrays, strings, finite numbers,
- * booleans, null).
- *
- * Our own small emitter rather than a YAML library: it keeps the start-up path free of a parser
- * we do not need for writing, and it pins every formatting choice (key order as given, block
- * style, quoting) so the same value always gives the same bytes.
- */
-/** Serializes `value` as one YAML document ending in a newline. */
-function serialize_toYaml(value, options = {}) {
-    const writer = new YamlWriter(options.indent ?? 2, options.sortKeys ?? false);
-    return writer.document(value);
-}
-/** Serializes `value` as 2-space indented JSON ending in a newline. */
-function serialize_toJson(value, options = {}) {
-    return JSON.stringify(options.sortKeys ? sortKeysDeep(value) : value, null, 2) + '\n';
-}
-/** A copy of `value` whose mapping keys are sorted (code-unit order) at every level. */
-function sortKeysDeep(value) {
-    if (Array.isArray(value))
-        return value.map((item) => sortKeysDeep(item));
-    if (serialize_isPlainObject(value)) {
-        const out = {};
-        for (const key of Object.keys(value).sort(serialize_compareStrings))
-            out[key] = sortKeysDeep(value[key]);
-        return out;
-    }
-    return value;
-}
-/** Byte-wise (UTF-16 code unit) string comparison, independent of locale. */
-function serialize_compareStrings(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
-}
-function serialize_isPlainObject(value) {
-    if (value === null || typeof value !== 'object' || Array.isArray(value))
-        return false;
-    const proto = Object.getPrototypeOf(value);
-    return proto === Object.prototype || proto === null;
-}
-class YamlWriter {
-    step;
-    sortKeys;
-    constructor(step, sortKeys) {
-        this.step = step;
-        this.sortKeys = sortKeys;
-    }
-    document(value) {
-        const lines = [];
-        if (isCollection(value) && !isEmptyCollection(value))
-            this.block(value, 0, lines);
-        else
-            lines.push(this.inline(value));
-        return lines.join('\n') + '\n';
-    }
-    keys(map) {
-        const keys = Object.keys(map).filter((key) => map[key] !== undefined);
-        return this.sortKeys ? keys.sort(serialize_compareStrings) : keys;
-    }
-    /** Writes a non-empty mapping or sequence whose lines start at `indent`. */
-    block(value, indent, lines) {
-        const pad = ' '.repeat(indent);
-        if (Array.isArray(value)) {
-            for (const item of value) {
-                if (isCollection(item) && !isEmptyCollection(item)) {
-                    // The first line of a nested collection shares the line with the dash.
-                    const nested = [];
-                    this.block(item, indent + 2, nested);
-                    nested[0] = `${pad}- ${nested[0].slice(indent + 2)}`;
-                    lines.push(...nested);
-                }
-                else {
-                    this.scalarLine(`${pad}- `, item, indent + 2, 2, lines);
-                }
-            }
-            return;
-        }
-        const map = value;
-        for (const key of this.keys(map)) {
-            const item = map[key];
-            const head = `${pad}${formatKey(key)}:`;
-            if (isCollection(item) && !isEmptyCollection(item)) {
-                lines.push(head);
-                // Sequences under a key are indented one level, like the upstream recipe output.
-                this.block(item, indent + this.step, lines);
-            }
-            else {
-                this.scalarLine(`${head} `, item, indent + this.step, this.step, lines);
-            }
-        }
-    }
-    /**
-     * Pushes `prefix` + the scalar. Multi-line strings continue as a literal block at `indent`,
-     * which is `offset` columns right of the parent node.
-     */
-    scalarLine(prefix, value, indent, offset, lines) {
-        if (typeof value === 'string' && canUseLiteralBlock(value)) {
-            const trailing = /\n*$/.exec(value)[0].length;
-            const chomp = trailing === 0 ? '-' : trailing === 1 ? '' : '+';
-            const body = trailing === 0 ? value : value.slice(0, -1);
-            const bodyLines = body.split('\n');
-            const firstText = bodyLines.find((line) => line !== '') ?? '';
-            const indicator = firstText.startsWith(' ') ? String(offset) : '';
-            lines.push(`${prefix}|${indicator}${chomp}`);
-            const pad = ' '.repeat(indent);
-            for (const line of bodyLines)
-                lines.push(line === '' ? '' : pad + line);
-            return;
-        }
-        lines.push(prefix + this.inline(value));
-    }
-    inline(value) {
-        if (value === null || value === undefined)
-            return 'null';
-        if (typeof value === 'boolean')
-            return value ? 'true' : 'false';
-        if (typeof value === 'number')
-            return formatNumber(value);
-        if (typeof value === 'bigint')
-            return value.toString();
-        if (typeof value === 'string')
-            return formatString(value);
-        if (Array.isArray(value))
-            return '[]';
-        if (typeof value === 'object')
-            return '{}';
-        throw new TypeError(`cannot serialize a ${typeof value} as YAML`);
-    }
-}
-function isCollection(value) {
-    return Array.isArray(value) || (value !== null && typeof value === 'object');
-}
-function isEmptyCollection(value) {
-    if (Array.isArray(value))
-        return value.length === 0;
-    return Object.keys(value).every((key) => value[key] === undefined);
-}
-function formatNumber(value) {
-    if (Number.isNaN(value))
-        return '.nan';
-    if (value === Infinity)
-        return '.inf';
-    if (value === -Infinity)
-        return '-.inf';
-    if (Object.is(value, -0))
-        return '-0';
-    return String(value);
-}
-function formatKey(key) {
-    return formatString(key);
-}
-// Words that some YAML reader (1.1 or 1.2) would load as a non-string.
-const RESERVED = new Set([
-    'null', 'Null', 'NULL', '~', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE',
-    'yes', 'Yes', 'YES', 'no', 'No', 'NO', 'on', 'On', 'ON', 'off', 'Off', 'OFF', 'y', 'Y', 'n', 'N',
-    '.inf', '.Inf', '.INF', '+.inf', '+.Inf', '+.INF', '-.inf', '-.Inf', '-.INF', '.nan', '.NaN', '.NAN', '<<', '=',
-]);
-/** Characters that may not start a plain scalar. */
-const INDICATOR_START = /^[-?:,[\]{}#&*!|>'"%@`\s]/;
-// Anything number-like (ints, floats, octal/hex, sexagesimal, dates) is quoted to stay a string.
-const NUMBER_LIKE = /^[-+.]?[0-9]/;
-const NEEDS_DOUBLE_QUOTES = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029\ufeff\ud800-\udfff]/;
-function isPlainSafe(text) {
-    if (text === '' || RESERVED.has(text))
-        return false;
-    if (INDICATOR_START.test(text) || NUMBER_LIKE.test(text))
-        return false;
-    if (/\s$/.test(text))
-        return false;
-    if (text.includes(': ') || text.includes(' #') || text.endsWith(':') || text.includes('\t'))
-        return false;
-    if (NEEDS_DOUBLE_QUOTES.test(text))
-        return false;
-    // Keep flow indicators out of plain scalars so the text is also safe inside flow collections.
-    if (/[,[\]{}]/.test(text))
-        return false;
-    return true;
-}
-function formatString(text) {
-    if (isPlainSafe(text))
-        return text;
-    if (!NEEDS_DOUBLE_QUOTES.test(text))
-        return `'${text.replaceAll("'", "''")}'`;
-    return JSON.stringify(text).replace(/[\u007f-\u009f\u2028\u2029\ufeff]/g, (ch) => {
-        return '\\u' + ch.charCodeAt(0).toString(16).padStart(4, '0');
-    }).replace(/[\ud800-\udfff]/g, (ch) => '\\u' + ch.charCodeAt(0).toString(16).padStart(4, '0'));
-}
-/** Multi-line text without characters a literal block cannot carry verbatim. */
-function canUseLiteralBlock(text) {
-    if (!text.includes('\n'))
-        return false;
-    if (/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff\ud800-\udfff]/.test(text))
-        return false;
-    const lines = text.split('\n');
-    // Whitespace-only lines would be read back as empty lines.
-    if (lines.some((line) => line !== '' && line.trim() === ''))
-        return false;
-    return lines.some((line) => line !== '');
-}
-
+// EXTERNAL MODULE: ./src/core/serialize.ts
+var serialize = __nccwpck_require__(8237);
 ;// CONCATENATED MODULE: ./src/core/format.ts
 /** Rendering documents in the output formats every command offers: yaml, json, table. */
 
@@ -31913,7 +31751,7 @@ function typeRank(type) {
 }
 function sortedRecord(record) {
     const out = {};
-    for (const key of Object.keys(record).sort(serialize_compareStrings))
+    for (const key of Object.keys(record).sort(serialize/* compareStrings */.Kt))
         out[key] = record[key];
     return out;
 }
@@ -31939,7 +31777,7 @@ function normalizeSnapshot(snapshot) {
         .filter((m) => m !== null && m !== undefined)
         .map((measurement, position) => ({ measurement, position }))
         .sort((a, b) => typeRank(a.measurement.type) - typeRank(b.measurement.type)
-        || (typeRank(a.measurement.type) === MEASUREMENT_ORDER.length ? serialize_compareStrings(a.measurement.type, b.measurement.type) : 0)
+        || (typeRank(a.measurement.type) === MEASUREMENT_ORDER.length ? (0,serialize/* compareStrings */.Kt)(a.measurement.type, b.measurement.type) : 0)
         || a.position - b.position)
         .map(({ measurement }) => normalizeMeasurement(measurement));
     out.measurements = measurements;
@@ -31969,9 +31807,9 @@ function normalizeMeasurement(measurement) {
  */
 function renderSnapshot(snapshot, format) {
     if (format === 'json')
-        return serialize_toJson(snapshot);
+        return (0,serialize/* toJson */.aB)(snapshot);
     if (format === 'yaml')
-        return serialize_toYaml(snapshot);
+        return (0,serialize/* toYaml */.fE)(snapshot);
     return formatSnapshotTable(snapshot);
 }
 function formatSnapshotTable(snapshot) {
@@ -32089,7 +31927,7 @@ function typeOrder(a, b) {
         const i = MEASUREMENT_ORDER.indexOf(t);
         return i < 0 ? MEASUREMENT_ORDER.length : i;
     };
-    return rank(a) - rank(b) || serialize_compareStrings(a, b);
+    return rank(a) - rank(b) || (0,serialize/* compareStrings */.Kt)(a, b);
 }
 /** Compares `target` against `baseline`. Changes are sorted by path (upstream's order). */
 function diffSnapshots(baseline, target, options = {}) {
@@ -32146,7 +31984,7 @@ function diffSnapshots(baseline, target, options = {}) {
             }
         }
     }
-    changes.sort((a, b) => serialize_compareStrings(a.path, b.path));
+    changes.sort((a, b) => (0,serialize/* compareStrings */.Kt)(a.path, b.path));
     const count = (kind) => changes.filter((c) => c.kind === kind).length;
     const result = {
         changes,
@@ -32236,6 +32074,666 @@ var core_logger = __nccwpck_require__(1227);
 var documents = __nccwpck_require__(5738);
 // EXTERNAL MODULE: ./src/core/kube/client.ts
 var client = __nccwpck_require__(9338);
+// EXTERNAL MODULE: ./src/core/documents/parse.ts
+var parse = __nccwpck_require__(1861);
+;// CONCATENATED MODULE: ./src/core/validate/yaml-subset.ts
+
+// Positions are packed into one number per entry: big snapshots have thousands of entries.
+const COLUMNS = 4096;
+const pack = (line, column) => line * COLUMNS + Math.min(column, COLUMNS - 1);
+const unpack = (packed) => ({ line: Math.floor(packed / COLUMNS), column: packed % COLUMNS });
+const DECLINE = Symbol('decline');
+const decline = () => {
+    throw DECLINE;
+};
+// YAML 1.2 core-schema forms. Numbers outside the plain decimal form are left to the full parser.
+const NULL_WORDS = new Set(['~', 'null', 'Null', 'NULL']);
+const TRUE_WORDS = new Set(['true', 'True', 'TRUE']);
+const FALSE_WORDS = new Set(['false', 'False', 'FALSE']);
+const DECIMAL = /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?$/;
+const ANY_CORE_NUMBER = /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
+// Characters that may not start a plain scalar (YAML indicators); `-`, `?` and `:` may, when
+// a non-blank follows (`-5`, `-foo`).
+const PLAIN_START_FORBIDDEN = new Set([',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', "'", '"', '%', '@', '`']);
+const PLAIN_START_BEFORE_BLANK = new Set(['-', '?', ':']);
+function plainStartAllowed(text) {
+    const first = text[0];
+    if (first === undefined || PLAIN_START_FORBIDDEN.has(first))
+        return false;
+    return !PLAIN_START_BEFORE_BLANK.has(first) || (text.length > 1 && text[1] !== ' ');
+}
+// Control characters the YAML library rejects or treats specially; tabs and CR are declined too.
+const UNSUPPORTED_CHARS = /[\u0000-\u0009\u000b-\u001f\u007f\ufeff]/;
+class SubsetReader {
+    lines;
+    finalLineBreak;
+    i = 0;
+    info = new WeakMap();
+    constructor(text) {
+        this.lines = text.split('\n');
+        // The final line break ends the last line; it does not start an empty one.
+        this.finalLineBreak = text.endsWith('\n');
+        if (this.finalLineBreak)
+            this.lines.pop();
+    }
+    document() {
+        let first = this.nextContent(0);
+        if (first >= 0 && this.lines[first].trimEnd() === '---')
+            first = this.nextContent(first + 1);
+        if (first < 0)
+            decline();
+        if (indentOf(this.lines[first]) !== 0)
+            decline();
+        this.i = first;
+        const value = this.block(0);
+        if (this.nextContent(this.i) >= 0)
+            decline();
+        return value;
+    }
+    /** Index of the next line with content (not blank, not a comment) from `from`, or -1. */
+    nextContent(from) {
+        // Asked twice per entry (peek after a value, then the next entry): remember the last answer.
+        if (from === this.lastFrom)
+            return this.lastContent;
+        this.lastFrom = from;
+        this.lastContent = this.scanContent(from);
+        return this.lastContent;
+    }
+    lastFrom = -1;
+    lastContent = -1;
+    scanContent(from) {
+        for (let j = from; j < this.lines.length; j++) {
+            const line = this.lines[j];
+            const indent = indentOf(line);
+            if (indent === line.length)
+                continue;
+            if (line.charCodeAt(indent) === 35 /* # */)
+                continue;
+            return j;
+        }
+        return -1;
+    }
+    block(indent) {
+        const line = this.lines[this.i];
+        const text = line.slice(indent);
+        return isSequenceItem(text) ? this.sequence(indent) : this.mapping(indent);
+    }
+    mapping(indent, first) {
+        const map = {};
+        const info = { start: { line: (first?.line ?? this.i) + 1, column: indent + 1 }, entries: new Map() };
+        let pending = first;
+        for (;;) {
+            let text;
+            let lineIndex;
+            if (pending) {
+                ({ text, line: lineIndex } = pending);
+                pending = undefined;
+            }
+            else {
+                const next = this.nextContent(this.i);
+                if (next < 0)
+                    break;
+                const lineIndent = indentOf(this.lines[next]);
+                if (lineIndent < indent)
+                    break;
+                if (lineIndent > indent)
+                    decline();
+                text = this.lines[next].slice(indent);
+                if (isSequenceItem(text))
+                    decline();
+                lineIndex = next;
+            }
+            const entry = splitKey(text);
+            if (!entry)
+                decline();
+            const { key, rest } = entry;
+            if (key === '__proto__' || Object.prototype.hasOwnProperty.call(map, key))
+                decline();
+            info.entries.set(key, pack(lineIndex + 1, indent + 1));
+            this.i = lineIndex + 1;
+            const scalar = this.value(rest, indent, true);
+            map[key] = scalar.value;
+            if (scalar.text !== undefined)
+                (info.texts ??= new Map()).set(key, scalar.text);
+        }
+        this.info.set(map, info);
+        return map;
+    }
+    sequence(indent) {
+        const list = [];
+        const info = { start: { line: this.i + 1, column: indent + 1 }, entries: new Map() };
+        for (;;) {
+            const next = this.nextContent(this.i);
+            if (next < 0)
+                break;
+            const line = this.lines[next];
+            const lineIndent = indentOf(line);
+            if (lineIndent < indent)
+                break;
+            if (lineIndent > indent)
+                decline();
+            const text = line.slice(indent);
+            if (!isSequenceItem(text))
+                break;
+            const after = text.slice(1);
+            const gap = after.length - after.trimStart().length;
+            const item = after.slice(gap);
+            const column = indent + 1 + gap;
+            const index = list.length;
+            info.entries.set(index, pack(next + 1, column + 1));
+            this.i = next;
+            let scalar;
+            if (item === '' || item.startsWith('#')) {
+                this.i = next + 1;
+                scalar = this.value('', indent, false);
+            }
+            else if (isSequenceItem(item)) {
+                return decline();
+            }
+            else if (splitKey(item)) {
+                scalar = { value: this.mapping(column, { text: item, line: next }) };
+            }
+            else {
+                this.i = next + 1;
+                scalar = this.value(` ${item}`, indent, false);
+            }
+            list.push(scalar.value);
+            if (scalar.text !== undefined)
+                (info.texts ??= new Map()).set(index, scalar.text);
+        }
+        this.info.set(list, info);
+        return list;
+    }
+    /**
+     * The value after `key:` or `-`. `rest` is the remainder of the line (empty or starting with
+     * a blank); `owner` is the column of the key or dash the value belongs to.
+     */
+    value(rest, owner, underKey) {
+        const text = rest.trimStart();
+        if (rest !== '' && text.length === rest.length)
+            decline();
+        if (text === '' || text.startsWith('#')) {
+            const next = this.nextContent(this.i);
+            if (next < 0)
+                return { value: null };
+            const nextIndent = indentOf(this.lines[next]);
+            if (nextIndent > owner) {
+                this.i = next;
+                return { value: this.block(nextIndent) };
+            }
+            if (underKey && nextIndent === owner && isSequenceItem(this.lines[next].slice(owner))) {
+                this.i = next;
+                return { value: this.sequence(owner) };
+            }
+            return { value: null };
+        }
+        if (text.startsWith('|'))
+            return { value: this.literal(text.slice(1), owner) };
+        const scalar = inlineScalar(text);
+        // A deeper line after a one-line scalar would continue it (a multi-line scalar): decline.
+        const next = this.nextContent(this.i);
+        if (next >= 0 && indentOf(this.lines[next]) > owner)
+            decline();
+        return scalar;
+    }
+    /** A literal block scalar; `header` is what follows the `|`. */
+    literal(header, owner) {
+        const match = /^([1-9])?([-+])?(?:\s+#.*|\s*)$/.exec(header) ?? /^([-+])([1-9])(?:\s+#.*|\s*)$/.exec(header);
+        if (!match)
+            decline();
+        const [, a, b] = match;
+        const digit = a && /[1-9]/.test(a) ? Number(a) : b && /[1-9]/.test(b) ? Number(b) : undefined;
+        const chomp = [a, b].find((part) => part === '-' || part === '+') ?? '';
+        let contentIndent = digit === undefined ? -1 : owner + digit;
+        const body = [];
+        let j = this.i;
+        for (; j < this.lines.length; j++) {
+            const line = this.lines[j];
+            if (line === '') {
+                body.push('');
+                continue;
+            }
+            const indent = indentOf(line);
+            if (indent === line.length)
+                decline(); // whitespace-only lines: leave to the full parser
+            if (contentIndent < 0) {
+                if (indent <= owner)
+                    break;
+                contentIndent = indent;
+            }
+            if (indent < contentIndent)
+                break;
+            body.push(line.slice(contentIndent));
+        }
+        // An empty block, or one whose last line has no line break, is left to the full parser.
+        if (contentIndent < 0 || (j >= this.lines.length && !this.finalLineBreak))
+            decline();
+        let last = body.length - 1;
+        while (last >= 0 && body[last] === '')
+            last--;
+        if (last < 0)
+            decline();
+        const trailing = body.length - 1 - last;
+        this.i = j;
+        const content = body.slice(0, last + 1).join('\n');
+        if (chomp === '-')
+            return content;
+        if (chomp === '+')
+            return content + '\n' + '\n'.repeat(trailing);
+        return content + '\n';
+    }
+}
+/**
+ * Whether a plain scalar is a string under the YAML 1.2 core schema (not null, a boolean or a
+ * number). Most scalars are decided by their first character alone.
+ */
+function resolvesToString(plain) {
+    const code = plain.charCodeAt(0);
+    const numberStart = (code >= 48 && code <= 57) || code === 43 /* + */ || code === 45 /* - */ || code === 46; /* . */
+    if (numberStart)
+        return !ANY_CORE_NUMBER.test(plain);
+    if (code === 126 /* ~ */ || code === 110 || code === 78 /* n N */)
+        return !NULL_WORDS.has(plain);
+    if (code === 116 || code === 84 /* t T */)
+        return !TRUE_WORDS.has(plain);
+    if (code === 102 || code === 70 /* f F */)
+        return !FALSE_WORDS.has(plain);
+    return true;
+}
+const NOT_SPACE = /[^ ]/;
+function indentOf(line) {
+    const n = line.search(NOT_SPACE);
+    return n < 0 ? line.length : n;
+}
+function isSequenceItem(text) {
+    return text === '-' || text.startsWith('- ');
+}
+/** `key: rest` → key and the text after the colon; undefined when the text is not a key. */
+function splitKey(text) {
+    const first = text[0];
+    if (first === '"' || first === "'") {
+        const quoted = quotedScalar(text);
+        if (!quoted)
+            return undefined;
+        const after = text.slice(quoted.end);
+        const colon = after.trimStart();
+        if (!colon.startsWith(':') || (colon.length > 1 && colon[1] !== ' '))
+            return undefined;
+        return { key: quoted.value, rest: colon.slice(1) };
+    }
+    if (!plainStartAllowed(text))
+        return undefined;
+    // The key ends at the first ": " (or a final ":"); a " #" before it starts a comment instead.
+    let colon = text.indexOf(':');
+    while (colon >= 0 && colon + 1 < text.length && text.charCodeAt(colon + 1) !== 32)
+        colon = text.indexOf(':', colon + 1);
+    if (colon < 0)
+        return undefined;
+    const comment = text.indexOf(' #');
+    if (comment >= 0 && comment < colon)
+        return undefined;
+    const key = text.slice(0, colon).trimEnd();
+    // Keys that would resolve to non-strings, or hold flow indicators, go to the full parser.
+    if (key === '' || /[[\]{},]/.test(key) || !resolvesToString(key))
+        decline();
+    return { key, rest: text.slice(colon + 1) };
+}
+/** A one-line scalar value (quoted or plain), with an optional trailing comment. */
+function inlineScalar(text) {
+    const first = text[0];
+    if (first === '"' || first === "'") {
+        const quoted = quotedScalar(text);
+        if (!quoted)
+            return decline();
+        const after = text.slice(quoted.end);
+        if (after.trim() !== '' && !/^\s+#/.test(after))
+            decline();
+        return { value: quoted.value };
+    }
+    let plain = text;
+    // Tabs were refused up front, so a comment starts at the first " #".
+    const comment = plain.indexOf(' #');
+    if (comment >= 0)
+        plain = plain.slice(0, comment);
+    plain = plain.trimEnd();
+    if (plain === '{}' || plain === '[]')
+        return { value: plain === '{}' ? {} : [] };
+    if (!plainStartAllowed(plain))
+        decline();
+    if (plain.includes(': ') || plain.endsWith(':'))
+        decline();
+    if (resolvesToString(plain))
+        return { value: plain };
+    if (NULL_WORDS.has(plain))
+        return { value: null };
+    if (TRUE_WORDS.has(plain))
+        return { value: true, text: plain };
+    if (FALSE_WORDS.has(plain))
+        return { value: false, text: plain };
+    if (DECIMAL.test(plain))
+        return { value: plain.includes('.') ? Number.parseFloat(plain) : Number.parseInt(plain, 10), text: plain };
+    return decline();
+}
+const SIMPLE_ESCAPES = { '\\': '\\', '"': '"', '/': '/', n: '\n', t: '\t', r: '\r', '0': '\0', b: '\b', f: '\f', ' ': ' ' };
+/** A quoted scalar that closes on this line: its value and the index after the closing quote. */
+function quotedScalar(text) {
+    const quote = text[0];
+    let value = '';
+    for (let i = 1; i < text.length; i++) {
+        const ch = text[i];
+        if (quote === "'") {
+            if (ch === "'") {
+                if (text[i + 1] === "'") {
+                    value += "'";
+                    i++;
+                    continue;
+                }
+                return { value, end: i + 1 };
+            }
+            value += ch;
+            continue;
+        }
+        if (ch === '"')
+            return { value, end: i + 1 };
+        if (ch !== '\\') {
+            value += ch;
+            continue;
+        }
+        const next = text[i + 1];
+        if (next === undefined)
+            return undefined;
+        if (next in SIMPLE_ESCAPES) {
+            value += SIMPLE_ESCAPES[next];
+            i++;
+            continue;
+        }
+        const width = next === 'x' ? 2 : next === 'u' ? 4 : next === 'U' ? 8 : 0;
+        const hex = width ? text.slice(i + 2, i + 2 + width) : '';
+        if (!width || !new RegExp(`^[0-9a-fA-F]{${width}}$`).test(hex))
+            return decline();
+        const code = Number.parseInt(hex, 16);
+        if (code > 0x10ffff)
+            return decline();
+        value += String.fromCodePoint(code);
+        i += 1 + width;
+    }
+    return undefined;
+}
+/**
+ * Parses `text` if it is in the subset; undefined otherwise (also for anything odd enough to
+ * make the reader fail), in which case the caller uses the general parser.
+ */
+function parseYamlSubset(text, origin) {
+    if (UNSUPPORTED_CHARS.test(text))
+        return undefined;
+    const trimmed = text.trimStart();
+    if (trimmed.startsWith('{') || trimmed.startsWith('[') || trimmed.startsWith('%'))
+        return undefined;
+    const reader = new SubsetReader(text);
+    let value;
+    try {
+        value = reader.document();
+    }
+    catch (error) {
+        if (error === DECLINE || error instanceof RangeError)
+            return undefined;
+        throw error;
+    }
+    const walk = (path) => {
+        let node = value;
+        let at = node && typeof node === 'object' ? reader.info.get(node)?.start : undefined;
+        let parent;
+        let last;
+        for (const segment of path) {
+            if (!node || typeof node !== 'object')
+                return { node: undefined, at };
+            const info = reader.info.get(node);
+            const key = Array.isArray(node) ? segment : String(segment);
+            const entry = info?.entries.get(key);
+            if (!info || entry === undefined)
+                return { node: undefined, at };
+            parent = info;
+            last = key;
+            at = unpack(entry);
+            node = node[key];
+            const nested = node && typeof node === 'object' ? reader.info.get(node) : undefined;
+            if (nested)
+                at = nested.start;
+        }
+        return { node, at, parent, last };
+    };
+    return {
+        value,
+        origin,
+        locate(path) {
+            const { at } = walk(path);
+            const location = { file: origin, path: (0,parse/* formatPath */.jV)(path) };
+            if (at) {
+                location.line = at.line;
+                location.column = at.column;
+            }
+            return location;
+        },
+        scalarText(path) {
+            const { parent, last } = walk(path);
+            return parent && last !== undefined ? parent.texts?.get(last) : undefined;
+        },
+        itemPositions(path) {
+            const { node } = walk(path);
+            const info = Array.isArray(node) ? reader.info.get(node) : undefined;
+            if (!info || !Array.isArray(node))
+                return [];
+            return node.map((_, i) => {
+                const packed = info.entries.get(i);
+                return packed === undefined ? undefined : unpack(packed);
+            });
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/core/validate/source.ts
+
+
+/** itemPositions through locate, for the slower paths. */
+function itemPositionsByLocate(value, locate, path) {
+    let node = value;
+    for (const segment of path)
+        node = node && typeof node === 'object' ? node[segment] : undefined;
+    if (!Array.isArray(node))
+        return [];
+    return node.map((_, i) => {
+        const at = locate([...path, i]);
+        return at.line === undefined ? undefined : { line: at.line, column: at.column ?? 1 };
+    });
+}
+/**
+ * Parses YAML or JSON text with size limits, positions and number texts. Errors are the
+ * shared parser's (file, line, hint).
+ */
+async function parseSource(text, origin) {
+    (0,parse/* checkSize */.C1)(origin, (0,parse/* byteLength */.dp)(text));
+    const trimmed = text.trimStart();
+    if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
+        // JSON as documents/parse.ts reads it (JSON.parse first); a flow-style YAML document or a
+        // syntax error falls through to the shared parser and its messages.
+        const json = parseJson(text);
+        if (json)
+            return withJsonSource(json.value, origin, text);
+    }
+    else {
+        const fast = parseYamlSubset(text, origin);
+        if (fast)
+            return fast;
+    }
+    const parsed = await (0,parse/* parseDocument */.Tp)(text, origin);
+    yamlLibrary ??= await __nccwpck_require__.e(/* import() */ 815).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19));
+    return withYamlSource(parsed, text, yamlLibrary);
+}
+function parseJson(text) {
+    try {
+        return { value: JSON.parse(text) };
+    }
+    catch {
+        return undefined;
+    }
+}
+const SEPARATOR = '\u0000';
+const pathKey = (path) => path.join(SEPARATOR);
+/** JSON: one scan of the text gives every key's position and every number's text. */
+function withJsonSource(value, origin, text) {
+    let scan;
+    const get = () => (scan ??= scanJson(text));
+    return {
+        value,
+        origin,
+        locate(path) {
+            const { positions, collections } = get();
+            let best = collections.get('');
+            const prefix = [];
+            for (const segment of path) {
+                prefix.push(segment);
+                const key = pathKey(prefix);
+                const at = positions.get(key);
+                if (!at)
+                    break;
+                best = collections.get(key) ?? at;
+            }
+            const location = { file: origin, path: (0,parse/* formatPath */.jV)(path) };
+            if (best) {
+                location.line = best.line;
+                location.column = best.column;
+            }
+            return location;
+        },
+        scalarText: (path) => get().numbers.get(pathKey(path)),
+        itemPositions(path) {
+            const { positions } = get();
+            const list = (() => {
+                let node = value;
+                for (const segment of path)
+                    node = node && typeof node === 'object' ? node[segment] : undefined;
+                return Array.isArray(node) ? node : [];
+            })();
+            const prefix = path.length ? pathKey(path) + SEPARATOR : '';
+            return list.map((_, i) => positions.get(prefix + i));
+        },
+    };
+}
+/** Other YAML: positions from the shared parser, number texts from a second parse on demand. */
+function withYamlSource(parsed, text, YAML) {
+    let numbers;
+    return {
+        value: parsed.value,
+        origin: parsed.origin,
+        locate: (path) => parsed.locate(path),
+        itemPositions: (path) => itemPositionsByLocate(parsed.value, parsed.locate, path),
+        scalarText(path) {
+            if (!numbers) {
+                // A second parse keeps the source text of scalars, which plain values drop; it only runs
+                // when a number is asked for.
+                const doc = YAML.parseDocument(text, { version: '1.2', uniqueKeys: false });
+                numbers = (at) => {
+                    const node = doc.getIn(at, true);
+                    const typed = node && (typeof node.value === 'number' || typeof node.value === 'boolean');
+                    return typed && typeof node.source === 'string' ? node.source : undefined;
+                };
+            }
+            return numbers(path);
+        },
+    };
+}
+// Already in memory after the shared parser read YAML; kept here for number-text recovery.
+let yamlLibrary;
+/** Walks valid JSON text recording key/item positions, collection starts and number texts. */
+function scanJson(text) {
+    const positions = new Map();
+    const collections = new Map();
+    const numbers = new Map();
+    let i = 0;
+    let line = 1;
+    let lineStart = 0;
+    const position = () => ({ line, column: i - lineStart + 1 });
+    const skipBlanks = () => {
+        for (; i < text.length; i++) {
+            const ch = text.charCodeAt(i);
+            if (ch === 10) {
+                line++;
+                lineStart = i + 1;
+            }
+            else if (ch !== 32 && ch !== 9 && ch !== 13) {
+                return;
+            }
+        }
+    };
+    /** Skips a string (at its opening quote); returns its value only when `decode` is set. */
+    const readString = (decode) => {
+        const start = i;
+        let end = text.indexOf('"', i + 1);
+        // A quote preceded by an odd number of backslashes is escaped.
+        for (;;) {
+            let slashes = 0;
+            while (text.charCodeAt(end - 1 - slashes) === 92)
+                slashes++;
+            if (slashes % 2 === 0)
+                break;
+            end = text.indexOf('"', end + 1);
+        }
+        i = end + 1;
+        if (!decode)
+            return '';
+        const raw = text.slice(start + 1, end);
+        return raw.includes('\\') ? JSON.parse(text.slice(start, end + 1)) : raw;
+    };
+    const readValue = (key) => {
+        skipBlanks();
+        const ch = text.charCodeAt(i);
+        if (ch === 123 /* { */ || ch === 91 /* [ */) {
+            collections.set(key, position());
+            i++;
+            let index = 0;
+            for (;;) {
+                skipBlanks();
+                const next = text.charCodeAt(i);
+                if (next === 125 /* } */ || next === 93 /* ] */) {
+                    i++;
+                    return;
+                }
+                let child;
+                if (ch === 123) {
+                    const at = position();
+                    child = (key === '' ? '' : key + SEPARATOR) + readString(true);
+                    positions.set(child, at);
+                    skipBlanks();
+                    i++; // the colon
+                }
+                else {
+                    child = (key === '' ? '' : key + SEPARATOR) + index++;
+                    positions.set(child, position());
+                }
+                readValue(child);
+                skipBlanks();
+                if (text.charCodeAt(i) === 44 /* , */)
+                    i++;
+            }
+        }
+        if (ch === 34 /* " */) {
+            readString(false);
+            return;
+        }
+        const start = i;
+        for (; i < text.length; i++) {
+            const c = text.charCodeAt(i);
+            if (c === 44 || c === 93 || c === 125 || c === 32 || c === 10 || c === 13 || c === 9)
+                break;
+        }
+        const token = text.slice(start, i);
+        if (token !== 'null')
+            numbers.set(key, token);
+    };
+    readValue('');
+    return { positions, collections, numbers };
+}
+
 // EXTERNAL MODULE: ./src/core/version.ts
 var version = __nccwpck_require__(3323);
 // EXTERNAL MODULE: external "node:child_process"
@@ -32364,8 +32862,15 @@ class XmlSyntaxError extends Error {
         this.name = 'XmlSyntaxError';
     }
 }
-const NAME_START = /[A-Za-z_:\u00c0-\uffff]/;
-const NAME_CHAR = /[A-Za-z0-9_:.\-\u00b7\u00c0-\uffff]/;
+function isNameStart(code) {
+    return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || code === 0x5f || code === 0x3a || code >= 0xc0;
+}
+function isNameChar(code) {
+    return isNameStart(code) || (code >= 0x30 && code <= 0x39) || code === 0x2d || code === 0x2e || code === 0xb7;
+}
+function isSpace(code) {
+    return code === 0x20 || code === 0x0a || code === 0x09 || code === 0x0d;
+}
 const PREDEFINED = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 /** Parses a whole document and returns its root element. Throws XmlSyntaxError on bad input. */
 function parseXml(text, limits = {}) {
@@ -32394,15 +32899,15 @@ function parseXml(text, limits = {}) {
     };
     const readName = () => {
         const start = pos;
-        if (!NAME_START.test(text[pos] ?? ''))
+        if (!isNameStart(text.charCodeAt(pos)))
             fail(`expected a name, found ${JSON.stringify(text[pos] ?? 'end of input')}`);
         pos++;
-        while (pos < text.length && NAME_CHAR.test(text[pos]))
+        while (pos < text.length && isNameChar(text.charCodeAt(pos)))
             pos++;
         return text.slice(start, pos);
     };
     const skipSpace = () => {
-        while (pos < text.length && /\s/.test(text[pos]))
+        while (pos < text.length && isSpace(text.charCodeAt(pos)))
             pos++;
     };
     const decode = (raw, at) => {
@@ -32440,7 +32945,11 @@ function parseXml(text, limits = {}) {
         if (lt > pos)
             appendText(decode(text.slice(pos, lt), pos));
         pos = lt;
-        if (text.startsWith('<?', pos)) {
+        const next = text.charCodeAt(pos + 1);
+        if (next !== 0x2f /* / */ && next !== 0x3f /* ? */ && next !== 0x21 /* ! */) {
+            openTag();
+        }
+        else if (text.startsWith('<?', pos)) {
             expect('?>', 'processing instruction');
         }
         else if (text.startsWith('<!--', pos)) {
@@ -32473,54 +32982,7 @@ function parseXml(text, limits = {}) {
                 fail(`closing tag </${name}> does not match <${open.name}>`, at);
         }
         else {
-            const at = pos;
-            pos++;
-            const element = { name: readName(), attributes: {}, children: [], text: '' };
-            for (;;) {
-                const before = pos;
-                skipSpace();
-                if (pos >= text.length)
-                    fail(`<${element.name}> is cut off by the end of the input`, at);
-                if (text.startsWith('/>', pos) || text[pos] === '>')
-                    break;
-                if (pos === before)
-                    fail(`expected whitespace before an attribute in <${element.name}>`);
-                const attribute = readName();
-                skipSpace();
-                if (text[pos] !== '=')
-                    fail(`attribute ${attribute} of <${element.name}> has no value`);
-                pos++;
-                skipSpace();
-                const quote = text[pos];
-                if (quote !== '"' && quote !== "'")
-                    fail(`attribute ${attribute} of <${element.name}> is not quoted`);
-                const end = text.indexOf(quote, pos + 1);
-                if (end < 0)
-                    fail(`unterminated value of attribute ${attribute}`);
-                const raw = text.slice(pos + 1, end);
-                if (raw.includes('<'))
-                    fail(`"<" in the value of attribute ${attribute}`);
-                if (Object.prototype.hasOwnProperty.call(element.attributes, attribute))
-                    fail(`duplicate attribute ${attribute} in <${element.name}>`);
-                element.attributes[attribute] = decode(raw, pos);
-                pos = end + 1;
-            }
-            const parent = stack[stack.length - 1];
-            if (parent)
-                parent.children.push(element);
-            else if (root)
-                fail(`second root element <${element.name}>`, at);
-            else
-                root = element;
-            if (text.startsWith('/>', pos)) {
-                pos += 2;
-            }
-            else {
-                pos++;
-                if (stack.length >= maxDepth)
-                    fail(`elements nested deeper than ${maxDepth} levels`, at);
-                stack.push(element);
-            }
+            fail(`unexpected markup ${JSON.stringify(text.slice(pos, pos + 10))}`);
         }
     }
     if (stack.length)
@@ -32528,6 +32990,56 @@ function parseXml(text, limits = {}) {
     if (!root)
         fail('no root element', 0);
     return root;
+    function openTag() {
+        const at = pos;
+        pos++;
+        const element = { name: readName(), attributes: {}, children: [], text: '' };
+        for (;;) {
+            const before = pos;
+            skipSpace();
+            if (pos >= text.length)
+                fail(`<${element.name}> is cut off by the end of the input`, at);
+            if (text.startsWith('/>', pos) || text[pos] === '>')
+                break;
+            if (pos === before)
+                fail(`expected whitespace before an attribute in <${element.name}>`);
+            const attribute = readName();
+            skipSpace();
+            if (text[pos] !== '=')
+                fail(`attribute ${attribute} of <${element.name}> has no value`);
+            pos++;
+            skipSpace();
+            const quote = text[pos];
+            if (quote !== '"' && quote !== "'")
+                fail(`attribute ${attribute} of <${element.name}> is not quoted`);
+            const end = text.indexOf(quote, pos + 1);
+            if (end < 0)
+                fail(`unterminated value of attribute ${attribute}`);
+            const raw = text.slice(pos + 1, end);
+            if (raw.includes('<'))
+                fail(`"<" in the value of attribute ${attribute}`);
+            if (Object.prototype.hasOwnProperty.call(element.attributes, attribute))
+                fail(`duplicate attribute ${attribute} in <${element.name}>`);
+            element.attributes[attribute] = decode(raw, pos);
+            pos = end + 1;
+        }
+        const parent = stack[stack.length - 1];
+        if (parent)
+            parent.children.push(element);
+        else if (root)
+            fail(`second root element <${element.name}>`, at);
+        else
+            root = element;
+        if (text.startsWith('/>', pos)) {
+            pos += 2;
+        }
+        else {
+            pos++;
+            if (stack.length >= maxDepth)
+                fail(`elements nested deeper than ${maxDepth} levels`, at);
+            stack.push(element);
+        }
+    }
     function skipDoctype() {
         // Skip `<!DOCTYPE name SYSTEM "uri" [ internal subset ]>` without interpreting any of it.
         let depth = 0;
@@ -32733,6 +33245,8 @@ function gpuCollector(options = {}) {
     };
 }
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 // EXTERNAL MODULE: external "node:path"
@@ -32749,6 +33263,7 @@ var external_node_path_ = __nccwpck_require__(6760);
  * disk); everything under /proc/sys/net; /proc/sys/dev/cdrom/*; and /proc/sys/kernel/random/uuid,
  * which the kernel answers with a fresh random value on every read, so it describes nothing.
  */
+
 
 
 /** Largest file any OS source reads (upstream's limit). */
@@ -32799,6 +33314,38 @@ async function readTextFile(path, shownAs, maxBytes = MAX_OS_FILE_BYTES) {
     }
     finally {
         await handle.close();
+    }
+}
+const procBuffer = Buffer.alloc(MAX_OS_FILE_BYTES + 1);
+const PROC_READ_CHUNK = 4096;
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+/** One /proc/sys file as text; undefined when it cannot be read, is too large or is not UTF-8. */
+function readProcFile(path) {
+    let fd;
+    try {
+        fd = (0,external_node_fs_.openSync)(path, 'r');
+    }
+    catch {
+        return undefined;
+    }
+    try {
+        let total = 0;
+        for (;;) {
+            // Small reads: the kernel allocates a buffer of the requested size for every sysctl read.
+            const read = (0,external_node_fs_.readSync)(fd, procBuffer, total, Math.min(PROC_READ_CHUNK, procBuffer.length - total), null);
+            if (read === 0)
+                break;
+            total += read;
+            if (total > MAX_OS_FILE_BYTES)
+                return undefined;
+        }
+        return strictUtf8.decode(procBuffer.subarray(0, total));
+    }
+    catch {
+        return undefined;
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
     }
 }
 function describeFsError(error, shownAs) {
@@ -32915,18 +33462,18 @@ async function readSysctl(procRoot, options = {}) {
     await walk('');
     const data = {};
     const texts = new Array(files.length);
-    const batch = 32;
+    // procfs answers from memory, so plain reads are several times faster than the thread pool;
+    // the event loop gets a turn between batches, which keeps deadlines and other collectors live.
+    const batch = 64;
     for (let start = 0; start < files.length; start += batch) {
         if (options.signal?.aborted)
             throw new SourceUnavailable('the snapshot deadline passed while reading /proc/sys');
-        await Promise.all(files.slice(start, start + batch).map(async (path, offset) => {
-            try {
-                texts[start + offset] = await readTextFile((0,external_node_path_.join)(root, path), `/proc/sys/${path}`);
-            }
-            catch {
-                // write-only, permission-denied, oversized or binary files are skipped one by one
-            }
-        }));
+        if (start > 0)
+            await new Promise((resolve) => setImmediate(resolve));
+        for (let index = start; index < Math.min(start + batch, files.length); index++) {
+            // write-only, permission-denied, oversized or binary files are skipped one by one
+            texts[index] = readProcFile((0,external_node_path_.join)(root, files[index]));
+        }
     }
     files.forEach((path, index) => {
         const text = texts[index];
@@ -33104,6 +33651,7 @@ function systemdCollector(options = {}) {
  * `unavailable.reason` on its measurement; nothing is ever filled in. `required` turns absence
  * into a failure (NOT_FOUND, exit 3, before anything is written).
  */
+
 
 
 
@@ -33348,16 +33896,21 @@ async function localCollectors(options = {}) {
     return collectors;
 }
 /**
- * Default loader of the K8s and NodeTopology collectors. The Kubernetes collectors live in
- * collectors/k8s.ts and collectors/topology.ts (owned by the Kubernetes I/O work); until they are
- * part of the build this reports them unavailable rather than guessing.
+ * Default loader of the K8s and NodeTopology collectors (collectors/k8s.ts and topology.ts, over
+ * the shared Kubernetes client), imported only when credentials exist.
  */
-const loadKubernetesCollectors = async ({ sources }) => sources.map((source) => unavailableCollector(source, 'the Kubernetes collectors are not part of this build yet'));
-/** Loads a Snapshot from a file, `-`, an https URL or `cm://namespace/name`. */
+const loadKubernetesCollectors = async (options) => {
+    const { kubernetesCollectors } = await __nccwpck_require__.e(/* import() */ 887).then(__nccwpck_require__.bind(__nccwpck_require__, 8887));
+    return kubernetesCollectors(options);
+};
+/**
+ * Loads a Snapshot from a file, `-`, an https URL or `cm://namespace/name`, through the fast
+ * block-YAML reader where the text allows it (a cold `aicr diff` is dominated by YAML parsing).
+ */
 async function readSnapshot(location, options) {
     const { text, origin } = await (0,io/* readLocation */.mb)((0,io/* parseLocation */.zS)(location, options.input), options);
-    const { document } = await (0,documents/* readDocument */.u0)('Snapshot', text, origin);
-    return { snapshot: document, origin };
+    const [source] = await Promise.all([parseSource(text, origin), (0,documents/* loadValidators */.As)()]);
+    return { snapshot: (0,documents/* checkDocument */.sw)('Snapshot', source), origin };
 }
 /**
  * The snapshot stage as every front door uses it: collect locally or through the agent, then
@@ -33733,7 +34286,19 @@ async function run() {
         const kubeconfig = inputs.request.kubeconfig ? { kubeconfig: inputs.request.kubeconfig } : {};
         // The baseline is read before anything is written: the output may be the baseline's own path.
         const baseline = inputs.baseline ? (await readSnapshot(inputs.baseline, { input: 'baseline', ...kubeconfig })).snapshot : undefined;
-        const snapshotRun = await group('Collect', () => takeSnapshot(inputs.request, { logger, env: process.env }));
+        // A cancelled workflow sends SIGINT: the agent still deletes what it created.
+        const interrupt = new AbortController();
+        const onSignal = (name) => interrupt.abort(new errors/* AicrError */.Y3(errors/* ErrorCode */.O4.Internal, `interrupted by ${name}`));
+        process.once('SIGINT', onSignal);
+        process.once('SIGTERM', onSignal);
+        let snapshotRun;
+        try {
+            snapshotRun = await group('Collect', () => takeSnapshot(inputs.request, { logger, env: process.env, signal: interrupt.signal }));
+        }
+        finally {
+            process.off('SIGINT', onSignal);
+            process.off('SIGTERM', onSignal);
+        }
         const output = (0,io/* parseLocation */.zS)(inputs.output, 'output');
         const writeOptions = { input: 'output', format: inputs.format, kind: 'Snapshot', ...kubeconfig };
         await (0,io/* writeLocation */.rW)(output, renderSnapshot(snapshotRun.snapshot, inputs.format), writeOptions);
@@ -33837,9 +34402,10 @@ async function writeSummary(run, inputs, diff) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   As: () => (/* binding */ loadValidators),
+/* harmony export */   sw: () => (/* binding */ checkDocument),
 /* harmony export */   u0: () => (/* binding */ readDocument)
 /* harmony export */ });
-/* unused harmony exports loadValidators, checkDocument */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4296);
 /* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1861);
 /**
@@ -33964,11 +34530,13 @@ function describeType(value) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   C1: () => (/* binding */ checkSize),
 /* harmony export */   Tp: () => (/* binding */ parseDocument),
 /* harmony export */   bi: () => (/* binding */ MAX_DOCUMENT_BYTES),
+/* harmony export */   dp: () => (/* binding */ byteLength),
 /* harmony export */   jV: () => (/* binding */ formatPath)
 /* harmony export */ });
-/* unused harmony exports MAX_ALIAS_COUNT, ensureYamlParser, byteLength, checkSize, parseDocumentSync */
+/* unused harmony exports MAX_ALIAS_COUNT, ensureYamlParser, parseDocumentSync */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4296);
 
 /** Largest document we read (upstream's per-file limit for external data). */
@@ -35093,6 +35661,18 @@ function isStatus(error, status) {
     const failure = (0,kube_errors/* classifyFailure */.XE)(error instanceof errors/* AicrError */.Y3 ? error.cause : error);
     return failure.kind === 'http' && failure.status === status;
 }
+/** API path of one of the objects a run creates. */
+function objectPath(kind, name, namespace) {
+    const paths = {
+        ServiceAccount: `/api/v1/namespaces/${namespace}/serviceaccounts/${name}`,
+        Role: `/apis/rbac.authorization.k8s.io/v1/namespaces/${namespace}/roles/${name}`,
+        RoleBinding: `/apis/rbac.authorization.k8s.io/v1/namespaces/${namespace}/rolebindings/${name}`,
+        ClusterRole: `/apis/rbac.authorization.k8s.io/v1/clusterroles/${name}`,
+        ClusterRoleBinding: `/apis/rbac.authorization.k8s.io/v1/clusterrolebindings/${name}`,
+        Job: `/apis/batch/v1/namespaces/${namespace}/jobs/${name}`,
+    };
+    return paths[kind];
+}
 /** The run: see the file comment. */
 async function runSnapshotAgent(options, context = {}) {
     const logger = context.logger ?? core_logger/* silentLogger */.q;
@@ -35130,6 +35710,12 @@ async function runSnapshotAgent(options, context = {}) {
                 // An HTTP answer settles the question; only a request cut off in flight leaves it open.
                 if ((0,kube_errors/* classifyFailure */.XE)(error instanceof errors/* AicrError */.Y3 ? error.cause : error).kind === 'http')
                     entry.confirmed = true;
+                // A create retried after a dropped connection meets the object its first attempt made.
+                if (isStatus(error, 409)) {
+                    const existing = await client.getObject({ ...action, verb: 'get', name }, objectPath(kind, name, namespace), request).catch(() => undefined);
+                    if (existing?.metadata?.labels?.[RUN_ID_LABEL] === plan.runId)
+                        return existing;
+                }
                 throw error;
             }
         };
@@ -35151,7 +35737,8 @@ async function runSnapshotAgent(options, context = {}) {
         }
         const job = await create('Job', plan.jobName, true, { verb: 'create', resource: 'jobs', group: 'batch', namespace }, (o) => client.batch.createNamespacedJob({ namespace, body: manifests.job }, o), del({ verb: 'delete', resource: 'jobs', group: 'batch', namespace, name: plan.jobName }, (o) => client.batch.deleteNamespacedJob({ name: plan.jobName, namespace, propagationPolicy: 'Background' }, o)));
         logger.info(`agent run ${plan.runId}: waiting up to ${formatDuration(plan.timeoutMs)} for Job ${namespace}/${plan.jobName}`);
-        const outcome = await waitForJob(client, plan, String(job.metadata?.resourceVersion ?? ''), signal);
+        // The object in hand may already be finished (a retried create returns the current state).
+        const outcome = jobOutcome(job) ?? (await waitForJob(client, plan, String(job.metadata?.resourceVersion ?? ''), signal));
         const pod = await findPod(client, plan, signal).catch(() => undefined);
         if (outcome.kind !== 'complete') {
             const podState = pod ? describePod(pod) : 'no pod was created';
@@ -35399,13 +35986,17 @@ function formatDuration(ms) {
 /* unused harmony exports loadKubernetesModule, resetKubeClients, KubeClient */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4296);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6634);
-/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(1815);
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7067);
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_http__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4708);
+/* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_https__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_4__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4296);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(6634);
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(1815);
 /**
  * The one Kubernetes client: @kubernetes/client-node loaded lazily (it costs about a quarter of a
  * second to import), configured from `--kubeconfig`, $KUBECONFIG, ~/.kube/config or the
@@ -35418,7 +36009,11 @@ function formatDuration(ms) {
 
 
 
+
+
 const SERVICE_ACCOUNT_TOKEN = '/var/run/secrets/kubernetes.io/serviceaccount/token';
+/** Largest response {@link KubeClient.getJson} accepts. */
+const MAX_RESPONSE_BYTES = 256 * 1024 * 1024;
 /**
  * Resolves the configuration source without loading the client: `--kubeconfig`, $KUBECONFIG
  * (a path list), ~/.kube/config, then the in-cluster service account. Undefined when none exists.
@@ -35428,12 +36023,12 @@ function resolveConfigSource(options = {}) {
     if (options.kubeconfig)
         return { kind: 'files', paths: [options.kubeconfig], label: `kubeconfig ${options.kubeconfig}` };
     if (env.KUBECONFIG) {
-        const paths = env.KUBECONFIG.split(node_path__WEBPACK_IMPORTED_MODULE_2__.delimiter).filter((p) => p !== '');
+        const paths = env.KUBECONFIG.split(node_path__WEBPACK_IMPORTED_MODULE_4__.delimiter).filter((p) => p !== '');
         if (paths.length)
-            return { kind: 'files', paths, label: `$KUBECONFIG (${paths.join(node_path__WEBPACK_IMPORTED_MODULE_2__.delimiter)})` };
+            return { kind: 'files', paths, label: `$KUBECONFIG (${paths.join(node_path__WEBPACK_IMPORTED_MODULE_4__.delimiter)})` };
     }
-    const home = env.HOME || (0,node_os__WEBPACK_IMPORTED_MODULE_1__.homedir)();
-    const defaultPath = home ? (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(home, '.kube', 'config') : '';
+    const home = env.HOME || (0,node_os__WEBPACK_IMPORTED_MODULE_3__.homedir)();
+    const defaultPath = home ? (0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(home, '.kube', 'config') : '';
     if (defaultPath && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(defaultPath))
         return { kind: 'files', paths: [defaultPath], label: `kubeconfig ${defaultPath}` };
     if (env.KUBERNETES_SERVICE_HOST && env.KUBERNETES_SERVICE_PORT && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(SERVICE_ACCOUNT_TOKEN)) {
@@ -35455,7 +36050,7 @@ const clients = new Map();
 async function getKubeClient(options = {}) {
     const source = resolveConfigSource(options);
     if (!source) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .AicrError */ .Y3(_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ErrorCode */ .O4.Unavailable, 'no Kubernetes configuration: no --kubeconfig, $KUBECONFIG or ~/.kube/config, and not running in a pod', {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .AicrError */ .Y3(_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ErrorCode */ .O4.Unavailable, 'no Kubernetes configuration: no --kubeconfig, $KUBECONFIG or ~/.kube/config, and not running in a pod', {
             hint: 'pass --kubeconfig <file> (or set KUBECONFIG), or run inside the cluster with a service account',
         });
     }
@@ -35470,6 +36065,8 @@ async function getKubeClient(options = {}) {
 }
 /** Forgets cached clients (tests that rewrite kubeconfig files). */
 function resetKubeClients() {
+    for (const client of clients.values())
+        client.then((c) => c.close(), () => { });
     clients.clear();
 }
 async function createClient(source, retry) {
@@ -35481,14 +36078,14 @@ async function createClient(source, retry) {
     else {
         source.paths.forEach((path, index) => {
             if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(path)) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .AicrError */ .Y3(_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ErrorCode */ .O4.NotFound, `kubeconfig file not found: ${path}`, { hint: 'check the --kubeconfig path or $KUBECONFIG' });
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .AicrError */ .Y3(_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ErrorCode */ .O4.NotFound, `kubeconfig file not found: ${path}`, { hint: 'check the --kubeconfig path or $KUBECONFIG' });
             }
             const target = index === 0 ? config : new k8s.KubeConfig();
             try {
                 target.loadFromFile(path);
             }
             catch (error) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .AicrError */ .Y3(_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ErrorCode */ .O4.InvalidInput, `cannot load kubeconfig ${path}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(error)}`, { cause: error, hint: 'the file must be a valid kubeconfig (YAML with clusters, users and contexts)' });
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .AicrError */ .Y3(_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ErrorCode */ .O4.InvalidInput, `cannot load kubeconfig ${path}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .errorMessage */ .gJ)(error)}`, { cause: error, hint: 'the file must be a valid kubeconfig (YAML with clusters, users and contexts)' });
             }
             if (index > 0)
                 config.mergeConfig(target, true);
@@ -35496,11 +36093,11 @@ async function createClient(source, retry) {
     }
     const cluster = config.getCurrentCluster();
     if (!cluster) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .AicrError */ .Y3(_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ErrorCode */ .O4.InvalidInput, `${source.label} has no current context with a cluster`, {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .AicrError */ .Y3(_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ErrorCode */ .O4.InvalidInput, `${source.label} has no current context with a cluster`, {
             hint: 'set current-context to a context whose cluster exists (kubectl config use-context <name>)',
         });
     }
-    return new KubeClient(k8s, config, source.label, { ..._retry_js__WEBPACK_IMPORTED_MODULE_5__/* .DEFAULT_RETRY_POLICY */ .cO, ...retry });
+    return new KubeClient(k8s, config, source.label, { ..._retry_js__WEBPACK_IMPORTED_MODULE_7__/* .DEFAULT_RETRY_POLICY */ .cO, ...retry });
 }
 /** A configured client; every request goes through {@link KubeClient.request}. */
 class KubeClient {
@@ -35572,7 +36169,7 @@ class KubeClient {
      * timeout and an overall deadline; failures become AicrErrors naming `action`.
      */
     request(action, call, options = {}, onRetry) {
-        return (0,_retry_js__WEBPACK_IMPORTED_MODULE_5__/* .withRetry */ .bD)((signal) => call(this.callOptions(signal)), {
+        return (0,_retry_js__WEBPACK_IMPORTED_MODULE_7__/* .withRetry */ .bD)((signal) => call(this.callOptions(signal)), {
             action,
             policy: { ...this.retryPolicy, ...(options.retry ?? {}) },
             ...(options.signal ? { signal: options.signal } : {}),
@@ -35594,9 +36191,101 @@ class KubeClient {
             token = page.metadata?._continue || undefined;
         } while (token);
     }
+    listAgent;
+    /**
+     * GET of a path that returns JSON, authenticated exactly like the typed API (headers, client
+     * certificates, CA, proxy from the kubeconfig) but parsed with plain JSON.parse: for the large
+     * lists, where the typed models' deserialization costs more than the transfer. Connections
+     * are kept alive between pages. Errors have the shape of the client's ApiException.
+     */
+    async getJson(path, query, signal) {
+        const url = new URL(this.server.replace(/\/$/, '') + path);
+        for (const [key, value] of Object.entries(query))
+            url.searchParams.set(key, value);
+        const fetchOptions = (await this.config.applyToFetchOptions({}));
+        if (!this.listAgent && fetchOptions.agent) {
+            // One agent per client, kept alive: no new TCP/TLS handshake for every page.
+            this.listAgent = fetchOptions.agent;
+            this.listAgent.keepAlive = true;
+        }
+        const headers = { accept: 'application/json' };
+        fetchOptions.headers?.forEach((value, key) => {
+            headers[key] = value;
+        });
+        const send = url.protocol === 'https:' ? node_https__WEBPACK_IMPORTED_MODULE_2__.request : node_http__WEBPACK_IMPORTED_MODULE_1__.request;
+        return new Promise((resolve, reject) => {
+            const req = send(url, { method: 'GET', headers, ...(this.listAgent ? { agent: this.listAgent } : {}), signal }, (res) => {
+                const chunks = [];
+                let size = 0;
+                res.on('data', (chunk) => {
+                    size += chunk.length;
+                    // A list page is a few MB at most; refuse a runaway (or hostile) answer.
+                    if (size > MAX_RESPONSE_BYTES) {
+                        res.destroy(new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .AicrError */ .Y3(_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ErrorCode */ .O4.Internal, `the API server sent more than ${MAX_RESPONSE_BYTES} bytes for ${url.pathname}`, { hint: 'use a smaller page size' }));
+                        return;
+                    }
+                    chunks.push(chunk);
+                });
+                res.on('error', reject);
+                res.on('end', () => {
+                    const text = Buffer.concat(chunks).toString('utf8');
+                    const status = res.statusCode ?? 0;
+                    if (status >= 200 && status < 300) {
+                        try {
+                            resolve(JSON.parse(text));
+                        }
+                        catch (error) {
+                            reject(new Error(`the API server sent invalid JSON for ${url.pathname}: ${error.message}`));
+                        }
+                        return;
+                    }
+                    const responseHeaders = {};
+                    for (const [key, value] of Object.entries(res.headers))
+                        if (typeof value === 'string')
+                            responseHeaders[key] = value;
+                    reject(Object.assign(new Error(`HTTP-Code: ${status}`), { code: status, body: text, headers: responseHeaders }));
+                });
+            });
+            req.on('error', reject);
+            req.end();
+        });
+    }
+    /** One object by API path as plain JSON (e.g. `/apis/batch/v1/namespaces/ns/jobs/name`), with retries. */
+    getObject(action, path, options = {}) {
+        return (0,_retry_js__WEBPACK_IMPORTED_MODULE_7__/* .withRetry */ .bD)((signal) => this.getJson(path, {}, signal), {
+            action,
+            policy: { ...this.retryPolicy, ...(options.retry ?? {}) },
+            ...(options.signal ? { signal: options.signal } : {}),
+            map: { source: this.source, server: this.server },
+        });
+    }
+    /**
+     * Lists a collection by path (e.g. `/api/v1/pods`) page by page as plain JSON objects; see
+     * {@link getJson}. Same retries and error mapping as {@link request}.
+     */
+    async *jsonPages(action, path, options = {}) {
+        const limit = String(options.pageSize ?? 500);
+        let token;
+        do {
+            const query = { ...(options.query ?? {}), limit, ...(token ? { continue: token } : {}) };
+            const page = (await (0,_retry_js__WEBPACK_IMPORTED_MODULE_7__/* .withRetry */ .bD)((signal) => this.getJson(path, query, signal), {
+                action,
+                policy: { ...this.retryPolicy, ...(options.retry ?? {}) },
+                ...(options.signal ? { signal: options.signal } : {}),
+                map: { source: this.source, server: this.server },
+            }));
+            yield page.items ?? [];
+            token = page.metadata?.continue || undefined;
+        } while (token);
+    }
+    /** Closes kept-alive connections (long-lived processes, tests). */
+    close() {
+        this.listAgent?.destroy();
+        this.listAgent = undefined;
+    }
     /** Maps an error from a call made outside {@link request} (watch, logs). */
     mapError(error, action) {
-        return (0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .toKubeError */ .N0)(error, action, { source: this.source, server: this.server });
+        return (0,_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .toKubeError */ .N0)(error, action, { source: this.source, server: this.server });
     }
 }
 
@@ -36230,6 +36919,217 @@ const silentLogger = {
     error: () => { },
     group: (_name, run) => run(),
 };
+
+
+/***/ }),
+
+/***/ 8237:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Kt: () => (/* binding */ compareStrings),
+/* harmony export */   aB: () => (/* binding */ toJson),
+/* harmony export */   fE: () => (/* binding */ toYaml)
+/* harmony export */ });
+/* unused harmony exports sortKeysDeep, isPlainObject, formatString */
+/**
+ * Deterministic YAML and JSON writers for plain data (objects, arrays, strings, finite numbers,
+ * booleans, null).
+ *
+ * Our own small emitter rather than a YAML library: it keeps the start-up path free of a parser
+ * we do not need for writing, and it pins every formatting choice (key order as given, block
+ * style, quoting) so the same value always gives the same bytes.
+ */
+/** Serializes `value` as one YAML document ending in a newline. */
+function toYaml(value, options = {}) {
+    const writer = new YamlWriter(options.indent ?? 2, options.sortKeys ?? false);
+    return writer.document(value);
+}
+/** Serializes `value` as 2-space indented JSON ending in a newline. */
+function toJson(value, options = {}) {
+    return JSON.stringify(options.sortKeys ? sortKeysDeep(value) : value, null, 2) + '\n';
+}
+/** A copy of `value` whose mapping keys are sorted (code-unit order) at every level. */
+function sortKeysDeep(value) {
+    if (Array.isArray(value))
+        return value.map((item) => sortKeysDeep(item));
+    if (isPlainObject(value)) {
+        const out = {};
+        for (const key of Object.keys(value).sort(compareStrings))
+            out[key] = sortKeysDeep(value[key]);
+        return out;
+    }
+    return value;
+}
+/** Byte-wise (UTF-16 code unit) string comparison, independent of locale. */
+function compareStrings(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+function isPlainObject(value) {
+    if (value === null || typeof value !== 'object' || Array.isArray(value))
+        return false;
+    const proto = Object.getPrototypeOf(value);
+    return proto === Object.prototype || proto === null;
+}
+class YamlWriter {
+    step;
+    sortKeys;
+    constructor(step, sortKeys) {
+        this.step = step;
+        this.sortKeys = sortKeys;
+    }
+    document(value) {
+        const lines = [];
+        if (isCollection(value) && !isEmptyCollection(value))
+            this.block(value, 0, lines);
+        else
+            lines.push(this.inline(value));
+        return lines.join('\n') + '\n';
+    }
+    keys(map) {
+        const keys = Object.keys(map).filter((key) => map[key] !== undefined);
+        return this.sortKeys ? keys.sort(compareStrings) : keys;
+    }
+    /** Writes a non-empty mapping or sequence whose lines start at `indent`. */
+    block(value, indent, lines) {
+        const pad = ' '.repeat(indent);
+        if (Array.isArray(value)) {
+            for (const item of value) {
+                if (isCollection(item) && !isEmptyCollection(item)) {
+                    // The first line of a nested collection shares the line with the dash.
+                    const nested = [];
+                    this.block(item, indent + 2, nested);
+                    nested[0] = `${pad}- ${nested[0].slice(indent + 2)}`;
+                    lines.push(...nested);
+                }
+                else {
+                    this.scalarLine(`${pad}- `, item, indent + 2, 2, lines);
+                }
+            }
+            return;
+        }
+        const map = value;
+        for (const key of this.keys(map)) {
+            const item = map[key];
+            const head = `${pad}${formatKey(key)}:`;
+            if (isCollection(item) && !isEmptyCollection(item)) {
+                lines.push(head);
+                // Sequences under a key are indented one level, like the upstream recipe output.
+                this.block(item, indent + this.step, lines);
+            }
+            else {
+                this.scalarLine(`${head} `, item, indent + this.step, this.step, lines);
+            }
+        }
+    }
+    /**
+     * Pushes `prefix` + the scalar. Multi-line strings continue as a literal block at `indent`,
+     * which is `offset` columns right of the parent node.
+     */
+    scalarLine(prefix, value, indent, offset, lines) {
+        if (typeof value === 'string' && canUseLiteralBlock(value)) {
+            const trailing = /\n*$/.exec(value)[0].length;
+            const chomp = trailing === 0 ? '-' : trailing === 1 ? '' : '+';
+            const body = trailing === 0 ? value : value.slice(0, -1);
+            const bodyLines = body.split('\n');
+            const firstText = bodyLines.find((line) => line !== '') ?? '';
+            const indicator = firstText.startsWith(' ') ? String(offset) : '';
+            lines.push(`${prefix}|${indicator}${chomp}`);
+            const pad = ' '.repeat(indent);
+            for (const line of bodyLines)
+                lines.push(line === '' ? '' : pad + line);
+            return;
+        }
+        lines.push(prefix + this.inline(value));
+    }
+    inline(value) {
+        if (value === null || value === undefined)
+            return 'null';
+        if (typeof value === 'boolean')
+            return value ? 'true' : 'false';
+        if (typeof value === 'number')
+            return formatNumber(value);
+        if (typeof value === 'bigint')
+            return value.toString();
+        if (typeof value === 'string')
+            return formatString(value);
+        if (Array.isArray(value))
+            return '[]';
+        if (typeof value === 'object')
+            return '{}';
+        throw new TypeError(`cannot serialize a ${typeof value} as YAML`);
+    }
+}
+function isCollection(value) {
+    return Array.isArray(value) || (value !== null && typeof value === 'object');
+}
+function isEmptyCollection(value) {
+    if (Array.isArray(value))
+        return value.length === 0;
+    return Object.keys(value).every((key) => value[key] === undefined);
+}
+function formatNumber(value) {
+    if (Number.isNaN(value))
+        return '.nan';
+    if (value === Infinity)
+        return '.inf';
+    if (value === -Infinity)
+        return '-.inf';
+    if (Object.is(value, -0))
+        return '-0';
+    return String(value);
+}
+function formatKey(key) {
+    return formatString(key);
+}
+// Words that some YAML reader (1.1 or 1.2) would load as a non-string.
+const RESERVED = new Set([
+    'null', 'Null', 'NULL', '~', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE',
+    'yes', 'Yes', 'YES', 'no', 'No', 'NO', 'on', 'On', 'ON', 'off', 'Off', 'OFF', 'y', 'Y', 'n', 'N',
+    '.inf', '.Inf', '.INF', '+.inf', '+.Inf', '+.INF', '-.inf', '-.Inf', '-.INF', '.nan', '.NaN', '.NAN', '<<', '=',
+]);
+/** Characters that may not start a plain scalar. */
+const INDICATOR_START = /^[-?:,[\]{}#&*!|>'"%@`\s]/;
+// Anything number-like (ints, floats, octal/hex, sexagesimal, dates) is quoted to stay a string.
+const NUMBER_LIKE = /^[-+.]?[0-9]/;
+const NEEDS_DOUBLE_QUOTES = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029\ufeff\ud800-\udfff]/;
+function isPlainSafe(text) {
+    if (text === '' || RESERVED.has(text))
+        return false;
+    if (INDICATOR_START.test(text) || NUMBER_LIKE.test(text))
+        return false;
+    if (/\s$/.test(text))
+        return false;
+    if (text.includes(': ') || text.includes(' #') || text.endsWith(':') || text.includes('\t'))
+        return false;
+    if (NEEDS_DOUBLE_QUOTES.test(text))
+        return false;
+    // Keep flow indicators out of plain scalars so the text is also safe inside flow collections.
+    if (/[,[\]{}]/.test(text))
+        return false;
+    return true;
+}
+function formatString(text) {
+    if (isPlainSafe(text))
+        return text;
+    if (!NEEDS_DOUBLE_QUOTES.test(text))
+        return `'${text.replaceAll("'", "''")}'`;
+    return JSON.stringify(text).replace(/[\u007f-\u009f\u2028\u2029\ufeff]/g, (ch) => {
+        return '\\u' + ch.charCodeAt(0).toString(16).padStart(4, '0');
+    }).replace(/[\ud800-\udfff]/g, (ch) => '\\u' + ch.charCodeAt(0).toString(16).padStart(4, '0'));
+}
+/** Multi-line text without characters a literal block cannot carry verbatim. */
+function canUseLiteralBlock(text) {
+    if (!text.includes('\n'))
+        return false;
+    if (/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff\ud800-\udfff]/.test(text))
+        return false;
+    const lines = text.split('\n');
+    // Whitespace-only lines would be read back as empty lines.
+    if (lines.some((line) => line !== '' && line.trim() === ''))
+        return false;
+    return lines.some((line) => line !== '');
+}
 
 
 /***/ }),

@@ -4,7 +4,7 @@
  * what was measured, what was unavailable and what drifted.
  */
 import * as core from '@actions/core';
-import { ExitCode } from '../../core/errors.js';
+import { AicrError, ErrorCode, ExitCode } from '../../core/errors.js';
 import { readingText } from '../../core/constraints/index.js';
 import type { Snapshot } from '../../core/documents/types.js';
 import { parseLocation, writeLocation, type WriteOptions } from '../../core/io.js';
@@ -27,7 +27,18 @@ export async function run(): Promise<void> {
     const kubeconfig = inputs.request.kubeconfig ? { kubeconfig: inputs.request.kubeconfig } : {};
     // The baseline is read before anything is written: the output may be the baseline's own path.
     const baseline = inputs.baseline ? (await readSnapshot(inputs.baseline, { input: 'baseline', ...kubeconfig })).snapshot : undefined;
-    const snapshotRun = await core.group('Collect', () => takeSnapshot(inputs.request, { logger, env: process.env }));
+    // A cancelled workflow sends SIGINT: the agent still deletes what it created.
+    const interrupt = new AbortController();
+    const onSignal = (name: NodeJS.Signals): void => interrupt.abort(new AicrError(ErrorCode.Internal, `interrupted by ${name}`));
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+    let snapshotRun: SnapshotRun;
+    try {
+      snapshotRun = await core.group('Collect', () => takeSnapshot(inputs.request, { logger, env: process.env, signal: interrupt.signal }));
+    } finally {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    }
     const output = parseLocation(inputs.output, 'output');
     const writeOptions: WriteOptions = { input: 'output', format: inputs.format, kind: 'Snapshot', ...kubeconfig };
     await writeLocation(output, renderSnapshot(snapshotRun.snapshot, inputs.format), writeOptions);
