@@ -1,6 +1,6 @@
 /** Constraint expressions: `>= 1.32.4`, `!= rhel`, or a bare value for an exact match. */
 import { invalidInput } from '../errors.js';
-import { compareVersions, looksLikeVersion, parseVersion, versionsEqual, type Version } from './version.js';
+import { compareVersions, looksLikeVersion, parseVersion, versionsEqual, type Version, type VersionParse } from './version.js';
 
 export type Operator = '>=' | '<=' | '>' | '<' | '==' | '!=' | 'exact';
 export const OPERATORS: ReadonlyArray<Exclude<Operator, 'exact'>> = ['>=', '<=', '!=', '==', '>', '<'];
@@ -78,8 +78,18 @@ export type Comparison = { ok: true; pass: boolean } | { ok: false; reason: stri
  * Evaluates an expression against an actual value (already trimmed). Exact match is
  * case-sensitive text equality; `==`/`!=` compare versions when the operand looks like one
  * and both sides parse, text otherwise; ordering operators need versions on both sides.
+ * `versions` caches parsed actual values across calls (one evaluation run).
  */
-export function compare(expression: Expression, actual: string): Comparison {
+export function compare(expression: Expression, actual: string, versions?: Map<string, VersionParse>): Comparison {
+  const parseActual = (): VersionParse => {
+    if (!versions) return parseVersion(actual);
+    let parsed = versions.get(actual);
+    if (parsed === undefined) {
+      parsed = parseVersion(actual);
+      versions.set(actual, parsed);
+    }
+    return parsed;
+  };
   const { operator, operand } = expression;
   switch (operator) {
     case 'exact':
@@ -88,7 +98,7 @@ export function compare(expression: Expression, actual: string): Comparison {
     case '!=': {
       let equal = actual === operand;
       if (expression.version) {
-        const have = parseVersion(actual);
+        const have = parseActual();
         if (have.ok) equal = versionsEqual(expression.version, have.version);
       }
       return { ok: true, pass: operator === '==' ? equal : !equal };
@@ -99,7 +109,7 @@ export function compare(expression: Expression, actual: string): Comparison {
         const parsed = parseVersion(operand);
         return { ok: false, reason: `cannot parse expected version: ${parsed.ok ? operand : parsed.reason}` };
       }
-      const have = parseVersion(actual);
+      const have = parseActual();
       if (!have.ok) return { ok: false, reason: `cannot parse actual version: ${have.reason}` };
       const order = compareVersions(have.version, want);
       const pass = operator === '>=' ? order >= 0 : operator === '<=' ? order <= 0 : operator === '>' ? order > 0 : order < 0;

@@ -90,6 +90,8 @@ const defaultText: ReadingText = (reading) => (reading === null || reading === u
 interface SubtypeEntry {
   index: number;
   data: Record<string, Reading>;
+  /** Reading texts already computed (a reading is often constrained more than once). */
+  texts?: Map<string, string | null>;
 }
 
 interface MeasurementEntry {
@@ -134,37 +136,64 @@ export class SnapshotIndex {
     });
   }
 
-  /** Looks a parsed path up; never throws. */
+  /** Looks a parsed path up; never throws. Allocation-light: it runs once per constraint. */
   resolve(path: ConstraintPath): Resolution {
     const entry = this.types.get(path.type);
     if (!entry) return { found: false, missing: 'type', reason: `measurement type ${path.type} not found in the snapshot` };
-    const unavailable = entry.measurement.unavailable?.reason;
-    const because = unavailable ? ` (the ${path.type} measurement was unavailable: ${unavailable})` : '';
-    const matches: Array<{ subtype: string; key: string; data: Record<string, Reading>; at: SubtypeEntry }> = [];
-    let existingSubtype: { subtype: string; key: string } | undefined;
-    for (const split of path.splits) {
+    const splits = path.splits;
+    let match: SubtypeEntry | undefined;
+    let matchSplit: { subtype: string; key: string } | undefined;
+    let matches = 0;
+    let existing: { subtype: string; key: string } | undefined;
+    for (let i = 0; i < splits.length; i++) {
+      const split = splits[i]!;
       const at = entry.subtypes.get(split.subtype);
-      if (!at) continue;
-      existingSubtype ??= split;
-      if (Object.prototype.hasOwnProperty.call(at.data, split.key)) matches.push({ ...split, data: at.data, at });
+      if (at === undefined) continue;
+      existing ??= split;
+      if (Object.prototype.hasOwnProperty.call(at.data, split.key)) {
+        matches++;
+        if (match === undefined) {
+          match = at;
+          matchSplit = split;
+        }
+      }
     }
-    if (matches.length > 1) {
-      const options = matches.map((m) => `${path.type}[${m.subtype}].${m.key}`).join(' or ');
+    if (matches > 1) {
+      const options = splits
+        .filter((split) => {
+          const at = entry.subtypes.get(split.subtype);
+          return at !== undefined && Object.prototype.hasOwnProperty.call(at.data, split.key);
+        })
+        .map((split) => `${path.type}[${split.subtype}].${split.key}`)
+        .join(' or ');
       return { found: false, missing: 'ambiguous', reason: `path is ambiguous in this snapshot: it matches ${options}; write one of these bracket forms` };
     }
-    const match = matches[0];
-    if (!match) {
-      if (existingSubtype) {
-        return { found: false, missing: 'key', reason: `key "${existingSubtype.key}" not found in ${path.type} subtype "${existingSubtype.subtype}"${because}`, ...existingSubtype };
+    if (match === undefined || matchSplit === undefined) {
+      const unavailable = entry.measurement.unavailable?.reason;
+      const because = unavailable ? ` (the ${path.type} measurement was unavailable: ${unavailable})` : '';
+      if (existing) {
+        return { found: false, missing: 'key', reason: `key "${existing.key}" not found in ${path.type} subtype "${existing.subtype}"${because}`, subtype: existing.subtype, key: existing.key };
       }
-      const names = path.explicit || path.splits.length === 1 ? `"${path.splits[0]!.subtype}"` : path.splits.map((s) => `"${s.subtype}"`).join(' or ');
+      const names = path.explicit || splits.length === 1 ? `"${splits[0]!.subtype}"` : splits.map((split) => `"${split.subtype}"`).join(' or ');
       return { found: false, missing: 'subtype', reason: `subtype ${names} not found in the ${path.type} measurement${because}` };
     }
-    const text = this.textOf(match.data[match.key]!, { measurement: entry.index, subtype: match.at.index, key: match.key });
+    const text = this.text(entry, match, matchSplit.key);
     if (text === null) {
-      return { found: false, missing: 'null', reason: `${path.type}[${match.subtype}].${match.key} has no value (null) in the snapshot`, subtype: match.subtype, key: match.key };
+      return { found: false, missing: 'null', reason: `${path.type}[${matchSplit.subtype}].${matchSplit.key} has no value (null) in the snapshot`, subtype: matchSplit.subtype, key: matchSplit.key };
     }
-    return { found: true, value: text.trim(), subtype: match.subtype, key: match.key };
+    return { found: true, value: text, subtype: matchSplit.subtype, key: matchSplit.key };
+  }
+
+  /** The trimmed text of a reading, computed once per reading. */
+  private text(entry: MeasurementEntry, at: SubtypeEntry, key: string): string | null {
+    const texts = (at.texts ??= new Map());
+    let text = texts.get(key);
+    if (text === undefined) {
+      const raw = this.textOf(at.data[key]!, { measurement: entry.index, subtype: at.index, key });
+      text = raw === null ? null : raw.trim();
+      texts.set(key, text);
+    }
+    return text;
   }
 }
 

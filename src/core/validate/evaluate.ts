@@ -13,6 +13,7 @@ import {
   type ConstraintPath,
   type Expression,
   type SnapshotIndex,
+  type VersionParse,
 } from '../constraints/index.js';
 import type { SourceDocument } from './source.js';
 
@@ -71,80 +72,72 @@ export interface EvaluateOptions {
   phases?: readonly LivePhase[];
 }
 
-interface PreparedConstraint {
-  constraint: Constraint;
-  path: ConstraintPath;
-  expression: Expression;
-  location: SourceLocation;
-}
-
 const MAX_LISTED_PROBLEMS = 20;
 
-/**
- * Checks every constraint's path and expression; throws one INVALID_REQUEST error listing each
- * malformed constraint with its file and line (located at the first).
- */
-export function prepareConstraints(constraints: readonly Constraint[], source: SourceDocument): PreparedConstraint[] {
-  const prepared: PreparedConstraint[] = [];
-  const problems: Array<{ location: SourceLocation; message: string; hint?: string }> = [];
-  constraints.forEach((constraint, i) => {
-    const location = source.locate(['constraints', i]);
-    let path: ConstraintPath | undefined;
-    let expression: Expression | undefined;
-    try {
-      path = parseConstraintPath(constraint.name);
-    } catch (error) {
-      const e = error as { message: string; hint?: string };
-      problems.push({ location: source.locate(['constraints', i, 'name']), message: e.message, hint: e.hint });
-    }
-    try {
+type Problem = { location: SourceLocation; message: string; hint?: string };
+
+/** Parsed paths and expressions by their text: recipes repeat them, and parsing is pure. */
+interface ParseCache {
+  paths: Map<string, ConstraintPath>;
+  expressions: Map<string, Expression>;
+}
+
+/** Parses a constraint's path and expression; a problem is recorded instead of thrown. */
+function prepare(constraint: Constraint, i: number, source: SourceDocument, problems: Problem[], cache: ParseCache): { path: ConstraintPath; expression: Expression } | undefined {
+  let path = cache.paths.get(constraint.name);
+  let expression = cache.expressions.get(constraint.value);
+  if (path && expression) return { path, expression };
+  try {
+    path ??= parseConstraintPath(constraint.name);
+    cache.paths.set(constraint.name, path);
+  } catch (error) {
+    const e = error as { message: string; hint?: string };
+    problems.push({ location: source.locate(['constraints', i, 'name']), message: e.message, ...(e.hint ? { hint: e.hint } : {}) });
+  }
+  try {
+    if (!expression) {
       expression = parseExpression(constraint.value);
       const problem = expressionProblem(expression, constraint.value);
       if (problem) {
         problems.push({ location: source.locate(['constraints', i, 'value']), message: `constraint ${constraint.name}: ${problem.message}`, hint: problem.hint });
         expression = undefined;
+      } else {
+        cache.expressions.set(constraint.value, expression);
       }
-    } catch (error) {
-      const e = error as { message: string; hint?: string };
-      problems.push({ location: source.locate(['constraints', i, 'value']), message: `constraint ${constraint.name}: ${e.message}`, hint: e.hint });
     }
-    if (path && expression) prepared.push({ constraint, path, expression, location });
-  });
-  if (problems.length > 0) {
-    const where = (location: SourceLocation) => `${location.file}${location.line ? `:${location.line}` : ''}`;
-    const listed = problems.slice(0, MAX_LISTED_PROBLEMS).map((p) => `  ${where(p.location)}: ${p.message}`);
-    if (problems.length > MAX_LISTED_PROBLEMS) listed.push(`  … and ${problems.length - MAX_LISTED_PROBLEMS} more`);
-    const first = problems[0]!;
-    const count = problems.length === 1 ? 'a malformed constraint' : `${problems.length} malformed constraints`;
-    throw invalidInput(`${where(first.location)}: the recipe has ${count}:\n${listed.join('\n')}`, {
-      location: first.location,
-      hint: first.hint ?? 'fix the constraint in the recipe',
-      details: { problems: problems.length },
-    });
+  } catch (error) {
+    const e = error as { message: string; hint?: string };
+    problems.push({ location: source.locate(['constraints', i, 'value']), message: `constraint ${constraint.name}: ${e.message}`, ...(e.hint ? { hint: e.hint } : {}) });
   }
-  return prepared;
+  return path && expression ? { path, expression } : undefined;
 }
 
-/** Evaluates one prepared constraint. */
-function evaluateOne(item: PreparedConstraint, index: SnapshotIndex): ConstraintResult {
-  const { constraint } = item;
-  const result: ConstraintResult = {
-    name: constraint.name,
-    phase: 'readiness',
-    expected: constraint.value,
-    status: 'skipped',
-    message: '',
-    location: item.location,
-  };
+/** One INVALID_REQUEST error listing each malformed constraint with its file and line. */
+function malformedError(problems: readonly Problem[]): Error {
+  const where = (location: SourceLocation) => `${location.file}${location.line ? `:${location.line}` : ''}`;
+  const listed = problems.slice(0, MAX_LISTED_PROBLEMS).map((p) => `  ${where(p.location)}: ${p.message}`);
+  if (problems.length > MAX_LISTED_PROBLEMS) listed.push(`  … and ${problems.length - MAX_LISTED_PROBLEMS} more`);
+  const first = problems[0]!;
+  const count = problems.length === 1 ? 'a malformed constraint' : `${problems.length} malformed constraints`;
+  return invalidInput(`${where(first.location)}: the recipe has ${count}:\n${listed.join('\n')}`, {
+    location: first.location,
+    hint: first.hint ?? 'fix the constraint in the recipe',
+    details: { problems: problems.length },
+  });
+}
+
+/** Evaluates one well-formed constraint. */
+function evaluateOne(constraint: Constraint, path: ConstraintPath, expression: Expression, location: SourceLocation, index: SnapshotIndex, versions: Map<string, VersionParse>): ConstraintResult {
+  const result: ConstraintResult = { name: constraint.name, phase: 'readiness', expected: constraint.value, status: 'skipped', message: '', location };
   if (constraint.severity) result.severity = constraint.severity;
   if (constraint.remediation) result.remediation = constraint.remediation;
-  const resolution = index.resolve(item.path);
+  const resolution = index.resolve(path);
   if (!resolution.found) {
     result.message = resolution.reason;
     return result;
   }
   result.actual = resolution.value;
-  const outcome = compare(item.expression, resolution.value);
+  const outcome = compare(expression, resolution.value, versions);
   if (!outcome.ok) {
     result.message = outcome.reason;
     return result;
@@ -152,6 +145,28 @@ function evaluateOne(item: PreparedConstraint, index: SnapshotIndex): Constraint
   result.status = outcome.pass ? 'passed' : 'failed';
   result.message = `expected ${constraint.value.trim()}, got ${resolution.value}`;
   return result;
+}
+
+/**
+ * Checks and evaluates constraints in one pass. Throws one INVALID_REQUEST error naming the
+ * file and line of every malformed constraint (then nothing is reported).
+ */
+export function evaluateConstraints(constraints: readonly Constraint[], source: SourceDocument, index: SnapshotIndex): ConstraintResult[] {
+  const positions = source.itemPositions(['constraints']);
+  const problems: Problem[] = [];
+  const results: ConstraintResult[] = [];
+  const versions = new Map<string, VersionParse>();
+  const cache: ParseCache = { paths: new Map(), expressions: new Map() };
+  for (let i = 0; i < constraints.length; i++) {
+    const constraint = constraints[i]!;
+    const prepared = prepare(constraint, i, source, problems, cache);
+    if (!prepared || problems.length > 0) continue;
+    const at = positions[i];
+    const location: SourceLocation = at ? { file: source.origin, line: at.line, column: at.column } : { file: source.origin };
+    results.push(evaluateOne(constraint, prepared.path, prepared.expression, location, index, versions));
+  }
+  if (problems.length > 0) throw malformedError(problems);
+  return results;
 }
 
 /** Overall status from constraint results. */
@@ -166,8 +181,7 @@ export function overallStatus(summary: ValidationReport['summary']): OverallStat
  * lists the live phases as skipped. Throws for malformed constraints.
  */
 export function evaluateRecipe(recipe: RecipeResult, source: SourceDocument, index: SnapshotIndex, options: EvaluateOptions): ValidationReport {
-  const prepared = prepareConstraints(recipe.constraints ?? [], source);
-  const constraints = prepared.map((item) => evaluateOne(item, index));
+  const constraints = evaluateConstraints(recipe.constraints ?? [], source, index);
   const summary = { constraints: constraints.length, passed: 0, failed: 0, skipped: 0 };
   for (const result of constraints) summary[result.status]++;
   const notes: string[] = [];

@@ -13,6 +13,24 @@ import { parseYamlSubset } from './yaml-subset.js';
 export interface SourceDocument extends ParsedDocument {
   /** The text of the number or boolean scalar at `path` as written; undefined for other values. */
   scalarText(path: ReadonlyArray<string | number>): string | undefined;
+  /** Line and column of each item of the sequence at `path` (in one call: recipes hold thousands). */
+  itemPositions(path: ReadonlyArray<string | number>): Array<Position | undefined>;
+}
+
+export interface Position {
+  line: number;
+  column: number;
+}
+
+/** itemPositions through locate, for the slower paths. */
+function itemPositionsByLocate(value: unknown, locate: ParsedDocument['locate'], path: ReadonlyArray<string | number>): Array<Position | undefined> {
+  let node = value;
+  for (const segment of path) node = node && typeof node === 'object' ? (node as Record<string | number, unknown>)[segment] : undefined;
+  if (!Array.isArray(node)) return [];
+  return node.map((_, i) => {
+    const at = locate([...path, i]);
+    return at.line === undefined ? undefined : { line: at.line, column: at.column ?? 1 };
+  });
 }
 
 /**
@@ -73,6 +91,16 @@ function withJsonSource(value: unknown, origin: string, text: string): SourceDoc
       return location;
     },
     scalarText: (path) => get().numbers.get(pathKey(path)),
+    itemPositions(path) {
+      const { positions } = get();
+      const list = (() => {
+        let node = value;
+        for (const segment of path) node = node && typeof node === 'object' ? (node as Record<string | number, unknown>)[segment] : undefined;
+        return Array.isArray(node) ? node : [];
+      })();
+      const prefix = path.length ? pathKey(path) + SEPARATOR : '';
+      return list.map((_, i) => positions.get(prefix + i));
+    },
   };
 }
 
@@ -83,6 +111,7 @@ function withYamlSource(parsed: ParsedDocument, text: string, YAML: typeof impor
     value: parsed.value,
     origin: parsed.origin,
     locate: (path) => parsed.locate(path),
+    itemPositions: (path) => itemPositionsByLocate(parsed.value, parsed.locate, path),
     scalarText(path) {
       if (!numbers) {
         // A second parse keeps the source text of scalars, which plain values drop; it only runs
@@ -101,11 +130,6 @@ function withYamlSource(parsed: ParsedDocument, text: string, YAML: typeof impor
 
 // Already in memory after the shared parser read YAML; kept here for number-text recovery.
 let yamlLibrary: typeof import('yaml') | undefined;
-
-interface Position {
-  line: number;
-  column: number;
-}
 
 interface JsonScan {
   positions: Map<string, Position>;

@@ -13,12 +13,7 @@
  */
 import type { SourceLocation } from '../errors.js';
 import { formatPath } from '../documents/parse.js';
-import type { SourceDocument } from './source.js';
-
-interface Position {
-  line: number;
-  column: number;
-}
+import type { Position, SourceDocument } from './source.js';
 
 interface ContainerInfo {
   /** Where the collection's first entry starts. */
@@ -421,6 +416,15 @@ export function parseYamlSubset(text: string, origin: string): SourceDocument | 
     scalarText(path) {
       const { parent, last } = walk(path);
       return parent && last !== undefined ? parent.texts?.get(last) : undefined;
+    },
+    itemPositions(path) {
+      const { node } = walk(path);
+      const info = Array.isArray(node) ? reader.info.get(node) : undefined;
+      if (!info || !Array.isArray(node)) return [];
+      return node.map((_, i) => {
+        const packed = info.entries.get(i);
+        return packed === undefined ? undefined : unpack(packed);
+      });
     },
   };
 }
