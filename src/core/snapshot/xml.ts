@@ -12,7 +12,10 @@ export interface XmlElement {
   name: string;
   attributes: Record<string, string>;
   children: XmlElement[];
-  /** Concatenated character data directly inside this element (not trimmed). */
+  /**
+   * Character data directly inside this element, as written (not trimmed); runs of pure
+   * whitespace between markup (indentation) are dropped.
+   */
   text: string;
 }
 
@@ -89,6 +92,10 @@ export function parseXml(text: string, limits: XmlLimits = {}): XmlElement {
     if (!Number.isInteger(value) || value <= 0 || value > 0x10ffff || (value >= 0xd800 && value <= 0xdfff)) fail(`invalid character reference ${whole}`, at);
     return String.fromCodePoint(value);
   };
+  const isBlank = (from: number, to: number): boolean => {
+    for (let i = from; i < to; i++) if (!isSpace(text.charCodeAt(i))) return false;
+    return true;
+  };
   const appendText = (value: string): void => {
     const current = stack[stack.length - 1];
     if (current) current.text += value;
@@ -101,7 +108,7 @@ export function parseXml(text: string, limits: XmlLimits = {}): XmlElement {
       appendText(decode(text.slice(pos), pos));
       break;
     }
-    if (lt > pos) appendText(decode(text.slice(pos, lt), pos));
+    if (lt > pos && !isBlank(pos, lt)) appendText(decode(text.slice(pos, lt), pos));
     pos = lt;
     const next = text.charCodeAt(pos + 1);
     if (next !== 0x2f /* / */ && next !== 0x3f /* ? */ && next !== 0x21 /* ! */) {
