@@ -62,16 +62,18 @@ export const command: Command = {
     });
     for (const note of report.notes) context.logger.warning(note);
     const paths = relativeTo(process.cwd());
-    const ctrf = toCtrf(report, { paths, ...(flags.timestamps === true ? { time: new Date() } : {}) });
-    const ctrfText = toJson(ctrf);
+    // The CTRF document is built only when something prints or writes it.
+    let ctrf: ReturnType<typeof toCtrf> | undefined;
+    const ctrfDocument = () => (ctrf ??= toCtrf(report, { paths, ...(flags.timestamps === true ? { time: new Date() } : {}) }));
+    const ctrfText = () => toJson(ctrfDocument());
     const stdout = { kind: 'stdio', text: '-' } as const;
     const write = { stdout: context.stdout, ...kubeconfig };
-    if (output) await writeLocation(output, ctrfText, { input: '--output', format: 'json', kind: 'ValidationReport', ...write });
+    if (output) await writeLocation(output, ctrfText(), { input: '--output', format: 'json', kind: 'ValidationReport', ...write });
     if (junit) await writeLocation(junit, toJunitXml(report, { paths }), { input: '--junit', ...write });
     if (codequality) await writeLocation(codequality, toJson(toCodeQuality(report, { paths })), { input: '--codequality', format: 'json', ...write });
     if (dotenv) await writeLocation(dotenv, formatDotenv(report, output && output.kind !== 'stdio' ? output.text : undefined), { input: '--dotenv', ...write });
     if (output?.kind !== 'stdio') {
-      const text = format === 'json' ? ctrfText : format === 'yaml' ? toYaml(ctrf) : formatReportTable(report);
+      const text = format === 'json' ? ctrfText() : format === 'yaml' ? toYaml(ctrfDocument()) : formatReportTable(report);
       await writeLocation(stdout, text, { stdout: context.stdout });
     }
     const { summary } = report;
