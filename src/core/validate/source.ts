@@ -9,6 +9,9 @@
 import type { SourceLocation } from '../errors.js';
 import { checkSize, byteLength, formatPath, parseDocument, type ParsedDocument } from '../documents/parse.js';
 import { parseYamlSubset } from './yaml-subset.js';
+import type * as Yaml from 'yaml';
+
+type YamlLibrary = typeof Yaml;
 
 export interface SourceDocument extends ParsedDocument {
   /** The text of the number or boolean scalar at `path` as written; undefined for other values. */
@@ -105,7 +108,7 @@ function withJsonSource(value: unknown, origin: string, text: string): SourceDoc
 }
 
 /** Other YAML: positions from the shared parser, number texts from a second parse on demand. */
-function withYamlSource(parsed: ParsedDocument, text: string, YAML: typeof import('yaml')): SourceDocument {
+function withYamlSource(parsed: ParsedDocument, text: string, YAML: YamlLibrary): SourceDocument {
   let numbers: ((path: ReadonlyArray<string | number>) => string | undefined) | undefined;
   return {
     value: parsed.value,
@@ -129,7 +132,7 @@ function withYamlSource(parsed: ParsedDocument, text: string, YAML: typeof impor
 }
 
 // Already in memory after the shared parser read YAML; kept here for number-text recovery.
-let yamlLibrary: typeof import('yaml') | undefined;
+let yamlLibrary: YamlLibrary | undefined;
 
 interface JsonScan {
   positions: Map<string, Position>;
