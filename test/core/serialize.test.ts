@@ -26,7 +26,7 @@ describe('toYaml', () => {
         // YAML 1.1 readers (Helm, PyYAML) must read the same strings.
         expect(parse(text, { version: '1.1', uniqueKeys: false })).toEqual(value);
       }),
-      { numRuns: 3000 },
+      { numRuns: 20000 },
     );
   });
 
@@ -55,7 +55,7 @@ describe('toYaml', () => {
   });
 
   it('quotes strings that other readers would take for something else', () => {
-    for (const text of ['yes', 'No', 'null', '~', '1.0', '010', '.5', '-1', '+1', '']) {
+    for (const text of ['yes', 'No', 'null', '~', '1.0', '010', '.5', '-1', '+1', '', '.', 'e0', 'E5', '.e1', '-.']) {
       expect(formatString(text)).not.toBe(text);
     }
     expect(formatString('gpu-operator')).toBe('gpu-operator');
