@@ -586,12 +586,14 @@ const command = {
         for (const note of report.notes)
             context.logger.warning(note);
         const paths = relativeTo(process.cwd());
-        const ctrf = toCtrf(report, { paths, ...(flags.timestamps === true ? { time: new Date() } : {}) });
-        const ctrfText = (0,serialize/* toJson */.aB)(ctrf);
+        // The CTRF document is built only when something prints or writes it.
+        let ctrf;
+        const ctrfDocument = () => (ctrf ??= toCtrf(report, { paths, ...(flags.timestamps === true ? { time: new Date() } : {}) }));
+        const ctrfText = () => (0,serialize/* toJson */.aB)(ctrfDocument());
         const stdout = { kind: 'stdio', text: '-' };
         const write = { stdout: context.stdout, ...kubeconfig };
         if (output)
-            await (0,io/* writeLocation */.rW)(output, ctrfText, { input: '--output', format: 'json', kind: 'ValidationReport', ...write });
+            await (0,io/* writeLocation */.rW)(output, ctrfText(), { input: '--output', format: 'json', kind: 'ValidationReport', ...write });
         if (junit)
             await (0,io/* writeLocation */.rW)(junit, toJunitXml(report, { paths }), { input: '--junit', ...write });
         if (codequality)
@@ -599,7 +601,7 @@ const command = {
         if (dotenv)
             await (0,io/* writeLocation */.rW)(dotenv, formatDotenv(report, output && output.kind !== 'stdio' ? output.text : undefined), { input: '--dotenv', ...write });
         if (output?.kind !== 'stdio') {
-            const text = format === 'json' ? ctrfText : format === 'yaml' ? (0,serialize/* toYaml */.fE)(ctrf) : formatReportTable(report);
+            const text = format === 'json' ? ctrfText() : format === 'yaml' ? (0,serialize/* toYaml */.fE)(ctrfDocument()) : formatReportTable(report);
             await (0,io/* writeLocation */.rW)(stdout, text, { stdout: context.stdout });
         }
         const { summary } = report;

@@ -242,6 +242,12 @@ function parseXml(text, limits = {}) {
             fail(`invalid character reference ${whole}`, at);
         return String.fromCodePoint(value);
     };
+    const isBlank = (from, to) => {
+        for (let i = from; i < to; i++)
+            if (!isSpace(text.charCodeAt(i)))
+                return false;
+        return true;
+    };
     const appendText = (value) => {
         const current = stack[stack.length - 1];
         if (current)
@@ -255,7 +261,7 @@ function parseXml(text, limits = {}) {
             appendText(decode(text.slice(pos), pos));
             break;
         }
-        if (lt > pos)
+        if (lt > pos && !isBlank(pos, lt))
             appendText(decode(text.slice(pos, lt), pos));
         pos = lt;
         const next = text.charCodeAt(pos + 1);

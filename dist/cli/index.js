@@ -1777,8 +1777,16 @@ const INDICATOR_START = /^[-?:,[\]{}#&*!|>'"%@`\s]/;
 // Anything number-like (ints, floats, octal/hex, sexagesimal, dates) is quoted to stay a string.
 const NUMBER_LIKE = /^[-+.]?[0-9]/;
 const NEEDS_DOUBLE_QUOTES = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029\ufeff\ud800-\udfff]/;
+// Plain scalars YAML 1.1 or 1.2 readers resolve to numbers (floats such as "e0" or "." included).
+const NUMERIC_FORMS = [
+    /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
+    /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
+    /^[-+]?\.(?:inf|Inf|INF)$/,
+];
 function isPlainSafe(text) {
     if (text === '' || RESERVED.has(text))
+        return false;
+    if (NUMERIC_FORMS.some((form) => form.test(text)))
         return false;
     if (INDICATOR_START.test(text) || NUMBER_LIKE.test(text))
         return false;

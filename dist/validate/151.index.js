@@ -27,6 +27,10 @@ var parse = __webpack_require__(1861);
 var version = __webpack_require__(3323);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __webpack_require__(7067);
+// EXTERNAL MODULE: external "node:https"
+var external_node_https_ = __webpack_require__(4708);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:path"
@@ -366,7 +370,11 @@ async function withRetry(request, options) {
 
 
 
+
+
 const SERVICE_ACCOUNT_TOKEN = '/var/run/secrets/kubernetes.io/serviceaccount/token';
+/** Largest response {@link KubeClient.getJson} accepts. */
+const MAX_RESPONSE_BYTES = 256 * 1024 * 1024;
 /**
  * Resolves the configuration source without loading the client: `--kubeconfig`, $KUBECONFIG
  * (a path list), ~/.kube/config, then the in-cluster service account. Undefined when none exists.
@@ -418,6 +426,8 @@ async function getKubeClient(options = {}) {
 }
 /** Forgets cached clients (tests that rewrite kubeconfig files). */
 function resetKubeClients() {
+    for (const client of clients.values())
+        client.then((c) => c.close(), () => { });
     clients.clear();
 }
 async function createClient(source, retry) {
@@ -541,6 +551,98 @@ class KubeClient {
             yield page.items ?? [];
             token = page.metadata?._continue || undefined;
         } while (token);
+    }
+    listAgent;
+    /**
+     * GET of a path that returns JSON, authenticated exactly like the typed API (headers, client
+     * certificates, CA, proxy from the kubeconfig) but parsed with plain JSON.parse: for the large
+     * lists, where the typed models' deserialization costs more than the transfer. Connections
+     * are kept alive between pages. Errors have the shape of the client's ApiException.
+     */
+    async getJson(path, query, signal) {
+        const url = new URL(this.server.replace(/\/$/, '') + path);
+        for (const [key, value] of Object.entries(query))
+            url.searchParams.set(key, value);
+        const fetchOptions = (await this.config.applyToFetchOptions({}));
+        if (!this.listAgent && fetchOptions.agent) {
+            // One agent per client, kept alive: no new TCP/TLS handshake for every page.
+            this.listAgent = fetchOptions.agent;
+            this.listAgent.keepAlive = true;
+        }
+        const headers = { accept: 'application/json' };
+        fetchOptions.headers?.forEach((value, key) => {
+            headers[key] = value;
+        });
+        const send = url.protocol === 'https:' ? external_node_https_.request : external_node_http_.request;
+        return new Promise((resolve, reject) => {
+            const req = send(url, { method: 'GET', headers, ...(this.listAgent ? { agent: this.listAgent } : {}), signal }, (res) => {
+                const chunks = [];
+                let size = 0;
+                res.on('data', (chunk) => {
+                    size += chunk.length;
+                    // A list page is a few MB at most; refuse a runaway (or hostile) answer.
+                    if (size > MAX_RESPONSE_BYTES) {
+                        res.destroy(new errors/* AicrError */.Y3(errors/* ErrorCode */.O4.Internal, `the API server sent more than ${MAX_RESPONSE_BYTES} bytes for ${url.pathname}`, { hint: 'use a smaller page size' }));
+                        return;
+                    }
+                    chunks.push(chunk);
+                });
+                res.on('error', reject);
+                res.on('end', () => {
+                    const text = Buffer.concat(chunks).toString('utf8');
+                    const status = res.statusCode ?? 0;
+                    if (status >= 200 && status < 300) {
+                        try {
+                            resolve(JSON.parse(text));
+                        }
+                        catch (error) {
+                            reject(new Error(`the API server sent invalid JSON for ${url.pathname}: ${error.message}`));
+                        }
+                        return;
+                    }
+                    const responseHeaders = {};
+                    for (const [key, value] of Object.entries(res.headers))
+                        if (typeof value === 'string')
+                            responseHeaders[key] = value;
+                    reject(Object.assign(new Error(`HTTP-Code: ${status}`), { code: status, body: text, headers: responseHeaders }));
+                });
+            });
+            req.on('error', reject);
+            req.end();
+        });
+    }
+    /** One object by API path as plain JSON (e.g. `/apis/batch/v1/namespaces/ns/jobs/name`), with retries. */
+    getObject(action, path, options = {}) {
+        return withRetry((signal) => this.getJson(path, {}, signal), {
+            action,
+            policy: { ...this.retryPolicy, ...(options.retry ?? {}) },
+            ...(options.signal ? { signal: options.signal } : {}),
+            map: { source: this.source, server: this.server },
+        });
+    }
+    /**
+     * Lists a collection by path (e.g. `/api/v1/pods`) page by page as plain JSON objects; see
+     * {@link getJson}. Same retries and error mapping as {@link request}.
+     */
+    async *jsonPages(action, path, options = {}) {
+        const limit = String(options.pageSize ?? 500);
+        let token;
+        do {
+            const query = { ...(options.query ?? {}), limit, ...(token ? { continue: token } : {}) };
+            const page = (await withRetry((signal) => this.getJson(path, query, signal), {
+                action,
+                policy: { ...this.retryPolicy, ...(options.retry ?? {}) },
+                ...(options.signal ? { signal: options.signal } : {}),
+                map: { source: this.source, server: this.server },
+            }));
+            yield page.items ?? [];
+            token = page.metadata?.continue || undefined;
+        } while (token);
+    }
+    /** Closes kept-alive connections (long-lived processes, tests). */
+    close() {
+        this.listAgent?.destroy();
+        this.listAgent = undefined;
     }
     /** Maps an error from a call made outside {@link request} (watch, logs). */
     mapError(error, action) {

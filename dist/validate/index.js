@@ -31761,8 +31761,16 @@ const INDICATOR_START = /^[-?:,[\]{}#&*!|>'"%@`\s]/;
 // Anything number-like (ints, floats, octal/hex, sexagesimal, dates) is quoted to stay a string.
 const NUMBER_LIKE = /^[-+.]?[0-9]/;
 const NEEDS_DOUBLE_QUOTES = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029\ufeff\ud800-\udfff]/;
+// Plain scalars YAML 1.1 or 1.2 readers resolve to numbers (floats such as "e0" or "." included).
+const NUMERIC_FORMS = (/* unused pure expression or super */ null && ([
+    /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
+    /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
+    /^[-+]?\.(?:inf|Inf|INF)$/,
+]));
 function isPlainSafe(text) {
     if (text === '' || RESERVED.has(text))
+        return false;
+    if (NUMERIC_FORMS.some((form) => form.test(text)))
         return false;
     if (INDICATOR_START.test(text) || NUMBER_LIKE.test(text))
         return false;
@@ -31956,8 +31964,19 @@ function expressionProblem(expression, raw) {
  * Evaluates an expression against an actual value (already trimmed). Exact match is
  * case-sensitive text equality; `==`/`!=` compare versions when the operand looks like one
  * and both sides parse, text otherwise; ordering operators need versions on both sides.
+ * `versions` caches parsed actual values across calls (one evaluation run).
  */
-function expression_compare(expression, actual) {
+function expression_compare(expression, actual, versions) {
+    const parseActual = () => {
+        if (!versions)
+            return parseVersion(actual);
+        let parsed = versions.get(actual);
+        if (parsed === undefined) {
+            parsed = parseVersion(actual);
+            versions.set(actual, parsed);
+        }
+        return parsed;
+    };
     const { operator, operand } = expression;
     switch (operator) {
         case 'exact':
@@ -31966,7 +31985,7 @@ function expression_compare(expression, actual) {
         case '!=': {
             let equal = actual === operand;
             if (expression.version) {
-                const have = parseVersion(actual);
+                const have = parseActual();
                 if (have.ok)
                     equal = versionsEqual(expression.version, have.version);
             }
@@ -31978,7 +31997,7 @@ function expression_compare(expression, actual) {
                 const parsed = parseVersion(operand);
                 return { ok: false, reason: `cannot parse expected version: ${parsed.ok ? operand : parsed.reason}` };
             }
-            const have = parseVersion(actual);
+            const have = parseActual();
             if (!have.ok)
                 return { ok: false, reason: `cannot parse actual version: ${have.reason}` };
             const order = compareVersions(have.version, want);
@@ -32079,40 +32098,65 @@ class path_SnapshotIndex {
             this.types.set(measurement.type, { index, measurement, subtypes });
         });
     }
-    /** Looks a parsed path up; never throws. */
+    /** Looks a parsed path up; never throws. Allocation-light: it runs once per constraint. */
     resolve(path) {
         const entry = this.types.get(path.type);
         if (!entry)
             return { found: false, missing: 'type', reason: `measurement type ${path.type} not found in the snapshot` };
-        const unavailable = entry.measurement.unavailable?.reason;
-        const because = unavailable ? ` (the ${path.type} measurement was unavailable: ${unavailable})` : '';
-        const matches = [];
-        let existingSubtype;
-        for (const split of path.splits) {
+        const splits = path.splits;
+        let match;
+        let matchSplit;
+        let matches = 0;
+        let existing;
+        for (let i = 0; i < splits.length; i++) {
+            const split = splits[i];
             const at = entry.subtypes.get(split.subtype);
-            if (!at)
+            if (at === undefined)
                 continue;
-            existingSubtype ??= split;
-            if (Object.prototype.hasOwnProperty.call(at.data, split.key))
-                matches.push({ ...split, data: at.data, at });
+            existing ??= split;
+            if (Object.prototype.hasOwnProperty.call(at.data, split.key)) {
+                matches++;
+                if (match === undefined) {
+                    match = at;
+                    matchSplit = split;
+                }
+            }
         }
-        if (matches.length > 1) {
-            const options = matches.map((m) => `${path.type}[${m.subtype}].${m.key}`).join(' or ');
+        if (matches > 1) {
+            const options = splits
+                .filter((split) => {
+                const at = entry.subtypes.get(split.subtype);
+                return at !== undefined && Object.prototype.hasOwnProperty.call(at.data, split.key);
+            })
+                .map((split) => `${path.type}[${split.subtype}].${split.key}`)
+                .join(' or ');
             return { found: false, missing: 'ambiguous', reason: `path is ambiguous in this snapshot: it matches ${options}; write one of these bracket forms` };
         }
-        const match = matches[0];
-        if (!match) {
-            if (existingSubtype) {
-                return { found: false, missing: 'key', reason: `key "${existingSubtype.key}" not found in ${path.type} subtype "${existingSubtype.subtype}"${because}`, ...existingSubtype };
+        if (match === undefined || matchSplit === undefined) {
+            const unavailable = entry.measurement.unavailable?.reason;
+            const because = unavailable ? ` (the ${path.type} measurement was unavailable: ${unavailable})` : '';
+            if (existing) {
+                return { found: false, missing: 'key', reason: `key "${existing.key}" not found in ${path.type} subtype "${existing.subtype}"${because}`, subtype: existing.subtype, key: existing.key };
             }
-            const names = path.explicit || path.splits.length === 1 ? `"${path.splits[0].subtype}"` : path.splits.map((s) => `"${s.subtype}"`).join(' or ');
+            const names = path.explicit || splits.length === 1 ? `"${splits[0].subtype}"` : splits.map((split) => `"${split.subtype}"`).join(' or ');
             return { found: false, missing: 'subtype', reason: `subtype ${names} not found in the ${path.type} measurement${because}` };
         }
-        const text = this.textOf(match.data[match.key], { measurement: entry.index, subtype: match.at.index, key: match.key });
+        const text = this.text(entry, match, matchSplit.key);
         if (text === null) {
-            return { found: false, missing: 'null', reason: `${path.type}[${match.subtype}].${match.key} has no value (null) in the snapshot`, subtype: match.subtype, key: match.key };
+            return { found: false, missing: 'null', reason: `${path.type}[${matchSplit.subtype}].${matchSplit.key} has no value (null) in the snapshot`, subtype: matchSplit.subtype, key: matchSplit.key };
         }
-        return { found: true, value: text.trim(), subtype: match.subtype, key: match.key };
+        return { found: true, value: text, subtype: matchSplit.subtype, key: matchSplit.key };
+    }
+    /** The trimmed text of a reading, computed once per reading. */
+    text(entry, at, key) {
+        const texts = (at.texts ??= new Map());
+        let text = texts.get(key);
+        if (text === undefined) {
+            const raw = this.textOf(at.data[key], { measurement: entry.index, subtype: at.index, key });
+            text = raw === null ? null : raw.trim();
+            texts.set(key, text);
+        }
+        return text;
     }
 }
 /** Upstream's error text for a missing value (kept byte-identical for recipe snapshot mode). */
@@ -32199,76 +32243,67 @@ function evaluateConstraint(constraint, snapshot) {
 const LIVE_PHASES = ['deployment', 'performance', 'conformance'];
 const LIVE_PHASE_SKIP_REASON = 'needs a live cluster validator';
 const MAX_LISTED_PROBLEMS = 20;
-/**
- * Checks every constraint's path and expression; throws one INVALID_REQUEST error listing each
- * malformed constraint with its file and line (located at the first).
- */
-function prepareConstraints(constraints, source) {
-    const prepared = [];
-    const problems = [];
-    constraints.forEach((constraint, i) => {
-        const location = source.locate(['constraints', i]);
-        let path;
-        let expression;
-        try {
-            path = path_parseConstraintPath(constraint.name);
-        }
-        catch (error) {
-            const e = error;
-            problems.push({ location: source.locate(['constraints', i, 'name']), message: e.message, hint: e.hint });
-        }
-        try {
+/** Parses a constraint's path and expression; a problem is recorded instead of thrown. */
+function prepare(constraint, i, source, problems, cache) {
+    let path = cache.paths.get(constraint.name);
+    let expression = cache.expressions.get(constraint.value);
+    if (path && expression)
+        return { path, expression };
+    try {
+        path ??= path_parseConstraintPath(constraint.name);
+        cache.paths.set(constraint.name, path);
+    }
+    catch (error) {
+        const e = error;
+        problems.push({ location: source.locate(['constraints', i, 'name']), message: e.message, ...(e.hint ? { hint: e.hint } : {}) });
+    }
+    try {
+        if (!expression) {
             expression = expression_parseExpression(constraint.value);
             const problem = expressionProblem(expression, constraint.value);
             if (problem) {
                 problems.push({ location: source.locate(['constraints', i, 'value']), message: `constraint ${constraint.name}: ${problem.message}`, hint: problem.hint });
                 expression = undefined;
             }
+            else {
+                cache.expressions.set(constraint.value, expression);
+            }
         }
-        catch (error) {
-            const e = error;
-            problems.push({ location: source.locate(['constraints', i, 'value']), message: `constraint ${constraint.name}: ${e.message}`, hint: e.hint });
-        }
-        if (path && expression)
-            prepared.push({ constraint, path, expression, location });
-    });
-    if (problems.length > 0) {
-        const where = (location) => `${location.file}${location.line ? `:${location.line}` : ''}`;
-        const listed = problems.slice(0, MAX_LISTED_PROBLEMS).map((p) => `  ${where(p.location)}: ${p.message}`);
-        if (problems.length > MAX_LISTED_PROBLEMS)
-            listed.push(`  … and ${problems.length - MAX_LISTED_PROBLEMS} more`);
-        const first = problems[0];
-        const count = problems.length === 1 ? 'a malformed constraint' : `${problems.length} malformed constraints`;
-        throw (0,errors/* invalidInput */.aY)(`${where(first.location)}: the recipe has ${count}:\n${listed.join('\n')}`, {
-            location: first.location,
-            hint: first.hint ?? 'fix the constraint in the recipe',
-            details: { problems: problems.length },
-        });
     }
-    return prepared;
+    catch (error) {
+        const e = error;
+        problems.push({ location: source.locate(['constraints', i, 'value']), message: `constraint ${constraint.name}: ${e.message}`, ...(e.hint ? { hint: e.hint } : {}) });
+    }
+    return path && expression ? { path, expression } : undefined;
 }
-/** Evaluates one prepared constraint. */
-function evaluateOne(item, index) {
-    const { constraint } = item;
-    const result = {
-        name: constraint.name,
-        phase: 'readiness',
-        expected: constraint.value,
-        status: 'skipped',
-        message: '',
-        location: item.location,
-    };
+/** One INVALID_REQUEST error listing each malformed constraint with its file and line. */
+function malformedError(problems) {
+    const where = (location) => `${location.file}${location.line ? `:${location.line}` : ''}`;
+    const listed = problems.slice(0, MAX_LISTED_PROBLEMS).map((p) => `  ${where(p.location)}: ${p.message}`);
+    if (problems.length > MAX_LISTED_PROBLEMS)
+        listed.push(`  … and ${problems.length - MAX_LISTED_PROBLEMS} more`);
+    const first = problems[0];
+    const count = problems.length === 1 ? 'a malformed constraint' : `${problems.length} malformed constraints`;
+    return (0,errors/* invalidInput */.aY)(`${where(first.location)}: the recipe has ${count}:\n${listed.join('\n')}`, {
+        location: first.location,
+        hint: first.hint ?? 'fix the constraint in the recipe',
+        details: { problems: problems.length },
+    });
+}
+/** Evaluates one well-formed constraint. */
+function evaluateOne(constraint, path, expression, location, index, versions) {
+    const result = { name: constraint.name, phase: 'readiness', expected: constraint.value, status: 'skipped', message: '', location };
     if (constraint.severity)
         result.severity = constraint.severity;
     if (constraint.remediation)
         result.remediation = constraint.remediation;
-    const resolution = index.resolve(item.path);
+    const resolution = index.resolve(path);
     if (!resolution.found) {
         result.message = resolution.reason;
         return result;
     }
     result.actual = resolution.value;
-    const outcome = expression_compare(item.expression, resolution.value);
+    const outcome = expression_compare(expression, resolution.value, versions);
     if (!outcome.ok) {
         result.message = outcome.reason;
         return result;
@@ -32276,6 +32311,29 @@ function evaluateOne(item, index) {
     result.status = outcome.pass ? 'passed' : 'failed';
     result.message = `expected ${constraint.value.trim()}, got ${resolution.value}`;
     return result;
+}
+/**
+ * Checks and evaluates constraints in one pass. Throws one INVALID_REQUEST error naming the
+ * file and line of every malformed constraint (then nothing is reported).
+ */
+function evaluateConstraints(constraints, source, index) {
+    const positions = source.itemPositions(['constraints']);
+    const problems = [];
+    const results = [];
+    const versions = new Map();
+    const cache = { paths: new Map(), expressions: new Map() };
+    for (let i = 0; i < constraints.length; i++) {
+        const constraint = constraints[i];
+        const prepared = prepare(constraint, i, source, problems, cache);
+        if (!prepared || problems.length > 0)
+            continue;
+        const at = positions[i];
+        const location = at ? { file: source.origin, line: at.line, column: at.column } : { file: source.origin };
+        results.push(evaluateOne(constraint, prepared.path, prepared.expression, location, index, versions));
+    }
+    if (problems.length > 0)
+        throw malformedError(problems);
+    return results;
 }
 /** Overall status from constraint results. */
 function overallStatus(summary) {
@@ -32290,8 +32348,7 @@ function overallStatus(summary) {
  * lists the live phases as skipped. Throws for malformed constraints.
  */
 function evaluateRecipe(recipe, source, index, options) {
-    const prepared = prepareConstraints(recipe.constraints ?? [], source);
-    const constraints = prepared.map((item) => evaluateOne(item, index));
+    const constraints = evaluateConstraints(recipe.constraints ?? [], source, index);
     const summary = { constraints: constraints.length, passed: 0, failed: 0, skipped: 0 };
     for (const result of constraints)
         summary[result.status]++;
@@ -32460,6 +32517,10 @@ function describeType(value) {
 
 ;// CONCATENATED MODULE: ./src/core/validate/yaml-subset.ts
 
+// Positions are packed into one number per entry: big snapshots have thousands of entries.
+const COLUMNS = 4096;
+const pack = (line, column) => line * COLUMNS + Math.min(column, COLUMNS - 1);
+const unpack = (packed) => ({ line: Math.floor(packed / COLUMNS), column: packed % COLUMNS });
 const DECLINE = Symbol('decline');
 const decline = () => {
     throw DECLINE;
@@ -32510,6 +32571,16 @@ class SubsetReader {
     }
     /** Index of the next line with content (not blank, not a comment) from `from`, or -1. */
     nextContent(from) {
+        // Asked twice per entry (peek after a value, then the next entry): remember the last answer.
+        if (from === this.lastFrom)
+            return this.lastContent;
+        this.lastFrom = from;
+        this.lastContent = this.scanContent(from);
+        return this.lastContent;
+    }
+    lastFrom = -1;
+    lastContent = -1;
+    scanContent(from) {
         for (let j = from; j < this.lines.length; j++) {
             const line = this.lines[j];
             const indent = indentOf(line);
@@ -32557,7 +32628,7 @@ class SubsetReader {
             const { key, rest } = entry;
             if (key === '__proto__' || Object.prototype.hasOwnProperty.call(map, key))
                 decline();
-            info.entries.set(key, { line: lineIndex + 1, column: indent + 1 });
+            info.entries.set(key, pack(lineIndex + 1, indent + 1));
             this.i = lineIndex + 1;
             const scalar = this.value(rest, indent, true);
             map[key] = scalar.value;
@@ -32588,7 +32659,7 @@ class SubsetReader {
             const item = after.slice(gap);
             const column = indent + 1 + gap;
             const index = list.length;
-            info.entries.set(index, { line: next + 1, column: column + 1 });
+            info.entries.set(index, pack(next + 1, column + 1));
             this.i = next;
             let scalar;
             if (item === '' || item.startsWith('#')) {
@@ -32691,11 +32762,27 @@ class SubsetReader {
         return content + '\n';
     }
 }
+/**
+ * Whether a plain scalar is a string under the YAML 1.2 core schema (not null, a boolean or a
+ * number). Most scalars are decided by their first character alone.
+ */
+function resolvesToString(plain) {
+    const code = plain.charCodeAt(0);
+    const numberStart = (code >= 48 && code <= 57) || code === 43 /* + */ || code === 45 /* - */ || code === 46; /* . */
+    if (numberStart)
+        return !ANY_CORE_NUMBER.test(plain);
+    if (code === 126 /* ~ */ || code === 110 || code === 78 /* n N */)
+        return !NULL_WORDS.has(plain);
+    if (code === 116 || code === 84 /* t T */)
+        return !TRUE_WORDS.has(plain);
+    if (code === 102 || code === 70 /* f F */)
+        return !FALSE_WORDS.has(plain);
+    return true;
+}
+const NOT_SPACE = /[^ ]/;
 function indentOf(line) {
-    let n = 0;
-    while (n < line.length && line.charCodeAt(n) === 32)
-        n++;
-    return n;
+    const n = line.search(NOT_SPACE);
+    return n < 0 ? line.length : n;
 }
 function isSequenceItem(text) {
     return text === '-' || text.startsWith('- ');
@@ -32715,19 +32802,20 @@ function splitKey(text) {
     }
     if (!plainStartAllowed(text))
         return undefined;
-    for (let i = 0; i < text.length; i++) {
-        const code = text.charCodeAt(i);
-        if (code === 35 /* # */ && text.charCodeAt(i - 1) === 32)
-            return undefined;
-        if (code === 58 /* : */ && (i + 1 === text.length || text.charCodeAt(i + 1) === 32)) {
-            const key = text.slice(0, i).trimEnd();
-            // Keys that would resolve to non-strings, or hold flow indicators, go to the full parser.
-            if (key === '' || /[[\]{},]/.test(key) || NULL_WORDS.has(key) || TRUE_WORDS.has(key) || FALSE_WORDS.has(key) || ANY_CORE_NUMBER.test(key))
-                decline();
-            return { key, rest: text.slice(i + 1) };
-        }
-    }
-    return undefined;
+    // The key ends at the first ": " (or a final ":"); a " #" before it starts a comment instead.
+    let colon = text.indexOf(':');
+    while (colon >= 0 && colon + 1 < text.length && text.charCodeAt(colon + 1) !== 32)
+        colon = text.indexOf(':', colon + 1);
+    if (colon < 0)
+        return undefined;
+    const comment = text.indexOf(' #');
+    if (comment >= 0 && comment < colon)
+        return undefined;
+    const key = text.slice(0, colon).trimEnd();
+    // Keys that would resolve to non-strings, or hold flow indicators, go to the full parser.
+    if (key === '' || /[[\]{},]/.test(key) || !resolvesToString(key))
+        decline();
+    return { key, rest: text.slice(colon + 1) };
 }
 /** A one-line scalar value (quoted or plain), with an optional trailing comment. */
 function inlineScalar(text) {
@@ -32742,7 +32830,8 @@ function inlineScalar(text) {
         return { value: quoted.value };
     }
     let plain = text;
-    const comment = plain.search(/\s#/);
+    // Tabs were refused up front, so a comment starts at the first " #".
+    const comment = plain.indexOf(' #');
     if (comment >= 0)
         plain = plain.slice(0, comment);
     plain = plain.trimEnd();
@@ -32752,6 +32841,8 @@ function inlineScalar(text) {
         decline();
     if (plain.includes(': ') || plain.endsWith(':'))
         decline();
+    if (resolvesToString(plain))
+        return { value: plain };
     if (NULL_WORDS.has(plain))
         return { value: null };
     if (TRUE_WORDS.has(plain))
@@ -32760,9 +32851,7 @@ function inlineScalar(text) {
         return { value: false, text: plain };
     if (DECIMAL.test(plain))
         return { value: plain.includes('.') ? Number.parseFloat(plain) : Number.parseInt(plain, 10), text: plain };
-    if (ANY_CORE_NUMBER.test(plain))
-        decline();
-    return { value: plain };
+    return decline();
 }
 const SIMPLE_ESCAPES = { '\\': '\\', '"': '"', '/': '/', n: '\n', t: '\t', r: '\r', '0': '\0', b: '\b', f: '\f', ' ': ' ' };
 /** A quoted scalar that closes on this line: its value and the index after the closing quote. */
@@ -32840,11 +32929,11 @@ function parseYamlSubset(text, origin) {
             const info = reader.info.get(node);
             const key = Array.isArray(node) ? segment : String(segment);
             const entry = info?.entries.get(key);
-            if (!info || !entry)
+            if (!info || entry === undefined)
                 return { node: undefined, at };
             parent = info;
             last = key;
-            at = entry;
+            at = unpack(entry);
             node = node[key];
             const nested = node && typeof node === 'object' ? reader.info.get(node) : undefined;
             if (nested)
@@ -32868,46 +32957,74 @@ function parseYamlSubset(text, origin) {
             const { parent, last } = walk(path);
             return parent && last !== undefined ? parent.texts?.get(last) : undefined;
         },
+        itemPositions(path) {
+            const { node } = walk(path);
+            const info = Array.isArray(node) ? reader.info.get(node) : undefined;
+            if (!info || !Array.isArray(node))
+                return [];
+            return node.map((_, i) => {
+                const packed = info.entries.get(i);
+                return packed === undefined ? undefined : unpack(packed);
+            });
+        },
     };
 }
 
 ;// CONCATENATED MODULE: ./src/core/validate/source.ts
 
 
+/** itemPositions through locate, for the slower paths. */
+function itemPositionsByLocate(value, locate, path) {
+    let node = value;
+    for (const segment of path)
+        node = node && typeof node === 'object' ? node[segment] : undefined;
+    if (!Array.isArray(node))
+        return [];
+    return node.map((_, i) => {
+        const at = locate([...path, i]);
+        return at.line === undefined ? undefined : { line: at.line, column: at.column ?? 1 };
+    });
+}
 /**
  * Parses YAML or JSON text with size limits, positions and number texts. Errors are the
  * shared parser's (file, line, hint).
  */
 async function parseSource(text, origin) {
     (0,parse/* checkSize */.C1)(origin, (0,parse/* byteLength */.dp)(text));
-    const fast = parseYamlSubset(text, origin);
-    if (fast)
-        return fast;
-    const parsed = await (0,parse/* parseDocument */.Tp)(text, origin);
     const trimmed = text.trimStart();
-    if ((trimmed.startsWith('{') || trimmed.startsWith('[')) && isJson(text))
-        return withJsonSource(parsed, text);
+    if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
+        // JSON as documents/parse.ts reads it (JSON.parse first); a flow-style YAML document or a
+        // syntax error falls through to the shared parser and its messages.
+        const json = parseJson(text);
+        if (json)
+            return withJsonSource(json.value, origin, text);
+    }
+    else {
+        const fast = parseYamlSubset(text, origin);
+        if (fast)
+            return fast;
+    }
+    const parsed = await (0,parse/* parseDocument */.Tp)(text, origin);
     yamlLibrary ??= await __nccwpck_require__.e(/* import() */ 815).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19));
     return withYamlSource(parsed, text, yamlLibrary);
 }
-function isJson(text) {
+function parseJson(text) {
     try {
-        JSON.parse(text);
-        return true;
+        return { value: JSON.parse(text) };
     }
     catch {
-        return false;
+        return undefined;
     }
 }
 const SEPARATOR = '\u0000';
 const pathKey = (path) => path.join(SEPARATOR);
 /** JSON: one scan of the text gives every key's position and every number's text. */
-function withJsonSource(parsed, text) {
+function withJsonSource(value, origin, text) {
     let scan;
     const get = () => (scan ??= scanJson(text));
     return {
-        value: parsed.value,
-        origin: parsed.origin,
+        value,
+        origin,
         locate(path) {
             const { positions, collections } = get();
             let best = collections.get('');
@@ -32920,7 +33037,7 @@ function withJsonSource(parsed, text) {
                     break;
                 best = collections.get(key) ?? at;
             }
-            const location = { file: parsed.origin, path: (0,parse/* formatPath */.jV)(path) };
+            const location = { file: origin, path: (0,parse/* formatPath */.jV)(path) };
             if (best) {
                 location.line = best.line;
                 location.column = best.column;
@@ -32928,6 +33045,17 @@ function withJsonSource(parsed, text) {
             return location;
         },
         scalarText: (path) => get().numbers.get(pathKey(path)),
+        itemPositions(path) {
+            const { positions } = get();
+            const list = (() => {
+                let node = value;
+                for (const segment of path)
+                    node = node && typeof node === 'object' ? node[segment] : undefined;
+                return Array.isArray(node) ? node : [];
+            })();
+            const prefix = path.length ? pathKey(path) + SEPARATOR : '';
+            return list.map((_, i) => positions.get(prefix + i));
+        },
     };
 }
 /** Other YAML: positions from the shared parser, number texts from a second parse on demand. */
@@ -32937,6 +33065,7 @@ function withYamlSource(parsed, text, YAML) {
         value: parsed.value,
         origin: parsed.origin,
         locate: (path) => parsed.locate(path),
+        itemPositions: (path) => itemPositionsByLocate(parsed.value, parsed.locate, path),
         scalarText(path) {
             if (!numbers) {
                 // A second parse keeps the source text of scalars, which plain values drop; it only runs
@@ -32975,53 +33104,67 @@ function scanJson(text) {
             }
         }
     };
-    const readString = () => {
+    /** Skips a string (at its opening quote); returns its value only when `decode` is set. */
+    const readString = (decode) => {
         const start = i;
-        i++;
-        while (i < text.length && text.charCodeAt(i) !== 34)
-            i += text.charCodeAt(i) === 92 ? 2 : 1;
-        i++;
-        return JSON.parse(text.slice(start, i));
+        let end = text.indexOf('"', i + 1);
+        // A quote preceded by an odd number of backslashes is escaped.
+        for (;;) {
+            let slashes = 0;
+            while (text.charCodeAt(end - 1 - slashes) === 92)
+                slashes++;
+            if (slashes % 2 === 0)
+                break;
+            end = text.indexOf('"', end + 1);
+        }
+        i = end + 1;
+        if (!decode)
+            return '';
+        const raw = text.slice(start + 1, end);
+        return raw.includes('\\') ? JSON.parse(text.slice(start, end + 1)) : raw;
     };
     const readValue = (key) => {
         skipBlanks();
-        const ch = text[i];
-        if (ch === '{' || ch === '[') {
+        const ch = text.charCodeAt(i);
+        if (ch === 123 /* { */ || ch === 91 /* [ */) {
             collections.set(key, position());
             i++;
             let index = 0;
             for (;;) {
                 skipBlanks();
-                if (text[i] === '}' || text[i] === ']') {
+                const next = text.charCodeAt(i);
+                if (next === 125 /* } */ || next === 93 /* ] */) {
                     i++;
                     return;
                 }
                 let child;
-                if (ch === '{') {
+                if (ch === 123) {
                     const at = position();
-                    child = (key === '' ? '' : key + SEPARATOR) + readString();
+                    child = (key === '' ? '' : key + SEPARATOR) + readString(true);
                     positions.set(child, at);
                     skipBlanks();
                     i++; // the colon
                 }
                 else {
-                    skipBlanks();
                     child = (key === '' ? '' : key + SEPARATOR) + index++;
                     positions.set(child, position());
                 }
                 readValue(child);
                 skipBlanks();
-                if (text[i] === ',')
+                if (text.charCodeAt(i) === 44 /* , */)
                     i++;
             }
         }
-        if (ch === '"') {
-            readString();
+        if (ch === 34 /* " */) {
+            readString(false);
             return;
         }
         const start = i;
-        while (i < text.length && !/[\s,\]}]/.test(text[i]))
-            i++;
+        for (; i < text.length; i++) {
+            const c = text.charCodeAt(i);
+            if (c === 44 || c === 93 || c === 125 || c === 32 || c === 10 || c === 13 || c === 9)
+                break;
+        }
         const token = text.slice(start, i);
         if (token !== 'null')
             numbers.set(key, token);
