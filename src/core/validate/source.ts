@@ -71,7 +71,7 @@ const pathKey = (path: ReadonlyArray<string | number>): string => path.join(SEPA
 /** JSON: one scan of the text gives every key's position and every number's text. */
 function withJsonSource(value: unknown, origin: string, text: string): SourceDocument {
   let scan: JsonScan | undefined;
-  const get = (): JsonScan => (scan ??= scanJson(text));
+  const get = (): JsonScan => (scan ??= scanJsonSafely(text));
   return {
     value,
     origin,
@@ -138,6 +138,16 @@ interface JsonScan {
   positions: Map<string, Position>;
   collections: Map<string, Position>;
   numbers: Map<string, string>;
+}
+
+/** scanJson, degrading to "no positions" for nesting too deep to walk (hostile input). */
+function scanJsonSafely(text: string): JsonScan {
+  try {
+    return scanJson(text);
+  } catch (error) {
+    if (error instanceof RangeError) return { positions: new Map(), collections: new Map(), numbers: new Map() };
+    throw error;
+  }
 }
 
 /** Walks valid JSON text recording key/item positions, collection starts and number texts. */

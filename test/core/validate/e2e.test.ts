@@ -166,6 +166,14 @@ describe('bad input', () => {
     expect(list.message).toContain('expected a RecipeResult mapping, found a list');
   });
 
+  it('gives a clean input error for hostile nesting (JSON and YAML), never a crash', async () => {
+    const deep = '['.repeat(100_000) + ']'.repeat(100_000);
+    const json = await failure({ recipe: fixture('recipe-extended.yaml'), snapshot: write('deep.json', `{"measurements":[{"type":"OS","subtypes":[{"subtype":"x","data":{"k":${deep}}}]}]}`) });
+    expect(json.exitCode).toBe(2);
+    const yaml = await failure({ recipe: fixture('recipe-extended.yaml'), snapshot: write('deep.yaml', 'measurements:\n' + Array.from({ length: 3000 }, (_, i) => ' '.repeat(i + 2) + '- ').join('\n') + 'x\n') });
+    expect(yaml.exitCode).toBe(2);
+  });
+
   it('refuses list and map readings with the line of the value', async () => {
     const error = await failure({ recipe: fixture('recipe-extended.yaml'), snapshot: write('lists.yaml', 'measurements:\n  - type: OS\n    subtypes:\n      - subtype: x\n        data:\n          l: [a, b]\n') });
     expect(error.exitCode).toBe(2);
