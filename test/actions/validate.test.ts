@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { validate as validateCtrf } from 'ctrf';
@@ -6,6 +7,7 @@ import * as core from '@actions/core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { run } from '../../src/actions/validate/main.js';
 import { runWithInputs } from '../helpers/action.js';
+import { tempDir } from '../helpers/catalog.js';
 import { FIXTURES, REPO_ROOT, UPSTREAM_EXAMPLES } from '../helpers/paths.js';
 
 const fixture = (name: string) => join(FIXTURES, 'validate', name);
@@ -98,5 +100,29 @@ describe('actions/validate', () => {
     const result = await runWithInputs(run, inputs as Record<string, string>);
     expect(result.exitCode).toBe(2);
     expect(result.commands.at(-1)?.message).toContain(message);
+  });
+});
+
+describe('actions/validate under @github/local-action', () => {
+  // GitHub's local runner emulation reads action.yml (defaults included) and runs main.ts.
+  function localAction(env: Record<string, string>): { output: string; status: number | null } {
+    const dir = tempDir('aicr-local-action-');
+    const envFile = join(dir, '.env');
+    writeFileSync(envFile, Object.entries({ GITHUB_STEP_SUMMARY: join(dir, 'summary.md'), ...env }).map(([k, v]) => `${k}=${v}`).join('\n') + '\n');
+    const result = spawnSync(
+      process.execPath,
+      [join(REPO_ROOT, 'node_modules/@github/local-action/bin/local-action.js'), 'run', 'actions/validate', '../../src/actions/validate/main.ts', envFile],
+      { cwd: REPO_ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 120_000 },
+    );
+    return { output: `${result.stdout}${result.stderr}`, status: result.status };
+  }
+
+  it('runs with the defaults from action.yml and sets the outputs', () => {
+    const reportDir = join(tempDir(), 'reports');
+    const run = localAction({ INPUT_RECIPE: recipe, INPUT_SNAPSHOT: fixture('snapshot-eks-h100-pass.yaml'), 'INPUT_REPORT-DIR': reportDir });
+    expect(run.output).not.toContain('::error');
+    expect(run.output).toContain('::set-output name=status::pass');
+    expect(run.output).toContain('::set-output name=passed::8');
+    expect(existsSync(join(reportDir, 'ctrf-report.json'))).toBe(true);
   });
 });
