@@ -58,14 +58,14 @@ verify:
   it('passes hostile values as data, never as shell', () => {
     const run = runPipeline(`stages: [build]
 include:
-${component('bundle', { set: 'certmanager:x=$(touch pwned1)\ncertmanager:y=\`touch pwned2\`"; touch pwned3; echo "', repo: '$(touch pwned4)' })}
+${component('bundle', { set: 'certmanager:x=$(touch pwned1)\ncertmanager:y=`touch pwned2`"; touch pwned3; echo "', repo: '$(touch pwned4)' })}
 `, { 'recipe.yaml': recipe });
     expect(run.exitCode).not.toBe(0);
     expect(run.output).toContain('invalid --repo');
     for (const file of ['pwned1', 'pwned2', 'pwned3', 'pwned4']) expect(run.jobFile('aicr-bundle', file)).toBeUndefined();
     const ok = runPipeline(`stages: [build]
 include:
-${component('bundle', { set: 'certmanager:x=$(touch pwned1)\ncertmanager:y=\`touch pwned2\`"; touch pwned3; echo "' })}
+${component('bundle', { set: 'certmanager:x=$(touch pwned1)\ncertmanager:y=`touch pwned2`"; touch pwned3; echo "' })}
 `, { 'recipe.yaml': recipe });
     expect(ok.exitCode, ok.output).toBe(0);
     for (const file of ['pwned1', 'pwned2', 'pwned3']) expect(ok.jobFile('aicr-bundle', file)).toBeUndefined();

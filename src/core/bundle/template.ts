@@ -501,17 +501,14 @@ class Scope {
   }
 
   assign(name: string, value: unknown, line: number): void {
-    for (let scope: Scope | undefined = this; scope; scope = scope.parent) {
-      if (scope.vars.has(name)) {
-        scope.vars.set(name, value);
-        return;
-      }
-    }
-    throw new TemplateError(`undefined variable: ${name}`, line);
+    if (this.vars.has(name)) this.vars.set(name, value);
+    else if (this.parent) this.parent.assign(name, value, line);
+    else throw new TemplateError(`undefined variable: ${name}`, line);
   }
 
   lookup(name: string, line: number): unknown {
-    for (let scope: Scope | undefined = this; scope; scope = scope.parent) if (scope.vars.has(name)) return scope.vars.get(name);
+    if (this.vars.has(name)) return this.vars.get(name);
+    if (this.parent) return this.parent.lookup(name, line);
     throw new TemplateError(`undefined variable: ${name}`, line);
   }
 }
@@ -838,7 +835,6 @@ function basicEqual(a: unknown, b: unknown, fail: (message: string) => never): b
     return fail('incompatible types for comparison');
   }
   if (typeof x === 'object') return fail('non-comparable type');
-  // eslint-disable-next-line eqeqeq
   return x == y;
 }
 

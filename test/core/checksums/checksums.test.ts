@@ -3,7 +3,7 @@ import { appendFileSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFile
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatChecksums, formatProblems, parseChecksums, problemLocation, sha256, toCodeQuality, verifyBundle, type VerifyProblem } from '../../../src/core/checksums/index.js';
-import { AicrError } from '../../../src/core/errors.js';
+import type { AicrError } from '../../../src/core/errors.js';
 import { tempDir } from '../../helpers/catalog.js';
 import { ALL_DEPLOYERS, EKS_RECIPE, writeGenerated } from '../bundle/support.js';
 
