@@ -1827,18 +1827,18 @@ class Scope {
         this.vars.set(name, value);
     }
     assign(name, value, line) {
-        for (let scope = this; scope; scope = scope.parent) {
-            if (scope.vars.has(name)) {
-                scope.vars.set(name, value);
-                return;
-            }
-        }
-        throw new TemplateError(`undefined variable: ${name}`, line);
+        if (this.vars.has(name))
+            this.vars.set(name, value);
+        else if (this.parent)
+            this.parent.assign(name, value, line);
+        else
+            throw new TemplateError(`undefined variable: ${name}`, line);
     }
     lookup(name, line) {
-        for (let scope = this; scope; scope = scope.parent)
-            if (scope.vars.has(name))
-                return scope.vars.get(name);
+        if (this.vars.has(name))
+            return this.vars.get(name);
+        if (this.parent)
+            return this.parent.lookup(name, line);
         throw new TemplateError(`undefined variable: ${name}`, line);
     }
 }
@@ -2204,7 +2204,6 @@ function basicEqual(a, b, fail) {
     }
     if (typeof x === 'object')
         return fail('non-comparable type');
-    // eslint-disable-next-line eqeqeq
     return x == y;
 }
 function goSprint(args) {

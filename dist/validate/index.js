@@ -32536,10 +32536,13 @@ const ANY_CORE_NUMBER = /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]
 const PLAIN_START_FORBIDDEN = new Set([',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', "'", '"', '%', '@', '`']);
 const PLAIN_START_BEFORE_BLANK = new Set(['-', '?', ':']);
 function plainStartAllowed(text) {
-    const first = text[0];
+    return plainStartAllowedAt(text, 0);
+}
+function plainStartAllowedAt(text, at) {
+    const first = text[at];
     if (first === undefined || PLAIN_START_FORBIDDEN.has(first))
         return false;
-    return !PLAIN_START_BEFORE_BLANK.has(first) || (text.length > 1 && text[1] !== ' ');
+    return !PLAIN_START_BEFORE_BLANK.has(first) || (text.length > at + 1 && text[at + 1] !== ' ');
 }
 // Control characters the YAML library rejects or treats specially; tabs and CR are declined too.
 const UNSUPPORTED_CHARS = /[\u0000-\u0009\u000b-\u001f\u007f\ufeff]/;
@@ -32593,19 +32596,58 @@ class SubsetReader {
         return -1;
     }
     block(indent) {
-        const line = this.lines[this.i];
-        const text = line.slice(indent);
-        return isSequenceItem(text) ? this.sequence(indent) : this.mapping(indent);
+        return isSequenceItemAt(this.lines[this.i], indent) ? this.sequence(indent) : this.mapping(indent);
     }
-    mapping(indent, first) {
+    /** Where the last {@link keyAt} key ended (the index after its colon). */
+    afterKey = 0;
+    /**
+     * The key of a `key: …` entry starting at `start` of `line`, or undefined when the text there
+     * is not a key; sets {@link afterKey}. Declines keys the full parser would read differently.
+     */
+    keyAt(line, start) {
+        const first = line.charCodeAt(start);
+        if (first === 34 /* " */ || first === 39 /* ' */) {
+            const quoted = quotedScalar(line, start);
+            if (!quoted)
+                return undefined;
+            let j = quoted.end;
+            while (line.charCodeAt(j) === 32)
+                j++;
+            if (line.charCodeAt(j) !== 58 /* : */ || (j + 1 < line.length && line.charCodeAt(j + 1) !== 32))
+                return undefined;
+            this.afterKey = j + 1;
+            return quoted.value;
+        }
+        if (!plainStartAllowedAt(line, start))
+            return undefined;
+        // The key ends at the first ": " (or a final ":"); a " #" before it starts a comment instead.
+        let colon = line.indexOf(':', start);
+        while (colon >= 0 && colon + 1 < line.length && line.charCodeAt(colon + 1) !== 32)
+            colon = line.indexOf(':', colon + 1);
+        if (colon < 0)
+            return undefined;
+        const comment = line.indexOf(' #', start);
+        if (comment >= 0 && comment < colon)
+            return undefined;
+        let end = colon;
+        while (end > start && line.charCodeAt(end - 1) === 32)
+            end--;
+        const key = line.slice(start, end);
+        // Keys that would resolve to non-strings, or hold flow indicators, go to the full parser.
+        if (key === '' || FLOW_CHARS.test(key) || !resolvesToString(key))
+            decline();
+        this.afterKey = colon + 1;
+        return key;
+    }
+    /** A mapping whose keys start at column `indent`; `firstLine` when its first key shares a line with a `- `. */
+    mapping(indent, firstLine) {
         const map = {};
-        const info = { start: { line: (first?.line ?? this.i) + 1, column: indent + 1 }, entries: new Map() };
-        let pending = first;
+        const info = { start: { line: (firstLine ?? this.i) + 1, column: indent + 1 }, entries: new Map() };
+        let pending = firstLine;
         for (;;) {
-            let text;
             let lineIndex;
-            if (pending) {
-                ({ text, line: lineIndex } = pending);
+            if (pending !== undefined) {
+                lineIndex = pending;
                 pending = undefined;
             }
             else {
@@ -32617,20 +32659,19 @@ class SubsetReader {
                     break;
                 if (lineIndent > indent)
                     decline();
-                text = this.lines[next].slice(indent);
-                if (isSequenceItem(text))
+                if (isSequenceItemAt(this.lines[next], indent))
                     decline();
                 lineIndex = next;
             }
-            const entry = splitKey(text);
-            if (!entry)
-                decline();
-            const { key, rest } = entry;
+            const line = this.lines[lineIndex];
+            const key = this.keyAt(line, indent);
+            if (key === undefined)
+                return decline();
             if (key === '__proto__' || Object.prototype.hasOwnProperty.call(map, key))
                 decline();
             info.entries.set(key, pack(lineIndex + 1, indent + 1));
             this.i = lineIndex + 1;
-            const scalar = this.value(rest, indent, true);
+            const scalar = this.value(line, this.afterKey, indent, true);
             map[key] = scalar.value;
             if (scalar.text !== undefined)
                 (info.texts ??= new Map()).set(key, scalar.text);
@@ -32651,30 +32692,28 @@ class SubsetReader {
                 break;
             if (lineIndent > indent)
                 decline();
-            const text = line.slice(indent);
-            if (!isSequenceItem(text))
+            if (!isSequenceItemAt(line, indent))
                 break;
-            const after = text.slice(1);
-            const gap = after.length - after.trimStart().length;
-            const item = after.slice(gap);
-            const column = indent + 1 + gap;
+            let column = indent + 1;
+            while (line.charCodeAt(column) === 32)
+                column++;
             const index = list.length;
             info.entries.set(index, pack(next + 1, column + 1));
             this.i = next;
             let scalar;
-            if (item === '' || item.startsWith('#')) {
+            if (column >= line.length || line.charCodeAt(column) === 35 /* # */) {
                 this.i = next + 1;
-                scalar = this.value('', indent, false);
+                scalar = this.value(line, line.length, indent, false);
             }
-            else if (isSequenceItem(item)) {
+            else if (isSequenceItemAt(line, column)) {
                 return decline();
             }
-            else if (splitKey(item)) {
-                scalar = { value: this.mapping(column, { text: item, line: next }) };
+            else if (this.keyAt(line, column) !== undefined) {
+                scalar = { value: this.mapping(column, next) };
             }
             else {
                 this.i = next + 1;
-                scalar = this.value(` ${item}`, indent, false);
+                scalar = this.value(line, indent + 1, indent, false);
             }
             list.push(scalar.value);
             if (scalar.text !== undefined)
@@ -32684,14 +32723,16 @@ class SubsetReader {
         return list;
     }
     /**
-     * The value after `key:` or `-`. `rest` is the remainder of the line (empty or starting with
-     * a blank); `owner` is the column of the key or dash the value belongs to.
+     * The value after `key:` or `-`: the text of `line` from `from` (the end of the line, or a
+     * blank); `owner` is the column of the key or dash the value belongs to.
      */
-    value(rest, owner, underKey) {
-        const text = rest.trimStart();
-        if (rest !== '' && text.length === rest.length)
+    value(line, from, owner, underKey) {
+        let start = from;
+        while (line.charCodeAt(start) === 32)
+            start++;
+        if (from < line.length && start === from)
             decline();
-        if (text === '' || text.startsWith('#')) {
+        if (start >= line.length || line.charCodeAt(start) === 35 /* # */) {
             const next = this.nextContent(this.i);
             if (next < 0)
                 return { value: null };
@@ -32700,15 +32741,15 @@ class SubsetReader {
                 this.i = next;
                 return { value: this.block(nextIndent) };
             }
-            if (underKey && nextIndent === owner && isSequenceItem(this.lines[next].slice(owner))) {
+            if (underKey && nextIndent === owner && isSequenceItemAt(this.lines[next], owner)) {
                 this.i = next;
                 return { value: this.sequence(owner) };
             }
             return { value: null };
         }
-        if (text.startsWith('|'))
-            return { value: this.literal(text.slice(1), owner) };
-        const scalar = inlineScalar(text);
+        if (line.charCodeAt(start) === 124 /* | */)
+            return { value: this.literal(line.slice(start + 1), owner) };
+        const scalar = inlineScalar(line, start);
         // A deeper line after a one-line scalar would continue it (a multi-line scalar): decline.
         const next = this.nextContent(this.i);
         if (next >= 0 && indentOf(this.lines[next]) > owner)
@@ -32784,57 +32825,30 @@ function indentOf(line) {
     const n = line.search(NOT_SPACE);
     return n < 0 ? line.length : n;
 }
-function isSequenceItem(text) {
-    return text === '-' || text.startsWith('- ');
+/** Whether `line` holds a sequence item (`-` alone or `- …`) at column `at`. */
+function isSequenceItemAt(line, at) {
+    return line.charCodeAt(at) === 45 /* - */ && (at + 1 === line.length || line.charCodeAt(at + 1) === 32);
 }
-/** `key: rest` → key and the text after the colon; undefined when the text is not a key. */
-function splitKey(text) {
-    const first = text[0];
-    if (first === '"' || first === "'") {
-        const quoted = quotedScalar(text);
-        if (!quoted)
-            return undefined;
-        const after = text.slice(quoted.end);
-        const colon = after.trimStart();
-        if (!colon.startsWith(':') || (colon.length > 1 && colon[1] !== ' '))
-            return undefined;
-        return { key: quoted.value, rest: colon.slice(1) };
-    }
-    if (!plainStartAllowed(text))
-        return undefined;
-    // The key ends at the first ": " (or a final ":"); a " #" before it starts a comment instead.
-    let colon = text.indexOf(':');
-    while (colon >= 0 && colon + 1 < text.length && text.charCodeAt(colon + 1) !== 32)
-        colon = text.indexOf(':', colon + 1);
-    if (colon < 0)
-        return undefined;
-    const comment = text.indexOf(' #');
-    if (comment >= 0 && comment < colon)
-        return undefined;
-    const key = text.slice(0, colon).trimEnd();
-    // Keys that would resolve to non-strings, or hold flow indicators, go to the full parser.
-    if (key === '' || /[[\]{},]/.test(key) || !resolvesToString(key))
-        decline();
-    return { key, rest: text.slice(colon + 1) };
-}
-/** A one-line scalar value (quoted or plain), with an optional trailing comment. */
-function inlineScalar(text) {
-    const first = text[0];
-    if (first === '"' || first === "'") {
-        const quoted = quotedScalar(text);
+const FLOW_CHARS = /[[\]{},]/;
+/** A one-line scalar value (quoted or plain) at `start` of `line`, with an optional trailing comment. */
+function inlineScalar(line, start) {
+    const first = line.charCodeAt(start);
+    if (first === 34 /* " */ || first === 39 /* ' */) {
+        const quoted = quotedScalar(line, start);
         if (!quoted)
             return decline();
-        const after = text.slice(quoted.end);
+        const after = line.slice(quoted.end);
         if (after.trim() !== '' && !/^\s+#/.test(after))
             decline();
         return { value: quoted.value };
     }
-    let plain = text;
     // Tabs were refused up front, so a comment starts at the first " #".
-    const comment = plain.indexOf(' #');
-    if (comment >= 0)
-        plain = plain.slice(0, comment);
-    plain = plain.trimEnd();
+    let end = line.indexOf(' #', start);
+    if (end < 0)
+        end = line.length;
+    while (end > start && line.charCodeAt(end - 1) === 32)
+        end--;
+    const plain = line.slice(start, end);
     if (plain === '{}' || plain === '[]')
         return { value: plain === '{}' ? {} : [] };
     if (!plainStartAllowed(plain))
@@ -32854,11 +32868,11 @@ function inlineScalar(text) {
     return decline();
 }
 const SIMPLE_ESCAPES = { '\\': '\\', '"': '"', '/': '/', n: '\n', t: '\t', r: '\r', '0': '\0', b: '\b', f: '\f', ' ': ' ' };
-/** A quoted scalar that closes on this line: its value and the index after the closing quote. */
-function quotedScalar(text) {
-    const quote = text[0];
+/** A quoted scalar at `start` that closes on this line: its value and the index after the closing quote. */
+function quotedScalar(text, start) {
+    const quote = text[start];
     let value = '';
-    for (let i = 1; i < text.length; i++) {
+    for (let i = start + 1; i < text.length; i++) {
         const ch = text[i];
         if (quote === "'") {
             if (ch === "'") {
@@ -33021,7 +33035,7 @@ const pathKey = (path) => path.join(SEPARATOR);
 /** JSON: one scan of the text gives every key's position and every number's text. */
 function withJsonSource(value, origin, text) {
     let scan;
-    const get = () => (scan ??= scanJson(text));
+    const get = () => (scan ??= scanJsonSafely(text));
     return {
         value,
         origin,
@@ -33083,6 +33097,17 @@ function withYamlSource(parsed, text, YAML) {
 }
 // Already in memory after the shared parser read YAML; kept here for number-text recovery.
 let yamlLibrary;
+/** scanJson, degrading to "no positions" for nesting too deep to walk (hostile input). */
+function scanJsonSafely(text) {
+    try {
+        return scanJson(text);
+    }
+    catch (error) {
+        if (error instanceof RangeError)
+            return { positions: new Map(), collections: new Map(), numbers: new Map() };
+        throw error;
+    }
+}
 /** Walks valid JSON text recording key/item positions, collection starts and number texts. */
 function scanJson(text) {
     const positions = new Map();
