@@ -54,7 +54,7 @@ export const EXIT_CODE_TABLE: ReadonlyArray<{ code: number; name: string; meanin
   { code: 0, name: 'success', meaning: 'the command did what was asked' },
   { code: 1, name: 'unexpected', meaning: 'an unexpected failure (a bug): please report it' },
   { code: 2, name: 'invalid input', meaning: 'a flag, input, file or document is malformed or not allowed' },
-  { code: 3, name: 'not found', meaning: 'a named file, recipe, component, ConfigMap or key does not exist' },
+  { code: 3, name: 'not found', meaning: 'a named file, recipe, component, ConfigMap or key does not exist, or a required snapshot source is absent' },
   { code: 4, name: 'unauthorized', meaning: 'the cluster refused the request (authentication or RBAC)' },
   { code: 5, name: 'timeout', meaning: 'an operation did not finish before its deadline' },
   { code: 6, name: 'unavailable', meaning: 'a remote service (cluster API, URL) could not be reached' },

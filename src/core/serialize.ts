@@ -162,7 +162,8 @@ const RESERVED = new Set([
 const INDICATOR_START = /^[-?:,[\]{}#&*!|>'"%@`\s]/;
 // Anything number-like (ints, floats, octal/hex, sexagesimal, dates) is quoted to stay a string.
 const NUMBER_LIKE = /^[-+.]?[0-9]/;
-const NEEDS_DOUBLE_QUOTES = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029\ufeff\ud800-\udfff]/;
+// Control characters (tab included: some readers reject raw tabs) go in double quotes as escapes.
+const NEEDS_DOUBLE_QUOTES = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff\ud800-\udfff]/;
 
 // Plain scalars YAML 1.1 or 1.2 readers resolve to numbers (floats such as "e0" or "." included).
 const NUMERIC_FORMS = [
@@ -194,7 +195,7 @@ export function formatString(text: string): string {
 /** Multi-line text without characters a literal block cannot carry verbatim. */
 function canUseLiteralBlock(text: string): boolean {
   if (!text.includes('\n')) return false;
-    if (/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff\ud800-\udfff]/.test(text)) return false;
+    if (/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff\ud800-\udfff]/.test(text)) return false;
   const lines = text.split('\n');
   // Whitespace-only lines would be read back as empty lines.
   if (lines.some((line) => line !== '' && line.trim() === '')) return false;

@@ -56,6 +56,11 @@ export async function runWithInputs(run: () => Promise<void>, inputs: Record<str
   process.env.GITHUB_OUTPUT = outputFile;
   process.env.GITHUB_STEP_SUMMARY = summaryFile;
   process.env.RUNNER_TEMP = files;
+  // Each run starts from its own inputs, and @actions/core forgets the previous summary file.
+  for (const key of Object.keys(process.env)) if (key.startsWith('INPUT_')) delete process.env[key];
+  const core = await import('@actions/core');
+  core.summary.emptyBuffer();
+  (core.summary as unknown as { _filePath?: string })._filePath = undefined;
   for (const [key, value] of Object.entries(options.env ?? {})) process.env[key] = value;
   for (const [name, value] of Object.entries(inputs)) process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
   const previousCwd = process.cwd();
