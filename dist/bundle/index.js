@@ -33814,18 +33814,18 @@ class Scope {
         this.vars.set(name, value);
     }
     assign(name, value, line) {
-        for (let scope = this; scope; scope = scope.parent) {
-            if (scope.vars.has(name)) {
-                scope.vars.set(name, value);
-                return;
-            }
-        }
-        throw new TemplateError(`undefined variable: ${name}`, line);
+        if (this.vars.has(name))
+            this.vars.set(name, value);
+        else if (this.parent)
+            this.parent.assign(name, value, line);
+        else
+            throw new TemplateError(`undefined variable: ${name}`, line);
     }
     lookup(name, line) {
-        for (let scope = this; scope; scope = scope.parent)
-            if (scope.vars.has(name))
-                return scope.vars.get(name);
+        if (this.vars.has(name))
+            return this.vars.get(name);
+        if (this.parent)
+            return this.parent.lookup(name, line);
         throw new TemplateError(`undefined variable: ${name}`, line);
     }
 }
@@ -34191,7 +34191,6 @@ function basicEqual(a, b, fail) {
     }
     if (typeof x === 'object')
         return fail('non-comparable type');
-    // eslint-disable-next-line eqeqeq
     return x == y;
 }
 function goSprint(args) {
@@ -36432,7 +36431,7 @@ const EXIT_CODE_TABLE = [
     { code: 0, name: 'success', meaning: 'the command did what was asked' },
     { code: 1, name: 'unexpected', meaning: 'an unexpected failure (a bug): please report it' },
     { code: 2, name: 'invalid input', meaning: 'a flag, input, file or document is malformed or not allowed' },
-    { code: 3, name: 'not found', meaning: 'a named file, recipe, component, ConfigMap or key does not exist' },
+    { code: 3, name: 'not found', meaning: 'a named file, recipe, component, ConfigMap or key does not exist, or a required snapshot source is absent' },
     { code: 4, name: 'unauthorized', meaning: 'the cluster refused the request (authentication or RBAC)' },
     { code: 5, name: 'timeout', meaning: 'an operation did not finish before its deadline' },
     { code: 6, name: 'unavailable', meaning: 'a remote service (cluster API, URL) could not be reached' },
@@ -36721,7 +36720,8 @@ const RESERVED = new Set([
 const INDICATOR_START = /^[-?:,[\]{}#&*!|>'"%@`\s]/;
 // Anything number-like (ints, floats, octal/hex, sexagesimal, dates) is quoted to stay a string.
 const NUMBER_LIKE = /^[-+.]?[0-9]/;
-const NEEDS_DOUBLE_QUOTES = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029\ufeff\ud800-\udfff]/;
+// Control characters (tab included: some readers reject raw tabs) go in double quotes as escapes.
+const NEEDS_DOUBLE_QUOTES = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff\ud800-\udfff]/;
 // Plain scalars YAML 1.1 or 1.2 readers resolve to numbers (floats such as "e0" or "." included).
 const NUMERIC_FORMS = [
     /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
@@ -36759,7 +36759,7 @@ function formatString(text) {
 function canUseLiteralBlock(text) {
     if (!text.includes('\n'))
         return false;
-    if (/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff\ud800-\udfff]/.test(text))
+    if (/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff\ud800-\udfff]/.test(text))
         return false;
     const lines = text.split('\n');
     // Whitespace-only lines would be read back as empty lines.
