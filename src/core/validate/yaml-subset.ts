@@ -57,7 +57,6 @@ function plainStartAllowedAt(text: string, at: number): boolean {
 // Control characters the YAML library rejects or treats specially; tabs and CR are declined too.
 const UNSUPPORTED_CHARS = /[\u0000-\u0009\u000b-\u001f\u007f\ufeff]/;
 
-type Scalar = { value: unknown; text?: string };
 
 class SubsetReader {
   private readonly lines: string[];
@@ -65,18 +64,30 @@ class SubsetReader {
   private i = 0;
   readonly info = new WeakMap<object, ContainerInfo>();
 
+  /** Indentation of each line, or -1 for blank and comment-only lines (computed once). */
+  private readonly indents: Int32Array;
+  /** Text of the scalar last read by {@link inline}, for numbers and booleans. */
+  private lastText: string | undefined;
+
   constructor(text: string) {
     this.lines = text.split('\n');
     // The final line break ends the last line; it does not start an empty one.
     this.finalLineBreak = text.endsWith('\n');
     if (this.finalLineBreak) this.lines.pop();
+    this.indents = new Int32Array(this.lines.length);
+    for (let j = 0; j < this.lines.length; j++) {
+      const line = this.lines[j]!;
+      let n = 0;
+      while (line.charCodeAt(n) === 32) n++;
+      this.indents[j] = n === line.length || line.charCodeAt(n) === 35 /* # */ ? -1 : n;
+    }
   }
 
   document(): unknown {
     let first = this.nextContent(0);
     if (first >= 0 && this.lines[first]!.trimEnd() === '---') first = this.nextContent(first + 1);
     if (first < 0) decline();
-    if (indentOf(this.lines[first]!) !== 0) decline();
+    if (this.indents[first] !== 0) decline();
     this.i = first;
     const value = this.block(0);
     if (this.nextContent(this.i) >= 0) decline();
@@ -85,24 +96,8 @@ class SubsetReader {
 
   /** Index of the next line with content (not blank, not a comment) from `from`, or -1. */
   private nextContent(from: number): number {
-    // Asked twice per entry (peek after a value, then the next entry): remember the last answer.
-    if (from === this.lastFrom) return this.lastContent;
-    this.lastFrom = from;
-    this.lastContent = this.scanContent(from);
-    return this.lastContent;
-  }
-
-  private lastFrom = -1;
-  private lastContent = -1;
-
-  private scanContent(from: number): number {
-    for (let j = from; j < this.lines.length; j++) {
-      const line = this.lines[j]!;
-      const indent = indentOf(line);
-      if (indent === line.length) continue;
-      if (line.charCodeAt(indent) === 35 /* # */) continue;
-      return j;
-    }
+    const indents = this.indents;
+    for (let j = from; j < indents.length; j++) if (indents[j]! >= 0) return j;
     return -1;
   }
 
@@ -157,7 +152,7 @@ class SubsetReader {
       } else {
         const next = this.nextContent(this.i);
         if (next < 0) break;
-        const lineIndent = indentOf(this.lines[next]!);
+        const lineIndent = this.indents[next]!;
         if (lineIndent < indent) break;
         if (lineIndent > indent) decline();
         if (isSequenceItemAt(this.lines[next]!, indent)) decline();
@@ -169,9 +164,8 @@ class SubsetReader {
       if (key === '__proto__' || Object.prototype.hasOwnProperty.call(map, key)) decline();
       info.entries.set(key, pack(lineIndex + 1, indent + 1));
       this.i = lineIndex + 1;
-      const scalar = this.value(line, this.afterKey, indent, true);
-      map[key] = scalar.value;
-      if (scalar.text !== undefined) (info.texts ??= new Map()).set(key, scalar.text);
+      map[key] = this.value(line, this.afterKey, indent, true);
+      if (this.lastText !== undefined) (info.texts ??= new Map()).set(key, this.lastText);
     }
     this.info.set(map, info);
     return map;
@@ -184,7 +178,7 @@ class SubsetReader {
       const next = this.nextContent(this.i);
       if (next < 0) break;
       const line = this.lines[next]!;
-      const lineIndent = indentOf(line);
+      const lineIndent = this.indents[next]!;
       if (lineIndent < indent) break;
       if (lineIndent > indent) decline();
       if (!isSequenceItemAt(line, indent)) break;
@@ -193,20 +187,21 @@ class SubsetReader {
       const index = list.length;
       info.entries.set(index, pack(next + 1, column + 1));
       this.i = next;
-      let scalar: Scalar;
+      let item: unknown;
       if (column >= line.length || line.charCodeAt(column) === 35 /* # */) {
         this.i = next + 1;
-        scalar = this.value(line, line.length, indent, false);
+        item = this.value(line, line.length, indent, false);
       } else if (isSequenceItemAt(line, column)) {
         return decline();
       } else if (this.keyAt(line, column) !== undefined) {
-        scalar = { value: this.mapping(column, next) };
+        item = this.mapping(column, next);
+        this.lastText = undefined;
       } else {
         this.i = next + 1;
-        scalar = this.value(line, indent + 1, indent, false);
+        item = this.value(line, indent + 1, indent, false);
       }
-      list.push(scalar.value);
-      if (scalar.text !== undefined) (info.texts ??= new Map()).set(index, scalar.text);
+      list.push(item);
+      if (this.lastText !== undefined) (info.texts ??= new Map()).set(index, this.lastText);
     }
     this.info.set(list, info);
     return list;
@@ -216,30 +211,63 @@ class SubsetReader {
    * The value after `key:` or `-`: the text of `line` from `from` (the end of the line, or a
    * blank); `owner` is the column of the key or dash the value belongs to.
    */
-  private value(line: string, from: number, owner: number, underKey: boolean): Scalar {
+  private value(line: string, from: number, owner: number, underKey: boolean): unknown {
+    this.lastText = undefined;
     let start = from;
     while (line.charCodeAt(start) === 32) start++;
     if (from < line.length && start === from) decline();
     if (start >= line.length || line.charCodeAt(start) === 35 /* # */) {
       const next = this.nextContent(this.i);
-      if (next < 0) return { value: null };
-      const nextIndent = indentOf(this.lines[next]!);
+      if (next < 0) return null;
+      const nextIndent = this.indents[next]!;
+      let nested: unknown = null;
       if (nextIndent > owner) {
         this.i = next;
-        return { value: this.block(nextIndent) };
-      }
-      if (underKey && nextIndent === owner && isSequenceItemAt(this.lines[next]!, owner)) {
+        nested = this.block(nextIndent);
+      } else if (underKey && nextIndent === owner && isSequenceItemAt(this.lines[next]!, owner)) {
         this.i = next;
-        return { value: this.sequence(owner) };
+        nested = this.sequence(owner);
       }
-      return { value: null };
+      this.lastText = undefined;
+      return nested;
     }
-    if (line.charCodeAt(start) === 124 /* | */) return { value: this.literal(line.slice(start + 1), owner) };
-    const scalar = inlineScalar(line, start);
+    if (line.charCodeAt(start) === 124 /* | */) return this.literal(line.slice(start + 1), owner);
+    const scalar = this.inline(line, start);
     // A deeper line after a one-line scalar would continue it (a multi-line scalar): decline.
     const next = this.nextContent(this.i);
-    if (next >= 0 && indentOf(this.lines[next]!) > owner) decline();
+    if (next >= 0 && this.indents[next]! > owner) decline();
     return scalar;
+  }
+
+  /**
+   * A one-line scalar value (quoted or plain) at `start` of `line`, with an optional trailing
+   * comment; sets {@link lastText} for numbers and booleans.
+   */
+  private inline(line: string, start: number): unknown {
+    const first = line.charCodeAt(start);
+    if (first === 34 /* " */ || first === 39 /* ' */) {
+      const quoted = quotedScalar(line, start);
+      if (!quoted) return decline();
+      const after = line.slice(quoted.end);
+      if (after.trim() !== '' && !/^\s+#/.test(after)) decline();
+      return quoted.value;
+    }
+    // Tabs were refused up front, so a comment starts at the first " #".
+    let end = line.indexOf(' #', start);
+    if (end < 0) end = line.length;
+    while (end > start && line.charCodeAt(end - 1) === 32) end--;
+    const plain = line.slice(start, end);
+    if (plain === '{}') return {};
+    if (plain === '[]') return [];
+    if (!plainStartAllowed(plain)) decline();
+    if (plain.includes(': ') || plain.endsWith(':')) decline();
+    if (resolvesToString(plain)) return plain;
+    if (NULL_WORDS.has(plain)) return null;
+    this.lastText = plain;
+    if (TRUE_WORDS.has(plain)) return true;
+    if (FALSE_WORDS.has(plain)) return false;
+    if (DECIMAL.test(plain)) return plain.includes('.') ? Number.parseFloat(plain) : Number.parseInt(plain, 10);
+    return decline();
   }
 
   /** A literal block scalar; `header` is what follows the `|`. */
@@ -307,32 +335,6 @@ function isSequenceItemAt(line: string, at: number): boolean {
 }
 
 const FLOW_CHARS = /[[\]{},]/;
-
-/** A one-line scalar value (quoted or plain) at `start` of `line`, with an optional trailing comment. */
-function inlineScalar(line: string, start: number): Scalar {
-  const first = line.charCodeAt(start);
-  if (first === 34 /* " */ || first === 39 /* ' */) {
-    const quoted = quotedScalar(line, start);
-    if (!quoted) return decline();
-    const after = line.slice(quoted.end);
-    if (after.trim() !== '' && !/^\s+#/.test(after)) decline();
-    return { value: quoted.value };
-  }
-  // Tabs were refused up front, so a comment starts at the first " #".
-  let end = line.indexOf(' #', start);
-  if (end < 0) end = line.length;
-  while (end > start && line.charCodeAt(end - 1) === 32) end--;
-  const plain = line.slice(start, end);
-  if (plain === '{}' || plain === '[]') return { value: plain === '{}' ? {} : [] };
-  if (!plainStartAllowed(plain)) decline();
-  if (plain.includes(': ') || plain.endsWith(':')) decline();
-  if (resolvesToString(plain)) return { value: plain };
-  if (NULL_WORDS.has(plain)) return { value: null };
-  if (TRUE_WORDS.has(plain)) return { value: true, text: plain };
-  if (FALSE_WORDS.has(plain)) return { value: false, text: plain };
-  if (DECIMAL.test(plain)) return { value: plain.includes('.') ? Number.parseFloat(plain) : Number.parseInt(plain, 10), text: plain };
-  return decline();
-}
 
 const SIMPLE_ESCAPES: Record<string, string> = { '\\': '\\', '"': '"', '/': '/', n: '\n', t: '\t', r: '\r', '0': '\0', b: '\b', f: '\f', ' ': ' ' };
 
