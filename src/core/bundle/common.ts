@@ -3,7 +3,7 @@
  * folders, per-release traits, repository slugs, and the file list builder.
  */
 import { internalError } from '../errors.js';
-import { sortKeysDeep, toYaml } from '../serialize.js';
+import { toYaml } from '../serialize.js';
 import { shellQuote } from './shell.js';
 import type { BundleFile, BundlePlan, Folder } from './types.js';
 
@@ -28,6 +28,14 @@ export class FileSet {
 /** `values.yaml`-style file: header, `---`, then the map with sorted keys (nothing when empty). */
 export function valuesFile(values: Record<string, unknown>): string {
   return Object.keys(values).length === 0 ? VALUES_HEADER : VALUES_HEADER + toYaml(values, { sortKeys: true });
+}
+
+/** A component's values file, written once per plan although pre/post folders repeat it. */
+const valuesTexts = new WeakMap<object, string>();
+export function componentValuesFile(component: { values: Record<string, unknown> }): string {
+  let text = valuesTexts.get(component);
+  if (text === undefined) valuesTexts.set(component, (text = valuesFile(component.values)));
+  return text;
 }
 
 /** Plain sorted YAML of a Kubernetes object or config document. */
@@ -118,7 +126,7 @@ export interface FolderContentOptions {
 /** The chart content of a folder (values, wrapper chart, kustomization), without scripts. */
 export function addFolderContent(files: FileSet, plan: BundlePlan, folder: Folder, options: FolderContentOptions): void {
   const base = folder.dir;
-  const values = valuesFile(folder.component.values);
+  const values = componentValuesFile(folder.component);
   switch (folder.kind) {
     case 'upstream':
       if (options.upstreamValues) files.add(`${base}/values.yaml`, values);
@@ -139,7 +147,7 @@ export function addFolderContent(files: FileSet, plan: BundlePlan, folder: Folde
 
 /** The filtered recipe, keys sorted, as recipe.yaml. */
 export function recipeYaml(plan: BundlePlan): string {
-  return toYaml(sortKeysDeep(plan.recipe));
+  return toYaml(plan.recipe, { sortKeys: true });
 }
 
 /** Deployment order of folders for summaries: `NNN-release`. */
