@@ -237,8 +237,12 @@ function topLevelHelp() {
         '',
     ].join('\n');
 }
+/** process.stdin is only touched when a command reads `-` (creating it costs start-up time). */
+const lazyStdin = {
+    [Symbol.asyncIterator]: () => process.stdin[Symbol.asyncIterator](),
+};
 function defaultIO() {
-    return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env };
+    return { stdout: process.stdout, stderr: process.stderr, stdin: lazyStdin, env: process.env };
 }
 /** Runs one invocation and returns its exit code (never calls process.exit). */
 async function main(argv, io = defaultIO()) {
