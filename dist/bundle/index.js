@@ -31943,6 +31943,14 @@ class FileSet {
 function valuesFile(values) {
     return Object.keys(values).length === 0 ? VALUES_HEADER : VALUES_HEADER + (0,serialize/* toYaml */.fE)(values, { sortKeys: true });
 }
+/** A component's values file, written once per plan although pre/post folders repeat it. */
+const valuesTexts = new WeakMap();
+function componentValuesFile(component) {
+    let text = valuesTexts.get(component);
+    if (text === undefined)
+        valuesTexts.set(component, (text = valuesFile(component.values)));
+    return text;
+}
 /** Plain sorted YAML of a Kubernetes object or config document. */
 function yamlDocument(value, header = true) {
     return (header ? VALUES_HEADER : '') + toYaml(value);
@@ -32005,7 +32013,7 @@ function kustomizationYaml(folder) {
 /** The chart content of a folder (values, wrapper chart, kustomization), without scripts. */
 function addFolderContent(files, plan, folder, options) {
     const base = folder.dir;
-    const values = valuesFile(folder.component.values);
+    const values = componentValuesFile(folder.component);
     switch (folder.kind) {
         case 'upstream':
             if (options.upstreamValues)
@@ -32030,7 +32038,7 @@ function addFolderContent(files, plan, folder, options) {
 }
 /** The filtered recipe, keys sorted, as recipe.yaml. */
 function recipeYaml(plan) {
-    return (0,serialize/* toYaml */.fE)((0,serialize/* sortKeysDeep */.$E)(plan.recipe));
+    return (0,serialize/* toYaml */.fE)(plan.recipe, { sortKeys: true });
 }
 /** Deployment order of folders for summaries: `NNN-release`. */
 function folderOrder(plan) {
