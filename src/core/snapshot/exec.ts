@@ -103,7 +103,7 @@ export function firstLine(text: string): string {
 }
 
 function printable(text: string): string {
-  // eslint-disable-next-line no-control-regex
+   
   return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
 }
 

@@ -20,7 +20,7 @@ import type { Collector, CollectorContext, CollectorName, CollectorResult } from
 import { gpuCollector } from './collectors/gpu.js';
 import { osCollector } from './collectors/os.js';
 import { systemdCollector } from './collectors/systemd.js';
-import { MEASUREMENT_ORDER, normalizeSnapshot, subtypeName } from './render.js';
+import { normalizeSnapshot, subtypeName } from './render.js';
 
 export type { Collector, CollectorContext, CollectorName, CollectorResult } from './collector.js';
 export { MEASUREMENT_ORDER, normalizeSnapshot, renderSnapshot, formatSnapshotTable, subtypeName } from './render.js';

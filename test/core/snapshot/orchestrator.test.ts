@@ -6,7 +6,8 @@ import {
   type Collector, type CollectorName,
 } from '../../../src/core/snapshot/index.js';
 import { renderSnapshot } from '../../../src/core/snapshot/render.js';
-import { AicrError, exitCodeFor } from '../../../src/core/errors.js';
+import type { AicrError} from '../../../src/core/errors.js';
+import { exitCodeFor } from '../../../src/core/errors.js';
 import { silentLogger, type Logger } from '../../../src/core/logger.js';
 import { readDocument } from '../../../src/core/documents/index.js';
 import { extractCriteria } from '../../../src/core/recipe/snapshot-criteria.js';
