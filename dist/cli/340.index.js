@@ -193,8 +193,8 @@ function parsePhases(values, input = '--phase') {
 
 // EXTERNAL MODULE: ./src/core/documents/index.ts
 var documents = __webpack_require__(5738);
-// EXTERNAL MODULE: ./src/core/validate/source.ts + 1 modules
-var validate_source = __webpack_require__(1754);
+// EXTERNAL MODULE: ./src/core/documents/source.ts + 1 modules
+var documents_source = __webpack_require__(9834);
 ;// CONCATENATED MODULE: ./src/core/validate/inputs.ts
 /**
  * Reading validate's inputs: the recipe (with the line of every constraint) and the snapshot
@@ -211,7 +211,7 @@ async function readSource(location, input, options) {
         ...(options.stdin ? { stdin: options.stdin } : {}),
         ...(options.kubeconfig ? { kubeconfig: options.kubeconfig } : {}),
     });
-    const [source] = await Promise.all([(0,validate_source/* parseSource */.P)(read.text, read.origin), (0,documents/* loadValidators */.As)()]);
+    const [source] = await Promise.all([(0,documents_source/* parseSource */.P)(read.text, read.origin), (0,documents/* loadValidators */.As)()]);
     return source;
 }
 function kindOf(value) {

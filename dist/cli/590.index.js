@@ -45,8 +45,8 @@ var types = __webpack_require__(4699);
 var io = __webpack_require__(7719);
 // EXTERNAL MODULE: ./src/core/kube/client.ts
 var client = __webpack_require__(9338);
-// EXTERNAL MODULE: ./src/core/validate/source.ts + 1 modules
-var validate_source = __webpack_require__(1754);
+// EXTERNAL MODULE: ./src/core/documents/source.ts + 1 modules
+var documents_source = __webpack_require__(9834);
 // EXTERNAL MODULE: ./src/core/version.ts
 var version = __webpack_require__(3323);
 // EXTERNAL MODULE: external "node:child_process"
@@ -150,7 +150,6 @@ function firstLine(text) {
     return printable(line).slice(0, 300);
 }
 function printable(text) {
-    // eslint-disable-next-line no-control-regex
     return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
 }
 function formatSeconds(ms) {
@@ -1230,7 +1229,7 @@ const loadKubernetesCollectors = async (options) => {
  */
 async function readSnapshot(location, options) {
     const { text, origin } = await (0,io/* readLocation */.mb)((0,io/* parseLocation */.zS)(location, options.input), options);
-    const [source] = await Promise.all([(0,validate_source/* parseSource */.P)(text, origin), (0,documents/* loadValidators */.As)()]);
+    const [source] = await Promise.all([(0,documents_source/* parseSource */.P)(text, origin), (0,documents/* loadValidators */.As)()]);
     return { snapshot: (0,documents/* checkDocument */.sw)('Snapshot', source), origin };
 }
 /**

@@ -3068,7 +3068,6 @@ async function runBundle(request, readOptions = {}) {
         (0,embedded/* loadCatalog */.ak)(request.data).catch((error) => {
             throw request.data ? (0,errors/* wrapError */.J4)(error, `failed to load the data directory ${request.data}`) : error;
         }),
-        (0,documents/* ensureYamlParser */.jM)(),
     ]);
     const { document } = await (0,documents/* readDocument */.u0)('RecipeResult', text, origin);
     const generated = await generateBundle(document, catalog, request);

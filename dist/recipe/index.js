@@ -28375,7 +28375,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _core_catalog_embedded_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3415);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4001);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1748);
 
 
 (0,_core_catalog_embedded_js__WEBPACK_IMPORTED_MODULE_0__/* .usePrecompiledCatalog */ .r5)();
@@ -28386,7 +28386,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4001:
+/***/ 1748:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28525,10 +28525,10 @@ function escapeProperty(s) {
         .replace(/,/g, '%2C');
 }
 //# sourceMappingURL=command.js.map
-;// CONCATENATED MODULE: external "crypto"
-const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-;// CONCATENATED MODULE: external "fs"
-const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+// EXTERNAL MODULE: external "crypto"
+var external_crypto_ = __nccwpck_require__(6982);
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(9896);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
@@ -28542,15 +28542,15 @@ function file_command_issueFileCommand(command, message) {
     if (!filePath) {
         throw new Error(`Unable to find environment variable for file command ${command}`);
     }
-    if (!external_fs_namespaceObject.existsSync(filePath)) {
+    if (!external_fs_.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    external_fs_namespaceObject.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
+    external_fs_.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
         encoding: 'utf8'
     });
 }
 function file_command_prepareKeyValueMessage(key, value) {
-    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
+    const delimiter = `ghadelimiter_${external_crypto_.randomUUID()}`;
     const convertedValue = utils_toCommandValue(value);
     // These should realistically never happen, but just in case someone finds a
     // way to exploit uuid generation let's not allow keys or values that contain
@@ -28564,8 +28564,8 @@ function file_command_prepareKeyValueMessage(key, value) {
     return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
 }
 //# sourceMappingURL=file-command.js.map
-;// CONCATENATED MODULE: external "path"
-const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+// EXTERNAL MODULE: external "path"
+var external_path_ = __nccwpck_require__(6928);
 // EXTERNAL MODULE: external "http"
 var external_http_ = __nccwpck_require__(8611);
 // EXTERNAL MODULE: external "https"
@@ -29524,7 +29524,7 @@ var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { access, appendFile, writeFile } = external_fs_namespaceObject.promises;
+const { access, appendFile, writeFile } = external_fs_.promises;
 const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
 const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
 class Summary {
@@ -29547,7 +29547,7 @@ class Summary {
                 throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
             }
             try {
-                yield access(pathFromEnv, external_fs_namespaceObject.constants.R_OK | external_fs_namespaceObject.constants.W_OK);
+                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
             }
             catch (_a) {
                 throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
@@ -29847,7 +29847,7 @@ var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
+const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_.promises;
 // export const {open} = 'fs'
 const IS_WINDOWS = process.platform === 'win32';
 /**
@@ -29874,7 +29874,7 @@ function readlink(fsPath) {
 }
 // See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
 const UV_FS_O_EXLOCK = 0x10000000;
-const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
+const READONLY = external_fs_.constants.O_RDONLY;
 function exists(fsPath) {
     return io_util_awaiter(this, void 0, void 0, function* () {
         try {
@@ -29932,7 +29932,7 @@ function tryGetExecutablePath(filePath, extensions) {
         if (stats && stats.isFile()) {
             if (IS_WINDOWS) {
                 // on Windows, test for valid extension
-                const upperExt = external_path_namespaceObject.extname(filePath).toUpperCase();
+                const upperExt = external_path_.extname(filePath).toUpperCase();
                 if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
                     return filePath;
                 }
@@ -29961,11 +29961,11 @@ function tryGetExecutablePath(filePath, extensions) {
                 if (IS_WINDOWS) {
                     // preserve the case of the actual file (since an extension was appended)
                     try {
-                        const directory = external_path_namespaceObject.dirname(filePath);
-                        const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
+                        const directory = external_path_.dirname(filePath);
+                        const upperName = external_path_.basename(filePath).toUpperCase();
                         for (const actualName of yield readdir(directory)) {
                             if (upperName === actualName.toUpperCase()) {
-                                filePath = external_path_namespaceObject.join(directory, actualName);
+                                filePath = external_path_.join(directory, actualName);
                                 break;
                             }
                         }
@@ -30185,7 +30185,7 @@ function findInPath(tool) {
         // build the list of extensions to try
         const extensions = [];
         if (IS_WINDOWS && process.env['PATHEXT']) {
-            for (const extension of process.env['PATHEXT'].split(external_path_namespaceObject.delimiter)) {
+            for (const extension of process.env['PATHEXT'].split(external_path_.delimiter)) {
                 if (extension) {
                     extensions.push(extension);
                 }
@@ -30200,7 +30200,7 @@ function findInPath(tool) {
             return [];
         }
         // if any path separators, return empty
-        if (tool.includes(external_path_namespaceObject.sep)) {
+        if (tool.includes(external_path_.sep)) {
             return [];
         }
         // build the list of directories
@@ -30211,7 +30211,7 @@ function findInPath(tool) {
         // across platforms.
         const directories = [];
         if (process.env.PATH) {
-            for (const p of process.env.PATH.split(external_path_namespaceObject.delimiter)) {
+            for (const p of process.env.PATH.split(external_path_.delimiter)) {
                 if (p) {
                     directories.push(p);
                 }
@@ -30220,7 +30220,7 @@ function findInPath(tool) {
         // find all matches
         const matches = [];
         for (const directory of directories) {
-            const filePath = yield tryGetExecutablePath(external_path_namespaceObject.join(directory, tool), extensions);
+            const filePath = yield tryGetExecutablePath(external_path_.join(directory, tool), extensions);
             if (filePath) {
                 matches.push(filePath);
             }
@@ -30651,7 +30651,7 @@ class ToolRunner extends external_events_.EventEmitter {
                 (this.toolPath.includes('/') ||
                     (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
                 // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
-                this.toolPath = external_path_namespaceObject.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+                this.toolPath = external_path_.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
             }
             // if the tool is only a file name, then resolve it from the PATH
             // otherwise verify it exists (add extension on Windows if necessary)
@@ -31461,11 +31461,11 @@ let configMapHandler;
 function setConfigMapHandler(factory) {
     configMapHandler = factory;
 }
-async function configMaps(location) {
-    if (!configMapHandler) {
-        throw (0,errors/* invalidInput */.aY)(`${location.text}: ConfigMap locations are not supported by this command`, { hint: 'use a file path or - instead' });
-    }
-    return configMapHandler();
+/** The `cm://` handler: a registered one (tests), else the Kubernetes module, imported on first use. */
+async function configMaps(_location) {
+    if (configMapHandler)
+        return configMapHandler();
+    return (await __nccwpck_require__.e(/* import() */ 151).then(__nccwpck_require__.bind(__nccwpck_require__, 151))).configMapHandler;
 }
 /** Reads a location's text, enforcing the size limit before the whole input is buffered. */
 async function readLocation(location, options = {}) {
@@ -31651,14 +31651,12 @@ function formatFromName(name) {
     return /\.json$/i.test(name.replace(/#.*$/, '')) ? 'json' : 'yaml';
 }
 
-// EXTERNAL MODULE: ./src/core/documents/index.ts
-var documents = __nccwpck_require__(5738);
+// EXTERNAL MODULE: ./src/core/documents/index.ts + 2 modules
+var documents = __nccwpck_require__(8466);
 // EXTERNAL MODULE: ./src/core/catalog/embedded.ts + 2 modules
 var embedded = __nccwpck_require__(3415);
-;// CONCATENATED MODULE: ./src/core/version.ts
-/** This program's version; written into generated documents (`metadata.version`). */
-const VERSION = '0.1.0';
-
+// EXTERNAL MODULE: ./src/core/version.ts
+var version = __nccwpck_require__(3323);
 ;// CONCATENATED MODULE: ./src/core/documents/types.ts
 /** TypeScript shapes of the documents we read and write (schemas/ holds the JSON Schemas). */
 const API_VERSION = 'aicr.nvidia.com/v1alpha1';
@@ -31823,8 +31821,19 @@ function expressionProblem(expression, raw) {
  * Evaluates an expression against an actual value (already trimmed). Exact match is
  * case-sensitive text equality; `==`/`!=` compare versions when the operand looks like one
  * and both sides parse, text otherwise; ordering operators need versions on both sides.
+ * `versions` caches parsed actual values across calls (one evaluation run).
  */
-function compare(expression, actual) {
+function compare(expression, actual, versions) {
+    const parseActual = () => {
+        if (!versions)
+            return version_parseVersion(actual);
+        let parsed = versions.get(actual);
+        if (parsed === undefined) {
+            parsed = version_parseVersion(actual);
+            versions.set(actual, parsed);
+        }
+        return parsed;
+    };
     const { operator, operand } = expression;
     switch (operator) {
         case 'exact':
@@ -31833,7 +31842,7 @@ function compare(expression, actual) {
         case '!=': {
             let equal = actual === operand;
             if (expression.version) {
-                const have = version_parseVersion(actual);
+                const have = parseActual();
                 if (have.ok)
                     equal = versionsEqual(expression.version, have.version);
             }
@@ -31845,7 +31854,7 @@ function compare(expression, actual) {
                 const parsed = version_parseVersion(operand);
                 return { ok: false, reason: `cannot parse expected version: ${parsed.ok ? operand : parsed.reason}` };
             }
-            const have = version_parseVersion(actual);
+            const have = parseActual();
             if (!have.ok)
                 return { ok: false, reason: `cannot parse actual version: ${have.reason}` };
             const order = compareVersions(have.version, want);
@@ -31946,40 +31955,65 @@ class SnapshotIndex {
             this.types.set(measurement.type, { index, measurement, subtypes });
         });
     }
-    /** Looks a parsed path up; never throws. */
+    /** Looks a parsed path up; never throws. Allocation-light: it runs once per constraint. */
     resolve(path) {
         const entry = this.types.get(path.type);
         if (!entry)
             return { found: false, missing: 'type', reason: `measurement type ${path.type} not found in the snapshot` };
-        const unavailable = entry.measurement.unavailable?.reason;
-        const because = unavailable ? ` (the ${path.type} measurement was unavailable: ${unavailable})` : '';
-        const matches = [];
-        let existingSubtype;
-        for (const split of path.splits) {
+        const splits = path.splits;
+        let match;
+        let matchSplit;
+        let matches = 0;
+        let existing;
+        for (let i = 0; i < splits.length; i++) {
+            const split = splits[i];
             const at = entry.subtypes.get(split.subtype);
-            if (!at)
+            if (at === undefined)
                 continue;
-            existingSubtype ??= split;
-            if (Object.prototype.hasOwnProperty.call(at.data, split.key))
-                matches.push({ ...split, data: at.data, at });
+            existing ??= split;
+            if (Object.prototype.hasOwnProperty.call(at.data, split.key)) {
+                matches++;
+                if (match === undefined) {
+                    match = at;
+                    matchSplit = split;
+                }
+            }
         }
-        if (matches.length > 1) {
-            const options = matches.map((m) => `${path.type}[${m.subtype}].${m.key}`).join(' or ');
+        if (matches > 1) {
+            const options = splits
+                .filter((split) => {
+                const at = entry.subtypes.get(split.subtype);
+                return at !== undefined && Object.prototype.hasOwnProperty.call(at.data, split.key);
+            })
+                .map((split) => `${path.type}[${split.subtype}].${split.key}`)
+                .join(' or ');
             return { found: false, missing: 'ambiguous', reason: `path is ambiguous in this snapshot: it matches ${options}; write one of these bracket forms` };
         }
-        const match = matches[0];
-        if (!match) {
-            if (existingSubtype) {
-                return { found: false, missing: 'key', reason: `key "${existingSubtype.key}" not found in ${path.type} subtype "${existingSubtype.subtype}"${because}`, ...existingSubtype };
+        if (match === undefined || matchSplit === undefined) {
+            const unavailable = entry.measurement.unavailable?.reason;
+            const because = unavailable ? ` (the ${path.type} measurement was unavailable: ${unavailable})` : '';
+            if (existing) {
+                return { found: false, missing: 'key', reason: `key "${existing.key}" not found in ${path.type} subtype "${existing.subtype}"${because}`, subtype: existing.subtype, key: existing.key };
             }
-            const names = path.explicit || path.splits.length === 1 ? `"${path.splits[0].subtype}"` : path.splits.map((s) => `"${s.subtype}"`).join(' or ');
+            const names = path.explicit || splits.length === 1 ? `"${splits[0].subtype}"` : splits.map((split) => `"${split.subtype}"`).join(' or ');
             return { found: false, missing: 'subtype', reason: `subtype ${names} not found in the ${path.type} measurement${because}` };
         }
-        const text = this.textOf(match.data[match.key], { measurement: entry.index, subtype: match.at.index, key: match.key });
+        const text = this.text(entry, match, matchSplit.key);
         if (text === null) {
-            return { found: false, missing: 'null', reason: `${path.type}[${match.subtype}].${match.key} has no value (null) in the snapshot`, subtype: match.subtype, key: match.key };
+            return { found: false, missing: 'null', reason: `${path.type}[${matchSplit.subtype}].${matchSplit.key} has no value (null) in the snapshot`, subtype: matchSplit.subtype, key: matchSplit.key };
         }
-        return { found: true, value: text.trim(), subtype: match.subtype, key: match.key };
+        return { found: true, value: text, subtype: matchSplit.subtype, key: matchSplit.key };
+    }
+    /** The trimmed text of a reading, computed once per reading. */
+    text(entry, at, key) {
+        const texts = (at.texts ??= new Map());
+        let text = texts.get(key);
+        if (text === undefined) {
+            const raw = this.textOf(at.data[key], { measurement: entry.index, subtype: at.index, key });
+            text = raw === null ? null : raw.trim();
+            texts.set(key, text);
+        }
+        return text;
     }
 }
 /** Upstream's error text for a missing value (kept byte-identical for recipe snapshot mode). */
@@ -32696,7 +32730,7 @@ async function resolveRecipe(request, options = {}) {
         }),
     ]);
     const recipe = buildRecipe(catalog, criteria, {
-        version: VERSION,
+        version: version/* VERSION */.x,
         ...(snapshot ? { snapshot } : {}),
         onWarning: (message) => notices.push(message),
     });
@@ -32979,8 +33013,8 @@ var external_node_path_ = __nccwpck_require__(6760);
 var external_node_url_ = __nccwpck_require__(3136);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __nccwpck_require__(4296);
-// EXTERNAL MODULE: ./src/core/documents/index.ts
-var documents = __nccwpck_require__(5738);
+// EXTERNAL MODULE: ./src/core/documents/index.ts + 2 modules
+var documents = __nccwpck_require__(8466);
 // EXTERNAL MODULE: ./src/core/util/objects.ts
 var objects = __nccwpck_require__(2692);
 // EXTERNAL MODULE: ./src/core/recipe/criteria.ts
@@ -33439,22 +33473,721 @@ function loadCatalog(dataDir) {
 
 /***/ }),
 
-/***/ 5738:
+/***/ 8466:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   As: () => (/* binding */ loadValidators),
-/* harmony export */   MG: () => (/* reexport safe */ _parse_js__WEBPACK_IMPORTED_MODULE_1__.MG),
-/* harmony export */   jM: () => (/* reexport safe */ _parse_js__WEBPACK_IMPORTED_MODULE_1__.jM),
-/* harmony export */   sw: () => (/* binding */ checkDocument),
-/* harmony export */   u0: () => (/* binding */ readDocument)
-/* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4296);
-/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1861);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  sw: () => (/* binding */ checkDocument),
+  jM: () => (/* reexport */ parse/* ensureYamlParser */.jM),
+  As: () => (/* binding */ loadValidators),
+  MG: () => (/* reexport */ parse/* parseDocumentSync */.MG),
+  u0: () => (/* binding */ readDocument)
+});
+
+// UNUSED EXPORTS: API_VERSION, MAX_ALIAS_COUNT, MAX_DOCUMENT_BYTES, PHASES, formatPath, parseDocument, parseSource
+
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __nccwpck_require__(4296);
+// EXTERNAL MODULE: ./src/core/documents/parse.ts
+var parse = __nccwpck_require__(1861);
+;// CONCATENATED MODULE: ./src/core/documents/yaml-subset.ts
+
+// Positions are packed into one number per entry: big snapshots have thousands of entries.
+const COLUMNS = 4096;
+const pack = (line, column) => line * COLUMNS + Math.min(column, COLUMNS - 1);
+const unpack = (packed) => ({ line: Math.floor(packed / COLUMNS), column: packed % COLUMNS });
+const DECLINE = Symbol('decline');
+const decline = () => {
+    throw DECLINE;
+};
+// YAML 1.2 core-schema forms. Numbers outside the plain decimal form are left to the full parser.
+const NULL_WORDS = new Set(['~', 'null', 'Null', 'NULL']);
+const TRUE_WORDS = new Set(['true', 'True', 'TRUE']);
+const FALSE_WORDS = new Set(['false', 'False', 'FALSE']);
+const DECIMAL = /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?$/;
+const ANY_CORE_NUMBER = /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
+// Characters that may not start a plain scalar (YAML indicators); `-`, `?` and `:` may, when
+// a non-blank follows (`-5`, `-foo`).
+const PLAIN_START_FORBIDDEN = new Set([',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', "'", '"', '%', '@', '`']);
+const PLAIN_START_BEFORE_BLANK = new Set(['-', '?', ':']);
+function plainStartAllowed(text) {
+    return plainStartAllowedAt(text, 0);
+}
+function plainStartAllowedAt(text, at) {
+    const first = text[at];
+    if (first === undefined || PLAIN_START_FORBIDDEN.has(first))
+        return false;
+    return !PLAIN_START_BEFORE_BLANK.has(first) || (text.length > at + 1 && text[at + 1] !== ' ');
+}
+// Control characters the YAML library rejects or treats specially; tabs and CR are declined too.
+const UNSUPPORTED_CHARS = /[\u0000-\u0009\u000b-\u001f\u007f\ufeff]/;
+class SubsetReader {
+    lines;
+    finalLineBreak;
+    i = 0;
+    info = new WeakMap();
+    /** Indentation of each line, or -1 for blank and comment-only lines (computed once). */
+    indents;
+    /** Text of the scalar last read by {@link inline}, for numbers and booleans. */
+    lastText;
+    constructor(text) {
+        this.lines = text.split('\n');
+        // The final line break ends the last line; it does not start an empty one.
+        this.finalLineBreak = text.endsWith('\n');
+        if (this.finalLineBreak)
+            this.lines.pop();
+        this.indents = new Int32Array(this.lines.length);
+        for (let j = 0; j < this.lines.length; j++) {
+            const line = this.lines[j];
+            let n = 0;
+            while (line.charCodeAt(n) === 32)
+                n++;
+            this.indents[j] = n === line.length || line.charCodeAt(n) === 35 /* # */ ? -1 : n;
+        }
+    }
+    document() {
+        let first = this.nextContent(0);
+        if (first >= 0 && this.lines[first].trimEnd() === '---')
+            first = this.nextContent(first + 1);
+        if (first < 0)
+            decline();
+        if (this.indents[first] !== 0)
+            decline();
+        this.i = first;
+        const value = this.block(0);
+        if (this.nextContent(this.i) >= 0)
+            decline();
+        return value;
+    }
+    /** Index of the next line with content (not blank, not a comment) from `from`, or -1. */
+    nextContent(from) {
+        const indents = this.indents;
+        for (let j = from; j < indents.length; j++)
+            if (indents[j] >= 0)
+                return j;
+        return -1;
+    }
+    block(indent) {
+        return isSequenceItemAt(this.lines[this.i], indent) ? this.sequence(indent) : this.mapping(indent);
+    }
+    /** Where the last {@link keyAt} key ended (the index after its colon). */
+    afterKey = 0;
+    /**
+     * The key of a `key: …` entry starting at `start` of `line`, or undefined when the text there
+     * is not a key; sets {@link afterKey}. Declines keys the full parser would read differently.
+     */
+    keyAt(line, start) {
+        const first = line.charCodeAt(start);
+        if (first === 34 /* " */ || first === 39 /* ' */) {
+            const quoted = quotedScalar(line, start);
+            if (!quoted)
+                return undefined;
+            let j = quoted.end;
+            while (line.charCodeAt(j) === 32)
+                j++;
+            if (line.charCodeAt(j) !== 58 /* : */ || (j + 1 < line.length && line.charCodeAt(j + 1) !== 32))
+                return undefined;
+            this.afterKey = j + 1;
+            return quoted.value;
+        }
+        if (!plainStartAllowedAt(line, start))
+            return undefined;
+        // The key ends at the first ": " (or a final ":"); a " #" before it starts a comment instead.
+        let colon = line.indexOf(':', start);
+        while (colon >= 0 && colon + 1 < line.length && line.charCodeAt(colon + 1) !== 32)
+            colon = line.indexOf(':', colon + 1);
+        if (colon < 0)
+            return undefined;
+        const comment = line.indexOf(' #', start);
+        if (comment >= 0 && comment < colon)
+            return undefined;
+        let end = colon;
+        while (end > start && line.charCodeAt(end - 1) === 32)
+            end--;
+        const key = line.slice(start, end);
+        // Keys that would resolve to non-strings, or hold flow indicators, go to the full parser.
+        if (key === '' || FLOW_CHARS.test(key) || !resolvesToString(key))
+            decline();
+        this.afterKey = colon + 1;
+        return key;
+    }
+    /** A mapping whose keys start at column `indent`; `firstLine` when its first key shares a line with a `- `. */
+    mapping(indent, firstLine) {
+        const map = {};
+        const info = { start: { line: (firstLine ?? this.i) + 1, column: indent + 1 }, entries: new Map() };
+        let pending = firstLine;
+        for (;;) {
+            let lineIndex;
+            if (pending !== undefined) {
+                lineIndex = pending;
+                pending = undefined;
+            }
+            else {
+                const next = this.nextContent(this.i);
+                if (next < 0)
+                    break;
+                const lineIndent = this.indents[next];
+                if (lineIndent < indent)
+                    break;
+                if (lineIndent > indent)
+                    decline();
+                if (isSequenceItemAt(this.lines[next], indent))
+                    decline();
+                lineIndex = next;
+            }
+            const line = this.lines[lineIndex];
+            const key = this.keyAt(line, indent);
+            if (key === undefined)
+                return decline();
+            if (key === '__proto__' || Object.prototype.hasOwnProperty.call(map, key))
+                decline();
+            info.entries.set(key, pack(lineIndex + 1, indent + 1));
+            this.i = lineIndex + 1;
+            map[key] = this.value(line, this.afterKey, indent, true);
+            if (this.lastText !== undefined)
+                (info.texts ??= new Map()).set(key, this.lastText);
+        }
+        this.info.set(map, info);
+        return map;
+    }
+    sequence(indent) {
+        const list = [];
+        const info = { start: { line: this.i + 1, column: indent + 1 }, entries: new Map() };
+        for (;;) {
+            const next = this.nextContent(this.i);
+            if (next < 0)
+                break;
+            const line = this.lines[next];
+            const lineIndent = this.indents[next];
+            if (lineIndent < indent)
+                break;
+            if (lineIndent > indent)
+                decline();
+            if (!isSequenceItemAt(line, indent))
+                break;
+            let column = indent + 1;
+            while (line.charCodeAt(column) === 32)
+                column++;
+            const index = list.length;
+            info.entries.set(index, pack(next + 1, column + 1));
+            this.i = next;
+            let item;
+            if (column >= line.length || line.charCodeAt(column) === 35 /* # */) {
+                this.i = next + 1;
+                item = this.value(line, line.length, indent, false);
+            }
+            else if (isSequenceItemAt(line, column)) {
+                return decline();
+            }
+            else if (this.keyAt(line, column) !== undefined) {
+                item = this.mapping(column, next);
+                this.lastText = undefined;
+            }
+            else {
+                this.i = next + 1;
+                item = this.value(line, indent + 1, indent, false);
+            }
+            list.push(item);
+            if (this.lastText !== undefined)
+                (info.texts ??= new Map()).set(index, this.lastText);
+        }
+        this.info.set(list, info);
+        return list;
+    }
+    /**
+     * The value after `key:` or `-`: the text of `line` from `from` (the end of the line, or a
+     * blank); `owner` is the column of the key or dash the value belongs to.
+     */
+    value(line, from, owner, underKey) {
+        this.lastText = undefined;
+        let start = from;
+        while (line.charCodeAt(start) === 32)
+            start++;
+        if (from < line.length && start === from)
+            decline();
+        if (start >= line.length || line.charCodeAt(start) === 35 /* # */) {
+            const next = this.nextContent(this.i);
+            if (next < 0)
+                return null;
+            const nextIndent = this.indents[next];
+            let nested = null;
+            if (nextIndent > owner) {
+                this.i = next;
+                nested = this.block(nextIndent);
+            }
+            else if (underKey && nextIndent === owner && isSequenceItemAt(this.lines[next], owner)) {
+                this.i = next;
+                nested = this.sequence(owner);
+            }
+            this.lastText = undefined;
+            return nested;
+        }
+        if (line.charCodeAt(start) === 124 /* | */)
+            return this.literal(line.slice(start + 1), owner);
+        const scalar = this.inline(line, start);
+        // A deeper line after a one-line scalar would continue it (a multi-line scalar): decline.
+        const next = this.nextContent(this.i);
+        if (next >= 0 && this.indents[next] > owner)
+            decline();
+        return scalar;
+    }
+    /**
+     * A one-line scalar value (quoted or plain) at `start` of `line`, with an optional trailing
+     * comment; sets {@link lastText} for numbers and booleans.
+     */
+    inline(line, start) {
+        const first = line.charCodeAt(start);
+        if (first === 34 /* " */ || first === 39 /* ' */) {
+            const quoted = quotedScalar(line, start);
+            if (!quoted)
+                return decline();
+            const after = line.slice(quoted.end);
+            if (after.trim() !== '' && !/^\s+#/.test(after))
+                decline();
+            return quoted.value;
+        }
+        // Tabs were refused up front, so a comment starts at the first " #".
+        let end = line.indexOf(' #', start);
+        if (end < 0)
+            end = line.length;
+        while (end > start && line.charCodeAt(end - 1) === 32)
+            end--;
+        const plain = line.slice(start, end);
+        if (plain === '{}')
+            return {};
+        if (plain === '[]')
+            return [];
+        if (!plainStartAllowed(plain))
+            decline();
+        if (plain.includes(': ') || plain.endsWith(':'))
+            decline();
+        if (resolvesToString(plain))
+            return plain;
+        if (NULL_WORDS.has(plain))
+            return null;
+        this.lastText = plain;
+        if (TRUE_WORDS.has(plain))
+            return true;
+        if (FALSE_WORDS.has(plain))
+            return false;
+        if (DECIMAL.test(plain))
+            return plain.includes('.') ? Number.parseFloat(plain) : Number.parseInt(plain, 10);
+        return decline();
+    }
+    /** A literal block scalar; `header` is what follows the `|`. */
+    literal(header, owner) {
+        const match = /^([1-9])?([-+])?(?:\s+#.*|\s*)$/.exec(header) ?? /^([-+])([1-9])(?:\s+#.*|\s*)$/.exec(header);
+        if (!match)
+            decline();
+        const [, a, b] = match;
+        const digit = a && /[1-9]/.test(a) ? Number(a) : b && /[1-9]/.test(b) ? Number(b) : undefined;
+        const chomp = [a, b].find((part) => part === '-' || part === '+') ?? '';
+        let contentIndent = digit === undefined ? -1 : owner + digit;
+        const body = [];
+        let j = this.i;
+        for (; j < this.lines.length; j++) {
+            const line = this.lines[j];
+            if (line === '') {
+                body.push('');
+                continue;
+            }
+            const indent = indentOf(line);
+            if (indent === line.length)
+                decline(); // whitespace-only lines: leave to the full parser
+            if (contentIndent < 0) {
+                if (indent <= owner)
+                    break;
+                contentIndent = indent;
+            }
+            if (indent < contentIndent)
+                break;
+            body.push(line.slice(contentIndent));
+        }
+        // An empty block, or one whose last line has no line break, is left to the full parser.
+        if (contentIndent < 0 || (j >= this.lines.length && !this.finalLineBreak))
+            decline();
+        let last = body.length - 1;
+        while (last >= 0 && body[last] === '')
+            last--;
+        if (last < 0)
+            decline();
+        const trailing = body.length - 1 - last;
+        this.i = j;
+        const content = body.slice(0, last + 1).join('\n');
+        if (chomp === '-')
+            return content;
+        if (chomp === '+')
+            return content + '\n' + '\n'.repeat(trailing);
+        return content + '\n';
+    }
+}
+/**
+ * Whether a plain scalar is a string under the YAML 1.2 core schema (not null, a boolean or a
+ * number). Most scalars are decided by their first character alone.
+ */
+function resolvesToString(plain) {
+    const code = plain.charCodeAt(0);
+    const numberStart = (code >= 48 && code <= 57) || code === 43 /* + */ || code === 45 /* - */ || code === 46; /* . */
+    if (numberStart)
+        return !ANY_CORE_NUMBER.test(plain);
+    if (code === 126 /* ~ */ || code === 110 || code === 78 /* n N */)
+        return !NULL_WORDS.has(plain);
+    if (code === 116 || code === 84 /* t T */)
+        return !TRUE_WORDS.has(plain);
+    if (code === 102 || code === 70 /* f F */)
+        return !FALSE_WORDS.has(plain);
+    return true;
+}
+const NOT_SPACE = /[^ ]/;
+function indentOf(line) {
+    const n = line.search(NOT_SPACE);
+    return n < 0 ? line.length : n;
+}
+/** Whether `line` holds a sequence item (`-` alone or `- …`) at column `at`. */
+function isSequenceItemAt(line, at) {
+    return line.charCodeAt(at) === 45 /* - */ && (at + 1 === line.length || line.charCodeAt(at + 1) === 32);
+}
+const FLOW_CHARS = /[[\]{},]/;
+const SIMPLE_ESCAPES = { '\\': '\\', '"': '"', '/': '/', n: '\n', t: '\t', r: '\r', '0': '\0', b: '\b', f: '\f', ' ': ' ' };
+/** A quoted scalar at `start` that closes on this line: its value and the index after the closing quote. */
+function quotedScalar(text, start) {
+    const quote = text[start];
+    let value = '';
+    for (let i = start + 1; i < text.length; i++) {
+        const ch = text[i];
+        if (quote === "'") {
+            if (ch === "'") {
+                if (text[i + 1] === "'") {
+                    value += "'";
+                    i++;
+                    continue;
+                }
+                return { value, end: i + 1 };
+            }
+            value += ch;
+            continue;
+        }
+        if (ch === '"')
+            return { value, end: i + 1 };
+        if (ch !== '\\') {
+            value += ch;
+            continue;
+        }
+        const next = text[i + 1];
+        if (next === undefined)
+            return undefined;
+        if (next in SIMPLE_ESCAPES) {
+            value += SIMPLE_ESCAPES[next];
+            i++;
+            continue;
+        }
+        const width = next === 'x' ? 2 : next === 'u' ? 4 : next === 'U' ? 8 : 0;
+        const hex = width ? text.slice(i + 2, i + 2 + width) : '';
+        if (!width || !new RegExp(`^[0-9a-fA-F]{${width}}$`).test(hex))
+            return decline();
+        const code = Number.parseInt(hex, 16);
+        if (code > 0x10ffff)
+            return decline();
+        value += String.fromCodePoint(code);
+        i += 1 + width;
+    }
+    return undefined;
+}
+/**
+ * Parses `text` if it is in the subset; undefined otherwise (also for anything odd enough to
+ * make the reader fail), in which case the caller uses the general parser.
+ */
+function parseYamlSubset(text, origin) {
+    if (UNSUPPORTED_CHARS.test(text))
+        return undefined;
+    const trimmed = text.trimStart();
+    if (trimmed.startsWith('{') || trimmed.startsWith('[') || trimmed.startsWith('%'))
+        return undefined;
+    const reader = new SubsetReader(text);
+    let value;
+    try {
+        value = reader.document();
+    }
+    catch (error) {
+        if (error === DECLINE || error instanceof RangeError)
+            return undefined;
+        throw error;
+    }
+    const walk = (path) => {
+        let node = value;
+        let at = node && typeof node === 'object' ? reader.info.get(node)?.start : undefined;
+        let parent;
+        let last;
+        for (const segment of path) {
+            if (!node || typeof node !== 'object')
+                return { node: undefined, at };
+            const info = reader.info.get(node);
+            const key = Array.isArray(node) ? segment : String(segment);
+            const entry = info?.entries.get(key);
+            if (!info || entry === undefined)
+                return { node: undefined, at };
+            parent = info;
+            last = key;
+            at = unpack(entry);
+            node = node[key];
+            const nested = node && typeof node === 'object' ? reader.info.get(node) : undefined;
+            if (nested)
+                at = nested.start;
+        }
+        return { node, at, parent, last };
+    };
+    return {
+        value,
+        origin,
+        locate(path) {
+            const { at } = walk(path);
+            const location = { file: origin, path: (0,parse/* formatPath */.jV)(path) };
+            if (at) {
+                location.line = at.line;
+                location.column = at.column;
+            }
+            return location;
+        },
+        scalarText(path) {
+            const { parent, last } = walk(path);
+            return parent && last !== undefined ? parent.texts?.get(last) : undefined;
+        },
+        itemPositions(path) {
+            const { node } = walk(path);
+            const info = Array.isArray(node) ? reader.info.get(node) : undefined;
+            if (!info || !Array.isArray(node))
+                return [];
+            return node.map((_, i) => {
+                const packed = info.entries.get(i);
+                return packed === undefined ? undefined : unpack(packed);
+            });
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/core/documents/source.ts
+
+
+/** itemPositions through locate, for the slower paths. */
+function itemPositionsByLocate(value, locate, path) {
+    let node = value;
+    for (const segment of path)
+        node = node && typeof node === 'object' ? node[segment] : undefined;
+    if (!Array.isArray(node))
+        return [];
+    return node.map((_, i) => {
+        const at = locate([...path, i]);
+        return at.line === undefined ? undefined : { line: at.line, column: at.column ?? 1 };
+    });
+}
+/**
+ * Parses YAML or JSON text with size limits, positions and number texts. Errors are the
+ * shared parser's (file, line, hint).
+ */
+async function parseSource(text, origin) {
+    (0,parse/* checkSize */.C1)(origin, (0,parse/* byteLength */.dp)(text));
+    const trimmed = text.trimStart();
+    if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
+        // JSON as documents/parse.ts reads it (JSON.parse first); a flow-style YAML document or a
+        // syntax error falls through to the shared parser and its messages.
+        const json = parseJson(text);
+        if (json)
+            return withJsonSource(json.value, origin, text);
+    }
+    else {
+        const fast = parseYamlSubset(text, origin);
+        if (fast)
+            return fast;
+    }
+    const parsed = await (0,parse/* parseDocument */.Tp)(text, origin);
+    yamlLibrary ??= await __nccwpck_require__.e(/* import() */ 815).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19));
+    return withYamlSource(parsed, text, yamlLibrary);
+}
+function parseJson(text) {
+    try {
+        return { value: JSON.parse(text) };
+    }
+    catch {
+        return undefined;
+    }
+}
+const SEPARATOR = '\u0000';
+const pathKey = (path) => path.join(SEPARATOR);
+/** JSON: one scan of the text gives every key's position and every number's text. */
+function withJsonSource(value, origin, text) {
+    let scan;
+    const get = () => (scan ??= scanJsonSafely(text));
+    return {
+        value,
+        origin,
+        locate(path) {
+            const { positions, collections } = get();
+            let best = collections.get('');
+            const prefix = [];
+            for (const segment of path) {
+                prefix.push(segment);
+                const key = pathKey(prefix);
+                const at = positions.get(key);
+                if (!at)
+                    break;
+                best = collections.get(key) ?? at;
+            }
+            const location = { file: origin, path: (0,parse/* formatPath */.jV)(path) };
+            if (best) {
+                location.line = best.line;
+                location.column = best.column;
+            }
+            return location;
+        },
+        scalarText: (path) => get().numbers.get(pathKey(path)),
+        itemPositions(path) {
+            const { positions } = get();
+            const list = (() => {
+                let node = value;
+                for (const segment of path)
+                    node = node && typeof node === 'object' ? node[segment] : undefined;
+                return Array.isArray(node) ? node : [];
+            })();
+            const prefix = path.length ? pathKey(path) + SEPARATOR : '';
+            return list.map((_, i) => positions.get(prefix + i));
+        },
+    };
+}
+/** Other YAML: positions from the shared parser, number texts from a second parse on demand. */
+function withYamlSource(parsed, text, YAML) {
+    let numbers;
+    return {
+        value: parsed.value,
+        origin: parsed.origin,
+        locate: (path) => parsed.locate(path),
+        itemPositions: (path) => itemPositionsByLocate(parsed.value, parsed.locate, path),
+        scalarText(path) {
+            if (!numbers) {
+                // A second parse keeps the source text of scalars, which plain values drop; it only runs
+                // when a number is asked for.
+                const doc = YAML.parseDocument(text, { version: '1.2', uniqueKeys: false });
+                numbers = (at) => {
+                    const node = doc.getIn(at, true);
+                    const typed = node && (typeof node.value === 'number' || typeof node.value === 'boolean');
+                    return typed && typeof node.source === 'string' ? node.source : undefined;
+                };
+            }
+            return numbers(path);
+        },
+    };
+}
+// Already in memory after the shared parser read YAML; kept here for number-text recovery.
+let yamlLibrary;
+/** scanJson, degrading to "no positions" for nesting too deep to walk (hostile input). */
+function scanJsonSafely(text) {
+    try {
+        return scanJson(text);
+    }
+    catch (error) {
+        if (error instanceof RangeError)
+            return { positions: new Map(), collections: new Map(), numbers: new Map() };
+        throw error;
+    }
+}
+/** Walks valid JSON text recording key/item positions, collection starts and number texts. */
+function scanJson(text) {
+    const positions = new Map();
+    const collections = new Map();
+    const numbers = new Map();
+    let i = 0;
+    let line = 1;
+    let lineStart = 0;
+    const position = () => ({ line, column: i - lineStart + 1 });
+    const skipBlanks = () => {
+        for (; i < text.length; i++) {
+            const ch = text.charCodeAt(i);
+            if (ch === 10) {
+                line++;
+                lineStart = i + 1;
+            }
+            else if (ch !== 32 && ch !== 9 && ch !== 13) {
+                return;
+            }
+        }
+    };
+    /** Skips a string (at its opening quote); returns its value only when `decode` is set. */
+    const readString = (decode) => {
+        const start = i;
+        let end = text.indexOf('"', i + 1);
+        // A quote preceded by an odd number of backslashes is escaped.
+        for (;;) {
+            let slashes = 0;
+            while (text.charCodeAt(end - 1 - slashes) === 92)
+                slashes++;
+            if (slashes % 2 === 0)
+                break;
+            end = text.indexOf('"', end + 1);
+        }
+        i = end + 1;
+        if (!decode)
+            return '';
+        const raw = text.slice(start + 1, end);
+        return raw.includes('\\') ? JSON.parse(text.slice(start, end + 1)) : raw;
+    };
+    const readValue = (key) => {
+        skipBlanks();
+        const ch = text.charCodeAt(i);
+        if (ch === 123 /* { */ || ch === 91 /* [ */) {
+            collections.set(key, position());
+            i++;
+            let index = 0;
+            for (;;) {
+                skipBlanks();
+                const next = text.charCodeAt(i);
+                if (next === 125 /* } */ || next === 93 /* ] */) {
+                    i++;
+                    return;
+                }
+                let child;
+                if (ch === 123) {
+                    const at = position();
+                    child = (key === '' ? '' : key + SEPARATOR) + readString(true);
+                    positions.set(child, at);
+                    skipBlanks();
+                    i++; // the colon
+                }
+                else {
+                    child = (key === '' ? '' : key + SEPARATOR) + index++;
+                    positions.set(child, position());
+                }
+                readValue(child);
+                skipBlanks();
+                if (text.charCodeAt(i) === 44 /* , */)
+                    i++;
+            }
+        }
+        if (ch === 34 /* " */) {
+            readString(false);
+            return;
+        }
+        const start = i;
+        for (; i < text.length; i++) {
+            const c = text.charCodeAt(i);
+            if (c === 44 || c === 93 || c === 125 || c === 32 || c === 10 || c === 13 || c === 9)
+                break;
+        }
+        const token = text.slice(start, i);
+        if (token !== 'null')
+            numbers.set(key, token);
+    };
+    readValue('');
+    return { positions, collections, numbers };
+}
+
+;// CONCATENATED MODULE: ./src/core/documents/index.ts
 /**
  * The single door through which untrusted documents enter core: parse (with size and alias
  * limits), check against the JSON Schema of their kind, and report file, path and line on error.
  */
+
+
 
 
 
@@ -33473,9 +34206,12 @@ async function loadValidators() {
     validators ??= (await __nccwpck_require__.e(/* import() */ 604).then(__nccwpck_require__.bind(__nccwpck_require__, 5604)));
     return validators;
 }
-/** Parses `text` as a document of `kind` and checks it against the kind's schema. */
-async function readDocument(kind, text, origin, options = {}) {
-    const [parsed] = await Promise.all([(0,_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .parseDocument */ .Tp)(text, origin, options), loadValidators()]);
+/**
+ * Parses `text` as a document of `kind` and checks it against the kind's schema. Block YAML and
+ * JSON take fast paths; the general YAML parser loads only for documents outside them.
+ */
+async function readDocument(kind, text, origin) {
+    const [parsed] = await Promise.all([parseSource(text, origin), loadValidators()]);
     const document = checkDocument(kind, parsed);
     return { document, parsed };
 }
@@ -33483,13 +34219,13 @@ async function readDocument(kind, text, origin, options = {}) {
 function checkDocument(kind, parsed) {
     const value = parsed.value;
     if (value === null || value === undefined || (typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 0)) {
-        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .invalidInput */ .aY)(`${parsed.origin}: the ${kind} document is empty`, {
+        throw (0,errors/* invalidInput */.aY)(`${parsed.origin}: the ${kind} document is empty`, {
             location: { file: parsed.origin },
             hint: `pass a file that contains a ${kind} document`,
         });
     }
     if (typeof value !== 'object' || Array.isArray(value)) {
-        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .invalidInput */ .aY)(`${parsed.origin}: expected a ${kind} mapping, found ${describeType(value)}`, {
+        throw (0,errors/* invalidInput */.aY)(`${parsed.origin}: expected a ${kind} mapping, found ${describeType(value)}`, {
             location: { file: parsed.origin, line: 1 },
             hint: `pass a YAML or JSON ${kind} document`,
         });
@@ -33534,9 +34270,9 @@ function schemaError(kind, parsed, error) {
             problem = `${error.message ?? 'is invalid'}`;
     }
     const location = parsed.locate(target);
-    const where = (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .formatLocation */ .j$)(location);
-    const field = (0,_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .formatPath */ .jV)(target) || '(document)';
-    return (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .invalidInput */ .aY)(`${where}: ${kind} field ${field} ${problem}`, { location: { ...location, path: field }, hint });
+    const where = (0,errors/* formatLocation */.j$)(location);
+    const field = (0,parse/* formatPath */.jV)(target) || '(document)';
+    return (0,errors/* invalidInput */.aY)(`${where}: ${kind} field ${field} ${problem}`, { location: { ...location, path: field }, hint });
 }
 function fileNameFor(kind) {
     const base = validatorNames[kind].replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
@@ -33573,13 +34309,15 @@ function describeType(value) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   C1: () => (/* binding */ checkSize),
 /* harmony export */   MG: () => (/* binding */ parseDocumentSync),
 /* harmony export */   Tp: () => (/* binding */ parseDocument),
 /* harmony export */   bi: () => (/* binding */ MAX_DOCUMENT_BYTES),
+/* harmony export */   dp: () => (/* binding */ byteLength),
 /* harmony export */   jM: () => (/* binding */ ensureYamlParser),
 /* harmony export */   jV: () => (/* binding */ formatPath)
 /* harmony export */ });
-/* unused harmony exports MAX_ALIAS_COUNT, byteLength, checkSize */
+/* unused harmony export MAX_ALIAS_COUNT */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4296);
 
 /** Largest document we read (upstream's per-file limit for external data). */
@@ -33764,10 +34502,11 @@ function formatPath(path) {
 /* harmony export */   Wk: () => (/* binding */ formatError),
 /* harmony export */   Y3: () => (/* binding */ AicrError),
 /* harmony export */   aY: () => (/* binding */ invalidInput),
+/* harmony export */   gJ: () => (/* binding */ errorMessage),
 /* harmony export */   j$: () => (/* binding */ formatLocation),
 /* harmony export */   mX: () => (/* binding */ notFound)
 /* harmony export */ });
-/* unused harmony exports ExitCode, errorMessage */
+/* unused harmony export ExitCode */
 /**
  * Structured errors shared by every stage and front door.
  *
@@ -33816,7 +34555,7 @@ const EXIT_CODE_TABLE = [
     { code: 0, name: 'success', meaning: 'the command did what was asked' },
     { code: 1, name: 'unexpected', meaning: 'an unexpected failure (a bug): please report it' },
     { code: 2, name: 'invalid input', meaning: 'a flag, input, file or document is malformed or not allowed' },
-    { code: 3, name: 'not found', meaning: 'a named file, recipe, component, ConfigMap or key does not exist' },
+    { code: 3, name: 'not found', meaning: 'a named file, recipe, component, ConfigMap or key does not exist, or a required snapshot source is absent' },
     { code: 4, name: 'unauthorized', meaning: 'the cluster refused the request (authentication or RBAC)' },
     { code: 5, name: 'timeout', meaning: 'an operation did not finish before its deadline' },
     { code: 6, name: 'unavailable', meaning: 'a remote service (cluster API, URL) could not be reached' },
@@ -34381,9 +35120,18 @@ const RESERVED = new Set([
 const INDICATOR_START = /^[-?:,[\]{}#&*!|>'"%@`\s]/;
 // Anything number-like (ints, floats, octal/hex, sexagesimal, dates) is quoted to stay a string.
 const NUMBER_LIKE = /^[-+.]?[0-9]/;
-const NEEDS_DOUBLE_QUOTES = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029\ufeff\ud800-\udfff]/;
+// Control characters (tab included: some readers reject raw tabs) go in double quotes as escapes.
+const NEEDS_DOUBLE_QUOTES = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff\ud800-\udfff]/;
+// Plain scalars YAML 1.1 or 1.2 readers resolve to numbers (floats such as "e0" or "." included).
+const NUMERIC_FORMS = [
+    /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
+    /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
+    /^[-+]?\.(?:inf|Inf|INF)$/,
+];
 function isPlainSafe(text) {
     if (text === '' || RESERVED.has(text))
+        return false;
+    if (NUMERIC_FORMS.some((form) => form.test(text)))
         return false;
     if (INDICATOR_START.test(text) || NUMBER_LIKE.test(text))
         return false;
@@ -34411,7 +35159,7 @@ function formatString(text) {
 function canUseLiteralBlock(text) {
     if (!text.includes('\n'))
         return false;
-    if (/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff\ud800-\udfff]/.test(text))
+    if (/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff\ud800-\udfff]/.test(text))
         return false;
     const lines = text.split('\n');
     // Whitespace-only lines would be read back as empty lines.
@@ -34490,6 +35238,18 @@ function mergeValues(destination, source) {
 
 /***/ }),
 
+/***/ 3323:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   x: () => (/* binding */ VERSION)
+/* harmony export */ });
+/** This program's version; written into generated documents (`metadata.version`). */
+const VERSION = '0.1.0';
+
+
+/***/ }),
+
 /***/ 2613:
 /***/ ((module) => {
 
@@ -34504,10 +35264,31 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
 
 /***/ }),
 
+/***/ 6982:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+
+/***/ }),
+
+/***/ 2250:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("dns");
+
+/***/ }),
+
 /***/ 4434:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 
 /***/ }),
 
@@ -34550,6 +35331,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_h
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+
+/***/ }),
+
+/***/ 1421:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 
 /***/ }),
 
@@ -34609,10 +35397,24 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2")
 
 /***/ }),
 
+/***/ 4708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+
+/***/ }),
+
 /***/ 7030:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 8161:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 
 /***/ }),
 
@@ -34630,10 +35432,24 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_ho
 
 /***/ }),
 
+/***/ 1708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process");
+
+/***/ }),
+
 /***/ 1792:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
+
+/***/ }),
+
+/***/ 481:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline");
 
 /***/ }),
 
@@ -34648,6 +35464,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream"
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
+
+/***/ }),
+
+/***/ 7066:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tty");
 
 /***/ }),
 
@@ -34686,10 +35509,38 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
+/***/ 6928:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+
+/***/ }),
+
 /***/ 932:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
+
+/***/ }),
+
+/***/ 4876:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("punycode");
+
+/***/ }),
+
+/***/ 3480:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("querystring");
+
+/***/ }),
+
+/***/ 2203:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
 
 /***/ }),
 
@@ -34707,10 +35558,38 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
 
 /***/ }),
 
+/***/ 2018:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tty");
+
+/***/ }),
+
+/***/ 7016:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
+
+/***/ }),
+
 /***/ 9023:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ }),
+
+/***/ 9154:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("vm");
+
+/***/ }),
+
+/***/ 3106:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 
 /***/ })
 
@@ -34736,7 +35615,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 	// Execute the module function
 /******/ 	var threw = true;
 /******/ 	try {
-/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
 /******/ 		threw = false;
 /******/ 	} finally {
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];

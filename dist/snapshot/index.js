@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7660);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28383,7 +28383,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7660:
+/***/ 7:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32074,680 +32074,8 @@ var core_logger = __nccwpck_require__(1227);
 var documents = __nccwpck_require__(5738);
 // EXTERNAL MODULE: ./src/core/kube/client.ts
 var client = __nccwpck_require__(9338);
-// EXTERNAL MODULE: ./src/core/documents/parse.ts
-var parse = __nccwpck_require__(1861);
-;// CONCATENATED MODULE: ./src/core/validate/yaml-subset.ts
-
-// Positions are packed into one number per entry: big snapshots have thousands of entries.
-const COLUMNS = 4096;
-const pack = (line, column) => line * COLUMNS + Math.min(column, COLUMNS - 1);
-const unpack = (packed) => ({ line: Math.floor(packed / COLUMNS), column: packed % COLUMNS });
-const DECLINE = Symbol('decline');
-const decline = () => {
-    throw DECLINE;
-};
-// YAML 1.2 core-schema forms. Numbers outside the plain decimal form are left to the full parser.
-const NULL_WORDS = new Set(['~', 'null', 'Null', 'NULL']);
-const TRUE_WORDS = new Set(['true', 'True', 'TRUE']);
-const FALSE_WORDS = new Set(['false', 'False', 'FALSE']);
-const DECIMAL = /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?$/;
-const ANY_CORE_NUMBER = /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
-// Characters that may not start a plain scalar (YAML indicators); `-`, `?` and `:` may, when
-// a non-blank follows (`-5`, `-foo`).
-const PLAIN_START_FORBIDDEN = new Set([',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', "'", '"', '%', '@', '`']);
-const PLAIN_START_BEFORE_BLANK = new Set(['-', '?', ':']);
-function plainStartAllowed(text) {
-    return plainStartAllowedAt(text, 0);
-}
-function plainStartAllowedAt(text, at) {
-    const first = text[at];
-    if (first === undefined || PLAIN_START_FORBIDDEN.has(first))
-        return false;
-    return !PLAIN_START_BEFORE_BLANK.has(first) || (text.length > at + 1 && text[at + 1] !== ' ');
-}
-// Control characters the YAML library rejects or treats specially; tabs and CR are declined too.
-const UNSUPPORTED_CHARS = /[\u0000-\u0009\u000b-\u001f\u007f\ufeff]/;
-class SubsetReader {
-    lines;
-    finalLineBreak;
-    i = 0;
-    info = new WeakMap();
-    constructor(text) {
-        this.lines = text.split('\n');
-        // The final line break ends the last line; it does not start an empty one.
-        this.finalLineBreak = text.endsWith('\n');
-        if (this.finalLineBreak)
-            this.lines.pop();
-    }
-    document() {
-        let first = this.nextContent(0);
-        if (first >= 0 && this.lines[first].trimEnd() === '---')
-            first = this.nextContent(first + 1);
-        if (first < 0)
-            decline();
-        if (indentOf(this.lines[first]) !== 0)
-            decline();
-        this.i = first;
-        const value = this.block(0);
-        if (this.nextContent(this.i) >= 0)
-            decline();
-        return value;
-    }
-    /** Index of the next line with content (not blank, not a comment) from `from`, or -1. */
-    nextContent(from) {
-        // Asked twice per entry (peek after a value, then the next entry): remember the last answer.
-        if (from === this.lastFrom)
-            return this.lastContent;
-        this.lastFrom = from;
-        this.lastContent = this.scanContent(from);
-        return this.lastContent;
-    }
-    lastFrom = -1;
-    lastContent = -1;
-    scanContent(from) {
-        for (let j = from; j < this.lines.length; j++) {
-            const line = this.lines[j];
-            const indent = indentOf(line);
-            if (indent === line.length)
-                continue;
-            if (line.charCodeAt(indent) === 35 /* # */)
-                continue;
-            return j;
-        }
-        return -1;
-    }
-    block(indent) {
-        return isSequenceItemAt(this.lines[this.i], indent) ? this.sequence(indent) : this.mapping(indent);
-    }
-    /** Where the last {@link keyAt} key ended (the index after its colon). */
-    afterKey = 0;
-    /**
-     * The key of a `key: …` entry starting at `start` of `line`, or undefined when the text there
-     * is not a key; sets {@link afterKey}. Declines keys the full parser would read differently.
-     */
-    keyAt(line, start) {
-        const first = line.charCodeAt(start);
-        if (first === 34 /* " */ || first === 39 /* ' */) {
-            const quoted = quotedScalar(line, start);
-            if (!quoted)
-                return undefined;
-            let j = quoted.end;
-            while (line.charCodeAt(j) === 32)
-                j++;
-            if (line.charCodeAt(j) !== 58 /* : */ || (j + 1 < line.length && line.charCodeAt(j + 1) !== 32))
-                return undefined;
-            this.afterKey = j + 1;
-            return quoted.value;
-        }
-        if (!plainStartAllowedAt(line, start))
-            return undefined;
-        // The key ends at the first ": " (or a final ":"); a " #" before it starts a comment instead.
-        let colon = line.indexOf(':', start);
-        while (colon >= 0 && colon + 1 < line.length && line.charCodeAt(colon + 1) !== 32)
-            colon = line.indexOf(':', colon + 1);
-        if (colon < 0)
-            return undefined;
-        const comment = line.indexOf(' #', start);
-        if (comment >= 0 && comment < colon)
-            return undefined;
-        let end = colon;
-        while (end > start && line.charCodeAt(end - 1) === 32)
-            end--;
-        const key = line.slice(start, end);
-        // Keys that would resolve to non-strings, or hold flow indicators, go to the full parser.
-        if (key === '' || FLOW_CHARS.test(key) || !resolvesToString(key))
-            decline();
-        this.afterKey = colon + 1;
-        return key;
-    }
-    /** A mapping whose keys start at column `indent`; `firstLine` when its first key shares a line with a `- `. */
-    mapping(indent, firstLine) {
-        const map = {};
-        const info = { start: { line: (firstLine ?? this.i) + 1, column: indent + 1 }, entries: new Map() };
-        let pending = firstLine;
-        for (;;) {
-            let lineIndex;
-            if (pending !== undefined) {
-                lineIndex = pending;
-                pending = undefined;
-            }
-            else {
-                const next = this.nextContent(this.i);
-                if (next < 0)
-                    break;
-                const lineIndent = indentOf(this.lines[next]);
-                if (lineIndent < indent)
-                    break;
-                if (lineIndent > indent)
-                    decline();
-                if (isSequenceItemAt(this.lines[next], indent))
-                    decline();
-                lineIndex = next;
-            }
-            const line = this.lines[lineIndex];
-            const key = this.keyAt(line, indent);
-            if (key === undefined)
-                return decline();
-            if (key === '__proto__' || Object.prototype.hasOwnProperty.call(map, key))
-                decline();
-            info.entries.set(key, pack(lineIndex + 1, indent + 1));
-            this.i = lineIndex + 1;
-            const scalar = this.value(line, this.afterKey, indent, true);
-            map[key] = scalar.value;
-            if (scalar.text !== undefined)
-                (info.texts ??= new Map()).set(key, scalar.text);
-        }
-        this.info.set(map, info);
-        return map;
-    }
-    sequence(indent) {
-        const list = [];
-        const info = { start: { line: this.i + 1, column: indent + 1 }, entries: new Map() };
-        for (;;) {
-            const next = this.nextContent(this.i);
-            if (next < 0)
-                break;
-            const line = this.lines[next];
-            const lineIndent = indentOf(line);
-            if (lineIndent < indent)
-                break;
-            if (lineIndent > indent)
-                decline();
-            if (!isSequenceItemAt(line, indent))
-                break;
-            let column = indent + 1;
-            while (line.charCodeAt(column) === 32)
-                column++;
-            const index = list.length;
-            info.entries.set(index, pack(next + 1, column + 1));
-            this.i = next;
-            let scalar;
-            if (column >= line.length || line.charCodeAt(column) === 35 /* # */) {
-                this.i = next + 1;
-                scalar = this.value(line, line.length, indent, false);
-            }
-            else if (isSequenceItemAt(line, column)) {
-                return decline();
-            }
-            else if (this.keyAt(line, column) !== undefined) {
-                scalar = { value: this.mapping(column, next) };
-            }
-            else {
-                this.i = next + 1;
-                scalar = this.value(line, indent + 1, indent, false);
-            }
-            list.push(scalar.value);
-            if (scalar.text !== undefined)
-                (info.texts ??= new Map()).set(index, scalar.text);
-        }
-        this.info.set(list, info);
-        return list;
-    }
-    /**
-     * The value after `key:` or `-`: the text of `line` from `from` (the end of the line, or a
-     * blank); `owner` is the column of the key or dash the value belongs to.
-     */
-    value(line, from, owner, underKey) {
-        let start = from;
-        while (line.charCodeAt(start) === 32)
-            start++;
-        if (from < line.length && start === from)
-            decline();
-        if (start >= line.length || line.charCodeAt(start) === 35 /* # */) {
-            const next = this.nextContent(this.i);
-            if (next < 0)
-                return { value: null };
-            const nextIndent = indentOf(this.lines[next]);
-            if (nextIndent > owner) {
-                this.i = next;
-                return { value: this.block(nextIndent) };
-            }
-            if (underKey && nextIndent === owner && isSequenceItemAt(this.lines[next], owner)) {
-                this.i = next;
-                return { value: this.sequence(owner) };
-            }
-            return { value: null };
-        }
-        if (line.charCodeAt(start) === 124 /* | */)
-            return { value: this.literal(line.slice(start + 1), owner) };
-        const scalar = inlineScalar(line, start);
-        // A deeper line after a one-line scalar would continue it (a multi-line scalar): decline.
-        const next = this.nextContent(this.i);
-        if (next >= 0 && indentOf(this.lines[next]) > owner)
-            decline();
-        return scalar;
-    }
-    /** A literal block scalar; `header` is what follows the `|`. */
-    literal(header, owner) {
-        const match = /^([1-9])?([-+])?(?:\s+#.*|\s*)$/.exec(header) ?? /^([-+])([1-9])(?:\s+#.*|\s*)$/.exec(header);
-        if (!match)
-            decline();
-        const [, a, b] = match;
-        const digit = a && /[1-9]/.test(a) ? Number(a) : b && /[1-9]/.test(b) ? Number(b) : undefined;
-        const chomp = [a, b].find((part) => part === '-' || part === '+') ?? '';
-        let contentIndent = digit === undefined ? -1 : owner + digit;
-        const body = [];
-        let j = this.i;
-        for (; j < this.lines.length; j++) {
-            const line = this.lines[j];
-            if (line === '') {
-                body.push('');
-                continue;
-            }
-            const indent = indentOf(line);
-            if (indent === line.length)
-                decline(); // whitespace-only lines: leave to the full parser
-            if (contentIndent < 0) {
-                if (indent <= owner)
-                    break;
-                contentIndent = indent;
-            }
-            if (indent < contentIndent)
-                break;
-            body.push(line.slice(contentIndent));
-        }
-        // An empty block, or one whose last line has no line break, is left to the full parser.
-        if (contentIndent < 0 || (j >= this.lines.length && !this.finalLineBreak))
-            decline();
-        let last = body.length - 1;
-        while (last >= 0 && body[last] === '')
-            last--;
-        if (last < 0)
-            decline();
-        const trailing = body.length - 1 - last;
-        this.i = j;
-        const content = body.slice(0, last + 1).join('\n');
-        if (chomp === '-')
-            return content;
-        if (chomp === '+')
-            return content + '\n' + '\n'.repeat(trailing);
-        return content + '\n';
-    }
-}
-/**
- * Whether a plain scalar is a string under the YAML 1.2 core schema (not null, a boolean or a
- * number). Most scalars are decided by their first character alone.
- */
-function resolvesToString(plain) {
-    const code = plain.charCodeAt(0);
-    const numberStart = (code >= 48 && code <= 57) || code === 43 /* + */ || code === 45 /* - */ || code === 46; /* . */
-    if (numberStart)
-        return !ANY_CORE_NUMBER.test(plain);
-    if (code === 126 /* ~ */ || code === 110 || code === 78 /* n N */)
-        return !NULL_WORDS.has(plain);
-    if (code === 116 || code === 84 /* t T */)
-        return !TRUE_WORDS.has(plain);
-    if (code === 102 || code === 70 /* f F */)
-        return !FALSE_WORDS.has(plain);
-    return true;
-}
-const NOT_SPACE = /[^ ]/;
-function indentOf(line) {
-    const n = line.search(NOT_SPACE);
-    return n < 0 ? line.length : n;
-}
-/** Whether `line` holds a sequence item (`-` alone or `- …`) at column `at`. */
-function isSequenceItemAt(line, at) {
-    return line.charCodeAt(at) === 45 /* - */ && (at + 1 === line.length || line.charCodeAt(at + 1) === 32);
-}
-const FLOW_CHARS = /[[\]{},]/;
-/** A one-line scalar value (quoted or plain) at `start` of `line`, with an optional trailing comment. */
-function inlineScalar(line, start) {
-    const first = line.charCodeAt(start);
-    if (first === 34 /* " */ || first === 39 /* ' */) {
-        const quoted = quotedScalar(line, start);
-        if (!quoted)
-            return decline();
-        const after = line.slice(quoted.end);
-        if (after.trim() !== '' && !/^\s+#/.test(after))
-            decline();
-        return { value: quoted.value };
-    }
-    // Tabs were refused up front, so a comment starts at the first " #".
-    let end = line.indexOf(' #', start);
-    if (end < 0)
-        end = line.length;
-    while (end > start && line.charCodeAt(end - 1) === 32)
-        end--;
-    const plain = line.slice(start, end);
-    if (plain === '{}' || plain === '[]')
-        return { value: plain === '{}' ? {} : [] };
-    if (!plainStartAllowed(plain))
-        decline();
-    if (plain.includes(': ') || plain.endsWith(':'))
-        decline();
-    if (resolvesToString(plain))
-        return { value: plain };
-    if (NULL_WORDS.has(plain))
-        return { value: null };
-    if (TRUE_WORDS.has(plain))
-        return { value: true, text: plain };
-    if (FALSE_WORDS.has(plain))
-        return { value: false, text: plain };
-    if (DECIMAL.test(plain))
-        return { value: plain.includes('.') ? Number.parseFloat(plain) : Number.parseInt(plain, 10), text: plain };
-    return decline();
-}
-const SIMPLE_ESCAPES = { '\\': '\\', '"': '"', '/': '/', n: '\n', t: '\t', r: '\r', '0': '\0', b: '\b', f: '\f', ' ': ' ' };
-/** A quoted scalar at `start` that closes on this line: its value and the index after the closing quote. */
-function quotedScalar(text, start) {
-    const quote = text[start];
-    let value = '';
-    for (let i = start + 1; i < text.length; i++) {
-        const ch = text[i];
-        if (quote === "'") {
-            if (ch === "'") {
-                if (text[i + 1] === "'") {
-                    value += "'";
-                    i++;
-                    continue;
-                }
-                return { value, end: i + 1 };
-            }
-            value += ch;
-            continue;
-        }
-        if (ch === '"')
-            return { value, end: i + 1 };
-        if (ch !== '\\') {
-            value += ch;
-            continue;
-        }
-        const next = text[i + 1];
-        if (next === undefined)
-            return undefined;
-        if (next in SIMPLE_ESCAPES) {
-            value += SIMPLE_ESCAPES[next];
-            i++;
-            continue;
-        }
-        const width = next === 'x' ? 2 : next === 'u' ? 4 : next === 'U' ? 8 : 0;
-        const hex = width ? text.slice(i + 2, i + 2 + width) : '';
-        if (!width || !new RegExp(`^[0-9a-fA-F]{${width}}$`).test(hex))
-            return decline();
-        const code = Number.parseInt(hex, 16);
-        if (code > 0x10ffff)
-            return decline();
-        value += String.fromCodePoint(code);
-        i += 1 + width;
-    }
-    return undefined;
-}
-/**
- * Parses `text` if it is in the subset; undefined otherwise (also for anything odd enough to
- * make the reader fail), in which case the caller uses the general parser.
- */
-function parseYamlSubset(text, origin) {
-    if (UNSUPPORTED_CHARS.test(text))
-        return undefined;
-    const trimmed = text.trimStart();
-    if (trimmed.startsWith('{') || trimmed.startsWith('[') || trimmed.startsWith('%'))
-        return undefined;
-    const reader = new SubsetReader(text);
-    let value;
-    try {
-        value = reader.document();
-    }
-    catch (error) {
-        if (error === DECLINE || error instanceof RangeError)
-            return undefined;
-        throw error;
-    }
-    const walk = (path) => {
-        let node = value;
-        let at = node && typeof node === 'object' ? reader.info.get(node)?.start : undefined;
-        let parent;
-        let last;
-        for (const segment of path) {
-            if (!node || typeof node !== 'object')
-                return { node: undefined, at };
-            const info = reader.info.get(node);
-            const key = Array.isArray(node) ? segment : String(segment);
-            const entry = info?.entries.get(key);
-            if (!info || entry === undefined)
-                return { node: undefined, at };
-            parent = info;
-            last = key;
-            at = unpack(entry);
-            node = node[key];
-            const nested = node && typeof node === 'object' ? reader.info.get(node) : undefined;
-            if (nested)
-                at = nested.start;
-        }
-        return { node, at, parent, last };
-    };
-    return {
-        value,
-        origin,
-        locate(path) {
-            const { at } = walk(path);
-            const location = { file: origin, path: (0,parse/* formatPath */.jV)(path) };
-            if (at) {
-                location.line = at.line;
-                location.column = at.column;
-            }
-            return location;
-        },
-        scalarText(path) {
-            const { parent, last } = walk(path);
-            return parent && last !== undefined ? parent.texts?.get(last) : undefined;
-        },
-        itemPositions(path) {
-            const { node } = walk(path);
-            const info = Array.isArray(node) ? reader.info.get(node) : undefined;
-            if (!info || !Array.isArray(node))
-                return [];
-            return node.map((_, i) => {
-                const packed = info.entries.get(i);
-                return packed === undefined ? undefined : unpack(packed);
-            });
-        },
-    };
-}
-
-;// CONCATENATED MODULE: ./src/core/validate/source.ts
-
-
-/** itemPositions through locate, for the slower paths. */
-function itemPositionsByLocate(value, locate, path) {
-    let node = value;
-    for (const segment of path)
-        node = node && typeof node === 'object' ? node[segment] : undefined;
-    if (!Array.isArray(node))
-        return [];
-    return node.map((_, i) => {
-        const at = locate([...path, i]);
-        return at.line === undefined ? undefined : { line: at.line, column: at.column ?? 1 };
-    });
-}
-/**
- * Parses YAML or JSON text with size limits, positions and number texts. Errors are the
- * shared parser's (file, line, hint).
- */
-async function parseSource(text, origin) {
-    (0,parse/* checkSize */.C1)(origin, (0,parse/* byteLength */.dp)(text));
-    const trimmed = text.trimStart();
-    if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
-        // JSON as documents/parse.ts reads it (JSON.parse first); a flow-style YAML document or a
-        // syntax error falls through to the shared parser and its messages.
-        const json = parseJson(text);
-        if (json)
-            return withJsonSource(json.value, origin, text);
-    }
-    else {
-        const fast = parseYamlSubset(text, origin);
-        if (fast)
-            return fast;
-    }
-    const parsed = await (0,parse/* parseDocument */.Tp)(text, origin);
-    yamlLibrary ??= await __nccwpck_require__.e(/* import() */ 815).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19));
-    return withYamlSource(parsed, text, yamlLibrary);
-}
-function parseJson(text) {
-    try {
-        return { value: JSON.parse(text) };
-    }
-    catch {
-        return undefined;
-    }
-}
-const SEPARATOR = '\u0000';
-const pathKey = (path) => path.join(SEPARATOR);
-/** JSON: one scan of the text gives every key's position and every number's text. */
-function withJsonSource(value, origin, text) {
-    let scan;
-    const get = () => (scan ??= scanJson(text));
-    return {
-        value,
-        origin,
-        locate(path) {
-            const { positions, collections } = get();
-            let best = collections.get('');
-            const prefix = [];
-            for (const segment of path) {
-                prefix.push(segment);
-                const key = pathKey(prefix);
-                const at = positions.get(key);
-                if (!at)
-                    break;
-                best = collections.get(key) ?? at;
-            }
-            const location = { file: origin, path: (0,parse/* formatPath */.jV)(path) };
-            if (best) {
-                location.line = best.line;
-                location.column = best.column;
-            }
-            return location;
-        },
-        scalarText: (path) => get().numbers.get(pathKey(path)),
-        itemPositions(path) {
-            const { positions } = get();
-            const list = (() => {
-                let node = value;
-                for (const segment of path)
-                    node = node && typeof node === 'object' ? node[segment] : undefined;
-                return Array.isArray(node) ? node : [];
-            })();
-            const prefix = path.length ? pathKey(path) + SEPARATOR : '';
-            return list.map((_, i) => positions.get(prefix + i));
-        },
-    };
-}
-/** Other YAML: positions from the shared parser, number texts from a second parse on demand. */
-function withYamlSource(parsed, text, YAML) {
-    let numbers;
-    return {
-        value: parsed.value,
-        origin: parsed.origin,
-        locate: (path) => parsed.locate(path),
-        itemPositions: (path) => itemPositionsByLocate(parsed.value, parsed.locate, path),
-        scalarText(path) {
-            if (!numbers) {
-                // A second parse keeps the source text of scalars, which plain values drop; it only runs
-                // when a number is asked for.
-                const doc = YAML.parseDocument(text, { version: '1.2', uniqueKeys: false });
-                numbers = (at) => {
-                    const node = doc.getIn(at, true);
-                    const typed = node && (typeof node.value === 'number' || typeof node.value === 'boolean');
-                    return typed && typeof node.source === 'string' ? node.source : undefined;
-                };
-            }
-            return numbers(path);
-        },
-    };
-}
-// Already in memory after the shared parser read YAML; kept here for number-text recovery.
-let yamlLibrary;
-/** Walks valid JSON text recording key/item positions, collection starts and number texts. */
-function scanJson(text) {
-    const positions = new Map();
-    const collections = new Map();
-    const numbers = new Map();
-    let i = 0;
-    let line = 1;
-    let lineStart = 0;
-    const position = () => ({ line, column: i - lineStart + 1 });
-    const skipBlanks = () => {
-        for (; i < text.length; i++) {
-            const ch = text.charCodeAt(i);
-            if (ch === 10) {
-                line++;
-                lineStart = i + 1;
-            }
-            else if (ch !== 32 && ch !== 9 && ch !== 13) {
-                return;
-            }
-        }
-    };
-    /** Skips a string (at its opening quote); returns its value only when `decode` is set. */
-    const readString = (decode) => {
-        const start = i;
-        let end = text.indexOf('"', i + 1);
-        // A quote preceded by an odd number of backslashes is escaped.
-        for (;;) {
-            let slashes = 0;
-            while (text.charCodeAt(end - 1 - slashes) === 92)
-                slashes++;
-            if (slashes % 2 === 0)
-                break;
-            end = text.indexOf('"', end + 1);
-        }
-        i = end + 1;
-        if (!decode)
-            return '';
-        const raw = text.slice(start + 1, end);
-        return raw.includes('\\') ? JSON.parse(text.slice(start, end + 1)) : raw;
-    };
-    const readValue = (key) => {
-        skipBlanks();
-        const ch = text.charCodeAt(i);
-        if (ch === 123 /* { */ || ch === 91 /* [ */) {
-            collections.set(key, position());
-            i++;
-            let index = 0;
-            for (;;) {
-                skipBlanks();
-                const next = text.charCodeAt(i);
-                if (next === 125 /* } */ || next === 93 /* ] */) {
-                    i++;
-                    return;
-                }
-                let child;
-                if (ch === 123) {
-                    const at = position();
-                    child = (key === '' ? '' : key + SEPARATOR) + readString(true);
-                    positions.set(child, at);
-                    skipBlanks();
-                    i++; // the colon
-                }
-                else {
-                    child = (key === '' ? '' : key + SEPARATOR) + index++;
-                    positions.set(child, position());
-                }
-                readValue(child);
-                skipBlanks();
-                if (text.charCodeAt(i) === 44 /* , */)
-                    i++;
-            }
-        }
-        if (ch === 34 /* " */) {
-            readString(false);
-            return;
-        }
-        const start = i;
-        for (; i < text.length; i++) {
-            const c = text.charCodeAt(i);
-            if (c === 44 || c === 93 || c === 125 || c === 32 || c === 10 || c === 13 || c === 9)
-                break;
-        }
-        const token = text.slice(start, i);
-        if (token !== 'null')
-            numbers.set(key, token);
-    };
-    readValue('');
-    return { positions, collections, numbers };
-}
-
+// EXTERNAL MODULE: ./src/core/documents/source.ts + 1 modules
+var documents_source = __nccwpck_require__(9834);
 // EXTERNAL MODULE: ./src/core/version.ts
 var version = __nccwpck_require__(3323);
 // EXTERNAL MODULE: external "node:child_process"
@@ -32851,7 +32179,6 @@ function firstLine(text) {
     return printable(line).slice(0, 300);
 }
 function printable(text) {
-    // eslint-disable-next-line no-control-regex
     return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
 }
 function formatSeconds(ms) {
@@ -33929,7 +33256,7 @@ const loadKubernetesCollectors = async (options) => {
  */
 async function readSnapshot(location, options) {
     const { text, origin } = await (0,io/* readLocation */.mb)((0,io/* parseLocation */.zS)(location, options.input), options);
-    const [source] = await Promise.all([parseSource(text, origin), (0,documents/* loadValidators */.As)()]);
+    const [source] = await Promise.all([(0,documents_source/* parseSource */.P)(text, origin), (0,documents/* loadValidators */.As)()]);
     return { snapshot: (0,documents/* checkDocument */.sw)('Snapshot', source), origin };
 }
 /**
@@ -34428,10 +33755,13 @@ async function writeSummary(run, inputs, diff) {
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4296);
 /* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1861);
+/* harmony import */ var _source_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9834);
 /**
  * The single door through which untrusted documents enter core: parse (with size and alias
  * limits), check against the JSON Schema of their kind, and report file, path and line on error.
  */
+
+
 
 
 
@@ -34450,9 +33780,12 @@ async function loadValidators() {
     validators ??= (await __nccwpck_require__.e(/* import() */ 604).then(__nccwpck_require__.bind(__nccwpck_require__, 5604)));
     return validators;
 }
-/** Parses `text` as a document of `kind` and checks it against the kind's schema. */
-async function readDocument(kind, text, origin, options = {}) {
-    const [parsed] = await Promise.all([(0,_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .parseDocument */ .Tp)(text, origin, options), loadValidators()]);
+/**
+ * Parses `text` as a document of `kind` and checks it against the kind's schema. Block YAML and
+ * JSON take fast paths; the general YAML parser loads only for documents outside them.
+ */
+async function readDocument(kind, text, origin) {
+    const [parsed] = await Promise.all([(0,_source_js__WEBPACK_IMPORTED_MODULE_2__/* .parseSource */ .P)(text, origin), loadValidators()]);
     const document = checkDocument(kind, parsed);
     return { document, parsed };
 }
@@ -34729,6 +34062,709 @@ function formatPath(path) {
 
 /***/ }),
 
+/***/ 9834:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  P: () => (/* binding */ parseSource)
+});
+
+// EXTERNAL MODULE: ./src/core/documents/parse.ts
+var parse = __nccwpck_require__(1861);
+;// CONCATENATED MODULE: ./src/core/documents/yaml-subset.ts
+
+// Positions are packed into one number per entry: big snapshots have thousands of entries.
+const COLUMNS = 4096;
+const pack = (line, column) => line * COLUMNS + Math.min(column, COLUMNS - 1);
+const unpack = (packed) => ({ line: Math.floor(packed / COLUMNS), column: packed % COLUMNS });
+const DECLINE = Symbol('decline');
+const decline = () => {
+    throw DECLINE;
+};
+// YAML 1.2 core-schema forms. Numbers outside the plain decimal form are left to the full parser.
+const NULL_WORDS = new Set(['~', 'null', 'Null', 'NULL']);
+const TRUE_WORDS = new Set(['true', 'True', 'TRUE']);
+const FALSE_WORDS = new Set(['false', 'False', 'FALSE']);
+const DECIMAL = /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?$/;
+const ANY_CORE_NUMBER = /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
+// Characters that may not start a plain scalar (YAML indicators); `-`, `?` and `:` may, when
+// a non-blank follows (`-5`, `-foo`).
+const PLAIN_START_FORBIDDEN = new Set([',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', "'", '"', '%', '@', '`']);
+const PLAIN_START_BEFORE_BLANK = new Set(['-', '?', ':']);
+function plainStartAllowed(text) {
+    return plainStartAllowedAt(text, 0);
+}
+function plainStartAllowedAt(text, at) {
+    const first = text[at];
+    if (first === undefined || PLAIN_START_FORBIDDEN.has(first))
+        return false;
+    return !PLAIN_START_BEFORE_BLANK.has(first) || (text.length > at + 1 && text[at + 1] !== ' ');
+}
+// Control characters the YAML library rejects or treats specially; tabs and CR are declined too.
+const UNSUPPORTED_CHARS = /[\u0000-\u0009\u000b-\u001f\u007f\ufeff]/;
+class SubsetReader {
+    lines;
+    finalLineBreak;
+    i = 0;
+    info = new WeakMap();
+    /** Indentation of each line, or -1 for blank and comment-only lines (computed once). */
+    indents;
+    /** Text of the scalar last read by {@link inline}, for numbers and booleans. */
+    lastText;
+    constructor(text) {
+        this.lines = text.split('\n');
+        // The final line break ends the last line; it does not start an empty one.
+        this.finalLineBreak = text.endsWith('\n');
+        if (this.finalLineBreak)
+            this.lines.pop();
+        this.indents = new Int32Array(this.lines.length);
+        for (let j = 0; j < this.lines.length; j++) {
+            const line = this.lines[j];
+            let n = 0;
+            while (line.charCodeAt(n) === 32)
+                n++;
+            this.indents[j] = n === line.length || line.charCodeAt(n) === 35 /* # */ ? -1 : n;
+        }
+    }
+    document() {
+        let first = this.nextContent(0);
+        if (first >= 0 && this.lines[first].trimEnd() === '---')
+            first = this.nextContent(first + 1);
+        if (first < 0)
+            decline();
+        if (this.indents[first] !== 0)
+            decline();
+        this.i = first;
+        const value = this.block(0);
+        if (this.nextContent(this.i) >= 0)
+            decline();
+        return value;
+    }
+    /** Index of the next line with content (not blank, not a comment) from `from`, or -1. */
+    nextContent(from) {
+        const indents = this.indents;
+        for (let j = from; j < indents.length; j++)
+            if (indents[j] >= 0)
+                return j;
+        return -1;
+    }
+    block(indent) {
+        return isSequenceItemAt(this.lines[this.i], indent) ? this.sequence(indent) : this.mapping(indent);
+    }
+    /** Where the last {@link keyAt} key ended (the index after its colon). */
+    afterKey = 0;
+    /**
+     * The key of a `key: …` entry starting at `start` of `line`, or undefined when the text there
+     * is not a key; sets {@link afterKey}. Declines keys the full parser would read differently.
+     */
+    keyAt(line, start) {
+        const first = line.charCodeAt(start);
+        if (first === 34 /* " */ || first === 39 /* ' */) {
+            const quoted = quotedScalar(line, start);
+            if (!quoted)
+                return undefined;
+            let j = quoted.end;
+            while (line.charCodeAt(j) === 32)
+                j++;
+            if (line.charCodeAt(j) !== 58 /* : */ || (j + 1 < line.length && line.charCodeAt(j + 1) !== 32))
+                return undefined;
+            this.afterKey = j + 1;
+            return quoted.value;
+        }
+        if (!plainStartAllowedAt(line, start))
+            return undefined;
+        // The key ends at the first ": " (or a final ":"); a " #" before it starts a comment instead.
+        let colon = line.indexOf(':', start);
+        while (colon >= 0 && colon + 1 < line.length && line.charCodeAt(colon + 1) !== 32)
+            colon = line.indexOf(':', colon + 1);
+        if (colon < 0)
+            return undefined;
+        const comment = line.indexOf(' #', start);
+        if (comment >= 0 && comment < colon)
+            return undefined;
+        let end = colon;
+        while (end > start && line.charCodeAt(end - 1) === 32)
+            end--;
+        const key = line.slice(start, end);
+        // Keys that would resolve to non-strings, or hold flow indicators, go to the full parser.
+        if (key === '' || FLOW_CHARS.test(key) || !resolvesToString(key))
+            decline();
+        this.afterKey = colon + 1;
+        return key;
+    }
+    /** A mapping whose keys start at column `indent`; `firstLine` when its first key shares a line with a `- `. */
+    mapping(indent, firstLine) {
+        const map = {};
+        const info = { start: { line: (firstLine ?? this.i) + 1, column: indent + 1 }, entries: new Map() };
+        let pending = firstLine;
+        for (;;) {
+            let lineIndex;
+            if (pending !== undefined) {
+                lineIndex = pending;
+                pending = undefined;
+            }
+            else {
+                const next = this.nextContent(this.i);
+                if (next < 0)
+                    break;
+                const lineIndent = this.indents[next];
+                if (lineIndent < indent)
+                    break;
+                if (lineIndent > indent)
+                    decline();
+                if (isSequenceItemAt(this.lines[next], indent))
+                    decline();
+                lineIndex = next;
+            }
+            const line = this.lines[lineIndex];
+            const key = this.keyAt(line, indent);
+            if (key === undefined)
+                return decline();
+            if (key === '__proto__' || Object.prototype.hasOwnProperty.call(map, key))
+                decline();
+            info.entries.set(key, pack(lineIndex + 1, indent + 1));
+            this.i = lineIndex + 1;
+            map[key] = this.value(line, this.afterKey, indent, true);
+            if (this.lastText !== undefined)
+                (info.texts ??= new Map()).set(key, this.lastText);
+        }
+        this.info.set(map, info);
+        return map;
+    }
+    sequence(indent) {
+        const list = [];
+        const info = { start: { line: this.i + 1, column: indent + 1 }, entries: new Map() };
+        for (;;) {
+            const next = this.nextContent(this.i);
+            if (next < 0)
+                break;
+            const line = this.lines[next];
+            const lineIndent = this.indents[next];
+            if (lineIndent < indent)
+                break;
+            if (lineIndent > indent)
+                decline();
+            if (!isSequenceItemAt(line, indent))
+                break;
+            let column = indent + 1;
+            while (line.charCodeAt(column) === 32)
+                column++;
+            const index = list.length;
+            info.entries.set(index, pack(next + 1, column + 1));
+            this.i = next;
+            let item;
+            if (column >= line.length || line.charCodeAt(column) === 35 /* # */) {
+                this.i = next + 1;
+                item = this.value(line, line.length, indent, false);
+            }
+            else if (isSequenceItemAt(line, column)) {
+                return decline();
+            }
+            else if (this.keyAt(line, column) !== undefined) {
+                item = this.mapping(column, next);
+                this.lastText = undefined;
+            }
+            else {
+                this.i = next + 1;
+                item = this.value(line, indent + 1, indent, false);
+            }
+            list.push(item);
+            if (this.lastText !== undefined)
+                (info.texts ??= new Map()).set(index, this.lastText);
+        }
+        this.info.set(list, info);
+        return list;
+    }
+    /**
+     * The value after `key:` or `-`: the text of `line` from `from` (the end of the line, or a
+     * blank); `owner` is the column of the key or dash the value belongs to.
+     */
+    value(line, from, owner, underKey) {
+        this.lastText = undefined;
+        let start = from;
+        while (line.charCodeAt(start) === 32)
+            start++;
+        if (from < line.length && start === from)
+            decline();
+        if (start >= line.length || line.charCodeAt(start) === 35 /* # */) {
+            const next = this.nextContent(this.i);
+            if (next < 0)
+                return null;
+            const nextIndent = this.indents[next];
+            let nested = null;
+            if (nextIndent > owner) {
+                this.i = next;
+                nested = this.block(nextIndent);
+            }
+            else if (underKey && nextIndent === owner && isSequenceItemAt(this.lines[next], owner)) {
+                this.i = next;
+                nested = this.sequence(owner);
+            }
+            this.lastText = undefined;
+            return nested;
+        }
+        if (line.charCodeAt(start) === 124 /* | */)
+            return this.literal(line.slice(start + 1), owner);
+        const scalar = this.inline(line, start);
+        // A deeper line after a one-line scalar would continue it (a multi-line scalar): decline.
+        const next = this.nextContent(this.i);
+        if (next >= 0 && this.indents[next] > owner)
+            decline();
+        return scalar;
+    }
+    /**
+     * A one-line scalar value (quoted or plain) at `start` of `line`, with an optional trailing
+     * comment; sets {@link lastText} for numbers and booleans.
+     */
+    inline(line, start) {
+        const first = line.charCodeAt(start);
+        if (first === 34 /* " */ || first === 39 /* ' */) {
+            const quoted = quotedScalar(line, start);
+            if (!quoted)
+                return decline();
+            const after = line.slice(quoted.end);
+            if (after.trim() !== '' && !/^\s+#/.test(after))
+                decline();
+            return quoted.value;
+        }
+        // Tabs were refused up front, so a comment starts at the first " #".
+        let end = line.indexOf(' #', start);
+        if (end < 0)
+            end = line.length;
+        while (end > start && line.charCodeAt(end - 1) === 32)
+            end--;
+        const plain = line.slice(start, end);
+        if (plain === '{}')
+            return {};
+        if (plain === '[]')
+            return [];
+        if (!plainStartAllowed(plain))
+            decline();
+        if (plain.includes(': ') || plain.endsWith(':'))
+            decline();
+        if (resolvesToString(plain))
+            return plain;
+        if (NULL_WORDS.has(plain))
+            return null;
+        this.lastText = plain;
+        if (TRUE_WORDS.has(plain))
+            return true;
+        if (FALSE_WORDS.has(plain))
+            return false;
+        if (DECIMAL.test(plain))
+            return plain.includes('.') ? Number.parseFloat(plain) : Number.parseInt(plain, 10);
+        return decline();
+    }
+    /** A literal block scalar; `header` is what follows the `|`. */
+    literal(header, owner) {
+        const match = /^([1-9])?([-+])?(?:\s+#.*|\s*)$/.exec(header) ?? /^([-+])([1-9])(?:\s+#.*|\s*)$/.exec(header);
+        if (!match)
+            decline();
+        const [, a, b] = match;
+        const digit = a && /[1-9]/.test(a) ? Number(a) : b && /[1-9]/.test(b) ? Number(b) : undefined;
+        const chomp = [a, b].find((part) => part === '-' || part === '+') ?? '';
+        let contentIndent = digit === undefined ? -1 : owner + digit;
+        const body = [];
+        let j = this.i;
+        for (; j < this.lines.length; j++) {
+            const line = this.lines[j];
+            if (line === '') {
+                body.push('');
+                continue;
+            }
+            const indent = indentOf(line);
+            if (indent === line.length)
+                decline(); // whitespace-only lines: leave to the full parser
+            if (contentIndent < 0) {
+                if (indent <= owner)
+                    break;
+                contentIndent = indent;
+            }
+            if (indent < contentIndent)
+                break;
+            body.push(line.slice(contentIndent));
+        }
+        // An empty block, or one whose last line has no line break, is left to the full parser.
+        if (contentIndent < 0 || (j >= this.lines.length && !this.finalLineBreak))
+            decline();
+        let last = body.length - 1;
+        while (last >= 0 && body[last] === '')
+            last--;
+        if (last < 0)
+            decline();
+        const trailing = body.length - 1 - last;
+        this.i = j;
+        const content = body.slice(0, last + 1).join('\n');
+        if (chomp === '-')
+            return content;
+        if (chomp === '+')
+            return content + '\n' + '\n'.repeat(trailing);
+        return content + '\n';
+    }
+}
+/**
+ * Whether a plain scalar is a string under the YAML 1.2 core schema (not null, a boolean or a
+ * number). Most scalars are decided by their first character alone.
+ */
+function resolvesToString(plain) {
+    const code = plain.charCodeAt(0);
+    const numberStart = (code >= 48 && code <= 57) || code === 43 /* + */ || code === 45 /* - */ || code === 46; /* . */
+    if (numberStart)
+        return !ANY_CORE_NUMBER.test(plain);
+    if (code === 126 /* ~ */ || code === 110 || code === 78 /* n N */)
+        return !NULL_WORDS.has(plain);
+    if (code === 116 || code === 84 /* t T */)
+        return !TRUE_WORDS.has(plain);
+    if (code === 102 || code === 70 /* f F */)
+        return !FALSE_WORDS.has(plain);
+    return true;
+}
+const NOT_SPACE = /[^ ]/;
+function indentOf(line) {
+    const n = line.search(NOT_SPACE);
+    return n < 0 ? line.length : n;
+}
+/** Whether `line` holds a sequence item (`-` alone or `- …`) at column `at`. */
+function isSequenceItemAt(line, at) {
+    return line.charCodeAt(at) === 45 /* - */ && (at + 1 === line.length || line.charCodeAt(at + 1) === 32);
+}
+const FLOW_CHARS = /[[\]{},]/;
+const SIMPLE_ESCAPES = { '\\': '\\', '"': '"', '/': '/', n: '\n', t: '\t', r: '\r', '0': '\0', b: '\b', f: '\f', ' ': ' ' };
+/** A quoted scalar at `start` that closes on this line: its value and the index after the closing quote. */
+function quotedScalar(text, start) {
+    const quote = text[start];
+    let value = '';
+    for (let i = start + 1; i < text.length; i++) {
+        const ch = text[i];
+        if (quote === "'") {
+            if (ch === "'") {
+                if (text[i + 1] === "'") {
+                    value += "'";
+                    i++;
+                    continue;
+                }
+                return { value, end: i + 1 };
+            }
+            value += ch;
+            continue;
+        }
+        if (ch === '"')
+            return { value, end: i + 1 };
+        if (ch !== '\\') {
+            value += ch;
+            continue;
+        }
+        const next = text[i + 1];
+        if (next === undefined)
+            return undefined;
+        if (next in SIMPLE_ESCAPES) {
+            value += SIMPLE_ESCAPES[next];
+            i++;
+            continue;
+        }
+        const width = next === 'x' ? 2 : next === 'u' ? 4 : next === 'U' ? 8 : 0;
+        const hex = width ? text.slice(i + 2, i + 2 + width) : '';
+        if (!width || !new RegExp(`^[0-9a-fA-F]{${width}}$`).test(hex))
+            return decline();
+        const code = Number.parseInt(hex, 16);
+        if (code > 0x10ffff)
+            return decline();
+        value += String.fromCodePoint(code);
+        i += 1 + width;
+    }
+    return undefined;
+}
+/**
+ * Parses `text` if it is in the subset; undefined otherwise (also for anything odd enough to
+ * make the reader fail), in which case the caller uses the general parser.
+ */
+function parseYamlSubset(text, origin) {
+    if (UNSUPPORTED_CHARS.test(text))
+        return undefined;
+    const trimmed = text.trimStart();
+    if (trimmed.startsWith('{') || trimmed.startsWith('[') || trimmed.startsWith('%'))
+        return undefined;
+    const reader = new SubsetReader(text);
+    let value;
+    try {
+        value = reader.document();
+    }
+    catch (error) {
+        if (error === DECLINE || error instanceof RangeError)
+            return undefined;
+        throw error;
+    }
+    const walk = (path) => {
+        let node = value;
+        let at = node && typeof node === 'object' ? reader.info.get(node)?.start : undefined;
+        let parent;
+        let last;
+        for (const segment of path) {
+            if (!node || typeof node !== 'object')
+                return { node: undefined, at };
+            const info = reader.info.get(node);
+            const key = Array.isArray(node) ? segment : String(segment);
+            const entry = info?.entries.get(key);
+            if (!info || entry === undefined)
+                return { node: undefined, at };
+            parent = info;
+            last = key;
+            at = unpack(entry);
+            node = node[key];
+            const nested = node && typeof node === 'object' ? reader.info.get(node) : undefined;
+            if (nested)
+                at = nested.start;
+        }
+        return { node, at, parent, last };
+    };
+    return {
+        value,
+        origin,
+        locate(path) {
+            const { at } = walk(path);
+            const location = { file: origin, path: (0,parse/* formatPath */.jV)(path) };
+            if (at) {
+                location.line = at.line;
+                location.column = at.column;
+            }
+            return location;
+        },
+        scalarText(path) {
+            const { parent, last } = walk(path);
+            return parent && last !== undefined ? parent.texts?.get(last) : undefined;
+        },
+        itemPositions(path) {
+            const { node } = walk(path);
+            const info = Array.isArray(node) ? reader.info.get(node) : undefined;
+            if (!info || !Array.isArray(node))
+                return [];
+            return node.map((_, i) => {
+                const packed = info.entries.get(i);
+                return packed === undefined ? undefined : unpack(packed);
+            });
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/core/documents/source.ts
+
+
+/** itemPositions through locate, for the slower paths. */
+function itemPositionsByLocate(value, locate, path) {
+    let node = value;
+    for (const segment of path)
+        node = node && typeof node === 'object' ? node[segment] : undefined;
+    if (!Array.isArray(node))
+        return [];
+    return node.map((_, i) => {
+        const at = locate([...path, i]);
+        return at.line === undefined ? undefined : { line: at.line, column: at.column ?? 1 };
+    });
+}
+/**
+ * Parses YAML or JSON text with size limits, positions and number texts. Errors are the
+ * shared parser's (file, line, hint).
+ */
+async function parseSource(text, origin) {
+    (0,parse/* checkSize */.C1)(origin, (0,parse/* byteLength */.dp)(text));
+    const trimmed = text.trimStart();
+    if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
+        // JSON as documents/parse.ts reads it (JSON.parse first); a flow-style YAML document or a
+        // syntax error falls through to the shared parser and its messages.
+        const json = parseJson(text);
+        if (json)
+            return withJsonSource(json.value, origin, text);
+    }
+    else {
+        const fast = parseYamlSubset(text, origin);
+        if (fast)
+            return fast;
+    }
+    const parsed = await (0,parse/* parseDocument */.Tp)(text, origin);
+    yamlLibrary ??= await __nccwpck_require__.e(/* import() */ 815).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19));
+    return withYamlSource(parsed, text, yamlLibrary);
+}
+function parseJson(text) {
+    try {
+        return { value: JSON.parse(text) };
+    }
+    catch {
+        return undefined;
+    }
+}
+const SEPARATOR = '\u0000';
+const pathKey = (path) => path.join(SEPARATOR);
+/** JSON: one scan of the text gives every key's position and every number's text. */
+function withJsonSource(value, origin, text) {
+    let scan;
+    const get = () => (scan ??= scanJsonSafely(text));
+    return {
+        value,
+        origin,
+        locate(path) {
+            const { positions, collections } = get();
+            let best = collections.get('');
+            const prefix = [];
+            for (const segment of path) {
+                prefix.push(segment);
+                const key = pathKey(prefix);
+                const at = positions.get(key);
+                if (!at)
+                    break;
+                best = collections.get(key) ?? at;
+            }
+            const location = { file: origin, path: (0,parse/* formatPath */.jV)(path) };
+            if (best) {
+                location.line = best.line;
+                location.column = best.column;
+            }
+            return location;
+        },
+        scalarText: (path) => get().numbers.get(pathKey(path)),
+        itemPositions(path) {
+            const { positions } = get();
+            const list = (() => {
+                let node = value;
+                for (const segment of path)
+                    node = node && typeof node === 'object' ? node[segment] : undefined;
+                return Array.isArray(node) ? node : [];
+            })();
+            const prefix = path.length ? pathKey(path) + SEPARATOR : '';
+            return list.map((_, i) => positions.get(prefix + i));
+        },
+    };
+}
+/** Other YAML: positions from the shared parser, number texts from a second parse on demand. */
+function withYamlSource(parsed, text, YAML) {
+    let numbers;
+    return {
+        value: parsed.value,
+        origin: parsed.origin,
+        locate: (path) => parsed.locate(path),
+        itemPositions: (path) => itemPositionsByLocate(parsed.value, parsed.locate, path),
+        scalarText(path) {
+            if (!numbers) {
+                // A second parse keeps the source text of scalars, which plain values drop; it only runs
+                // when a number is asked for.
+                const doc = YAML.parseDocument(text, { version: '1.2', uniqueKeys: false });
+                numbers = (at) => {
+                    const node = doc.getIn(at, true);
+                    const typed = node && (typeof node.value === 'number' || typeof node.value === 'boolean');
+                    return typed && typeof node.source === 'string' ? node.source : undefined;
+                };
+            }
+            return numbers(path);
+        },
+    };
+}
+// Already in memory after the shared parser read YAML; kept here for number-text recovery.
+let yamlLibrary;
+/** scanJson, degrading to "no positions" for nesting too deep to walk (hostile input). */
+function scanJsonSafely(text) {
+    try {
+        return scanJson(text);
+    }
+    catch (error) {
+        if (error instanceof RangeError)
+            return { positions: new Map(), collections: new Map(), numbers: new Map() };
+        throw error;
+    }
+}
+/** Walks valid JSON text recording key/item positions, collection starts and number texts. */
+function scanJson(text) {
+    const positions = new Map();
+    const collections = new Map();
+    const numbers = new Map();
+    let i = 0;
+    let line = 1;
+    let lineStart = 0;
+    const position = () => ({ line, column: i - lineStart + 1 });
+    const skipBlanks = () => {
+        for (; i < text.length; i++) {
+            const ch = text.charCodeAt(i);
+            if (ch === 10) {
+                line++;
+                lineStart = i + 1;
+            }
+            else if (ch !== 32 && ch !== 9 && ch !== 13) {
+                return;
+            }
+        }
+    };
+    /** Skips a string (at its opening quote); returns its value only when `decode` is set. */
+    const readString = (decode) => {
+        const start = i;
+        let end = text.indexOf('"', i + 1);
+        // A quote preceded by an odd number of backslashes is escaped.
+        for (;;) {
+            let slashes = 0;
+            while (text.charCodeAt(end - 1 - slashes) === 92)
+                slashes++;
+            if (slashes % 2 === 0)
+                break;
+            end = text.indexOf('"', end + 1);
+        }
+        i = end + 1;
+        if (!decode)
+            return '';
+        const raw = text.slice(start + 1, end);
+        return raw.includes('\\') ? JSON.parse(text.slice(start, end + 1)) : raw;
+    };
+    const readValue = (key) => {
+        skipBlanks();
+        const ch = text.charCodeAt(i);
+        if (ch === 123 /* { */ || ch === 91 /* [ */) {
+            collections.set(key, position());
+            i++;
+            let index = 0;
+            for (;;) {
+                skipBlanks();
+                const next = text.charCodeAt(i);
+                if (next === 125 /* } */ || next === 93 /* ] */) {
+                    i++;
+                    return;
+                }
+                let child;
+                if (ch === 123) {
+                    const at = position();
+                    child = (key === '' ? '' : key + SEPARATOR) + readString(true);
+                    positions.set(child, at);
+                    skipBlanks();
+                    i++; // the colon
+                }
+                else {
+                    child = (key === '' ? '' : key + SEPARATOR) + index++;
+                    positions.set(child, position());
+                }
+                readValue(child);
+                skipBlanks();
+                if (text.charCodeAt(i) === 44 /* , */)
+                    i++;
+            }
+        }
+        if (ch === 34 /* " */) {
+            readString(false);
+            return;
+        }
+        const start = i;
+        for (; i < text.length; i++) {
+            const c = text.charCodeAt(i);
+            if (c === 44 || c === 93 || c === 125 || c === 32 || c === 10 || c === 13 || c === 9)
+                break;
+        }
+        const token = text.slice(start, i);
+        if (token !== 'null')
+            numbers.set(key, token);
+    };
+    readValue('');
+    return { positions, collections, numbers };
+}
+
+
+/***/ }),
+
 /***/ 4296:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -34794,7 +34830,7 @@ const EXIT_CODE_TABLE = [
     { code: 0, name: 'success', meaning: 'the command did what was asked' },
     { code: 1, name: 'unexpected', meaning: 'an unexpected failure (a bug): please report it' },
     { code: 2, name: 'invalid input', meaning: 'a flag, input, file or document is malformed or not allowed' },
-    { code: 3, name: 'not found', meaning: 'a named file, recipe, component, ConfigMap or key does not exist' },
+    { code: 3, name: 'not found', meaning: 'a named file, recipe, component, ConfigMap or key does not exist, or a required snapshot source is absent' },
     { code: 4, name: 'unauthorized', meaning: 'the cluster refused the request (authentication or RBAC)' },
     { code: 5, name: 'timeout', meaning: 'an operation did not finish before its deadline' },
     { code: 6, name: 'unavailable', meaning: 'a remote service (cluster API, URL) could not be reached' },
@@ -37112,7 +37148,8 @@ const RESERVED = new Set([
 const INDICATOR_START = /^[-?:,[\]{}#&*!|>'"%@`\s]/;
 // Anything number-like (ints, floats, octal/hex, sexagesimal, dates) is quoted to stay a string.
 const NUMBER_LIKE = /^[-+.]?[0-9]/;
-const NEEDS_DOUBLE_QUOTES = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029\ufeff\ud800-\udfff]/;
+// Control characters (tab included: some readers reject raw tabs) go in double quotes as escapes.
+const NEEDS_DOUBLE_QUOTES = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff\ud800-\udfff]/;
 // Plain scalars YAML 1.1 or 1.2 readers resolve to numbers (floats such as "e0" or "." included).
 const NUMERIC_FORMS = [
     /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
@@ -37150,7 +37187,7 @@ function formatString(text) {
 function canUseLiteralBlock(text) {
     if (!text.includes('\n'))
         return false;
-    if (/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff\ud800-\udfff]/.test(text))
+    if (/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff\ud800-\udfff]/.test(text))
         return false;
     const lines = text.split('\n');
     // Whitespace-only lines would be read back as empty lines.

@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6024);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4783);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 
@@ -28383,7 +28383,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6024:
+/***/ 4783:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32400,123 +32400,7 @@ function parsePhases(values, input = '--phase') {
     return phases;
 }
 
-;// CONCATENATED MODULE: ./src/core/documents/index.ts
-/**
- * The single door through which untrusted documents enter core: parse (with size and alias
- * limits), check against the JSON Schema of their kind, and report file, path and line on error.
- */
-
-
-
-
-const validatorNames = {
-    RecipeMetadata: 'recipeMetadata',
-    RecipeMixin: 'recipeMixin',
-    ComponentRegistry: 'componentRegistry',
-    RecipeCriteria: 'recipeCriteria',
-    RecipeResult: 'recipe',
-    Snapshot: 'snapshot',
-};
-let validators;
-/** Precompiled schema validators, loaded on first use. */
-async function loadValidators() {
-    validators ??= (await __nccwpck_require__.e(/* import() */ 604).then(__nccwpck_require__.bind(__nccwpck_require__, 5604)));
-    return validators;
-}
-/** Parses `text` as a document of `kind` and checks it against the kind's schema. */
-async function readDocument(kind, text, origin, options = {}) {
-    const [parsed] = await Promise.all([parseDocument(text, origin, options), loadValidators()]);
-    const document = checkDocument(kind, parsed);
-    return { document, parsed };
-}
-/** Schema-checks an already parsed document; validators must have been loaded. */
-function checkDocument(kind, parsed) {
-    const value = parsed.value;
-    if (value === null || value === undefined || (typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 0)) {
-        throw (0,errors/* invalidInput */.aY)(`${parsed.origin}: the ${kind} document is empty`, {
-            location: { file: parsed.origin },
-            hint: `pass a file that contains a ${kind} document`,
-        });
-    }
-    if (typeof value !== 'object' || Array.isArray(value)) {
-        throw (0,errors/* invalidInput */.aY)(`${parsed.origin}: expected a ${kind} mapping, found ${describeType(value)}`, {
-            location: { file: parsed.origin, line: 1 },
-            hint: `pass a YAML or JSON ${kind} document`,
-        });
-    }
-    const validate = validators?.[validatorNames[kind]];
-    if (!validate)
-        throw new Error('schema validators were used before they were loaded');
-    if (!validate(value)) {
-        const error = validate.errors[0];
-        throw schemaError(kind, parsed, error);
-    }
-    return value;
-}
-function schemaError(kind, parsed, error) {
-    const path = error.instancePath.split('/').slice(1).map(unescapePointer).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
-    let target = path;
-    let problem = error.message ?? 'is invalid';
-    let hint = `see schemas/${fileNameFor(kind)} for the ${kind} format`;
-    const actual = valueAt(parsed.value, path);
-    switch (error.keyword) {
-        case 'required':
-            problem = `is missing the required field "${String(error.params.missingProperty)}"`;
-            break;
-        case 'additionalProperties':
-            target = [...path, String(error.params.additionalProperty)];
-            problem = `has the unknown field "${String(error.params.additionalProperty)}"`;
-            hint = `remove the field; ${kind} documents allow only the fields in schemas/${fileNameFor(kind)}`;
-            break;
-        case 'enum':
-            problem = `is ${JSON.stringify(actual)}, allowed values: ${error.params.allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
-            break;
-        case 'const':
-            problem = `is ${JSON.stringify(actual)}, expected ${JSON.stringify(error.params.allowedValue)}`;
-            break;
-        case 'type':
-            problem = `must be ${String(error.params.type).replace(',', ' or ')}, found ${describeType(actual)}`;
-            if (String(error.params.type).startsWith('string') && (typeof actual === 'number' || typeof actual === 'boolean')) {
-                hint = `quote the value ("${String(actual)}") so YAML keeps it as text`;
-            }
-            break;
-        default:
-            problem = `${error.message ?? 'is invalid'}`;
-    }
-    const location = parsed.locate(target);
-    const where = (0,errors/* formatLocation */.j$)(location);
-    const field = (0,parse/* formatPath */.jV)(target) || '(document)';
-    return (0,errors/* invalidInput */.aY)(`${where}: ${kind} field ${field} ${problem}`, { location: { ...location, path: field }, hint });
-}
-function fileNameFor(kind) {
-    const base = validatorNames[kind].replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
-    return `${base}.schema.json`;
-}
-function unescapePointer(segment) {
-    return segment.replaceAll('~1', '/').replaceAll('~0', '~');
-}
-function valueAt(root, path) {
-    let node = root;
-    for (const segment of path) {
-        if (node === null || typeof node !== 'object')
-            return undefined;
-        node = node[segment];
-    }
-    return node;
-}
-function describeType(value) {
-    if (value === null)
-        return 'null';
-    if (Array.isArray(value))
-        return 'a list';
-    if (typeof value === 'object')
-        return 'a mapping';
-    if (typeof value === 'string')
-        return `the string ${JSON.stringify(value)}`;
-    return `the ${typeof value} ${String(value)}`;
-}
-
-;// CONCATENATED MODULE: ./src/core/validate/yaml-subset.ts
+;// CONCATENATED MODULE: ./src/core/documents/yaml-subset.ts
 
 // Positions are packed into one number per entry: big snapshots have thousands of entries.
 const COLUMNS = 4096;
@@ -32991,7 +32875,7 @@ function parseYamlSubset(text, origin) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/core/validate/source.ts
+;// CONCATENATED MODULE: ./src/core/documents/source.ts
 
 
 /** itemPositions through locate, for the slower paths. */
@@ -33010,7 +32894,7 @@ function itemPositionsByLocate(value, locate, path) {
  * Parses YAML or JSON text with size limits, positions and number texts. Errors are the
  * shared parser's (file, line, hint).
  */
-async function parseSource(text, origin) {
+async function source_parseSource(text, origin) {
     (0,parse/* checkSize */.C1)(origin, (0,parse/* byteLength */.dp)(text));
     const trimmed = text.trimStart();
     if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
@@ -33205,6 +33089,127 @@ function scanJson(text) {
     return { positions, collections, numbers };
 }
 
+;// CONCATENATED MODULE: ./src/core/documents/index.ts
+/**
+ * The single door through which untrusted documents enter core: parse (with size and alias
+ * limits), check against the JSON Schema of their kind, and report file, path and line on error.
+ */
+
+
+
+
+
+
+const validatorNames = {
+    RecipeMetadata: 'recipeMetadata',
+    RecipeMixin: 'recipeMixin',
+    ComponentRegistry: 'componentRegistry',
+    RecipeCriteria: 'recipeCriteria',
+    RecipeResult: 'recipe',
+    Snapshot: 'snapshot',
+};
+let validators;
+/** Precompiled schema validators, loaded on first use. */
+async function loadValidators() {
+    validators ??= (await __nccwpck_require__.e(/* import() */ 604).then(__nccwpck_require__.bind(__nccwpck_require__, 5604)));
+    return validators;
+}
+/**
+ * Parses `text` as a document of `kind` and checks it against the kind's schema. Block YAML and
+ * JSON take fast paths; the general YAML parser loads only for documents outside them.
+ */
+async function readDocument(kind, text, origin) {
+    const [parsed] = await Promise.all([parseSource(text, origin), loadValidators()]);
+    const document = checkDocument(kind, parsed);
+    return { document, parsed };
+}
+/** Schema-checks an already parsed document; validators must have been loaded. */
+function checkDocument(kind, parsed) {
+    const value = parsed.value;
+    if (value === null || value === undefined || (typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 0)) {
+        throw (0,errors/* invalidInput */.aY)(`${parsed.origin}: the ${kind} document is empty`, {
+            location: { file: parsed.origin },
+            hint: `pass a file that contains a ${kind} document`,
+        });
+    }
+    if (typeof value !== 'object' || Array.isArray(value)) {
+        throw (0,errors/* invalidInput */.aY)(`${parsed.origin}: expected a ${kind} mapping, found ${describeType(value)}`, {
+            location: { file: parsed.origin, line: 1 },
+            hint: `pass a YAML or JSON ${kind} document`,
+        });
+    }
+    const validate = validators?.[validatorNames[kind]];
+    if (!validate)
+        throw new Error('schema validators were used before they were loaded');
+    if (!validate(value)) {
+        const error = validate.errors[0];
+        throw schemaError(kind, parsed, error);
+    }
+    return value;
+}
+function schemaError(kind, parsed, error) {
+    const path = error.instancePath.split('/').slice(1).map(unescapePointer).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+    let target = path;
+    let problem = error.message ?? 'is invalid';
+    let hint = `see schemas/${fileNameFor(kind)} for the ${kind} format`;
+    const actual = valueAt(parsed.value, path);
+    switch (error.keyword) {
+        case 'required':
+            problem = `is missing the required field "${String(error.params.missingProperty)}"`;
+            break;
+        case 'additionalProperties':
+            target = [...path, String(error.params.additionalProperty)];
+            problem = `has the unknown field "${String(error.params.additionalProperty)}"`;
+            hint = `remove the field; ${kind} documents allow only the fields in schemas/${fileNameFor(kind)}`;
+            break;
+        case 'enum':
+            problem = `is ${JSON.stringify(actual)}, allowed values: ${error.params.allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
+            break;
+        case 'const':
+            problem = `is ${JSON.stringify(actual)}, expected ${JSON.stringify(error.params.allowedValue)}`;
+            break;
+        case 'type':
+            problem = `must be ${String(error.params.type).replace(',', ' or ')}, found ${describeType(actual)}`;
+            if (String(error.params.type).startsWith('string') && (typeof actual === 'number' || typeof actual === 'boolean')) {
+                hint = `quote the value ("${String(actual)}") so YAML keeps it as text`;
+            }
+            break;
+        default:
+            problem = `${error.message ?? 'is invalid'}`;
+    }
+    const location = parsed.locate(target);
+    const where = (0,errors/* formatLocation */.j$)(location);
+    const field = (0,parse/* formatPath */.jV)(target) || '(document)';
+    return (0,errors/* invalidInput */.aY)(`${where}: ${kind} field ${field} ${problem}`, { location: { ...location, path: field }, hint });
+}
+function fileNameFor(kind) {
+    const base = validatorNames[kind].replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+    return `${base}.schema.json`;
+}
+function unescapePointer(segment) {
+    return segment.replaceAll('~1', '/').replaceAll('~0', '~');
+}
+function valueAt(root, path) {
+    let node = root;
+    for (const segment of path) {
+        if (node === null || typeof node !== 'object')
+            return undefined;
+        node = node[segment];
+    }
+    return node;
+}
+function describeType(value) {
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'a list';
+    if (typeof value === 'object')
+        return 'a mapping';
+    if (typeof value === 'string')
+        return `the string ${JSON.stringify(value)}`;
+    return `the ${typeof value} ${String(value)}`;
+}
+
 ;// CONCATENATED MODULE: ./src/core/validate/inputs.ts
 /**
  * Reading validate's inputs: the recipe (with the line of every constraint) and the snapshot
@@ -33221,7 +33226,7 @@ async function readSource(location, input, options) {
         ...(options.stdin ? { stdin: options.stdin } : {}),
         ...(options.kubeconfig ? { kubeconfig: options.kubeconfig } : {}),
     });
-    const [source] = await Promise.all([parseSource(read.text, read.origin), loadValidators()]);
+    const [source] = await Promise.all([source_parseSource(read.text, read.origin), loadValidators()]);
     return source;
 }
 function kindOf(value) {

@@ -4,7 +4,7 @@
  */
 import type { Catalog } from '../catalog/catalog.js';
 import { loadCatalog } from '../catalog/embedded.js';
-import { ensureYamlParser, readDocument, type RecipeResult } from '../documents/index.js';
+import { readDocument, type RecipeResult } from '../documents/index.js';
 import { wrapError } from '../errors.js';
 import { parseLocation, readLocation, type ReadOptions } from '../io.js';
 import { compareStrings } from '../serialize.js';
@@ -66,7 +66,6 @@ export async function runBundle(request: BundleRequest, readOptions: ReadOptions
     loadCatalog(request.data).catch((error: unknown) => {
       throw request.data ? wrapError(error, `failed to load the data directory ${request.data}`) : error;
     }),
-    ensureYamlParser(),
   ]);
   const { document } = await readDocument('RecipeResult', text, origin);
   const generated = await generateBundle(document, catalog, request);

@@ -3,7 +3,8 @@
  * limits), check against the JSON Schema of their kind, and report file, path and line on error.
  */
 import { invalidInput, type SourceLocation, formatLocation } from '../errors.js';
-import { formatPath, parseDocument, type ParsedDocument, type ParseOptions } from './parse.js';
+import { formatPath, type ParsedDocument } from './parse.js';
+import { parseSource, type SourceDocument } from './source.js';
 import type {
   ComponentRegistry,
   RecipeCriteriaDocument,
@@ -17,6 +18,7 @@ import type { CompiledValidator, SchemaError } from './generated/validators.js';
 export * from './types.js';
 export { parseDocument, parseDocumentSync, ensureYamlParser, formatPath, MAX_DOCUMENT_BYTES, MAX_ALIAS_COUNT } from './parse.js';
 export type { ParsedDocument } from './parse.js';
+export { parseSource, type SourceDocument } from './source.js';
 
 export interface DocumentKinds {
   RecipeMetadata: RecipeMetadata;
@@ -45,14 +47,16 @@ export async function loadValidators(): Promise<ValidatorModule> {
   return validators;
 }
 
-/** Parses `text` as a document of `kind` and checks it against the kind's schema. */
+/**
+ * Parses `text` as a document of `kind` and checks it against the kind's schema. Block YAML and
+ * JSON take fast paths; the general YAML parser loads only for documents outside them.
+ */
 export async function readDocument<K extends DocumentKind>(
   kind: K,
   text: string,
   origin: string,
-  options: ParseOptions = {},
-): Promise<{ document: DocumentKinds[K]; parsed: ParsedDocument }> {
-  const [parsed] = await Promise.all([parseDocument(text, origin, options), loadValidators()]);
+): Promise<{ document: DocumentKinds[K]; parsed: SourceDocument }> {
+  const [parsed] = await Promise.all([parseSource(text, origin), loadValidators()]);
   const document = checkDocument(kind, parsed);
   return { document, parsed };
 }

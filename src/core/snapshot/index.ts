@@ -14,7 +14,7 @@ import { checkDocument, loadValidators, type Measurement, type Snapshot } from '
 import { API_VERSION } from '../documents/types.js';
 import { parseLocation, readLocation, type ReadOptions } from '../io.js';
 import { resolveConfigSource } from '../kube/client.js';
-import { parseSource } from '../validate/source.js';
+import { parseSource } from '../documents/source.js';
 import { VERSION } from '../version.js';
 import type { Collector, CollectorContext, CollectorName, CollectorResult } from './collector.js';
 import { gpuCollector } from './collectors/gpu.js';

@@ -15,7 +15,7 @@ import {
   type SnapshotIndex,
   type VersionParse,
 } from '../constraints/index.js';
-import type { SourceDocument } from './source.js';
+import type { SourceDocument } from '../documents/source.js';
 
 export type ConstraintStatus = 'passed' | 'failed' | 'skipped';
 export type OverallStatus = 'pass' | 'fail' | 'partial';

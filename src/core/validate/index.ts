@@ -10,7 +10,7 @@ import { loadRecipe, loadSnapshot } from './inputs.js';
 export * from './evaluate.js';
 export * from './reports.js';
 export { loadRecipe, loadSnapshot, readingTextFrom } from './inputs.js';
-export { parseSource, type SourceDocument } from './source.js';
+export { parseSource, type SourceDocument } from '../documents/source.js';
 
 /** What every front door collects for validate (flags, action inputs, GitLab inputs alike). */
 export interface ValidateRequest {

@@ -6,7 +6,7 @@ import { invalidInput } from '../errors.js';
 import { checkDocument, loadValidators, type RecipeResult, type Snapshot } from '../documents/index.js';
 import { parseLocation, readLocation } from '../io.js';
 import { readingText, SnapshotIndex, type ReadingText } from '../constraints/index.js';
-import { parseSource, type SourceDocument } from './source.js';
+import { parseSource, type SourceDocument } from '../documents/source.js';
 
 export interface LoadOptions {
   /** Where `-` reads from. */

@@ -12,7 +12,7 @@
  * subset it yields exactly what that parser yields (checked by tests against it).
  */
 import type { SourceLocation } from '../errors.js';
-import { formatPath } from '../documents/parse.js';
+import { formatPath } from './parse.js';
 import type { Position, SourceDocument } from './source.js';
 
 interface ContainerInfo {

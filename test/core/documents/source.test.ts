@@ -6,8 +6,8 @@ import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import YAML from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { parseYamlSubset } from '../../../src/core/validate/yaml-subset.js';
-import { parseSource } from '../../../src/core/validate/index.js';
+import { parseYamlSubset } from '../../../src/core/documents/yaml-subset.js';
+import { parseSource } from '../../../src/core/documents/source.js';
 import { toYaml } from '../../../src/core/serialize.js';
 import { REPO_ROOT, SHARED, UPSTREAM_EXAMPLES } from '../../helpers/paths.js';
 

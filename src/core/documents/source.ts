@@ -7,7 +7,7 @@
  * shared parser (documents/parse.ts), with number texts recovered only when numbers occur.
  */
 import type { SourceLocation } from '../errors.js';
-import { checkSize, byteLength, formatPath, parseDocument, type ParsedDocument } from '../documents/parse.js';
+import { checkSize, byteLength, formatPath, parseDocument, type ParsedDocument } from './parse.js';
 import { parseYamlSubset } from './yaml-subset.js';
 import type * as Yaml from 'yaml';
 
