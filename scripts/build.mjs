@@ -33,7 +33,8 @@ function walk(dir, prefix = '') {
 
 /** Parses the catalog's documents once, at build time; values and manifests stay on disk. */
 async function precompileCatalog() {
-  const validators = await import(join(root, 'src/core/documents/generated/validators.js'));
+  const load = async (name) => (await import(join(root, `src/core/documents/generated/${name}.js`))).default;
+  const validators = { componentRegistry: await load('component-registry'), recipeMixin: await load('recipe-mixin'), recipeMetadata: await load('recipe-metadata') };
   const recipes = join(root, 'recipes');
   const files = walk(recipes);
   const documents = {};

@@ -28374,19 +28374,19 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _core_catalog_embedded_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5378);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5955);
+/* harmony import */ var _core_catalog_precompiled_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(569);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2364);
 
 
-(0,_core_catalog_embedded_js__WEBPACK_IMPORTED_MODULE_0__/* .usePrecompiledCatalog */ .r5)();
-await (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)();
+(0,_core_catalog_precompiled_js__WEBPACK_IMPORTED_MODULE_1__/* .usePrecompiledCatalog */ .r)();
+await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
-/***/ 5955:
+/***/ 2364:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31342,20 +31342,1819 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-// EXTERNAL MODULE: ./src/core/catalog/embedded.ts + 4 modules
-var embedded = __nccwpck_require__(5378);
-// EXTERNAL MODULE: ./src/core/documents/index.ts + 2 modules
-var documents = __nccwpck_require__(8466);
-// EXTERNAL MODULE: ./src/core/errors.ts
-var errors = __nccwpck_require__(4296);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(3136);
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __nccwpck_require__(4296);
 // EXTERNAL MODULE: ./src/core/documents/parse.ts
 var parse = __nccwpck_require__(1861);
+;// CONCATENATED MODULE: ./src/core/documents/yaml-subset.ts
+
+// Positions are packed into one number per entry: big snapshots have thousands of entries.
+const COLUMNS = 4096;
+const pack = (line, column) => line * COLUMNS + Math.min(column, COLUMNS - 1);
+const unpack = (packed) => ({ line: Math.floor(packed / COLUMNS), column: packed % COLUMNS });
+const DECLINE = Symbol('decline');
+const decline = () => {
+    throw DECLINE;
+};
+// YAML 1.2 core-schema forms. Numbers outside the plain decimal form are left to the full parser.
+const NULL_WORDS = new Set(['~', 'null', 'Null', 'NULL']);
+const TRUE_WORDS = new Set(['true', 'True', 'TRUE']);
+const FALSE_WORDS = new Set(['false', 'False', 'FALSE']);
+const DECIMAL = /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?$/;
+const ANY_CORE_NUMBER = /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
+// Characters that may not start a plain scalar (YAML indicators): , [ ] { } # & * ! | > ' " % @ `
+// and `-`, `?`, `:` unless a non-blank follows (`-5`, `-foo`). Char codes: this runs per line.
+const PLAIN_START_FORBIDDEN = new Uint8Array(128);
+for (const ch of ",[]{}#&*!|>'\"%@`")
+    PLAIN_START_FORBIDDEN[ch.charCodeAt(0)] = 1;
+for (const ch of '-?:')
+    PLAIN_START_FORBIDDEN[ch.charCodeAt(0)] = 2;
+function plainStartAllowed(text) {
+    return plainStartAllowedAt(text, 0);
+}
+function plainStartAllowedAt(text, at) {
+    const first = text.charCodeAt(at);
+    if (Number.isNaN(first))
+        return false;
+    const rule = first < 128 ? PLAIN_START_FORBIDDEN[first] : 0;
+    if (rule === 1)
+        return false;
+    return rule !== 2 || (text.length > at + 1 && text.charCodeAt(at + 1) !== 32);
+}
+// Control characters the YAML library rejects or treats specially; tabs and CR are declined too.
+const UNSUPPORTED_CHARS = /[\u0000-\u0009\u000b-\u001f\u007f\ufeff]/;
+class SubsetReader {
+    lines;
+    finalLineBreak;
+    i = 0;
+    info = new WeakMap();
+    /** Indentation of each line, or -1 for blank and comment-only lines (computed once). */
+    indents;
+    /** Text of the scalar last read by {@link inline}, for numbers and booleans. */
+    lastText;
+    constructor(text) {
+        this.lines = text.split('\n');
+        // The final line break ends the last line; it does not start an empty one.
+        this.finalLineBreak = text.endsWith('\n');
+        if (this.finalLineBreak)
+            this.lines.pop();
+        this.indents = new Int32Array(this.lines.length);
+        for (let j = 0; j < this.lines.length; j++) {
+            const line = this.lines[j];
+            let n = 0;
+            while (line.charCodeAt(n) === 32)
+                n++;
+            this.indents[j] = n === line.length || line.charCodeAt(n) === 35 /* # */ ? -1 : n;
+        }
+    }
+    document() {
+        let first = this.nextContent(0);
+        if (first >= 0 && this.lines[first].trimEnd() === '---')
+            first = this.nextContent(first + 1);
+        if (first < 0)
+            decline();
+        if (this.indents[first] !== 0)
+            decline();
+        this.i = first;
+        const value = this.block(0);
+        if (this.nextContent(this.i) >= 0)
+            decline();
+        return value;
+    }
+    /** Index of the next line with content (not blank, not a comment) from `from`, or -1. */
+    nextContent(from) {
+        const indents = this.indents;
+        for (let j = from; j < indents.length; j++)
+            if (indents[j] >= 0)
+                return j;
+        return -1;
+    }
+    block(indent) {
+        return isSequenceItemAt(this.lines[this.i], indent) ? this.sequence(indent) : this.mapping(indent);
+    }
+    /** Where the last {@link keyAt} key ended (the index after its colon). */
+    afterKey = 0;
+    /**
+     * The key of a `key: …` entry starting at `start` of `line`, or undefined when the text there
+     * is not a key; sets {@link afterKey}. Declines keys the full parser would read differently.
+     */
+    keyAt(line, start) {
+        const first = line.charCodeAt(start);
+        if (first === 34 /* " */ || first === 39 /* ' */) {
+            const quoted = quotedScalar(line, start);
+            if (!quoted)
+                return undefined;
+            let j = quoted.end;
+            while (line.charCodeAt(j) === 32)
+                j++;
+            if (line.charCodeAt(j) !== 58 /* : */ || (j + 1 < line.length && line.charCodeAt(j + 1) !== 32))
+                return undefined;
+            this.afterKey = j + 1;
+            return quoted.value;
+        }
+        if (!plainStartAllowedAt(line, start))
+            return undefined;
+        // The key ends at the first ": " (or a final ":"); a " #" before it starts a comment instead.
+        let colon = line.indexOf(':', start);
+        while (colon >= 0 && colon + 1 < line.length && line.charCodeAt(colon + 1) !== 32)
+            colon = line.indexOf(':', colon + 1);
+        if (colon < 0)
+            return undefined;
+        const comment = line.indexOf(' #', start);
+        if (comment >= 0 && comment < colon)
+            return undefined;
+        let end = colon;
+        while (end > start && line.charCodeAt(end - 1) === 32)
+            end--;
+        const key = line.slice(start, end);
+        // Keys that would resolve to non-strings, or hold flow indicators, go to the full parser.
+        if (key === '' || FLOW_CHARS.test(key) || !resolvesToString(key))
+            decline();
+        this.afterKey = colon + 1;
+        return key;
+    }
+    /** A mapping whose keys start at column `indent`; `firstLine` when its first key shares a line with a `- `. */
+    mapping(indent, firstLine) {
+        const map = {};
+        const info = { start: { line: (firstLine ?? this.i) + 1, column: indent + 1 }, entries: new Map() };
+        let pending = firstLine;
+        for (;;) {
+            let lineIndex;
+            if (pending !== undefined) {
+                lineIndex = pending;
+                pending = undefined;
+            }
+            else {
+                const next = this.nextContent(this.i);
+                if (next < 0)
+                    break;
+                const lineIndent = this.indents[next];
+                if (lineIndent < indent)
+                    break;
+                if (lineIndent > indent)
+                    decline();
+                if (isSequenceItemAt(this.lines[next], indent))
+                    decline();
+                lineIndex = next;
+            }
+            const line = this.lines[lineIndex];
+            const key = this.keyAt(line, indent);
+            if (key === undefined)
+                return decline();
+            if (key === '__proto__' || Object.prototype.hasOwnProperty.call(map, key))
+                decline();
+            info.entries.set(key, pack(lineIndex + 1, indent + 1));
+            this.i = lineIndex + 1;
+            map[key] = this.value(line, this.afterKey, indent, true);
+            if (this.lastText !== undefined)
+                (info.texts ??= new Map()).set(key, this.lastText);
+        }
+        this.info.set(map, info);
+        return map;
+    }
+    sequence(indent) {
+        const list = [];
+        const info = { start: { line: this.i + 1, column: indent + 1 }, entries: new Map() };
+        for (;;) {
+            const next = this.nextContent(this.i);
+            if (next < 0)
+                break;
+            const line = this.lines[next];
+            const lineIndent = this.indents[next];
+            if (lineIndent < indent)
+                break;
+            if (lineIndent > indent)
+                decline();
+            if (!isSequenceItemAt(line, indent))
+                break;
+            let column = indent + 1;
+            while (line.charCodeAt(column) === 32)
+                column++;
+            const index = list.length;
+            info.entries.set(index, pack(next + 1, column + 1));
+            this.i = next;
+            let item;
+            if (column >= line.length || line.charCodeAt(column) === 35 /* # */) {
+                this.i = next + 1;
+                item = this.value(line, line.length, indent, false);
+            }
+            else if (isSequenceItemAt(line, column)) {
+                return decline();
+            }
+            else if (this.keyAt(line, column) !== undefined) {
+                item = this.mapping(column, next);
+                this.lastText = undefined;
+            }
+            else {
+                this.i = next + 1;
+                item = this.value(line, indent + 1, indent, false);
+            }
+            list.push(item);
+            if (this.lastText !== undefined)
+                (info.texts ??= new Map()).set(index, this.lastText);
+        }
+        this.info.set(list, info);
+        return list;
+    }
+    /**
+     * The value after `key:` or `-`: the text of `line` from `from` (the end of the line, or a
+     * blank); `owner` is the column of the key or dash the value belongs to.
+     */
+    value(line, from, owner, underKey) {
+        this.lastText = undefined;
+        let start = from;
+        while (line.charCodeAt(start) === 32)
+            start++;
+        if (from < line.length && start === from)
+            decline();
+        if (start >= line.length || line.charCodeAt(start) === 35 /* # */) {
+            const next = this.nextContent(this.i);
+            if (next < 0)
+                return null;
+            const nextIndent = this.indents[next];
+            let nested = null;
+            if (nextIndent > owner) {
+                this.i = next;
+                nested = this.block(nextIndent);
+            }
+            else if (underKey && nextIndent === owner && isSequenceItemAt(this.lines[next], owner)) {
+                this.i = next;
+                nested = this.sequence(owner);
+            }
+            this.lastText = undefined;
+            return nested;
+        }
+        if (line.charCodeAt(start) === 124 /* | */)
+            return this.literal(line.slice(start + 1), owner);
+        const scalar = this.inline(line, start);
+        // A deeper line after a one-line scalar would continue it (a multi-line scalar): decline.
+        const next = this.nextContent(this.i);
+        if (next >= 0 && this.indents[next] > owner)
+            decline();
+        return scalar;
+    }
+    /**
+     * A one-line scalar value (quoted or plain) at `start` of `line`, with an optional trailing
+     * comment; sets {@link lastText} for numbers and booleans.
+     */
+    inline(line, start) {
+        const first = line.charCodeAt(start);
+        if (first === 34 /* " */ || first === 39 /* ' */) {
+            const quoted = quotedScalar(line, start);
+            if (!quoted)
+                return decline();
+            if (quoted.end < line.length) {
+                const after = line.slice(quoted.end);
+                if (after.trim() !== '' && !/^\s+#/.test(after))
+                    decline();
+            }
+            return quoted.value;
+        }
+        // Tabs were refused up front, so a comment starts at the first " #".
+        let end = line.indexOf(' #', start);
+        if (end < 0)
+            end = line.length;
+        while (end > start && line.charCodeAt(end - 1) === 32)
+            end--;
+        const plain = line.slice(start, end);
+        if (plain === '{}')
+            return {};
+        if (plain === '[]')
+            return [];
+        if (!plainStartAllowed(plain))
+            decline();
+        if (plain.includes(': ') || plain.endsWith(':'))
+            decline();
+        if (resolvesToString(plain))
+            return plain;
+        if (NULL_WORDS.has(plain))
+            return null;
+        this.lastText = plain;
+        if (TRUE_WORDS.has(plain))
+            return true;
+        if (FALSE_WORDS.has(plain))
+            return false;
+        if (DECIMAL.test(plain))
+            return plain.includes('.') ? Number.parseFloat(plain) : Number.parseInt(plain, 10);
+        return decline();
+    }
+    /** A literal block scalar; `header` is what follows the `|`. */
+    literal(header, owner) {
+        const match = /^([1-9])?([-+])?(?:\s+#.*|\s*)$/.exec(header) ?? /^([-+])([1-9])(?:\s+#.*|\s*)$/.exec(header);
+        if (!match)
+            decline();
+        const [, a, b] = match;
+        const digit = a && /[1-9]/.test(a) ? Number(a) : b && /[1-9]/.test(b) ? Number(b) : undefined;
+        const chomp = [a, b].find((part) => part === '-' || part === '+') ?? '';
+        let contentIndent = digit === undefined ? -1 : owner + digit;
+        const body = [];
+        let j = this.i;
+        for (; j < this.lines.length; j++) {
+            const line = this.lines[j];
+            if (line === '') {
+                body.push('');
+                continue;
+            }
+            const indent = indentOf(line);
+            if (indent === line.length)
+                decline(); // whitespace-only lines: leave to the full parser
+            if (contentIndent < 0) {
+                if (indent <= owner)
+                    break;
+                contentIndent = indent;
+            }
+            if (indent < contentIndent)
+                break;
+            body.push(line.slice(contentIndent));
+        }
+        // An empty block, or one whose last line has no line break, is left to the full parser.
+        if (contentIndent < 0 || (j >= this.lines.length && !this.finalLineBreak))
+            decline();
+        let last = body.length - 1;
+        while (last >= 0 && body[last] === '')
+            last--;
+        if (last < 0)
+            decline();
+        const trailing = body.length - 1 - last;
+        this.i = j;
+        const content = body.slice(0, last + 1).join('\n');
+        if (chomp === '-')
+            return content;
+        if (chomp === '+')
+            return content + '\n' + '\n'.repeat(trailing);
+        return content + '\n';
+    }
+}
+/**
+ * Whether a plain scalar is a string under the YAML 1.2 core schema (not null, a boolean or a
+ * number). Most scalars are decided by their first character alone.
+ */
+function resolvesToString(plain) {
+    const code = plain.charCodeAt(0);
+    const numberStart = (code >= 48 && code <= 57) || code === 43 /* + */ || code === 45 /* - */ || code === 46; /* . */
+    if (numberStart)
+        return !ANY_CORE_NUMBER.test(plain);
+    if (code === 126 /* ~ */ || code === 110 || code === 78 /* n N */)
+        return !NULL_WORDS.has(plain);
+    if (code === 116 || code === 84 /* t T */)
+        return !TRUE_WORDS.has(plain);
+    if (code === 102 || code === 70 /* f F */)
+        return !FALSE_WORDS.has(plain);
+    return true;
+}
+const NOT_SPACE = /[^ ]/;
+function indentOf(line) {
+    const n = line.search(NOT_SPACE);
+    return n < 0 ? line.length : n;
+}
+/** Whether `line` holds a sequence item (`-` alone or `- …`) at column `at`. */
+function isSequenceItemAt(line, at) {
+    return line.charCodeAt(at) === 45 /* - */ && (at + 1 === line.length || line.charCodeAt(at + 1) === 32);
+}
+const FLOW_CHARS = /[[\]{},]/;
+const SIMPLE_ESCAPES = { '\\': '\\', '"': '"', '/': '/', n: '\n', t: '\t', r: '\r', '0': '\0', b: '\b', f: '\f', ' ': ' ' };
+/** A quoted scalar at `start` that closes on this line: its value and the index after the closing quote. */
+function quotedScalar(text, start) {
+    // Searching with indexOf keeps the common case (no escapes) out of a per-character loop,
+    // which matters on a cold start where this code runs unoptimised.
+    if (text.charCodeAt(start) === 39 /* ' */) {
+        let value = '';
+        let from = start + 1;
+        for (;;) {
+            const close = text.indexOf("'", from);
+            if (close < 0)
+                return undefined;
+            if (text.charCodeAt(close + 1) === 39) {
+                value += text.slice(from, close + 1);
+                from = close + 2;
+                continue;
+            }
+            return { value: value + text.slice(from, close), end: close + 1 };
+        }
+    }
+    const close = text.indexOf('"', start + 1);
+    if (close < 0)
+        return undefined;
+    const backslash = text.indexOf('\\', start + 1);
+    if (backslash < 0 || backslash > close)
+        return { value: text.slice(start + 1, close), end: close + 1 };
+    let value = '';
+    for (let i = start + 1; i < text.length; i++) {
+        const ch = text[i];
+        if (ch === '"')
+            return { value, end: i + 1 };
+        if (ch !== '\\') {
+            value += ch;
+            continue;
+        }
+        const next = text[i + 1];
+        if (next === undefined)
+            return undefined;
+        if (next in SIMPLE_ESCAPES) {
+            value += SIMPLE_ESCAPES[next];
+            i++;
+            continue;
+        }
+        const width = next === 'x' ? 2 : next === 'u' ? 4 : next === 'U' ? 8 : 0;
+        const hex = width ? text.slice(i + 2, i + 2 + width) : '';
+        if (!width || !new RegExp(`^[0-9a-fA-F]{${width}}$`).test(hex))
+            return decline();
+        const code = Number.parseInt(hex, 16);
+        if (code > 0x10ffff)
+            return decline();
+        value += String.fromCodePoint(code);
+        i += 1 + width;
+    }
+    return undefined;
+}
+/**
+ * Parses `text` if it is in the subset; undefined otherwise (also for anything odd enough to
+ * make the reader fail), in which case the caller uses the general parser.
+ */
+function parseYamlSubset(text, origin) {
+    if (UNSUPPORTED_CHARS.test(text))
+        return undefined;
+    const trimmed = text.trimStart();
+    if (trimmed.startsWith('{') || trimmed.startsWith('[') || trimmed.startsWith('%'))
+        return undefined;
+    const reader = new SubsetReader(text);
+    let value;
+    try {
+        value = reader.document();
+    }
+    catch (error) {
+        if (error === DECLINE || error instanceof RangeError)
+            return undefined;
+        throw error;
+    }
+    const walk = (path) => {
+        let node = value;
+        let at = node && typeof node === 'object' ? reader.info.get(node)?.start : undefined;
+        let parent;
+        let last;
+        for (const segment of path) {
+            if (!node || typeof node !== 'object')
+                return { node: undefined, at };
+            const info = reader.info.get(node);
+            const key = Array.isArray(node) ? segment : String(segment);
+            const entry = info?.entries.get(key);
+            if (!info || entry === undefined)
+                return { node: undefined, at };
+            parent = info;
+            last = key;
+            at = unpack(entry);
+            node = node[key];
+            const nested = node && typeof node === 'object' ? reader.info.get(node) : undefined;
+            if (nested)
+                at = nested.start;
+        }
+        return { node, at, parent, last };
+    };
+    return {
+        value,
+        origin,
+        locate(path) {
+            const { at } = walk(path);
+            const location = { file: origin, path: (0,parse/* formatPath */.jV)(path) };
+            if (at) {
+                location.line = at.line;
+                location.column = at.column;
+            }
+            return location;
+        },
+        scalarText(path) {
+            const { parent, last } = walk(path);
+            return parent && last !== undefined ? parent.texts?.get(last) : undefined;
+        },
+        itemPositions(path) {
+            const { node } = walk(path);
+            const info = Array.isArray(node) ? reader.info.get(node) : undefined;
+            if (!info || !Array.isArray(node))
+                return [];
+            return node.map((_, i) => {
+                const packed = info.entries.get(i);
+                return packed === undefined ? undefined : unpack(packed);
+            });
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/core/documents/source.ts
+
+
+/** itemPositions through locate, for the slower paths. */
+function itemPositionsByLocate(value, locate, path) {
+    let node = value;
+    for (const segment of path)
+        node = node && typeof node === 'object' ? node[segment] : undefined;
+    if (!Array.isArray(node))
+        return [];
+    return node.map((_, i) => {
+        const at = locate([...path, i]);
+        return at.line === undefined ? undefined : { line: at.line, column: at.column ?? 1 };
+    });
+}
+/**
+ * Parses YAML or JSON text with size limits, positions and number texts. Errors are the
+ * shared parser's (file, line, hint).
+ */
+async function parseSource(text, origin) {
+    (0,parse/* checkSize */.C1)(origin, (0,parse/* byteLength */.dp)(text));
+    const trimmed = text.trimStart();
+    if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
+        // JSON as documents/parse.ts reads it (JSON.parse first); a flow-style YAML document or a
+        // syntax error falls through to the shared parser and its messages.
+        const json = parseJson(text);
+        if (json)
+            return withJsonSource(json.value, origin, text);
+    }
+    else {
+        const fast = parseYamlSubset(text, origin);
+        if (fast)
+            return fast;
+    }
+    const parsed = await (0,parse/* parseDocument */.Tp)(text, origin);
+    yamlLibrary ??= await __nccwpck_require__.e(/* import() */ 815).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19));
+    return withYamlSource(parsed, text, yamlLibrary);
+}
+function parseJson(text) {
+    try {
+        return { value: JSON.parse(text) };
+    }
+    catch {
+        return undefined;
+    }
+}
+const SEPARATOR = '\u0000';
+const pathKey = (path) => path.join(SEPARATOR);
+/** JSON: one scan of the text gives every key's position and every number's text. */
+function withJsonSource(value, origin, text) {
+    let scan;
+    const get = () => (scan ??= scanJsonSafely(text));
+    return {
+        value,
+        origin,
+        locate(path) {
+            const { positions, collections } = get();
+            let best = collections.get('');
+            const prefix = [];
+            for (const segment of path) {
+                prefix.push(segment);
+                const key = pathKey(prefix);
+                const at = positions.get(key);
+                if (!at)
+                    break;
+                best = collections.get(key) ?? at;
+            }
+            const location = { file: origin, path: (0,parse/* formatPath */.jV)(path) };
+            if (best) {
+                location.line = best.line;
+                location.column = best.column;
+            }
+            return location;
+        },
+        scalarText: (path) => get().numbers.get(pathKey(path)),
+        itemPositions(path) {
+            const { positions } = get();
+            const list = (() => {
+                let node = value;
+                for (const segment of path)
+                    node = node && typeof node === 'object' ? node[segment] : undefined;
+                return Array.isArray(node) ? node : [];
+            })();
+            const prefix = path.length ? pathKey(path) + SEPARATOR : '';
+            return list.map((_, i) => positions.get(prefix + i));
+        },
+    };
+}
+/** Other YAML: positions from the shared parser, number texts from a second parse on demand. */
+function withYamlSource(parsed, text, YAML) {
+    let numbers;
+    return {
+        value: parsed.value,
+        origin: parsed.origin,
+        locate: (path) => parsed.locate(path),
+        itemPositions: (path) => itemPositionsByLocate(parsed.value, parsed.locate, path),
+        scalarText(path) {
+            if (!numbers) {
+                // A second parse keeps the source text of scalars, which plain values drop; it only runs
+                // when a number is asked for.
+                const doc = YAML.parseDocument(text, { version: '1.2', uniqueKeys: false });
+                numbers = (at) => {
+                    const node = doc.getIn(at, true);
+                    const typed = node && (typeof node.value === 'number' || typeof node.value === 'boolean');
+                    return typed && typeof node.source === 'string' ? node.source : undefined;
+                };
+            }
+            return numbers(path);
+        },
+    };
+}
+// Already in memory after the shared parser read YAML; kept here for number-text recovery.
+let yamlLibrary;
+/** scanJson, degrading to "no positions" for nesting too deep to walk (hostile input). */
+function scanJsonSafely(text) {
+    try {
+        return scanJson(text);
+    }
+    catch (error) {
+        if (error instanceof RangeError)
+            return { positions: new Map(), collections: new Map(), numbers: new Map() };
+        throw error;
+    }
+}
+/** Walks valid JSON text recording key/item positions, collection starts and number texts. */
+function scanJson(text) {
+    const positions = new Map();
+    const collections = new Map();
+    const numbers = new Map();
+    let i = 0;
+    let line = 1;
+    let lineStart = 0;
+    const position = () => ({ line, column: i - lineStart + 1 });
+    const skipBlanks = () => {
+        for (; i < text.length; i++) {
+            const ch = text.charCodeAt(i);
+            if (ch === 10) {
+                line++;
+                lineStart = i + 1;
+            }
+            else if (ch !== 32 && ch !== 9 && ch !== 13) {
+                return;
+            }
+        }
+    };
+    /** Skips a string (at its opening quote); returns its value only when `decode` is set. */
+    const readString = (decode) => {
+        const start = i;
+        let end = text.indexOf('"', i + 1);
+        // A quote preceded by an odd number of backslashes is escaped.
+        for (;;) {
+            let slashes = 0;
+            while (text.charCodeAt(end - 1 - slashes) === 92)
+                slashes++;
+            if (slashes % 2 === 0)
+                break;
+            end = text.indexOf('"', end + 1);
+        }
+        i = end + 1;
+        if (!decode)
+            return '';
+        const raw = text.slice(start + 1, end);
+        return raw.includes('\\') ? JSON.parse(text.slice(start, end + 1)) : raw;
+    };
+    const readValue = (key) => {
+        skipBlanks();
+        const ch = text.charCodeAt(i);
+        if (ch === 123 /* { */ || ch === 91 /* [ */) {
+            collections.set(key, position());
+            i++;
+            let index = 0;
+            for (;;) {
+                skipBlanks();
+                const next = text.charCodeAt(i);
+                if (next === 125 /* } */ || next === 93 /* ] */) {
+                    i++;
+                    return;
+                }
+                let child;
+                if (ch === 123) {
+                    const at = position();
+                    child = (key === '' ? '' : key + SEPARATOR) + readString(true);
+                    positions.set(child, at);
+                    skipBlanks();
+                    i++; // the colon
+                }
+                else {
+                    child = (key === '' ? '' : key + SEPARATOR) + index++;
+                    positions.set(child, position());
+                }
+                readValue(child);
+                skipBlanks();
+                if (text.charCodeAt(i) === 44 /* , */)
+                    i++;
+            }
+        }
+        if (ch === 34 /* " */) {
+            readString(false);
+            return;
+        }
+        const start = i;
+        for (; i < text.length; i++) {
+            const c = text.charCodeAt(i);
+            if (c === 44 || c === 93 || c === 125 || c === 32 || c === 10 || c === 13 || c === 9)
+                break;
+        }
+        const token = text.slice(start, i);
+        if (token !== 'null')
+            numbers.set(key, token);
+    };
+    readValue('');
+    return { positions, collections, numbers };
+}
+
+;// CONCATENATED MODULE: ./src/core/documents/index.ts
+/**
+ * The single door through which untrusted documents enter core: parse (with size and alias
+ * limits), check against the JSON Schema of their kind, and report file, path and line on error.
+ */
+
+
+
+
+
+
+/** The schema file (schemas/<name>.schema.json) of each kind. */
+const schemaNames = {
+    RecipeMetadata: 'recipe-metadata',
+    RecipeMixin: 'recipe-mixin',
+    ComponentRegistry: 'component-registry',
+    RecipeCriteria: 'recipe-criteria',
+    RecipeResult: 'recipe',
+    Snapshot: 'snapshot',
+};
+// Precompiled validators, one module per kind, loaded on first use of that kind.
+const loaders = {
+    RecipeMetadata: () => __nccwpck_require__.e(/* import() */ 667).then(__nccwpck_require__.bind(__nccwpck_require__, 7667)),
+    RecipeMixin: () => __nccwpck_require__.e(/* import() */ 697).then(__nccwpck_require__.bind(__nccwpck_require__, 8697)),
+    ComponentRegistry: () => __nccwpck_require__.e(/* import() */ 150).then(__nccwpck_require__.bind(__nccwpck_require__, 150)),
+    RecipeCriteria: () => __nccwpck_require__.e(/* import() */ 191).then(__nccwpck_require__.bind(__nccwpck_require__, 3191)),
+    RecipeResult: () => __nccwpck_require__.e(/* import() */ 33).then(__nccwpck_require__.bind(__nccwpck_require__, 4033)),
+    Snapshot: () => __nccwpck_require__.e(/* import() */ 587).then(__nccwpck_require__.bind(__nccwpck_require__, 4587)),
+};
+const validators = new Map();
+/** Loads the validators of the given kinds (all kinds when none are named). */
+async function loadValidators(...kinds) {
+    const wanted = kinds.length ? kinds : Object.keys(loaders);
+    await Promise.all(wanted.filter((kind) => !validators.has(kind)).map(async (kind) => validators.set(kind, (await loaders[kind]()).default)));
+}
+/**
+ * Parses `text` as a document of `kind` and checks it against the kind's schema. Block YAML and
+ * JSON take fast paths; the general YAML parser loads only for documents outside them.
+ */
+async function readDocument(kind, text, origin) {
+    const [parsed] = await Promise.all([parseSource(text, origin), loadValidators(kind)]);
+    const document = checkDocument(kind, parsed);
+    return { document, parsed };
+}
+/** Schema-checks an already parsed document; validators must have been loaded. */
+function checkDocument(kind, parsed) {
+    const value = parsed.value;
+    if (value === null || value === undefined || (typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 0)) {
+        throw (0,errors/* invalidInput */.aY)(`${parsed.origin}: the ${kind} document is empty`, {
+            location: { file: parsed.origin },
+            hint: `pass a file that contains a ${kind} document`,
+        });
+    }
+    if (typeof value !== 'object' || Array.isArray(value)) {
+        throw (0,errors/* invalidInput */.aY)(`${parsed.origin}: expected a ${kind} mapping, found ${describeType(value)}`, {
+            location: { file: parsed.origin, line: 1 },
+            hint: `pass a YAML or JSON ${kind} document`,
+        });
+    }
+    const validate = validators.get(kind);
+    if (!validate)
+        throw new Error(`the ${kind} schema validator was used before it was loaded`);
+    if (!validate(value)) {
+        const error = validate.errors[0];
+        throw schemaError(kind, parsed, error);
+    }
+    return value;
+}
+function schemaError(kind, parsed, error) {
+    const path = error.instancePath.split('/').slice(1).map(unescapePointer).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+    let target = path;
+    let problem = error.message ?? 'is invalid';
+    let hint = `see schemas/${fileNameFor(kind)} for the ${kind} format`;
+    const actual = valueAt(parsed.value, path);
+    switch (error.keyword) {
+        case 'required':
+            problem = `is missing the required field "${String(error.params.missingProperty)}"`;
+            break;
+        case 'additionalProperties':
+            target = [...path, String(error.params.additionalProperty)];
+            problem = `has the unknown field "${String(error.params.additionalProperty)}"`;
+            hint = `remove the field; ${kind} documents allow only the fields in schemas/${fileNameFor(kind)}`;
+            break;
+        case 'enum':
+            problem = `is ${JSON.stringify(actual)}, allowed values: ${error.params.allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
+            break;
+        case 'const':
+            problem = `is ${JSON.stringify(actual)}, expected ${JSON.stringify(error.params.allowedValue)}`;
+            break;
+        case 'type':
+            problem = `must be ${String(error.params.type).replace(',', ' or ')}, found ${describeType(actual)}`;
+            if (String(error.params.type).startsWith('string') && (typeof actual === 'number' || typeof actual === 'boolean')) {
+                hint = `quote the value ("${String(actual)}") so YAML keeps it as text`;
+            }
+            break;
+        default:
+            problem = `${error.message ?? 'is invalid'}`;
+    }
+    const location = parsed.locate(target);
+    const where = (0,errors/* formatLocation */.j$)(location);
+    const field = (0,parse/* formatPath */.jV)(target) || '(document)';
+    return (0,errors/* invalidInput */.aY)(`${where}: ${kind} field ${field} ${problem}`, { location: { ...location, path: field }, hint });
+}
+function fileNameFor(kind) {
+    return `${schemaNames[kind]}.schema.json`;
+}
+function unescapePointer(segment) {
+    return segment.replaceAll('~1', '/').replaceAll('~0', '~');
+}
+function valueAt(root, path) {
+    let node = root;
+    for (const segment of path) {
+        if (node === null || typeof node !== 'object')
+            return undefined;
+        node = node[segment];
+    }
+    return node;
+}
+function describeType(value) {
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'a list';
+    if (typeof value === 'object')
+        return 'a mapping';
+    if (typeof value === 'string')
+        return `the string ${JSON.stringify(value)}`;
+    return `the ${typeof value} ${String(value)}`;
+}
+
+;// CONCATENATED MODULE: ./src/core/serialize.ts
+/**
+ * Deterministic YAML and JSON writers for plain data (objects, arrays, strings, finite numbers,
+ * booleans, null).
+ *
+ * Our own small emitter rather than a YAML library: it keeps the start-up path free of a parser
+ * we do not need for writing, and it pins every formatting choice (key order as given, block
+ * style, quoting) so the same value always gives the same bytes.
+ */
+/** Serializes `value` as one YAML document ending in a newline. */
+function serialize_toYaml(value, options = {}) {
+    const writer = new YamlWriter(options.indent ?? 2, options.sortKeys ?? false);
+    return writer.document(value);
+}
+/** Serializes `value` as 2-space indented JSON ending in a newline. */
+function serialize_toJson(value, options = {}) {
+    return JSON.stringify(options.sortKeys ? serialize_sortKeysDeep(value) : value, null, 2) + '\n';
+}
+/** A copy of `value` whose mapping keys are sorted (code-unit order) at every level. */
+function serialize_sortKeysDeep(value) {
+    if (Array.isArray(value))
+        return value.map((item) => serialize_sortKeysDeep(item));
+    if (serialize_isPlainObject(value)) {
+        const out = {};
+        for (const key of Object.keys(value).sort(serialize_compareStrings))
+            out[key] = serialize_sortKeysDeep(value[key]);
+        return out;
+    }
+    return value;
+}
+/** Byte-wise (UTF-16 code unit) string comparison, independent of locale. */
+function serialize_compareStrings(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+function serialize_isPlainObject(value) {
+    if (value === null || typeof value !== 'object' || Array.isArray(value))
+        return false;
+    const proto = Object.getPrototypeOf(value);
+    return proto === Object.prototype || proto === null;
+}
+class YamlWriter {
+    step;
+    sortKeys;
+    constructor(step, sortKeys) {
+        this.step = step;
+        this.sortKeys = sortKeys;
+    }
+    document(value) {
+        const lines = [];
+        if (isCollection(value) && !isEmptyCollection(value))
+            this.block(value, 0, lines);
+        else
+            lines.push(this.inline(value));
+        return lines.join('\n') + '\n';
+    }
+    keys(map) {
+        const keys = Object.keys(map).filter((key) => map[key] !== undefined);
+        return this.sortKeys ? keys.sort(serialize_compareStrings) : keys;
+    }
+    /** Writes a non-empty mapping or sequence whose lines start at `indent`. */
+    block(value, indent, lines) {
+        const pad = ' '.repeat(indent);
+        if (Array.isArray(value)) {
+            for (const item of value) {
+                if (isCollection(item) && !isEmptyCollection(item)) {
+                    // The first line of a nested collection shares the line with the dash.
+                    const nested = [];
+                    this.block(item, indent + 2, nested);
+                    nested[0] = `${pad}- ${nested[0].slice(indent + 2)}`;
+                    lines.push(...nested);
+                }
+                else {
+                    this.scalarLine(`${pad}- `, item, indent + 2, 2, lines);
+                }
+            }
+            return;
+        }
+        const map = value;
+        for (const key of this.keys(map)) {
+            const item = map[key];
+            const head = `${pad}${formatKey(key)}:`;
+            if (isCollection(item) && !isEmptyCollection(item)) {
+                lines.push(head);
+                // Sequences under a key are indented one level, like the upstream recipe output.
+                this.block(item, indent + this.step, lines);
+            }
+            else {
+                this.scalarLine(`${head} `, item, indent + this.step, this.step, lines);
+            }
+        }
+    }
+    /**
+     * Pushes `prefix` + the scalar. Multi-line strings continue as a literal block at `indent`,
+     * which is `offset` columns right of the parent node.
+     */
+    scalarLine(prefix, value, indent, offset, lines) {
+        if (typeof value === 'string' && canUseLiteralBlock(value)) {
+            const trailing = /\n*$/.exec(value)[0].length;
+            const chomp = trailing === 0 ? '-' : trailing === 1 ? '' : '+';
+            const body = trailing === 0 ? value : value.slice(0, -1);
+            const bodyLines = body.split('\n');
+            const firstText = bodyLines.find((line) => line !== '') ?? '';
+            const indicator = firstText.startsWith(' ') ? String(offset) : '';
+            lines.push(`${prefix}|${indicator}${chomp}`);
+            const pad = ' '.repeat(indent);
+            for (const line of bodyLines)
+                lines.push(line === '' ? '' : pad + line);
+            return;
+        }
+        lines.push(prefix + this.inline(value));
+    }
+    inline(value) {
+        if (value === null || value === undefined)
+            return 'null';
+        if (typeof value === 'boolean')
+            return value ? 'true' : 'false';
+        if (typeof value === 'number')
+            return formatNumber(value);
+        if (typeof value === 'bigint')
+            return value.toString();
+        if (typeof value === 'string')
+            return formatString(value);
+        if (Array.isArray(value))
+            return '[]';
+        if (typeof value === 'object')
+            return '{}';
+        throw new TypeError(`cannot serialize a ${typeof value} as YAML`);
+    }
+}
+function isCollection(value) {
+    return Array.isArray(value) || (value !== null && typeof value === 'object');
+}
+function isEmptyCollection(value) {
+    if (Array.isArray(value))
+        return value.length === 0;
+    return Object.keys(value).every((key) => value[key] === undefined);
+}
+function formatNumber(value) {
+    if (Number.isNaN(value))
+        return '.nan';
+    if (value === Infinity)
+        return '.inf';
+    if (value === -Infinity)
+        return '-.inf';
+    if (Object.is(value, -0))
+        return '-0';
+    return String(value);
+}
+function formatKey(key) {
+    return formatString(key);
+}
+// Words that some YAML reader (1.1 or 1.2) would load as a non-string.
+const RESERVED = new Set([
+    'null', 'Null', 'NULL', '~', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE',
+    'yes', 'Yes', 'YES', 'no', 'No', 'NO', 'on', 'On', 'ON', 'off', 'Off', 'OFF', 'y', 'Y', 'n', 'N',
+    '.inf', '.Inf', '.INF', '+.inf', '+.Inf', '+.INF', '-.inf', '-.Inf', '-.INF', '.nan', '.NaN', '.NAN', '<<', '=',
+]);
+/** Characters that may not start a plain scalar. */
+const INDICATOR_START = /^[-?:,[\]{}#&*!|>'"%@`\s]/;
+// Anything number-like (ints, floats, octal/hex, sexagesimal, dates) is quoted to stay a string.
+const NUMBER_LIKE = /^[-+.]?[0-9]/;
+// Control characters (tab included: some readers reject raw tabs) go in double quotes as escapes.
+const NEEDS_DOUBLE_QUOTES = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff\ud800-\udfff]/;
+// Plain scalars YAML 1.1 or 1.2 readers resolve to numbers (floats such as "e0" or "." included).
+const NUMERIC_FORMS = [
+    /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
+    /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
+    /^[-+]?\.(?:inf|Inf|INF)$/,
+];
+function isPlainSafe(text) {
+    if (text === '' || RESERVED.has(text))
+        return false;
+    if (NUMERIC_FORMS.some((form) => form.test(text)))
+        return false;
+    if (INDICATOR_START.test(text) || NUMBER_LIKE.test(text))
+        return false;
+    if (/\s$/.test(text))
+        return false;
+    if (text.includes(': ') || text.includes(' #') || text.endsWith(':') || text.includes('\t'))
+        return false;
+    if (NEEDS_DOUBLE_QUOTES.test(text))
+        return false;
+    // Keep flow indicators out of plain scalars so the text is also safe inside flow collections.
+    if (/[,[\]{}]/.test(text))
+        return false;
+    return true;
+}
+function formatString(text) {
+    if (isPlainSafe(text))
+        return text;
+    if (!NEEDS_DOUBLE_QUOTES.test(text))
+        return `'${text.replaceAll("'", "''")}'`;
+    return JSON.stringify(text).replace(/[\u007f-\u009f\u2028\u2029\ufeff]/g, (ch) => {
+        return '\\u' + ch.charCodeAt(0).toString(16).padStart(4, '0');
+    }).replace(/[\ud800-\udfff]/g, (ch) => '\\u' + ch.charCodeAt(0).toString(16).padStart(4, '0'));
+}
+/** Multi-line text without characters a literal block cannot carry verbatim. */
+function canUseLiteralBlock(text) {
+    if (!text.includes('\n'))
+        return false;
+    if (/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff\ud800-\udfff]/.test(text))
+        return false;
+    const lines = text.split('\n');
+    // Whitespace-only lines would be read back as empty lines.
+    if (lines.some((line) => line !== '' && line.trim() === ''))
+        return false;
+    return lines.some((line) => line !== '');
+}
+
+;// CONCATENATED MODULE: ./src/core/util/objects.ts
+/** Small helpers for plain data: freezing, copying and merging without sharing mutable state. */
+
+
+/** Freezes `value` and everything reachable from it; returns it for chaining. */
+function deepFreeze(value) {
+    if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+        Object.freeze(value);
+        for (const key of Object.keys(value))
+            deepFreeze(value[key]);
+    }
+    return value;
+}
+/** A fresh, mutable copy of plain data (objects, arrays, scalars). */
+function objects_deepClone(value) {
+    if (Array.isArray(value))
+        return value.map((item) => objects_deepClone(item));
+    if (value !== null && typeof value === 'object') {
+        const out = {};
+        for (const key of Object.keys(value))
+            setOwn(out, key, objects_deepClone(value[key]));
+        return out;
+    }
+    return value;
+}
+/**
+ * Sets an own property even for keys such as `__proto__`, which plain assignment would turn
+ * into a prototype change (input documents may contain any key).
+ */
+function setOwn(target, key, value) {
+    if (key === '__proto__')
+        Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+    else
+        target[key] = value;
+}
+/**
+ * Deep merge into a new object: mappings merge recursively; any other value in `source`
+ * (lists, scalars, explicit null) replaces the destination value. Neither input is modified;
+ * untouched subtrees of the inputs are shared, so inputs must be treated as immutable.
+ */
+function mergeValues(destination, source) {
+    const out = {};
+    for (const key of Object.keys(destination))
+        setOwn(out, key, destination[key]);
+    for (const key of Object.keys(source)) {
+        const incoming = source[key];
+        const existing = Object.prototype.hasOwnProperty.call(out, key) ? out[key] : undefined;
+        if (serialize_isPlainObject(existing) && serialize_isPlainObject(incoming))
+            setOwn(out, key, mergeValues(existing, incoming));
+        else
+            setOwn(out, key, incoming);
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/core/recipe/criteria.ts
+/**
+ * Recipe criteria: the enums, their aliases, normalisation of user input and the asymmetric
+ * match of an overlay's criteria against a query.
+ */
+
+const ANY = 'any';
+const CRITERIA_FIELDS = ['service', 'accelerator', 'intent', 'os', 'platform'];
+/** Canonical values per field, alphabetical (as listed in help and error messages). */
+const CRITERIA_VALUES = {
+    service: ['aks', 'eks', 'gke', 'kind', 'oke'],
+    accelerator: ['a100', 'b200', 'gb200', 'h100', 'l40'],
+    intent: ['inference', 'training'],
+    os: ['amazonlinux', 'cos', 'rhel', 'ubuntu'],
+    platform: ['dynamo', 'kubeflow'],
+};
+/** Accepted spellings (after trim + lower-case) that map onto a canonical value. */
+const ALIASES = {
+    service: { '': ANY, any: ANY, 'self-managed': ANY, self: ANY, vanilla: ANY },
+    accelerator: { '': ANY, any: ANY },
+    intent: { '': ANY, any: ANY },
+    os: { '': ANY, any: ANY, al2: 'amazonlinux', al2023: 'amazonlinux' },
+    platform: { '': ANY, any: ANY },
+};
+const LOOKUP = Object.fromEntries(CRITERIA_FIELDS.map((field) => {
+    const table = new Map(Object.entries(ALIASES[field]));
+    for (const value of CRITERIA_VALUES[field])
+        table.set(value, value);
+    return [field, table];
+}));
+/** How each field is named in messages (upstream spells OS in capitals in its wrappers). */
+const FIELD_LABEL = {
+    service: 'service',
+    accelerator: 'accelerator',
+    intent: 'intent',
+    os: 'os',
+    platform: 'platform',
+};
+/**
+ * Normalises one criteria value: trim, lower-case, aliases. `input` names where the value came
+ * from (`--service`, `criteria file x.yaml`), for the error message.
+ */
+function parseCriteriaValue(field, raw, input = `--${field}`) {
+    const value = LOOKUP[field].get(raw.trim().toLowerCase());
+    if (value !== undefined)
+        return value;
+    throw invalidInput(`invalid ${FIELD_LABEL[field]} type: ${raw}`, {
+        hint: `${input} must be one of: ${CRITERIA_VALUES[field].join(', ')} (or "any")`,
+        details: { field, value: raw, allowed: [...CRITERIA_VALUES[field]] },
+    });
+}
+function parseNodes(raw, input = '--nodes') {
+    const value = typeof raw === 'string' && /^\s*-?\d+\s*$/.test(raw) ? Number(raw) : raw;
+    if (typeof value !== 'number' || !Number.isSafeInteger(value)) {
+        throw invalidInput(`invalid nodes value: ${String(raw)}`, { hint: `${input} must be a whole number (0 means any)` });
+    }
+    if (value < 0) {
+        throw invalidInput(`invalid nodes count: ${value} (must be >= 0)`, { hint: `${input} must be 0 or more (0 means any)` });
+    }
+    return value;
+}
+function anyCriteria() {
+    return { service: ANY, accelerator: ANY, intent: ANY, os: ANY, platform: ANY, nodes: 0 };
+}
+/**
+ * Applies raw values onto `base` (later sources override earlier ones); empty strings and
+ * nodes <= 0 leave the field unchanged.
+ */
+function applyCriteria(base, raw, inputName) {
+    const out = { ...base };
+    for (const field of CRITERIA_FIELDS) {
+        const value = raw[field];
+        if (value === undefined || value === null || value === '')
+            continue;
+        out[field] = parseCriteriaValue(field, String(value), inputName(field));
+    }
+    if (raw.nodes !== undefined && raw.nodes !== null) {
+        const nodes = parseNodes(raw.nodes, inputName('nodes'));
+        if (nodes > 0)
+            out.nodes = nodes;
+    }
+    return out;
+}
+function isAnyCriteria(criteria) {
+    return CRITERIA_FIELDS.every((field) => criteria[field] === ANY || criteria[field] === '') && criteria.nodes === 0;
+}
+/** `criteria(service=eks, accelerator=h100)` or `criteria(any)`. */
+function describeCriteria(criteria) {
+    const parts = [];
+    for (const field of CRITERIA_FIELDS) {
+        const value = criteria[field];
+        if (value !== ANY && value !== '')
+            parts.push(`${field}=${value}`);
+    }
+    if (criteria.nodes !== 0)
+        parts.push(`nodes=${criteria.nodes}`);
+    return `criteria(${parts.length ? parts.join(', ') : 'any'})`;
+}
+function isWildcard(value) {
+    return value === undefined || value === null || value === '' || value === ANY;
+}
+/**
+ * Asymmetric match: a generic overlay field matches anything; a specific overlay field matches
+ * only the same specific query value (raw, case-sensitive: overlay data is not normalised).
+ */
+function criteriaMatch(overlay, query) {
+    for (const field of CRITERIA_FIELDS) {
+        const wanted = overlay[field];
+        if (isWildcard(wanted))
+            continue;
+        if (wanted !== query[field])
+            return false;
+    }
+    const nodes = overlay.nodes ?? 0;
+    return nodes === 0 || nodes === query.nodes;
+}
+/** Number of specific fields (empty and `any` count as generic). */
+function specificity(overlay) {
+    let score = 0;
+    for (const field of CRITERIA_FIELDS)
+        if (!isWildcard(overlay[field]))
+            score++;
+    if ((overlay.nodes ?? 0) !== 0)
+        score++;
+    return score;
+}
+/** The criteria block of a result: normalised values, empty strings and 0 nodes omitted. */
+function criteriaForOutput(criteria) {
+    const out = {};
+    for (const field of CRITERIA_FIELDS)
+        if (criteria[field] !== '')
+            out[field] = criteria[field];
+    if (criteria.nodes !== 0)
+        out.nodes = criteria.nodes;
+    return out;
+}
+/** Overlay criteria values that can never match because they are not canonical (data lint). */
+function nonCanonicalCriteria(overlay) {
+    const problems = [];
+    for (const field of CRITERIA_FIELDS) {
+        const value = overlay[field];
+        if (isWildcard(value))
+            continue;
+        if (!CRITERIA_VALUES[field].includes(String(value))) {
+            problems.push(`${field}: ${JSON.stringify(value)} is not one of ${CRITERIA_VALUES[field].join(', ')}`);
+        }
+    }
+    return problems;
+}
+
+;// CONCATENATED MODULE: ./src/core/recipe/order.ts
+/** Dependency checks and the deployment order of a recipe's components. */
+
+
+/**
+ * Every dependency must name a component of the same recipe, and there must be no cycle.
+ * The cycle message lists the chain, e.g. `[a b a]`.
+ */
+function validateDependencies(components) {
+    const byName = new Map();
+    for (const component of components)
+        byName.set(component.name, component);
+    for (const component of components) {
+        for (const dependency of component.dependencyRefs ?? []) {
+            if (!byName.has(dependency)) {
+                throw (0,errors/* invalidInput */.aY)(`component "${component.name}" references unknown dependency "${dependency}"`, {
+                    hint: `add "${dependency}" to the recipe's componentRefs or remove it from ${component.name}'s dependencyRefs`,
+                    details: { component: component.name, dependency },
+                });
+            }
+        }
+    }
+    const done = new Set();
+    const stack = [];
+    const onStack = new Set();
+    const visit = (name) => {
+        stack.push(name);
+        onStack.add(name);
+        for (const dependency of byName.get(name).dependencyRefs ?? []) {
+            if (onStack.has(dependency)) {
+                const cycle = [...stack.slice(stack.indexOf(dependency)), dependency];
+                throw (0,errors/* wrapError */.J4)((0,errors/* invalidInput */.aY)(`circular dependency detected: [${cycle.join(' ')}]`, {
+                    hint: `remove one of the dependencyRefs along ${cycle.join(' -> ')}`,
+                    details: { cycle },
+                }), 'dependency validation failed');
+            }
+            if (!done.has(dependency))
+                visit(dependency);
+        }
+        stack.pop();
+        onStack.delete(name);
+        done.add(name);
+    };
+    for (const component of components)
+        if (!done.has(component.name))
+            visit(component.name);
+}
+/**
+ * Kahn's algorithm taking the smallest ready name each step: the unique lexicographically
+ * smallest topological order, so the same recipe always deploys in the same order.
+ */
+function deploymentOrder(components) {
+    const inDegree = new Map();
+    const dependents = new Map();
+    for (const component of components) {
+        inDegree.set(component.name, component.dependencyRefs?.length ?? 0);
+        for (const dependency of component.dependencyRefs ?? []) {
+            let list = dependents.get(dependency);
+            if (!list)
+                dependents.set(dependency, (list = []));
+            list.push(component.name);
+        }
+    }
+    const ready = [];
+    for (const [name, degree] of inDegree)
+        if (degree === 0)
+            ready.push(name);
+    ready.sort(compareStrings);
+    const order = [];
+    while (ready.length > 0) {
+        const name = ready.shift();
+        order.push(name);
+        for (const dependent of dependents.get(name) ?? []) {
+            const degree = inDegree.get(dependent) - 1;
+            inDegree.set(dependent, degree);
+            if (degree === 0)
+                insertSorted(ready, dependent);
+        }
+    }
+    if (order.length !== inDegree.size) {
+        throw wrapError(internalError('cannot determine deployment order: circular dependencies exist'), 'failed to compute deployment order');
+    }
+    return order;
+}
+function insertSorted(list, value) {
+    let low = 0;
+    let high = list.length;
+    while (low < high) {
+        const mid = (low + high) >>> 1;
+        if (compareStrings(list[mid], value) < 0)
+            low = mid + 1;
+        else
+            high = mid;
+    }
+    list.splice(low, 0, value);
+}
+
+;// CONCATENATED MODULE: ./src/core/catalog/catalog.ts
+/**
+ * The loaded recipe catalog: the base recipe, overlays, mixins and the component registry,
+ * indexed for matching and frozen after load so no build can change another build's data.
+ */
+
+
+
+
+
+/**
+ * Reads a document from a source. Returns undefined for a RecipeMetadata candidate whose kind
+ * names another document type (those files are not overlays: e.g. validators/catalog.yaml).
+ */
+function yamlDocumentReader(source) {
+    return (kind, path) => {
+        const origin = source.origin === 'embedded' ? `recipes/${path}` : `${source.label.replace(/\/+$/, '')}/${path}`;
+        const parsed = (0,parse/* parseDocumentSync */.MG)(source.readText(path), origin, { syntax: 'yaml' });
+        if (kind === 'RecipeMetadata') {
+            const value = parsed.value;
+            if (value && typeof value === 'object' && typeof value.kind === 'string' && value.kind !== '' && value.kind !== 'RecipeMetadata') {
+                return undefined;
+            }
+        }
+        return checkDocument(kind, parsed);
+    };
+}
+/** Loads a catalog from the embedded layer and an optional external layer over it. */
+async function loadCatalogLayers(embedded, external) {
+    await Promise.all([(0,parse/* ensureYamlParser */.jM)(), loadValidators('RecipeMetadata', 'RecipeMixin', 'ComponentRegistry')]);
+    return Catalog.fromLayers(embedded, external);
+}
+class Catalog {
+    base;
+    overlays;
+    matchable;
+    mixins;
+    registry;
+    components;
+    layers;
+    parsedValues;
+    chains = new Map();
+    constructor(base, 
+    /** Every overlay but the base, by name. */
+    overlays, 
+    /** Overlays that have criteria, in load order (the candidates for matching). */
+    matchable, mixins, registry, components, layers, parsedValues) {
+        this.base = base;
+        this.overlays = overlays;
+        this.matchable = matchable;
+        this.mixins = mixins;
+        this.registry = registry;
+        this.components = components;
+        this.layers = layers;
+        this.parsedValues = parsedValues;
+    }
+    static fromLayers(embedded, external) {
+        const shadowed = new Set(external?.source.files ?? []);
+        // External files first, then embedded files the external layer does not replace.
+        const files = [];
+        if (external)
+            for (const path of external.source.files)
+                files.push({ path, layer: external });
+        for (const path of embedded.source.files)
+            if (!shadowed.has(path))
+                files.push({ path, layer: embedded });
+        let base;
+        const overlays = new Map();
+        const mixins = new Map();
+        for (const { path, layer } of files) {
+            const fileName = path.slice(path.lastIndexOf('/') + 1);
+            if (path.includes('checks/'))
+                continue;
+            if (path.startsWith('mixins/')) {
+                if (!fileName.endsWith('.yaml'))
+                    continue;
+                const mixin = readOrWrap(layer, 'RecipeMixin', path);
+                const name = mixin.metadata.name;
+                const existing = mixins.get(name);
+                if (existing)
+                    throw (0,errors/* invalidInput */.aY)(`duplicate mixin name "${name}" in ${path} (also defined in ${existing.path})`, { hint: 'give each mixin a unique metadata.name' });
+                mixins.set(name, { name, path, document: deepFreeze(mixin) });
+                continue;
+            }
+            if (path.includes('components/'))
+                continue;
+            if (!fileName.endsWith('.yaml') || fileName === 'registry.yaml' || fileName === 'data-v1.yaml')
+                continue;
+            const document = readOrWrap(layer, 'RecipeMetadata', path);
+            if (!document)
+                continue;
+            normaliseSpec(document);
+            deepFreeze(document);
+            if (fileName === 'base.yaml' && path.includes('overlays/')) {
+                base = document;
+                continue;
+            }
+            const name = document.metadata.name;
+            const existing = overlays.get(name);
+            if (existing) {
+                throw (0,errors/* invalidInput */.aY)(`overlay name "${name}" is defined twice: ${existing.path} (${existing.origin}) and ${path} (${layer.source.origin})`, {
+                    hint: existing.origin !== layer.source.origin
+                        ? `to replace the embedded overlay, put your file at ${existing.origin === 'embedded' ? existing.path : path} in the data directory`
+                        : 'give each overlay a unique metadata.name',
+                });
+            }
+            const criteria = document.spec.criteria ?? null;
+            overlays.set(name, { name, path, origin: layer.source.origin, document, criteria, specificity: criteria ? specificity(criteria) : -1 });
+        }
+        if (!base) {
+            throw new errors/* AicrError */.Y3(errors/* ErrorCode */.O4.Internal, 'base.yaml not found', { hint: 'the catalog needs overlays/base.yaml (the root of every recipe)' });
+        }
+        try {
+            validateDependencies(base.spec.componentRefs ?? []);
+        }
+        catch (error) {
+            throw (0,errors/* wrapError */.J4)(error, 'base recipe validation failed');
+        }
+        const registry = mergeRegistries(readRegistry(embedded), external ? readRegistry(external) : undefined);
+        deepFreeze(registry);
+        const components = new Map();
+        for (const component of registry.components)
+            if (!components.has(component.name))
+                components.set(component.name, component);
+        const matchable = [...overlays.values()].filter((overlay) => overlay.criteria !== null);
+        const layers = external ? { embedded: embedded.source, external: external.source } : { embedded: embedded.source };
+        return new Catalog(base, overlays, matchable, mixins, registry, components, layers, embedded.parsedValues);
+    }
+    /** Relative paths that come from the external `--data` layer, sorted. */
+    get externalFiles() {
+        return [...(this.layers.external?.files ?? [])].sort();
+    }
+    /** Reads a data file (values, manifests, …): the external layer wins by path. */
+    readText(path) {
+        const layer = this.layerOf(path);
+        if (!layer)
+            throw (0,errors/* notFound */.mX)(`data file not found: ${path}`, { hint: 'check the valuesFile/manifestFiles path in the recipe (paths are relative to the catalog root)' });
+        return layer.readText(path);
+    }
+    /**
+     * A values file as a fresh mapping (an empty file gives `{}`). Throws with the file and line
+     * when it is not YAML or not a mapping.
+     */
+    readValues(path) {
+        const layer = this.layerOf(path);
+        if (!layer)
+            throw (0,errors/* notFound */.mX)(`values file not found: ${path}`, { hint: 'check valuesFile in the recipe (paths are relative to the catalog root)' });
+        let value = layer === this.layers.embedded ? this.parsedValues?.(path) : undefined;
+        if (value === undefined) {
+            const origin = layer.origin === 'embedded' ? `recipes/${path}` : `${layer.label.replace(/\/+$/, '')}/${path}`;
+            value = (0,parse/* parseDocumentSync */.MG)(layer.readText(path), origin, { syntax: 'yaml' }).value;
+        }
+        if (value === null || value === undefined)
+            return {};
+        if (typeof value !== 'object' || Array.isArray(value)) {
+            throw (0,errors/* invalidInput */.aY)(`${path}: a values file must hold a mapping of Helm values`, { hint: 'write the values as key: value pairs at the top level' });
+        }
+        return objects_deepClone(value);
+    }
+    hasFile(path) {
+        return this.layerOf(path) !== undefined;
+    }
+    /** `embedded`, `external`, or `merged (embedded + external)` for the registry. */
+    sourceOf(path) {
+        if (path === 'registry.yaml' && this.layers.external)
+            return 'merged (embedded + external)';
+        return this.layerOf(path)?.origin ?? 'missing';
+    }
+    layerOf(path) {
+        if (this.layers.external?.has(path))
+            return this.layers.external;
+        return this.layers.embedded.has(path) ? this.layers.embedded : undefined;
+    }
+    /**
+     * The inheritance chain of an overlay, root first, without the base recipe. Resolved on first
+     * use (a broken `spec.base` only fails builds that use that overlay) and remembered.
+     */
+    chainOf(name) {
+        let chain = this.chains.get(name);
+        if (chain === undefined) {
+            try {
+                chain = resolveChain(this.overlays, name);
+            }
+            catch (error) {
+                chain = error;
+            }
+            this.chains.set(name, chain);
+        }
+        if (chain instanceof errors/* AicrError */.Y3)
+            throw chain;
+        return chain;
+    }
+}
+function readOrWrap(layer, kind, path) {
+    try {
+        return layer.read(kind, path);
+    }
+    catch (error) {
+        throw (0,errors/* wrapError */.J4)(error, `failed to parse ${path}`, errors/* ErrorCode */.O4.InvalidInput);
+    }
+}
+/** Treats explicit nulls in a spec as absent, so merging never meets a null list. */
+function normaliseSpec(document) {
+    const mutable = document;
+    if (mutable.spec === null || mutable.spec === undefined)
+        mutable.spec = {};
+    const spec = document.spec;
+    for (const key of ['constraints', 'componentRefs', 'mixins', 'validation', 'base'])
+        if (spec[key] === null)
+            delete spec[key];
+}
+function readRegistry(layer) {
+    try {
+        const registry = layer.read('ComponentRegistry', 'registry.yaml');
+        if (!registry)
+            throw (0,errors/* invalidInput */.aY)('registry.yaml is not a ComponentRegistry');
+        return registry;
+    }
+    catch (error) {
+        throw (0,errors/* wrapError */.J4)(error, `failed to parse ${layer.source.origin} registry`, errors/* ErrorCode */.O4.InvalidInput);
+    }
+}
+/** External entries replace embedded ones of the same name; new names are appended. */
+function mergeRegistries(embedded, external) {
+    if (!external)
+        return embedded;
+    const replacements = new Map(external.components.map((component) => [component.name, component]));
+    const components = embedded.components.map((component) => replacements.get(component.name) ?? component);
+    const known = new Set(embedded.components.map((component) => component.name));
+    for (const component of external.components)
+        if (!known.has(component.name))
+            components.push(component);
+    const merged = { components };
+    if (embedded.apiVersion !== undefined)
+        merged.apiVersion = embedded.apiVersion;
+    if (embedded.kind !== undefined)
+        merged.kind = embedded.kind;
+    return merged;
+}
+function resolveChain(overlays, name) {
+    const seen = new Set();
+    const chain = [];
+    let current = name;
+    while (current !== undefined && current !== '' && current !== 'base') {
+        if (seen.has(current)) {
+            throw (0,errors/* wrapError */.J4)((0,errors/* invalidInput */.aY)(`circular inheritance detected: recipe "${current}" references itself in inheritance chain`, {
+                hint: `break the cycle in the spec.base fields of: ${[...seen].join(' -> ')} -> ${current}`,
+            }), 'failed to resolve inheritance chain');
+        }
+        seen.add(current);
+        const overlay = overlays.get(current);
+        if (!overlay) {
+            throw (0,errors/* wrapError */.J4)((0,errors/* notFound */.mX)(`recipe "${current}" not found (referenced in inheritance chain)`, {
+                hint: `add an overlay named "${current}" or fix spec.base in ${chain.length ? overlays.get(chain[chain.length - 1]).path : 'the overlay'}`,
+            }), 'failed to resolve inheritance chain');
+        }
+        chain.push(current);
+        current = overlay.document.spec.base;
+    }
+    return chain.reverse();
+}
+
+;// CONCATENATED MODULE: ./src/core/catalog/source.ts
+/**
+ * Where recipe data files come from: a directory on disk (the embedded catalog or a user's
+ * `--data` directory), and the layering of an external directory over the embedded one.
+ */
+
+
+
+
+/** Largest single file accepted in a data directory (upstream's limit). */
+const MAX_DATA_FILE_BYTES = parse/* MAX_DOCUMENT_BYTES */.bi;
+/** Lists regular files below `root`, depth first, entries of a directory in lexical order. */
+function walkFiles(root, onEntry) {
+    const out = [];
+    const visit = (dir, prefix) => {
+        const entries = (0,external_node_fs_.readdirSync)(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+        for (const entry of entries) {
+            const relative = prefix + entry.name;
+            const absolute = (0,external_node_path_.join)(dir, entry.name);
+            onEntry?.(relative, absolute);
+            if (entry.isDirectory())
+                visit(absolute, relative + '/');
+            else if (entry.isFile())
+                out.push(relative);
+        }
+    };
+    visit(root, '');
+    return out;
+}
+class DirectorySource {
+    root;
+    label;
+    origin;
+    files;
+    fileSet;
+    constructor(root, label, origin, files) {
+        this.root = root;
+        this.label = label;
+        this.origin = origin;
+        this.files = files ?? walkFiles(root);
+        this.fileSet = new Set(this.files);
+    }
+    has(path) {
+        return this.fileSet.has(path);
+    }
+    readText(path) {
+        try {
+            return (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(this.root, ...path.split('/')), 'utf8');
+        }
+        catch (error) {
+            throw (0,errors/* wrapError */.J4)(error, `failed to read ${path} from the ${this.label}`);
+        }
+    }
+}
+/**
+ * Opens a user's `--data` directory after checking it: it exists, is a directory, holds a
+ * `registry.yaml`, and contains no symlinks, no `..` paths and no file over the size limit.
+ */
+function openExternalDirectory(dir, maxFileBytes = MAX_DATA_FILE_BYTES) {
+    let stats;
+    try {
+        stats = (0,external_node_fs_.statSync)(dir);
+    }
+    catch (error) {
+        throw (0,errors/* notFound */.mX)(`external data directory not found: ${dir}`, {
+            cause: error,
+            hint: 'pass --data a directory that exists (it layers over the embedded catalog)',
+        });
+    }
+    if (!stats.isDirectory()) {
+        throw (0,errors/* invalidInput */.aY)(`external data path is not a directory: ${dir}`, { hint: '--data takes a directory laid out like recipes/' });
+    }
+    const problems = [];
+    let files;
+    try {
+        files = walkFiles(dir, (relative, absolute) => {
+            if (relative.includes('..'))
+                problems.push(`path traversal detected: ${relative}`);
+            const entry = (0,external_node_fs_.lstatSync)(absolute);
+            if (entry.isSymbolicLink())
+                problems.push(`symlinks not allowed: ${relative}`);
+            else if (entry.isFile() && entry.size > maxFileBytes)
+                problems.push(`file too large (${entry.size} bytes, max ${maxFileBytes}): ${relative}`);
+            else if (!entry.isFile() && !entry.isDirectory())
+                problems.push(`not a regular file: ${relative}`);
+        });
+    }
+    catch (error) {
+        throw (0,errors/* wrapError */.J4)(error, `failed to walk external data directory ${dir}`, errors/* ErrorCode */.O4.InvalidInput);
+    }
+    if (problems.length > 0) {
+        throw new errors/* AicrError */.Y3(errors/* ErrorCode */.O4.InvalidInput, `external directory validation failed: ${problems.join('; ')}`, {
+            hint: `replace symlinks with real files, keep files under ${maxFileBytes} bytes and avoid ".." in names inside ${dir}`,
+            details: { problems },
+        });
+    }
+    if (!files.includes('registry.yaml')) {
+        throw (0,errors/* invalidInput */.aY)(`registry.yaml is required in external data directory: ${dir}`, {
+            hint: 'add a registry.yaml (kind: ComponentRegistry, components: [] is enough) at the top of the data directory',
+        });
+    }
+    return new DirectorySource(dir, dir, 'external', files);
+}
+
+// EXTERNAL MODULE: ./src/core/catalog/precompiled.ts
+var precompiled = __nccwpck_require__(569);
+;// CONCATENATED MODULE: ./src/core/catalog/embedded.ts
+/**
+ * The catalog shipped in `recipes/`, and the per-process cache of loaded catalogs.
+ *
+ * Bundled entry points may switch on the precompiled form (`dist/catalog.json`, written by the
+ * build from the same files): it skips YAML parsing at start-up and never changes meaning.
+ */
+
+
+
+
+
+
+
+
+/** `dist/catalog.json` when the entry point enabled it and it exists. */
+function precompiledPath() {
+    if (!(0,precompiled/* precompiledCatalogEnabled */.h)())
+        return undefined;
+    const path = (0,external_node_path_.join)(projectRoot(), 'dist', 'catalog.json');
+    return (0,external_node_fs_.existsSync)(path) ? path : undefined;
+}
+let root;
+/** The project root: the nearest ancestor of this module holding recipes/registry.yaml. */
+function projectRoot() {
+    if (root)
+        return root;
+    let dir = (0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(import.meta.url));
+    for (let depth = 0; depth < 6; depth++) {
+        if ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, 'recipes', 'registry.yaml')))
+            return (root = dir);
+        const parent = (0,external_node_path_.dirname)(dir);
+        if (parent === dir)
+            break;
+        dir = parent;
+    }
+    throw (0,errors/* internalError */.WB)('the embedded recipe catalog (recipes/registry.yaml) was not found next to the program', {
+        hint: 'reinstall the package; the recipes/ folder must ship with it',
+    });
+}
+function embeddedRecipesDir() {
+    return (0,external_node_path_.join)(projectRoot(), 'recipes');
+}
+function embeddedLayer(compiledPath) {
+    if (compiledPath) {
+        const compiled = JSON.parse((0,external_node_fs_.readFileSync)(compiledPath, 'utf8'));
+        const source = new DirectorySource(embeddedRecipesDir(), 'embedded catalog', 'embedded', compiled.files);
+        const read = (kind, path) => {
+            const document = compiled.documents[path];
+            if (document === undefined)
+                return yamlDocumentReader(source)(kind, path);
+            return (document === null ? undefined : document);
+        };
+        const parsedValues = (path) => compiled.documents[path];
+        return { source, read, parsedValues };
+    }
+    const source = new DirectorySource(embeddedRecipesDir(), 'embedded catalog', 'embedded');
+    return { source, read: yamlDocumentReader(source) };
+}
+const cache = new Map();
+/**
+ * The catalog for a `--data` directory (or the embedded one), loaded once per process.
+ * A failed load is not cached, so a corrected directory can be retried.
+ */
+function loadCatalog(dataDir) {
+    const key = dataDir ?? '';
+    let pending = cache.get(key);
+    if (!pending) {
+        pending = (async () => {
+            const external = dataDir ? openExternalDirectory(dataDir) : undefined;
+            const compiledPath = precompiledPath();
+            const embedded = embeddedLayer(compiledPath);
+            const externalLayer = external ? { source: external, read: yamlDocumentReader(external) } : undefined;
+            if (compiledPath && !externalLayer) {
+                // Nothing to parse: the precompiled catalog needs neither the YAML parser nor ajv.
+                return Catalog.fromLayers(embedded);
+            }
+            return loadCatalogLayers(embedded, externalLayer);
+        })();
+        cache.set(key, pending);
+        pending.catch(() => cache.delete(key));
+    }
+    return pending;
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/core/io.ts
 /**
  * Locations documents are read from and written to: a file, `-` (stdin/stdout), an `https://`
@@ -31606,8 +33405,6 @@ function formatFromName(name) {
     return /\.json$/i.test(name.replace(/#.*$/, '')) ? 'json' : 'yaml';
 }
 
-// EXTERNAL MODULE: ./src/core/serialize.ts
-var serialize = __nccwpck_require__(8237);
 ;// CONCATENATED MODULE: ./src/core/format.ts
 /** Rendering documents in the output formats every command offers: yaml, json, table. */
 
@@ -31685,7 +33482,7 @@ function formatChecksums(files) {
             continue;
         lines.push([file.path, sha256(file.content)]);
     }
-    lines.sort((a, b) => (0,serialize/* compareStrings */.Kt)(a[0], b[0]));
+    lines.sort((a, b) => serialize_compareStrings(a[0], b[0]));
     return lines.map(([path, digest]) => `${digest}  ${path}\n`).join('');
 }
 /** Checks a listed path: relative, `/`-separated, no `.`/`..`/empty segments, no control characters. */
@@ -31941,7 +33738,7 @@ class FileSet {
 }
 /** `values.yaml`-style file: header, `---`, then the map with sorted keys (nothing when empty). */
 function valuesFile(values) {
-    return Object.keys(values).length === 0 ? VALUES_HEADER : VALUES_HEADER + (0,serialize/* toYaml */.fE)(values, { sortKeys: true });
+    return Object.keys(values).length === 0 ? VALUES_HEADER : VALUES_HEADER + serialize_toYaml(values, { sortKeys: true });
 }
 /** A component's values file, written once per plan although pre/post folders repeat it. */
 const valuesTexts = new WeakMap();
@@ -31990,7 +33787,7 @@ function upstreamEnv(folder) {
 function localChartYaml(folder, toolVersion) {
     const component = folder.component;
     const what = folder.role === 'pre' ? 'manifests applied before' : folder.role === 'post' ? 'manifests applied after' : 'manifests of';
-    return (0,serialize/* toYaml */.fE)({
+    return serialize_toYaml({
         apiVersion: 'v2',
         name: folder.release,
         description: `${what} the ${component.name} component (generated by aicr bundle ${toolVersion})`,
@@ -32003,7 +33800,7 @@ function localChartYaml(folder, toolVersion) {
 function kustomizationYaml(folder) {
     const source = folder.component.kustomize;
     const remote = `${source.repo}//${source.path}${source.tag ? `?ref=${source.tag}` : ''}`;
-    return (0,serialize/* toYaml */.fE)({
+    return serialize_toYaml({
         apiVersion: 'kustomize.config.k8s.io/v1beta1',
         kind: 'Kustomization',
         namespace: folder.namespace,
@@ -32038,7 +33835,7 @@ function addFolderContent(files, plan, folder, options) {
 }
 /** The filtered recipe, keys sorted, as recipe.yaml. */
 function recipeYaml(plan) {
-    return (0,serialize/* toYaml */.fE)(plan.recipe, { sortKeys: true });
+    return serialize_toYaml(plan.recipe, { sortKeys: true });
 }
 /** Deployment order of folders for summaries: `NNN-release`. */
 function folderOrder(plan) {
@@ -32231,10 +34028,10 @@ const argocdDeployer = {
         const files = new FileSet();
         for (const folder of plan.folders) {
             addFolderContent(files, plan, folder, { clusterValues: false, upstreamEnv: false, upstreamValues: !plan.repoURL.startsWith('oci://') });
-            files.add(`${folder.dir}/application.yaml`, (0,serialize/* toYaml */.fE)(folderApplication(folder, plan)));
+            files.add(`${folder.dir}/application.yaml`, serialize_toYaml(folderApplication(folder, plan)));
             files.add(`${folder.dir}/README.md`, folderReadme(folder, plan, `Argo CD syncs it through \`application.yaml\` (sync wave ${folder.index - 1}); to sync it alone: \`argocd app sync ${folder.release}\`.`));
         }
-        files.add('app-of-apps.yaml', (0,serialize/* toYaml */.fE)(appOfApps(plan)));
+        files.add('app-of-apps.yaml', serialize_toYaml(appOfApps(plan)));
         files.add('README.md', rootReadme(plan, {
             title: 'AICR deployment bundle (Argo CD)',
             intro: 'Each numbered folder holds an Argo CD `application.yaml`; sync waves follow the folder numbers. `app-of-apps.yaml` creates them all from the Git repository this bundle is pushed to.',
@@ -32269,7 +34066,7 @@ const argocdDeployer = {
 const CHART_NAME = 'aicr-bundle';
 /** Argo CD turns Application names into Helm release names, which Helm caps at 53 characters. */
 const MAX_NAME = 53;
-const y = (text) => (0,serialize/* formatString */.JT)(text);
+const y = (text) => formatString(text);
 function childHeader(folder) {
     return `{{- $deployer := .Values.deployer | default dict }}
 {{- $name := printf "%s%s" ($deployer.namePrefix | default "") ${JSON.stringify(folder.release)} }}
@@ -32353,7 +34150,7 @@ function rootValues(plan) {
 #   deployer         namePrefix for every Application, Argo CD project, destination cluster
 #   <component key>  Helm values merged over that component's bundled values (static/*.yaml)
 `;
-    return header + (0,serialize/* toYaml */.fE)({
+    return header + serialize_toYaml({
         repoURL: plan.repoGiven ? plan.repoURL : '',
         targetRevision: plan.targetRevision,
         bundlePath: '.',
@@ -32384,7 +34181,7 @@ function valuesSchema(plan) {
             continue;
         properties[component.overrideKey] = { type: 'object', description: `Helm values for ${component.name}, merged over static/${component.name}.yaml` };
     }
-    return (0,serialize/* toJson */.aB)({
+    return serialize_toJson({
         $schema: 'http://json-schema.org/draft-07/schema#',
         title: `${CHART_NAME} values`,
         type: 'object',
@@ -32397,7 +34194,7 @@ const argocdHelmDeployer = {
     title: 'Argo CD Helm chart of applications',
     generate(plan) {
         const files = new FileSet();
-        files.add('Chart.yaml', (0,serialize/* toYaml */.fE)({
+        files.add('Chart.yaml', serialize_toYaml({
             apiVersion: 'v2',
             name: CHART_NAME,
             description: `Argo CD Applications of an AICR bundle (${plan.folders.length} releases), generated by aicr bundle ${plan.toolVersion}`,
@@ -32411,7 +34208,7 @@ const argocdHelmDeployer = {
             files.add(`templates/${folder.release}.yaml`, childTemplate(folder));
             if (folder.kind === 'upstream' && folder.role === 'primary') {
                 const values = folder.component.values;
-                files.add(`static/${folder.component.name}.yaml`, Object.keys(values).length ? (0,serialize/* toYaml */.fE)(values, { sortKeys: true }) : '{}\n');
+                files.add(`static/${folder.component.name}.yaml`, Object.keys(values).length ? serialize_toYaml(values, { sortKeys: true }) : '{}\n');
             }
             if (folder.kind === 'local') {
                 addFolderContent(files, plan, folder, { clusterValues: false, upstreamEnv: false, upstreamValues: false });
@@ -32449,7 +34246,7 @@ const argocdHelmDeployer = {
 
 const FLUX_NAMESPACE = 'flux-system';
 const BOOTSTRAP_NAME = 'aicr-bundle';
-const flux_document = (value) => VALUES_HEADER + (0,serialize/* toYaml */.fE)(value);
+const flux_document = (value) => VALUES_HEADER + serialize_toYaml(value);
 function helmRepository(url) {
     const spec = { interval: '10m', url };
     if (url.startsWith('oci://'))
@@ -32498,11 +34295,11 @@ function helmRelease(folder, plan) {
         install.disableWait = true;
         spec.upgrade = { disableWait: true };
     }
-    const dependencies = folderDependencies(plan, folder).map((dependency) => dependency.release).sort(serialize/* compareStrings */.Kt);
+    const dependencies = folderDependencies(plan, folder).map((dependency) => dependency.release).sort(serialize_compareStrings);
     if (dependencies.length > 0)
         spec.dependsOn = dependencies.map((name) => ({ name }));
     if (folder.kind === 'upstream' && Object.keys(folder.component.values).length > 0)
-        spec.values = (0,serialize/* sortKeysDeep */.$E)(folder.component.values);
+        spec.values = serialize_sortKeysDeep(folder.component.values);
     return {
         apiVersion: 'helm.toolkit.fluxcd.io/v2',
         kind: 'HelmRelease',
@@ -32543,7 +34340,7 @@ const fluxDeployer = {
         for (const folder of plan.folders)
             if (folder.kind === 'upstream')
                 repositories.add(folder.component.chart.repo);
-        for (const url of [...repositories].sort(serialize/* compareStrings */.Kt)) {
+        for (const url of [...repositories].sort(serialize_compareStrings)) {
             const path = `sources/helmrepository-${urlSlug(url)}.yaml`;
             if (files.has(path))
                 continue;
@@ -32560,7 +34357,7 @@ const fluxDeployer = {
             resources.push(release);
             files.add(`${folder.dir}/README.md`, folderReadme(folder, plan, `Flux installs it from \`helmrelease.yaml\`${folderDependencies(plan, folder).length ? ` after ${folderDependencies(plan, folder).map((d) => `\`${d.release}\``).join(', ')} is ready` : ''}.`));
         }
-        files.add('kustomization.yaml', flux_document({ apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization', resources: resources.sort(serialize/* compareStrings */.Kt) }));
+        files.add('kustomization.yaml', flux_document({ apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization', resources: resources.sort(serialize_compareStrings) }));
         files.add('flux-kustomization.yaml', flux_document(fluxKustomization(plan)));
         files.add('README.md', rootReadme(plan, {
             title: 'AICR deployment bundle (Flux)',
@@ -33023,7 +34820,7 @@ function helmfileDocument(folders) {
     }
     const document = {};
     if (repositories.size > 0)
-        document.repositories = [...repositories.keys()].sort(serialize/* compareStrings */.Kt).map((name) => repositories.get(name));
+        document.repositories = [...repositories.keys()].sort(serialize_compareStrings).map((name) => repositories.get(name));
     document.helmDefaults = HELM_DEFAULTS;
     document.releases = folders.map(release);
     return document;
@@ -33048,11 +34845,11 @@ const helmfileDeployer = {
         }
         const used = [...byLevel.keys()].sort((a, b) => a - b);
         if (used.length <= 1) {
-            files.add('helmfile.yaml', (0,serialize/* toYaml */.fE)(helmfileDocument(plan.folders)));
+            files.add('helmfile.yaml', serialize_toYaml(helmfileDocument(plan.folders)));
         }
         else {
-            used.forEach((level, position) => files.add(`level-${position}.yaml`, (0,serialize/* toYaml */.fE)(helmfileDocument(byLevel.get(level)))));
-            files.add('helmfile.yaml', (0,serialize/* toYaml */.fE)({ helmfiles: used.map((_, position) => ({ path: `level-${position}.yaml` })) }));
+            used.forEach((level, position) => files.add(`level-${position}.yaml`, serialize_toYaml(helmfileDocument(byLevel.get(level)))));
+            files.add('helmfile.yaml', serialize_toYaml({ helmfiles: used.map((_, position) => ({ path: `level-${position}.yaml` })) }));
         }
         files.add('README.md', rootReadme(plan, {
             title: 'AICR deployment bundle (Helmfile)',
@@ -33221,8 +35018,6 @@ function writeTree(root, files) {
     }
 }
 
-// EXTERNAL MODULE: ./src/core/util/objects.ts
-var objects = __nccwpck_require__(2692);
 ;// CONCATENATED MODULE: ./src/core/recipe/query.ts
 /**
  * `aicr query`: the hydrated recipe document (components keyed by name with their merged Helm
@@ -33259,16 +35054,16 @@ function hydrateValues(catalog, ref) {
             else {
                 if (catalog.hasFile(basePath))
                     values = loadValues(catalog, basePath, 'base values file');
-                values = (0,objects/* mergeValues */.D3)(values, loadValues(catalog, ref.valuesFile, 'overlay values file'));
+                values = mergeValues(values, loadValues(catalog, ref.valuesFile, 'overlay values file'));
             }
         }
         if (hasOverrides)
-            values = (0,objects/* mergeValues */.D3)(values, ref.overrides);
+            values = mergeValues(values, ref.overrides);
     }
     catch (error) {
         throw (0,errors/* wrapError */.J4)(error, `failed to hydrate values for component "${ref.name}"`);
     }
-    return (0,objects/* deepClone */.Go)(values);
+    return objects_deepClone(values);
 }
 /** The document `query` selects from (spec 9.2), with keys sorted. */
 function hydrateRecipe(catalog, recipe, criteria) {
@@ -33893,8 +35688,8 @@ class template_ExecState {
         let entries;
         if (Array.isArray(value))
             entries = value.map((item, index) => [index, item]);
-        else if ((0,serialize/* isPlainObject */.Qd)(value))
-            entries = Object.keys(value).sort(serialize/* compareStrings */.Kt).map((key) => [key, value[key]]);
+        else if (serialize_isPlainObject(value))
+            entries = Object.keys(value).sort(serialize_compareStrings).map((key) => [key, value[key]]);
         else if (typeof value === 'number' && Number.isInteger(value) && value >= 0)
             entries = Array.from({ length: value }, (_, index) => [index, index]);
         else if (value === null || value === undefined || value === NO_VALUE)
@@ -33985,7 +35780,7 @@ function walkFields(value, fields, line) {
             node = NO_VALUE;
             continue;
         }
-        if (!(0,serialize/* isPlainObject */.Qd)(node))
+        if (!serialize_isPlainObject(node))
             throw new TemplateError(`can't evaluate field ${field} in type ${goType(node)}`, line);
         node = Object.prototype.hasOwnProperty.call(node, field) ? node[field] : NO_VALUE;
     }
@@ -34020,7 +35815,7 @@ function truthy(value) {
         return value !== '';
     if (Array.isArray(value))
         return value.length > 0;
-    if ((0,serialize/* isPlainObject */.Qd)(value))
+    if (serialize_isPlainObject(value))
         return Object.keys(value).length > 0;
     return true;
 }
@@ -34038,8 +35833,8 @@ function formatGoValue(value, top = true) {
         return String(value);
     if (Array.isArray(value))
         return `[${value.map((item) => formatGoValue(item, false)).join(' ')}]`;
-    if ((0,serialize/* isPlainObject */.Qd)(value)) {
-        return `map[${Object.keys(value).sort(serialize/* compareStrings */.Kt).map((key) => `${key}:${formatGoValue(value[key], false)}`).join(' ')}]`;
+    if (serialize_isPlainObject(value)) {
+        return `map[${Object.keys(value).sort(serialize_compareStrings).map((key) => `${key}:${formatGoValue(value[key], false)}`).join(' ')}]`;
     }
     return String(value);
 }
@@ -34131,7 +35926,7 @@ function callFunction(name, operands, piped, evaluate, line) {
                         fail(`index out of range: ${String(key)}`);
                     node = node[key];
                 }
-                else if ((0,serialize/* isPlainObject */.Qd)(node)) {
+                else if (serialize_isPlainObject(node)) {
                     if (typeof key !== 'string')
                         fail(`value has type ${goType(key)}; should be string`);
                     node = Object.prototype.hasOwnProperty.call(node, key) ? node[key] : NO_VALUE;
@@ -34148,7 +35943,7 @@ function callFunction(name, operands, piped, evaluate, line) {
                 return Buffer.byteLength(value, 'utf8');
             if (Array.isArray(value))
                 return value.length;
-            if ((0,serialize/* isPlainObject */.Qd)(value))
+            if (serialize_isPlainObject(value))
                 return Object.keys(value).length;
             return fail(`len of type ${isNil(value) ? 'nil' : goType(value)}`);
         }
@@ -34164,7 +35959,7 @@ function callFunction(name, operands, piped, evaluate, line) {
         case 'toYaml': {
             want(1);
             const value = args[0] === NO_VALUE ? null : args[0];
-            return (0,serialize/* toYaml */.fE)(value, { sortKeys: true }).replace(/\n$/, '');
+            return serialize_toYaml(value, { sortKeys: true }).replace(/\n$/, '');
         }
         case 'nindent':
         case 'indent': {
@@ -34322,7 +36117,7 @@ function readCached(catalog, path) {
 }
 /** Renders `paths` (processed in sorted order); empty results are dropped. */
 function renderManifests(catalog, ref, paths, data, field) {
-    const sorted = [...new Set(paths)].sort(serialize/* compareStrings */.Kt);
+    const sorted = [...new Set(paths)].sort(serialize_compareStrings);
     const seen = new Map();
     for (const source of sorted) {
         const name = source.slice(source.lastIndexOf('/') + 1);
@@ -34546,7 +36341,7 @@ function overridesFor(all, name, aliases) {
         if (!current || rank < current.rank || (rank === current.rank && override.order > current.override.order))
             byPath.set(override.path, { rank, override });
     }
-    return [...byPath.values()].map((entry) => entry.override).sort((a, b) => (0,serialize/* compareStrings */.Kt)(a.path, b.path));
+    return [...byPath.values()].map((entry) => entry.override).sort((a, b) => serialize_compareStrings(a.path, b.path));
 }
 /**
  * Sets `value` at the dot `path`, creating maps on the way. `strict` makes a non-map value on
@@ -34558,7 +36353,7 @@ function setPath(values, path, value, strict, context = '') {
     for (let i = 0; i < segments.length - 1; i++) {
         const segment = segments[i];
         const next = Object.prototype.hasOwnProperty.call(node, segment) ? node[segment] : undefined;
-        if ((0,serialize/* isPlainObject */.Qd)(next)) {
+        if (serialize_isPlainObject(next)) {
             node = next;
             continue;
         }
@@ -34568,10 +36363,10 @@ function setPath(values, path, value, strict, context = '') {
             });
         }
         const created = {};
-        (0,objects/* setOwn */.P5)(node, segment, created);
+        setOwn(node, segment, created);
         node = created;
     }
-    (0,objects/* setOwn */.P5)(node, segments[segments.length - 1], value);
+    setOwn(node, segments[segments.length - 1], value);
 }
 function describe(value) {
     if (Array.isArray(value))
@@ -34781,7 +36576,7 @@ function orderComponents(items, deploymentOrder) {
     }
     const rest = items.filter((item) => !seen.has(item.name));
     if ((deploymentOrder ?? []).length > 0)
-        rest.sort((a, b) => (0,serialize/* compareStrings */.Kt)(a.name, b.name));
+        rest.sort((a, b) => serialize_compareStrings(a.name, b.name));
     return [...out, ...rest];
 }
 function checkName(name, what) {
@@ -34856,7 +36651,7 @@ function hydrateCached(catalog, ref) {
         values = hydrateValues(catalog, ref);
         cache.set(key, values);
     }
-    return (0,objects/* deepClone */.Go)(values);
+    return objects_deepClone(values);
 }
 /** Builds the plan; every bad input is an AicrError naming the component and the fix. */
 async function planBundle({ recipe, catalog, options }) {
@@ -34998,7 +36793,7 @@ async function planBundle({ recipe, catalog, options }) {
         throw (0,errors/* invalidInput */.aY)(`invalid --target-revision ${JSON.stringify(targetRevision)}`, { hint: 'pass a branch, tag or commit, e.g. main' });
     }
     const included = new Set(components.map((component) => component.name));
-    const filtered = (0,objects/* deepClone */.Go)(recipe);
+    const filtered = objects_deepClone(recipe);
     filtered.componentRefs = filtered.componentRefs.filter((ref) => included.has(ref.name));
     filtered.deploymentOrder = (filtered.deploymentOrder ?? []).filter((name) => included.has(name));
     return {
@@ -35043,7 +36838,7 @@ async function generateBundle(recipe, catalog, options) {
     for (const file of plan.dataFiles)
         files.push({ path: `data/${file.path}`, content: file.content, mode: 0o644 });
     files.push({ path: CHECKSUMS_FILE, content: formatChecksums(files), mode: 0o644 });
-    files.sort((a, b) => (0,serialize/* compareStrings */.Kt)(a.path, b.path));
+    files.sort((a, b) => serialize_compareStrings(a.path, b.path));
     return { plan, deployer: options.deployer, title: deployer.title, files, steps: output.steps, notes: [...plan.notes, ...output.notes] };
 }
 /** Loads the recipe (file, -, https URL or cm://), generates the bundle and writes it. */
@@ -35052,11 +36847,11 @@ async function runBundle(request, readOptions = {}) {
     checkOutputDir(request.output, { force: request.force ?? false });
     const [{ text, origin }, catalog] = await Promise.all([
         readLocation(parseLocation(request.recipe, '--recipe'), { input: '--recipe', ...readOptions }),
-        (0,embedded/* loadCatalog */.ak)(request.data).catch((error) => {
+        loadCatalog(request.data).catch((error) => {
             throw request.data ? (0,errors/* wrapError */.J4)(error, `failed to load the data directory ${request.data}`) : error;
         }),
     ]);
-    const { document } = await (0,documents/* readDocument */.u0)('RecipeResult', text, origin);
+    const { document } = await readDocument('RecipeResult', text, origin);
     const generated = await generateBundle(document, catalog, request);
     const absoluteDir = writeBundle(request.output, generated.files, { force: request.force ?? false });
     const separator = request.output.endsWith('/') ? '' : '/';
@@ -35335,1558 +37130,24 @@ async function writeSummary(outcome) {
 
 /***/ }),
 
-/***/ 5378:
+/***/ 569:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  ak: () => (/* binding */ loadCatalog),
-  r5: () => (/* binding */ usePrecompiledCatalog)
-});
-
-// UNUSED EXPORTS: embeddedRecipesDir, projectRoot
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __nccwpck_require__(3136);
-// EXTERNAL MODULE: ./src/core/errors.ts
-var errors = __nccwpck_require__(4296);
-// EXTERNAL MODULE: ./src/core/documents/index.ts + 2 modules
-var documents = __nccwpck_require__(8466);
-// EXTERNAL MODULE: ./src/core/util/objects.ts
-var objects = __nccwpck_require__(2692);
-;// CONCATENATED MODULE: ./src/core/recipe/criteria.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   h: () => (/* binding */ precompiledCatalogEnabled),
+/* harmony export */   r: () => (/* binding */ usePrecompiledCatalog)
+/* harmony export */ });
 /**
- * Recipe criteria: the enums, their aliases, normalisation of user input and the asymmetric
- * match of an overlay's criteria against a query.
+ * Whether the embedded catalog may be read from its precompiled form (dist/catalog.json).
+ * Kept apart from the catalog loader so entry points can switch it on without loading it.
  */
-
-const ANY = 'any';
-const CRITERIA_FIELDS = ['service', 'accelerator', 'intent', 'os', 'platform'];
-/** Canonical values per field, alphabetical (as listed in help and error messages). */
-const CRITERIA_VALUES = {
-    service: ['aks', 'eks', 'gke', 'kind', 'oke'],
-    accelerator: ['a100', 'b200', 'gb200', 'h100', 'l40'],
-    intent: ['inference', 'training'],
-    os: ['amazonlinux', 'cos', 'rhel', 'ubuntu'],
-    platform: ['dynamo', 'kubeflow'],
-};
-/** Accepted spellings (after trim + lower-case) that map onto a canonical value. */
-const ALIASES = {
-    service: { '': ANY, any: ANY, 'self-managed': ANY, self: ANY, vanilla: ANY },
-    accelerator: { '': ANY, any: ANY },
-    intent: { '': ANY, any: ANY },
-    os: { '': ANY, any: ANY, al2: 'amazonlinux', al2023: 'amazonlinux' },
-    platform: { '': ANY, any: ANY },
-};
-const LOOKUP = Object.fromEntries(CRITERIA_FIELDS.map((field) => {
-    const table = new Map(Object.entries(ALIASES[field]));
-    for (const value of CRITERIA_VALUES[field])
-        table.set(value, value);
-    return [field, table];
-}));
-/** How each field is named in messages (upstream spells OS in capitals in its wrappers). */
-const FIELD_LABEL = {
-    service: 'service',
-    accelerator: 'accelerator',
-    intent: 'intent',
-    os: 'os',
-    platform: 'platform',
-};
-/**
- * Normalises one criteria value: trim, lower-case, aliases. `input` names where the value came
- * from (`--service`, `criteria file x.yaml`), for the error message.
- */
-function parseCriteriaValue(field, raw, input = `--${field}`) {
-    const value = LOOKUP[field].get(raw.trim().toLowerCase());
-    if (value !== undefined)
-        return value;
-    throw invalidInput(`invalid ${FIELD_LABEL[field]} type: ${raw}`, {
-        hint: `${input} must be one of: ${CRITERIA_VALUES[field].join(', ')} (or "any")`,
-        details: { field, value: raw, allowed: [...CRITERIA_VALUES[field]] },
-    });
+let enabled = false;
+/** Called by bundled entry points (dist/), whose catalog.json the build keeps in step. */
+function usePrecompiledCatalog() {
+    enabled = true;
 }
-function parseNodes(raw, input = '--nodes') {
-    const value = typeof raw === 'string' && /^\s*-?\d+\s*$/.test(raw) ? Number(raw) : raw;
-    if (typeof value !== 'number' || !Number.isSafeInteger(value)) {
-        throw invalidInput(`invalid nodes value: ${String(raw)}`, { hint: `${input} must be a whole number (0 means any)` });
-    }
-    if (value < 0) {
-        throw invalidInput(`invalid nodes count: ${value} (must be >= 0)`, { hint: `${input} must be 0 or more (0 means any)` });
-    }
-    return value;
-}
-function anyCriteria() {
-    return { service: ANY, accelerator: ANY, intent: ANY, os: ANY, platform: ANY, nodes: 0 };
-}
-/**
- * Applies raw values onto `base` (later sources override earlier ones); empty strings and
- * nodes <= 0 leave the field unchanged.
- */
-function applyCriteria(base, raw, inputName) {
-    const out = { ...base };
-    for (const field of CRITERIA_FIELDS) {
-        const value = raw[field];
-        if (value === undefined || value === null || value === '')
-            continue;
-        out[field] = parseCriteriaValue(field, String(value), inputName(field));
-    }
-    if (raw.nodes !== undefined && raw.nodes !== null) {
-        const nodes = parseNodes(raw.nodes, inputName('nodes'));
-        if (nodes > 0)
-            out.nodes = nodes;
-    }
-    return out;
-}
-function isAnyCriteria(criteria) {
-    return CRITERIA_FIELDS.every((field) => criteria[field] === ANY || criteria[field] === '') && criteria.nodes === 0;
-}
-/** `criteria(service=eks, accelerator=h100)` or `criteria(any)`. */
-function describeCriteria(criteria) {
-    const parts = [];
-    for (const field of CRITERIA_FIELDS) {
-        const value = criteria[field];
-        if (value !== ANY && value !== '')
-            parts.push(`${field}=${value}`);
-    }
-    if (criteria.nodes !== 0)
-        parts.push(`nodes=${criteria.nodes}`);
-    return `criteria(${parts.length ? parts.join(', ') : 'any'})`;
-}
-function isWildcard(value) {
-    return value === undefined || value === null || value === '' || value === ANY;
-}
-/**
- * Asymmetric match: a generic overlay field matches anything; a specific overlay field matches
- * only the same specific query value (raw, case-sensitive: overlay data is not normalised).
- */
-function criteriaMatch(overlay, query) {
-    for (const field of CRITERIA_FIELDS) {
-        const wanted = overlay[field];
-        if (isWildcard(wanted))
-            continue;
-        if (wanted !== query[field])
-            return false;
-    }
-    const nodes = overlay.nodes ?? 0;
-    return nodes === 0 || nodes === query.nodes;
-}
-/** Number of specific fields (empty and `any` count as generic). */
-function specificity(overlay) {
-    let score = 0;
-    for (const field of CRITERIA_FIELDS)
-        if (!isWildcard(overlay[field]))
-            score++;
-    if ((overlay.nodes ?? 0) !== 0)
-        score++;
-    return score;
-}
-/** The criteria block of a result: normalised values, empty strings and 0 nodes omitted. */
-function criteriaForOutput(criteria) {
-    const out = {};
-    for (const field of CRITERIA_FIELDS)
-        if (criteria[field] !== '')
-            out[field] = criteria[field];
-    if (criteria.nodes !== 0)
-        out.nodes = criteria.nodes;
-    return out;
-}
-/** Overlay criteria values that can never match because they are not canonical (data lint). */
-function nonCanonicalCriteria(overlay) {
-    const problems = [];
-    for (const field of CRITERIA_FIELDS) {
-        const value = overlay[field];
-        if (isWildcard(value))
-            continue;
-        if (!CRITERIA_VALUES[field].includes(String(value))) {
-            problems.push(`${field}: ${JSON.stringify(value)} is not one of ${CRITERIA_VALUES[field].join(', ')}`);
-        }
-    }
-    return problems;
-}
-
-// EXTERNAL MODULE: ./src/core/serialize.ts
-var serialize = __nccwpck_require__(8237);
-;// CONCATENATED MODULE: ./src/core/recipe/order.ts
-/** Dependency checks and the deployment order of a recipe's components. */
-
-
-/**
- * Every dependency must name a component of the same recipe, and there must be no cycle.
- * The cycle message lists the chain, e.g. `[a b a]`.
- */
-function validateDependencies(components) {
-    const byName = new Map();
-    for (const component of components)
-        byName.set(component.name, component);
-    for (const component of components) {
-        for (const dependency of component.dependencyRefs ?? []) {
-            if (!byName.has(dependency)) {
-                throw (0,errors/* invalidInput */.aY)(`component "${component.name}" references unknown dependency "${dependency}"`, {
-                    hint: `add "${dependency}" to the recipe's componentRefs or remove it from ${component.name}'s dependencyRefs`,
-                    details: { component: component.name, dependency },
-                });
-            }
-        }
-    }
-    const done = new Set();
-    const stack = [];
-    const onStack = new Set();
-    const visit = (name) => {
-        stack.push(name);
-        onStack.add(name);
-        for (const dependency of byName.get(name).dependencyRefs ?? []) {
-            if (onStack.has(dependency)) {
-                const cycle = [...stack.slice(stack.indexOf(dependency)), dependency];
-                throw (0,errors/* wrapError */.J4)((0,errors/* invalidInput */.aY)(`circular dependency detected: [${cycle.join(' ')}]`, {
-                    hint: `remove one of the dependencyRefs along ${cycle.join(' -> ')}`,
-                    details: { cycle },
-                }), 'dependency validation failed');
-            }
-            if (!done.has(dependency))
-                visit(dependency);
-        }
-        stack.pop();
-        onStack.delete(name);
-        done.add(name);
-    };
-    for (const component of components)
-        if (!done.has(component.name))
-            visit(component.name);
-}
-/**
- * Kahn's algorithm taking the smallest ready name each step: the unique lexicographically
- * smallest topological order, so the same recipe always deploys in the same order.
- */
-function deploymentOrder(components) {
-    const inDegree = new Map();
-    const dependents = new Map();
-    for (const component of components) {
-        inDegree.set(component.name, component.dependencyRefs?.length ?? 0);
-        for (const dependency of component.dependencyRefs ?? []) {
-            let list = dependents.get(dependency);
-            if (!list)
-                dependents.set(dependency, (list = []));
-            list.push(component.name);
-        }
-    }
-    const ready = [];
-    for (const [name, degree] of inDegree)
-        if (degree === 0)
-            ready.push(name);
-    ready.sort(compareStrings);
-    const order = [];
-    while (ready.length > 0) {
-        const name = ready.shift();
-        order.push(name);
-        for (const dependent of dependents.get(name) ?? []) {
-            const degree = inDegree.get(dependent) - 1;
-            inDegree.set(dependent, degree);
-            if (degree === 0)
-                insertSorted(ready, dependent);
-        }
-    }
-    if (order.length !== inDegree.size) {
-        throw wrapError(internalError('cannot determine deployment order: circular dependencies exist'), 'failed to compute deployment order');
-    }
-    return order;
-}
-function insertSorted(list, value) {
-    let low = 0;
-    let high = list.length;
-    while (low < high) {
-        const mid = (low + high) >>> 1;
-        if (compareStrings(list[mid], value) < 0)
-            low = mid + 1;
-        else
-            high = mid;
-    }
-    list.splice(low, 0, value);
-}
-
-;// CONCATENATED MODULE: ./src/core/catalog/catalog.ts
-/**
- * The loaded recipe catalog: the base recipe, overlays, mixins and the component registry,
- * indexed for matching and frozen after load so no build can change another build's data.
- */
-
-
-
-
-
-/**
- * Reads a document from a source. Returns undefined for a RecipeMetadata candidate whose kind
- * names another document type (those files are not overlays: e.g. validators/catalog.yaml).
- */
-function yamlDocumentReader(source) {
-    return (kind, path) => {
-        const origin = source.origin === 'embedded' ? `recipes/${path}` : `${source.label.replace(/\/+$/, '')}/${path}`;
-        const parsed = (0,documents/* parseDocumentSync */.MG)(source.readText(path), origin, { syntax: 'yaml' });
-        if (kind === 'RecipeMetadata') {
-            const value = parsed.value;
-            if (value && typeof value === 'object' && typeof value.kind === 'string' && value.kind !== '' && value.kind !== 'RecipeMetadata') {
-                return undefined;
-            }
-        }
-        return (0,documents/* checkDocument */.sw)(kind, parsed);
-    };
-}
-/** Loads a catalog from the embedded layer and an optional external layer over it. */
-async function loadCatalogLayers(embedded, external) {
-    await Promise.all([(0,documents/* ensureYamlParser */.jM)(), (0,documents/* loadValidators */.As)()]);
-    return Catalog.fromLayers(embedded, external);
-}
-class Catalog {
-    base;
-    overlays;
-    matchable;
-    mixins;
-    registry;
-    components;
-    layers;
-    parsedValues;
-    chains = new Map();
-    constructor(base, 
-    /** Every overlay but the base, by name. */
-    overlays, 
-    /** Overlays that have criteria, in load order (the candidates for matching). */
-    matchable, mixins, registry, components, layers, parsedValues) {
-        this.base = base;
-        this.overlays = overlays;
-        this.matchable = matchable;
-        this.mixins = mixins;
-        this.registry = registry;
-        this.components = components;
-        this.layers = layers;
-        this.parsedValues = parsedValues;
-    }
-    static fromLayers(embedded, external) {
-        const shadowed = new Set(external?.source.files ?? []);
-        // External files first, then embedded files the external layer does not replace.
-        const files = [];
-        if (external)
-            for (const path of external.source.files)
-                files.push({ path, layer: external });
-        for (const path of embedded.source.files)
-            if (!shadowed.has(path))
-                files.push({ path, layer: embedded });
-        let base;
-        const overlays = new Map();
-        const mixins = new Map();
-        for (const { path, layer } of files) {
-            const fileName = path.slice(path.lastIndexOf('/') + 1);
-            if (path.includes('checks/'))
-                continue;
-            if (path.startsWith('mixins/')) {
-                if (!fileName.endsWith('.yaml'))
-                    continue;
-                const mixin = readOrWrap(layer, 'RecipeMixin', path);
-                const name = mixin.metadata.name;
-                const existing = mixins.get(name);
-                if (existing)
-                    throw (0,errors/* invalidInput */.aY)(`duplicate mixin name "${name}" in ${path} (also defined in ${existing.path})`, { hint: 'give each mixin a unique metadata.name' });
-                mixins.set(name, { name, path, document: (0,objects/* deepFreeze */.ol)(mixin) });
-                continue;
-            }
-            if (path.includes('components/'))
-                continue;
-            if (!fileName.endsWith('.yaml') || fileName === 'registry.yaml' || fileName === 'data-v1.yaml')
-                continue;
-            const document = readOrWrap(layer, 'RecipeMetadata', path);
-            if (!document)
-                continue;
-            normaliseSpec(document);
-            (0,objects/* deepFreeze */.ol)(document);
-            if (fileName === 'base.yaml' && path.includes('overlays/')) {
-                base = document;
-                continue;
-            }
-            const name = document.metadata.name;
-            const existing = overlays.get(name);
-            if (existing) {
-                throw (0,errors/* invalidInput */.aY)(`overlay name "${name}" is defined twice: ${existing.path} (${existing.origin}) and ${path} (${layer.source.origin})`, {
-                    hint: existing.origin !== layer.source.origin
-                        ? `to replace the embedded overlay, put your file at ${existing.origin === 'embedded' ? existing.path : path} in the data directory`
-                        : 'give each overlay a unique metadata.name',
-                });
-            }
-            const criteria = document.spec.criteria ?? null;
-            overlays.set(name, { name, path, origin: layer.source.origin, document, criteria, specificity: criteria ? specificity(criteria) : -1 });
-        }
-        if (!base) {
-            throw new errors/* AicrError */.Y3(errors/* ErrorCode */.O4.Internal, 'base.yaml not found', { hint: 'the catalog needs overlays/base.yaml (the root of every recipe)' });
-        }
-        try {
-            validateDependencies(base.spec.componentRefs ?? []);
-        }
-        catch (error) {
-            throw (0,errors/* wrapError */.J4)(error, 'base recipe validation failed');
-        }
-        const registry = mergeRegistries(readRegistry(embedded), external ? readRegistry(external) : undefined);
-        (0,objects/* deepFreeze */.ol)(registry);
-        const components = new Map();
-        for (const component of registry.components)
-            if (!components.has(component.name))
-                components.set(component.name, component);
-        const matchable = [...overlays.values()].filter((overlay) => overlay.criteria !== null);
-        const layers = external ? { embedded: embedded.source, external: external.source } : { embedded: embedded.source };
-        return new Catalog(base, overlays, matchable, mixins, registry, components, layers, embedded.parsedValues);
-    }
-    /** Relative paths that come from the external `--data` layer, sorted. */
-    get externalFiles() {
-        return [...(this.layers.external?.files ?? [])].sort();
-    }
-    /** Reads a data file (values, manifests, …): the external layer wins by path. */
-    readText(path) {
-        const layer = this.layerOf(path);
-        if (!layer)
-            throw (0,errors/* notFound */.mX)(`data file not found: ${path}`, { hint: 'check the valuesFile/manifestFiles path in the recipe (paths are relative to the catalog root)' });
-        return layer.readText(path);
-    }
-    /**
-     * A values file as a fresh mapping (an empty file gives `{}`). Throws with the file and line
-     * when it is not YAML or not a mapping.
-     */
-    readValues(path) {
-        const layer = this.layerOf(path);
-        if (!layer)
-            throw (0,errors/* notFound */.mX)(`values file not found: ${path}`, { hint: 'check valuesFile in the recipe (paths are relative to the catalog root)' });
-        let value = layer === this.layers.embedded ? this.parsedValues?.(path) : undefined;
-        if (value === undefined) {
-            const origin = layer.origin === 'embedded' ? `recipes/${path}` : `${layer.label.replace(/\/+$/, '')}/${path}`;
-            value = (0,documents/* parseDocumentSync */.MG)(layer.readText(path), origin, { syntax: 'yaml' }).value;
-        }
-        if (value === null || value === undefined)
-            return {};
-        if (typeof value !== 'object' || Array.isArray(value)) {
-            throw (0,errors/* invalidInput */.aY)(`${path}: a values file must hold a mapping of Helm values`, { hint: 'write the values as key: value pairs at the top level' });
-        }
-        return (0,objects/* deepClone */.Go)(value);
-    }
-    hasFile(path) {
-        return this.layerOf(path) !== undefined;
-    }
-    /** `embedded`, `external`, or `merged (embedded + external)` for the registry. */
-    sourceOf(path) {
-        if (path === 'registry.yaml' && this.layers.external)
-            return 'merged (embedded + external)';
-        return this.layerOf(path)?.origin ?? 'missing';
-    }
-    layerOf(path) {
-        if (this.layers.external?.has(path))
-            return this.layers.external;
-        return this.layers.embedded.has(path) ? this.layers.embedded : undefined;
-    }
-    /**
-     * The inheritance chain of an overlay, root first, without the base recipe. Resolved on first
-     * use (a broken `spec.base` only fails builds that use that overlay) and remembered.
-     */
-    chainOf(name) {
-        let chain = this.chains.get(name);
-        if (chain === undefined) {
-            try {
-                chain = resolveChain(this.overlays, name);
-            }
-            catch (error) {
-                chain = error;
-            }
-            this.chains.set(name, chain);
-        }
-        if (chain instanceof errors/* AicrError */.Y3)
-            throw chain;
-        return chain;
-    }
-}
-function readOrWrap(layer, kind, path) {
-    try {
-        return layer.read(kind, path);
-    }
-    catch (error) {
-        throw (0,errors/* wrapError */.J4)(error, `failed to parse ${path}`, errors/* ErrorCode */.O4.InvalidInput);
-    }
-}
-/** Treats explicit nulls in a spec as absent, so merging never meets a null list. */
-function normaliseSpec(document) {
-    const mutable = document;
-    if (mutable.spec === null || mutable.spec === undefined)
-        mutable.spec = {};
-    const spec = document.spec;
-    for (const key of ['constraints', 'componentRefs', 'mixins', 'validation', 'base'])
-        if (spec[key] === null)
-            delete spec[key];
-}
-function readRegistry(layer) {
-    try {
-        const registry = layer.read('ComponentRegistry', 'registry.yaml');
-        if (!registry)
-            throw (0,errors/* invalidInput */.aY)('registry.yaml is not a ComponentRegistry');
-        return registry;
-    }
-    catch (error) {
-        throw (0,errors/* wrapError */.J4)(error, `failed to parse ${layer.source.origin} registry`, errors/* ErrorCode */.O4.InvalidInput);
-    }
-}
-/** External entries replace embedded ones of the same name; new names are appended. */
-function mergeRegistries(embedded, external) {
-    if (!external)
-        return embedded;
-    const replacements = new Map(external.components.map((component) => [component.name, component]));
-    const components = embedded.components.map((component) => replacements.get(component.name) ?? component);
-    const known = new Set(embedded.components.map((component) => component.name));
-    for (const component of external.components)
-        if (!known.has(component.name))
-            components.push(component);
-    const merged = { components };
-    if (embedded.apiVersion !== undefined)
-        merged.apiVersion = embedded.apiVersion;
-    if (embedded.kind !== undefined)
-        merged.kind = embedded.kind;
-    return merged;
-}
-function resolveChain(overlays, name) {
-    const seen = new Set();
-    const chain = [];
-    let current = name;
-    while (current !== undefined && current !== '' && current !== 'base') {
-        if (seen.has(current)) {
-            throw (0,errors/* wrapError */.J4)((0,errors/* invalidInput */.aY)(`circular inheritance detected: recipe "${current}" references itself in inheritance chain`, {
-                hint: `break the cycle in the spec.base fields of: ${[...seen].join(' -> ')} -> ${current}`,
-            }), 'failed to resolve inheritance chain');
-        }
-        seen.add(current);
-        const overlay = overlays.get(current);
-        if (!overlay) {
-            throw (0,errors/* wrapError */.J4)((0,errors/* notFound */.mX)(`recipe "${current}" not found (referenced in inheritance chain)`, {
-                hint: `add an overlay named "${current}" or fix spec.base in ${chain.length ? overlays.get(chain[chain.length - 1]).path : 'the overlay'}`,
-            }), 'failed to resolve inheritance chain');
-        }
-        chain.push(current);
-        current = overlay.document.spec.base;
-    }
-    return chain.reverse();
-}
-
-// EXTERNAL MODULE: ./src/core/documents/parse.ts
-var parse = __nccwpck_require__(1861);
-;// CONCATENATED MODULE: ./src/core/catalog/source.ts
-/**
- * Where recipe data files come from: a directory on disk (the embedded catalog or a user's
- * `--data` directory), and the layering of an external directory over the embedded one.
- */
-
-
-
-
-/** Largest single file accepted in a data directory (upstream's limit). */
-const MAX_DATA_FILE_BYTES = parse/* MAX_DOCUMENT_BYTES */.bi;
-/** Lists regular files below `root`, depth first, entries of a directory in lexical order. */
-function walkFiles(root, onEntry) {
-    const out = [];
-    const visit = (dir, prefix) => {
-        const entries = (0,external_node_fs_.readdirSync)(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-        for (const entry of entries) {
-            const relative = prefix + entry.name;
-            const absolute = (0,external_node_path_.join)(dir, entry.name);
-            onEntry?.(relative, absolute);
-            if (entry.isDirectory())
-                visit(absolute, relative + '/');
-            else if (entry.isFile())
-                out.push(relative);
-        }
-    };
-    visit(root, '');
-    return out;
-}
-class DirectorySource {
-    root;
-    label;
-    origin;
-    files;
-    fileSet;
-    constructor(root, label, origin, files) {
-        this.root = root;
-        this.label = label;
-        this.origin = origin;
-        this.files = files ?? walkFiles(root);
-        this.fileSet = new Set(this.files);
-    }
-    has(path) {
-        return this.fileSet.has(path);
-    }
-    readText(path) {
-        try {
-            return (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(this.root, ...path.split('/')), 'utf8');
-        }
-        catch (error) {
-            throw (0,errors/* wrapError */.J4)(error, `failed to read ${path} from the ${this.label}`);
-        }
-    }
-}
-/**
- * Opens a user's `--data` directory after checking it: it exists, is a directory, holds a
- * `registry.yaml`, and contains no symlinks, no `..` paths and no file over the size limit.
- */
-function openExternalDirectory(dir, maxFileBytes = MAX_DATA_FILE_BYTES) {
-    let stats;
-    try {
-        stats = (0,external_node_fs_.statSync)(dir);
-    }
-    catch (error) {
-        throw (0,errors/* notFound */.mX)(`external data directory not found: ${dir}`, {
-            cause: error,
-            hint: 'pass --data a directory that exists (it layers over the embedded catalog)',
-        });
-    }
-    if (!stats.isDirectory()) {
-        throw (0,errors/* invalidInput */.aY)(`external data path is not a directory: ${dir}`, { hint: '--data takes a directory laid out like recipes/' });
-    }
-    const problems = [];
-    let files;
-    try {
-        files = walkFiles(dir, (relative, absolute) => {
-            if (relative.includes('..'))
-                problems.push(`path traversal detected: ${relative}`);
-            const entry = (0,external_node_fs_.lstatSync)(absolute);
-            if (entry.isSymbolicLink())
-                problems.push(`symlinks not allowed: ${relative}`);
-            else if (entry.isFile() && entry.size > maxFileBytes)
-                problems.push(`file too large (${entry.size} bytes, max ${maxFileBytes}): ${relative}`);
-            else if (!entry.isFile() && !entry.isDirectory())
-                problems.push(`not a regular file: ${relative}`);
-        });
-    }
-    catch (error) {
-        throw (0,errors/* wrapError */.J4)(error, `failed to walk external data directory ${dir}`, errors/* ErrorCode */.O4.InvalidInput);
-    }
-    if (problems.length > 0) {
-        throw new errors/* AicrError */.Y3(errors/* ErrorCode */.O4.InvalidInput, `external directory validation failed: ${problems.join('; ')}`, {
-            hint: `replace symlinks with real files, keep files under ${maxFileBytes} bytes and avoid ".." in names inside ${dir}`,
-            details: { problems },
-        });
-    }
-    if (!files.includes('registry.yaml')) {
-        throw (0,errors/* invalidInput */.aY)(`registry.yaml is required in external data directory: ${dir}`, {
-            hint: 'add a registry.yaml (kind: ComponentRegistry, components: [] is enough) at the top of the data directory',
-        });
-    }
-    return new DirectorySource(dir, dir, 'external', files);
-}
-
-;// CONCATENATED MODULE: ./src/core/catalog/embedded.ts
-/**
- * The catalog shipped in `recipes/`, and the per-process cache of loaded catalogs.
- *
- * Bundled entry points may switch on the precompiled form (`dist/catalog.json`, written by the
- * build from the same files): it skips YAML parsing at start-up and never changes meaning.
- */
-
-
-
-
-
-
-let precompiledPath;
-/** Use `dist/catalog.json` for the embedded catalog (called by bundled entry points only). */
-function usePrecompiledCatalog(path = (0,external_node_path_.join)(projectRoot(), 'dist', 'catalog.json')) {
-    if ((0,external_node_fs_.existsSync)(path))
-        precompiledPath = path;
-}
-let root;
-/** The project root: the nearest ancestor of this module holding recipes/registry.yaml. */
-function projectRoot() {
-    if (root)
-        return root;
-    let dir = (0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(import.meta.url));
-    for (let depth = 0; depth < 6; depth++) {
-        if ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, 'recipes', 'registry.yaml')))
-            return (root = dir);
-        const parent = (0,external_node_path_.dirname)(dir);
-        if (parent === dir)
-            break;
-        dir = parent;
-    }
-    throw (0,errors/* internalError */.WB)('the embedded recipe catalog (recipes/registry.yaml) was not found next to the program', {
-        hint: 'reinstall the package; the recipes/ folder must ship with it',
-    });
-}
-function embeddedRecipesDir() {
-    return (0,external_node_path_.join)(projectRoot(), 'recipes');
-}
-function embeddedLayer() {
-    if (precompiledPath) {
-        const compiled = JSON.parse((0,external_node_fs_.readFileSync)(precompiledPath, 'utf8'));
-        const source = new DirectorySource(embeddedRecipesDir(), 'embedded catalog', 'embedded', compiled.files);
-        const read = (kind, path) => {
-            const document = compiled.documents[path];
-            if (document === undefined)
-                return yamlDocumentReader(source)(kind, path);
-            return (document === null ? undefined : document);
-        };
-        const parsedValues = (path) => compiled.documents[path];
-        return { source, read, parsedValues };
-    }
-    const source = new DirectorySource(embeddedRecipesDir(), 'embedded catalog', 'embedded');
-    return { source, read: yamlDocumentReader(source) };
-}
-const cache = new Map();
-/**
- * The catalog for a `--data` directory (or the embedded one), loaded once per process.
- * A failed load is not cached, so a corrected directory can be retried.
- */
-function loadCatalog(dataDir) {
-    const key = dataDir ?? '';
-    let pending = cache.get(key);
-    if (!pending) {
-        pending = (async () => {
-            const external = dataDir ? openExternalDirectory(dataDir) : undefined;
-            const embedded = embeddedLayer();
-            const externalLayer = external ? { source: external, read: yamlDocumentReader(external) } : undefined;
-            if (precompiledPath && !externalLayer) {
-                // Nothing to parse: the precompiled catalog needs neither the YAML parser nor ajv.
-                return Catalog.fromLayers(embedded);
-            }
-            return loadCatalogLayers(embedded, externalLayer);
-        })();
-        cache.set(key, pending);
-        pending.catch(() => cache.delete(key));
-    }
-    return pending;
-}
-
-
-/***/ }),
-
-/***/ 8466:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  sw: () => (/* binding */ checkDocument),
-  jM: () => (/* reexport */ parse/* ensureYamlParser */.jM),
-  As: () => (/* binding */ loadValidators),
-  MG: () => (/* reexport */ parse/* parseDocumentSync */.MG),
-  u0: () => (/* binding */ readDocument)
-});
-
-// UNUSED EXPORTS: API_VERSION, MAX_ALIAS_COUNT, MAX_DOCUMENT_BYTES, PHASES, formatPath, parseDocument, parseSource
-
-// EXTERNAL MODULE: ./src/core/errors.ts
-var errors = __nccwpck_require__(4296);
-// EXTERNAL MODULE: ./src/core/documents/parse.ts
-var parse = __nccwpck_require__(1861);
-;// CONCATENATED MODULE: ./src/core/documents/yaml-subset.ts
-
-// Positions are packed into one number per entry: big snapshots have thousands of entries.
-const COLUMNS = 4096;
-const pack = (line, column) => line * COLUMNS + Math.min(column, COLUMNS - 1);
-const unpack = (packed) => ({ line: Math.floor(packed / COLUMNS), column: packed % COLUMNS });
-const DECLINE = Symbol('decline');
-const decline = () => {
-    throw DECLINE;
-};
-// YAML 1.2 core-schema forms. Numbers outside the plain decimal form are left to the full parser.
-const NULL_WORDS = new Set(['~', 'null', 'Null', 'NULL']);
-const TRUE_WORDS = new Set(['true', 'True', 'TRUE']);
-const FALSE_WORDS = new Set(['false', 'False', 'FALSE']);
-const DECIMAL = /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?$/;
-const ANY_CORE_NUMBER = /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
-// Characters that may not start a plain scalar (YAML indicators); `-`, `?` and `:` may, when
-// a non-blank follows (`-5`, `-foo`).
-const PLAIN_START_FORBIDDEN = new Set([',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', "'", '"', '%', '@', '`']);
-const PLAIN_START_BEFORE_BLANK = new Set(['-', '?', ':']);
-function plainStartAllowed(text) {
-    return plainStartAllowedAt(text, 0);
-}
-function plainStartAllowedAt(text, at) {
-    const first = text[at];
-    if (first === undefined || PLAIN_START_FORBIDDEN.has(first))
-        return false;
-    return !PLAIN_START_BEFORE_BLANK.has(first) || (text.length > at + 1 && text[at + 1] !== ' ');
-}
-// Control characters the YAML library rejects or treats specially; tabs and CR are declined too.
-const UNSUPPORTED_CHARS = /[\u0000-\u0009\u000b-\u001f\u007f\ufeff]/;
-class SubsetReader {
-    lines;
-    finalLineBreak;
-    i = 0;
-    info = new WeakMap();
-    /** Indentation of each line, or -1 for blank and comment-only lines (computed once). */
-    indents;
-    /** Text of the scalar last read by {@link inline}, for numbers and booleans. */
-    lastText;
-    constructor(text) {
-        this.lines = text.split('\n');
-        // The final line break ends the last line; it does not start an empty one.
-        this.finalLineBreak = text.endsWith('\n');
-        if (this.finalLineBreak)
-            this.lines.pop();
-        this.indents = new Int32Array(this.lines.length);
-        for (let j = 0; j < this.lines.length; j++) {
-            const line = this.lines[j];
-            let n = 0;
-            while (line.charCodeAt(n) === 32)
-                n++;
-            this.indents[j] = n === line.length || line.charCodeAt(n) === 35 /* # */ ? -1 : n;
-        }
-    }
-    document() {
-        let first = this.nextContent(0);
-        if (first >= 0 && this.lines[first].trimEnd() === '---')
-            first = this.nextContent(first + 1);
-        if (first < 0)
-            decline();
-        if (this.indents[first] !== 0)
-            decline();
-        this.i = first;
-        const value = this.block(0);
-        if (this.nextContent(this.i) >= 0)
-            decline();
-        return value;
-    }
-    /** Index of the next line with content (not blank, not a comment) from `from`, or -1. */
-    nextContent(from) {
-        const indents = this.indents;
-        for (let j = from; j < indents.length; j++)
-            if (indents[j] >= 0)
-                return j;
-        return -1;
-    }
-    block(indent) {
-        return isSequenceItemAt(this.lines[this.i], indent) ? this.sequence(indent) : this.mapping(indent);
-    }
-    /** Where the last {@link keyAt} key ended (the index after its colon). */
-    afterKey = 0;
-    /**
-     * The key of a `key: …` entry starting at `start` of `line`, or undefined when the text there
-     * is not a key; sets {@link afterKey}. Declines keys the full parser would read differently.
-     */
-    keyAt(line, start) {
-        const first = line.charCodeAt(start);
-        if (first === 34 /* " */ || first === 39 /* ' */) {
-            const quoted = quotedScalar(line, start);
-            if (!quoted)
-                return undefined;
-            let j = quoted.end;
-            while (line.charCodeAt(j) === 32)
-                j++;
-            if (line.charCodeAt(j) !== 58 /* : */ || (j + 1 < line.length && line.charCodeAt(j + 1) !== 32))
-                return undefined;
-            this.afterKey = j + 1;
-            return quoted.value;
-        }
-        if (!plainStartAllowedAt(line, start))
-            return undefined;
-        // The key ends at the first ": " (or a final ":"); a " #" before it starts a comment instead.
-        let colon = line.indexOf(':', start);
-        while (colon >= 0 && colon + 1 < line.length && line.charCodeAt(colon + 1) !== 32)
-            colon = line.indexOf(':', colon + 1);
-        if (colon < 0)
-            return undefined;
-        const comment = line.indexOf(' #', start);
-        if (comment >= 0 && comment < colon)
-            return undefined;
-        let end = colon;
-        while (end > start && line.charCodeAt(end - 1) === 32)
-            end--;
-        const key = line.slice(start, end);
-        // Keys that would resolve to non-strings, or hold flow indicators, go to the full parser.
-        if (key === '' || FLOW_CHARS.test(key) || !resolvesToString(key))
-            decline();
-        this.afterKey = colon + 1;
-        return key;
-    }
-    /** A mapping whose keys start at column `indent`; `firstLine` when its first key shares a line with a `- `. */
-    mapping(indent, firstLine) {
-        const map = {};
-        const info = { start: { line: (firstLine ?? this.i) + 1, column: indent + 1 }, entries: new Map() };
-        let pending = firstLine;
-        for (;;) {
-            let lineIndex;
-            if (pending !== undefined) {
-                lineIndex = pending;
-                pending = undefined;
-            }
-            else {
-                const next = this.nextContent(this.i);
-                if (next < 0)
-                    break;
-                const lineIndent = this.indents[next];
-                if (lineIndent < indent)
-                    break;
-                if (lineIndent > indent)
-                    decline();
-                if (isSequenceItemAt(this.lines[next], indent))
-                    decline();
-                lineIndex = next;
-            }
-            const line = this.lines[lineIndex];
-            const key = this.keyAt(line, indent);
-            if (key === undefined)
-                return decline();
-            if (key === '__proto__' || Object.prototype.hasOwnProperty.call(map, key))
-                decline();
-            info.entries.set(key, pack(lineIndex + 1, indent + 1));
-            this.i = lineIndex + 1;
-            map[key] = this.value(line, this.afterKey, indent, true);
-            if (this.lastText !== undefined)
-                (info.texts ??= new Map()).set(key, this.lastText);
-        }
-        this.info.set(map, info);
-        return map;
-    }
-    sequence(indent) {
-        const list = [];
-        const info = { start: { line: this.i + 1, column: indent + 1 }, entries: new Map() };
-        for (;;) {
-            const next = this.nextContent(this.i);
-            if (next < 0)
-                break;
-            const line = this.lines[next];
-            const lineIndent = this.indents[next];
-            if (lineIndent < indent)
-                break;
-            if (lineIndent > indent)
-                decline();
-            if (!isSequenceItemAt(line, indent))
-                break;
-            let column = indent + 1;
-            while (line.charCodeAt(column) === 32)
-                column++;
-            const index = list.length;
-            info.entries.set(index, pack(next + 1, column + 1));
-            this.i = next;
-            let item;
-            if (column >= line.length || line.charCodeAt(column) === 35 /* # */) {
-                this.i = next + 1;
-                item = this.value(line, line.length, indent, false);
-            }
-            else if (isSequenceItemAt(line, column)) {
-                return decline();
-            }
-            else if (this.keyAt(line, column) !== undefined) {
-                item = this.mapping(column, next);
-                this.lastText = undefined;
-            }
-            else {
-                this.i = next + 1;
-                item = this.value(line, indent + 1, indent, false);
-            }
-            list.push(item);
-            if (this.lastText !== undefined)
-                (info.texts ??= new Map()).set(index, this.lastText);
-        }
-        this.info.set(list, info);
-        return list;
-    }
-    /**
-     * The value after `key:` or `-`: the text of `line` from `from` (the end of the line, or a
-     * blank); `owner` is the column of the key or dash the value belongs to.
-     */
-    value(line, from, owner, underKey) {
-        this.lastText = undefined;
-        let start = from;
-        while (line.charCodeAt(start) === 32)
-            start++;
-        if (from < line.length && start === from)
-            decline();
-        if (start >= line.length || line.charCodeAt(start) === 35 /* # */) {
-            const next = this.nextContent(this.i);
-            if (next < 0)
-                return null;
-            const nextIndent = this.indents[next];
-            let nested = null;
-            if (nextIndent > owner) {
-                this.i = next;
-                nested = this.block(nextIndent);
-            }
-            else if (underKey && nextIndent === owner && isSequenceItemAt(this.lines[next], owner)) {
-                this.i = next;
-                nested = this.sequence(owner);
-            }
-            this.lastText = undefined;
-            return nested;
-        }
-        if (line.charCodeAt(start) === 124 /* | */)
-            return this.literal(line.slice(start + 1), owner);
-        const scalar = this.inline(line, start);
-        // A deeper line after a one-line scalar would continue it (a multi-line scalar): decline.
-        const next = this.nextContent(this.i);
-        if (next >= 0 && this.indents[next] > owner)
-            decline();
-        return scalar;
-    }
-    /**
-     * A one-line scalar value (quoted or plain) at `start` of `line`, with an optional trailing
-     * comment; sets {@link lastText} for numbers and booleans.
-     */
-    inline(line, start) {
-        const first = line.charCodeAt(start);
-        if (first === 34 /* " */ || first === 39 /* ' */) {
-            const quoted = quotedScalar(line, start);
-            if (!quoted)
-                return decline();
-            const after = line.slice(quoted.end);
-            if (after.trim() !== '' && !/^\s+#/.test(after))
-                decline();
-            return quoted.value;
-        }
-        // Tabs were refused up front, so a comment starts at the first " #".
-        let end = line.indexOf(' #', start);
-        if (end < 0)
-            end = line.length;
-        while (end > start && line.charCodeAt(end - 1) === 32)
-            end--;
-        const plain = line.slice(start, end);
-        if (plain === '{}')
-            return {};
-        if (plain === '[]')
-            return [];
-        if (!plainStartAllowed(plain))
-            decline();
-        if (plain.includes(': ') || plain.endsWith(':'))
-            decline();
-        if (resolvesToString(plain))
-            return plain;
-        if (NULL_WORDS.has(plain))
-            return null;
-        this.lastText = plain;
-        if (TRUE_WORDS.has(plain))
-            return true;
-        if (FALSE_WORDS.has(plain))
-            return false;
-        if (DECIMAL.test(plain))
-            return plain.includes('.') ? Number.parseFloat(plain) : Number.parseInt(plain, 10);
-        return decline();
-    }
-    /** A literal block scalar; `header` is what follows the `|`. */
-    literal(header, owner) {
-        const match = /^([1-9])?([-+])?(?:\s+#.*|\s*)$/.exec(header) ?? /^([-+])([1-9])(?:\s+#.*|\s*)$/.exec(header);
-        if (!match)
-            decline();
-        const [, a, b] = match;
-        const digit = a && /[1-9]/.test(a) ? Number(a) : b && /[1-9]/.test(b) ? Number(b) : undefined;
-        const chomp = [a, b].find((part) => part === '-' || part === '+') ?? '';
-        let contentIndent = digit === undefined ? -1 : owner + digit;
-        const body = [];
-        let j = this.i;
-        for (; j < this.lines.length; j++) {
-            const line = this.lines[j];
-            if (line === '') {
-                body.push('');
-                continue;
-            }
-            const indent = indentOf(line);
-            if (indent === line.length)
-                decline(); // whitespace-only lines: leave to the full parser
-            if (contentIndent < 0) {
-                if (indent <= owner)
-                    break;
-                contentIndent = indent;
-            }
-            if (indent < contentIndent)
-                break;
-            body.push(line.slice(contentIndent));
-        }
-        // An empty block, or one whose last line has no line break, is left to the full parser.
-        if (contentIndent < 0 || (j >= this.lines.length && !this.finalLineBreak))
-            decline();
-        let last = body.length - 1;
-        while (last >= 0 && body[last] === '')
-            last--;
-        if (last < 0)
-            decline();
-        const trailing = body.length - 1 - last;
-        this.i = j;
-        const content = body.slice(0, last + 1).join('\n');
-        if (chomp === '-')
-            return content;
-        if (chomp === '+')
-            return content + '\n' + '\n'.repeat(trailing);
-        return content + '\n';
-    }
-}
-/**
- * Whether a plain scalar is a string under the YAML 1.2 core schema (not null, a boolean or a
- * number). Most scalars are decided by their first character alone.
- */
-function resolvesToString(plain) {
-    const code = plain.charCodeAt(0);
-    const numberStart = (code >= 48 && code <= 57) || code === 43 /* + */ || code === 45 /* - */ || code === 46; /* . */
-    if (numberStart)
-        return !ANY_CORE_NUMBER.test(plain);
-    if (code === 126 /* ~ */ || code === 110 || code === 78 /* n N */)
-        return !NULL_WORDS.has(plain);
-    if (code === 116 || code === 84 /* t T */)
-        return !TRUE_WORDS.has(plain);
-    if (code === 102 || code === 70 /* f F */)
-        return !FALSE_WORDS.has(plain);
-    return true;
-}
-const NOT_SPACE = /[^ ]/;
-function indentOf(line) {
-    const n = line.search(NOT_SPACE);
-    return n < 0 ? line.length : n;
-}
-/** Whether `line` holds a sequence item (`-` alone or `- …`) at column `at`. */
-function isSequenceItemAt(line, at) {
-    return line.charCodeAt(at) === 45 /* - */ && (at + 1 === line.length || line.charCodeAt(at + 1) === 32);
-}
-const FLOW_CHARS = /[[\]{},]/;
-const SIMPLE_ESCAPES = { '\\': '\\', '"': '"', '/': '/', n: '\n', t: '\t', r: '\r', '0': '\0', b: '\b', f: '\f', ' ': ' ' };
-/** A quoted scalar at `start` that closes on this line: its value and the index after the closing quote. */
-function quotedScalar(text, start) {
-    const quote = text[start];
-    let value = '';
-    for (let i = start + 1; i < text.length; i++) {
-        const ch = text[i];
-        if (quote === "'") {
-            if (ch === "'") {
-                if (text[i + 1] === "'") {
-                    value += "'";
-                    i++;
-                    continue;
-                }
-                return { value, end: i + 1 };
-            }
-            value += ch;
-            continue;
-        }
-        if (ch === '"')
-            return { value, end: i + 1 };
-        if (ch !== '\\') {
-            value += ch;
-            continue;
-        }
-        const next = text[i + 1];
-        if (next === undefined)
-            return undefined;
-        if (next in SIMPLE_ESCAPES) {
-            value += SIMPLE_ESCAPES[next];
-            i++;
-            continue;
-        }
-        const width = next === 'x' ? 2 : next === 'u' ? 4 : next === 'U' ? 8 : 0;
-        const hex = width ? text.slice(i + 2, i + 2 + width) : '';
-        if (!width || !new RegExp(`^[0-9a-fA-F]{${width}}$`).test(hex))
-            return decline();
-        const code = Number.parseInt(hex, 16);
-        if (code > 0x10ffff)
-            return decline();
-        value += String.fromCodePoint(code);
-        i += 1 + width;
-    }
-    return undefined;
-}
-/**
- * Parses `text` if it is in the subset; undefined otherwise (also for anything odd enough to
- * make the reader fail), in which case the caller uses the general parser.
- */
-function parseYamlSubset(text, origin) {
-    if (UNSUPPORTED_CHARS.test(text))
-        return undefined;
-    const trimmed = text.trimStart();
-    if (trimmed.startsWith('{') || trimmed.startsWith('[') || trimmed.startsWith('%'))
-        return undefined;
-    const reader = new SubsetReader(text);
-    let value;
-    try {
-        value = reader.document();
-    }
-    catch (error) {
-        if (error === DECLINE || error instanceof RangeError)
-            return undefined;
-        throw error;
-    }
-    const walk = (path) => {
-        let node = value;
-        let at = node && typeof node === 'object' ? reader.info.get(node)?.start : undefined;
-        let parent;
-        let last;
-        for (const segment of path) {
-            if (!node || typeof node !== 'object')
-                return { node: undefined, at };
-            const info = reader.info.get(node);
-            const key = Array.isArray(node) ? segment : String(segment);
-            const entry = info?.entries.get(key);
-            if (!info || entry === undefined)
-                return { node: undefined, at };
-            parent = info;
-            last = key;
-            at = unpack(entry);
-            node = node[key];
-            const nested = node && typeof node === 'object' ? reader.info.get(node) : undefined;
-            if (nested)
-                at = nested.start;
-        }
-        return { node, at, parent, last };
-    };
-    return {
-        value,
-        origin,
-        locate(path) {
-            const { at } = walk(path);
-            const location = { file: origin, path: (0,parse/* formatPath */.jV)(path) };
-            if (at) {
-                location.line = at.line;
-                location.column = at.column;
-            }
-            return location;
-        },
-        scalarText(path) {
-            const { parent, last } = walk(path);
-            return parent && last !== undefined ? parent.texts?.get(last) : undefined;
-        },
-        itemPositions(path) {
-            const { node } = walk(path);
-            const info = Array.isArray(node) ? reader.info.get(node) : undefined;
-            if (!info || !Array.isArray(node))
-                return [];
-            return node.map((_, i) => {
-                const packed = info.entries.get(i);
-                return packed === undefined ? undefined : unpack(packed);
-            });
-        },
-    };
-}
-
-;// CONCATENATED MODULE: ./src/core/documents/source.ts
-
-
-/** itemPositions through locate, for the slower paths. */
-function itemPositionsByLocate(value, locate, path) {
-    let node = value;
-    for (const segment of path)
-        node = node && typeof node === 'object' ? node[segment] : undefined;
-    if (!Array.isArray(node))
-        return [];
-    return node.map((_, i) => {
-        const at = locate([...path, i]);
-        return at.line === undefined ? undefined : { line: at.line, column: at.column ?? 1 };
-    });
-}
-/**
- * Parses YAML or JSON text with size limits, positions and number texts. Errors are the
- * shared parser's (file, line, hint).
- */
-async function parseSource(text, origin) {
-    (0,parse/* checkSize */.C1)(origin, (0,parse/* byteLength */.dp)(text));
-    const trimmed = text.trimStart();
-    if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
-        // JSON as documents/parse.ts reads it (JSON.parse first); a flow-style YAML document or a
-        // syntax error falls through to the shared parser and its messages.
-        const json = parseJson(text);
-        if (json)
-            return withJsonSource(json.value, origin, text);
-    }
-    else {
-        const fast = parseYamlSubset(text, origin);
-        if (fast)
-            return fast;
-    }
-    const parsed = await (0,parse/* parseDocument */.Tp)(text, origin);
-    yamlLibrary ??= await __nccwpck_require__.e(/* import() */ 815).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19));
-    return withYamlSource(parsed, text, yamlLibrary);
-}
-function parseJson(text) {
-    try {
-        return { value: JSON.parse(text) };
-    }
-    catch {
-        return undefined;
-    }
-}
-const SEPARATOR = '\u0000';
-const pathKey = (path) => path.join(SEPARATOR);
-/** JSON: one scan of the text gives every key's position and every number's text. */
-function withJsonSource(value, origin, text) {
-    let scan;
-    const get = () => (scan ??= scanJsonSafely(text));
-    return {
-        value,
-        origin,
-        locate(path) {
-            const { positions, collections } = get();
-            let best = collections.get('');
-            const prefix = [];
-            for (const segment of path) {
-                prefix.push(segment);
-                const key = pathKey(prefix);
-                const at = positions.get(key);
-                if (!at)
-                    break;
-                best = collections.get(key) ?? at;
-            }
-            const location = { file: origin, path: (0,parse/* formatPath */.jV)(path) };
-            if (best) {
-                location.line = best.line;
-                location.column = best.column;
-            }
-            return location;
-        },
-        scalarText: (path) => get().numbers.get(pathKey(path)),
-        itemPositions(path) {
-            const { positions } = get();
-            const list = (() => {
-                let node = value;
-                for (const segment of path)
-                    node = node && typeof node === 'object' ? node[segment] : undefined;
-                return Array.isArray(node) ? node : [];
-            })();
-            const prefix = path.length ? pathKey(path) + SEPARATOR : '';
-            return list.map((_, i) => positions.get(prefix + i));
-        },
-    };
-}
-/** Other YAML: positions from the shared parser, number texts from a second parse on demand. */
-function withYamlSource(parsed, text, YAML) {
-    let numbers;
-    return {
-        value: parsed.value,
-        origin: parsed.origin,
-        locate: (path) => parsed.locate(path),
-        itemPositions: (path) => itemPositionsByLocate(parsed.value, parsed.locate, path),
-        scalarText(path) {
-            if (!numbers) {
-                // A second parse keeps the source text of scalars, which plain values drop; it only runs
-                // when a number is asked for.
-                const doc = YAML.parseDocument(text, { version: '1.2', uniqueKeys: false });
-                numbers = (at) => {
-                    const node = doc.getIn(at, true);
-                    const typed = node && (typeof node.value === 'number' || typeof node.value === 'boolean');
-                    return typed && typeof node.source === 'string' ? node.source : undefined;
-                };
-            }
-            return numbers(path);
-        },
-    };
-}
-// Already in memory after the shared parser read YAML; kept here for number-text recovery.
-let yamlLibrary;
-/** scanJson, degrading to "no positions" for nesting too deep to walk (hostile input). */
-function scanJsonSafely(text) {
-    try {
-        return scanJson(text);
-    }
-    catch (error) {
-        if (error instanceof RangeError)
-            return { positions: new Map(), collections: new Map(), numbers: new Map() };
-        throw error;
-    }
-}
-/** Walks valid JSON text recording key/item positions, collection starts and number texts. */
-function scanJson(text) {
-    const positions = new Map();
-    const collections = new Map();
-    const numbers = new Map();
-    let i = 0;
-    let line = 1;
-    let lineStart = 0;
-    const position = () => ({ line, column: i - lineStart + 1 });
-    const skipBlanks = () => {
-        for (; i < text.length; i++) {
-            const ch = text.charCodeAt(i);
-            if (ch === 10) {
-                line++;
-                lineStart = i + 1;
-            }
-            else if (ch !== 32 && ch !== 9 && ch !== 13) {
-                return;
-            }
-        }
-    };
-    /** Skips a string (at its opening quote); returns its value only when `decode` is set. */
-    const readString = (decode) => {
-        const start = i;
-        let end = text.indexOf('"', i + 1);
-        // A quote preceded by an odd number of backslashes is escaped.
-        for (;;) {
-            let slashes = 0;
-            while (text.charCodeAt(end - 1 - slashes) === 92)
-                slashes++;
-            if (slashes % 2 === 0)
-                break;
-            end = text.indexOf('"', end + 1);
-        }
-        i = end + 1;
-        if (!decode)
-            return '';
-        const raw = text.slice(start + 1, end);
-        return raw.includes('\\') ? JSON.parse(text.slice(start, end + 1)) : raw;
-    };
-    const readValue = (key) => {
-        skipBlanks();
-        const ch = text.charCodeAt(i);
-        if (ch === 123 /* { */ || ch === 91 /* [ */) {
-            collections.set(key, position());
-            i++;
-            let index = 0;
-            for (;;) {
-                skipBlanks();
-                const next = text.charCodeAt(i);
-                if (next === 125 /* } */ || next === 93 /* ] */) {
-                    i++;
-                    return;
-                }
-                let child;
-                if (ch === 123) {
-                    const at = position();
-                    child = (key === '' ? '' : key + SEPARATOR) + readString(true);
-                    positions.set(child, at);
-                    skipBlanks();
-                    i++; // the colon
-                }
-                else {
-                    child = (key === '' ? '' : key + SEPARATOR) + index++;
-                    positions.set(child, position());
-                }
-                readValue(child);
-                skipBlanks();
-                if (text.charCodeAt(i) === 44 /* , */)
-                    i++;
-            }
-        }
-        if (ch === 34 /* " */) {
-            readString(false);
-            return;
-        }
-        const start = i;
-        for (; i < text.length; i++) {
-            const c = text.charCodeAt(i);
-            if (c === 44 || c === 93 || c === 125 || c === 32 || c === 10 || c === 13 || c === 9)
-                break;
-        }
-        const token = text.slice(start, i);
-        if (token !== 'null')
-            numbers.set(key, token);
-    };
-    readValue('');
-    return { positions, collections, numbers };
-}
-
-;// CONCATENATED MODULE: ./src/core/documents/index.ts
-/**
- * The single door through which untrusted documents enter core: parse (with size and alias
- * limits), check against the JSON Schema of their kind, and report file, path and line on error.
- */
-
-
-
-
-
-
-const validatorNames = {
-    RecipeMetadata: 'recipeMetadata',
-    RecipeMixin: 'recipeMixin',
-    ComponentRegistry: 'componentRegistry',
-    RecipeCriteria: 'recipeCriteria',
-    RecipeResult: 'recipe',
-    Snapshot: 'snapshot',
-};
-let validators;
-/** Precompiled schema validators, loaded on first use. */
-async function loadValidators() {
-    validators ??= (await __nccwpck_require__.e(/* import() */ 604).then(__nccwpck_require__.bind(__nccwpck_require__, 5604)));
-    return validators;
-}
-/**
- * Parses `text` as a document of `kind` and checks it against the kind's schema. Block YAML and
- * JSON take fast paths; the general YAML parser loads only for documents outside them.
- */
-async function readDocument(kind, text, origin) {
-    const [parsed] = await Promise.all([parseSource(text, origin), loadValidators()]);
-    const document = checkDocument(kind, parsed);
-    return { document, parsed };
-}
-/** Schema-checks an already parsed document; validators must have been loaded. */
-function checkDocument(kind, parsed) {
-    const value = parsed.value;
-    if (value === null || value === undefined || (typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 0)) {
-        throw (0,errors/* invalidInput */.aY)(`${parsed.origin}: the ${kind} document is empty`, {
-            location: { file: parsed.origin },
-            hint: `pass a file that contains a ${kind} document`,
-        });
-    }
-    if (typeof value !== 'object' || Array.isArray(value)) {
-        throw (0,errors/* invalidInput */.aY)(`${parsed.origin}: expected a ${kind} mapping, found ${describeType(value)}`, {
-            location: { file: parsed.origin, line: 1 },
-            hint: `pass a YAML or JSON ${kind} document`,
-        });
-    }
-    const validate = validators?.[validatorNames[kind]];
-    if (!validate)
-        throw new Error('schema validators were used before they were loaded');
-    if (!validate(value)) {
-        const error = validate.errors[0];
-        throw schemaError(kind, parsed, error);
-    }
-    return value;
-}
-function schemaError(kind, parsed, error) {
-    const path = error.instancePath.split('/').slice(1).map(unescapePointer).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
-    let target = path;
-    let problem = error.message ?? 'is invalid';
-    let hint = `see schemas/${fileNameFor(kind)} for the ${kind} format`;
-    const actual = valueAt(parsed.value, path);
-    switch (error.keyword) {
-        case 'required':
-            problem = `is missing the required field "${String(error.params.missingProperty)}"`;
-            break;
-        case 'additionalProperties':
-            target = [...path, String(error.params.additionalProperty)];
-            problem = `has the unknown field "${String(error.params.additionalProperty)}"`;
-            hint = `remove the field; ${kind} documents allow only the fields in schemas/${fileNameFor(kind)}`;
-            break;
-        case 'enum':
-            problem = `is ${JSON.stringify(actual)}, allowed values: ${error.params.allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
-            break;
-        case 'const':
-            problem = `is ${JSON.stringify(actual)}, expected ${JSON.stringify(error.params.allowedValue)}`;
-            break;
-        case 'type':
-            problem = `must be ${String(error.params.type).replace(',', ' or ')}, found ${describeType(actual)}`;
-            if (String(error.params.type).startsWith('string') && (typeof actual === 'number' || typeof actual === 'boolean')) {
-                hint = `quote the value ("${String(actual)}") so YAML keeps it as text`;
-            }
-            break;
-        default:
-            problem = `${error.message ?? 'is invalid'}`;
-    }
-    const location = parsed.locate(target);
-    const where = (0,errors/* formatLocation */.j$)(location);
-    const field = (0,parse/* formatPath */.jV)(target) || '(document)';
-    return (0,errors/* invalidInput */.aY)(`${where}: ${kind} field ${field} ${problem}`, { location: { ...location, path: field }, hint });
-}
-function fileNameFor(kind) {
-    const base = validatorNames[kind].replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
-    return `${base}.schema.json`;
-}
-function unescapePointer(segment) {
-    return segment.replaceAll('~1', '/').replaceAll('~0', '~');
-}
-function valueAt(root, path) {
-    let node = root;
-    for (const segment of path) {
-        if (node === null || typeof node !== 'object')
-            return undefined;
-        node = node[segment];
-    }
-    return node;
-}
-function describeType(value) {
-    if (value === null)
-        return 'null';
-    if (Array.isArray(value))
-        return 'a list';
-    if (typeof value === 'object')
-        return 'a mapping';
-    if (typeof value === 'string')
-        return `the string ${JSON.stringify(value)}`;
-    return `the ${typeof value} ${String(value)}`;
+function precompiledCatalogEnabled() {
+    return enabled;
 }
 
 
@@ -37255,295 +37516,6 @@ function formatLocation(location) {
             text += `:${location.column}`;
     }
     return text;
-}
-
-
-/***/ }),
-
-/***/ 8237:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $E: () => (/* binding */ sortKeysDeep),
-/* harmony export */   JT: () => (/* binding */ formatString),
-/* harmony export */   Kt: () => (/* binding */ compareStrings),
-/* harmony export */   Qd: () => (/* binding */ isPlainObject),
-/* harmony export */   aB: () => (/* binding */ toJson),
-/* harmony export */   fE: () => (/* binding */ toYaml)
-/* harmony export */ });
-/**
- * Deterministic YAML and JSON writers for plain data (objects, arrays, strings, finite numbers,
- * booleans, null).
- *
- * Our own small emitter rather than a YAML library: it keeps the start-up path free of a parser
- * we do not need for writing, and it pins every formatting choice (key order as given, block
- * style, quoting) so the same value always gives the same bytes.
- */
-/** Serializes `value` as one YAML document ending in a newline. */
-function toYaml(value, options = {}) {
-    const writer = new YamlWriter(options.indent ?? 2, options.sortKeys ?? false);
-    return writer.document(value);
-}
-/** Serializes `value` as 2-space indented JSON ending in a newline. */
-function toJson(value, options = {}) {
-    return JSON.stringify(options.sortKeys ? sortKeysDeep(value) : value, null, 2) + '\n';
-}
-/** A copy of `value` whose mapping keys are sorted (code-unit order) at every level. */
-function sortKeysDeep(value) {
-    if (Array.isArray(value))
-        return value.map((item) => sortKeysDeep(item));
-    if (isPlainObject(value)) {
-        const out = {};
-        for (const key of Object.keys(value).sort(compareStrings))
-            out[key] = sortKeysDeep(value[key]);
-        return out;
-    }
-    return value;
-}
-/** Byte-wise (UTF-16 code unit) string comparison, independent of locale. */
-function compareStrings(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
-}
-function isPlainObject(value) {
-    if (value === null || typeof value !== 'object' || Array.isArray(value))
-        return false;
-    const proto = Object.getPrototypeOf(value);
-    return proto === Object.prototype || proto === null;
-}
-class YamlWriter {
-    step;
-    sortKeys;
-    constructor(step, sortKeys) {
-        this.step = step;
-        this.sortKeys = sortKeys;
-    }
-    document(value) {
-        const lines = [];
-        if (isCollection(value) && !isEmptyCollection(value))
-            this.block(value, 0, lines);
-        else
-            lines.push(this.inline(value));
-        return lines.join('\n') + '\n';
-    }
-    keys(map) {
-        const keys = Object.keys(map).filter((key) => map[key] !== undefined);
-        return this.sortKeys ? keys.sort(compareStrings) : keys;
-    }
-    /** Writes a non-empty mapping or sequence whose lines start at `indent`. */
-    block(value, indent, lines) {
-        const pad = ' '.repeat(indent);
-        if (Array.isArray(value)) {
-            for (const item of value) {
-                if (isCollection(item) && !isEmptyCollection(item)) {
-                    // The first line of a nested collection shares the line with the dash.
-                    const nested = [];
-                    this.block(item, indent + 2, nested);
-                    nested[0] = `${pad}- ${nested[0].slice(indent + 2)}`;
-                    lines.push(...nested);
-                }
-                else {
-                    this.scalarLine(`${pad}- `, item, indent + 2, 2, lines);
-                }
-            }
-            return;
-        }
-        const map = value;
-        for (const key of this.keys(map)) {
-            const item = map[key];
-            const head = `${pad}${formatKey(key)}:`;
-            if (isCollection(item) && !isEmptyCollection(item)) {
-                lines.push(head);
-                // Sequences under a key are indented one level, like the upstream recipe output.
-                this.block(item, indent + this.step, lines);
-            }
-            else {
-                this.scalarLine(`${head} `, item, indent + this.step, this.step, lines);
-            }
-        }
-    }
-    /**
-     * Pushes `prefix` + the scalar. Multi-line strings continue as a literal block at `indent`,
-     * which is `offset` columns right of the parent node.
-     */
-    scalarLine(prefix, value, indent, offset, lines) {
-        if (typeof value === 'string' && canUseLiteralBlock(value)) {
-            const trailing = /\n*$/.exec(value)[0].length;
-            const chomp = trailing === 0 ? '-' : trailing === 1 ? '' : '+';
-            const body = trailing === 0 ? value : value.slice(0, -1);
-            const bodyLines = body.split('\n');
-            const firstText = bodyLines.find((line) => line !== '') ?? '';
-            const indicator = firstText.startsWith(' ') ? String(offset) : '';
-            lines.push(`${prefix}|${indicator}${chomp}`);
-            const pad = ' '.repeat(indent);
-            for (const line of bodyLines)
-                lines.push(line === '' ? '' : pad + line);
-            return;
-        }
-        lines.push(prefix + this.inline(value));
-    }
-    inline(value) {
-        if (value === null || value === undefined)
-            return 'null';
-        if (typeof value === 'boolean')
-            return value ? 'true' : 'false';
-        if (typeof value === 'number')
-            return formatNumber(value);
-        if (typeof value === 'bigint')
-            return value.toString();
-        if (typeof value === 'string')
-            return formatString(value);
-        if (Array.isArray(value))
-            return '[]';
-        if (typeof value === 'object')
-            return '{}';
-        throw new TypeError(`cannot serialize a ${typeof value} as YAML`);
-    }
-}
-function isCollection(value) {
-    return Array.isArray(value) || (value !== null && typeof value === 'object');
-}
-function isEmptyCollection(value) {
-    if (Array.isArray(value))
-        return value.length === 0;
-    return Object.keys(value).every((key) => value[key] === undefined);
-}
-function formatNumber(value) {
-    if (Number.isNaN(value))
-        return '.nan';
-    if (value === Infinity)
-        return '.inf';
-    if (value === -Infinity)
-        return '-.inf';
-    if (Object.is(value, -0))
-        return '-0';
-    return String(value);
-}
-function formatKey(key) {
-    return formatString(key);
-}
-// Words that some YAML reader (1.1 or 1.2) would load as a non-string.
-const RESERVED = new Set([
-    'null', 'Null', 'NULL', '~', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE',
-    'yes', 'Yes', 'YES', 'no', 'No', 'NO', 'on', 'On', 'ON', 'off', 'Off', 'OFF', 'y', 'Y', 'n', 'N',
-    '.inf', '.Inf', '.INF', '+.inf', '+.Inf', '+.INF', '-.inf', '-.Inf', '-.INF', '.nan', '.NaN', '.NAN', '<<', '=',
-]);
-/** Characters that may not start a plain scalar. */
-const INDICATOR_START = /^[-?:,[\]{}#&*!|>'"%@`\s]/;
-// Anything number-like (ints, floats, octal/hex, sexagesimal, dates) is quoted to stay a string.
-const NUMBER_LIKE = /^[-+.]?[0-9]/;
-// Control characters (tab included: some readers reject raw tabs) go in double quotes as escapes.
-const NEEDS_DOUBLE_QUOTES = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff\ud800-\udfff]/;
-// Plain scalars YAML 1.1 or 1.2 readers resolve to numbers (floats such as "e0" or "." included).
-const NUMERIC_FORMS = [
-    /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
-    /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
-    /^[-+]?\.(?:inf|Inf|INF)$/,
-];
-function isPlainSafe(text) {
-    if (text === '' || RESERVED.has(text))
-        return false;
-    if (NUMERIC_FORMS.some((form) => form.test(text)))
-        return false;
-    if (INDICATOR_START.test(text) || NUMBER_LIKE.test(text))
-        return false;
-    if (/\s$/.test(text))
-        return false;
-    if (text.includes(': ') || text.includes(' #') || text.endsWith(':') || text.includes('\t'))
-        return false;
-    if (NEEDS_DOUBLE_QUOTES.test(text))
-        return false;
-    // Keep flow indicators out of plain scalars so the text is also safe inside flow collections.
-    if (/[,[\]{}]/.test(text))
-        return false;
-    return true;
-}
-function formatString(text) {
-    if (isPlainSafe(text))
-        return text;
-    if (!NEEDS_DOUBLE_QUOTES.test(text))
-        return `'${text.replaceAll("'", "''")}'`;
-    return JSON.stringify(text).replace(/[\u007f-\u009f\u2028\u2029\ufeff]/g, (ch) => {
-        return '\\u' + ch.charCodeAt(0).toString(16).padStart(4, '0');
-    }).replace(/[\ud800-\udfff]/g, (ch) => '\\u' + ch.charCodeAt(0).toString(16).padStart(4, '0'));
-}
-/** Multi-line text without characters a literal block cannot carry verbatim. */
-function canUseLiteralBlock(text) {
-    if (!text.includes('\n'))
-        return false;
-    if (/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff\ud800-\udfff]/.test(text))
-        return false;
-    const lines = text.split('\n');
-    // Whitespace-only lines would be read back as empty lines.
-    if (lines.some((line) => line !== '' && line.trim() === ''))
-        return false;
-    return lines.some((line) => line !== '');
-}
-
-
-/***/ }),
-
-/***/ 2692:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   D3: () => (/* binding */ mergeValues),
-/* harmony export */   Go: () => (/* binding */ deepClone),
-/* harmony export */   P5: () => (/* binding */ setOwn),
-/* harmony export */   ol: () => (/* binding */ deepFreeze)
-/* harmony export */ });
-/* harmony import */ var _serialize_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8237);
-/** Small helpers for plain data: freezing, copying and merging without sharing mutable state. */
-
-
-/** Freezes `value` and everything reachable from it; returns it for chaining. */
-function deepFreeze(value) {
-    if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-        Object.freeze(value);
-        for (const key of Object.keys(value))
-            deepFreeze(value[key]);
-    }
-    return value;
-}
-/** A fresh, mutable copy of plain data (objects, arrays, scalars). */
-function deepClone(value) {
-    if (Array.isArray(value))
-        return value.map((item) => deepClone(item));
-    if (value !== null && typeof value === 'object') {
-        const out = {};
-        for (const key of Object.keys(value))
-            setOwn(out, key, deepClone(value[key]));
-        return out;
-    }
-    return value;
-}
-/**
- * Sets an own property even for keys such as `__proto__`, which plain assignment would turn
- * into a prototype change (input documents may contain any key).
- */
-function setOwn(target, key, value) {
-    if (key === '__proto__')
-        Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
-    else
-        target[key] = value;
-}
-/**
- * Deep merge into a new object: mappings merge recursively; any other value in `source`
- * (lists, scalars, explicit null) replaces the destination value. Neither input is modified;
- * untouched subtrees of the inputs are shared, so inputs must be treated as immutable.
- */
-function mergeValues(destination, source) {
-    const out = {};
-    for (const key of Object.keys(destination))
-        setOwn(out, key, destination[key]);
-    for (const key of Object.keys(source)) {
-        const incoming = source[key];
-        const existing = Object.prototype.hasOwnProperty.call(out, key) ? out[key] : undefined;
-        if ((0,_serialize_js__WEBPACK_IMPORTED_MODULE_0__/* .isPlainObject */ .Qd)(existing) && (0,_serialize_js__WEBPACK_IMPORTED_MODULE_0__/* .isPlainObject */ .Qd)(incoming))
-            setOwn(out, key, mergeValues(existing, incoming));
-        else
-            setOwn(out, key, incoming);
-    }
-    return out;
 }
 
 

@@ -33256,7 +33256,7 @@ const loadKubernetesCollectors = async (options) => {
  */
 async function readSnapshot(location, options) {
     const { text, origin } = await (0,io/* readLocation */.mb)((0,io/* parseLocation */.zS)(location, options.input), options);
-    const [source] = await Promise.all([(0,documents_source/* parseSource */.P)(text, origin), (0,documents/* loadValidators */.As)()]);
+    const [source] = await Promise.all([(0,documents_source/* parseSource */.P)(text, origin), (0,documents/* loadValidators */.As)('Snapshot')]);
     return { snapshot: (0,documents/* checkDocument */.sw)('Snapshot', source), origin };
 }
 /**
@@ -33766,26 +33766,36 @@ async function writeSummary(run, inputs, diff) {
 
 
 
-const validatorNames = {
-    RecipeMetadata: 'recipeMetadata',
-    RecipeMixin: 'recipeMixin',
-    ComponentRegistry: 'componentRegistry',
-    RecipeCriteria: 'recipeCriteria',
+/** The schema file (schemas/<name>.schema.json) of each kind. */
+const schemaNames = {
+    RecipeMetadata: 'recipe-metadata',
+    RecipeMixin: 'recipe-mixin',
+    ComponentRegistry: 'component-registry',
+    RecipeCriteria: 'recipe-criteria',
     RecipeResult: 'recipe',
     Snapshot: 'snapshot',
 };
-let validators;
-/** Precompiled schema validators, loaded on first use. */
-async function loadValidators() {
-    validators ??= (await __nccwpck_require__.e(/* import() */ 604).then(__nccwpck_require__.bind(__nccwpck_require__, 5604)));
-    return validators;
+// Precompiled validators, one module per kind, loaded on first use of that kind.
+const loaders = {
+    RecipeMetadata: () => __nccwpck_require__.e(/* import() */ 667).then(__nccwpck_require__.bind(__nccwpck_require__, 7667)),
+    RecipeMixin: () => __nccwpck_require__.e(/* import() */ 697).then(__nccwpck_require__.bind(__nccwpck_require__, 8697)),
+    ComponentRegistry: () => __nccwpck_require__.e(/* import() */ 150).then(__nccwpck_require__.bind(__nccwpck_require__, 150)),
+    RecipeCriteria: () => __nccwpck_require__.e(/* import() */ 191).then(__nccwpck_require__.bind(__nccwpck_require__, 3191)),
+    RecipeResult: () => __nccwpck_require__.e(/* import() */ 33).then(__nccwpck_require__.bind(__nccwpck_require__, 4033)),
+    Snapshot: () => __nccwpck_require__.e(/* import() */ 587).then(__nccwpck_require__.bind(__nccwpck_require__, 4587)),
+};
+const validators = new Map();
+/** Loads the validators of the given kinds (all kinds when none are named). */
+async function loadValidators(...kinds) {
+    const wanted = kinds.length ? kinds : Object.keys(loaders);
+    await Promise.all(wanted.filter((kind) => !validators.has(kind)).map(async (kind) => validators.set(kind, (await loaders[kind]()).default)));
 }
 /**
  * Parses `text` as a document of `kind` and checks it against the kind's schema. Block YAML and
  * JSON take fast paths; the general YAML parser loads only for documents outside them.
  */
 async function readDocument(kind, text, origin) {
-    const [parsed] = await Promise.all([(0,_source_js__WEBPACK_IMPORTED_MODULE_2__/* .parseSource */ .P)(text, origin), loadValidators()]);
+    const [parsed] = await Promise.all([(0,_source_js__WEBPACK_IMPORTED_MODULE_2__/* .parseSource */ .P)(text, origin), loadValidators(kind)]);
     const document = checkDocument(kind, parsed);
     return { document, parsed };
 }
@@ -33804,9 +33814,9 @@ function checkDocument(kind, parsed) {
             hint: `pass a YAML or JSON ${kind} document`,
         });
     }
-    const validate = validators?.[validatorNames[kind]];
+    const validate = validators.get(kind);
     if (!validate)
-        throw new Error('schema validators were used before they were loaded');
+        throw new Error(`the ${kind} schema validator was used before it was loaded`);
     if (!validate(value)) {
         const error = validate.errors[0];
         throw schemaError(kind, parsed, error);
@@ -33849,8 +33859,7 @@ function schemaError(kind, parsed, error) {
     return (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .invalidInput */ .aY)(`${where}: ${kind} field ${field} ${problem}`, { location: { ...location, path: field }, hint });
 }
 function fileNameFor(kind) {
-    const base = validatorNames[kind].replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
-    return `${base}.schema.json`;
+    return `${schemaNames[kind]}.schema.json`;
 }
 function unescapePointer(segment) {
     return segment.replaceAll('~1', '/').replaceAll('~0', '~');
@@ -34089,18 +34098,24 @@ const TRUE_WORDS = new Set(['true', 'True', 'TRUE']);
 const FALSE_WORDS = new Set(['false', 'False', 'FALSE']);
 const DECIMAL = /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?$/;
 const ANY_CORE_NUMBER = /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
-// Characters that may not start a plain scalar (YAML indicators); `-`, `?` and `:` may, when
-// a non-blank follows (`-5`, `-foo`).
-const PLAIN_START_FORBIDDEN = new Set([',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', "'", '"', '%', '@', '`']);
-const PLAIN_START_BEFORE_BLANK = new Set(['-', '?', ':']);
+// Characters that may not start a plain scalar (YAML indicators): , [ ] { } # & * ! | > ' " % @ `
+// and `-`, `?`, `:` unless a non-blank follows (`-5`, `-foo`). Char codes: this runs per line.
+const PLAIN_START_FORBIDDEN = new Uint8Array(128);
+for (const ch of ",[]{}#&*!|>'\"%@`")
+    PLAIN_START_FORBIDDEN[ch.charCodeAt(0)] = 1;
+for (const ch of '-?:')
+    PLAIN_START_FORBIDDEN[ch.charCodeAt(0)] = 2;
 function plainStartAllowed(text) {
     return plainStartAllowedAt(text, 0);
 }
 function plainStartAllowedAt(text, at) {
-    const first = text[at];
-    if (first === undefined || PLAIN_START_FORBIDDEN.has(first))
+    const first = text.charCodeAt(at);
+    if (Number.isNaN(first))
         return false;
-    return !PLAIN_START_BEFORE_BLANK.has(first) || (text.length > at + 1 && text[at + 1] !== ' ');
+    const rule = first < 128 ? PLAIN_START_FORBIDDEN[first] : 0;
+    if (rule === 1)
+        return false;
+    return rule !== 2 || (text.length > at + 1 && text.charCodeAt(at + 1) !== 32);
 }
 // Control characters the YAML library rejects or treats specially; tabs and CR are declined too.
 const UNSUPPORTED_CHARS = /[\u0000-\u0009\u000b-\u001f\u007f\ufeff]/;
@@ -34324,9 +34339,11 @@ class SubsetReader {
             const quoted = quotedScalar(line, start);
             if (!quoted)
                 return decline();
-            const after = line.slice(quoted.end);
-            if (after.trim() !== '' && !/^\s+#/.test(after))
-                decline();
+            if (quoted.end < line.length) {
+                const after = line.slice(quoted.end);
+                if (after.trim() !== '' && !/^\s+#/.test(after))
+                    decline();
+            }
             return quoted.value;
         }
         // Tabs were refused up front, so a comment starts at the first " #".
@@ -34434,22 +34451,32 @@ const FLOW_CHARS = /[[\]{},]/;
 const SIMPLE_ESCAPES = { '\\': '\\', '"': '"', '/': '/', n: '\n', t: '\t', r: '\r', '0': '\0', b: '\b', f: '\f', ' ': ' ' };
 /** A quoted scalar at `start` that closes on this line: its value and the index after the closing quote. */
 function quotedScalar(text, start) {
-    const quote = text[start];
+    // Searching with indexOf keeps the common case (no escapes) out of a per-character loop,
+    // which matters on a cold start where this code runs unoptimised.
+    if (text.charCodeAt(start) === 39 /* ' */) {
+        let value = '';
+        let from = start + 1;
+        for (;;) {
+            const close = text.indexOf("'", from);
+            if (close < 0)
+                return undefined;
+            if (text.charCodeAt(close + 1) === 39) {
+                value += text.slice(from, close + 1);
+                from = close + 2;
+                continue;
+            }
+            return { value: value + text.slice(from, close), end: close + 1 };
+        }
+    }
+    const close = text.indexOf('"', start + 1);
+    if (close < 0)
+        return undefined;
+    const backslash = text.indexOf('\\', start + 1);
+    if (backslash < 0 || backslash > close)
+        return { value: text.slice(start + 1, close), end: close + 1 };
     let value = '';
     for (let i = start + 1; i < text.length; i++) {
         const ch = text[i];
-        if (quote === "'") {
-            if (ch === "'") {
-                if (text[i + 1] === "'") {
-                    value += "'";
-                    i++;
-                    continue;
-                }
-                return { value, end: i + 1 };
-            }
-            value += ch;
-            continue;
-        }
         if (ch === '"')
             return { value, end: i + 1 };
         if (ch !== '\\') {

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Entry point of the bundled `aicr` CLI.
-import { usePrecompiledCatalog } from '../core/catalog/embedded.js';
+import { usePrecompiledCatalog } from '../core/catalog/precompiled.js';
 import { main } from './main.js';
 
 usePrecompiledCatalog();

@@ -1,4 +1,4 @@
-import { usePrecompiledCatalog } from '../../core/catalog/embedded.js';
+import { usePrecompiledCatalog } from '../../core/catalog/precompiled.js';
 import { run } from './main.js';
 
 usePrecompiledCatalog();

@@ -57,7 +57,7 @@ export interface CatalogLayer {
 
 /** Loads a catalog from the embedded layer and an optional external layer over it. */
 export async function loadCatalogLayers(embedded: CatalogLayer, external?: CatalogLayer): Promise<Catalog> {
-  await Promise.all([ensureYamlParser(), loadValidators()]);
+  await Promise.all([ensureYamlParser(), loadValidators('RecipeMetadata', 'RecipeMixin', 'ComponentRegistry')]);
   return Catalog.fromLayers(embedded, external);
 }
 

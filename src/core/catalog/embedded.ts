@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { internalError } from '../errors.js';
 import { Catalog, loadCatalogLayers, yamlDocumentReader, type CatalogLayer, type DocumentReader } from './catalog.js';
 import { DirectorySource, openExternalDirectory } from './source.js';
+import { precompiledCatalogEnabled } from './precompiled.js';
 
 export interface PrecompiledCatalog {
   /** Relative paths of every file in recipes/, in walk order. */
@@ -18,10 +19,13 @@ export interface PrecompiledCatalog {
   documents: Record<string, unknown>;
 }
 
-let precompiledPath: string | undefined;
-/** Use `dist/catalog.json` for the embedded catalog (called by bundled entry points only). */
-export function usePrecompiledCatalog(path = join(projectRoot(), 'dist', 'catalog.json')): void {
-  if (existsSync(path)) precompiledPath = path;
+export { usePrecompiledCatalog } from './precompiled.js';
+
+/** `dist/catalog.json` when the entry point enabled it and it exists. */
+function precompiledPath(): string | undefined {
+  if (!precompiledCatalogEnabled()) return undefined;
+  const path = join(projectRoot(), 'dist', 'catalog.json');
+  return existsSync(path) ? path : undefined;
 }
 
 let root: string | undefined;
@@ -44,9 +48,9 @@ export function embeddedRecipesDir(): string {
   return join(projectRoot(), 'recipes');
 }
 
-function embeddedLayer(): CatalogLayer {
-  if (precompiledPath) {
-    const compiled = JSON.parse(readFileSync(precompiledPath, 'utf8')) as PrecompiledCatalog;
+function embeddedLayer(compiledPath: string | undefined): CatalogLayer {
+  if (compiledPath) {
+    const compiled = JSON.parse(readFileSync(compiledPath, 'utf8')) as PrecompiledCatalog;
     const source = new DirectorySource(embeddedRecipesDir(), 'embedded catalog', 'embedded', compiled.files);
     const read: DocumentReader = (kind, path) => {
       const document = compiled.documents[path];
@@ -72,9 +76,10 @@ export function loadCatalog(dataDir?: string): Promise<Catalog> {
   if (!pending) {
     pending = (async () => {
       const external = dataDir ? openExternalDirectory(dataDir) : undefined;
-      const embedded = embeddedLayer();
+      const compiledPath = precompiledPath();
+      const embedded = embeddedLayer(compiledPath);
       const externalLayer = external ? { source: external, read: yamlDocumentReader(external) } : undefined;
-      if (precompiledPath && !externalLayer) {
+      if (compiledPath && !externalLayer) {
         // Nothing to parse: the precompiled catalog needs neither the YAML parser nor ajv.
         return Catalog.fromLayers(embedded);
       }

@@ -13,7 +13,7 @@ import type {
   RecipeResult,
   Snapshot,
 } from './types.js';
-import type { CompiledValidator, SchemaError } from './generated/validators.js';
+import type { CompiledValidator, SchemaError } from './generated/types.js';
 
 export * from './types.js';
 export { parseDocument, parseDocumentSync, ensureYamlParser, formatPath, MAX_DOCUMENT_BYTES, MAX_ALIAS_COUNT } from './parse.js';
@@ -30,21 +30,31 @@ export interface DocumentKinds {
 }
 export type DocumentKind = keyof DocumentKinds;
 
-const validatorNames: Record<DocumentKind, string> = {
-  RecipeMetadata: 'recipeMetadata',
-  RecipeMixin: 'recipeMixin',
-  ComponentRegistry: 'componentRegistry',
-  RecipeCriteria: 'recipeCriteria',
+/** The schema file (schemas/<name>.schema.json) of each kind. */
+const schemaNames: Record<DocumentKind, string> = {
+  RecipeMetadata: 'recipe-metadata',
+  RecipeMixin: 'recipe-mixin',
+  ComponentRegistry: 'component-registry',
+  RecipeCriteria: 'recipe-criteria',
   RecipeResult: 'recipe',
   Snapshot: 'snapshot',
 };
 
-type ValidatorModule = Record<string, CompiledValidator>;
-let validators: ValidatorModule | undefined;
-/** Precompiled schema validators, loaded on first use. */
-export async function loadValidators(): Promise<ValidatorModule> {
-  validators ??= (await import('./generated/validators.js')) as unknown as ValidatorModule;
-  return validators;
+// Precompiled validators, one module per kind, loaded on first use of that kind.
+const loaders: Record<DocumentKind, () => Promise<{ default: CompiledValidator }>> = {
+  RecipeMetadata: () => import('./generated/recipe-metadata.js'),
+  RecipeMixin: () => import('./generated/recipe-mixin.js'),
+  ComponentRegistry: () => import('./generated/component-registry.js'),
+  RecipeCriteria: () => import('./generated/recipe-criteria.js'),
+  RecipeResult: () => import('./generated/recipe.js'),
+  Snapshot: () => import('./generated/snapshot.js'),
+};
+const validators = new Map<DocumentKind, CompiledValidator>();
+
+/** Loads the validators of the given kinds (all kinds when none are named). */
+export async function loadValidators(...kinds: DocumentKind[]): Promise<void> {
+  const wanted = kinds.length ? kinds : (Object.keys(loaders) as DocumentKind[]);
+  await Promise.all(wanted.filter((kind) => !validators.has(kind)).map(async (kind) => validators.set(kind, (await loaders[kind]()).default)));
 }
 
 /**
@@ -56,7 +66,7 @@ export async function readDocument<K extends DocumentKind>(
   text: string,
   origin: string,
 ): Promise<{ document: DocumentKinds[K]; parsed: SourceDocument }> {
-  const [parsed] = await Promise.all([parseSource(text, origin), loadValidators()]);
+  const [parsed] = await Promise.all([parseSource(text, origin), loadValidators(kind)]);
   const document = checkDocument(kind, parsed);
   return { document, parsed };
 }
@@ -76,8 +86,8 @@ export function checkDocument<K extends DocumentKind>(kind: K, parsed: ParsedDoc
       hint: `pass a YAML or JSON ${kind} document`,
     });
   }
-  const validate = validators?.[validatorNames[kind]];
-  if (!validate) throw new Error('schema validators were used before they were loaded');
+  const validate = validators.get(kind);
+  if (!validate) throw new Error(`the ${kind} schema validator was used before it was loaded`);
   if (!validate(value)) {
     const error = validate.errors![0]!;
     throw schemaError(kind, parsed, error);
@@ -122,8 +132,7 @@ function schemaError(kind: DocumentKind, parsed: ParsedDocument, error: SchemaEr
 }
 
 function fileNameFor(kind: DocumentKind): string {
-  const base = validatorNames[kind].replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
-  return `${base}.schema.json`;
+  return `${schemaNames[kind]}.schema.json`;
 }
 
 function unescapePointer(segment: string): string {

@@ -40,19 +40,22 @@ const TRUE_WORDS = new Set(['true', 'True', 'TRUE']);
 const FALSE_WORDS = new Set(['false', 'False', 'FALSE']);
 const DECIMAL = /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?$/;
 const ANY_CORE_NUMBER = /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
-// Characters that may not start a plain scalar (YAML indicators); `-`, `?` and `:` may, when
-// a non-blank follows (`-5`, `-foo`).
-const PLAIN_START_FORBIDDEN = new Set([',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', "'", '"', '%', '@', '`']);
-const PLAIN_START_BEFORE_BLANK = new Set(['-', '?', ':']);
+// Characters that may not start a plain scalar (YAML indicators): , [ ] { } # & * ! | > ' " % @ `
+// and `-`, `?`, `:` unless a non-blank follows (`-5`, `-foo`). Char codes: this runs per line.
+const PLAIN_START_FORBIDDEN = new Uint8Array(128);
+for (const ch of ",[]{}#&*!|>'\"%@`") PLAIN_START_FORBIDDEN[ch.charCodeAt(0)] = 1;
+for (const ch of '-?:') PLAIN_START_FORBIDDEN[ch.charCodeAt(0)] = 2;
 
 function plainStartAllowed(text: string): boolean {
   return plainStartAllowedAt(text, 0);
 }
 
 function plainStartAllowedAt(text: string, at: number): boolean {
-  const first = text[at];
-  if (first === undefined || PLAIN_START_FORBIDDEN.has(first)) return false;
-  return !PLAIN_START_BEFORE_BLANK.has(first) || (text.length > at + 1 && text[at + 1] !== ' ');
+  const first = text.charCodeAt(at);
+  if (Number.isNaN(first)) return false;
+  const rule = first < 128 ? PLAIN_START_FORBIDDEN[first] : 0;
+  if (rule === 1) return false;
+  return rule !== 2 || (text.length > at + 1 && text.charCodeAt(at + 1) !== 32);
 }
 // Control characters the YAML library rejects or treats specially; tabs and CR are declined too.
 const UNSUPPORTED_CHARS = /[\u0000-\u0009\u000b-\u001f\u007f\ufeff]/;
@@ -248,8 +251,10 @@ class SubsetReader {
     if (first === 34 /* " */ || first === 39 /* ' */) {
       const quoted = quotedScalar(line, start);
       if (!quoted) return decline();
-      const after = line.slice(quoted.end);
-      if (after.trim() !== '' && !/^\s+#/.test(after)) decline();
+      if (quoted.end < line.length) {
+        const after = line.slice(quoted.end);
+        if (after.trim() !== '' && !/^\s+#/.test(after)) decline();
+      }
       return quoted.value;
     }
     // Tabs were refused up front, so a comment starts at the first " #".
@@ -340,22 +345,29 @@ const SIMPLE_ESCAPES: Record<string, string> = { '\\': '\\', '"': '"', '/': '/',
 
 /** A quoted scalar at `start` that closes on this line: its value and the index after the closing quote. */
 function quotedScalar(text: string, start: number): { value: string; end: number } | undefined {
-  const quote = text[start];
+  // Searching with indexOf keeps the common case (no escapes) out of a per-character loop,
+  // which matters on a cold start where this code runs unoptimised.
+  if (text.charCodeAt(start) === 39 /* ' */) {
+    let value = '';
+    let from = start + 1;
+    for (;;) {
+      const close = text.indexOf("'", from);
+      if (close < 0) return undefined;
+      if (text.charCodeAt(close + 1) === 39) {
+        value += text.slice(from, close + 1);
+        from = close + 2;
+        continue;
+      }
+      return { value: value + text.slice(from, close), end: close + 1 };
+    }
+  }
+  const close = text.indexOf('"', start + 1);
+  if (close < 0) return undefined;
+  const backslash = text.indexOf('\\', start + 1);
+  if (backslash < 0 || backslash > close) return { value: text.slice(start + 1, close), end: close + 1 };
   let value = '';
   for (let i = start + 1; i < text.length; i++) {
     const ch = text[i]!;
-    if (quote === "'") {
-      if (ch === "'") {
-        if (text[i + 1] === "'") {
-          value += "'";
-          i++;
-          continue;
-        }
-        return { value, end: i + 1 };
-      }
-      value += ch;
-      continue;
-    }
     if (ch === '"') return { value, end: i + 1 };
     if (ch !== '\\') {
       value += ch;

@@ -315,7 +315,7 @@ export const loadKubernetesCollectors: KubernetesCollectorLoader = async (option
  */
 export async function readSnapshot(location: string, options: ReadOptions & { input: string }): Promise<{ snapshot: Snapshot; origin: string }> {
   const { text, origin } = await readLocation(parseLocation(location, options.input), options);
-  const [source] = await Promise.all([parseSource(text, origin), loadValidators()]);
+  const [source] = await Promise.all([parseSource(text, origin), loadValidators('Snapshot')]);
   return { snapshot: checkDocument('Snapshot', source), origin };
 }
 

@@ -29,13 +29,13 @@ export interface LoadedSnapshot {
   origin: string;
 }
 
-async function readSource(location: string, input: string, options: LoadOptions): Promise<SourceDocument> {
+async function readSource(location: string, input: string, options: LoadOptions, kind: 'RecipeResult' | 'Snapshot'): Promise<SourceDocument> {
   const read = await readLocation(parseLocation(location, input), {
     input,
     ...(options.stdin ? { stdin: options.stdin } : {}),
     ...(options.kubeconfig ? { kubeconfig: options.kubeconfig } : {}),
   });
-  const [source] = await Promise.all([parseSource(read.text, read.origin), loadValidators()]);
+  const [source] = await Promise.all([parseSource(read.text, read.origin), loadValidators(kind)]);
   return source;
 }
 
@@ -51,7 +51,7 @@ function kindOf(value: unknown): string | undefined {
  */
 export async function loadRecipe(location: string, options: LoadOptions = {}): Promise<LoadedRecipe> {
   const input = options.input ?? '--recipe';
-  const source = await readSource(location, input, options);
+  const source = await readSource(location, input, options, 'RecipeResult');
   const kind = kindOf(source.value);
   if (kind === 'Snapshot') {
     throw invalidInput(`${source.origin}: ${input} expects a RecipeResult document, but this is a Snapshot`, {
@@ -104,7 +104,7 @@ export function readingTextFrom(source: SourceDocument): ReadingText {
 /** Reads and indexes a Snapshot; a document of another kind or without measurements is refused. */
 export async function loadSnapshot(location: string, options: LoadOptions = {}): Promise<LoadedSnapshot> {
   const input = options.input ?? '--snapshot';
-  const source = await readSource(location, input, options);
+  const source = await readSource(location, input, options, 'Snapshot');
   const kind = kindOf(source.value);
   if (kind !== undefined && kind !== 'Snapshot' && kind !== '') {
     throw invalidInput(`${source.origin}: ${input} expects a Snapshot document, but this is a ${kind}`, {
