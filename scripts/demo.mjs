@@ -1,6 +1,6 @@
 // `npm run demo`: the main job on the embedded catalog, end to end, with the committed CLI
-// bundle: resolve a recipe, query it, validate it against a snapshot, bundle it for Helm and
-// verify the bundle's checksums. Everything is written under demo-output/.
+// bundle: snapshot this machine, resolve a recipe, query it, validate it against a node
+// snapshot, bundle it for Helm and verify the bundle's checksums. Output: demo-output/.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -12,11 +12,15 @@ rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 
 const criteria = ['--service', 'eks', '--accelerator', 'h100', '--intent', 'training', '--os', 'ubuntu', '--platform', 'kubeflow'];
+const nodeSnapshot = join(root, 'test', 'fixtures', 'validate', 'snapshot-eks-h100-pass.yaml');
 const steps = [
+  ['Snapshot this machine (sources it cannot reach are recorded as unavailable, never invented)', ['snapshot', '--output', join(out, 'snapshot.yaml'), '--format', 'yaml']],
   ['Resolve the recipe for EKS + H100 + Ubuntu, training with Kubeflow', ['recipe', ...criteria, '--output', join(out, 'recipe.yaml')]],
-  ['Show the recipe as a table (first lines)', ['recipe', ...criteria, '--format', 'table'], { head: 12 }],
   ['Query the GPU Operator driver version it pins', ['query', ...criteria, '--selector', 'components.gpu-operator.values.driver.version']],
-  ['Query its deployment order', ['query', ...criteria, '--selector', 'deploymentOrder']],
+  ['Query its deployment order', ['query', ...criteria, '--selector', 'deploymentOrder', '--format', 'json']],
+  ['Validate its constraints against a snapshot of an EKS H100 node', ['validate', '--recipe', join(out, 'recipe.yaml'), '--snapshot', nodeSnapshot, '--junit', join(out, 'junit.xml')]],
+  ['Bundle it for Helm (per-component folders, deploy.sh, checksums.txt)', ['bundle', '--recipe', join(out, 'recipe.yaml'), '--deployer', 'helm', '--output', join(out, 'bundle')]],
+  ['Verify the bundle before deploying it', ['verify', join(out, 'bundle')]],
 ];
 
 let failed = false;

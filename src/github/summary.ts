@@ -1,6 +1,9 @@
 /** Shared pieces of job summaries: Mermaid deployment graphs and table helpers. */
 import * as core from '@actions/core';
 
+/** The job-summary buffer type (`core.summary`): sections are added, then written once. */
+export type Summary = typeof core.summary;
+
 /** Turns off summaries when the step runs outside a runner (no GITHUB_STEP_SUMMARY). */
 export function summaryAvailable(): boolean {
   return Boolean(process.env.GITHUB_STEP_SUMMARY);

@@ -4,7 +4,7 @@ import * as core from '@actions/core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { run } from '../../src/actions/bundle/main.js';
-import { fileTree } from '../../src/actions/bundle/main.js';
+import { fileTree } from '../../src/github/bundle.js';
 import { runWithInputs } from '../helpers/action.js';
 import { EKS_RECIPE, FIXTURE_DATA, fixtureRecipe } from '../core/bundle/support.js';
 

@@ -39,6 +39,14 @@ describe('actions', () => {
     for (const input of inputs) expect(readme, `README of ${name} lists ${input}`).toContain(`\`${input}\``);
   });
 
+  it('the root action runs the root entry, declares what inputs.ts reads and is documented in README.md', () => {
+    const action = parse(read('action.yml'));
+    expect(action.runs).toEqual({ using: 'node24', main: 'dist/root/index.js' });
+    expect(existsSync(join(REPO_ROOT, 'dist/root/index.js'))).toBe(true);
+    expect(declaredInputs(read('src/actions/root/inputs.ts')).sort()).toEqual(Object.keys(action.inputs).sort());
+    for (const input of Object.keys(action.inputs)) expect(read('README.md')).toContain(`\`${input}\``);
+  });
+
   it('no @actions/* import in src/core', () => {
     const offenders: string[] = [];
     const walk = (dir: string) => {

@@ -3,14 +3,11 @@
  * job summary with the file tree, the deployment order and the next step.
  */
 import * as core from '@actions/core';
-import { runBundle, type BundleOutcome } from '../../core/bundle/index.js';
-import { folderDependencies } from '../../core/bundle/common.js';
+import { runBundle } from '../../core/bundle/index.js';
+import { addBundleSummary } from '../../github/bundle.js';
 import { runAction } from '../../github/run.js';
-import { cell, deploymentGraph, mermaidBlock, summaryAvailable } from '../../github/summary.js';
+import { summaryAvailable } from '../../github/summary.js';
 import { getInputs } from './inputs.js';
-
-/** Files listed in the summary tree (the whole list is checksums.txt). */
-const MAX_TREE_FILES = 400;
 
 export async function run(): Promise<void> {
   await runAction(async () => {
@@ -22,52 +19,9 @@ export async function run(): Promise<void> {
     core.setOutput('files', String(outcome.files.length));
     core.setOutput('checksums-path', outcome.checksumsPath);
     core.info(`${outcome.title} written to ${outcome.dir}: ${outcome.files.length} files, ${outcome.plan.folders.length} releases`);
-    if (inputs.summary && summaryAvailable()) await writeSummary(outcome);
-  });
-}
-
-/** The bundle's files as an indented tree (directories first level by level). */
-export function fileTree(paths: readonly string[], root: string): string {
-  const lines = [`${root}/`];
-  const shown = new Set<string>();
-  for (const path of paths.slice(0, MAX_TREE_FILES)) {
-    const parts = path.split('/');
-    for (let depth = 0; depth < parts.length; depth++) {
-      const prefix = parts.slice(0, depth + 1).join('/');
-      if (shown.has(prefix)) continue;
-      shown.add(prefix);
-      lines.push(`${'  '.repeat(depth + 1)}${parts[depth]}${depth < parts.length - 1 ? '/' : ''}`);
+    if (inputs.summary && summaryAvailable()) {
+      addBundleSummary(core.summary, outcome);
+      await core.summary.write();
     }
-  }
-  if (paths.length > MAX_TREE_FILES) lines.push(`  … ${paths.length - MAX_TREE_FILES} more files (see checksums.txt)`);
-  return lines.join('\n');
-}
-
-/** The summary is HTML: code blocks do not escape their text. */
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"]/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[ch]!);
-}
-
-async function writeSummary(outcome: BundleOutcome): Promise<void> {
-  const { plan } = outcome;
-  const summary = core.summary.addHeading('AICR bundle', 2);
-  summary.addTable([
-    [{ data: 'deployer', header: true }, { data: 'directory', header: true }, { data: 'files', header: true }, { data: 'releases', header: true }, { data: 'checksums', header: true }],
-    [cell(`${outcome.deployer} (${outcome.title})`), cell(outcome.dir), String(outcome.files.length), String(plan.folders.length), cell(outcome.checksumsPath)],
-  ]);
-  summary.addHeading('Deployment order', 3);
-  const dependencies = new Map(plan.folders.map((folder) => [folder.dir, folderDependencies(plan, folder).map((dependency) => dependency.dir)]));
-  summary.addRaw(mermaidBlock(deploymentGraph(plan.folders.map((folder) => folder.dir), dependencies)));
-  summary.addTable([
-    [{ data: 'folder', header: true }, { data: 'component', header: true }, { data: 'version', header: true }, { data: 'namespace', header: true }, { data: 'kind', header: true }],
-    ...plan.folders.map((folder) => [cell(folder.dir), cell(folder.component.name), cell(folder.component.ref.version || '—'), cell(folder.namespace), folder.kind]),
-  ]);
-  summary.addHeading('Next step', 3);
-  summary.addCodeBlock(escapeHtml(outcome.steps.map((step) => step.replaceAll('<bundle-dir>', outcome.dir)).join('\n')), 'bash');
-  if (outcome.notes.length > 0) {
-    summary.addHeading('Notes', 3);
-    summary.addList(outcome.notes.map((note) => cell(note)));
-  }
-  summary.addDetails('Files', `\n\n<pre>${escapeHtml(fileTree(outcome.files.map((file) => file.path), outcome.dir))}</pre>\n`);
-  await summary.write();
+  });
 }

@@ -2,10 +2,10 @@
 import * as core from '@actions/core';
 import { formatDocument } from '../../core/format.js';
 import { parseLocation, writeLocation } from '../../core/io.js';
-import { resolveRecipe, type RecipeOutcome } from '../../core/recipe/index.js';
-import { CRITERIA_FIELDS } from '../../core/recipe/criteria.js';
+import { resolveRecipe } from '../../core/recipe/index.js';
+import { addRecipeSummary, setRecipeOutputs } from '../../github/recipe.js';
 import { runAction } from '../../github/run.js';
-import { cell, deploymentGraph, mermaidBlock, summaryAvailable } from '../../github/summary.js';
+import { summaryAvailable } from '../../github/summary.js';
 import { getInputs } from './inputs.js';
 
 export async function run(): Promise<void> {
@@ -15,53 +15,11 @@ export async function run(): Promise<void> {
     for (const notice of outcome.notices) core.info(notice);
     const output = parseLocation(inputs.output, 'output');
     await writeLocation(output, formatDocument(outcome.recipe, inputs.format), { input: 'output', format: inputs.format, kind: 'RecipeResult' });
-    setOutputs(outcome, inputs.output);
+    setRecipeOutputs(outcome, inputs.output);
     core.info(`recipe written to ${inputs.output}: ${outcome.recipe.componentRefs.length} components from ${outcome.recipe.metadata.appliedOverlays?.join(', ')}`);
-    if (inputs.summary && summaryAvailable()) await writeSummary(outcome, inputs.output);
+    if (inputs.summary && summaryAvailable()) {
+      addRecipeSummary(core.summary, outcome, inputs.output);
+      await core.summary.write();
+    }
   });
-}
-
-function setOutputs(outcome: RecipeOutcome, path: string): void {
-  const { recipe } = outcome;
-  core.setOutput('recipe-path', path);
-  core.setOutput('applied-overlays', (recipe.metadata.appliedOverlays ?? []).join(','));
-  core.setOutput('components', JSON.stringify(recipe.componentRefs.map((ref) => ({
-    name: ref.name,
-    version: ref.version ?? '',
-    namespace: ref.namespace ?? '',
-    chart: ref.chart ?? '',
-    source: ref.source ?? '',
-  }))));
-  core.setOutput('deployment-order', recipe.deploymentOrder.join(','));
-}
-
-async function writeSummary(outcome: RecipeOutcome, path: string): Promise<void> {
-  const { recipe, criteria } = outcome;
-  const summary = core.summary.addHeading('AICR recipe', 2);
-  summary.addTable([
-    [{ data: 'criterion', header: true }, { data: 'value', header: true }],
-    ...CRITERIA_FIELDS.map((field) => [field, cell(criteria[field])]),
-    ['nodes', criteria.nodes === 0 ? 'any' : String(criteria.nodes)],
-  ]);
-  summary.addRaw(`\n**Criteria from:** ${outcome.mode} &nbsp; **Recipe:** \`${cell(path)}\`\n\n`);
-  summary.addRaw(`**Applied overlays:** ${(recipe.metadata.appliedOverlays ?? []).map((name) => `\`${cell(name)}\``).join(' → ')}\n\n`);
-  if (recipe.metadata.excludedOverlays?.length) {
-    summary.addRaw(`**Excluded by snapshot constraints:** ${recipe.metadata.excludedOverlays.map((item) => `\`${cell(typeof item === 'string' ? item : item.name)}\``).join(', ')}\n\n`);
-  }
-  summary.addHeading('Components', 3);
-  summary.addTable([
-    [{ data: 'component', header: true }, { data: 'version', header: true }, { data: 'namespace', header: true }, { data: 'source', header: true }],
-    ...recipe.componentRefs.map((ref) => [cell(ref.name), cell(ref.version ?? '—'), cell(ref.namespace ?? '—'), cell(ref.source || '—')]),
-  ]);
-  summary.addHeading('Deployment order', 3);
-  const dependencies = new Map(recipe.componentRefs.map((ref) => [ref.name, ref.dependencyRefs ?? []]));
-  summary.addRaw(mermaidBlock(deploymentGraph(recipe.deploymentOrder, dependencies)));
-  if (recipe.constraints?.length) {
-    summary.addHeading('Constraints', 3);
-    summary.addTable([
-      [{ data: 'constraint', header: true }, { data: 'expected', header: true }],
-      ...recipe.constraints.map((c) => [cell(c.name), cell(c.value)]),
-    ]);
-  }
-  await summary.write();
 }

@@ -1,0 +1,73 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { run } from '../../src/actions/root/main.js';
+import { runWithInputs } from '../helpers/action.js';
+import { FIXTURES } from '../helpers/paths.js';
+import { writeTree } from '../helpers/catalog.js';
+
+const passing = join(FIXTURES, 'validate', 'snapshot-eks-h100-pass.yaml');
+// In snapshot mode overlays whose own constraints fail are left out of the recipe, so only the
+// base recipe's floor (Kubernetes >= 1.25) is left to fail: a 1.24 cluster fails it.
+const tooOld = writeTree({
+  'snapshot.yaml': { kind: 'Snapshot', measurements: [{ type: 'K8s', subtypes: [{ subtype: 'server', data: { version: 'v1.24.17-eks-2d98532' } }] }] },
+});
+const failing = join(tooOld, 'snapshot.yaml');
+
+describe('root action: recipe → validate → bundle → verify', () => {
+  it('runs every stage in one step, writes one summary and a bundle that sha256sum accepts', async () => {
+    const result = await runWithInputs(run, { snapshot: passing, intent: 'training', platform: 'kubeflow', deployer: 'flux', repo: 'https://github.com/example/gitops.git' });
+    expect(result.exitCode, result.stdout).toBe(0);
+    expect(result.outputs['recipe-path']).toBe('aicr/recipe.yaml');
+    const recipe = parse(readFileSync(join(result.cwd, 'aicr/recipe.yaml'), 'utf8'));
+    // Criteria detected from the snapshot (eks, h100, ubuntu) plus the inputs.
+    expect(recipe.criteria).toMatchObject({ service: 'eks', accelerator: 'h100', os: 'ubuntu', intent: 'training', platform: 'kubeflow' });
+    expect(result.outputs['validation-status']).toBe('pass');
+    expect(existsSync(join(result.cwd, 'aicr/validation/junit.xml'))).toBe(true);
+    expect(result.outputs['bundle-dir']).toBe('aicr/bundle');
+    expect(Number(result.outputs.files)).toBeGreaterThan(20);
+    const check = spawnSync('sha256sum', ['--quiet', '-c', 'checksums.txt'], { cwd: join(result.cwd, 'aicr/bundle'), encoding: 'utf8' });
+    expect(check.status, check.stdout + check.stderr).toBe(0);
+    for (const heading of ['AICR recipe', 'AICR validate', 'AICR bundle', 'AICR bundle verification']) expect(result.summary).toContain(`<h2>${heading}</h2>`);
+    expect(result.summary.match(/<h2>AICR recipe<\/h2>/g)).toHaveLength(1);
+  });
+
+  it('stops before bundling when a constraint fails, with annotations at the recipe lines', async () => {
+    const result = await runWithInputs(run, { accelerator: 'h100', intent: 'training', snapshot: failing });
+    expect(result.exitCode).toBe(10);
+    const recipe = parse(readFileSync(join(result.cwd, 'aicr/recipe.yaml'), 'utf8'));
+    expect(recipe.metadata.excludedOverlays).toEqual(['eks', 'eks-training', 'h100-eks-training']);
+    expect(result.outputs['validation-status']).toBe('fail');
+    expect(result.outputs['bundle-dir']).toBeUndefined();
+    expect(existsSync(join(result.cwd, 'aicr/bundle'))).toBe(false);
+    const annotations = result.commands.filter((c) => c.command === 'error' && c.properties.file === 'aicr/recipe.yaml');
+    expect(annotations.length).toBeGreaterThan(0);
+    const lines = readFileSync(join(result.cwd, 'aicr/recipe.yaml'), 'utf8').split('\n');
+    for (const annotation of annotations) expect(lines[Number(annotation.properties.line) - 1]).toContain(annotation.properties.title);
+  });
+
+  it('bundles anyway with fail-on-error false, and stops after the recipe with deployer none', async () => {
+    const anyway = await runWithInputs(run, { accelerator: 'h100', intent: 'training', snapshot: failing, 'fail-on-error': 'false' });
+    expect(anyway.exitCode).toBe(0);
+    expect(anyway.outputs['validation-status']).toBe('fail');
+    expect(anyway.outputs['bundle-dir']).toBe('aicr/bundle');
+    const recipeOnly = await runWithInputs(run, { service: 'kind', intent: 'inference', deployer: 'none' });
+    expect(recipeOnly.exitCode).toBe(0);
+    expect(recipeOnly.outputs['recipe-path']).toBe('aicr/recipe.yaml');
+    expect(existsSync(join(recipeOnly.cwd, 'aicr/bundle'))).toBe(false);
+  });
+
+  it('refuses a bad deployer and an occupied bundle directory with their exit codes', async () => {
+    const bad = await runWithInputs(run, { service: 'eks', deployer: 'kustomize' });
+    expect(bad.exitCode).toBe(2);
+    expect(bad.commands.find((c) => c.command === 'error')?.message).toMatch(/helm.*argocd/);
+    const first = await runWithInputs(run, { service: 'eks' });
+    expect(first.exitCode).toBe(0);
+    const again = await runWithInputs(run, { service: 'eks' }, { cwd: first.cwd });
+    expect(again.exitCode).toBe(2);
+    const replaced = await runWithInputs(run, { service: 'eks', replace: 'true' }, { cwd: first.cwd });
+    expect(replaced.exitCode).toBe(0);
+  });
+});
