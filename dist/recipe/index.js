@@ -28375,7 +28375,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _core_catalog_precompiled_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(569);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8430);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4697);
 
 
 (0,_core_catalog_precompiled_js__WEBPACK_IMPORTED_MODULE_1__/* .usePrecompiledCatalog */ .r)();
@@ -28386,7 +28386,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8430:
+/***/ 4697:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29791,7 +29791,7 @@ const _summary = new Summary();
  * @deprecated use `core.summary`
  */
 const markdownSummary = (/* unused pure expression or super */ null && (_summary));
-const summary_summary = _summary;
+const summary = _summary;
 //# sourceMappingURL=summary.js.map
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
 
@@ -34528,37 +34528,6 @@ async function resolveRecipe(request, options = {}) {
     return { recipe, criteria, catalog, mode, notices };
 }
 
-;// CONCATENATED MODULE: ./src/github/run.ts
-/**
- * The one place where an action's errors become a failed step: the message, its hint, and the
- * documented exit code, for thrown values of any type.
- */
-
-
-function describeExitCode(code) {
-    const row = errors/* EXIT_CODE_TABLE */.KU.find((entry) => entry.code === code);
-    return row ? `exit code ${code}: ${row.name}` : `exit code ${code}`;
-}
-/** Runs `main` and turns any failure into `setFailed` with the error's exit code. */
-async function runAction(main) {
-    try {
-        const code = await main();
-        if (typeof code === 'number' && code !== 0)
-            process.exitCode = code;
-    }
-    catch (error) {
-        const code = (0,errors/* exitCodeFor */.Rr)(error);
-        const location = error instanceof errors/* AicrError */.Y3 ? error.location : undefined;
-        const message = `${(0,errors/* formatError */.Wk)(error)}\n(${describeExitCode(code)})`;
-        if (location?.file && location.line)
-            core_error(error instanceof errors/* AicrError */.Y3 ? error.message : String(error), { title: 'aicr', file: location.file, startLine: location.line });
-        setFailed(message);
-        if (code === 1 && error instanceof Error && error.stack)
-            core_debug(error.stack);
-        process.exitCode = code;
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/github/summary.ts
 /** Shared pieces of job summaries: Mermaid deployment graphs and table helpers. */
 
@@ -34596,6 +34565,86 @@ function mermaidBlock(graph) {
     return `\n\`\`\`mermaid\n${graph}\n\`\`\`\n`;
 }
 
+
+;// CONCATENATED MODULE: ./src/github/recipe.ts
+/** GitHub rendering of the recipe stage: step outputs and the job-summary section. */
+
+
+
+function setRecipeOutputs(outcome, path) {
+    const { recipe } = outcome;
+    setOutput('recipe-path', path);
+    setOutput('applied-overlays', (recipe.metadata.appliedOverlays ?? []).join(','));
+    setOutput('components', JSON.stringify(recipe.componentRefs.map((ref) => ({
+        name: ref.name,
+        version: ref.version ?? '',
+        namespace: ref.namespace ?? '',
+        chart: ref.chart ?? '',
+        source: ref.source ?? '',
+    }))));
+    setOutput('deployment-order', recipe.deploymentOrder.join(','));
+}
+/** Criteria, overlays, components, the deployment order as a Mermaid graph, constraints. */
+function addRecipeSummary(summary, outcome, path) {
+    const { recipe, criteria } = outcome;
+    summary.addHeading('AICR recipe', 2);
+    summary.addTable([
+        [{ data: 'criterion', header: true }, { data: 'value', header: true }],
+        ...CRITERIA_FIELDS.map((field) => [field, cell(criteria[field])]),
+        ['nodes', criteria.nodes === 0 ? 'any' : String(criteria.nodes)],
+    ]);
+    summary.addRaw(`\n**Criteria from:** ${outcome.mode} &nbsp; **Recipe:** \`${cell(path)}\`\n\n`);
+    summary.addRaw(`**Applied overlays:** ${(recipe.metadata.appliedOverlays ?? []).map((name) => `\`${cell(name)}\``).join(' → ')}\n\n`);
+    if (recipe.metadata.excludedOverlays?.length) {
+        summary.addRaw(`**Excluded by snapshot constraints:** ${recipe.metadata.excludedOverlays.map((item) => `\`${cell(typeof item === 'string' ? item : item.name)}\``).join(', ')}\n\n`);
+    }
+    summary.addHeading('Components', 3);
+    summary.addTable([
+        [{ data: 'component', header: true }, { data: 'version', header: true }, { data: 'namespace', header: true }, { data: 'source', header: true }],
+        ...recipe.componentRefs.map((ref) => [cell(ref.name), cell(ref.version ?? '—'), cell(ref.namespace ?? '—'), cell(ref.source || '—')]),
+    ]);
+    summary.addHeading('Deployment order', 3);
+    const dependencies = new Map(recipe.componentRefs.map((ref) => [ref.name, ref.dependencyRefs ?? []]));
+    summary.addRaw(mermaidBlock(deploymentGraph(recipe.deploymentOrder, dependencies)));
+    if (recipe.constraints?.length) {
+        summary.addHeading('Constraints', 3);
+        summary.addTable([
+            [{ data: 'constraint', header: true }, { data: 'expected', header: true }],
+            ...recipe.constraints.map((c) => [cell(c.name), cell(c.value)]),
+        ]);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/github/run.ts
+/**
+ * The one place where an action's errors become a failed step: the message, its hint, and the
+ * documented exit code, for thrown values of any type.
+ */
+
+
+function describeExitCode(code) {
+    const row = errors/* EXIT_CODE_TABLE */.KU.find((entry) => entry.code === code);
+    return row ? `exit code ${code}: ${row.name}` : `exit code ${code}`;
+}
+/** Runs `main` and turns any failure into `setFailed` with the error's exit code. */
+async function runAction(main) {
+    try {
+        const code = await main();
+        if (typeof code === 'number' && code !== 0)
+            process.exitCode = code;
+    }
+    catch (error) {
+        const code = (0,errors/* exitCodeFor */.Rr)(error);
+        const location = error instanceof errors/* AicrError */.Y3 ? error.location : undefined;
+        const message = `${(0,errors/* formatError */.Wk)(error)}\n(${describeExitCode(code)})`;
+        if (location?.file && location.line)
+            core_error(error instanceof errors/* AicrError */.Y3 ? error.message : String(error), { title: 'aicr', file: location.file, startLine: location.line });
+        setFailed(message);
+        if (code === 1 && error instanceof Error && error.stack)
+            core_debug(error.stack);
+        process.exitCode = code;
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/github/inputs.ts
 /**
@@ -34655,15 +34704,10 @@ function getListInput(name) {
         return [];
     return value.split(/[\n,]/).map((item) => item.trim()).filter((item) => item !== '');
 }
-
-;// CONCATENATED MODULE: ./src/actions/recipe/inputs.ts
-/** The recipe action's inputs, read and checked in one place. */
-
-
-const Inputs = {
+/** Names of the inputs that describe a recipe request; the same in every action that takes one. */
+const RecipeRequestInputs = {
     Service: 'service',
     Accelerator: 'accelerator',
-    Gpu: 'gpu',
     Intent: 'intent',
     Os: 'os',
     Platform: 'platform',
@@ -34671,39 +34715,53 @@ const Inputs = {
     Snapshot: 'snapshot',
     CriteriaFile: 'criteria-file',
     Data: 'data',
+};
+/**
+ * The recipe request from the standard inputs (service … nodes, snapshot, criteria-file, data).
+ * `acceleratorAlias` names an input that may spell the accelerator too (the recipe action's `gpu`).
+ */
+function getRecipeRequest(acceleratorAlias) {
+    const names = RecipeRequestInputs;
+    const request = { criteria: {} };
+    const fields = [[names.Service, 'service'], [names.Intent, 'intent'], [names.Os, 'os'], [names.Platform, 'platform']];
+    for (const [input, field] of fields) {
+        const value = getOptionalInput(input);
+        if (value !== undefined)
+            request.criteria[field] = value;
+    }
+    const accelerator = getOptionalInput(names.Accelerator);
+    const alias = acceleratorAlias ? getOptionalInput(acceleratorAlias) : undefined;
+    if (accelerator && alias && accelerator.toLowerCase() !== alias.toLowerCase()) {
+        throw (0,errors/* invalidInput */.aY)(`inputs "${names.Accelerator}" (${accelerator}) and "${acceleratorAlias}" (${alias}) disagree`, { hint: `set only one of them; ${acceleratorAlias} is an alias of ${names.Accelerator}` });
+    }
+    if (accelerator ?? alias)
+        request.criteria.accelerator = (accelerator ?? alias);
+    const nodes = getIntegerInput(names.Nodes, { min: 0 });
+    if (nodes !== undefined)
+        request.criteria.nodes = nodes;
+    const snapshot = getOptionalInput(names.Snapshot);
+    if (snapshot)
+        request.snapshot = snapshot;
+    const criteriaFile = getOptionalInput(names.CriteriaFile);
+    if (criteriaFile)
+        request.criteriaFile = criteriaFile;
+    const data = getOptionalInput(names.Data);
+    if (data)
+        request.data = data;
+    return request;
+}
+
+;// CONCATENATED MODULE: ./src/actions/recipe/inputs.ts
+
+const Inputs = {
+    ...RecipeRequestInputs,
+    Gpu: 'gpu',
     Format: 'format',
     Output: 'output',
     Summary: 'summary',
 };
 function getInputs() {
-    const accelerator = getOptionalInput(Inputs.Accelerator);
-    const gpu = getOptionalInput(Inputs.Gpu);
-    if (accelerator && gpu && accelerator.toLowerCase() !== gpu.toLowerCase()) {
-        throw (0,errors/* invalidInput */.aY)(`inputs "accelerator" (${accelerator}) and "gpu" (${gpu}) disagree`, { hint: 'set only one of them; gpu is an alias of accelerator' });
-    }
-    const request = { criteria: {} };
-    const set = (field, value) => {
-        if (value !== undefined)
-            request.criteria[field] = value;
-    };
-    set('service', getOptionalInput(Inputs.Service));
-    if (accelerator ?? gpu)
-        request.criteria.accelerator = (accelerator ?? gpu);
-    set('intent', getOptionalInput(Inputs.Intent));
-    set('os', getOptionalInput(Inputs.Os));
-    set('platform', getOptionalInput(Inputs.Platform));
-    const nodes = getIntegerInput(Inputs.Nodes, { min: 0 });
-    if (nodes !== undefined)
-        request.criteria.nodes = nodes;
-    const snapshot = getOptionalInput(Inputs.Snapshot);
-    if (snapshot)
-        request.snapshot = snapshot;
-    const criteriaFile = getOptionalInput(Inputs.CriteriaFile);
-    if (criteriaFile)
-        request.criteriaFile = criteriaFile;
-    const data = getOptionalInput(Inputs.Data);
-    if (data)
-        request.data = data;
+    const request = getRecipeRequest(Inputs.Gpu);
     const format = getEnumInput(Inputs.Format, ['yaml', 'json'], 'yaml');
     return {
         request,
@@ -34731,54 +34789,13 @@ async function run() {
             info(notice);
         const output = parseLocation(inputs.output, 'output');
         await writeLocation(output, formatDocument(outcome.recipe, inputs.format), { input: 'output', format: inputs.format, kind: 'RecipeResult' });
-        setOutputs(outcome, inputs.output);
+        setRecipeOutputs(outcome, inputs.output);
         info(`recipe written to ${inputs.output}: ${outcome.recipe.componentRefs.length} components from ${outcome.recipe.metadata.appliedOverlays?.join(', ')}`);
-        if (inputs.summary && summaryAvailable())
-            await writeSummary(outcome, inputs.output);
+        if (inputs.summary && summaryAvailable()) {
+            addRecipeSummary(summary, outcome, inputs.output);
+            await summary.write();
+        }
     });
-}
-function setOutputs(outcome, path) {
-    const { recipe } = outcome;
-    setOutput('recipe-path', path);
-    setOutput('applied-overlays', (recipe.metadata.appliedOverlays ?? []).join(','));
-    setOutput('components', JSON.stringify(recipe.componentRefs.map((ref) => ({
-        name: ref.name,
-        version: ref.version ?? '',
-        namespace: ref.namespace ?? '',
-        chart: ref.chart ?? '',
-        source: ref.source ?? '',
-    }))));
-    setOutput('deployment-order', recipe.deploymentOrder.join(','));
-}
-async function writeSummary(outcome, path) {
-    const { recipe, criteria } = outcome;
-    const summary = summary_summary.addHeading('AICR recipe', 2);
-    summary.addTable([
-        [{ data: 'criterion', header: true }, { data: 'value', header: true }],
-        ...CRITERIA_FIELDS.map((field) => [field, cell(criteria[field])]),
-        ['nodes', criteria.nodes === 0 ? 'any' : String(criteria.nodes)],
-    ]);
-    summary.addRaw(`\n**Criteria from:** ${outcome.mode} &nbsp; **Recipe:** \`${cell(path)}\`\n\n`);
-    summary.addRaw(`**Applied overlays:** ${(recipe.metadata.appliedOverlays ?? []).map((name) => `\`${cell(name)}\``).join(' → ')}\n\n`);
-    if (recipe.metadata.excludedOverlays?.length) {
-        summary.addRaw(`**Excluded by snapshot constraints:** ${recipe.metadata.excludedOverlays.map((item) => `\`${cell(typeof item === 'string' ? item : item.name)}\``).join(', ')}\n\n`);
-    }
-    summary.addHeading('Components', 3);
-    summary.addTable([
-        [{ data: 'component', header: true }, { data: 'version', header: true }, { data: 'namespace', header: true }, { data: 'source', header: true }],
-        ...recipe.componentRefs.map((ref) => [cell(ref.name), cell(ref.version ?? '—'), cell(ref.namespace ?? '—'), cell(ref.source || '—')]),
-    ]);
-    summary.addHeading('Deployment order', 3);
-    const dependencies = new Map(recipe.componentRefs.map((ref) => [ref.name, ref.dependencyRefs ?? []]));
-    summary.addRaw(mermaidBlock(deploymentGraph(recipe.deploymentOrder, dependencies)));
-    if (recipe.constraints?.length) {
-        summary.addHeading('Constraints', 3);
-        summary.addTable([
-            [{ data: 'constraint', header: true }, { data: 'expected', header: true }],
-            ...recipe.constraints.map((c) => [cell(c.name), cell(c.value)]),
-        ]);
-    }
-    await summary.write();
 }
 
 

@@ -38648,6 +38648,52 @@ function getListInput(name) {
         return [];
     return value.split(/[\n,]/).map((item) => item.trim()).filter((item) => item !== '');
 }
+/** Names of the inputs that describe a recipe request; the same in every action that takes one. */
+const RecipeRequestInputs = {
+    Service: 'service',
+    Accelerator: 'accelerator',
+    Intent: 'intent',
+    Os: 'os',
+    Platform: 'platform',
+    Nodes: 'nodes',
+    Snapshot: 'snapshot',
+    CriteriaFile: 'criteria-file',
+    Data: 'data',
+};
+/**
+ * The recipe request from the standard inputs (service … nodes, snapshot, criteria-file, data).
+ * `acceleratorAlias` names an input that may spell the accelerator too (the recipe action's `gpu`).
+ */
+function getRecipeRequest(acceleratorAlias) {
+    const names = RecipeRequestInputs;
+    const request = { criteria: {} };
+    const fields = [[names.Service, 'service'], [names.Intent, 'intent'], [names.Os, 'os'], [names.Platform, 'platform']];
+    for (const [input, field] of fields) {
+        const value = getOptionalInput(input);
+        if (value !== undefined)
+            request.criteria[field] = value;
+    }
+    const accelerator = getOptionalInput(names.Accelerator);
+    const alias = acceleratorAlias ? getOptionalInput(acceleratorAlias) : undefined;
+    if (accelerator && alias && accelerator.toLowerCase() !== alias.toLowerCase()) {
+        throw (0,errors/* invalidInput */.aY)(`inputs "${names.Accelerator}" (${accelerator}) and "${acceleratorAlias}" (${alias}) disagree`, { hint: `set only one of them; ${acceleratorAlias} is an alias of ${names.Accelerator}` });
+    }
+    if (accelerator ?? alias)
+        request.criteria.accelerator = (accelerator ?? alias);
+    const nodes = getIntegerInput(names.Nodes, { min: 0 });
+    if (nodes !== undefined)
+        request.criteria.nodes = nodes;
+    const snapshot = getOptionalInput(names.Snapshot);
+    if (snapshot)
+        request.snapshot = snapshot;
+    const criteriaFile = getOptionalInput(names.CriteriaFile);
+    if (criteriaFile)
+        request.criteriaFile = criteriaFile;
+    const data = getOptionalInput(names.Data);
+    if (data)
+        request.data = data;
+    return request;
+}
 
 ;// CONCATENATED MODULE: ./src/actions/root/inputs.ts
 /** The root action's inputs (the everyday end-to-end flow), read and checked in one place. */
@@ -38655,15 +38701,7 @@ function getListInput(name) {
 
 
 const Inputs = {
-    Service: 'service',
-    Accelerator: 'accelerator',
-    Intent: 'intent',
-    Os: 'os',
-    Platform: 'platform',
-    Nodes: 'nodes',
-    CriteriaFile: 'criteria-file',
-    Snapshot: 'snapshot',
-    Data: 'data',
+    ...RecipeRequestInputs,
     FailOnError: 'fail-on-error',
     Deployer: 'deployer',
     Set: 'set',
@@ -38674,24 +38712,7 @@ const Inputs = {
 };
 const DEFAULT_OUTPUT_DIR = 'aicr';
 function getInputs() {
-    const request = { criteria: {} };
-    for (const [input, field] of [[Inputs.Service, 'service'], [Inputs.Accelerator, 'accelerator'], [Inputs.Intent, 'intent'], [Inputs.Os, 'os'], [Inputs.Platform, 'platform']]) {
-        const value = getOptionalInput(input);
-        if (value !== undefined)
-            request.criteria[field] = value;
-    }
-    const nodes = getIntegerInput(Inputs.Nodes, { min: 0 });
-    if (nodes !== undefined)
-        request.criteria.nodes = nodes;
-    const criteriaFile = getOptionalInput(Inputs.CriteriaFile);
-    if (criteriaFile)
-        request.criteriaFile = criteriaFile;
-    const snapshot = getOptionalInput(Inputs.Snapshot);
-    if (snapshot)
-        request.snapshot = snapshot;
-    const data = getOptionalInput(Inputs.Data);
-    if (data)
-        request.data = data;
+    const request = getRecipeRequest();
     const deployerInput = getOptionalInput(Inputs.Deployer) ?? 'helm';
     const deployer = deployerInput.toLowerCase() === 'none' ? undefined : parseDeployer(deployerInput, `input "${Inputs.Deployer}"`);
     const set = (getOptionalInput(Inputs.Set) ?? '').split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
@@ -38700,7 +38721,7 @@ function getInputs() {
     }
     const inputs = {
         request,
-        validate: snapshot !== undefined,
+        validate: request.snapshot !== undefined,
         failOnError: inputs_getBooleanInput(Inputs.FailOnError, true),
         deployer,
         set,

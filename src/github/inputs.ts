@@ -4,6 +4,7 @@
  */
 import * as core from '@actions/core';
 import { invalidInput } from '../core/errors.js';
+import type { RecipeRequest } from '../core/recipe/index.js';
 
 /** The trimmed value, or undefined when the input is empty or absent. */
 export function getOptionalInput(name: string): string | undefined {
@@ -51,4 +52,46 @@ export function getListInput(name: string): string[] {
   const value = getOptionalInput(name);
   if (value === undefined) return [];
   return value.split(/[\n,]/).map((item) => item.trim()).filter((item) => item !== '');
+}
+
+/** Names of the inputs that describe a recipe request; the same in every action that takes one. */
+export const RecipeRequestInputs = {
+  Service: 'service',
+  Accelerator: 'accelerator',
+  Intent: 'intent',
+  Os: 'os',
+  Platform: 'platform',
+  Nodes: 'nodes',
+  Snapshot: 'snapshot',
+  CriteriaFile: 'criteria-file',
+  Data: 'data',
+} as const;
+
+/**
+ * The recipe request from the standard inputs (service … nodes, snapshot, criteria-file, data).
+ * `acceleratorAlias` names an input that may spell the accelerator too (the recipe action's `gpu`).
+ */
+export function getRecipeRequest(acceleratorAlias?: string): RecipeRequest {
+  const names = RecipeRequestInputs;
+  const request: RecipeRequest = { criteria: {} };
+  const fields = [[names.Service, 'service'], [names.Intent, 'intent'], [names.Os, 'os'], [names.Platform, 'platform']] as const;
+  for (const [input, field] of fields) {
+    const value = getOptionalInput(input);
+    if (value !== undefined) request.criteria[field] = value;
+  }
+  const accelerator = getOptionalInput(names.Accelerator);
+  const alias = acceleratorAlias ? getOptionalInput(acceleratorAlias) : undefined;
+  if (accelerator && alias && accelerator.toLowerCase() !== alias.toLowerCase()) {
+    throw invalidInput(`inputs "${names.Accelerator}" (${accelerator}) and "${acceleratorAlias}" (${alias}) disagree`, { hint: `set only one of them; ${acceleratorAlias} is an alias of ${names.Accelerator}` });
+  }
+  if (accelerator ?? alias) request.criteria.accelerator = (accelerator ?? alias)!;
+  const nodes = getIntegerInput(names.Nodes, { min: 0 });
+  if (nodes !== undefined) request.criteria.nodes = nodes;
+  const snapshot = getOptionalInput(names.Snapshot);
+  if (snapshot) request.snapshot = snapshot;
+  const criteriaFile = getOptionalInput(names.CriteriaFile);
+  if (criteriaFile) request.criteriaFile = criteriaFile;
+  const data = getOptionalInput(names.Data);
+  if (data) request.data = data;
+  return request;
 }

@@ -16,7 +16,13 @@ const entryNames = readdirSync(join(REPO_ROOT, 'src/actions')).filter((name) => 
 function declaredInputs(source: string): string[] {
   const block = /export const Inputs = \{([\s\S]*?)\} as const/.exec(source);
   if (!block) return [];
-  return [...block[1]!.matchAll(/:\s*'([^']+)'/g)].map((m) => m[1]!);
+  const names = [...block[1]!.matchAll(/:\s*'([^']+)'/g)].map((m) => m[1]!);
+  // Shared input sets spread into Inputs (e.g. ...RecipeRequestInputs) come from src/github/inputs.ts.
+  for (const spread of block[1]!.matchAll(/\.\.\.(\w+)/g)) {
+    const shared = new RegExp(`export const ${spread[1]} = \\{([\\s\\S]*?)\\} as const`).exec(read('src/github/inputs.ts'));
+    names.push(...[...(shared?.[1] ?? '').matchAll(/:\s*'([^']+)'/g)].map((m) => m[1]!));
+  }
+  return names;
 }
 
 describe('actions', () => {

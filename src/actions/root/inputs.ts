@@ -2,18 +2,10 @@
 import { DEPLOYER_MODULES, parseDeployer, type DeployerName } from '../../core/bundle/index.js';
 import { invalidInput } from '../../core/errors.js';
 import type { RecipeRequest } from '../../core/recipe/index.js';
-import { getBooleanInput, getIntegerInput, getOptionalInput } from '../../github/inputs.js';
+import { getBooleanInput, getOptionalInput, getRecipeRequest, RecipeRequestInputs } from '../../github/inputs.js';
 
 export const Inputs = {
-  Service: 'service',
-  Accelerator: 'accelerator',
-  Intent: 'intent',
-  Os: 'os',
-  Platform: 'platform',
-  Nodes: 'nodes',
-  CriteriaFile: 'criteria-file',
-  Snapshot: 'snapshot',
-  Data: 'data',
+  ...RecipeRequestInputs,
   FailOnError: 'fail-on-error',
   Deployer: 'deployer',
   Set: 'set',
@@ -40,19 +32,7 @@ export interface RootInputs {
 }
 
 export function getInputs(): RootInputs {
-  const request: RecipeRequest = { criteria: {} };
-  for (const [input, field] of [[Inputs.Service, 'service'], [Inputs.Accelerator, 'accelerator'], [Inputs.Intent, 'intent'], [Inputs.Os, 'os'], [Inputs.Platform, 'platform']] as const) {
-    const value = getOptionalInput(input);
-    if (value !== undefined) request.criteria[field] = value;
-  }
-  const nodes = getIntegerInput(Inputs.Nodes, { min: 0 });
-  if (nodes !== undefined) request.criteria.nodes = nodes;
-  const criteriaFile = getOptionalInput(Inputs.CriteriaFile);
-  if (criteriaFile) request.criteriaFile = criteriaFile;
-  const snapshot = getOptionalInput(Inputs.Snapshot);
-  if (snapshot) request.snapshot = snapshot;
-  const data = getOptionalInput(Inputs.Data);
-  if (data) request.data = data;
+  const request = getRecipeRequest();
   const deployerInput = getOptionalInput(Inputs.Deployer) ?? 'helm';
   const deployer = deployerInput.toLowerCase() === 'none' ? undefined : parseDeployer(deployerInput, `input "${Inputs.Deployer}"`);
   const set = (getOptionalInput(Inputs.Set) ?? '').split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
@@ -61,7 +41,7 @@ export function getInputs(): RootInputs {
   }
   const inputs: RootInputs = {
     request,
-    validate: snapshot !== undefined,
+    validate: request.snapshot !== undefined,
     failOnError: getBooleanInput(Inputs.FailOnError, true),
     deployer,
     set,
