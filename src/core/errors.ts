@@ -175,7 +175,9 @@ export function exitCodeFor(error: unknown): number {
 export function formatError(error: unknown): string {
   if (error instanceof AicrError) {
     const where = error.location ? formatLocation(error.location) : '';
-    const lines = [`[${error.code}] ${where && !error.message.includes(where) ? `${where}: ` : ''}${error.message}`];
+    // Messages that already name the file keep their own wording.
+    const named = error.location ? error.message.includes(error.location.file) : true;
+    const lines = [`[${error.code}] ${where && !named ? `${where}: ` : ''}${error.message}`];
     if (error.hint) lines.push(`hint: ${error.hint}`);
     return lines.join('\n');
   }

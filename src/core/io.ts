@@ -1,7 +1,7 @@
 /**
  * Locations documents are read from and written to: a file, `-` (stdin/stdout), an `https://`
- * URL (read only), or a Kubernetes ConfigMap `cm://namespace/name` (through a handler the
- * Kubernetes module registers, so this module never loads a Kubernetes client).
+ * URL (read only), or a Kubernetes ConfigMap `cm://namespace/name` (the Kubernetes module is
+ * loaded only for those, so other commands never pay for a Kubernetes client).
  */
 import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
@@ -61,15 +61,8 @@ export interface ConfigMapHandler {
   write(location: Location & { kind: 'configmap' }, text: string, options: WriteOptions): Promise<void>;
 }
 
-let configMapHandler: (() => Promise<ConfigMapHandler>) | undefined;
-/** Registers a lazy factory for the `cm://` handler. */
-export function setConfigMapHandler(factory: () => Promise<ConfigMapHandler>): void {
-  configMapHandler = factory;
-}
-
-/** The `cm://` handler: a registered one (tests), else the Kubernetes module, imported on first use. */
-async function configMaps(_location: Location): Promise<ConfigMapHandler> {
-  if (configMapHandler) return configMapHandler();
+/** The `cm://` handler lives in the Kubernetes module, imported only when a cm:// location is used. */
+async function configMaps(): Promise<ConfigMapHandler> {
   return (await import('./kube/configmap.js')).configMapHandler;
 }
 
@@ -108,7 +101,7 @@ export async function readLocation(location: Location, options: ReadOptions = {}
     case 'url':
       return { text: await fetchLimited(location.url, maxBytes, input, options.timeoutMs ?? 30_000), origin: redactUrl(location.url) };
     case 'configmap': {
-      const handler = await configMaps(location);
+      const handler = await configMaps();
       const { text, key } = await handler.read(location, options);
       return { text, origin: `${location.text}#${key}` };
     }
@@ -249,7 +242,7 @@ export async function writeLocation(location: Location, text: string, options: W
     case 'url':
       throw invalidInput(`${options.input ?? 'output'}: cannot write to a URL (${redactUrl(location.url)})`, { hint: 'write to a file, - for stdout, or cm://namespace/name' });
     case 'configmap':
-      await (await configMaps(location)).write(location, text, options);
+      await (await configMaps()).write(location, text, options);
   }
 }
 
