@@ -28375,7 +28375,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _core_catalog_precompiled_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(569);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2364);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6517);
 
 
 (0,_core_catalog_precompiled_js__WEBPACK_IMPORTED_MODULE_1__/* .usePrecompiledCatalog */ .r)();
@@ -28386,7 +28386,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2364:
+/***/ 6517:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28394,8 +28394,6 @@ __webpack_async_result__();
 __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
-
-// UNUSED EXPORTS: fileTree
 
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
@@ -29793,7 +29791,7 @@ const _summary = new Summary();
  * @deprecated use `core.summary`
  */
 const markdownSummary = (/* unused pure expression or super */ null && (_summary));
-const summary_summary = _summary;
+const summary = _summary;
 //# sourceMappingURL=summary.js.map
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
 
@@ -31342,6 +31340,87 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+;// CONCATENATED MODULE: ./src/core/logger.ts
+/**
+ * The logging interface core code writes to. Front doors supply an adapter: plain console for
+ * the CLI and GitLab jobs, workflow commands and annotations on GitHub.
+ */
+/**
+ * Makes text safe to print in a CI log: CI runners execute lines that start with `::` as
+ * workflow commands, and log text may come from hostile inputs (file names, pod logs). A
+ * zero-width space after the first colon keeps the text readable and inert.
+ */
+function logger_neutralizeCommands(text) {
+    return text.replace(/^(\s*):(?=:)/gm, '$1:\u200b');
+}
+/** A file name on one line: control characters (a newline could start a new log line) escaped. */
+function safeName(name) {
+    return /[\u0000-\u001f\u007f]/.test(name) ? JSON.stringify(name) : name;
+}
+function where(properties) {
+    if (!properties?.file)
+        return '';
+    const file = safeName(properties.file);
+    return properties.startLine ? `${file}:${properties.startLine}: ` : `${file}: `;
+}
+/** Plain text (or JSON lines) on stderr. */
+function consoleLogger(options = {}) {
+    const stream = options.stream ?? process.stderr;
+    const write = (level, message, properties) => {
+        if (options.json) {
+            stream.write(JSON.stringify({ level, msg: message, ...(properties ?? {}) }) + '\n');
+            return;
+        }
+        const prefix = level === 'info' ? '' : `${level}: `;
+        const title = properties?.title ? `${properties.title}: ` : '';
+        stream.write(logger_neutralizeCommands(`${prefix}${where(properties)}${title}${message}`) + '\n');
+    };
+    return {
+        debug: (message) => {
+            if (options.debug)
+                write('debug', message);
+        },
+        info: (message) => write('info', message),
+        notice: (message, properties) => write('notice', message, properties),
+        warning: (message, properties) => write('warning', message, properties),
+        error: (message, properties) => write('error', message, properties),
+        group: async (name, run) => {
+            if (!options.json)
+                stream.write(`${name}\n`);
+            return run();
+        },
+    };
+}
+/** Discards everything (tests, benchmarks). */
+const silentLogger = {
+    debug: () => { },
+    info: () => { },
+    notice: () => { },
+    warning: () => { },
+    error: () => { },
+    group: (_name, run) => run(),
+};
+
+;// CONCATENATED MODULE: ./src/github/logger.ts
+/** The core Logger on top of @actions/core: annotations and folded groups in the job log. */
+
+
+function githubLogger() {
+    return {
+        debug: (message) => core.debug(message),
+        // core.info writes text as-is, so text that looks like a workflow command is neutralised.
+        info: (message) => core.info(neutralizeCommands(message)),
+        notice: (message, properties) => core.notice(message, properties ?? {}),
+        warning: (message, properties) => core.warning(message, properties ?? {}),
+        error: (message, properties) => core.error(message, properties ?? {}),
+        group: (name, run) => core.group(name, run),
+    };
+}
+/** A log line for text that may carry input values (paths, notices): never a workflow command. */
+function logger_info(message) {
+    info(logger_neutralizeCommands(message));
+}
+
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
@@ -32219,9 +32298,27 @@ function serialize_sortKeysDeep(value) {
     }
     return value;
 }
-/** Byte-wise (UTF-16 code unit) string comparison, independent of locale. */
+/**
+ * Byte-wise order of the UTF-8 encodings (= code point order), independent of locale. UTF-16
+ * code units order the same way except surrogates (U+10000 and up) against U+E000–U+FFFF.
+ */
 function serialize_compareStrings(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
+    if (a === b)
+        return 0;
+    const length = Math.min(a.length, b.length);
+    for (let i = 0; i < length; i++) {
+        const x = a.charCodeAt(i);
+        const y = b.charCodeAt(i);
+        if (x === y)
+            continue;
+        if (x >= 0xd800 && y >= 0xd800) {
+            const xSurrogate = x <= 0xdfff;
+            if (xSurrogate !== y <= 0xdfff)
+                return xSurrogate ? 1 : -1;
+        }
+        return x < y ? -1 : 1;
+    }
+    return a.length < b.length ? -1 : 1;
 }
 function serialize_isPlainObject(value) {
     if (value === null || typeof value !== 'object' || Array.isArray(value))
@@ -32258,7 +32355,8 @@ class YamlWriter {
                     const nested = [];
                     this.block(item, indent + 2, nested);
                     nested[0] = `${pad}- ${nested[0].slice(indent + 2)}`;
-                    lines.push(...nested);
+                    for (const line of nested)
+                        lines.push(line);
                 }
                 else {
                     this.scalarLine(`${pad}- `, item, indent + 2, 2, lines);
@@ -32848,6 +32946,10 @@ class Catalog {
         if (!layer)
             throw (0,errors/* notFound */.mX)(`values file not found: ${path}`, { hint: 'check valuesFile in the recipe (paths are relative to the catalog root)' });
         let value = layer === this.layers.embedded ? this.parsedValues?.(path) : undefined;
+        if (value === undefined && layer === this.layers.embedded && this.parsedValues) {
+            // The precompiled catalog holds every embedded values file; anything else is not one.
+            throw (0,errors/* invalidInput */.aY)(`${path} is not a values file of the catalog`, { hint: 'valuesFile must name a components/<name>/values*.yaml file' });
+        }
         if (value === undefined) {
             const origin = layer.origin === 'embedded' ? `recipes/${path}` : `${layer.label.replace(/\/+$/, '')}/${path}`;
             value = (0,parse/* parseDocumentSync */.MG)(layer.readText(path), origin, { syntax: 'yaml' }).value;
@@ -33040,6 +33142,9 @@ function openExternalDirectory(dir, maxFileBytes = MAX_DATA_FILE_BYTES) {
         files = walkFiles(dir, (relative, absolute) => {
             if (relative.includes('..'))
                 problems.push(`path traversal detected: ${relative}`);
+            // Names end up in bundles and checksums.txt lines: no control characters or backslashes.
+            if (/[\u0000-\u001f\u007f\\]/.test(relative))
+                problems.push(`unsupported character in file name: ${JSON.stringify(relative)}`);
             const entry = (0,external_node_fs_.lstatSync)(absolute);
             if (entry.isSymbolicLink())
                 problems.push(`symlinks not allowed: ${relative}`);
@@ -33158,8 +33263,8 @@ var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/core/io.ts
 /**
  * Locations documents are read from and written to: a file, `-` (stdin/stdout), an `https://`
- * URL (read only), or a Kubernetes ConfigMap `cm://namespace/name` (through a handler the
- * Kubernetes module registers, so this module never loads a Kubernetes client).
+ * URL (read only), or a Kubernetes ConfigMap `cm://namespace/name` (the Kubernetes module is
+ * loaded only for those, so other commands never pay for a Kubernetes client).
  */
 
 
@@ -33186,6 +33291,11 @@ function parseLocation(text, input = 'location') {
         catch {
             throw (0,errors/* invalidInput */.aY)(`${input}: "${text}" is not a valid URL`, { hint: 'use an https:// URL, a file path, - for stdin, or cm://namespace/name' });
         }
+        if (url.username || url.password) {
+            throw (0,errors/* invalidInput */.aY)(`${input}: URLs with user:password are not supported: ${redactUrl(url)}`, {
+                hint: 'publish the document at a URL without credentials (a token in the URL query is redacted in every message)',
+            });
+        }
         if (url.protocol !== 'https:') {
             throw (0,errors/* invalidInput */.aY)(`${input}: ${url.protocol}// URLs are not allowed: ${redactUrl(url)}`, {
                 hint: 'use an https:// URL (plain http could be tampered with in transit), a file path, or - for stdin',
@@ -33210,15 +33320,8 @@ function parseConfigMapUri(text, input = 'location') {
         throw (0,errors/* invalidInput */.aY)(`${input}: invalid ConfigMap name "${name}" in "${text}"`, { hint });
     return { kind: 'configmap', namespace, name, text };
 }
-let configMapHandler;
-/** Registers a lazy factory for the `cm://` handler. */
-function setConfigMapHandler(factory) {
-    configMapHandler = factory;
-}
-/** The `cm://` handler: a registered one (tests), else the Kubernetes module, imported on first use. */
-async function configMaps(_location) {
-    if (configMapHandler)
-        return configMapHandler();
+/** The `cm://` handler lives in the Kubernetes module, imported only when a cm:// location is used. */
+async function configMaps() {
     return (await __nccwpck_require__.e(/* import() */ 151).then(__nccwpck_require__.bind(__nccwpck_require__, 151))).configMapHandler;
 }
 /** Reads a location's text, enforcing the size limit before the whole input is buffered. */
@@ -33233,7 +33336,7 @@ async function readLocation(location, options = {}) {
         case 'url':
             return { text: await fetchLimited(location.url, maxBytes, input, options.timeoutMs ?? 30_000), origin: redactUrl(location.url) };
         case 'configmap': {
-            const handler = await configMaps(location);
+            const handler = await configMaps();
             const { text, key } = await handler.read(location, options);
             return { text, origin: `${location.text}#${key}` };
         }
@@ -33252,6 +33355,9 @@ function readFileLimited(path, maxBytes, input = 'input') {
     }
     if (stats.isDirectory())
         throw (0,errors/* invalidInput */.aY)(`${input}: ${path} is a directory, not a file`, { hint: 'pass the path of a file' });
+    // Devices and pipes report no size: refuse them rather than read without a limit (use - for a stream).
+    if (!stats.isFile())
+        throw (0,errors/* invalidInput */.aY)(`${input}: ${path} is not a regular file`, { hint: 'pass a file, or - to read standard input' });
     if (stats.size > maxBytes) {
         throw (0,errors/* invalidInput */.aY)(`${input}: ${path} is too large (${stats.size} bytes, limit ${maxBytes} bytes)`, {
             hint: 'pass a smaller document; the limit protects the runner from runaway input',
@@ -33303,7 +33409,7 @@ async function fetchLimited(url, maxBytes, input, timeoutMs) {
                 throw new errors/* AicrError */.Y3(errors/* ErrorCode */.O4.Timeout, `${input}: ${shown} did not answer within ${timeoutMs} ms`, { hint: 'check the URL or try again later' });
             }
             const cause = error.cause;
-            const reason = cause?.code ?? cause?.message ?? error.message;
+            const reason = (cause?.code ?? cause?.message ?? error.message).replaceAll(url.href, shown);
             throw new errors/* AicrError */.Y3(errors/* ErrorCode */.O4.Unavailable, `${input}: cannot fetch ${shown}: ${reason}`, {
                 cause: error,
                 hint: 'check the URL and the network access of the runner',
@@ -33360,7 +33466,7 @@ async function writeLocation(location, text, options = {}) {
         case 'url':
             throw invalidInput(`${options.input ?? 'output'}: cannot write to a URL (${redactUrl(location.url)})`, { hint: 'write to a file, - for stdout, or cm://namespace/name' });
         case 'configmap':
-            await (await configMaps(location)).write(location, text, options);
+            await (await configMaps()).write(location, text, options);
     }
 }
 /**
@@ -33450,7 +33556,7 @@ function formatLeafTable(value) {
 function format_formatColumns(header, rows) {
     const clean = (cell) => cell.replace(/[\r\n\t]+/g, ' ');
     const all = [header, header.map((h) => '-'.repeat(h.length)), ...rows].map((row) => row.map(clean));
-    const widths = header.map((_, column) => Math.max(...all.map((row) => (row[column] ?? '').length)));
+    const widths = header.map((_, column) => all.reduce((width, row) => Math.max(width, (row[column] ?? '').length), 0));
     return all.map((row) => row.map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column]))).join('  ').trimEnd()).join('\n') + '\n';
 }
 
@@ -35636,12 +35742,19 @@ class Scope {
 const NO_VALUE = Symbol('no value');
 const BREAK = Symbol('break');
 const CONTINUE = Symbol('continue');
+/** Most nodes a template may execute: a hostile `range` must not hang or exhaust memory. */
+const MAX_STEPS = 2_000_000;
 class template_ExecState {
     maxBytes;
     out = [];
     size = 0;
+    steps = 0;
     constructor(maxBytes) {
         this.maxBytes = maxBytes;
+    }
+    step(line) {
+        if (++this.steps > MAX_STEPS)
+            throw new TemplateError(`execution exceeds ${MAX_STEPS} steps (a range too large?)`, line);
     }
     emit(text, line) {
         this.size += text.length;
@@ -35651,6 +35764,7 @@ class template_ExecState {
     }
     run(nodes, dot, scope) {
         for (const node of nodes) {
+            this.step(node.kind === 'text' ? 0 : node.pipe?.line ?? 0);
             switch (node.kind) {
                 case 'text':
                     this.emit(node.text, 0);
@@ -35686,22 +35800,37 @@ class template_ExecState {
         const declared = node.pipe.vars;
         const value = this.pipeline({ ...node.pipe, vars: [] }, dot, outer);
         let entries;
-        if (Array.isArray(value))
+        let count;
+        if (Array.isArray(value)) {
             entries = value.map((item, index) => [index, item]);
-        else if (serialize_isPlainObject(value))
-            entries = Object.keys(value).sort(serialize_compareStrings).map((key) => [key, value[key]]);
-        else if (typeof value === 'number' && Number.isInteger(value) && value >= 0)
-            entries = Array.from({ length: value }, (_, index) => [index, index]);
-        else if (value === null || value === undefined || value === NO_VALUE)
+            count = value.length;
+        }
+        else if (serialize_isPlainObject(value)) {
+            const keys = Object.keys(value).sort(serialize_compareStrings);
+            entries = keys.map((key) => [key, value[key]]);
+            count = keys.length;
+        }
+        else if (typeof value === 'number' && Number.isInteger(value) && value >= 0) {
+            // Counted lazily: `range 100000000` must meet the step limit, not allocate first.
+            entries = (function* (n) {
+                for (let index = 0; index < n; index++)
+                    yield [index, index];
+            })(value);
+            count = value;
+        }
+        else if (value === null || value === undefined || value === NO_VALUE) {
             entries = [];
+            count = 0;
+        }
         else
             throw new TemplateError(`range can't iterate over ${printValue(value)}`, node.pipe.line);
-        if (entries.length === 0) {
+        if (count === 0) {
             if (node.otherwise)
                 this.run(node.otherwise, dot, outer);
             return;
         }
         for (const [key, item] of entries) {
+            this.step(node.pipe.line);
             const inner = new Scope(outer);
             if (declared.length === 1)
                 inner.declare(declared[0], item);
@@ -36684,7 +36813,7 @@ async function planBundle({ recipe, catalog, options }) {
             values = hydrateCached(catalog, ref);
         }
         catch (error) {
-            throw (0,errors/* wrapError */.J4)(error, `failed to resolve values for component "${ref.name}"`, errors/* ErrorCode */.O4.NotFound);
+            throw (0,errors/* wrapError */.J4)(error, `failed to resolve values for component "${ref.name}"`);
         }
         for (const override of selection.overrides.get(ref.name) ?? []) {
             setPath(values, override.path, coerceSetValue(override.raw), true, `--set ${override.key}:${override.path}: `);
@@ -36858,37 +36987,6 @@ async function runBundle(request, readOptions = {}) {
     return { ...generated, dir: request.output, absoluteDir, checksumsPath: `${request.output}${separator}${CHECKSUMS_FILE}` };
 }
 
-;// CONCATENATED MODULE: ./src/github/run.ts
-/**
- * The one place where an action's errors become a failed step: the message, its hint, and the
- * documented exit code, for thrown values of any type.
- */
-
-
-function describeExitCode(code) {
-    const row = errors/* EXIT_CODE_TABLE */.KU.find((entry) => entry.code === code);
-    return row ? `exit code ${code}: ${row.name}` : `exit code ${code}`;
-}
-/** Runs `main` and turns any failure into `setFailed` with the error's exit code. */
-async function runAction(main) {
-    try {
-        const code = await main();
-        if (typeof code === 'number' && code !== 0)
-            process.exitCode = code;
-    }
-    catch (error) {
-        const code = (0,errors/* exitCodeFor */.Rr)(error);
-        const location = error instanceof errors/* AicrError */.Y3 ? error.location : undefined;
-        const message = `${(0,errors/* formatError */.Wk)(error)}\n(${describeExitCode(code)})`;
-        if (location?.file && location.line)
-            core_error(error instanceof errors/* AicrError */.Y3 ? error.message : String(error), { title: 'aicr', file: location.file, startLine: location.line });
-        setFailed(message);
-        if (code === 1 && error instanceof Error && error.stack)
-            core_debug(error.stack);
-        process.exitCode = code;
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/github/summary.ts
 /** Shared pieces of job summaries: Mermaid deployment graphs and table helpers. */
 
@@ -36926,6 +37024,88 @@ function mermaidBlock(graph) {
     return `\n\`\`\`mermaid\n${graph}\n\`\`\`\n`;
 }
 
+
+;// CONCATENATED MODULE: ./src/github/bundle.ts
+
+
+/** Files listed in the summary tree (the whole list is checksums.txt). */
+const MAX_TREE_FILES = 400;
+/** The bundle's files as an indented tree (directories first level by level). */
+function fileTree(paths, root) {
+    const lines = [`${root}/`];
+    const shown = new Set();
+    for (const path of paths.slice(0, MAX_TREE_FILES)) {
+        const parts = path.split('/');
+        for (let depth = 0; depth < parts.length; depth++) {
+            const prefix = parts.slice(0, depth + 1).join('/');
+            if (shown.has(prefix))
+                continue;
+            shown.add(prefix);
+            lines.push(`${'  '.repeat(depth + 1)}${parts[depth]}${depth < parts.length - 1 ? '/' : ''}`);
+        }
+    }
+    if (paths.length > MAX_TREE_FILES)
+        lines.push(`  … ${paths.length - MAX_TREE_FILES} more files (see checksums.txt)`);
+    return lines.join('\n');
+}
+/** The summary is HTML: code blocks do not escape their text. */
+function escapeHtml(text) {
+    return text.replace(/[&<>"]/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[ch]);
+}
+/** Deployer, directory, the deployment order (Mermaid), the folders, the next step, the file tree. */
+function addBundleSummary(summary, outcome) {
+    const { plan } = outcome;
+    summary.addHeading('AICR bundle', 2);
+    summary.addTable([
+        [{ data: 'deployer', header: true }, { data: 'directory', header: true }, { data: 'files', header: true }, { data: 'releases', header: true }, { data: 'checksums', header: true }],
+        [summary_cell(`${outcome.deployer} (${outcome.title})`), summary_cell(outcome.dir), String(outcome.files.length), String(plan.folders.length), summary_cell(outcome.checksumsPath)],
+    ]);
+    summary.addHeading('Deployment order', 3);
+    const dependencies = new Map(plan.folders.map((folder) => [folder.dir, folderDependencies(plan, folder).map((dependency) => dependency.dir)]));
+    summary.addRaw(mermaidBlock(deploymentGraph(plan.folders.map((folder) => folder.dir), dependencies)));
+    summary.addTable([
+        [{ data: 'folder', header: true }, { data: 'component', header: true }, { data: 'version', header: true }, { data: 'namespace', header: true }, { data: 'kind', header: true }],
+        ...plan.folders.map((folder) => [summary_cell(folder.dir), summary_cell(folder.component.name), summary_cell(folder.component.ref.version || '—'), summary_cell(folder.namespace), folder.kind]),
+    ]);
+    summary.addHeading('Next step', 3);
+    summary.addCodeBlock(escapeHtml(outcome.steps.map((step) => step.replaceAll('<bundle-dir>', outcome.dir)).join('\n')), 'bash');
+    if (outcome.notes.length > 0) {
+        summary.addHeading('Notes', 3);
+        summary.addList(outcome.notes.map((note) => summary_cell(note)));
+    }
+    summary.addDetails('Files', `\n\n<pre>${escapeHtml(fileTree(outcome.files.map((file) => file.path), outcome.dir))}</pre>\n`);
+}
+
+;// CONCATENATED MODULE: ./src/github/run.ts
+/**
+ * The one place where an action's errors become a failed step: the message, its hint, and the
+ * documented exit code, for thrown values of any type.
+ */
+
+
+function describeExitCode(code) {
+    const row = errors/* EXIT_CODE_TABLE */.KU.find((entry) => entry.code === code);
+    return row ? `exit code ${code}: ${row.name}` : `exit code ${code}`;
+}
+/** Runs `main` and turns any failure into `setFailed` with the error's exit code. */
+async function runAction(main) {
+    try {
+        const code = await main();
+        if (typeof code === 'number' && code !== 0)
+            process.exitCode = code;
+    }
+    catch (error) {
+        const code = (0,errors/* exitCodeFor */.Rr)(error);
+        const location = error instanceof errors/* AicrError */.Y3 ? error.location : undefined;
+        const message = `${(0,errors/* formatError */.Wk)(error)}\n(${describeExitCode(code)})`;
+        if (location?.file && location.line)
+            core_error(error instanceof errors/* AicrError */.Y3 ? error.message : String(error), { title: 'aicr', file: location.file, startLine: location.line });
+        setFailed(message);
+        if (code === 1 && error instanceof Error && error.stack)
+            core_debug(error.stack);
+        process.exitCode = code;
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/github/inputs.ts
 /**
@@ -36984,6 +37164,52 @@ function getListInput(name) {
     if (value === undefined)
         return [];
     return value.split(/[\n,]/).map((item) => item.trim()).filter((item) => item !== '');
+}
+/** Names of the inputs that describe a recipe request; the same in every action that takes one. */
+const RecipeRequestInputs = {
+    Service: 'service',
+    Accelerator: 'accelerator',
+    Intent: 'intent',
+    Os: 'os',
+    Platform: 'platform',
+    Nodes: 'nodes',
+    Snapshot: 'snapshot',
+    CriteriaFile: 'criteria-file',
+    Data: 'data',
+};
+/**
+ * The recipe request from the standard inputs (service … nodes, snapshot, criteria-file, data).
+ * `acceleratorAlias` names an input that may spell the accelerator too (the recipe action's `gpu`).
+ */
+function getRecipeRequest(acceleratorAlias) {
+    const names = RecipeRequestInputs;
+    const request = { criteria: {} };
+    const fields = [[names.Service, 'service'], [names.Intent, 'intent'], [names.Os, 'os'], [names.Platform, 'platform']];
+    for (const [input, field] of fields) {
+        const value = getOptionalInput(input);
+        if (value !== undefined)
+            request.criteria[field] = value;
+    }
+    const accelerator = getOptionalInput(names.Accelerator);
+    const alias = acceleratorAlias ? getOptionalInput(acceleratorAlias) : undefined;
+    if (accelerator && alias && accelerator.toLowerCase() !== alias.toLowerCase()) {
+        throw invalidInput(`inputs "${names.Accelerator}" (${accelerator}) and "${acceleratorAlias}" (${alias}) disagree`, { hint: `set only one of them; ${acceleratorAlias} is an alias of ${names.Accelerator}` });
+    }
+    if (accelerator ?? alias)
+        request.criteria.accelerator = (accelerator ?? alias);
+    const nodes = getIntegerInput(names.Nodes, { min: 0 });
+    if (nodes !== undefined)
+        request.criteria.nodes = nodes;
+    const snapshot = getOptionalInput(names.Snapshot);
+    if (snapshot)
+        request.snapshot = snapshot;
+    const criteriaFile = getOptionalInput(names.CriteriaFile);
+    if (criteriaFile)
+        request.criteriaFile = criteriaFile;
+    const data = getOptionalInput(names.Data);
+    if (data)
+        request.data = data;
+    return request;
 }
 
 ;// CONCATENATED MODULE: ./src/actions/bundle/inputs.ts
@@ -37064,8 +37290,7 @@ function getInputs() {
 
 
 
-/** Files listed in the summary tree (the whole list is checksums.txt). */
-const MAX_TREE_FILES = 400;
+
 async function run() {
     await runAction(async () => {
         const inputs = getInputs();
@@ -37076,55 +37301,12 @@ async function run() {
         setOutput('deployer', outcome.deployer);
         setOutput('files', String(outcome.files.length));
         setOutput('checksums-path', outcome.checksumsPath);
-        info(`${outcome.title} written to ${outcome.dir}: ${outcome.files.length} files, ${outcome.plan.folders.length} releases`);
-        if (inputs.summary && summaryAvailable())
-            await writeSummary(outcome);
-    });
-}
-/** The bundle's files as an indented tree (directories first level by level). */
-function fileTree(paths, root) {
-    const lines = [`${root}/`];
-    const shown = new Set();
-    for (const path of paths.slice(0, MAX_TREE_FILES)) {
-        const parts = path.split('/');
-        for (let depth = 0; depth < parts.length; depth++) {
-            const prefix = parts.slice(0, depth + 1).join('/');
-            if (shown.has(prefix))
-                continue;
-            shown.add(prefix);
-            lines.push(`${'  '.repeat(depth + 1)}${parts[depth]}${depth < parts.length - 1 ? '/' : ''}`);
+        logger_info(`${outcome.title} written to ${outcome.dir}: ${outcome.files.length} files, ${outcome.plan.folders.length} releases`);
+        if (inputs.summary && summaryAvailable()) {
+            addBundleSummary(summary, outcome);
+            await summary.write();
         }
-    }
-    if (paths.length > MAX_TREE_FILES)
-        lines.push(`  … ${paths.length - MAX_TREE_FILES} more files (see checksums.txt)`);
-    return lines.join('\n');
-}
-/** The summary is HTML: code blocks do not escape their text. */
-function escapeHtml(text) {
-    return text.replace(/[&<>"]/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[ch]);
-}
-async function writeSummary(outcome) {
-    const { plan } = outcome;
-    const summary = summary_summary.addHeading('AICR bundle', 2);
-    summary.addTable([
-        [{ data: 'deployer', header: true }, { data: 'directory', header: true }, { data: 'files', header: true }, { data: 'releases', header: true }, { data: 'checksums', header: true }],
-        [summary_cell(`${outcome.deployer} (${outcome.title})`), summary_cell(outcome.dir), String(outcome.files.length), String(plan.folders.length), summary_cell(outcome.checksumsPath)],
-    ]);
-    summary.addHeading('Deployment order', 3);
-    const dependencies = new Map(plan.folders.map((folder) => [folder.dir, folderDependencies(plan, folder).map((dependency) => dependency.dir)]));
-    summary.addRaw(mermaidBlock(deploymentGraph(plan.folders.map((folder) => folder.dir), dependencies)));
-    summary.addTable([
-        [{ data: 'folder', header: true }, { data: 'component', header: true }, { data: 'version', header: true }, { data: 'namespace', header: true }, { data: 'kind', header: true }],
-        ...plan.folders.map((folder) => [summary_cell(folder.dir), summary_cell(folder.component.name), summary_cell(folder.component.ref.version || '—'), summary_cell(folder.namespace), folder.kind]),
-    ]);
-    summary.addHeading('Next step', 3);
-    summary.addCodeBlock(escapeHtml(outcome.steps.map((step) => step.replaceAll('<bundle-dir>', outcome.dir)).join('\n')), 'bash');
-    if (outcome.notes.length > 0) {
-        summary.addHeading('Notes', 3);
-        summary.addList(outcome.notes.map((note) => summary_cell(note)));
-    }
-    summary.addDetails('Files', `\n\n<pre>${escapeHtml(fileTree(outcome.files.map((file) => file.path), outcome.dir))}</pre>\n`);
-    await summary.write();
+    });
 }
 
 
@@ -37237,9 +37419,14 @@ function parseYaml(text, origin, options) {
     }
     const values = docs.map((doc) => {
         try {
-            return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+            const value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+            if (hasAlias(YAML, doc))
+                checkExpandedSize(value, origin, options.maxBytes ?? MAX_DOCUMENT_BYTES);
+            return value;
         }
         catch (error) {
+            if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AicrError */ .Y3)
+                throw error;
             throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .invalidInput */ .aY)(`${origin}: ${error.message}`, {
                 location: { file: origin },
                 hint: `YAML aliases may expand at most ${MAX_ALIAS_COUNT} times; write the repeated data out instead`,
@@ -37253,6 +37440,42 @@ function parseYaml(text, origin, options) {
         return locateInYamlDocument(doc, lineCounter, origin, path);
     };
     return { value: options.multiDocument ? values : values[0], origin, locate };
+}
+function hasAlias(YAML, doc) {
+    let found = false;
+    YAML.visit(doc, {
+        Alias: () => {
+            found = true;
+            return YAML.visit.BREAK;
+        },
+    });
+    return found;
+}
+/**
+ * Aliases share data in memory but are copied out by anything that clones or writes the
+ * document: a few aliases of a large anchor can multiply its size. Refuse documents whose
+ * expanded size (nodes and text) exceeds twice the byte limit.
+ */
+function checkExpandedSize(value, origin, maxBytes) {
+    const budget = maxBytes * 2;
+    let size = 0;
+    const stack = [value];
+    while (stack.length > 0) {
+        const node = stack.pop();
+        size += typeof node === 'string' ? node.length + 1 : 8;
+        if (size > budget) {
+            throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .invalidInput */ .aY)(`${origin}: the document expands to more than ${budget} bytes through YAML aliases`, {
+                location: { file: origin },
+                hint: 'write the repeated data out once instead of referencing a large anchor many times',
+            });
+        }
+        if (Array.isArray(node))
+            for (const item of node)
+                stack.push(item);
+        else if (node !== null && typeof node === 'object')
+            for (const key of Object.keys(node))
+                stack.push(key, node[key]);
+    }
 }
 function locateInYamlDocument(doc, lineCounter, origin, path) {
     const YAML = yamlModule;
@@ -37501,7 +37724,9 @@ function exitCodeFor(error) {
 function formatError(error) {
     if (error instanceof AicrError) {
         const where = error.location ? formatLocation(error.location) : '';
-        const lines = [`[${error.code}] ${where && !error.message.includes(where) ? `${where}: ` : ''}${error.message}`];
+        // Messages that already name the file keep their own wording.
+        const named = error.location ? error.message.includes(error.location.file) : true;
+        const lines = [`[${error.code}] ${where && !named ? `${where}: ` : ''}${error.message}`];
         if (error.hint)
             lines.push(`hint: ${error.hint}`);
         return lines.join('\n');

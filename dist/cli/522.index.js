@@ -86,9 +86,14 @@ function parseYaml(text, origin, options) {
     }
     const values = docs.map((doc) => {
         try {
-            return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+            const value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+            if (hasAlias(YAML, doc))
+                checkExpandedSize(value, origin, options.maxBytes ?? MAX_DOCUMENT_BYTES);
+            return value;
         }
         catch (error) {
+            if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AicrError */ .Y3)
+                throw error;
             throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .invalidInput */ .aY)(`${origin}: ${error.message}`, {
                 location: { file: origin },
                 hint: `YAML aliases may expand at most ${MAX_ALIAS_COUNT} times; write the repeated data out instead`,
@@ -102,6 +107,42 @@ function parseYaml(text, origin, options) {
         return locateInYamlDocument(doc, lineCounter, origin, path);
     };
     return { value: options.multiDocument ? values : values[0], origin, locate };
+}
+function hasAlias(YAML, doc) {
+    let found = false;
+    YAML.visit(doc, {
+        Alias: () => {
+            found = true;
+            return YAML.visit.BREAK;
+        },
+    });
+    return found;
+}
+/**
+ * Aliases share data in memory but are copied out by anything that clones or writes the
+ * document: a few aliases of a large anchor can multiply its size. Refuse documents whose
+ * expanded size (nodes and text) exceeds twice the byte limit.
+ */
+function checkExpandedSize(value, origin, maxBytes) {
+    const budget = maxBytes * 2;
+    let size = 0;
+    const stack = [value];
+    while (stack.length > 0) {
+        const node = stack.pop();
+        size += typeof node === 'string' ? node.length + 1 : 8;
+        if (size > budget) {
+            throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .invalidInput */ .aY)(`${origin}: the document expands to more than ${budget} bytes through YAML aliases`, {
+                location: { file: origin },
+                hint: 'write the repeated data out once instead of referencing a large anchor many times',
+            });
+        }
+        if (Array.isArray(node))
+            for (const item of node)
+                stack.push(item);
+        else if (node !== null && typeof node === 'object')
+            for (const key of Object.keys(node))
+                stack.push(key, node[key]);
+    }
 }
 function locateInYamlDocument(doc, lineCounter, origin, path) {
     const YAML = yamlModule;
@@ -242,7 +283,7 @@ function formatLeafTable(value) {
 function formatColumns(header, rows) {
     const clean = (cell) => cell.replace(/[\r\n\t]+/g, ' ');
     const all = [header, header.map((h) => '-'.repeat(h.length)), ...rows].map((row) => row.map(clean));
-    const widths = header.map((_, column) => Math.max(...all.map((row) => (row[column] ?? '').length)));
+    const widths = header.map((_, column) => all.reduce((width, row) => Math.max(width, (row[column] ?? '').length), 0));
     return all.map((row) => row.map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column]))).join('  ').trimEnd()).join('\n') + '\n';
 }
 
@@ -258,7 +299,7 @@ function formatColumns(header, rows) {
 /* harmony export */   wE: () => (/* binding */ parseConfigMapUri),
 /* harmony export */   zS: () => (/* binding */ parseLocation)
 /* harmony export */ });
-/* unused harmony exports setConfigMapHandler, readFileLimited, redactUrl, writeFileAtomic, formatFromName */
+/* unused harmony exports readFileLimited, redactUrl, writeFileAtomic, formatFromName */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
@@ -269,8 +310,8 @@ function formatColumns(header, rows) {
 /* harmony import */ var _documents_parse_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1861);
 /**
  * Locations documents are read from and written to: a file, `-` (stdin/stdout), an `https://`
- * URL (read only), or a Kubernetes ConfigMap `cm://namespace/name` (through a handler the
- * Kubernetes module registers, so this module never loads a Kubernetes client).
+ * URL (read only), or a Kubernetes ConfigMap `cm://namespace/name` (the Kubernetes module is
+ * loaded only for those, so other commands never pay for a Kubernetes client).
  */
 
 
@@ -297,6 +338,11 @@ function parseLocation(text, input = 'location') {
         catch {
             throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .invalidInput */ .aY)(`${input}: "${text}" is not a valid URL`, { hint: 'use an https:// URL, a file path, - for stdin, or cm://namespace/name' });
         }
+        if (url.username || url.password) {
+            throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .invalidInput */ .aY)(`${input}: URLs with user:password are not supported: ${redactUrl(url)}`, {
+                hint: 'publish the document at a URL without credentials (a token in the URL query is redacted in every message)',
+            });
+        }
         if (url.protocol !== 'https:') {
             throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .invalidInput */ .aY)(`${input}: ${url.protocol}// URLs are not allowed: ${redactUrl(url)}`, {
                 hint: 'use an https:// URL (plain http could be tampered with in transit), a file path, or - for stdin',
@@ -321,15 +367,8 @@ function parseConfigMapUri(text, input = 'location') {
         throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .invalidInput */ .aY)(`${input}: invalid ConfigMap name "${name}" in "${text}"`, { hint });
     return { kind: 'configmap', namespace, name, text };
 }
-let configMapHandler;
-/** Registers a lazy factory for the `cm://` handler. */
-function setConfigMapHandler(factory) {
-    configMapHandler = factory;
-}
-/** The `cm://` handler: a registered one (tests), else the Kubernetes module, imported on first use. */
-async function configMaps(_location) {
-    if (configMapHandler)
-        return configMapHandler();
+/** The `cm://` handler lives in the Kubernetes module, imported only when a cm:// location is used. */
+async function configMaps() {
     return (await Promise.all(/* import() */[__webpack_require__.e(338), __webpack_require__.e(77)]).then(__webpack_require__.bind(__webpack_require__, 2077))).configMapHandler;
 }
 /** Reads a location's text, enforcing the size limit before the whole input is buffered. */
@@ -344,7 +383,7 @@ async function readLocation(location, options = {}) {
         case 'url':
             return { text: await fetchLimited(location.url, maxBytes, input, options.timeoutMs ?? 30_000), origin: redactUrl(location.url) };
         case 'configmap': {
-            const handler = await configMaps(location);
+            const handler = await configMaps();
             const { text, key } = await handler.read(location, options);
             return { text, origin: `${location.text}#${key}` };
         }
@@ -363,6 +402,9 @@ function readFileLimited(path, maxBytes, input = 'input') {
     }
     if (stats.isDirectory())
         throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .invalidInput */ .aY)(`${input}: ${path} is a directory, not a file`, { hint: 'pass the path of a file' });
+    // Devices and pipes report no size: refuse them rather than read without a limit (use - for a stream).
+    if (!stats.isFile())
+        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .invalidInput */ .aY)(`${input}: ${path} is not a regular file`, { hint: 'pass a file, or - to read standard input' });
     if (stats.size > maxBytes) {
         throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .invalidInput */ .aY)(`${input}: ${path} is too large (${stats.size} bytes, limit ${maxBytes} bytes)`, {
             hint: 'pass a smaller document; the limit protects the runner from runaway input',
@@ -414,7 +456,7 @@ async function fetchLimited(url, maxBytes, input, timeoutMs) {
                 throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .AicrError */ .Y3(_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ErrorCode */ .O4.Timeout, `${input}: ${shown} did not answer within ${timeoutMs} ms`, { hint: 'check the URL or try again later' });
             }
             const cause = error.cause;
-            const reason = cause?.code ?? cause?.message ?? error.message;
+            const reason = (cause?.code ?? cause?.message ?? error.message).replaceAll(url.href, shown);
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .AicrError */ .Y3(_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ErrorCode */ .O4.Unavailable, `${input}: cannot fetch ${shown}: ${reason}`, {
                 cause: error,
                 hint: 'check the URL and the network access of the runner',
@@ -471,7 +513,7 @@ async function writeLocation(location, text, options = {}) {
         case 'url':
             throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .invalidInput */ .aY)(`${options.input ?? 'output'}: cannot write to a URL (${redactUrl(location.url)})`, { hint: 'write to a file, - for stdout, or cm://namespace/name' });
         case 'configmap':
-            await (await configMaps(location)).write(location, text, options);
+            await (await configMaps()).write(location, text, options);
     }
 }
 /**
@@ -559,9 +601,27 @@ function sortKeysDeep(value) {
     }
     return value;
 }
-/** Byte-wise (UTF-16 code unit) string comparison, independent of locale. */
+/**
+ * Byte-wise order of the UTF-8 encodings (= code point order), independent of locale. UTF-16
+ * code units order the same way except surrogates (U+10000 and up) against U+E000–U+FFFF.
+ */
 function compareStrings(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
+    if (a === b)
+        return 0;
+    const length = Math.min(a.length, b.length);
+    for (let i = 0; i < length; i++) {
+        const x = a.charCodeAt(i);
+        const y = b.charCodeAt(i);
+        if (x === y)
+            continue;
+        if (x >= 0xd800 && y >= 0xd800) {
+            const xSurrogate = x <= 0xdfff;
+            if (xSurrogate !== y <= 0xdfff)
+                return xSurrogate ? 1 : -1;
+        }
+        return x < y ? -1 : 1;
+    }
+    return a.length < b.length ? -1 : 1;
 }
 function isPlainObject(value) {
     if (value === null || typeof value !== 'object' || Array.isArray(value))
@@ -598,7 +658,8 @@ class YamlWriter {
                     const nested = [];
                     this.block(item, indent + 2, nested);
                     nested[0] = `${pad}- ${nested[0].slice(indent + 2)}`;
-                    lines.push(...nested);
+                    for (const line of nested)
+                        lines.push(line);
                 }
                 else {
                     this.scalarLine(`${pad}- `, item, indent + 2, 2, lines);

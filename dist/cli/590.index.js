@@ -1463,7 +1463,7 @@ function formatTimestamp(date) {
  * failing source: each becomes an `unavailable` measurement and a warning.
  */
 async function collectSnapshot(options) {
-    const logger = options.logger ?? core_logger/* silentLogger */.q;
+    const logger = options.logger ?? core_logger/* silentLogger */.qq;
     const env = options.env ?? process.env;
     const overall = new AbortController();
     const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -1683,7 +1683,7 @@ async function readSnapshot(location, options) {
  * apply `require`. Throws NOT_FOUND naming each absent required source; writes nothing.
  */
 async function takeSnapshot(request, services = {}) {
-    const logger = services.logger ?? core_logger/* silentLogger */.q;
+    const logger = services.logger ?? core_logger/* silentLogger */.qq;
     const env = services.env ?? process.env;
     let run;
     if (request.mode === 'agent') {

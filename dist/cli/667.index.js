@@ -1854,12 +1854,19 @@ class Scope {
 const NO_VALUE = Symbol('no value');
 const BREAK = Symbol('break');
 const CONTINUE = Symbol('continue');
+/** Most nodes a template may execute: a hostile `range` must not hang or exhaust memory. */
+const MAX_STEPS = 2_000_000;
 class ExecState {
     maxBytes;
     out = [];
     size = 0;
+    steps = 0;
     constructor(maxBytes) {
         this.maxBytes = maxBytes;
+    }
+    step(line) {
+        if (++this.steps > MAX_STEPS)
+            throw new TemplateError(`execution exceeds ${MAX_STEPS} steps (a range too large?)`, line);
     }
     emit(text, line) {
         this.size += text.length;
@@ -1869,6 +1876,7 @@ class ExecState {
     }
     run(nodes, dot, scope) {
         for (const node of nodes) {
+            this.step(node.kind === 'text' ? 0 : node.pipe?.line ?? 0);
             switch (node.kind) {
                 case 'text':
                     this.emit(node.text, 0);
@@ -1904,22 +1912,37 @@ class ExecState {
         const declared = node.pipe.vars;
         const value = this.pipeline({ ...node.pipe, vars: [] }, dot, outer);
         let entries;
-        if (Array.isArray(value))
+        let count;
+        if (Array.isArray(value)) {
             entries = value.map((item, index) => [index, item]);
-        else if ((0,serialize/* isPlainObject */.Qd)(value))
-            entries = Object.keys(value).sort(serialize/* compareStrings */.Kt).map((key) => [key, value[key]]);
-        else if (typeof value === 'number' && Number.isInteger(value) && value >= 0)
-            entries = Array.from({ length: value }, (_, index) => [index, index]);
-        else if (value === null || value === undefined || value === NO_VALUE)
+            count = value.length;
+        }
+        else if ((0,serialize/* isPlainObject */.Qd)(value)) {
+            const keys = Object.keys(value).sort(serialize/* compareStrings */.Kt);
+            entries = keys.map((key) => [key, value[key]]);
+            count = keys.length;
+        }
+        else if (typeof value === 'number' && Number.isInteger(value) && value >= 0) {
+            // Counted lazily: `range 100000000` must meet the step limit, not allocate first.
+            entries = (function* (n) {
+                for (let index = 0; index < n; index++)
+                    yield [index, index];
+            })(value);
+            count = value;
+        }
+        else if (value === null || value === undefined || value === NO_VALUE) {
             entries = [];
+            count = 0;
+        }
         else
             throw new TemplateError(`range can't iterate over ${printValue(value)}`, node.pipe.line);
-        if (entries.length === 0) {
+        if (count === 0) {
             if (node.otherwise)
                 this.run(node.otherwise, dot, outer);
             return;
         }
         for (const [key, item] of entries) {
+            this.step(node.pipe.line);
             const inner = new Scope(outer);
             if (declared.length === 1)
                 inner.declare(declared[0], item);
@@ -2902,7 +2925,7 @@ async function planBundle({ recipe, catalog, options }) {
             values = hydrateCached(catalog, ref);
         }
         catch (error) {
-            throw (0,errors/* wrapError */.J4)(error, `failed to resolve values for component "${ref.name}"`, errors/* ErrorCode */.O4.NotFound);
+            throw (0,errors/* wrapError */.J4)(error, `failed to resolve values for component "${ref.name}"`);
         }
         for (const override of selection.overrides.get(ref.name) ?? []) {
             setPath(values, override.path, coerceSetValue(override.raw), true, `--set ${override.key}:${override.path}: `);

@@ -177,6 +177,10 @@ class Catalog {
         if (!layer)
             throw (0,errors/* notFound */.mX)(`values file not found: ${path}`, { hint: 'check valuesFile in the recipe (paths are relative to the catalog root)' });
         let value = layer === this.layers.embedded ? this.parsedValues?.(path) : undefined;
+        if (value === undefined && layer === this.layers.embedded && this.parsedValues) {
+            // The precompiled catalog holds every embedded values file; anything else is not one.
+            throw (0,errors/* invalidInput */.aY)(`${path} is not a values file of the catalog`, { hint: 'valuesFile must name a components/<name>/values*.yaml file' });
+        }
         if (value === undefined) {
             const origin = layer.origin === 'embedded' ? `recipes/${path}` : `${layer.label.replace(/\/+$/, '')}/${path}`;
             value = (0,documents/* parseDocumentSync */.MG)(layer.readText(path), origin, { syntax: 'yaml' }).value;
@@ -371,6 +375,9 @@ function openExternalDirectory(dir, maxFileBytes = MAX_DATA_FILE_BYTES) {
         files = walkFiles(dir, (relative, absolute) => {
             if (relative.includes('..'))
                 problems.push(`path traversal detected: ${relative}`);
+            // Names end up in bundles and checksums.txt lines: no control characters or backslashes.
+            if (/[\u0000-\u001f\u007f\\]/.test(relative))
+                problems.push(`unsupported character in file name: ${JSON.stringify(relative)}`);
             const entry = (0,external_node_fs_.lstatSync)(absolute);
             if (entry.isSymbolicLink())
                 problems.push(`symlinks not allowed: ${relative}`);

@@ -515,7 +515,7 @@ function objectPath(kind, name, namespace) {
 }
 /** The run: see the file comment. */
 async function runSnapshotAgent(options, context = {}) {
-    const logger = context.logger ?? core_logger/* silentLogger */.q;
+    const logger = context.logger ?? core_logger/* silentLogger */.qq;
     const plan = planAgentRun(options, context.runId);
     if (context.signal?.aborted)
         throw (0,retry/* cancellation */.WN)(context.signal);

@@ -302,7 +302,8 @@ const command = {
             (0,snapshot/* readSnapshot */.RA)(baseline, { input: '--baseline', stdin: context.stdin, ...kubeconfig }),
             (0,snapshot/* readSnapshot */.RA)(target, { input: '--target', stdin: context.stdin, ...kubeconfig }),
         ]);
-        const diff = diffSnapshots(before.snapshot, after.snapshot, { types, baselineSource: baseline, targetSource: target });
+        // Origins, not the raw flags: a URL's credentials never reach the output.
+        const diff = diffSnapshots(before.snapshot, after.snapshot, { types, baselineSource: before.origin, targetSource: after.origin });
         context.logger.info(`snapshot diff: ${diff.summary.added} added, ${diff.summary.removed} removed, ${diff.summary.modified} modified (${diff.ignored} volatile readings ignored)`);
         const text = renderDiff(diff, format);
         if (output)

@@ -262,7 +262,7 @@ async function main(argv, io = defaultIO()) {
     }
     const debugEnv = io.env.AICR_DEBUG === 'true' || io.env.AICR_DEBUG === '1';
     const jsonEnv = io.env.AICR_LOG_JSON === 'true' || io.env.AICR_LOG_JSON === '1';
-    let logger = (0,core_logger/* consoleLogger */.k)({ stream: io.stderr, debug: debugEnv || rest.includes('--debug'), json: jsonEnv || rest.includes('--log-json') });
+    let logger = (0,core_logger/* consoleLogger */.kS)({ stream: io.stderr, debug: debugEnv || rest.includes('--debug'), json: jsonEnv || rest.includes('--log-json') });
     try {
         const entry = COMMANDS[name];
         if (!entry) {
@@ -276,7 +276,7 @@ async function main(argv, io = defaultIO()) {
             io.stdout.write(formatHelp(spec));
             return 0;
         }
-        logger = (0,core_logger/* consoleLogger */.k)({ stream: io.stderr, debug: args.flags.debug === true, json: args.flags['log-json'] === true });
+        logger = (0,core_logger/* consoleLogger */.kS)({ stream: io.stderr, debug: args.flags.debug === true, json: args.flags['log-json'] === true });
         return await command.run(args, { ...io, logger });
     }
     catch (error) {
@@ -288,7 +288,7 @@ async function main(argv, io = defaultIO()) {
             io.stderr.write(JSON.stringify({ level: 'error', msg: 'command failed', error: text, exitCode: code }) + '\n');
         }
         else {
-            io.stderr.write(`error: ${text}\n`);
+            io.stderr.write(`${(0,core_logger/* neutralizeCommands */.Kw)(`error: ${text}`)}\n`);
         }
         return code;
     }
@@ -483,7 +483,9 @@ function exitCodeFor(error) {
 function formatError(error) {
     if (error instanceof AicrError) {
         const where = error.location ? formatLocation(error.location) : '';
-        const lines = [`[${error.code}] ${where && !error.message.includes(where) ? `${where}: ` : ''}${error.message}`];
+        // Messages that already name the file keep their own wording.
+        const named = error.location ? error.message.includes(error.location.file) : true;
+        const lines = [`[${error.code}] ${where && !named ? `${where}: ` : ''}${error.message}`];
         if (error.hint)
             lines.push(`hint: ${error.hint}`);
         return lines.join('\n');
@@ -507,17 +509,31 @@ function formatLocation(location) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   k: () => (/* binding */ consoleLogger),
-/* harmony export */   q: () => (/* binding */ silentLogger)
+/* harmony export */   Kw: () => (/* binding */ neutralizeCommands),
+/* harmony export */   kS: () => (/* binding */ consoleLogger),
+/* harmony export */   qq: () => (/* binding */ silentLogger)
 /* harmony export */ });
 /**
  * The logging interface core code writes to. Front doors supply an adapter: plain console for
  * the CLI and GitLab jobs, workflow commands and annotations on GitHub.
  */
+/**
+ * Makes text safe to print in a CI log: CI runners execute lines that start with `::` as
+ * workflow commands, and log text may come from hostile inputs (file names, pod logs). A
+ * zero-width space after the first colon keeps the text readable and inert.
+ */
+function neutralizeCommands(text) {
+    return text.replace(/^(\s*):(?=:)/gm, '$1:\u200b');
+}
+/** A file name on one line: control characters (a newline could start a new log line) escaped. */
+function safeName(name) {
+    return /[\u0000-\u001f\u007f]/.test(name) ? JSON.stringify(name) : name;
+}
 function where(properties) {
     if (!properties?.file)
         return '';
-    return properties.startLine ? `${properties.file}:${properties.startLine}: ` : `${properties.file}: `;
+    const file = safeName(properties.file);
+    return properties.startLine ? `${file}:${properties.startLine}: ` : `${file}: `;
 }
 /** Plain text (or JSON lines) on stderr. */
 function consoleLogger(options = {}) {
@@ -529,7 +545,7 @@ function consoleLogger(options = {}) {
         }
         const prefix = level === 'info' ? '' : `${level}: `;
         const title = properties?.title ? `${properties.title}: ` : '';
-        stream.write(`${prefix}${where(properties)}${title}${message}\n`);
+        stream.write(neutralizeCommands(`${prefix}${where(properties)}${title}${message}`) + '\n');
     };
     return {
         debug: (message) => {

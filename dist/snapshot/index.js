@@ -31337,6 +31337,28 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+// EXTERNAL MODULE: ./src/core/logger.ts
+var core_logger = __nccwpck_require__(1227);
+;// CONCATENATED MODULE: ./src/github/logger.ts
+/** The core Logger on top of @actions/core: annotations and folded groups in the job log. */
+
+
+function githubLogger() {
+    return {
+        debug: (message) => core_debug(message),
+        // core.info writes text as-is, so text that looks like a workflow command is neutralised.
+        info: (message) => info((0,core_logger/* neutralizeCommands */.Kw)(message)),
+        notice: (message, properties) => notice(message, properties ?? {}),
+        warning: (message, properties) => warning(message, properties ?? {}),
+        error: (message, properties) => core_error(message, properties ?? {}),
+        group: (name, run) => group(name, run),
+    };
+}
+/** A log line for text that may carry input values (paths, notices): never a workflow command. */
+function logger_info(message) {
+    info((0,core_logger/* neutralizeCommands */.Kw)(message));
+}
+
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __nccwpck_require__(4296);
 ;// CONCATENATED MODULE: ./src/core/constraints/expression.ts
@@ -31723,7 +31745,7 @@ function formatLeafTable(value) {
 function format_formatColumns(header, rows) {
     const clean = (cell) => cell.replace(/[\r\n\t]+/g, ' ');
     const all = [header, header.map((h) => '-'.repeat(h.length)), ...rows].map((row) => row.map(clean));
-    const widths = header.map((_, column) => Math.max(...all.map((row) => (row[column] ?? '').length)));
+    const widths = header.map((_, column) => all.reduce((width, row) => Math.max(width, (row[column] ?? '').length), 0));
     return all.map((row) => row.map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column]))).join('  ').trimEnd()).join('\n') + '\n';
 }
 
@@ -32068,8 +32090,6 @@ function parseMeasurementTypes(values, input = '--type') {
     return out;
 }
 
-// EXTERNAL MODULE: ./src/core/logger.ts
-var core_logger = __nccwpck_require__(1227);
 // EXTERNAL MODULE: ./src/core/documents/index.ts
 var documents = __nccwpck_require__(5738);
 // EXTERNAL MODULE: ./src/core/kube/client.ts
@@ -33044,7 +33064,7 @@ function formatTimestamp(date) {
  * failing source: each becomes an `unavailable` measurement and a warning.
  */
 async function collectSnapshot(options) {
-    const logger = options.logger ?? core_logger/* silentLogger */.q;
+    const logger = options.logger ?? core_logger/* silentLogger */.qq;
     const env = options.env ?? process.env;
     const overall = new AbortController();
     const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -33264,7 +33284,7 @@ async function readSnapshot(location, options) {
  * apply `require`. Throws NOT_FOUND naming each absent required source; writes nothing.
  */
 async function takeSnapshot(request, services = {}) {
-    const logger = services.logger ?? core_logger/* silentLogger */.q;
+    const logger = services.logger ?? core_logger/* silentLogger */.qq;
     const env = services.env ?? process.env;
     let run;
     if (request.mode === 'agent') {
@@ -33323,20 +33343,6 @@ function interruption(signal) {
     if (reason instanceof errors/* AicrError */.Y3)
         return reason;
     return new errors/* AicrError */.Y3(errors/* ErrorCode */.O4.Internal, `snapshot interrupted${reason instanceof Error ? `: ${reason.message}` : ''}`, { cause: reason });
-}
-
-;// CONCATENATED MODULE: ./src/github/logger.ts
-/** The core Logger on top of @actions/core: annotations and folded groups in the job log. */
-
-function githubLogger() {
-    return {
-        debug: (message) => core_debug(message),
-        info: (message) => info(message),
-        notice: (message, properties) => notice(message, properties ?? {}),
-        warning: (message, properties) => warning(message, properties ?? {}),
-        error: (message, properties) => core_error(message, properties ?? {}),
-        group: (name, run) => group(name, run),
-    };
 }
 
 ;// CONCATENATED MODULE: ./src/github/run.ts
@@ -33502,6 +33508,52 @@ function getListInput(name) {
         return [];
     return value.split(/[\n,]/).map((item) => item.trim()).filter((item) => item !== '');
 }
+/** Names of the inputs that describe a recipe request; the same in every action that takes one. */
+const RecipeRequestInputs = {
+    Service: 'service',
+    Accelerator: 'accelerator',
+    Intent: 'intent',
+    Os: 'os',
+    Platform: 'platform',
+    Nodes: 'nodes',
+    Snapshot: 'snapshot',
+    CriteriaFile: 'criteria-file',
+    Data: 'data',
+};
+/**
+ * The recipe request from the standard inputs (service … nodes, snapshot, criteria-file, data).
+ * `acceleratorAlias` names an input that may spell the accelerator too (the recipe action's `gpu`).
+ */
+function getRecipeRequest(acceleratorAlias) {
+    const names = RecipeRequestInputs;
+    const request = { criteria: {} };
+    const fields = [[names.Service, 'service'], [names.Intent, 'intent'], [names.Os, 'os'], [names.Platform, 'platform']];
+    for (const [input, field] of fields) {
+        const value = getOptionalInput(input);
+        if (value !== undefined)
+            request.criteria[field] = value;
+    }
+    const accelerator = getOptionalInput(names.Accelerator);
+    const alias = acceleratorAlias ? getOptionalInput(acceleratorAlias) : undefined;
+    if (accelerator && alias && accelerator.toLowerCase() !== alias.toLowerCase()) {
+        throw invalidInput(`inputs "${names.Accelerator}" (${accelerator}) and "${acceleratorAlias}" (${alias}) disagree`, { hint: `set only one of them; ${acceleratorAlias} is an alias of ${names.Accelerator}` });
+    }
+    if (accelerator ?? alias)
+        request.criteria.accelerator = (accelerator ?? alias);
+    const nodes = getIntegerInput(names.Nodes, { min: 0 });
+    if (nodes !== undefined)
+        request.criteria.nodes = nodes;
+    const snapshot = getOptionalInput(names.Snapshot);
+    if (snapshot)
+        request.snapshot = snapshot;
+    const criteriaFile = getOptionalInput(names.CriteriaFile);
+    if (criteriaFile)
+        request.criteriaFile = criteriaFile;
+    const data = getOptionalInput(names.Data);
+    if (data)
+        request.data = data;
+    return request;
+}
 
 ;// CONCATENATED MODULE: ./src/actions/snapshot/inputs.ts
 /** The snapshot action's inputs, read and checked in one place. */
@@ -33622,6 +33674,7 @@ function getInputs() {
 
 
 
+
 /** Most drift annotations per run (GitHub shows only a handful per step anyway). */
 const MAX_DRIFT_ANNOTATIONS = 20;
 /** Most drift rows in the job summary; the rest is counted. */
@@ -33632,7 +33685,10 @@ async function run() {
         const logger = githubLogger();
         const kubeconfig = inputs.request.kubeconfig ? { kubeconfig: inputs.request.kubeconfig } : {};
         // The baseline is read before anything is written: the output may be the baseline's own path.
-        const baseline = inputs.baseline ? (await readSnapshot(inputs.baseline, { input: 'baseline', ...kubeconfig })).snapshot : undefined;
+        const baselineRead = inputs.baseline ? await readSnapshot(inputs.baseline, { input: 'baseline', ...kubeconfig }) : undefined;
+        const baseline = baselineRead?.snapshot;
+        // Shown in place of the input: the origin has any URL credentials redacted.
+        const baselineName = baselineRead?.origin ?? '';
         // A cancelled workflow sends SIGINT: the agent still deletes what it created.
         const interrupt = new AbortController();
         const onSignal = (name) => interrupt.abort(new errors/* AicrError */.Y3(errors/* ErrorCode */.O4.Internal, `interrupted by ${name}`));
@@ -33649,17 +33705,17 @@ async function run() {
         const output = (0,io/* parseLocation */.zS)(inputs.output, 'output');
         const writeOptions = { input: 'output', format: inputs.format, kind: 'Snapshot', ...kubeconfig };
         await (0,io/* writeLocation */.rW)(output, renderSnapshot(snapshotRun.snapshot, inputs.format), writeOptions);
-        info(`snapshot written to ${inputs.output}`);
+        logger_info(`snapshot written to ${inputs.output}`);
         let diff;
         if (baseline) {
-            diff = diffSnapshots(baseline, snapshotRun.snapshot, { types: inputs.diffTypes, baselineSource: inputs.baseline, targetSource: inputs.output });
+            diff = diffSnapshots(baseline, snapshotRun.snapshot, { types: inputs.diffTypes, baselineSource: baselineName, targetSource: inputs.output });
             annotateDrift(diff, inputs);
         }
         setOutputs(snapshotRun, inputs, output.kind === 'configmap', diff);
         if (inputs.summary && summaryAvailable())
             await writeSummary(snapshotRun, inputs, diff);
         if (diff && inputs.failOnDrift && hasDrift(diff)) {
-            core_error(`drift detected: ${diff.summary.total} change(s) against ${inputs.baseline}`, { title: 'aicr snapshot' });
+            core_error(`drift detected: ${diff.summary.total} change(s) against ${baselineName}`, { title: 'aicr snapshot' });
             return errors/* ExitCode */.yU.DriftDetected;
         }
         return 0;
@@ -33691,7 +33747,7 @@ function annotateDrift(diff, inputs) {
         notice(`${diff.changes.length - MAX_DRIFT_ANNOTATIONS} more drifted readings are listed in the job summary`, { title: 'snapshot drift' });
     }
     if (!hasDrift(diff))
-        notice(`no drift against ${inputs.baseline} (${diff.ignored} volatile readings ignored)`, { title: 'snapshot drift' });
+        notice(`no drift against ${diff.baselineSource} (${diff.ignored} volatile readings ignored)`, { title: 'snapshot drift' });
 }
 async function writeSummary(run, inputs, diff) {
     const { snapshot } = run;
@@ -33725,7 +33781,7 @@ async function writeSummary(run, inputs, diff) {
         ]),
     ]);
     if (diff) {
-        summary.addHeading(`Drift against ${cell(inputs.baseline)}`, 3);
+        summary.addHeading(`Drift against ${cell(diff.baselineSource ?? 'the baseline')}`, 3);
         summary.addRaw(`**${hasDrift(diff) ? 'Drift detected' : 'No drift'}**: ${diff.summary.added} added, ${diff.summary.removed} removed, ${diff.summary.modified} modified (${diff.ignored} volatile readings ignored)\n\n`);
         if (diff.changes.length) {
             summary.addTable([
@@ -33970,9 +34026,14 @@ function parseYaml(text, origin, options) {
     }
     const values = docs.map((doc) => {
         try {
-            return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+            const value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+            if (hasAlias(YAML, doc))
+                checkExpandedSize(value, origin, options.maxBytes ?? MAX_DOCUMENT_BYTES);
+            return value;
         }
         catch (error) {
+            if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AicrError */ .Y3)
+                throw error;
             throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .invalidInput */ .aY)(`${origin}: ${error.message}`, {
                 location: { file: origin },
                 hint: `YAML aliases may expand at most ${MAX_ALIAS_COUNT} times; write the repeated data out instead`,
@@ -33986,6 +34047,42 @@ function parseYaml(text, origin, options) {
         return locateInYamlDocument(doc, lineCounter, origin, path);
     };
     return { value: options.multiDocument ? values : values[0], origin, locate };
+}
+function hasAlias(YAML, doc) {
+    let found = false;
+    YAML.visit(doc, {
+        Alias: () => {
+            found = true;
+            return YAML.visit.BREAK;
+        },
+    });
+    return found;
+}
+/**
+ * Aliases share data in memory but are copied out by anything that clones or writes the
+ * document: a few aliases of a large anchor can multiply its size. Refuse documents whose
+ * expanded size (nodes and text) exceeds twice the byte limit.
+ */
+function checkExpandedSize(value, origin, maxBytes) {
+    const budget = maxBytes * 2;
+    let size = 0;
+    const stack = [value];
+    while (stack.length > 0) {
+        const node = stack.pop();
+        size += typeof node === 'string' ? node.length + 1 : 8;
+        if (size > budget) {
+            throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .invalidInput */ .aY)(`${origin}: the document expands to more than ${budget} bytes through YAML aliases`, {
+                location: { file: origin },
+                hint: 'write the repeated data out once instead of referencing a large anchor many times',
+            });
+        }
+        if (Array.isArray(node))
+            for (const item of node)
+                stack.push(item);
+        else if (node !== null && typeof node === 'object')
+            for (const key of Object.keys(node))
+                stack.push(key, node[key]);
+    }
 }
 function locateInYamlDocument(doc, lineCounter, origin, path) {
     const YAML = yamlModule;
@@ -34955,7 +35052,9 @@ function exitCodeFor(error) {
 function formatError(error) {
     if (error instanceof AicrError) {
         const where = error.location ? formatLocation(error.location) : '';
-        const lines = [`[${error.code}] ${where && !error.message.includes(where) ? `${where}: ` : ''}${error.message}`];
+        // Messages that already name the file keep their own wording.
+        const named = error.location ? error.message.includes(error.location.file) : true;
+        const lines = [`[${error.code}] ${where && !named ? `${where}: ` : ''}${error.message}`];
         if (error.hint)
             lines.push(`hint: ${error.hint}`);
         return lines.join('\n');
@@ -34984,7 +35083,7 @@ function formatLocation(location) {
 /* harmony export */   wE: () => (/* binding */ parseConfigMapUri),
 /* harmony export */   zS: () => (/* binding */ parseLocation)
 /* harmony export */ });
-/* unused harmony exports setConfigMapHandler, readFileLimited, redactUrl, writeFileAtomic, formatFromName */
+/* unused harmony exports readFileLimited, redactUrl, writeFileAtomic, formatFromName */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
@@ -34995,8 +35094,8 @@ function formatLocation(location) {
 /* harmony import */ var _documents_parse_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1861);
 /**
  * Locations documents are read from and written to: a file, `-` (stdin/stdout), an `https://`
- * URL (read only), or a Kubernetes ConfigMap `cm://namespace/name` (through a handler the
- * Kubernetes module registers, so this module never loads a Kubernetes client).
+ * URL (read only), or a Kubernetes ConfigMap `cm://namespace/name` (the Kubernetes module is
+ * loaded only for those, so other commands never pay for a Kubernetes client).
  */
 
 
@@ -35023,6 +35122,11 @@ function parseLocation(text, input = 'location') {
         catch {
             throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .invalidInput */ .aY)(`${input}: "${text}" is not a valid URL`, { hint: 'use an https:// URL, a file path, - for stdin, or cm://namespace/name' });
         }
+        if (url.username || url.password) {
+            throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .invalidInput */ .aY)(`${input}: URLs with user:password are not supported: ${redactUrl(url)}`, {
+                hint: 'publish the document at a URL without credentials (a token in the URL query is redacted in every message)',
+            });
+        }
         if (url.protocol !== 'https:') {
             throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .invalidInput */ .aY)(`${input}: ${url.protocol}// URLs are not allowed: ${redactUrl(url)}`, {
                 hint: 'use an https:// URL (plain http could be tampered with in transit), a file path, or - for stdin',
@@ -35047,15 +35151,8 @@ function parseConfigMapUri(text, input = 'location') {
         throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .invalidInput */ .aY)(`${input}: invalid ConfigMap name "${name}" in "${text}"`, { hint });
     return { kind: 'configmap', namespace, name, text };
 }
-let configMapHandler;
-/** Registers a lazy factory for the `cm://` handler. */
-function setConfigMapHandler(factory) {
-    configMapHandler = factory;
-}
-/** The `cm://` handler: a registered one (tests), else the Kubernetes module, imported on first use. */
-async function configMaps(_location) {
-    if (configMapHandler)
-        return configMapHandler();
+/** The `cm://` handler lives in the Kubernetes module, imported only when a cm:// location is used. */
+async function configMaps() {
     return (await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 2077))).configMapHandler;
 }
 /** Reads a location's text, enforcing the size limit before the whole input is buffered. */
@@ -35070,7 +35167,7 @@ async function readLocation(location, options = {}) {
         case 'url':
             return { text: await fetchLimited(location.url, maxBytes, input, options.timeoutMs ?? 30_000), origin: redactUrl(location.url) };
         case 'configmap': {
-            const handler = await configMaps(location);
+            const handler = await configMaps();
             const { text, key } = await handler.read(location, options);
             return { text, origin: `${location.text}#${key}` };
         }
@@ -35089,6 +35186,9 @@ function readFileLimited(path, maxBytes, input = 'input') {
     }
     if (stats.isDirectory())
         throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .invalidInput */ .aY)(`${input}: ${path} is a directory, not a file`, { hint: 'pass the path of a file' });
+    // Devices and pipes report no size: refuse them rather than read without a limit (use - for a stream).
+    if (!stats.isFile())
+        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .invalidInput */ .aY)(`${input}: ${path} is not a regular file`, { hint: 'pass a file, or - to read standard input' });
     if (stats.size > maxBytes) {
         throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .invalidInput */ .aY)(`${input}: ${path} is too large (${stats.size} bytes, limit ${maxBytes} bytes)`, {
             hint: 'pass a smaller document; the limit protects the runner from runaway input',
@@ -35140,7 +35240,7 @@ async function fetchLimited(url, maxBytes, input, timeoutMs) {
                 throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .AicrError */ .Y3(_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ErrorCode */ .O4.Timeout, `${input}: ${shown} did not answer within ${timeoutMs} ms`, { hint: 'check the URL or try again later' });
             }
             const cause = error.cause;
-            const reason = cause?.code ?? cause?.message ?? error.message;
+            const reason = (cause?.code ?? cause?.message ?? error.message).replaceAll(url.href, shown);
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .AicrError */ .Y3(_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ErrorCode */ .O4.Unavailable, `${input}: cannot fetch ${shown}: ${reason}`, {
                 cause: error,
                 hint: 'check the URL and the network access of the runner',
@@ -35197,7 +35297,7 @@ async function writeLocation(location, text, options = {}) {
         case 'url':
             throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .invalidInput */ .aY)(`${options.input ?? 'output'}: cannot write to a URL (${redactUrl(location.url)})`, { hint: 'write to a file, - for stdout, or cm://namespace/name' });
         case 'configmap':
-            await (await configMaps(location)).write(location, text, options);
+            await (await configMaps()).write(location, text, options);
     }
 }
 /**
@@ -35758,7 +35858,7 @@ function objectPath(kind, name, namespace) {
 }
 /** The run: see the file comment. */
 async function runSnapshotAgent(options, context = {}) {
-    const logger = context.logger ?? core_logger/* silentLogger */.q;
+    const logger = context.logger ?? core_logger/* silentLogger */.qq;
     const plan = planAgentRun(options, context.runId);
     if (context.signal?.aborted)
         throw (0,retry/* cancellation */.WN)(context.signal);
@@ -36953,17 +37053,31 @@ async function withRetry(request, options) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   q: () => (/* binding */ silentLogger)
+/* harmony export */   Kw: () => (/* binding */ neutralizeCommands),
+/* harmony export */   qq: () => (/* binding */ silentLogger)
 /* harmony export */ });
 /* unused harmony export consoleLogger */
 /**
  * The logging interface core code writes to. Front doors supply an adapter: plain console for
  * the CLI and GitLab jobs, workflow commands and annotations on GitHub.
  */
+/**
+ * Makes text safe to print in a CI log: CI runners execute lines that start with `::` as
+ * workflow commands, and log text may come from hostile inputs (file names, pod logs). A
+ * zero-width space after the first colon keeps the text readable and inert.
+ */
+function neutralizeCommands(text) {
+    return text.replace(/^(\s*):(?=:)/gm, '$1:\u200b');
+}
+/** A file name on one line: control characters (a newline could start a new log line) escaped. */
+function safeName(name) {
+    return /[\u0000-\u001f\u007f]/.test(name) ? JSON.stringify(name) : name;
+}
 function where(properties) {
     if (!properties?.file)
         return '';
-    return properties.startLine ? `${properties.file}:${properties.startLine}: ` : `${properties.file}: `;
+    const file = safeName(properties.file);
+    return properties.startLine ? `${file}:${properties.startLine}: ` : `${file}: `;
 }
 /** Plain text (or JSON lines) on stderr. */
 function consoleLogger(options = {}) {
@@ -36975,7 +37089,7 @@ function consoleLogger(options = {}) {
         }
         const prefix = level === 'info' ? '' : `${level}: `;
         const title = properties?.title ? `${properties.title}: ` : '';
-        stream.write(`${prefix}${where(properties)}${title}${message}\n`);
+        stream.write(neutralizeCommands(`${prefix}${where(properties)}${title}${message}`) + '\n');
     };
     return {
         debug: (message) => {
@@ -37044,9 +37158,27 @@ function sortKeysDeep(value) {
     }
     return value;
 }
-/** Byte-wise (UTF-16 code unit) string comparison, independent of locale. */
+/**
+ * Byte-wise order of the UTF-8 encodings (= code point order), independent of locale. UTF-16
+ * code units order the same way except surrogates (U+10000 and up) against U+E000–U+FFFF.
+ */
 function compareStrings(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
+    if (a === b)
+        return 0;
+    const length = Math.min(a.length, b.length);
+    for (let i = 0; i < length; i++) {
+        const x = a.charCodeAt(i);
+        const y = b.charCodeAt(i);
+        if (x === y)
+            continue;
+        if (x >= 0xd800 && y >= 0xd800) {
+            const xSurrogate = x <= 0xdfff;
+            if (xSurrogate !== y <= 0xdfff)
+                return xSurrogate ? 1 : -1;
+        }
+        return x < y ? -1 : 1;
+    }
+    return a.length < b.length ? -1 : 1;
 }
 function isPlainObject(value) {
     if (value === null || typeof value !== 'object' || Array.isArray(value))
@@ -37083,7 +37215,8 @@ class YamlWriter {
                     const nested = [];
                     this.block(item, indent + 2, nested);
                     nested[0] = `${pad}- ${nested[0].slice(indent + 2)}`;
-                    lines.push(...nested);
+                    for (const line of nested)
+                        lines.push(line);
                 }
                 else {
                     this.scalarLine(`${pad}- `, item, indent + 2, 2, lines);

@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4783);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6754);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 
@@ -28383,7 +28383,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4783:
+/***/ 6754:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31341,6 +31341,87 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+;// CONCATENATED MODULE: ./src/core/logger.ts
+/**
+ * The logging interface core code writes to. Front doors supply an adapter: plain console for
+ * the CLI and GitLab jobs, workflow commands and annotations on GitHub.
+ */
+/**
+ * Makes text safe to print in a CI log: CI runners execute lines that start with `::` as
+ * workflow commands, and log text may come from hostile inputs (file names, pod logs). A
+ * zero-width space after the first colon keeps the text readable and inert.
+ */
+function logger_neutralizeCommands(text) {
+    return text.replace(/^(\s*):(?=:)/gm, '$1:\u200b');
+}
+/** A file name on one line: control characters (a newline could start a new log line) escaped. */
+function safeName(name) {
+    return /[\u0000-\u001f\u007f]/.test(name) ? JSON.stringify(name) : name;
+}
+function where(properties) {
+    if (!properties?.file)
+        return '';
+    const file = safeName(properties.file);
+    return properties.startLine ? `${file}:${properties.startLine}: ` : `${file}: `;
+}
+/** Plain text (or JSON lines) on stderr. */
+function consoleLogger(options = {}) {
+    const stream = options.stream ?? process.stderr;
+    const write = (level, message, properties) => {
+        if (options.json) {
+            stream.write(JSON.stringify({ level, msg: message, ...(properties ?? {}) }) + '\n');
+            return;
+        }
+        const prefix = level === 'info' ? '' : `${level}: `;
+        const title = properties?.title ? `${properties.title}: ` : '';
+        stream.write(logger_neutralizeCommands(`${prefix}${where(properties)}${title}${message}`) + '\n');
+    };
+    return {
+        debug: (message) => {
+            if (options.debug)
+                write('debug', message);
+        },
+        info: (message) => write('info', message),
+        notice: (message, properties) => write('notice', message, properties),
+        warning: (message, properties) => write('warning', message, properties),
+        error: (message, properties) => write('error', message, properties),
+        group: async (name, run) => {
+            if (!options.json)
+                stream.write(`${name}\n`);
+            return run();
+        },
+    };
+}
+/** Discards everything (tests, benchmarks). */
+const silentLogger = {
+    debug: () => { },
+    info: () => { },
+    notice: () => { },
+    warning: () => { },
+    error: () => { },
+    group: (_name, run) => run(),
+};
+
+;// CONCATENATED MODULE: ./src/github/logger.ts
+/** The core Logger on top of @actions/core: annotations and folded groups in the job log. */
+
+
+function githubLogger() {
+    return {
+        debug: (message) => core.debug(message),
+        // core.info writes text as-is, so text that looks like a workflow command is neutralised.
+        info: (message) => core.info(neutralizeCommands(message)),
+        notice: (message, properties) => core.notice(message, properties ?? {}),
+        warning: (message, properties) => core.warning(message, properties ?? {}),
+        error: (message, properties) => core.error(message, properties ?? {}),
+        group: (name, run) => core.group(name, run),
+    };
+}
+/** A log line for text that may carry input values (paths, notices): never a workflow command. */
+function logger_info(message) {
+    info(logger_neutralizeCommands(message));
+}
+
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __nccwpck_require__(4296);
 // EXTERNAL MODULE: external "node:crypto"
@@ -31352,8 +31433,8 @@ var parse = __nccwpck_require__(1861);
 ;// CONCATENATED MODULE: ./src/core/io.ts
 /**
  * Locations documents are read from and written to: a file, `-` (stdin/stdout), an `https://`
- * URL (read only), or a Kubernetes ConfigMap `cm://namespace/name` (through a handler the
- * Kubernetes module registers, so this module never loads a Kubernetes client).
+ * URL (read only), or a Kubernetes ConfigMap `cm://namespace/name` (the Kubernetes module is
+ * loaded only for those, so other commands never pay for a Kubernetes client).
  */
 
 
@@ -31380,6 +31461,11 @@ function parseLocation(text, input = 'location') {
         catch {
             throw (0,errors/* invalidInput */.aY)(`${input}: "${text}" is not a valid URL`, { hint: 'use an https:// URL, a file path, - for stdin, or cm://namespace/name' });
         }
+        if (url.username || url.password) {
+            throw (0,errors/* invalidInput */.aY)(`${input}: URLs with user:password are not supported: ${redactUrl(url)}`, {
+                hint: 'publish the document at a URL without credentials (a token in the URL query is redacted in every message)',
+            });
+        }
         if (url.protocol !== 'https:') {
             throw (0,errors/* invalidInput */.aY)(`${input}: ${url.protocol}// URLs are not allowed: ${redactUrl(url)}`, {
                 hint: 'use an https:// URL (plain http could be tampered with in transit), a file path, or - for stdin',
@@ -31404,15 +31490,8 @@ function parseConfigMapUri(text, input = 'location') {
         throw (0,errors/* invalidInput */.aY)(`${input}: invalid ConfigMap name "${name}" in "${text}"`, { hint });
     return { kind: 'configmap', namespace, name, text };
 }
-let configMapHandler;
-/** Registers a lazy factory for the `cm://` handler. */
-function setConfigMapHandler(factory) {
-    configMapHandler = factory;
-}
-/** The `cm://` handler: a registered one (tests), else the Kubernetes module, imported on first use. */
-async function configMaps(_location) {
-    if (configMapHandler)
-        return configMapHandler();
+/** The `cm://` handler lives in the Kubernetes module, imported only when a cm:// location is used. */
+async function configMaps() {
     return (await __nccwpck_require__.e(/* import() */ 151).then(__nccwpck_require__.bind(__nccwpck_require__, 151))).configMapHandler;
 }
 /** Reads a location's text, enforcing the size limit before the whole input is buffered. */
@@ -31427,7 +31506,7 @@ async function readLocation(location, options = {}) {
         case 'url':
             return { text: await fetchLimited(location.url, maxBytes, input, options.timeoutMs ?? 30_000), origin: redactUrl(location.url) };
         case 'configmap': {
-            const handler = await configMaps(location);
+            const handler = await configMaps();
             const { text, key } = await handler.read(location, options);
             return { text, origin: `${location.text}#${key}` };
         }
@@ -31446,6 +31525,9 @@ function readFileLimited(path, maxBytes, input = 'input') {
     }
     if (stats.isDirectory())
         throw (0,errors/* invalidInput */.aY)(`${input}: ${path} is a directory, not a file`, { hint: 'pass the path of a file' });
+    // Devices and pipes report no size: refuse them rather than read without a limit (use - for a stream).
+    if (!stats.isFile())
+        throw (0,errors/* invalidInput */.aY)(`${input}: ${path} is not a regular file`, { hint: 'pass a file, or - to read standard input' });
     if (stats.size > maxBytes) {
         throw (0,errors/* invalidInput */.aY)(`${input}: ${path} is too large (${stats.size} bytes, limit ${maxBytes} bytes)`, {
             hint: 'pass a smaller document; the limit protects the runner from runaway input',
@@ -31497,7 +31579,7 @@ async function fetchLimited(url, maxBytes, input, timeoutMs) {
                 throw new errors/* AicrError */.Y3(errors/* ErrorCode */.O4.Timeout, `${input}: ${shown} did not answer within ${timeoutMs} ms`, { hint: 'check the URL or try again later' });
             }
             const cause = error.cause;
-            const reason = cause?.code ?? cause?.message ?? error.message;
+            const reason = (cause?.code ?? cause?.message ?? error.message).replaceAll(url.href, shown);
             throw new errors/* AicrError */.Y3(errors/* ErrorCode */.O4.Unavailable, `${input}: cannot fetch ${shown}: ${reason}`, {
                 cause: error,
                 hint: 'check the URL and the network access of the runner',
@@ -31554,7 +31636,7 @@ async function writeLocation(location, text, options = {}) {
         case 'url':
             throw invalidInput(`${options.input ?? 'output'}: cannot write to a URL (${redactUrl(location.url)})`, { hint: 'write to a file, - for stdout, or cm://namespace/name' });
         case 'configmap':
-            await (await configMaps(location)).write(location, text, options);
+            await (await configMaps()).write(location, text, options);
     }
 }
 /**
@@ -31629,9 +31711,27 @@ function sortKeysDeep(value) {
     }
     return value;
 }
-/** Byte-wise (UTF-16 code unit) string comparison, independent of locale. */
+/**
+ * Byte-wise order of the UTF-8 encodings (= code point order), independent of locale. UTF-16
+ * code units order the same way except surrogates (U+10000 and up) against U+E000–U+FFFF.
+ */
 function serialize_compareStrings(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
+    if (a === b)
+        return 0;
+    const length = Math.min(a.length, b.length);
+    for (let i = 0; i < length; i++) {
+        const x = a.charCodeAt(i);
+        const y = b.charCodeAt(i);
+        if (x === y)
+            continue;
+        if (x >= 0xd800 && y >= 0xd800) {
+            const xSurrogate = x <= 0xdfff;
+            if (xSurrogate !== y <= 0xdfff)
+                return xSurrogate ? 1 : -1;
+        }
+        return x < y ? -1 : 1;
+    }
+    return a.length < b.length ? -1 : 1;
 }
 function serialize_isPlainObject(value) {
     if (value === null || typeof value !== 'object' || Array.isArray(value))
@@ -31668,7 +31768,8 @@ class YamlWriter {
                     const nested = [];
                     this.block(item, indent + 2, nested);
                     nested[0] = `${pad}- ${nested[0].slice(indent + 2)}`;
-                    lines.push(...nested);
+                    for (const line of nested)
+                        lines.push(line);
                 }
                 else {
                     this.scalarLine(`${pad}- `, item, indent + 2, 2, lines);
@@ -33386,7 +33487,7 @@ function formatLeafTable(value) {
 function format_formatColumns(header, rows) {
     const clean = (cell) => cell.replace(/[\r\n\t]+/g, ' ');
     const all = [header, header.map((h) => '-'.repeat(h.length)), ...rows].map((row) => row.map(clean));
-    const widths = header.map((_, column) => Math.max(...all.map((row) => (row[column] ?? '').length)));
+    const widths = header.map((_, column) => all.reduce((width, row) => Math.max(width, (row[column] ?? '').length), 0));
     return all.map((row) => row.map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column]))).join('  ').trimEnd()).join('\n') + '\n';
 }
 
@@ -33688,6 +33789,80 @@ function mermaidBlock(graph) {
 }
 
 
+;// CONCATENATED MODULE: ./src/github/validate.ts
+/** GitHub rendering of the validate stage: annotations at constraint lines and the summary section. */
+
+
+/** Annotations per kind before the rest is summed up (GitHub shows only a few per step anyway). */
+const MAX_ANNOTATIONS = 50;
+/** Constraint rows in the summary table; the full list is in the report. */
+const MAX_SUMMARY_ROWS = 200;
+/** Largest CTRF text embedded in the summary (the whole summary may not exceed 1 MiB). */
+const MAX_EMBEDDED_REPORT = 64 * 1024;
+/** Where an annotation points: only files can be annotated (not URLs, cm:// or stdin). */
+function properties(result, paths) {
+    const props = { title: result.name };
+    const file = result.location.file;
+    if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(file) && file !== '<stdin>' && !file.startsWith('cm://')) {
+        props.file = paths(file);
+        if (result.location.line !== undefined)
+            props.startLine = result.location.line;
+    }
+    return props;
+}
+/** An error annotation per failed constraint and a warning per skipped one, at the recipe line. */
+function annotateValidation(report, paths) {
+    const failed = report.constraints.filter((r) => r.status === 'failed');
+    const skipped = report.constraints.filter((r) => r.status === 'skipped');
+    for (const result of failed.slice(0, MAX_ANNOTATIONS)) {
+        const remedy = result.remediation ? ` (${result.remediation})` : '';
+        core_error(`${result.message}${remedy}`, properties(result, paths));
+    }
+    for (const result of skipped.slice(0, MAX_ANNOTATIONS))
+        warning(`skipped: ${result.message}`, properties(result, paths));
+    const more = Math.max(0, failed.length - MAX_ANNOTATIONS) + Math.max(0, skipped.length - MAX_ANNOTATIONS);
+    if (more > 0)
+        notice(`${more} more failed or skipped constraints are not annotated; see the report`);
+}
+const STATUS_ICON = { passed: '✅ passed', failed: '❌ failed', skipped: '⚠️ skipped', pass: '✅ pass', fail: '❌ fail', partial: '⚠️ partial' };
+/** Status, counts, the constraint table, the live phases and the CTRF report in a details block. */
+function addValidationSummary(summary, report, ctrfText, ctrfPath) {
+    const { summary: counts } = report;
+    summary.addHeading('AICR validate', 2);
+    summary.addRaw(`\n**Status:** ${STATUS_ICON[report.status]} &nbsp; **Recipe:** \`${cell(report.recipe)}\` &nbsp; **Snapshot:** \`${cell(report.snapshot)}\`\n\n`);
+    summary.addTable([
+        [{ data: 'constraints', header: true }, { data: 'passed', header: true }, { data: 'failed', header: true }, { data: 'skipped', header: true }],
+        [String(counts.constraints), String(counts.passed), String(counts.failed), String(counts.skipped)],
+    ]);
+    for (const note of report.notes)
+        summary.addRaw(`\n> ${cell(note)}\n`);
+    if (report.constraints.length) {
+        summary.addHeading('Readiness constraints', 3);
+        const rows = report.constraints.slice(0, MAX_SUMMARY_ROWS).map((r) => [
+            `<code>${cell(r.name)}</code>`,
+            `<code>${cell(r.expected)}</code>`,
+            r.actual === undefined ? '—' : `<code>${cell(r.actual)}</code>`,
+            r.status === 'passed' ? STATUS_ICON.passed : `${STATUS_ICON[r.status]}: ${cell(r.message)}`,
+        ]);
+        summary.addTable([[{ data: 'constraint', header: true }, { data: 'expected', header: true }, { data: 'actual', header: true }, { data: 'status', header: true }], ...rows]);
+        if (report.constraints.length > MAX_SUMMARY_ROWS)
+            summary.addRaw(`\n${report.constraints.length - MAX_SUMMARY_ROWS} more constraints are in the report.\n`);
+    }
+    if (report.phases.length) {
+        summary.addHeading('Live phases', 3);
+        summary.addTable([
+            [{ data: 'phase', header: true }, { data: 'checks', header: true }, { data: 'status', header: true }],
+            ...report.phases.map((p) => [p.phase, p.checks.length ? p.checks.map((c) => `<code>${cell(c)}</code>`).join(', ') : '—', `${STATUS_ICON.skipped}: ${cell(p.reason)}`]),
+        ]);
+    }
+    if (ctrfText.length <= MAX_EMBEDDED_REPORT) {
+        summary.addDetails(`CTRF report (${cell(ctrfPath)})`, `\n\n\`\`\`json\n${ctrfText.replaceAll('```', '`\u200b``')}\`\`\`\n\n`);
+    }
+    else {
+        summary.addRaw(`\nThe CTRF report (${ctrfText.length} bytes) is too large to show here: \`${cell(ctrfPath)}\`.\n`);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/github/inputs.ts
 /**
  * Typed readers for action inputs. Every action's inputs.ts uses these and nothing else reads
@@ -33746,6 +33921,52 @@ function getListInput(name) {
         return [];
     return value.split(/[\n,]/).map((item) => item.trim()).filter((item) => item !== '');
 }
+/** Names of the inputs that describe a recipe request; the same in every action that takes one. */
+const RecipeRequestInputs = {
+    Service: 'service',
+    Accelerator: 'accelerator',
+    Intent: 'intent',
+    Os: 'os',
+    Platform: 'platform',
+    Nodes: 'nodes',
+    Snapshot: 'snapshot',
+    CriteriaFile: 'criteria-file',
+    Data: 'data',
+};
+/**
+ * The recipe request from the standard inputs (service … nodes, snapshot, criteria-file, data).
+ * `acceleratorAlias` names an input that may spell the accelerator too (the recipe action's `gpu`).
+ */
+function getRecipeRequest(acceleratorAlias) {
+    const names = RecipeRequestInputs;
+    const request = { criteria: {} };
+    const fields = [[names.Service, 'service'], [names.Intent, 'intent'], [names.Os, 'os'], [names.Platform, 'platform']];
+    for (const [input, field] of fields) {
+        const value = getOptionalInput(input);
+        if (value !== undefined)
+            request.criteria[field] = value;
+    }
+    const accelerator = getOptionalInput(names.Accelerator);
+    const alias = acceleratorAlias ? getOptionalInput(acceleratorAlias) : undefined;
+    if (accelerator && alias && accelerator.toLowerCase() !== alias.toLowerCase()) {
+        throw invalidInput(`inputs "${names.Accelerator}" (${accelerator}) and "${acceleratorAlias}" (${alias}) disagree`, { hint: `set only one of them; ${acceleratorAlias} is an alias of ${names.Accelerator}` });
+    }
+    if (accelerator ?? alias)
+        request.criteria.accelerator = (accelerator ?? alias);
+    const nodes = getIntegerInput(names.Nodes, { min: 0 });
+    if (nodes !== undefined)
+        request.criteria.nodes = nodes;
+    const snapshot = getOptionalInput(names.Snapshot);
+    if (snapshot)
+        request.snapshot = snapshot;
+    const criteriaFile = getOptionalInput(names.CriteriaFile);
+    if (criteriaFile)
+        request.criteriaFile = criteriaFile;
+    const data = getOptionalInput(names.Data);
+    if (data)
+        request.data = data;
+    return request;
+}
 
 ;// CONCATENATED MODULE: ./src/actions/validate/inputs.ts
 /** The validate action's inputs, read and checked in one place. */
@@ -33790,12 +34011,8 @@ function getInputs() {
 
 
 
-/** Annotations per kind before the rest is summed up (GitHub shows only a few per step anyway). */
-const MAX_ANNOTATIONS = 50;
-/** Constraint rows in the summary table; the full list is in the report. */
-const MAX_SUMMARY_ROWS = 200;
-/** Largest CTRF text embedded in the summary (the whole summary may not exceed 1 MiB). */
-const MAX_EMBEDDED_REPORT = 64 * 1024;
+
+
 const CTRF_FILE = 'ctrf-report.json';
 const JUNIT_FILE = 'junit.xml';
 async function run() {
@@ -33816,79 +34033,19 @@ async function run() {
         setOutput('skipped', String(report.summary.skipped));
         setOutput('report-path', ctrfPath);
         if (inputs.annotations)
-            annotate(report, paths);
+            annotateValidation(report, paths);
         const { summary } = report;
-        info(`validate: ${report.status} (${summary.passed} passed, ${summary.failed} failed, ${summary.skipped} skipped of ${summary.constraints} constraints); report: ${ctrfPath}`);
-        if (inputs.summary && summaryAvailable())
-            await writeSummary(report, ctrfText, ctrfPath);
+        logger_info(`validate: ${report.status} (${summary.passed} passed, ${summary.failed} failed, ${summary.skipped} skipped of ${summary.constraints} constraints); report: ${ctrfPath}`);
+        if (inputs.summary && summaryAvailable()) {
+            addValidationSummary(summary_summary, report, ctrfText, ctrfPath);
+            await summary_summary.write();
+        }
         if (summary.failed > 0 && inputs.failOnError) {
             core_error(`validation failed: ${summary.failed} of ${summary.constraints} constraints failed (exit code ${errors/* ExitCode */.yU.ConstraintsFailed}; set ${Inputs.FailOnError}: false to report without failing)`);
             return errors/* ExitCode */.yU.ConstraintsFailed;
         }
         return errors/* ExitCode */.yU.Success;
     });
-}
-/** Where an annotation points: only files can be annotated (not URLs, cm:// or stdin). */
-function properties(result, paths) {
-    const props = { title: result.name };
-    const file = result.location.file;
-    if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(file) && file !== '<stdin>' && !file.startsWith('cm://')) {
-        props.file = paths(file);
-        if (result.location.line !== undefined)
-            props.startLine = result.location.line;
-    }
-    return props;
-}
-function annotate(report, paths) {
-    const failed = report.constraints.filter((r) => r.status === 'failed');
-    const skipped = report.constraints.filter((r) => r.status === 'skipped');
-    for (const result of failed.slice(0, MAX_ANNOTATIONS)) {
-        const remedy = result.remediation ? ` (${result.remediation})` : '';
-        core_error(`${result.message}${remedy}`, properties(result, paths));
-    }
-    for (const result of skipped.slice(0, MAX_ANNOTATIONS))
-        warning(`skipped: ${result.message}`, properties(result, paths));
-    const more = Math.max(0, failed.length - MAX_ANNOTATIONS) + Math.max(0, skipped.length - MAX_ANNOTATIONS);
-    if (more > 0)
-        notice(`${more} more failed or skipped constraints are not annotated; see the report`);
-}
-const STATUS_ICON = { passed: '✅ passed', failed: '❌ failed', skipped: '⚠️ skipped', pass: '✅ pass', fail: '❌ fail', partial: '⚠️ partial' };
-async function writeSummary(report, ctrfText, ctrfPath) {
-    const { summary: counts } = report;
-    const summary = summary_summary.addHeading('AICR validate', 2);
-    summary.addRaw(`\n**Status:** ${STATUS_ICON[report.status]} &nbsp; **Recipe:** \`${cell(report.recipe)}\` &nbsp; **Snapshot:** \`${cell(report.snapshot)}\`\n\n`);
-    summary.addTable([
-        [{ data: 'constraints', header: true }, { data: 'passed', header: true }, { data: 'failed', header: true }, { data: 'skipped', header: true }],
-        [String(counts.constraints), String(counts.passed), String(counts.failed), String(counts.skipped)],
-    ]);
-    for (const note of report.notes)
-        summary.addRaw(`\n> ${cell(note)}\n`);
-    if (report.constraints.length) {
-        summary.addHeading('Readiness constraints', 3);
-        const rows = report.constraints.slice(0, MAX_SUMMARY_ROWS).map((r) => [
-            `<code>${cell(r.name)}</code>`,
-            `<code>${cell(r.expected)}</code>`,
-            r.actual === undefined ? '—' : `<code>${cell(r.actual)}</code>`,
-            r.status === 'passed' ? STATUS_ICON.passed : `${STATUS_ICON[r.status]}: ${cell(r.message)}`,
-        ]);
-        summary.addTable([[{ data: 'constraint', header: true }, { data: 'expected', header: true }, { data: 'actual', header: true }, { data: 'status', header: true }], ...rows]);
-        if (report.constraints.length > MAX_SUMMARY_ROWS)
-            summary.addRaw(`\n${report.constraints.length - MAX_SUMMARY_ROWS} more constraints are in the report.\n`);
-    }
-    if (report.phases.length) {
-        summary.addHeading('Live phases', 3);
-        summary.addTable([
-            [{ data: 'phase', header: true }, { data: 'checks', header: true }, { data: 'status', header: true }],
-            ...report.phases.map((p) => [p.phase, p.checks.length ? p.checks.map((c) => `<code>${cell(c)}</code>`).join(', ') : '—', `${STATUS_ICON.skipped}: ${cell(p.reason)}`]),
-        ]);
-    }
-    if (ctrfText.length <= MAX_EMBEDDED_REPORT) {
-        summary.addDetails(`CTRF report (${cell(ctrfPath)})`, `\n\n\`\`\`json\n${ctrfText.replaceAll('```', '`\u200b``')}\`\`\`\n\n`);
-    }
-    else {
-        summary.addRaw(`\nThe CTRF report (${ctrfText.length} bytes) is too large to show here: \`${cell(ctrfPath)}\`.\n`);
-    }
-    await summary.write();
 }
 
 
@@ -33976,9 +34133,14 @@ function parseYaml(text, origin, options) {
     }
     const values = docs.map((doc) => {
         try {
-            return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+            const value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+            if (hasAlias(YAML, doc))
+                checkExpandedSize(value, origin, options.maxBytes ?? MAX_DOCUMENT_BYTES);
+            return value;
         }
         catch (error) {
+            if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AicrError */ .Y3)
+                throw error;
             throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .invalidInput */ .aY)(`${origin}: ${error.message}`, {
                 location: { file: origin },
                 hint: `YAML aliases may expand at most ${MAX_ALIAS_COUNT} times; write the repeated data out instead`,
@@ -33992,6 +34154,42 @@ function parseYaml(text, origin, options) {
         return locateInYamlDocument(doc, lineCounter, origin, path);
     };
     return { value: options.multiDocument ? values : values[0], origin, locate };
+}
+function hasAlias(YAML, doc) {
+    let found = false;
+    YAML.visit(doc, {
+        Alias: () => {
+            found = true;
+            return YAML.visit.BREAK;
+        },
+    });
+    return found;
+}
+/**
+ * Aliases share data in memory but are copied out by anything that clones or writes the
+ * document: a few aliases of a large anchor can multiply its size. Refuse documents whose
+ * expanded size (nodes and text) exceeds twice the byte limit.
+ */
+function checkExpandedSize(value, origin, maxBytes) {
+    const budget = maxBytes * 2;
+    let size = 0;
+    const stack = [value];
+    while (stack.length > 0) {
+        const node = stack.pop();
+        size += typeof node === 'string' ? node.length + 1 : 8;
+        if (size > budget) {
+            throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .invalidInput */ .aY)(`${origin}: the document expands to more than ${budget} bytes through YAML aliases`, {
+                location: { file: origin },
+                hint: 'write the repeated data out once instead of referencing a large anchor many times',
+            });
+        }
+        if (Array.isArray(node))
+            for (const item of node)
+                stack.push(item);
+        else if (node !== null && typeof node === 'object')
+            for (const key of Object.keys(node))
+                stack.push(key, node[key]);
+    }
 }
 function locateInYamlDocument(doc, lineCounter, origin, path) {
     const YAML = yamlModule;
@@ -34240,7 +34438,9 @@ function exitCodeFor(error) {
 function formatError(error) {
     if (error instanceof AicrError) {
         const where = error.location ? formatLocation(error.location) : '';
-        const lines = [`[${error.code}] ${where && !error.message.includes(where) ? `${where}: ` : ''}${error.message}`];
+        // Messages that already name the file keep their own wording.
+        const named = error.location ? error.message.includes(error.location.file) : true;
+        const lines = [`[${error.code}] ${where && !named ? `${where}: ` : ''}${error.message}`];
         if (error.hint)
             lines.push(`hint: ${error.hint}`);
         return lines.join('\n');

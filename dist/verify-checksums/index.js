@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1550);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4853);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28383,7 +28383,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1550:
+/***/ 4853:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28392,8 +28392,6 @@ __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
 
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
@@ -29790,7 +29788,7 @@ const _summary = new Summary();
  * @deprecated use `core.summary`
  */
 const markdownSummary = (/* unused pure expression or super */ null && (_summary));
-const summary_summary = _summary;
+const summary = _summary;
 //# sourceMappingURL=summary.js.map
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
 
@@ -31339,10 +31337,93 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+;// CONCATENATED MODULE: ./src/core/logger.ts
+/**
+ * The logging interface core code writes to. Front doors supply an adapter: plain console for
+ * the CLI and GitLab jobs, workflow commands and annotations on GitHub.
+ */
+/**
+ * Makes text safe to print in a CI log: CI runners execute lines that start with `::` as
+ * workflow commands, and log text may come from hostile inputs (file names, pod logs). A
+ * zero-width space after the first colon keeps the text readable and inert.
+ */
+function logger_neutralizeCommands(text) {
+    return text.replace(/^(\s*):(?=:)/gm, '$1:\u200b');
+}
+/** A file name on one line: control characters (a newline could start a new log line) escaped. */
+function safeName(name) {
+    return /[\u0000-\u001f\u007f]/.test(name) ? JSON.stringify(name) : name;
+}
+function where(properties) {
+    if (!properties?.file)
+        return '';
+    const file = safeName(properties.file);
+    return properties.startLine ? `${file}:${properties.startLine}: ` : `${file}: `;
+}
+/** Plain text (or JSON lines) on stderr. */
+function consoleLogger(options = {}) {
+    const stream = options.stream ?? process.stderr;
+    const write = (level, message, properties) => {
+        if (options.json) {
+            stream.write(JSON.stringify({ level, msg: message, ...(properties ?? {}) }) + '\n');
+            return;
+        }
+        const prefix = level === 'info' ? '' : `${level}: `;
+        const title = properties?.title ? `${properties.title}: ` : '';
+        stream.write(logger_neutralizeCommands(`${prefix}${where(properties)}${title}${message}`) + '\n');
+    };
+    return {
+        debug: (message) => {
+            if (options.debug)
+                write('debug', message);
+        },
+        info: (message) => write('info', message),
+        notice: (message, properties) => write('notice', message, properties),
+        warning: (message, properties) => write('warning', message, properties),
+        error: (message, properties) => write('error', message, properties),
+        group: async (name, run) => {
+            if (!options.json)
+                stream.write(`${name}\n`);
+            return run();
+        },
+    };
+}
+/** Discards everything (tests, benchmarks). */
+const silentLogger = {
+    debug: () => { },
+    info: () => { },
+    notice: () => { },
+    warning: () => { },
+    error: () => { },
+    group: (_name, run) => run(),
+};
+
+;// CONCATENATED MODULE: ./src/github/logger.ts
+/** The core Logger on top of @actions/core: annotations and folded groups in the job log. */
+
+
+function githubLogger() {
+    return {
+        debug: (message) => core.debug(message),
+        // core.info writes text as-is, so text that looks like a workflow command is neutralised.
+        info: (message) => core.info(neutralizeCommands(message)),
+        notice: (message, properties) => core.notice(message, properties ?? {}),
+        warning: (message, properties) => core.warning(message, properties ?? {}),
+        error: (message, properties) => core.error(message, properties ?? {}),
+        group: (name, run) => core.group(name, run),
+    };
+}
+/** A log line for text that may carry input values (paths, notices): never a workflow command. */
+function logger_info(message) {
+    info(logger_neutralizeCommands(message));
+}
+
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: ./src/core/errors.ts
 /**
  * Structured errors shared by every stage and front door.
@@ -31490,7 +31571,9 @@ function exitCodeFor(error) {
 function formatError(error) {
     if (error instanceof AicrError) {
         const where = error.location ? formatLocation(error.location) : '';
-        const lines = [`[${error.code}] ${where && !error.message.includes(where) ? `${where}: ` : ''}${error.message}`];
+        // Messages that already name the file keep their own wording.
+        const named = error.location ? error.message.includes(error.location.file) : true;
+        const lines = [`[${error.code}] ${where && !named ? `${where}: ` : ''}${error.message}`];
         if (error.hint)
             lines.push(`hint: ${error.hint}`);
         return lines.join('\n');
@@ -31537,9 +31620,27 @@ function sortKeysDeep(value) {
     }
     return value;
 }
-/** Byte-wise (UTF-16 code unit) string comparison, independent of locale. */
+/**
+ * Byte-wise order of the UTF-8 encodings (= code point order), independent of locale. UTF-16
+ * code units order the same way except surrogates (U+10000 and up) against U+E000–U+FFFF.
+ */
 function serialize_compareStrings(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
+    if (a === b)
+        return 0;
+    const length = Math.min(a.length, b.length);
+    for (let i = 0; i < length; i++) {
+        const x = a.charCodeAt(i);
+        const y = b.charCodeAt(i);
+        if (x === y)
+            continue;
+        if (x >= 0xd800 && y >= 0xd800) {
+            const xSurrogate = x <= 0xdfff;
+            if (xSurrogate !== y <= 0xdfff)
+                return xSurrogate ? 1 : -1;
+        }
+        return x < y ? -1 : 1;
+    }
+    return a.length < b.length ? -1 : 1;
 }
 function serialize_isPlainObject(value) {
     if (value === null || typeof value !== 'object' || Array.isArray(value))
@@ -31576,7 +31677,8 @@ class YamlWriter {
                     const nested = [];
                     this.block(item, indent + 2, nested);
                     nested[0] = `${pad}- ${nested[0].slice(indent + 2)}`;
-                    lines.push(...nested);
+                    for (const line of nested)
+                        lines.push(line);
                 }
                 else {
                     this.scalarLine(`${pad}- `, item, indent + 2, 2, lines);
@@ -31761,7 +31863,7 @@ function formatLeafTable(value) {
 function format_formatColumns(header, rows) {
     const clean = (cell) => cell.replace(/[\r\n\t]+/g, ' ');
     const all = [header, header.map((h) => '-'.repeat(h.length)), ...rows].map((row) => row.map(clean));
-    const widths = header.map((_, column) => Math.max(...all.map((row) => (row[column] ?? '').length)));
+    const widths = header.map((_, column) => all.reduce((width, row) => Math.max(width, (row[column] ?? '').length), 0));
     return all.map((row) => row.map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column]))).join('  ').trimEnd()).join('\n') + '\n';
 }
 
@@ -32079,6 +32181,43 @@ function mermaidBlock(graph) {
 }
 
 
+;// CONCATENATED MODULE: ./src/github/verify.ts
+/** GitHub rendering of bundle verification: an annotation per problem and the summary section. */
+
+
+
+
+/** Annotations before the rest is summed up (GitHub shows only a few per step anyway). */
+const MAX_ANNOTATIONS = 50;
+const MAX_SUMMARY_ROWS = 500;
+/** An error annotation on each modified, missing or unlisted file (paths relative to the workspace). */
+function annotateVerification(result) {
+    const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
+    for (const problem of result.problems.slice(0, MAX_ANNOTATIONS)) {
+        const where = problemLocation(problem);
+        const file = (0,external_node_path_namespaceObject.relative)(workspace, (0,external_node_path_namespaceObject.join)(result.dir, where.path)).split('\\').join('/');
+        const subject = where.path === problem.path ? '' : ` ${problem.path}:`;
+        core_error(`${problem.kind}:${subject} ${problem.detail}`, { title: 'bundle checksum', file, ...(where.line ? { startLine: where.line } : {}) });
+    }
+    if (result.problems.length > MAX_ANNOTATIONS)
+        notice(`${result.problems.length - MAX_ANNOTATIONS} more problems are not annotated; see the job summary`);
+}
+/** The verdict and a table of every problem. */
+function addVerificationSummary(summary, result) {
+    summary.addHeading('AICR bundle verification', 2);
+    summary.addRaw(result.ok
+        ? `\n✅ **${cell(result.dir)}**: all ${result.verified} files match \`checksums.txt\`.\n\n`
+        : `\n❌ **${cell(result.dir)}**: ${result.problems.length} problem(s); ${result.verified} of ${result.listed} listed files match \`checksums.txt\`.\n\n`);
+    if (!result.ok) {
+        summary.addTable([
+            [{ data: 'problem', header: true }, { data: 'file', header: true }, { data: 'line', header: true }, { data: 'detail', header: true }],
+            ...result.problems.slice(0, MAX_SUMMARY_ROWS).map((problem) => [problem.kind, cell(problem.path), problem.line === undefined ? '' : String(problem.line), cell(problem.detail)]),
+        ]);
+        if (result.problems.length > MAX_SUMMARY_ROWS)
+            summary.addRaw(`\n${result.problems.length - MAX_SUMMARY_ROWS} more problems not shown.\n`);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/github/inputs.ts
 /**
  * Typed readers for action inputs. Every action's inputs.ts uses these and nothing else reads
@@ -32137,6 +32276,52 @@ function getListInput(name) {
         return [];
     return value.split(/[\n,]/).map((item) => item.trim()).filter((item) => item !== '');
 }
+/** Names of the inputs that describe a recipe request; the same in every action that takes one. */
+const RecipeRequestInputs = {
+    Service: 'service',
+    Accelerator: 'accelerator',
+    Intent: 'intent',
+    Os: 'os',
+    Platform: 'platform',
+    Nodes: 'nodes',
+    Snapshot: 'snapshot',
+    CriteriaFile: 'criteria-file',
+    Data: 'data',
+};
+/**
+ * The recipe request from the standard inputs (service … nodes, snapshot, criteria-file, data).
+ * `acceleratorAlias` names an input that may spell the accelerator too (the recipe action's `gpu`).
+ */
+function getRecipeRequest(acceleratorAlias) {
+    const names = RecipeRequestInputs;
+    const request = { criteria: {} };
+    const fields = [[names.Service, 'service'], [names.Intent, 'intent'], [names.Os, 'os'], [names.Platform, 'platform']];
+    for (const [input, field] of fields) {
+        const value = getOptionalInput(input);
+        if (value !== undefined)
+            request.criteria[field] = value;
+    }
+    const accelerator = getOptionalInput(names.Accelerator);
+    const alias = acceleratorAlias ? getOptionalInput(acceleratorAlias) : undefined;
+    if (accelerator && alias && accelerator.toLowerCase() !== alias.toLowerCase()) {
+        throw invalidInput(`inputs "${names.Accelerator}" (${accelerator}) and "${acceleratorAlias}" (${alias}) disagree`, { hint: `set only one of them; ${acceleratorAlias} is an alias of ${names.Accelerator}` });
+    }
+    if (accelerator ?? alias)
+        request.criteria.accelerator = (accelerator ?? alias);
+    const nodes = getIntegerInput(names.Nodes, { min: 0 });
+    if (nodes !== undefined)
+        request.criteria.nodes = nodes;
+    const snapshot = getOptionalInput(names.Snapshot);
+    if (snapshot)
+        request.snapshot = snapshot;
+    const criteriaFile = getOptionalInput(names.CriteriaFile);
+    if (criteriaFile)
+        request.criteriaFile = criteriaFile;
+    const data = getOptionalInput(names.Data);
+    if (data)
+        request.data = data;
+    return request;
+}
 
 ;// CONCATENATED MODULE: ./src/actions/verify-checksums/inputs.ts
 /** The verify-checksums action's inputs, read and checked in one place. */
@@ -32168,9 +32353,7 @@ function getInputs() {
 
 
 
-/** Annotations before the rest is summed up (GitHub shows only a few per step anyway). */
-const MAX_ANNOTATIONS = 50;
-const MAX_SUMMARY_ROWS = 500;
+
 async function run() {
     await runAction(async () => {
         const inputs = getInputs();
@@ -32179,11 +32362,13 @@ async function run() {
         setOutput('files', String(result.verified));
         setOutput('problems', String(result.problems.length));
         if (inputs.annotations)
-            annotate(result);
-        if (inputs.summary && summaryAvailable())
-            await writeSummary(result);
+            annotateVerification(result);
+        if (inputs.summary && summaryAvailable()) {
+            addVerificationSummary(summary, result);
+            await summary.write();
+        }
         if (result.ok) {
-            info(`${result.dir}: all ${result.verified} files match checksums.txt`);
+            logger_info(`${result.dir}: all ${result.verified} files match checksums.txt`);
             return errors_ExitCode.Success;
         }
         const message = `${result.dir}: ${result.problems.length} problem(s); ${result.verified} of ${result.listed} listed files match checksums.txt`;
@@ -32194,32 +32379,6 @@ async function run() {
         core_error(`${message} (exit code ${errors_ExitCode.VerificationFailed}; set ${Inputs.FailOnProblems}: false to report without failing)`);
         return errors_ExitCode.VerificationFailed;
     });
-}
-function annotate(result) {
-    const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
-    for (const problem of result.problems.slice(0, MAX_ANNOTATIONS)) {
-        const where = problemLocation(problem);
-        const file = (0,external_node_path_namespaceObject.relative)(workspace, (0,external_node_path_namespaceObject.join)(result.dir, where.path)).split('\\').join('/');
-        const subject = where.path === problem.path ? '' : ` ${problem.path}:`;
-        core_error(`${problem.kind}:${subject} ${problem.detail}`, { title: 'bundle checksum', file, ...(where.line ? { startLine: where.line } : {}) });
-    }
-    if (result.problems.length > MAX_ANNOTATIONS)
-        notice(`${result.problems.length - MAX_ANNOTATIONS} more problems are not annotated; see the job summary`);
-}
-async function writeSummary(result) {
-    const summary = summary_summary.addHeading('AICR bundle verification', 2);
-    summary.addRaw(result.ok
-        ? `\n✅ **${cell(result.dir)}**: all ${result.verified} files match \`checksums.txt\`.\n\n`
-        : `\n❌ **${cell(result.dir)}**: ${result.problems.length} problem(s); ${result.verified} of ${result.listed} listed files match \`checksums.txt\`.\n\n`);
-    if (!result.ok) {
-        summary.addTable([
-            [{ data: 'problem', header: true }, { data: 'file', header: true }, { data: 'line', header: true }, { data: 'detail', header: true }],
-            ...result.problems.slice(0, MAX_SUMMARY_ROWS).map((problem) => [problem.kind, cell(problem.path), problem.line === undefined ? '' : String(problem.line), cell(problem.detail)]),
-        ]);
-        if (result.problems.length > MAX_SUMMARY_ROWS)
-            summary.addRaw(`\n${result.problems.length - MAX_SUMMARY_ROWS} more problems not shown.\n`);
-    }
-    await summary.write();
 }
 
 

@@ -3,7 +3,7 @@
  * become messages and exit codes.
  */
 import { EXIT_CODE_TABLE, exitCodeFor, formatError } from '../core/errors.js';
-import { consoleLogger } from '../core/logger.js';
+import { consoleLogger, neutralizeCommands } from '../core/logger.js';
 import { VERSION } from '../core/version.js';
 import { formatHelp, parseArgs } from './args.js';
 import { COMMANDS } from './commands/index.js';
@@ -82,7 +82,7 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO()): Pr
     if (io.env.AICR_LOG_JSON === 'true' || rest.includes('--log-json')) {
       io.stderr.write(JSON.stringify({ level: 'error', msg: 'command failed', error: text, exitCode: code }) + '\n');
     } else {
-      io.stderr.write(`error: ${text}\n`);
+      io.stderr.write(`${neutralizeCommands(`error: ${text}`)}\n`);
     }
     return code;
   }

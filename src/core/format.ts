@@ -43,6 +43,6 @@ export function formatLeafTable(value: unknown): string {
 export function formatColumns(header: readonly string[], rows: ReadonlyArray<readonly string[]>): string {
   const clean = (cell: string): string => cell.replace(/[\r\n\t]+/g, ' ');
   const all = [header, header.map((h) => '-'.repeat(h.length)), ...rows].map((row) => row.map(clean));
-  const widths = header.map((_, column) => Math.max(...all.map((row) => (row[column] ?? '').length)));
+  const widths = header.map((_, column) => all.reduce((width, row) => Math.max(width, (row[column] ?? '').length), 0));
   return all.map((row) => row.map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column]!))).join('  ').trimEnd()).join('\n') + '\n';
 }

@@ -33,6 +33,11 @@ export function parseLocation(text: string, input = 'location'): Location {
     } catch {
       throw invalidInput(`${input}: "${text}" is not a valid URL`, { hint: 'use an https:// URL, a file path, - for stdin, or cm://namespace/name' });
     }
+    if (url.username || url.password) {
+      throw invalidInput(`${input}: URLs with user:password are not supported: ${redactUrl(url)}`, {
+        hint: 'publish the document at a URL without credentials (a token in the URL query is redacted in every message)',
+      });
+    }
     if (url.protocol !== 'https:') {
       throw invalidInput(`${input}: ${url.protocol}// URLs are not allowed: ${redactUrl(url)}`, {
         hint: 'use an https:// URL (plain http could be tampered with in transit), a file path, or - for stdin',
@@ -119,6 +124,8 @@ export function readFileLimited(path: string, maxBytes: number, input = 'input')
     throw wrapError(error, `${input}: cannot read ${path}`, ErrorCode.InvalidInput);
   }
   if (stats.isDirectory()) throw invalidInput(`${input}: ${path} is a directory, not a file`, { hint: 'pass the path of a file' });
+  // Devices and pipes report no size: refuse them rather than read without a limit (use - for a stream).
+  if (!stats.isFile()) throw invalidInput(`${input}: ${path} is not a regular file`, { hint: 'pass a file, or - to read standard input' });
   if (stats.size > maxBytes) {
     throw invalidInput(`${input}: ${path} is too large (${stats.size} bytes, limit ${maxBytes} bytes)`, {
       hint: 'pass a smaller document; the limit protects the runner from runaway input',
@@ -169,7 +176,7 @@ async function fetchLimited(url: URL, maxBytes: number, input: string, timeoutMs
         throw new AicrError(ErrorCode.Timeout, `${input}: ${shown} did not answer within ${timeoutMs} ms`, { hint: 'check the URL or try again later' });
       }
       const cause = (error as { cause?: { message?: string; code?: string } }).cause;
-      const reason = cause?.code ?? cause?.message ?? (error as Error).message;
+      const reason = (cause?.code ?? cause?.message ?? (error as Error).message).replaceAll(url.href, shown);
       throw new AicrError(ErrorCode.Unavailable, `${input}: cannot fetch ${shown}: ${reason}`, {
         cause: error,
         hint: 'check the URL and the network access of the runner',

@@ -31,9 +31,24 @@ export interface ConsoleLoggerOptions {
   json?: boolean;
 }
 
+/**
+ * Makes text safe to print in a CI log: CI runners execute lines that start with `::` as
+ * workflow commands, and log text may come from hostile inputs (file names, pod logs). A
+ * zero-width space after the first colon keeps the text readable and inert.
+ */
+export function neutralizeCommands(text: string): string {
+  return text.replace(/^(\s*):(?=:)/gm, '$1:\u200b');
+}
+
+/** A file name on one line: control characters (a newline could start a new log line) escaped. */
+function safeName(name: string): string {
+  return /[\u0000-\u001f\u007f]/.test(name) ? JSON.stringify(name) : name;
+}
+
 function where(properties?: AnnotationProperties): string {
   if (!properties?.file) return '';
-  return properties.startLine ? `${properties.file}:${properties.startLine}: ` : `${properties.file}: `;
+  const file = safeName(properties.file);
+  return properties.startLine ? `${file}:${properties.startLine}: ` : `${file}: `;
 }
 
 /** Plain text (or JSON lines) on stderr. */
@@ -46,7 +61,7 @@ export function consoleLogger(options: ConsoleLoggerOptions = {}): Logger {
     }
     const prefix = level === 'info' ? '' : `${level}: `;
     const title = properties?.title ? `${properties.title}: ` : '';
-    stream.write(`${prefix}${where(properties)}${title}${message}\n`);
+    stream.write(neutralizeCommands(`${prefix}${where(properties)}${title}${message}`) + '\n');
   };
   return {
     debug: (message) => {

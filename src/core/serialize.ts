@@ -38,9 +38,24 @@ export function sortKeysDeep<T>(value: T): T {
   return value;
 }
 
-/** Byte-wise (UTF-16 code unit) string comparison, independent of locale. */
+/**
+ * Byte-wise order of the UTF-8 encodings (= code point order), independent of locale. UTF-16
+ * code units order the same way except surrogates (U+10000 and up) against U+E000–U+FFFF.
+ */
 export function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  if (a === b) return 0;
+  const length = Math.min(a.length, b.length);
+  for (let i = 0; i < length; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    if (x >= 0xd800 && y >= 0xd800) {
+      const xSurrogate = x <= 0xdfff;
+      if (xSurrogate !== y <= 0xdfff) return xSurrogate ? 1 : -1;
+    }
+    return x < y ? -1 : 1;
+  }
+  return a.length < b.length ? -1 : 1;
 }
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -77,7 +92,7 @@ class YamlWriter {
           const nested: string[] = [];
           this.block(item, indent + 2, nested);
           nested[0] = `${pad}- ${nested[0]!.slice(indent + 2)}`;
-          lines.push(...nested);
+          for (const line of nested) lines.push(line);
         } else {
           this.scalarLine(`${pad}- `, item, indent + 2, 2, lines);
         }

@@ -102,7 +102,7 @@ describe('aicr diff', () => {
     const result = await runCli(['diff', '-b', '-', '--target', target, '-t', 'json', '-o', out], { stdin: readFileSync(baseline, 'utf8') });
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toBe('');
-    expect(JSON.parse(readFileSync(out, 'utf8')).baselineSource).toBe('-');
+    expect(JSON.parse(readFileSync(out, 'utf8')).baselineSource).toBe('<stdin>');
   });
 
   it('compares upstream snapshots that have no kind/apiVersion and a legacy subtype', async () => {

@@ -3,6 +3,7 @@
  * job summary with the file tree, the deployment order and the next step.
  */
 import * as core from '@actions/core';
+import { info } from '../../github/logger.js';
 import { runBundle } from '../../core/bundle/index.js';
 import { addBundleSummary } from '../../github/bundle.js';
 import { runAction } from '../../github/run.js';
@@ -18,7 +19,7 @@ export async function run(): Promise<void> {
     core.setOutput('deployer', outcome.deployer);
     core.setOutput('files', String(outcome.files.length));
     core.setOutput('checksums-path', outcome.checksumsPath);
-    core.info(`${outcome.title} written to ${outcome.dir}: ${outcome.files.length} files, ${outcome.plan.folders.length} releases`);
+    info(`${outcome.title} written to ${outcome.dir}: ${outcome.files.length} files, ${outcome.plan.folders.length} releases`);
     if (inputs.summary && summaryAvailable()) {
       addBundleSummary(core.summary, outcome);
       await core.summary.write();

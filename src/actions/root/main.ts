@@ -5,6 +5,7 @@
  */
 import { join } from 'node:path';
 import * as core from '@actions/core';
+import { info } from '../../github/logger.js';
 import { generateBundle, writeBundle } from '../../core/bundle/index.js';
 import { ExitCode, internalError } from '../../core/errors.js';
 import { formatDocument } from '../../core/format.js';
@@ -30,7 +31,7 @@ export async function run(): Promise<void> {
     };
 
     const outcome = await core.group('Recipe', () => resolveRecipe(inputs.request));
-    for (const notice of outcome.notices) core.info(notice);
+    for (const notice of outcome.notices) info(notice);
     const recipePath = join(inputs.outputDir, 'recipe.yaml');
     writeFileAtomic(recipePath, formatDocument(outcome.recipe, 'yaml'), `input "${Inputs.OutputDir}"`);
     setRecipeOutputs(outcome, recipePath);
@@ -80,7 +81,7 @@ export async function run(): Promise<void> {
         await writeSummary();
         throw internalError(`the bundle just written to ${bundle.dir} does not match its checksums.txt`, { hint: 'another process may be writing to the output directory' });
       }
-      core.info(`${bundle.title} written to ${bundle.dir} and verified: ${bundle.files.length} files`);
+      info(`${bundle.title} written to ${bundle.dir} and verified: ${bundle.files.length} files`);
     }
     await writeSummary();
     return ExitCode.Success;

@@ -4,6 +4,7 @@
  * what was measured, what was unavailable and what drifted.
  */
 import * as core from '@actions/core';
+import { info } from '../../github/logger.js';
 import { AicrError, ErrorCode, ExitCode } from '../../core/errors.js';
 import { readingText } from '../../core/constraints/index.js';
 import type { Snapshot } from '../../core/documents/types.js';
@@ -26,7 +27,10 @@ export async function run(): Promise<void> {
     const logger = githubLogger();
     const kubeconfig = inputs.request.kubeconfig ? { kubeconfig: inputs.request.kubeconfig } : {};
     // The baseline is read before anything is written: the output may be the baseline's own path.
-    const baseline = inputs.baseline ? (await readSnapshot(inputs.baseline, { input: 'baseline', ...kubeconfig })).snapshot : undefined;
+    const baselineRead = inputs.baseline ? await readSnapshot(inputs.baseline, { input: 'baseline', ...kubeconfig }) : undefined;
+    const baseline = baselineRead?.snapshot;
+    // Shown in place of the input: the origin has any URL credentials redacted.
+    const baselineName = baselineRead?.origin ?? '';
     // A cancelled workflow sends SIGINT: the agent still deletes what it created.
     const interrupt = new AbortController();
     const onSignal = (name: NodeJS.Signals): void => interrupt.abort(new AicrError(ErrorCode.Internal, `interrupted by ${name}`));
@@ -42,17 +46,17 @@ export async function run(): Promise<void> {
     const output = parseLocation(inputs.output, 'output');
     const writeOptions: WriteOptions = { input: 'output', format: inputs.format, kind: 'Snapshot', ...kubeconfig };
     await writeLocation(output, renderSnapshot(snapshotRun.snapshot, inputs.format), writeOptions);
-    core.info(`snapshot written to ${inputs.output}`);
+    info(`snapshot written to ${inputs.output}`);
 
     let diff: SnapshotDiff | undefined;
     if (baseline) {
-      diff = diffSnapshots(baseline, snapshotRun.snapshot, { types: inputs.diffTypes, baselineSource: inputs.baseline!, targetSource: inputs.output });
+      diff = diffSnapshots(baseline, snapshotRun.snapshot, { types: inputs.diffTypes, baselineSource: baselineName, targetSource: inputs.output });
       annotateDrift(diff, inputs);
     }
     setOutputs(snapshotRun, inputs, output.kind === 'configmap', diff);
     if (inputs.summary && summaryAvailable()) await writeSummary(snapshotRun, inputs, diff);
     if (diff && inputs.failOnDrift && hasDrift(diff)) {
-      core.error(`drift detected: ${diff.summary.total} change(s) against ${inputs.baseline}`, { title: 'aicr snapshot' });
+      core.error(`drift detected: ${diff.summary.total} change(s) against ${baselineName}`, { title: 'aicr snapshot' });
       return ExitCode.DriftDetected;
     }
     return 0;
@@ -86,7 +90,7 @@ function annotateDrift(diff: SnapshotDiff, inputs: SnapshotInputs): void {
   if (diff.changes.length > MAX_DRIFT_ANNOTATIONS) {
     core.notice(`${diff.changes.length - MAX_DRIFT_ANNOTATIONS} more drifted readings are listed in the job summary`, { title: 'snapshot drift' });
   }
-  if (!hasDrift(diff)) core.notice(`no drift against ${inputs.baseline} (${diff.ignored} volatile readings ignored)`, { title: 'snapshot drift' });
+  if (!hasDrift(diff)) core.notice(`no drift against ${diff.baselineSource} (${diff.ignored} volatile readings ignored)`, { title: 'snapshot drift' });
 }
 
 async function writeSummary(run: SnapshotRun, inputs: SnapshotInputs, diff: SnapshotDiff | undefined): Promise<void> {
@@ -118,7 +122,7 @@ async function writeSummary(run: SnapshotRun, inputs: SnapshotInputs, diff: Snap
     ]),
   ]);
   if (diff) {
-    summary.addHeading(`Drift against ${cell(inputs.baseline!)}`, 3);
+    summary.addHeading(`Drift against ${cell(diff.baselineSource ?? 'the baseline')}`, 3);
     summary.addRaw(`**${hasDrift(diff) ? 'Drift detected' : 'No drift'}**: ${diff.summary.added} added, ${diff.summary.removed} removed, ${diff.summary.modified} modified (${diff.ignored} volatile readings ignored)\n\n`);
     if (diff.changes.length) {
       summary.addTable([

@@ -5,6 +5,7 @@
  */
 import { join } from 'node:path';
 import * as core from '@actions/core';
+import { info } from '../../github/logger.js';
 import { ExitCode } from '../../core/errors.js';
 import { writeFileAtomic } from '../../core/io.js';
 import { toJson } from '../../core/serialize.js';
@@ -37,7 +38,7 @@ export async function run(): Promise<void> {
 
     if (inputs.annotations) annotateValidation(report, paths);
     const { summary } = report;
-    core.info(`validate: ${report.status} (${summary.passed} passed, ${summary.failed} failed, ${summary.skipped} skipped of ${summary.constraints} constraints); report: ${ctrfPath}`);
+    info(`validate: ${report.status} (${summary.passed} passed, ${summary.failed} failed, ${summary.skipped} skipped of ${summary.constraints} constraints); report: ${ctrfPath}`);
     if (inputs.summary && summaryAvailable()) {
       addValidationSummary(core.summary, report, ctrfText, ctrfPath);
       await core.summary.write();

@@ -3,6 +3,7 @@
  * every problem at once: an annotation per file, a table in the job summary, exit code 12.
  */
 import * as core from '@actions/core';
+import { info } from '../../github/logger.js';
 import { verifyBundle } from '../../core/checksums/index.js';
 import { ExitCode } from '../../core/errors.js';
 import { runAction } from '../../github/run.js';
@@ -23,7 +24,7 @@ export async function run(): Promise<void> {
       await core.summary.write();
     }
     if (result.ok) {
-      core.info(`${result.dir}: all ${result.verified} files match checksums.txt`);
+      info(`${result.dir}: all ${result.verified} files match checksums.txt`);
       return ExitCode.Success;
     }
     const message = `${result.dir}: ${result.problems.length} problem(s); ${result.verified} of ${result.listed} listed files match checksums.txt`;

@@ -4,7 +4,7 @@
  */
 import type { Catalog } from '../catalog/catalog.js';
 import type { ComponentConfig, ComponentRef, Criteria, RecipeResult } from '../documents/types.js';
-import { invalidInput, notFound, wrapError, ErrorCode } from '../errors.js';
+import { invalidInput, notFound, wrapError } from '../errors.js';
 import { hydrateValues } from '../recipe/query.js';
 import { compareStrings } from '../serialize.js';
 import { deepClone } from '../util/objects.js';
@@ -215,7 +215,7 @@ export async function planBundle({ recipe, catalog, options }: PlanInput): Promi
     try {
       values = hydrateCached(catalog, ref);
     } catch (error) {
-      throw wrapError(error, `failed to resolve values for component "${ref.name}"`, ErrorCode.NotFound);
+      throw wrapError(error, `failed to resolve values for component "${ref.name}"`);
     }
     for (const override of selection.overrides.get(ref.name) ?? []) {
       setPath(values, override.path, coerceSetValue(override.raw), true, `--set ${override.key}:${override.path}: `);

@@ -518,11 +518,19 @@ const NO_VALUE: unique symbol = Symbol('no value');
 const BREAK = Symbol('break');
 const CONTINUE = Symbol('continue');
 
+/** Most nodes a template may execute: a hostile `range` must not hang or exhaust memory. */
+const MAX_STEPS = 2_000_000;
+
 class ExecState {
   readonly out: string[] = [];
   private size = 0;
+  private steps = 0;
 
   constructor(private readonly maxBytes: number) {}
+
+  private step(line: number): void {
+    if (++this.steps > MAX_STEPS) throw new TemplateError(`execution exceeds ${MAX_STEPS} steps (a range too large?)`, line);
+  }
 
   private emit(text: string, line: number): void {
     this.size += text.length;
@@ -532,6 +540,7 @@ class ExecState {
 
   run(nodes: Node[], dot: unknown, scope: Scope): void {
     for (const node of nodes) {
+      this.step(node.kind === 'text' ? 0 : (node as { pipe?: { line: number } }).pipe?.line ?? 0);
       switch (node.kind) {
         case 'text':
           this.emit(node.text, 0);
@@ -564,17 +573,31 @@ class ExecState {
     const outer = new Scope(scope);
     const declared = node.pipe.vars;
     const value = this.pipeline({ ...node.pipe, vars: [] }, dot, outer);
-    let entries: Array<[unknown, unknown]>;
-    if (Array.isArray(value)) entries = value.map((item, index) => [index, item]);
-    else if (isPlainObject(value)) entries = Object.keys(value).sort(compareStrings).map((key) => [key, value[key]]);
-    else if (typeof value === 'number' && Number.isInteger(value) && value >= 0) entries = Array.from({ length: value }, (_, index) => [index, index]);
-    else if (value === null || value === undefined || value === NO_VALUE) entries = [];
-    else throw new TemplateError(`range can't iterate over ${printValue(value)}`, node.pipe.line);
-    if (entries.length === 0) {
+    let entries: Iterable<[unknown, unknown]>;
+    let count: number;
+    if (Array.isArray(value)) {
+      entries = value.map((item, index) => [index, item] as [unknown, unknown]);
+      count = value.length;
+    } else if (isPlainObject(value)) {
+      const keys = Object.keys(value).sort(compareStrings);
+      entries = keys.map((key) => [key, value[key]] as [unknown, unknown]);
+      count = keys.length;
+    } else if (typeof value === 'number' && Number.isInteger(value) && value >= 0) {
+      // Counted lazily: `range 100000000` must meet the step limit, not allocate first.
+      entries = (function* (n: number) {
+        for (let index = 0; index < n; index++) yield [index, index] as [unknown, unknown];
+      })(value);
+      count = value;
+    } else if (value === null || value === undefined || value === NO_VALUE) {
+      entries = [];
+      count = 0;
+    } else throw new TemplateError(`range can't iterate over ${printValue(value)}`, node.pipe.line);
+    if (count === 0) {
       if (node.otherwise) this.run(node.otherwise, dot, outer);
       return;
     }
     for (const [key, item] of entries) {
+      this.step(node.pipe.line);
       const inner = new Scope(outer);
       if (declared.length === 1) inner.declare(declared[0]!, item);
       if (declared.length === 2) {

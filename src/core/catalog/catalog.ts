@@ -159,6 +159,10 @@ export class Catalog {
     const layer = this.layerOf(path);
     if (!layer) throw notFound(`values file not found: ${path}`, { hint: 'check valuesFile in the recipe (paths are relative to the catalog root)' });
     let value = layer === this.layers.embedded ? this.parsedValues?.(path) : undefined;
+    if (value === undefined && layer === this.layers.embedded && this.parsedValues) {
+      // The precompiled catalog holds every embedded values file; anything else is not one.
+      throw invalidInput(`${path} is not a values file of the catalog`, { hint: 'valuesFile must name a components/<name>/values*.yaml file' });
+    }
     if (value === undefined) {
       const origin = layer.origin === 'embedded' ? `recipes/${path}` : `${layer.label.replace(/\/+$/, '')}/${path}`;
       value = parseDocumentSync(layer.readText(path), origin, { syntax: 'yaml' }).value;

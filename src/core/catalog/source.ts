@@ -88,6 +88,8 @@ export function openExternalDirectory(dir: string, maxFileBytes = MAX_DATA_FILE_
   try {
     files = walkFiles(dir, (relative, absolute) => {
       if (relative.includes('..')) problems.push(`path traversal detected: ${relative}`);
+      // Names end up in bundles and checksums.txt lines: no control characters or backslashes.
+      if (/[\u0000-\u001f\u007f\\]/.test(relative)) problems.push(`unsupported character in file name: ${JSON.stringify(relative)}`);
       const entry = lstatSync(absolute);
       if (entry.isSymbolicLink()) problems.push(`symlinks not allowed: ${relative}`);
       else if (entry.isFile() && entry.size > maxFileBytes) problems.push(`file too large (${entry.size} bytes, max ${maxFileBytes}): ${relative}`);

@@ -93,8 +93,11 @@ function parseYaml(text: string, origin: string, options: ParseOptions): ParsedD
   }
   const values = docs.map((doc) => {
     try {
-      return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+      const value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+      if (hasAlias(YAML, doc)) checkExpandedSize(value, origin, options.maxBytes ?? MAX_DOCUMENT_BYTES);
+      return value;
     } catch (error) {
+      if (error instanceof AicrError) throw error;
       throw invalidInput(`${origin}: ${(error as Error).message}`, {
         location: { file: origin },
         hint: `YAML aliases may expand at most ${MAX_ALIAS_COUNT} times; write the repeated data out instead`,
@@ -110,6 +113,40 @@ function parseYaml(text: string, origin: string, options: ParseOptions): ParsedD
 }
 
 type YamlDocument = YamlNamespace.Document.Parsed;
+
+function hasAlias(YAML: YamlModule, doc: YamlDocument): boolean {
+  let found = false;
+  YAML.visit(doc, {
+    Alias: () => {
+      found = true;
+      return YAML.visit.BREAK;
+    },
+  });
+  return found;
+}
+
+/**
+ * Aliases share data in memory but are copied out by anything that clones or writes the
+ * document: a few aliases of a large anchor can multiply its size. Refuse documents whose
+ * expanded size (nodes and text) exceeds twice the byte limit.
+ */
+function checkExpandedSize(value: unknown, origin: string, maxBytes: number): void {
+  const budget = maxBytes * 2;
+  let size = 0;
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    size += typeof node === 'string' ? node.length + 1 : 8;
+    if (size > budget) {
+      throw invalidInput(`${origin}: the document expands to more than ${budget} bytes through YAML aliases`, {
+        location: { file: origin },
+        hint: 'write the repeated data out once instead of referencing a large anchor many times',
+      });
+    }
+    if (Array.isArray(node)) for (const item of node) stack.push(item);
+    else if (node !== null && typeof node === 'object') for (const key of Object.keys(node)) stack.push(key, (node as Record<string, unknown>)[key]);
+  }
+}
 type YamlLineCounter = YamlNamespace.LineCounter;
 
 function locateInYamlDocument(doc: YamlDocument, lineCounter: YamlLineCounter, origin: string, path: ReadonlyArray<string | number>): SourceLocation {
