@@ -6,7 +6,7 @@ const saved = { ...process.env };
 
 beforeEach(() => {
   for (const key of Object.keys(process.env)) {
-    if (key.startsWith('INPUT_') || key.startsWith('GITHUB_') || key.startsWith('RUNNER_') || key.startsWith('AICR_')) {
+    if (key.startsWith('INPUT_') || key.startsWith('GITHUB_') || key.startsWith('RUNNER_') || key.startsWith('AICR_') && key !== 'AICR_REQUIRE_TOOLS') {
       delete process.env[key];
     }
   }
