@@ -12,7 +12,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _criteria_flags_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6970);
 /* harmony import */ var _core_format_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6228);
 /* harmony import */ var _core_io_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7719);
-/* harmony import */ var _core_recipe_index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8872);
+/* harmony import */ var _core_recipe_index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9442);
 
 
 
@@ -37,7 +37,7 @@ const command = {
         const format = (0,_core_format_js__WEBPACK_IMPORTED_MODULE_1__/* .parseOutputFormat */ .uH)(String(flags.format));
         const output = typeof flags.output === 'string' && flags.output !== '' ? (0,_core_io_js__WEBPACK_IMPORTED_MODULE_2__/* .parseLocation */ .zS)(flags.output, '--output') : undefined;
         const kubeconfig = typeof flags.kubeconfig === 'string' && flags.kubeconfig !== '' ? { kubeconfig: flags.kubeconfig } : {};
-        const outcome = await (0,_core_recipe_index_js__WEBPACK_IMPORTED_MODULE_3__/* .resolveRecipe */ .pS)((0,_criteria_flags_js__WEBPACK_IMPORTED_MODULE_0__/* .recipeRequestFromFlags */ .P)(flags), { stdin: context.stdin, ...kubeconfig });
+        const outcome = await (0,_core_recipe_index_js__WEBPACK_IMPORTED_MODULE_3__/* .resolveRecipe */ .pS)((0,_criteria_flags_js__WEBPACK_IMPORTED_MODULE_0__/* .recipeRequestFromFlags */ .P)(flags), { stdin: context.stdin, env: context.env, ...kubeconfig });
         for (const notice of outcome.notices)
             context.logger.info(notice);
         const text = (0,_core_format_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDocument */ .Tq)(outcome.recipe, format);

@@ -507,9 +507,10 @@ function loadCatalog(dataDir) {
 /* harmony export */   oJ: () => (/* binding */ CRITERIA_FIELDS),
 /* harmony export */   qZ: () => (/* binding */ parseCriteriaValue),
 /* harmony export */   sx: () => (/* binding */ isAnyCriteria),
+/* harmony export */   x4: () => (/* binding */ ANY),
 /* harmony export */   yg: () => (/* binding */ anyCriteria)
 /* harmony export */ });
-/* unused harmony exports ANY, parseNodes, nonCanonicalCriteria */
+/* unused harmony exports parseNodes, nonCanonicalCriteria */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
 /**
  * Recipe criteria: the enums, their aliases, normalisation of user input and the asymmetric

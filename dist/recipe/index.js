@@ -28375,7 +28375,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _core_catalog_precompiled_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(569);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8998);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1760);
 
 
 (0,_core_catalog_precompiled_js__WEBPACK_IMPORTED_MODULE_1__/* .usePrecompiledCatalog */ .r)();
@@ -28386,7 +28386,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8998:
+/***/ 1760:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -34416,6 +34416,59 @@ function outputPhase(phase) {
     return out;
 }
 
+;// CONCATENATED MODULE: ./src/core/recipe/allowlist.ts
+/**
+ * Allowlists: a platform team can restrict which accelerators, services, intents and OSes
+ * recipes may be resolved for, through AICR_ALLOWED_ACCELERATORS, AICR_ALLOWED_SERVICES,
+ * AICR_ALLOWED_INTENTS and AICR_ALLOWED_OS (comma-separated; aliases accepted; `any` ignored).
+ */
+
+
+/** Checked in this order, as upstream does. */
+const ALLOWLIST_FIELDS = [
+    { field: 'accelerator', env: 'AICR_ALLOWED_ACCELERATORS', label: 'accelerator' },
+    { field: 'service', env: 'AICR_ALLOWED_SERVICES', label: 'service' },
+    { field: 'intent', env: 'AICR_ALLOWED_INTENTS', label: 'intent' },
+    { field: 'os', env: 'AICR_ALLOWED_OS', label: 'OS' },
+];
+/** Reads the allowlists from the environment; an invalid element is an input error. */
+function parseAllowlists(env) {
+    const lists = {};
+    for (const { field, env: name } of ALLOWLIST_FIELDS) {
+        const raw = env[name];
+        if (!raw)
+            continue;
+        const values = [];
+        for (const element of raw.split(',').map((item) => item.trim()).filter(Boolean)) {
+            let value;
+            try {
+                value = parseCriteriaValue(field, element, `$${name}`);
+            }
+            catch (error) {
+                throw (0,errors/* wrapError */.J4)(error, `invalid ${name}`, errors/* ErrorCode */.O4.InvalidInput);
+            }
+            if (value !== ANY && !values.includes(value))
+                values.push(value);
+        }
+        if (values.length > 0)
+            lists[field] = values;
+    }
+    return lists;
+}
+/** Refuses criteria outside a non-empty allowlist; `any` is always allowed. */
+function checkAllowlists(criteria, lists) {
+    for (const { field, env, label } of ALLOWLIST_FIELDS) {
+        const allowed = lists[field];
+        const requested = criteria[field];
+        if (!allowed?.length || requested === ANY || requested === '' || allowed.includes(requested))
+            continue;
+        throw (0,errors/* invalidInput */.aY)(`${label} type not allowed: ${requested}`, {
+            hint: `$${env} allows only: ${allowed.join(', ')}`,
+            details: { requested, allowed },
+        });
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/core/recipe/query.ts
 /**
  * `aicr query`: the hydrated recipe document (components keyed by name with their merged Helm
@@ -34554,6 +34607,8 @@ function formatSelection(value, format) {
 
 
 
+
+
 const NO_CRITERIA_MESSAGE = 'no criteria provided: specify at least one of --service, --accelerator, --intent, --os, --platform, --nodes, --criteria, or use --snapshot to load from a snapshot file';
 const flagName = (field) => `--${field}`;
 /** Loads a Snapshot from any location (file, -, URL, cm://). */
@@ -34620,14 +34675,19 @@ async function resolveCriteria(request, options = {}) {
     }
     return { criteria, mode: 'flags', notices };
 }
-/** Runs the recipe stage end to end. */
+/**
+ * Runs the recipe stage end to end. Allowlists from `env` (AICR_ALLOWED_*) restrict the
+ * criteria when set.
+ */
 async function resolveRecipe(request, options = {}) {
+    const allowlists = parseAllowlists(options.env ?? process.env);
     const [{ criteria, mode, snapshot, notices }, catalog] = await Promise.all([
         resolveCriteria(request, options),
         loadCatalog(request.data).catch((error) => {
             throw request.data ? (0,errors/* wrapError */.J4)(error, `failed to load the data directory ${request.data}`) : error;
         }),
     ]);
+    checkAllowlists(criteria, allowlists);
     const recipe = buildRecipe(catalog, criteria, {
         version: version/* VERSION */.x,
         ...(snapshot ? { snapshot } : {}),

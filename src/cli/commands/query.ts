@@ -25,7 +25,7 @@ export const command: Command = {
     }
     const format = parseOutputFormat(String(flags.format));
     const kubeconfig = typeof flags.kubeconfig === 'string' && flags.kubeconfig !== '' ? { kubeconfig: flags.kubeconfig } : {};
-    const outcome = await resolveRecipe(recipeRequestFromFlags(flags), { stdin: context.stdin, ...kubeconfig });
+    const outcome = await resolveRecipe(recipeRequestFromFlags(flags), { stdin: context.stdin, env: context.env, ...kubeconfig });
     for (const notice of outcome.notices) context.logger.debug(notice);
     const document = hydrateRecipe(outcome.catalog, outcome.recipe, outcome.criteria);
     context.stdout.write(formatSelection(select(document, flags.selector), format));

@@ -24,7 +24,7 @@ export const command: Command = {
     const format = parseOutputFormat(String(flags.format));
     const output = typeof flags.output === 'string' && flags.output !== '' ? parseLocation(flags.output, '--output') : undefined;
     const kubeconfig = typeof flags.kubeconfig === 'string' && flags.kubeconfig !== '' ? { kubeconfig: flags.kubeconfig } : {};
-    const outcome = await resolveRecipe(recipeRequestFromFlags(flags), { stdin: context.stdin, ...kubeconfig });
+    const outcome = await resolveRecipe(recipeRequestFromFlags(flags), { stdin: context.stdin, env: context.env, ...kubeconfig });
     for (const notice of outcome.notices) context.logger.info(notice);
     const text = formatDocument(outcome.recipe, format);
     if (output && output.kind !== 'stdio') {

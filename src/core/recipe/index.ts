@@ -12,12 +12,14 @@ import { API_VERSION } from '../documents/types.js';
 import { anyCriteria, applyCriteria, CRITERIA_FIELDS, describeCriteria, isAnyCriteria } from './criteria.js';
 import { extractCriteria } from './snapshot-criteria.js';
 import { buildRecipe } from './build.js';
+import { checkAllowlists, parseAllowlists } from './allowlist.js';
 
 export * from './criteria.js';
 export { buildRecipe, type BuildOptions } from './build.js';
 export { deploymentOrder, validateDependencies } from './order.js';
 export { extractCriteria, acceleratorFromModel } from './snapshot-criteria.js';
 export { hydrateRecipe, hydrateValues, select, formatSelection } from './query.js';
+export { parseAllowlists, checkAllowlists, type Allowlists } from './allowlist.js';
 
 /** What a front door collects for the recipe stage (flag, input and spec:input alike). */
 export interface RecipeRequest {
@@ -111,14 +113,19 @@ export async function resolveCriteria(request: RecipeRequest, options: ReadOptio
   return { criteria, mode: 'flags', notices };
 }
 
-/** Runs the recipe stage end to end. */
-export async function resolveRecipe(request: RecipeRequest, options: ReadOptions & { onWarning?: (message: string) => void } = {}): Promise<RecipeOutcome> {
+/**
+ * Runs the recipe stage end to end. Allowlists from `env` (AICR_ALLOWED_*) restrict the
+ * criteria when set.
+ */
+export async function resolveRecipe(request: RecipeRequest, options: ReadOptions & { env?: NodeJS.ProcessEnv } = {}): Promise<RecipeOutcome> {
+  const allowlists = parseAllowlists(options.env ?? process.env);
   const [{ criteria, mode, snapshot, notices }, catalog] = await Promise.all([
     resolveCriteria(request, options),
     loadCatalog(request.data).catch((error: unknown) => {
       throw request.data ? wrapError(error, `failed to load the data directory ${request.data}`) : error;
     }),
   ]);
+  checkAllowlists(criteria, allowlists);
   const recipe = buildRecipe(catalog, criteria, {
     version: VERSION,
     ...(snapshot ? { snapshot } : {}),
