@@ -33506,10 +33506,6 @@ function writeFileAtomic(path, data, input = 'output', mode = 0o644) {
         throw wrapError(error, `${input}: cannot write ${path}`, ErrorCode.InvalidInput);
     }
 }
-/** Document syntax from a location's name: `.json` → json, otherwise yaml. */
-function formatFromName(name) {
-    return /\.json$/i.test(name.replace(/#.*$/, '')) ? 'json' : 'yaml';
-}
 
 ;// CONCATENATED MODULE: ./src/core/format.ts
 /** Rendering documents in the output formats every command offers: yaml, json, table. */
@@ -33854,10 +33850,6 @@ function componentValuesFile(component) {
         valuesTexts.set(component, (text = valuesFile(component.values)));
     return text;
 }
-/** Plain sorted YAML of a Kubernetes object or config document. */
-function yamlDocument(value, header = true) {
-    return (header ? VALUES_HEADER : '') + toYaml(value);
-}
 function releaseTraits(folder) {
     if (folder.release === 'kai-scheduler')
         return { timeout: '20m', timeoutSeconds: 1200, retries: 1, async: true };
@@ -33942,10 +33934,6 @@ function addFolderContent(files, plan, folder, options) {
 /** The filtered recipe, keys sorted, as recipe.yaml. */
 function recipeYaml(plan) {
     return serialize_toYaml(plan.recipe, { sortKeys: true });
-}
-/** Deployment order of folders for summaries: `NNN-release`. */
-function folderOrder(plan) {
-    return plan.folders.map((folder) => folder.dir);
 }
 /** The release each folder depends on inside its own component (pre → primary → post). */
 function previousInComponent(folder) {
@@ -36137,7 +36125,7 @@ function goSprint(args) {
 }
 function goSprintf(format, args) {
     let argIndex = 0;
-    return format.replace(/%([-+# 0]*)(\d+)?(?:\.(\d+))?([a-zA-Z%])/g, (match, flags, width, precision, verb) => {
+    return format.replace(/%([-+# 0]*)(\d+)?(?:\.(\d+))?([a-zA-Z%])/g, (_match, flags, width, precision, verb) => {
         if (verb === '%')
             return '%';
         if (argIndex >= args.length)

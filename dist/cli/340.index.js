@@ -631,7 +631,7 @@ __webpack_require__.d(__webpack_exports__, {
   e4: () => (/* reexport */ readingText)
 });
 
-// UNUSED EXPORTS: MEASUREMENT_TYPES, OPERATORS, compareVersions, evaluateExpression, isOrdering, looksLikeVersion, lookupPath, parseVersion, upstreamNotFoundText, versionsEqual
+// UNUSED EXPORTS: MEASUREMENT_TYPES, OPERATORS, compareVersions, evaluateExpression, looksLikeVersion, lookupPath, parseVersion, upstreamNotFoundText, versionsEqual
 
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __webpack_require__(4296);
@@ -756,9 +756,6 @@ function withVersion(expression) {
             expression.version = parsed.version;
     }
     return expression;
-}
-function isOrdering(operator) {
-    return ORDERING.has(operator);
 }
 /**
  * Problems that make an expression malformed for `aicr validate` (stricter than upstream, which

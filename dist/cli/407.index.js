@@ -60,7 +60,7 @@ __webpack_require__.d(__webpack_exports__, {
   e4: () => (/* reexport */ readingText)
 });
 
-// UNUSED EXPORTS: MEASUREMENT_TYPES, OPERATORS, compareVersions, evaluateExpression, isOrdering, looksLikeVersion, lookupPath, parseVersion, upstreamNotFoundText, versionsEqual
+// UNUSED EXPORTS: MEASUREMENT_TYPES, OPERATORS, compareVersions, evaluateExpression, looksLikeVersion, lookupPath, parseVersion, upstreamNotFoundText, versionsEqual
 
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __webpack_require__(4296);
@@ -185,9 +185,6 @@ function withVersion(expression) {
             expression.version = parsed.version;
     }
     return expression;
-}
-function isOrdering(operator) {
-    return ORDERING.has(operator);
 }
 /**
  * Problems that make an expression malformed for `aicr validate` (stricter than upstream, which
@@ -1067,23 +1064,24 @@ async function loadCriteriaFile(location, options) {
     }
     const spec = document.spec ?? {};
     try {
-        return (0,recipe_criteria/* applyCriteria */.OZ)((0,recipe_criteria/* anyCriteria */.yg)(), { ...spec, nodes: spec.nodes === undefined ? undefined : spec.nodes }, (field) => `spec.${field} in ${origin}`);
+        return (0,recipe_criteria/* applyCriteria */.OZ)((0,recipe_criteria/* anyCriteria */.yg)(), spec, (field) => `spec.${field} in ${origin}`);
     }
     catch (error) {
         const field = recipe_criteria/* CRITERIA_FIELDS */.oJ.find((f) => error instanceof errors/* AicrError */.Y3 && error.details?.field === f);
         throw (0,errors/* wrapError */.J4)(error, `${origin}: invalid ${field ?? 'nodes'} in criteria spec`, errors/* ErrorCode */.O4.InvalidInput);
     }
 }
-function checkFlagNodes(raw) {
-    // A negative --nodes is ignored, like upstream; anything non-numeric is an error.
-    if (raw.nodes !== undefined && typeof raw.nodes === 'number' && raw.nodes < 0)
-        return { ...raw, nodes: undefined };
-    return raw;
+/** A negative --nodes is ignored, like upstream (a negative count in a criteria file is an error). */
+function withoutNegativeNodes(raw) {
+    if (raw.nodes === undefined || raw.nodes >= 0)
+        return raw;
+    const { nodes: _ignored, ...rest } = raw;
+    return rest;
 }
 /** Resolves the criteria of a request (flags over snapshot or criteria file). */
 async function resolveCriteria(request, options = {}) {
     const notices = [];
-    const flags = checkFlagNodes(request.criteria);
+    const flags = withoutNegativeNodes(request.criteria);
     if (request.snapshot) {
         if (request.criteriaFile)
             notices.push(`--criteria ${request.criteriaFile} is ignored because --snapshot was given`);

@@ -299,7 +299,7 @@ function formatColumns(header, rows) {
 /* harmony export */   wE: () => (/* binding */ parseConfigMapUri),
 /* harmony export */   zS: () => (/* binding */ parseLocation)
 /* harmony export */ });
-/* unused harmony exports readFileLimited, redactUrl, writeFileAtomic, formatFromName */
+/* unused harmony exports readFileLimited, redactUrl, writeFileAtomic */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
@@ -552,10 +552,6 @@ function writeFileAtomic(path, data, input = 'output', mode = 0o644) {
         (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(temp, { force: true });
         throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .wrapError */ .J4)(error, `${input}: cannot write ${path}`, _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ErrorCode */ .O4.InvalidInput);
     }
-}
-/** Document syntax from a location's name: `.json` → json, otherwise yaml. */
-function formatFromName(name) {
-    return /\.json$/i.test(name.replace(/#.*$/, '')) ? 'json' : 'yaml';
 }
 
 

@@ -17,7 +17,7 @@ __webpack_require__.d(__webpack_exports__, {
   e4: () => (/* reexport */ readingText)
 });
 
-// UNUSED EXPORTS: MEASUREMENT_TYPES, OPERATORS, compareVersions, evaluateExpression, isOrdering, looksLikeVersion, lookupPath, parseVersion, upstreamNotFoundText, versionsEqual
+// UNUSED EXPORTS: MEASUREMENT_TYPES, OPERATORS, compareVersions, evaluateExpression, looksLikeVersion, lookupPath, parseVersion, upstreamNotFoundText, versionsEqual
 
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __webpack_require__(4296);
@@ -142,9 +142,6 @@ function withVersion(expression) {
             expression.version = parsed.version;
     }
     return expression;
-}
-function isOrdering(operator) {
-    return ORDERING.has(operator);
 }
 /**
  * Problems that make an expression malformed for `aicr validate` (stricter than upstream, which
@@ -491,8 +488,6 @@ var types = __webpack_require__(4699);
 var io = __webpack_require__(7719);
 // EXTERNAL MODULE: ./src/core/kube/client.ts
 var client = __webpack_require__(9338);
-// EXTERNAL MODULE: ./src/core/documents/source.ts + 1 modules
-var documents_source = __webpack_require__(9834);
 // EXTERNAL MODULE: ./src/core/version.ts
 var version = __webpack_require__(3323);
 // EXTERNAL MODULE: external "node:child_process"
@@ -1430,7 +1425,6 @@ var render = __webpack_require__(1442);
 
 
 
-
 /** Collector name → the measurement type it produces. */
 const SOURCE_TYPES = {
     k8s: 'K8s',
@@ -1675,8 +1669,8 @@ const loadKubernetesCollectors = async (options) => {
  */
 async function readSnapshot(location, options) {
     const { text, origin } = await (0,io/* readLocation */.mb)((0,io/* parseLocation */.zS)(location, options.input), options);
-    const [source] = await Promise.all([(0,documents_source/* parseSource */.P)(text, origin), (0,documents/* loadValidators */.As)('Snapshot')]);
-    return { snapshot: (0,documents/* checkDocument */.sw)('Snapshot', source), origin };
+    const { document } = await (0,documents/* readDocument */.u0)('Snapshot', text, origin);
+    return { snapshot: document, origin };
 }
 /**
  * The snapshot stage as every front door uses it: collect locally or through the agent, then

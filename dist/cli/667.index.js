@@ -75,10 +75,6 @@ function componentValuesFile(component) {
         valuesTexts.set(component, (text = valuesFile(component.values)));
     return text;
 }
-/** Plain sorted YAML of a Kubernetes object or config document. */
-function yamlDocument(value, header = true) {
-    return (header ? VALUES_HEADER : '') + toYaml(value);
-}
 function releaseTraits(folder) {
     if (folder.release === 'kai-scheduler')
         return { timeout: '20m', timeoutSeconds: 1200, retries: 1, async: true };
@@ -163,10 +159,6 @@ function addFolderContent(files, plan, folder, options) {
 /** The filtered recipe, keys sorted, as recipe.yaml. */
 function recipeYaml(plan) {
     return (0,serialize/* toYaml */.fE)(plan.recipe, { sortKeys: true });
-}
-/** Deployment order of folders for summaries: `NNN-release`. */
-function folderOrder(plan) {
-    return plan.folders.map((folder) => folder.dir);
 }
 /** The release each folder depends on inside its own component (pre → primary → post). */
 function previousInComponent(folder) {
@@ -2249,7 +2241,7 @@ function goSprint(args) {
 }
 function goSprintf(format, args) {
     let argIndex = 0;
-    return format.replace(/%([-+# 0]*)(\d+)?(?:\.(\d+))?([a-zA-Z%])/g, (match, flags, width, precision, verb) => {
+    return format.replace(/%([-+# 0]*)(\d+)?(?:\.(\d+))?([a-zA-Z%])/g, (_match, flags, width, precision, verb) => {
         if (verb === '%')
             return '%';
         if (argIndex >= args.length)

@@ -45,16 +45,6 @@ function parseDuration(text, input) {
         throw (0,errors/* invalidInput */.aY)(`${input}: "${text}" is too long`, { hint });
     return Math.round(total);
 }
-/** `5m`, `90s`, `1h30m` for messages. */
-function formatDurationMs(ms) {
-    if (ms % 3_600_000 === 0 && ms >= 3_600_000)
-        return `${ms / 3_600_000}h`;
-    if (ms % 60_000 === 0 && ms >= 60_000)
-        return `${ms / 60_000}m`;
-    if (ms % 1000 === 0)
-        return `${ms / 1000}s`;
-    return `${ms}ms`;
-}
 
 // EXTERNAL MODULE: ./src/core/kube/agent.ts + 1 modules
 var agent = __webpack_require__(9074);

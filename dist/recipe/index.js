@@ -31954,10 +31954,6 @@ function writeFileAtomic(path, data, input = 'output', mode = 0o644) {
         throw (0,errors/* wrapError */.J4)(error, `${input}: cannot write ${path}`, errors/* ErrorCode */.O4.InvalidInput);
     }
 }
-/** Document syntax from a location's name: `.json` → json, otherwise yaml. */
-function formatFromName(name) {
-    return /\.json$/i.test(name.replace(/#.*$/, '')) ? 'json' : 'yaml';
-}
 
 ;// CONCATENATED MODULE: ./src/core/documents/yaml-subset.ts
 
@@ -33689,9 +33685,6 @@ function withVersion(expression) {
     }
     return expression;
 }
-function isOrdering(operator) {
-    return ORDERING.has(operator);
-}
 /**
  * Problems that make an expression malformed for `aicr validate` (stricter than upstream, which
  * turns these into silent mismatches or skips): an operator-like prefix that is no operator
@@ -34634,23 +34627,24 @@ async function loadCriteriaFile(location, options) {
     }
     const spec = document.spec ?? {};
     try {
-        return applyCriteria(anyCriteria(), { ...spec, nodes: spec.nodes === undefined ? undefined : spec.nodes }, (field) => `spec.${field} in ${origin}`);
+        return applyCriteria(anyCriteria(), spec, (field) => `spec.${field} in ${origin}`);
     }
     catch (error) {
         const field = CRITERIA_FIELDS.find((f) => error instanceof errors/* AicrError */.Y3 && error.details?.field === f);
         throw (0,errors/* wrapError */.J4)(error, `${origin}: invalid ${field ?? 'nodes'} in criteria spec`, errors/* ErrorCode */.O4.InvalidInput);
     }
 }
-function checkFlagNodes(raw) {
-    // A negative --nodes is ignored, like upstream; anything non-numeric is an error.
-    if (raw.nodes !== undefined && typeof raw.nodes === 'number' && raw.nodes < 0)
-        return { ...raw, nodes: undefined };
-    return raw;
+/** A negative --nodes is ignored, like upstream (a negative count in a criteria file is an error). */
+function withoutNegativeNodes(raw) {
+    if (raw.nodes === undefined || raw.nodes >= 0)
+        return raw;
+    const { nodes: _ignored, ...rest } = raw;
+    return rest;
 }
 /** Resolves the criteria of a request (flags over snapshot or criteria file). */
 async function resolveCriteria(request, options = {}) {
     const notices = [];
-    const flags = checkFlagNodes(request.criteria);
+    const flags = withoutNegativeNodes(request.criteria);
     if (request.snapshot) {
         if (request.criteriaFile)
             notices.push(`--criteria ${request.criteriaFile} is ignored because --snapshot was given`);

@@ -33506,10 +33506,6 @@ function writeFileAtomic(path, data, input = 'output', mode = 0o644) {
         throw (0,errors/* wrapError */.J4)(error, `${input}: cannot write ${path}`, errors/* ErrorCode */.O4.InvalidInput);
     }
 }
-/** Document syntax from a location's name: `.json` → json, otherwise yaml. */
-function formatFromName(name) {
-    return /\.json$/i.test(name.replace(/#.*$/, '')) ? 'json' : 'yaml';
-}
 
 ;// CONCATENATED MODULE: ./src/core/format.ts
 /** Rendering documents in the output formats every command offers: yaml, json, table. */
@@ -33854,10 +33850,6 @@ function componentValuesFile(component) {
         valuesTexts.set(component, (text = valuesFile(component.values)));
     return text;
 }
-/** Plain sorted YAML of a Kubernetes object or config document. */
-function yamlDocument(value, header = true) {
-    return (header ? VALUES_HEADER : '') + toYaml(value);
-}
 function releaseTraits(folder) {
     if (folder.release === 'kai-scheduler')
         return { timeout: '20m', timeoutSeconds: 1200, retries: 1, async: true };
@@ -33942,10 +33934,6 @@ function addFolderContent(files, plan, folder, options) {
 /** The filtered recipe, keys sorted, as recipe.yaml. */
 function recipeYaml(plan) {
     return serialize_toYaml(plan.recipe, { sortKeys: true });
-}
-/** Deployment order of folders for summaries: `NNN-release`. */
-function folderOrder(plan) {
-    return plan.folders.map((folder) => folder.dir);
 }
 /** The release each folder depends on inside its own component (pre → primary → post). */
 function previousInComponent(folder) {
@@ -36137,7 +36125,7 @@ function goSprint(args) {
 }
 function goSprintf(format, args) {
     let argIndex = 0;
-    return format.replace(/%([-+# 0]*)(\d+)?(?:\.(\d+))?([a-zA-Z%])/g, (match, flags, width, precision, verb) => {
+    return format.replace(/%([-+# 0]*)(\d+)?(?:\.(\d+))?([a-zA-Z%])/g, (_match, flags, width, precision, verb) => {
         if (verb === '%')
             return '%';
         if (argIndex >= args.length)
@@ -37114,9 +37102,6 @@ function withVersion(expression) {
     }
     return expression;
 }
-function isOrdering(operator) {
-    return ORDERING.has(operator);
-}
 /**
  * Problems that make an expression malformed for `aicr validate` (stricter than upstream, which
  * turns these into silent mismatches or skips): an operator-like prefix that is no operator
@@ -37940,23 +37925,24 @@ async function loadCriteriaFile(location, options) {
     }
     const spec = document.spec ?? {};
     try {
-        return applyCriteria(anyCriteria(), { ...spec, nodes: spec.nodes === undefined ? undefined : spec.nodes }, (field) => `spec.${field} in ${origin}`);
+        return applyCriteria(anyCriteria(), spec, (field) => `spec.${field} in ${origin}`);
     }
     catch (error) {
         const field = CRITERIA_FIELDS.find((f) => error instanceof errors/* AicrError */.Y3 && error.details?.field === f);
         throw (0,errors/* wrapError */.J4)(error, `${origin}: invalid ${field ?? 'nodes'} in criteria spec`, errors/* ErrorCode */.O4.InvalidInput);
     }
 }
-function checkFlagNodes(raw) {
-    // A negative --nodes is ignored, like upstream; anything non-numeric is an error.
-    if (raw.nodes !== undefined && typeof raw.nodes === 'number' && raw.nodes < 0)
-        return { ...raw, nodes: undefined };
-    return raw;
+/** A negative --nodes is ignored, like upstream (a negative count in a criteria file is an error). */
+function withoutNegativeNodes(raw) {
+    if (raw.nodes === undefined || raw.nodes >= 0)
+        return raw;
+    const { nodes: _ignored, ...rest } = raw;
+    return rest;
 }
 /** Resolves the criteria of a request (flags over snapshot or criteria file). */
 async function resolveCriteria(request, options = {}) {
     const notices = [];
-    const flags = checkFlagNodes(request.criteria);
+    const flags = withoutNegativeNodes(request.criteria);
     if (request.snapshot) {
         if (request.criteriaFile)
             notices.push(`--criteria ${request.criteriaFile} is ignored because --snapshot was given`);

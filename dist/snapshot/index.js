@@ -31394,9 +31394,6 @@ function withVersion(expression) {
     }
     return expression;
 }
-function isOrdering(operator) {
-    return ORDERING.has(operator);
-}
 /**
  * Problems that make an expression malformed for `aicr validate` (stricter than upstream, which
  * turns these into silent mismatches or skips): an operator-like prefix that is no operator
@@ -32090,12 +32087,10 @@ function parseMeasurementTypes(values, input = '--type') {
     return out;
 }
 
-// EXTERNAL MODULE: ./src/core/documents/index.ts
-var documents = __nccwpck_require__(5738);
+// EXTERNAL MODULE: ./src/core/documents/index.ts + 2 modules
+var documents = __nccwpck_require__(8466);
 // EXTERNAL MODULE: ./src/core/kube/client.ts
 var client = __nccwpck_require__(9338);
-// EXTERNAL MODULE: ./src/core/documents/source.ts + 1 modules
-var documents_source = __nccwpck_require__(9834);
 // EXTERNAL MODULE: ./src/core/version.ts
 var version = __nccwpck_require__(3323);
 // EXTERNAL MODULE: external "node:child_process"
@@ -33031,7 +33026,6 @@ function systemdCollector(options = {}) {
 
 
 
-
 /** Collector name → the measurement type it produces. */
 const SOURCE_TYPES = {
     k8s: 'K8s',
@@ -33276,8 +33270,8 @@ const loadKubernetesCollectors = async (options) => {
  */
 async function readSnapshot(location, options) {
     const { text, origin } = await (0,io/* readLocation */.mb)((0,io/* parseLocation */.zS)(location, options.input), options);
-    const [source] = await Promise.all([(0,documents_source/* parseSource */.P)(text, origin), (0,documents/* loadValidators */.As)('Snapshot')]);
-    return { snapshot: (0,documents/* checkDocument */.sw)('Snapshot', source), origin };
+    const { document } = await (0,documents/* readDocument */.u0)('Snapshot', text, origin);
+    return { snapshot: document, origin };
 }
 /**
  * The snapshot stage as every front door uses it: collect locally or through the agent, then
@@ -33438,16 +33432,6 @@ function parseDuration(text, input) {
     if (!Number.isFinite(total) || total > 365 * 24 * 3_600_000)
         throw (0,errors/* invalidInput */.aY)(`${input}: "${text}" is too long`, { hint });
     return Math.round(total);
-}
-/** `5m`, `90s`, `1h30m` for messages. */
-function formatDurationMs(ms) {
-    if (ms % 3_600_000 === 0 && ms >= 3_600_000)
-        return `${ms / 3_600_000}h`;
-    if (ms % 60_000 === 0 && ms >= 60_000)
-        return `${ms / 60_000}m`;
-    if (ms % 1000 === 0)
-        return `${ms / 1000}s`;
-    return `${ms}ms`;
 }
 
 ;// CONCATENATED MODULE: ./src/github/inputs.ts
@@ -33801,382 +33785,19 @@ async function writeSummary(run, inputs, diff) {
 
 /***/ }),
 
-/***/ 5738:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   As: () => (/* binding */ loadValidators),
-/* harmony export */   sw: () => (/* binding */ checkDocument),
-/* harmony export */   u0: () => (/* binding */ readDocument)
-/* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4296);
-/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1861);
-/* harmony import */ var _source_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9834);
-/**
- * The single door through which untrusted documents enter core: parse (with size and alias
- * limits), check against the JSON Schema of their kind, and report file, path and line on error.
- */
-
-
-
-
-
-
-/** The schema file (schemas/<name>.schema.json) of each kind. */
-const schemaNames = {
-    RecipeMetadata: 'recipe-metadata',
-    RecipeMixin: 'recipe-mixin',
-    ComponentRegistry: 'component-registry',
-    RecipeCriteria: 'recipe-criteria',
-    RecipeResult: 'recipe',
-    Snapshot: 'snapshot',
-};
-// Precompiled validators, one module per kind, loaded on first use of that kind.
-const loaders = {
-    RecipeMetadata: () => __nccwpck_require__.e(/* import() */ 667).then(__nccwpck_require__.bind(__nccwpck_require__, 7667)),
-    RecipeMixin: () => __nccwpck_require__.e(/* import() */ 697).then(__nccwpck_require__.bind(__nccwpck_require__, 8697)),
-    ComponentRegistry: () => __nccwpck_require__.e(/* import() */ 150).then(__nccwpck_require__.bind(__nccwpck_require__, 150)),
-    RecipeCriteria: () => __nccwpck_require__.e(/* import() */ 191).then(__nccwpck_require__.bind(__nccwpck_require__, 3191)),
-    RecipeResult: () => __nccwpck_require__.e(/* import() */ 33).then(__nccwpck_require__.bind(__nccwpck_require__, 4033)),
-    Snapshot: () => __nccwpck_require__.e(/* import() */ 587).then(__nccwpck_require__.bind(__nccwpck_require__, 4587)),
-};
-const validators = new Map();
-/** Loads the validators of the given kinds (all kinds when none are named). */
-async function loadValidators(...kinds) {
-    const wanted = kinds.length ? kinds : Object.keys(loaders);
-    await Promise.all(wanted.filter((kind) => !validators.has(kind)).map(async (kind) => validators.set(kind, (await loaders[kind]()).default)));
-}
-/**
- * Parses `text` as a document of `kind` and checks it against the kind's schema. Block YAML and
- * JSON take fast paths; the general YAML parser loads only for documents outside them.
- */
-async function readDocument(kind, text, origin) {
-    const [parsed] = await Promise.all([(0,_source_js__WEBPACK_IMPORTED_MODULE_2__/* .parseSource */ .P)(text, origin), loadValidators(kind)]);
-    const document = checkDocument(kind, parsed);
-    return { document, parsed };
-}
-/** Schema-checks an already parsed document; validators must have been loaded. */
-function checkDocument(kind, parsed) {
-    const value = parsed.value;
-    if (value === null || value === undefined || (typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 0)) {
-        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .invalidInput */ .aY)(`${parsed.origin}: the ${kind} document is empty`, {
-            location: { file: parsed.origin },
-            hint: `pass a file that contains a ${kind} document`,
-        });
-    }
-    if (typeof value !== 'object' || Array.isArray(value)) {
-        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .invalidInput */ .aY)(`${parsed.origin}: expected a ${kind} mapping, found ${describeType(value)}`, {
-            location: { file: parsed.origin, line: 1 },
-            hint: `pass a YAML or JSON ${kind} document`,
-        });
-    }
-    const validate = validators.get(kind);
-    if (!validate)
-        throw new Error(`the ${kind} schema validator was used before it was loaded`);
-    if (!validate(value)) {
-        const error = validate.errors[0];
-        throw schemaError(kind, parsed, error);
-    }
-    return value;
-}
-function schemaError(kind, parsed, error) {
-    const path = error.instancePath.split('/').slice(1).map(unescapePointer).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
-    let target = path;
-    let problem = error.message ?? 'is invalid';
-    let hint = `see schemas/${fileNameFor(kind)} for the ${kind} format`;
-    const actual = valueAt(parsed.value, path);
-    switch (error.keyword) {
-        case 'required':
-            problem = `is missing the required field "${String(error.params.missingProperty)}"`;
-            break;
-        case 'additionalProperties':
-            target = [...path, String(error.params.additionalProperty)];
-            problem = `has the unknown field "${String(error.params.additionalProperty)}"`;
-            hint = `remove the field; ${kind} documents allow only the fields in schemas/${fileNameFor(kind)}`;
-            break;
-        case 'enum':
-            problem = `is ${JSON.stringify(actual)}, allowed values: ${error.params.allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
-            break;
-        case 'const':
-            problem = `is ${JSON.stringify(actual)}, expected ${JSON.stringify(error.params.allowedValue)}`;
-            break;
-        case 'type':
-            problem = `must be ${String(error.params.type).replace(',', ' or ')}, found ${describeType(actual)}`;
-            if (String(error.params.type).startsWith('string') && (typeof actual === 'number' || typeof actual === 'boolean')) {
-                hint = `quote the value ("${String(actual)}") so YAML keeps it as text`;
-            }
-            break;
-        default:
-            problem = `${error.message ?? 'is invalid'}`;
-    }
-    const location = parsed.locate(target);
-    const where = (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .formatLocation */ .j$)(location);
-    const field = (0,_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .formatPath */ .jV)(target) || '(document)';
-    return (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .invalidInput */ .aY)(`${where}: ${kind} field ${field} ${problem}`, { location: { ...location, path: field }, hint });
-}
-function fileNameFor(kind) {
-    return `${schemaNames[kind]}.schema.json`;
-}
-function unescapePointer(segment) {
-    return segment.replaceAll('~1', '/').replaceAll('~0', '~');
-}
-function valueAt(root, path) {
-    let node = root;
-    for (const segment of path) {
-        if (node === null || typeof node !== 'object')
-            return undefined;
-        node = node[segment];
-    }
-    return node;
-}
-function describeType(value) {
-    if (value === null)
-        return 'null';
-    if (Array.isArray(value))
-        return 'a list';
-    if (typeof value === 'object')
-        return 'a mapping';
-    if (typeof value === 'string')
-        return `the string ${JSON.stringify(value)}`;
-    return `the ${typeof value} ${String(value)}`;
-}
-
-
-/***/ }),
-
-/***/ 1861:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   C1: () => (/* binding */ checkSize),
-/* harmony export */   Tp: () => (/* binding */ parseDocument),
-/* harmony export */   bi: () => (/* binding */ MAX_DOCUMENT_BYTES),
-/* harmony export */   dp: () => (/* binding */ byteLength),
-/* harmony export */   jV: () => (/* binding */ formatPath)
-/* harmony export */ });
-/* unused harmony exports MAX_ALIAS_COUNT, ensureYamlParser, parseDocumentSync */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4296);
-
-/** Largest document we read (upstream's per-file limit for external data). */
-const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
-/** Largest number of alias expansions in one document; blocks "billion laughs" documents. */
-const MAX_ALIAS_COUNT = 100;
-let yamlModule;
-/** The YAML parser is loaded on first use: commands that read no YAML never pay for it. */
-async function loadYaml() {
-    yamlModule ??= await __nccwpck_require__.e(/* import() */ 815).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19));
-    return yamlModule;
-}
-/** Preloads the parser so a later synchronous call can use it. */
-async function ensureYamlParser() {
-    await loadYaml();
-}
-function byteLength(text) {
-    return Buffer.byteLength(text, 'utf8');
-}
-function checkSize(origin, size, maxBytes = MAX_DOCUMENT_BYTES) {
-    if (size > maxBytes) {
-        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .invalidInput */ .aY)(`${origin}: document is too large (${size} bytes, limit ${maxBytes} bytes)`, {
-            location: { file: origin },
-            hint: 'split the document or remove unneeded data; the limit protects the runner from runaway input',
-            details: { size, limit: maxBytes },
-        });
-    }
-}
-/** Parses YAML or JSON text; async only because the YAML parser loads lazily. */
-async function parseDocument(text, origin, options = {}) {
-    if (options.syntax !== 'json')
-        await loadYaml();
-    return parseDocumentSync(text, origin, options);
-}
-/**
- * Synchronous form of {@link parseDocument}. YAML input needs {@link ensureYamlParser} to have
- * run once before; JSON never needs it.
- */
-function parseDocumentSync(text, origin, options = {}) {
-    checkSize(origin, byteLength(text), options.maxBytes);
-    const trimmed = text.trimStart();
-    const looksLikeJson = options.syntax === 'json' || (options.syntax !== 'yaml' && (trimmed.startsWith('{') || trimmed.startsWith('[')));
-    if (looksLikeJson && !options.multiDocument) {
-        try {
-            const value = JSON.parse(text);
-            return { value, origin, locate: (path) => locateLazily(text, origin, path) };
-        }
-        catch (error) {
-            if (options.syntax === 'json')
-                throw jsonSyntaxError(text, origin, error);
-            // Not JSON after all (e.g. a YAML flow mapping): fall through to the YAML parser.
-        }
-    }
-    return parseYaml(text, origin, options);
-}
-function parseYaml(text, origin, options) {
-    const YAML = yamlModule;
-    if (!YAML)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AicrError */ .Y3(_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ErrorCode */ .O4.Internal, 'the YAML parser was used before it was loaded');
-    const lineCounter = new YAML.LineCounter();
-    const parseOptions = { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true, version: '1.2' };
-    const docs = options.multiDocument ? YAML.parseAllDocuments(text, parseOptions) : [YAML.parseDocument(text, parseOptions)];
-    if (!Array.isArray(docs))
-        throw yamlError(origin, lineCounter, docs.errors[0]);
-    for (const doc of docs) {
-        const problem = doc.errors[0];
-        if (problem)
-            throw yamlError(origin, lineCounter, problem);
-    }
-    const values = docs.map((doc) => {
-        try {
-            const value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-            if (hasAlias(YAML, doc))
-                checkExpandedSize(value, origin, options.maxBytes ?? MAX_DOCUMENT_BYTES);
-            return value;
-        }
-        catch (error) {
-            if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AicrError */ .Y3)
-                throw error;
-            throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .invalidInput */ .aY)(`${origin}: ${error.message}`, {
-                location: { file: origin },
-                hint: `YAML aliases may expand at most ${MAX_ALIAS_COUNT} times; write the repeated data out instead`,
-            });
-        }
-    });
-    const locate = (path) => {
-        const doc = docs[0];
-        if (!doc)
-            return { file: origin };
-        return locateInYamlDocument(doc, lineCounter, origin, path);
-    };
-    return { value: options.multiDocument ? values : values[0], origin, locate };
-}
-function hasAlias(YAML, doc) {
-    let found = false;
-    YAML.visit(doc, {
-        Alias: () => {
-            found = true;
-            return YAML.visit.BREAK;
-        },
-    });
-    return found;
-}
-/**
- * Aliases share data in memory but are copied out by anything that clones or writes the
- * document: a few aliases of a large anchor can multiply its size. Refuse documents whose
- * expanded size (nodes and text) exceeds twice the byte limit.
- */
-function checkExpandedSize(value, origin, maxBytes) {
-    const budget = maxBytes * 2;
-    let size = 0;
-    const stack = [value];
-    while (stack.length > 0) {
-        const node = stack.pop();
-        size += typeof node === 'string' ? node.length + 1 : 8;
-        if (size > budget) {
-            throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .invalidInput */ .aY)(`${origin}: the document expands to more than ${budget} bytes through YAML aliases`, {
-                location: { file: origin },
-                hint: 'write the repeated data out once instead of referencing a large anchor many times',
-            });
-        }
-        if (Array.isArray(node))
-            for (const item of node)
-                stack.push(item);
-        else if (node !== null && typeof node === 'object')
-            for (const key of Object.keys(node))
-                stack.push(key, node[key]);
-    }
-}
-function locateInYamlDocument(doc, lineCounter, origin, path) {
-    const YAML = yamlModule;
-    let node = doc.contents;
-    let best = node;
-    for (const segment of path) {
-        if (YAML.isMap(node)) {
-            const pair = node.items.find((item) => YAML.isScalar(item.key) ? String(item.key.value) === String(segment) : false);
-            if (!pair)
-                break;
-            // Point at the key: that is the line people look for.
-            best = pair.key ?? best;
-            node = pair.value;
-            if (node && node.range && !YAML.isScalar(node))
-                best = node;
-        }
-        else if (YAML.isSeq(node) && typeof segment === 'number') {
-            node = node.items[segment];
-            if (!node)
-                break;
-            best = node;
-        }
-        else {
-            break;
-        }
-    }
-    const offset = best?.range?.[0];
-    if (offset === undefined)
-        return { file: origin, path: formatPath(path) };
-    const pos = lineCounter.linePos(offset);
-    return { file: origin, line: pos.line, column: pos.col, path: formatPath(path) };
-}
-function locateLazily(text, origin, path) {
-    if (!yamlModule)
-        return { file: origin, path: formatPath(path) };
-    try {
-        return parseYaml(text, origin, {}).locate(path);
-    }
-    catch {
-        return { file: origin, path: formatPath(path) };
-    }
-}
-function yamlError(origin, lineCounter, problem) {
-    const error = problem;
-    const pos = error.pos ? lineCounter.linePos(error.pos[0]) : undefined;
-    const location = { file: origin };
-    if (pos) {
-        location.line = pos.line;
-        location.column = pos.col;
-    }
-    const firstLine = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-    const where = pos ? `${origin}:${pos.line}:${pos.col}` : origin;
-    return (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .invalidInput */ .aY)(`${where}: malformed YAML: ${firstLine}`, {
-        location,
-        hint: 'fix the YAML syntax at that line (indentation, quoting, duplicate keys)',
-    });
-}
-function jsonSyntaxError(text, origin, error) {
-    const message = error.message;
-    const match = /position (\d+)/.exec(message);
-    const location = { file: origin };
-    if (match) {
-        const offset = Number(match[1]);
-        const before = text.slice(0, offset);
-        location.line = before.split('\n').length;
-        location.column = offset - before.lastIndexOf('\n');
-    }
-    const where = location.line ? `${origin}:${location.line}:${location.column}` : origin;
-    return (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .invalidInput */ .aY)(`${where}: malformed JSON: ${message}`, { location, hint: 'fix the JSON syntax at that position' });
-}
-/** `spec.componentRefs[2].name` from path segments. */
-function formatPath(path) {
-    let text = '';
-    for (const segment of path) {
-        if (typeof segment === 'number')
-            text += `[${segment}]`;
-        else
-            text += text === '' ? segment : `.${segment}`;
-    }
-    return text;
-}
-
-
-/***/ }),
-
-/***/ 9834:
+/***/ 8466:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  P: () => (/* binding */ parseSource)
+  u0: () => (/* binding */ readDocument)
 });
 
+// UNUSED EXPORTS: API_VERSION, MAX_ALIAS_COUNT, MAX_DOCUMENT_BYTES, PHASES, checkDocument, ensureYamlParser, formatPath, loadValidators, parseDocument, parseDocumentSync, parseSource
+
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __nccwpck_require__(4296);
 // EXTERNAL MODULE: ./src/core/documents/parse.ts
 var parse = __nccwpck_require__(1861);
 ;// CONCATENATED MODULE: ./src/core/documents/yaml-subset.ts
@@ -34886,6 +34507,360 @@ function scanJson(text) {
     return { positions, collections, numbers };
 }
 
+;// CONCATENATED MODULE: ./src/core/documents/index.ts
+/**
+ * The single door through which untrusted documents enter core: parse (with size and alias
+ * limits), check against the JSON Schema of their kind, and report file, path and line on error.
+ */
+
+
+
+
+
+
+/** The schema file (schemas/<name>.schema.json) of each kind. */
+const schemaNames = {
+    RecipeMetadata: 'recipe-metadata',
+    RecipeMixin: 'recipe-mixin',
+    ComponentRegistry: 'component-registry',
+    RecipeCriteria: 'recipe-criteria',
+    RecipeResult: 'recipe',
+    Snapshot: 'snapshot',
+};
+// Precompiled validators, one module per kind, loaded on first use of that kind.
+const loaders = {
+    RecipeMetadata: () => __nccwpck_require__.e(/* import() */ 667).then(__nccwpck_require__.bind(__nccwpck_require__, 7667)),
+    RecipeMixin: () => __nccwpck_require__.e(/* import() */ 697).then(__nccwpck_require__.bind(__nccwpck_require__, 8697)),
+    ComponentRegistry: () => __nccwpck_require__.e(/* import() */ 150).then(__nccwpck_require__.bind(__nccwpck_require__, 150)),
+    RecipeCriteria: () => __nccwpck_require__.e(/* import() */ 191).then(__nccwpck_require__.bind(__nccwpck_require__, 3191)),
+    RecipeResult: () => __nccwpck_require__.e(/* import() */ 33).then(__nccwpck_require__.bind(__nccwpck_require__, 4033)),
+    Snapshot: () => __nccwpck_require__.e(/* import() */ 587).then(__nccwpck_require__.bind(__nccwpck_require__, 4587)),
+};
+const validators = new Map();
+/** Loads the validators of the given kinds (all kinds when none are named). */
+async function loadValidators(...kinds) {
+    const wanted = kinds.length ? kinds : Object.keys(loaders);
+    await Promise.all(wanted.filter((kind) => !validators.has(kind)).map(async (kind) => validators.set(kind, (await loaders[kind]()).default)));
+}
+/**
+ * Parses `text` as a document of `kind` and checks it against the kind's schema. Block YAML and
+ * JSON take fast paths; the general YAML parser loads only for documents outside them.
+ */
+async function readDocument(kind, text, origin) {
+    const [parsed] = await Promise.all([parseSource(text, origin), loadValidators(kind)]);
+    const document = checkDocument(kind, parsed);
+    return { document, parsed };
+}
+/** Schema-checks an already parsed document; validators must have been loaded. */
+function checkDocument(kind, parsed) {
+    const value = parsed.value;
+    if (value === null || value === undefined || (typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 0)) {
+        throw (0,errors/* invalidInput */.aY)(`${parsed.origin}: the ${kind} document is empty`, {
+            location: { file: parsed.origin },
+            hint: `pass a file that contains a ${kind} document`,
+        });
+    }
+    if (typeof value !== 'object' || Array.isArray(value)) {
+        throw (0,errors/* invalidInput */.aY)(`${parsed.origin}: expected a ${kind} mapping, found ${describeType(value)}`, {
+            location: { file: parsed.origin, line: 1 },
+            hint: `pass a YAML or JSON ${kind} document`,
+        });
+    }
+    const validate = validators.get(kind);
+    if (!validate)
+        throw new Error(`the ${kind} schema validator was used before it was loaded`);
+    if (!validate(value)) {
+        const error = validate.errors[0];
+        throw schemaError(kind, parsed, error);
+    }
+    return value;
+}
+function schemaError(kind, parsed, error) {
+    const path = error.instancePath.split('/').slice(1).map(unescapePointer).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+    let target = path;
+    let problem = error.message ?? 'is invalid';
+    let hint = `see schemas/${fileNameFor(kind)} for the ${kind} format`;
+    const actual = valueAt(parsed.value, path);
+    switch (error.keyword) {
+        case 'required':
+            problem = `is missing the required field "${String(error.params.missingProperty)}"`;
+            break;
+        case 'additionalProperties':
+            target = [...path, String(error.params.additionalProperty)];
+            problem = `has the unknown field "${String(error.params.additionalProperty)}"`;
+            hint = `remove the field; ${kind} documents allow only the fields in schemas/${fileNameFor(kind)}`;
+            break;
+        case 'enum':
+            problem = `is ${JSON.stringify(actual)}, allowed values: ${error.params.allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
+            break;
+        case 'const':
+            problem = `is ${JSON.stringify(actual)}, expected ${JSON.stringify(error.params.allowedValue)}`;
+            break;
+        case 'type':
+            problem = `must be ${String(error.params.type).replace(',', ' or ')}, found ${describeType(actual)}`;
+            if (String(error.params.type).startsWith('string') && (typeof actual === 'number' || typeof actual === 'boolean')) {
+                hint = `quote the value ("${String(actual)}") so YAML keeps it as text`;
+            }
+            break;
+        default:
+            problem = `${error.message ?? 'is invalid'}`;
+    }
+    const location = parsed.locate(target);
+    const where = (0,errors/* formatLocation */.j$)(location);
+    const field = (0,parse/* formatPath */.jV)(target) || '(document)';
+    return (0,errors/* invalidInput */.aY)(`${where}: ${kind} field ${field} ${problem}`, { location: { ...location, path: field }, hint });
+}
+function fileNameFor(kind) {
+    return `${schemaNames[kind]}.schema.json`;
+}
+function unescapePointer(segment) {
+    return segment.replaceAll('~1', '/').replaceAll('~0', '~');
+}
+function valueAt(root, path) {
+    let node = root;
+    for (const segment of path) {
+        if (node === null || typeof node !== 'object')
+            return undefined;
+        node = node[segment];
+    }
+    return node;
+}
+function describeType(value) {
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'a list';
+    if (typeof value === 'object')
+        return 'a mapping';
+    if (typeof value === 'string')
+        return `the string ${JSON.stringify(value)}`;
+    return `the ${typeof value} ${String(value)}`;
+}
+
+
+/***/ }),
+
+/***/ 1861:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   C1: () => (/* binding */ checkSize),
+/* harmony export */   Tp: () => (/* binding */ parseDocument),
+/* harmony export */   bi: () => (/* binding */ MAX_DOCUMENT_BYTES),
+/* harmony export */   dp: () => (/* binding */ byteLength),
+/* harmony export */   jV: () => (/* binding */ formatPath)
+/* harmony export */ });
+/* unused harmony exports MAX_ALIAS_COUNT, ensureYamlParser, parseDocumentSync */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4296);
+
+/** Largest document we read (upstream's per-file limit for external data). */
+const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
+/** Largest number of alias expansions in one document; blocks "billion laughs" documents. */
+const MAX_ALIAS_COUNT = 100;
+let yamlModule;
+/** The YAML parser is loaded on first use: commands that read no YAML never pay for it. */
+async function loadYaml() {
+    yamlModule ??= await __nccwpck_require__.e(/* import() */ 815).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19));
+    return yamlModule;
+}
+/** Preloads the parser so a later synchronous call can use it. */
+async function ensureYamlParser() {
+    await loadYaml();
+}
+function byteLength(text) {
+    return Buffer.byteLength(text, 'utf8');
+}
+function checkSize(origin, size, maxBytes = MAX_DOCUMENT_BYTES) {
+    if (size > maxBytes) {
+        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .invalidInput */ .aY)(`${origin}: document is too large (${size} bytes, limit ${maxBytes} bytes)`, {
+            location: { file: origin },
+            hint: 'split the document or remove unneeded data; the limit protects the runner from runaway input',
+            details: { size, limit: maxBytes },
+        });
+    }
+}
+/** Parses YAML or JSON text; async only because the YAML parser loads lazily. */
+async function parseDocument(text, origin, options = {}) {
+    if (options.syntax !== 'json')
+        await loadYaml();
+    return parseDocumentSync(text, origin, options);
+}
+/**
+ * Synchronous form of {@link parseDocument}. YAML input needs {@link ensureYamlParser} to have
+ * run once before; JSON never needs it.
+ */
+function parseDocumentSync(text, origin, options = {}) {
+    checkSize(origin, byteLength(text), options.maxBytes);
+    const trimmed = text.trimStart();
+    const looksLikeJson = options.syntax === 'json' || (options.syntax !== 'yaml' && (trimmed.startsWith('{') || trimmed.startsWith('[')));
+    if (looksLikeJson && !options.multiDocument) {
+        try {
+            const value = JSON.parse(text);
+            return { value, origin, locate: (path) => locateLazily(text, origin, path) };
+        }
+        catch (error) {
+            if (options.syntax === 'json')
+                throw jsonSyntaxError(text, origin, error);
+            // Not JSON after all (e.g. a YAML flow mapping): fall through to the YAML parser.
+        }
+    }
+    return parseYaml(text, origin, options);
+}
+function parseYaml(text, origin, options) {
+    const YAML = yamlModule;
+    if (!YAML)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AicrError */ .Y3(_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ErrorCode */ .O4.Internal, 'the YAML parser was used before it was loaded');
+    const lineCounter = new YAML.LineCounter();
+    const parseOptions = { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true, version: '1.2' };
+    const docs = options.multiDocument ? YAML.parseAllDocuments(text, parseOptions) : [YAML.parseDocument(text, parseOptions)];
+    if (!Array.isArray(docs))
+        throw yamlError(origin, lineCounter, docs.errors[0]);
+    for (const doc of docs) {
+        const problem = doc.errors[0];
+        if (problem)
+            throw yamlError(origin, lineCounter, problem);
+    }
+    const values = docs.map((doc) => {
+        try {
+            const value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+            if (hasAlias(YAML, doc))
+                checkExpandedSize(value, origin, options.maxBytes ?? MAX_DOCUMENT_BYTES);
+            return value;
+        }
+        catch (error) {
+            if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AicrError */ .Y3)
+                throw error;
+            throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .invalidInput */ .aY)(`${origin}: ${error.message}`, {
+                location: { file: origin },
+                hint: `YAML aliases may expand at most ${MAX_ALIAS_COUNT} times; write the repeated data out instead`,
+            });
+        }
+    });
+    const locate = (path) => {
+        const doc = docs[0];
+        if (!doc)
+            return { file: origin };
+        return locateInYamlDocument(doc, lineCounter, origin, path);
+    };
+    return { value: options.multiDocument ? values : values[0], origin, locate };
+}
+function hasAlias(YAML, doc) {
+    let found = false;
+    YAML.visit(doc, {
+        Alias: () => {
+            found = true;
+            return YAML.visit.BREAK;
+        },
+    });
+    return found;
+}
+/**
+ * Aliases share data in memory but are copied out by anything that clones or writes the
+ * document: a few aliases of a large anchor can multiply its size. Refuse documents whose
+ * expanded size (nodes and text) exceeds twice the byte limit.
+ */
+function checkExpandedSize(value, origin, maxBytes) {
+    const budget = maxBytes * 2;
+    let size = 0;
+    const stack = [value];
+    while (stack.length > 0) {
+        const node = stack.pop();
+        size += typeof node === 'string' ? node.length + 1 : 8;
+        if (size > budget) {
+            throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .invalidInput */ .aY)(`${origin}: the document expands to more than ${budget} bytes through YAML aliases`, {
+                location: { file: origin },
+                hint: 'write the repeated data out once instead of referencing a large anchor many times',
+            });
+        }
+        if (Array.isArray(node))
+            for (const item of node)
+                stack.push(item);
+        else if (node !== null && typeof node === 'object')
+            for (const key of Object.keys(node))
+                stack.push(key, node[key]);
+    }
+}
+function locateInYamlDocument(doc, lineCounter, origin, path) {
+    const YAML = yamlModule;
+    let node = doc.contents;
+    let best = node;
+    for (const segment of path) {
+        if (YAML.isMap(node)) {
+            const pair = node.items.find((item) => YAML.isScalar(item.key) ? String(item.key.value) === String(segment) : false);
+            if (!pair)
+                break;
+            // Point at the key: that is the line people look for.
+            best = pair.key ?? best;
+            node = pair.value;
+            if (node && node.range && !YAML.isScalar(node))
+                best = node;
+        }
+        else if (YAML.isSeq(node) && typeof segment === 'number') {
+            node = node.items[segment];
+            if (!node)
+                break;
+            best = node;
+        }
+        else {
+            break;
+        }
+    }
+    const offset = best?.range?.[0];
+    if (offset === undefined)
+        return { file: origin, path: formatPath(path) };
+    const pos = lineCounter.linePos(offset);
+    return { file: origin, line: pos.line, column: pos.col, path: formatPath(path) };
+}
+function locateLazily(text, origin, path) {
+    if (!yamlModule)
+        return { file: origin, path: formatPath(path) };
+    try {
+        return parseYaml(text, origin, {}).locate(path);
+    }
+    catch {
+        return { file: origin, path: formatPath(path) };
+    }
+}
+function yamlError(origin, lineCounter, problem) {
+    const error = problem;
+    const pos = error.pos ? lineCounter.linePos(error.pos[0]) : undefined;
+    const location = { file: origin };
+    if (pos) {
+        location.line = pos.line;
+        location.column = pos.col;
+    }
+    const firstLine = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+    const where = pos ? `${origin}:${pos.line}:${pos.col}` : origin;
+    return (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .invalidInput */ .aY)(`${where}: malformed YAML: ${firstLine}`, {
+        location,
+        hint: 'fix the YAML syntax at that line (indentation, quoting, duplicate keys)',
+    });
+}
+function jsonSyntaxError(text, origin, error) {
+    const message = error.message;
+    const match = /position (\d+)/.exec(message);
+    const location = { file: origin };
+    if (match) {
+        const offset = Number(match[1]);
+        const before = text.slice(0, offset);
+        location.line = before.split('\n').length;
+        location.column = offset - before.lastIndexOf('\n');
+    }
+    const where = location.line ? `${origin}:${location.line}:${location.column}` : origin;
+    return (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .invalidInput */ .aY)(`${where}: malformed JSON: ${message}`, { location, hint: 'fix the JSON syntax at that position' });
+}
+/** `spec.componentRefs[2].name` from path segments. */
+function formatPath(path) {
+    let text = '';
+    for (const segment of path) {
+        if (typeof segment === 'number')
+            text += `[${segment}]`;
+        else
+            text += text === '' ? segment : `.${segment}`;
+    }
+    return text;
+}
+
 
 /***/ }),
 
@@ -35083,7 +35058,7 @@ function formatLocation(location) {
 /* harmony export */   wE: () => (/* binding */ parseConfigMapUri),
 /* harmony export */   zS: () => (/* binding */ parseLocation)
 /* harmony export */ });
-/* unused harmony exports readFileLimited, redactUrl, writeFileAtomic, formatFromName */
+/* unused harmony exports readFileLimited, redactUrl, writeFileAtomic */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
@@ -35337,10 +35312,6 @@ function writeFileAtomic(path, data, input = 'output', mode = 0o644) {
         throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .wrapError */ .J4)(error, `${input}: cannot write ${path}`, _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ErrorCode */ .O4.InvalidInput);
     }
 }
-/** Document syntax from a location's name: `.json` → json, otherwise yaml. */
-function formatFromName(name) {
-    return /\.json$/i.test(name.replace(/#.*$/, '')) ? 'json' : 'yaml';
-}
 
 
 /***/ }),
@@ -35367,8 +35338,8 @@ var errors = __nccwpck_require__(4296);
 var core_logger = __nccwpck_require__(1227);
 // EXTERNAL MODULE: ./src/core/io.ts
 var io = __nccwpck_require__(7719);
-// EXTERNAL MODULE: ./src/core/documents/index.ts
-var documents = __nccwpck_require__(5738);
+// EXTERNAL MODULE: ./src/core/documents/index.ts + 2 modules
+var documents = __nccwpck_require__(8466);
 // EXTERNAL MODULE: ./src/core/kube/client.ts
 var kube_client = __nccwpck_require__(9338);
 // EXTERNAL MODULE: ./src/core/kube/configmap.ts

@@ -31676,10 +31676,6 @@ function writeFileAtomic(path, data, input = 'output', mode = 0o644) {
         throw (0,errors/* wrapError */.J4)(error, `${input}: cannot write ${path}`, errors/* ErrorCode */.O4.InvalidInput);
     }
 }
-/** Document syntax from a location's name: `.json` → json, otherwise yaml. */
-function formatFromName(name) {
-    return /\.json$/i.test(name.replace(/#.*$/, '')) ? 'json' : 'yaml';
-}
 
 ;// CONCATENATED MODULE: ./src/core/serialize.ts
 /**
@@ -32030,9 +32026,6 @@ function withVersion(expression) {
             expression.version = parsed.version;
     }
     return expression;
-}
-function isOrdering(operator) {
-    return ORDERING.has(operator);
 }
 /**
  * Problems that make an expression malformed for `aicr validate` (stricter than upstream, which

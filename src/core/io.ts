@@ -285,7 +285,3 @@ export function writeFileAtomic(path: string, data: string | Uint8Array, input =
   }
 }
 
-/** Document syntax from a location's name: `.json` → json, otherwise yaml. */
-export function formatFromName(name: string): 'yaml' | 'json' {
-  return /\.json$/i.test(name.replace(/#.*$/, '')) ? 'json' : 'yaml';
-}

@@ -14,8 +14,6 @@ export interface YamlOptions {
   sortKeys?: boolean;
 }
 
-export type PlainValue = null | boolean | number | string | PlainValue[] | { [key: string]: PlainValue };
-
 /** Serializes `value` as one YAML document ending in a newline. */
 export function toYaml(value: unknown, options: YamlOptions = {}): string {
   const writer = new YamlWriter(options.indent ?? 2, options.sortKeys ?? false);

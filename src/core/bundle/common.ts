@@ -38,11 +38,6 @@ export function componentValuesFile(component: { values: Record<string, unknown>
   return text;
 }
 
-/** Plain sorted YAML of a Kubernetes object or config document. */
-export function yamlDocument(value: unknown, header = true): string {
-  return (header ? VALUES_HEADER : '') + toYaml(value);
-}
-
 /** Per-release deployment traits: kai-scheduler reconciles asynchronously and needs longer. */
 export interface ReleaseTraits {
   timeout: string;
@@ -148,11 +143,6 @@ export function addFolderContent(files: FileSet, plan: BundlePlan, folder: Folde
 /** The filtered recipe, keys sorted, as recipe.yaml. */
 export function recipeYaml(plan: BundlePlan): string {
   return toYaml(plan.recipe, { sortKeys: true });
-}
-
-/** Deployment order of folders for summaries: `NNN-release`. */
-export function folderOrder(plan: BundlePlan): string[] {
-  return plan.folders.map((folder) => folder.dir);
 }
 
 /** The release each folder depends on inside its own component (pre → primary → post). */

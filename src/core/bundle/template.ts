@@ -873,7 +873,7 @@ function goSprint(args: unknown[]): string {
 
 function goSprintf(format: string, args: unknown[]): string {
   let argIndex = 0;
-  return format.replace(/%([-+# 0]*)(\d+)?(?:\.(\d+))?([a-zA-Z%])/g, (match, flags: string, width: string | undefined, precision: string | undefined, verb: string) => {
+  return format.replace(/%([-+# 0]*)(\d+)?(?:\.(\d+))?([a-zA-Z%])/g, (_match, flags: string, width: string | undefined, precision: string | undefined, verb: string) => {
     if (verb === '%') return '%';
     if (argIndex >= args.length) return `%!${verb}(MISSING)`;
     const arg = args[argIndex++];

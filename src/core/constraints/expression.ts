@@ -39,10 +39,6 @@ function withVersion(expression: Expression): Expression {
   return expression;
 }
 
-export function isOrdering(operator: Operator): boolean {
-  return ORDERING.has(operator);
-}
-
 /**
  * Problems that make an expression malformed for `aicr validate` (stricter than upstream, which
  * turns these into silent mismatches or skips): an operator-like prefix that is no operator

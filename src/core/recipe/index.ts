@@ -72,23 +72,24 @@ async function loadCriteriaFile(location: string, options: ReadOptions): Promise
   }
   const spec = document.spec ?? {};
   try {
-    return applyCriteria(anyCriteria(), { ...spec, nodes: spec.nodes === undefined ? undefined : spec.nodes } as RawCriteria, (field) => `spec.${field} in ${origin}`);
+    return applyCriteria(anyCriteria(), spec, (field) => `spec.${field} in ${origin}`);
   } catch (error) {
     const field = CRITERIA_FIELDS.find((f) => error instanceof AicrError && error.details?.field === f);
     throw wrapError(error, `${origin}: invalid ${field ?? 'nodes'} in criteria spec`, ErrorCode.InvalidInput);
   }
 }
 
-function checkFlagNodes(raw: RawCriteria): RawCriteria {
-  // A negative --nodes is ignored, like upstream; anything non-numeric is an error.
-  if (raw.nodes !== undefined && typeof raw.nodes === 'number' && raw.nodes < 0) return { ...raw, nodes: undefined } as RawCriteria;
-  return raw;
+/** A negative --nodes is ignored, like upstream (a negative count in a criteria file is an error). */
+function withoutNegativeNodes(raw: RawCriteria): RawCriteria {
+  if (raw.nodes === undefined || raw.nodes >= 0) return raw;
+  const { nodes: _ignored, ...rest } = raw;
+  return rest;
 }
 
 /** Resolves the criteria of a request (flags over snapshot or criteria file). */
 export async function resolveCriteria(request: RecipeRequest, options: ReadOptions = {}): Promise<{ criteria: Criteria; mode: RecipeOutcome['mode']; snapshot?: Snapshot; notices: string[] }> {
   const notices: string[] = [];
-  const flags = checkFlagNodes(request.criteria);
+  const flags = withoutNegativeNodes(request.criteria);
   if (request.snapshot) {
     if (request.criteriaFile) notices.push(`--criteria ${request.criteriaFile} is ignored because --snapshot was given`);
     const { snapshot, origin } = await loadSnapshot(request.snapshot, options);

@@ -20,10 +20,3 @@ export function parseDuration(text: string, input: string): number {
   return Math.round(total);
 }
 
-/** `5m`, `90s`, `1h30m` for messages. */
-export function formatDurationMs(ms: number): string {
-  if (ms % 3_600_000 === 0 && ms >= 3_600_000) return `${ms / 3_600_000}h`;
-  if (ms % 60_000 === 0 && ms >= 60_000) return `${ms / 60_000}m`;
-  if (ms % 1000 === 0) return `${ms / 1000}s`;
-  return `${ms}ms`;
-}

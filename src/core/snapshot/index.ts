@@ -10,11 +10,10 @@ import { AicrError, ErrorCode, errorMessage, invalidInput } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { silentLogger } from '../logger.js';
 import { readingText } from '../constraints/index.js';
-import { checkDocument, loadValidators, type Measurement, type Snapshot } from '../documents/index.js';
+import { readDocument, type Measurement, type Snapshot } from '../documents/index.js';
 import { API_VERSION } from '../documents/types.js';
 import { parseLocation, readLocation, type ReadOptions } from '../io.js';
 import { resolveConfigSource } from '../kube/client.js';
-import { parseSource } from '../documents/source.js';
 import { VERSION } from '../version.js';
 import type { Collector, CollectorContext, CollectorName, CollectorResult } from './collector.js';
 import { gpuCollector } from './collectors/gpu.js';
@@ -315,8 +314,8 @@ export const loadKubernetesCollectors: KubernetesCollectorLoader = async (option
  */
 export async function readSnapshot(location: string, options: ReadOptions & { input: string }): Promise<{ snapshot: Snapshot; origin: string }> {
   const { text, origin } = await readLocation(parseLocation(location, options.input), options);
-  const [source] = await Promise.all([parseSource(text, origin), loadValidators('Snapshot')]);
-  return { snapshot: checkDocument('Snapshot', source), origin };
+  const { document } = await readDocument('Snapshot', text, origin);
+  return { snapshot: document, origin };
 }
 
 /** Settings of the in-cluster agent Job (`--agent`), carried to the Kubernetes module unchanged. */

@@ -2,12 +2,12 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { AicrError } from '../../../src/core/errors.js';
 import { orderComponents } from '../../../src/core/bundle/plan.js';
 import { UPSTREAM_RECIPES } from '../../helpers/paths.js';
 import { tempDir } from '../../helpers/catalog.js';
 import { toYaml } from '../../../src/core/serialize.js';
 import { EKS_RECIPE, FIXTURE_DATA, fileText, fixtureRecipe, generate } from './support.js';
+import { rejection as failure } from '../../helpers/errors.js';
 
 /** Writes a recipe document into a temp file and returns its path. */
 function recipeFile(document: Record<string, unknown>): string {
@@ -16,15 +16,6 @@ function recipeFile(document: Record<string, unknown>): string {
   return path;
 }
 
-async function failure(promise: Promise<unknown>): Promise<AicrError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(AicrError);
-    return error as AicrError;
-  }
-  throw new Error('expected a failure');
-}
 
 const certManager = { name: 'cert-manager', namespace: 'cert-manager', chart: 'cert-manager', type: 'Helm', source: 'https://charts.jetstack.io', version: 'v1.17.2' };
 

@@ -11,6 +11,7 @@ import { DEFAULT_AGENT_IMAGE, agentManifests, describePod, parseNodeSelectors, p
 import { simulateAgentJobs, type FakeKube } from '../../fake-kube/index.js';
 import { useFakeCluster } from '../../fake-kube/harness.js';
 import { FIXTURES } from '../../helpers/paths.js';
+import { rejection as failure } from '../../helpers/errors.js';
 
 const cluster = useFakeCluster();
 const agentSnapshot = readFileSync(join(FIXTURES, 'kube', 'agent-snapshot.yaml'), 'utf8');
@@ -33,15 +34,6 @@ function leftovers(fake: FakeKube): string[] {
   return out;
 }
 
-async function failure(promise: Promise<unknown>): Promise<AicrError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(AicrError);
-    return error as AicrError;
-  }
-  throw new Error('expected a rejection');
-}
 
 const base = (extra: Partial<SnapshotAgentOptions> = {}): SnapshotAgentOptions => ({ kubeconfig: cluster.kubeconfig, namespace: 'gpu-ops', timeoutMs: 10_000, ...extra });
 

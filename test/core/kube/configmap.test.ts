@@ -1,23 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { AicrError } from '../../../src/core/errors.js';
 import { parseLocation, readLocation, writeLocation } from '../../../src/core/io.js';
 import { CONFIGMAP_MAX_BYTES, readConfigMapDocument, writeConfigMapDocument } from '../../../src/core/kube/configmap.js';
 import { parseConfigMapUri } from '../../../src/core/io.js';
 import { useFakeCluster } from '../../fake-kube/harness.js';
+import { rejection } from '../../helpers/errors.js';
 
 const cluster = useFakeCluster();
 const uri = (text: string) => parseConfigMapUri(text);
 const snapshotYaml = 'kind: Snapshot\napiVersion: aicr.nvidia.com/v1alpha1\nmeasurements: []\n';
 
-async function rejection(promise: Promise<unknown>): Promise<AicrError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(AicrError);
-    return error as AicrError;
-  }
-  throw new Error('expected a rejection');
-}
 
 describe('writing documents to ConfigMaps', () => {
   it('creates the ConfigMap with upstream data keys and labels', async () => {

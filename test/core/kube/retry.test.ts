@@ -4,6 +4,7 @@ import { getKubeClient, type KubeClient } from '../../../src/core/kube/client.js
 import { parseRetryAfter } from '../../../src/core/kube/errors.js';
 import { backoffDelay, type RetryInfo } from '../../../src/core/kube/retry.js';
 import { useFakeCluster } from '../../fake-kube/harness.js';
+import { rejection as failure } from '../../helpers/errors.js';
 
 const cluster = useFakeCluster();
 const fast = { baseDelayMs: 20, maxDelayMs: 200, requestTimeoutMs: 1_000, deadlineMs: 5_000, attempts: 5 };
@@ -17,15 +18,6 @@ async function readConfigMap(client: KubeClient, retries: RetryInfo[] = [], sign
   );
 }
 
-async function failure(promise: Promise<unknown>): Promise<AicrError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(AicrError);
-    return error as AicrError;
-  }
-  throw new Error('expected a rejection');
-}
 
 describe('backoff', () => {
   it('grows exponentially with jitter inside [ceiling/2, ceiling], capped', () => {
