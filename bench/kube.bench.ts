@@ -3,7 +3,7 @@
  * snapshot orchestrator runs them) against the fake API server serving 1,000 / 5,000 / 20,000
  * nodes with 20 pods per node, every list paged (500 per page).
  *
- * Each measurement runs in a child process (this file bundled with ncc like the CLI, started with
+ * Each measurement runs in a child process (this file bundled with esbuild like the CLI, started with
  * AICR_KUBE_BENCH_CHILD) so its peak RSS is its own; the fake server lives in this process and
  * generates objects on demand.
  * Baseline, measured in the same run and interleaved: a child that reads the same pages with
@@ -12,7 +12,7 @@
  * Target: at 5,000 nodes (100,000 pods) collection takes at most 10 s and at most 256 MB peak RSS.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -199,13 +199,18 @@ async function childMain(): Promise<void> {
 // ------------------------------------------------------------------ parent side
 
 /**
- * Bundles this file the way the CLI is shipped (ncc, ESM, client-node in a lazy chunk), so the
- * child's memory is that of plain node running our code, not of a TypeScript loader.
+ * Bundles this file the way the CLI is shipped (esbuild, ESM, client-node in a lazy chunk), so
+ * the child's memory is that of plain node running our code, not of a TypeScript loader.
  */
 function bundleChild(root: string, out: string): string {
-  const result = spawnSync(process.execPath, [join(root, 'node_modules/@vercel/ncc/dist/ncc/cli.js'), 'build', fileURLToPath(import.meta.url), '-o', out, '--transpile-only', '-q'], { encoding: 'utf8' });
+  const args = [
+    join(root, 'node_modules/esbuild/bin/esbuild'), fileURLToPath(import.meta.url), '--bundle', '--splitting', '--format=esm', '--platform=node',
+    `--outdir=${out}`, '--log-level=error', "--banner:js=import{createRequire as __r}from'node:module';const require=__r(import.meta.url);",
+  ];
+  const result = spawnSync(process.execPath, args, { encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`bundling the bench child failed: ${result.stderr}`);
-  return join(out, 'index.js');
+  writeFileSync(join(out, 'package.json'), '{"type":"module"}\n');
+  return join(out, 'kube.bench.js');
 }
 
 function runChild(script: string, mode: 'collect' | 'baseline', kubeconfig: string): Promise<ChildResult> {

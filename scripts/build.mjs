@@ -1,24 +1,27 @@
 // Builds everything that is generated and committed: schema validators, the precompiled
-// catalog (dist/catalog.json) and one ncc bundle per entry point (dist/<entry>/).
+// catalog (dist/catalog.json) and one esbuild build of every entry point (the CLI and each
+// action) with ESM code splitting: a thin dist/<entry>/index.js per entry and the code they
+// share in dist/chunks/. The output is byte-reproducible: same sources, same bytes.
 import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import * as esbuild from 'esbuild';
 import { parse } from 'yaml';
 
 const run = promisify(execFile);
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const only = process.argv.slice(2);
+const dist = join(root, 'dist');
 
 /** Entry points: the CLI plus one per action folder under src/actions/. */
 function entries() {
-  const list = [{ name: 'cli', file: 'src/cli/index.ts' }];
+  const list = { 'cli/index': 'src/cli/index.ts' };
   for (const name of readdirSync(join(root, 'src/actions')).sort()) {
     const file = `src/actions/${name}/index.ts`;
-    if (existsSync(join(root, file))) list.push({ name, file });
+    if (existsSync(join(root, file))) list[`${name}/index`] = file;
   }
-  return only.length ? list.filter((entry) => only.includes(entry.name)) : list;
+  return list;
 }
 
 function walk(dir, prefix = '') {
@@ -56,27 +59,102 @@ async function precompileCatalog() {
     if (!validate(value)) throw new Error(`recipes/${path}: ${JSON.stringify(validate.errors)}`);
     documents[path] = value;
   }
-  mkdirSync(join(root, 'dist'), { recursive: true });
-  writeFileSync(join(root, 'dist/catalog.json'), JSON.stringify({ files, documents }) + '\n');
+  writeFileSync(join(dist, 'catalog.json'), JSON.stringify({ files, documents }) + '\n');
   console.log(`dist/catalog.json: ${Object.keys(documents).length} documents, ${files.length} files`);
 }
 
-async function bundle({ name, file }) {
-  const out = join(root, 'dist', name);
-  rmSync(out, { recursive: true, force: true });
+/**
+ * @actions/core imports its OIDC client (an HTTP client with proxy support) and its platform
+ * details (which load @actions/exec) eagerly, yet no action of ours asks for an ID token or
+ * the runner's OS details. These shims keep the same API and load the real modules on first use.
+ */
+const lazyActionsCore = {
+  name: 'lazy-actions-core',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/(oidc-utils|platform)\.js$/ }, (args) => {
+      if (!/[\\/]@actions[\\/]core[\\/]lib[\\/]core\.js$/.test(args.importer)) return undefined;
+      return { path: join(dirname(args.importer), args.path), namespace: 'lazy-actions-core' };
+    });
+    build.onLoad({ filter: /.*/, namespace: 'lazy-actions-core' }, (args) => {
+      const real = JSON.stringify(args.path);
+      const contents = args.path.endsWith('oidc-utils.js')
+        ? `export class OidcClient { static async getIDToken(audience) { return (await import(${real})).OidcClient.getIDToken(audience); } }`
+        : [
+            "import * as os from 'node:os';",
+            'export const platform = os.platform();',
+            'export const arch = os.arch();',
+            "export const isWindows = platform === 'win32';",
+            "export const isMacOS = platform === 'darwin';",
+            "export const isLinux = platform === 'linux';",
+            `export async function getDetails() { return (await import(${real})).getDetails(); }`,
+          ].join('\n');
+      return { contents, loader: 'js', resolveDir: dirname(args.path) };
+    });
+  },
+};
+
+/** The package that holds an input file of the build, or undefined for our own sources. */
+function packageOf(input) {
+  const match = /(?:^|\/)node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input);
+  return match ? { name: match[1], dir: resolve(root, input.slice(0, match.index + match[0].length)) } : undefined;
+}
+
+/** dist/licenses.txt: name, version, licence and licence text of every package in the build. */
+function writeLicenses(metafile) {
+  const packages = new Map();
+  for (const input of Object.keys(metafile.inputs)) {
+    const found = packageOf(input.replace(/^[a-z-]+:/, ''));
+    if (found && !packages.has(found.dir)) packages.set(found.dir, found);
+  }
+  const sections = [];
+  for (const { dir } of [...packages.values()].sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0))) {
+    const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+    const licenseFile = readdirSync(dir).filter((name) => /^(licen[sc]e|copying)(\..*)?$/i.test(name)).sort()[0];
+    const text = licenseFile ? readFileSync(join(dir, licenseFile), 'utf8').replace(/\r\n/g, '\n').trim() : '(no licence file in the package)';
+    const license = typeof manifest.license === 'string' ? manifest.license : manifest.license?.type ?? 'UNKNOWN';
+    sections.push(`${manifest.name}@${manifest.version}\n${license}\n${text}`);
+  }
+  const unique = [...new Set(sections)];
+  writeFileSync(join(dist, 'licenses.txt'), unique.join('\n\n' + '-'.repeat(72) + '\n\n') + '\n');
+  return unique.length;
+}
+
+async function bundle() {
   const started = Date.now();
-  await run(process.execPath, [join(root, 'node_modules/@vercel/ncc/dist/ncc/cli.js'), 'build', file, '-o', `dist/${name}`, '--license', 'licenses.txt', '--quiet'], { cwd: root, maxBuffer: 64 << 20 });
-  console.log(`dist/${name}: built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  const result = await esbuild.build({
+    absWorkingDir: root,
+    entryPoints: entries(),
+    outdir: 'dist',
+    chunkNames: 'chunks/[name]-[hash]',
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    minify: true,
+    legalComments: 'none',
+    metafile: true,
+    logLevel: 'warning',
+    plugins: [lazyActionsCore],
+    // Bundled CommonJS packages call require() for Node built-ins; ESM output needs one.
+    banner: { js: "import{createRequire as __aicrRequire}from'node:module';const require=__aicrRequire(import.meta.url);" },
+  });
+  writeFileSync(join(dist, 'package.json'), '{\n  "type": "module"\n}\n');
+  const licensed = writeLicenses(result.metafile);
+  const bytes = Object.values(result.metafile.outputs).reduce((sum, output) => sum + output.bytes, 0);
+  const files = Object.keys(result.metafile.outputs).length;
+  console.log(`dist/: ${files} files, ${(bytes / 1e6).toFixed(2)} MB, ${licensed} licensed packages, built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
 async function main() {
   await run(process.execPath, [join(root, 'scripts/build-schemas.mjs')], { cwd: root });
+  // A fresh dist/: nothing of an earlier build (renamed chunks, removed entries) survives.
+  rmSync(dist, { recursive: true, force: true });
+  mkdirSync(dist, { recursive: true });
   await precompileCatalog();
-  const queue = entries();
-  const workers = Array.from({ length: 2 }, async () => {
-    while (queue.length) await bundle(queue.shift());
-  });
-  await Promise.all(workers);
+  await bundle();
+  const stray = readdirSync(dist).filter((name) => !['catalog.json', 'chunks', 'licenses.txt', 'package.json'].includes(name) && !existsSync(join(dist, name, 'index.js')));
+  if (stray.length) throw new Error(`unexpected build outputs: ${stray.map((name) => relative(root, join(dist, name))).join(', ')}`);
 }
 
 main().catch((error) => {

@@ -34,7 +34,6 @@ describe('actions', () => {
     const action = parse(read(`actions/${name}/action.yml`));
     expect(action.runs).toEqual({ using: 'node24', main: `../../dist/${name}/index.js` });
     expect(existsSync(join(REPO_ROOT, 'dist', name, 'index.js'))).toBe(true);
-    expect(JSON.parse(read(`dist/${name}/package.json`)).type).toBe('module');
     const inputs = Object.keys(action.inputs ?? {});
     for (const key of [...inputs, ...Object.keys(action.outputs ?? {})]) expect(key, `${name}: ${key} is kebab-case`).toMatch(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/);
     for (const [input, spec] of Object.entries<any>(action.inputs ?? {})) expect(spec.description, `${name}.${input} needs a description`).toBeTruthy();
@@ -51,6 +50,10 @@ describe('actions', () => {
     expect(existsSync(join(REPO_ROOT, 'dist/root/index.js'))).toBe(true);
     expect(declaredInputs(read('src/actions/root/inputs.ts')).sort()).toEqual(Object.keys(action.inputs).sort());
     for (const input of Object.keys(action.inputs)) expect(read('README.md')).toContain(`\`${input}\``);
+  });
+
+  it('dist/ is ESM: one package.json marks every entry and chunk as a module', () => {
+    expect(JSON.parse(read('dist/package.json'))).toEqual({ type: 'module' });
   });
 
   it('no @actions/* import in src/core', () => {

@@ -10,11 +10,12 @@ import { request as httpsRequest } from 'node:https';
 import { homedir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import type * as K8s from '@kubernetes/client-node';
+import type * as K8sApi from './k8s-api.js';
 import { AicrError, ErrorCode, errorMessage } from '../errors.js';
 import { toKubeError, type KubeAction } from './errors.js';
 import { DEFAULT_RETRY_POLICY, withRetry, type RetryInfo, type RetryPolicy } from './retry.js';
 
-export type K8sModule = typeof K8s;
+export type K8sModule = typeof K8sApi;
 
 const SERVICE_ACCOUNT_TOKEN = '/var/run/secrets/kubernetes.io/serviceaccount/token';
 /** Largest response {@link KubeClient.getJson} accepts. */
@@ -60,7 +61,7 @@ export function resolveConfigSource(options: { kubeconfig?: string; env?: NodeJS
 let modulePromise: Promise<K8sModule> | undefined;
 /** Imports @kubernetes/client-node once. */
 export function loadKubernetesModule(): Promise<K8sModule> {
-  modulePromise ??= import('@kubernetes/client-node');
+  modulePromise ??= import('./k8s-api.js');
   return modulePromise;
 }
 
