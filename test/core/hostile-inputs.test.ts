@@ -4,7 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { renderTemplate } from '../../src/core/bundle/template.js';
+import { renderTemplate } from '../../src/core/bundle/template/index.js';
 import { openExternalDirectory } from '../../src/core/catalog/source.js';
 import { readDocument } from '../../src/core/documents/index.js';
 import { exitCodeFor, formatError } from '../../src/core/errors.js';

@@ -21,7 +21,7 @@ export { parseSetFlag, parseSetFlags, coerceSetValue, SET_FORM } from './set.js'
 export { parseScheduling, parseToleration, parseSelector } from './scheduling.js';
 export { planBundle, PLACEHOLDER_REPO } from './plan.js';
 export { writeBundle, checkOutputDir } from './output.js';
-export { renderTemplate, Template, TemplateError } from './template.js';
+export { renderTemplate, Template, TemplateError } from './template/index.js';
 
 export interface GeneratedBundle {
   plan: BundlePlan;

@@ -6,7 +6,7 @@ import type { Catalog } from '../catalog/catalog.js';
 import type { ComponentRef } from '../documents/types.js';
 import { ErrorCode, invalidInput, wrapError } from '../errors.js';
 import { compareStrings } from '../serialize.js';
-import { renderTemplate } from './template.js';
+import { renderTemplate } from './template/index.js';
 
 export interface RenderedManifest {
   /** Catalog path it came from. */

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { renderTemplate, Template, TemplateError } from '../../../src/core/bundle/template.js';
+import { renderTemplate, Template, TemplateError } from '../../../src/core/bundle/template/index.js';
 import { REPO_ROOT } from '../../helpers/paths.js';
 
 const render = (source: string, data: unknown = {}) => Template.parse(source).execute(data);

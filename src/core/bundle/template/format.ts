@@ -1,0 +1,92 @@
+/** Go's fmt formatting of plain data: `%v`, `fmt.Sprint` and the `printf` verbs manifests use. */
+import { compareStrings, isPlainObject } from '../../serialize.js';
+import { goType, NO_VALUE } from './values.js';
+
+/** Go's `%v` for plain data; `top` is a whole action's value, where nil reads `<no value>`. */
+export function formatGoValue(value: unknown, top = true): string {
+  if (value === NO_VALUE) return top ? '<no value>' : '<nil>';
+  if (value === null || value === undefined) return top ? '<no value>' : '<nil>';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return formatGoNumber(value);
+  if (typeof value === 'bigint' || typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) return `[${value.map((item) => formatGoValue(item, false)).join(' ')}]`;
+  if (isPlainObject(value)) {
+    return `map[${Object.keys(value).sort(compareStrings).map((key) => `${key}:${formatGoValue(value[key], false)}`).join(' ')}]`;
+  }
+  return String(value);
+}
+
+/** What an action prints for its value. */
+export function printValue(value: unknown): string {
+  return formatGoValue(value);
+}
+
+/** Go formats float64 with `%v` as `strconv.FormatFloat(f, 'g', -1, 64)`: exponent from 1e21. */
+function formatGoNumber(value: number): string {
+  if (Number.isNaN(value)) return 'NaN';
+  if (value === Infinity) return '+Inf';
+  if (value === -Infinity) return '-Inf';
+  if (Number.isInteger(value) && Math.abs(value) < 1e21) return String(value);
+  const exponent = Math.floor(Math.log10(Math.abs(value)));
+  if (exponent < -4 || exponent >= 21) {
+    const [mantissa, exp] = value.toExponential().split('e') as [string, string];
+    const sign = exp.startsWith('-') ? '-' : '+';
+    const digits = exp.replace(/^[+-]/, '').padStart(2, '0');
+    return `${mantissa}e${sign}${digits}`;
+  }
+  return String(value);
+}
+
+/** `fmt.Sprint`. */
+export function goSprint(args: unknown[]): string {
+  let out = '';
+  args.forEach((arg, index) => {
+    // fmt.Sprint adds a space between operands when neither side is a string.
+    if (index > 0 && typeof arg !== 'string' && typeof args[index - 1] !== 'string') out += ' ';
+    out += formatGoValue(arg, false);
+  });
+  return out;
+}
+
+/** `fmt.Sprintf` for the verbs manifests use: v s q d f F g t x, width and `-`/`0` flags. */
+export function goSprintf(format: string, args: unknown[]): string {
+  let argIndex = 0;
+  return format.replace(/%([-+# 0]*)(\d+)?(?:\.(\d+))?([a-zA-Z%])/g, (_match, flags: string, width: string | undefined, precision: string | undefined, verb: string) => {
+    if (verb === '%') return '%';
+    if (argIndex >= args.length) return `%!${verb}(MISSING)`;
+    const arg = args[argIndex++];
+    let text: string;
+    switch (verb) {
+      case 'v':
+      case 's':
+        text = formatGoValue(arg, false);
+        break;
+      case 'q':
+        text = JSON.stringify(formatGoValue(arg, false));
+        break;
+      case 'd':
+        text = typeof arg === 'number' && Number.isInteger(arg) ? String(arg) : typeof arg === 'bigint' ? String(arg) : `%!d(${goType(arg)}=${formatGoValue(arg, false)})`;
+        break;
+      case 'f':
+      case 'F':
+        text = typeof arg === 'number' ? arg.toFixed(precision === undefined ? 6 : Number(precision)) : `%!f(${goType(arg)}=${formatGoValue(arg, false)})`;
+        break;
+      case 'g':
+        text = typeof arg === 'number' ? formatGoNumber(arg) : `%!g(${goType(arg)}=${formatGoValue(arg, false)})`;
+        break;
+      case 't':
+        text = typeof arg === 'boolean' ? String(arg) : `%!t(${goType(arg)}=${formatGoValue(arg, false)})`;
+        break;
+      case 'x':
+        text = typeof arg === 'number' && Number.isInteger(arg) ? arg.toString(16) : Buffer.from(formatGoValue(arg, false)).toString('hex');
+        break;
+      default:
+        return `%!${verb}(${goType(arg)}=${formatGoValue(arg, false)})`;
+    }
+    if (width !== undefined && text.length < Number(width)) {
+      text = flags.includes('-') ? text.padEnd(Number(width)) : text.padStart(Number(width), flags.includes('0') && verb !== 's' ? '0' : ' ');
+    }
+    return text;
+  }) + (argIndex < args.length ? `%!(EXTRA ${args.slice(argIndex).map((arg) => `${goType(arg)}=${formatGoValue(arg, false)}`).join(', ')})` : '');
+}
+

@@ -1,0 +1,129 @@
+/** The built-in functions, with the sprig-style ones recipe manifests use. */
+import { isPlainObject, toYaml } from '../../serialize.js';
+import type { Operand } from './ast.js';
+import { TemplateError } from './error.js';
+import { formatGoValue, goSprint, goSprintf } from './format.js';
+import { goType, isNil, NO_VALUE, truthy } from './values.js';
+
+/** Evaluates an argument operand in the caller's context. */
+export type Evaluate = (operand: Operand) => unknown;
+
+/** Names the parser accepts as functions. */
+export const FUNCTIONS = new Set(['and', 'or', 'not', 'eq', 'ne', 'lt', 'le', 'gt', 'ge', 'index', 'len', 'print', 'printf', 'println', 'toYaml', 'nindent', 'indent', 'toString', 'default']);
+
+/** Calls `name` with its operands, the piped value (if any) passed last, as Go does. */
+export function callFunction(name: string, operands: Operand[], piped: { value: unknown } | undefined, evaluate: Evaluate, line: number): unknown {
+  const fail = (message: string): never => {
+    throw new TemplateError(`error calling ${name}: ${message}`, line);
+  };
+  // and/or evaluate lazily, left to right, the piped value last.
+  if (name === 'and' || name === 'or') {
+    const thunks: Array<() => unknown> = operands.map((operand) => () => evaluate(operand));
+    if (piped) thunks.push(() => piped.value);
+    if (thunks.length === 0) fail('wrong number of args: want at least 1 got 0');
+    let value: unknown;
+    for (const thunk of thunks) {
+      value = thunk();
+      if (name === 'and' ? !truthy(value) : truthy(value)) return value;
+    }
+    return value;
+  }
+  const args = operands.map((operand) => evaluate(operand));
+  if (piped) args.push(piped.value);
+  const want = (count: number): void => {
+    if (args.length !== count) fail(`wrong number of args for ${name}: want ${count} got ${args.length}`);
+  };
+  switch (name) {
+    case 'not':
+      want(1);
+      return !truthy(args[0]);
+    case 'eq': {
+      if (args.length < 2) fail('missing argument for comparison');
+      const [first, ...others] = args;
+      return others.some((other) => basicEqual(first, other, fail));
+    }
+    case 'ne':
+      want(2);
+      return !basicEqual(args[0], args[1], fail);
+    case 'lt':
+    case 'le':
+    case 'gt':
+    case 'ge': {
+      want(2);
+      const [a, b] = args;
+      if (!((typeof a === 'number' && typeof b === 'number') || (typeof a === 'string' && typeof b === 'string'))) fail('incompatible types for comparison');
+      const less = (a as number | string) < (b as number | string);
+      const equal = a === b;
+      return name === 'lt' ? less : name === 'le' ? less || equal : name === 'gt' ? !less && !equal : !less;
+    }
+    case 'index': {
+      if (args.length < 1) fail('wrong number of args for index: want at least 1 got 0');
+      let node = args[0];
+      for (const key of args.slice(1)) {
+        if (isNil(node)) fail('index of untyped nil');
+        if (Array.isArray(node)) {
+          if (typeof key !== 'number' || !Number.isInteger(key)) fail(`cannot index slice/array with type ${goType(key)}`);
+          if ((key as number) < 0 || (key as number) >= node.length) fail(`index out of range: ${String(key)}`);
+          node = node[key as number];
+        } else if (isPlainObject(node)) {
+          if (typeof key !== 'string') fail(`value has type ${goType(key)}; should be string`);
+          node = Object.prototype.hasOwnProperty.call(node, key as string) ? node[key as string] : NO_VALUE;
+        } else fail(`can't index item of type ${goType(node)}`);
+      }
+      return node;
+    }
+    case 'len': {
+      want(1);
+      const value = args[0];
+      if (typeof value === 'string') return Buffer.byteLength(value, 'utf8');
+      if (Array.isArray(value)) return value.length;
+      if (isPlainObject(value)) return Object.keys(value).length;
+      return fail(`len of type ${isNil(value) ? 'nil' : goType(value)}`);
+    }
+    case 'print':
+      return goSprint(args);
+    case 'println':
+      return args.map((arg) => formatGoValue(arg, false)).join(' ') + '\n';
+    case 'printf': {
+      if (args.length < 1 || typeof args[0] !== 'string') fail('printf needs a format string');
+      return goSprintf(args[0] as string, args.slice(1));
+    }
+    case 'toYaml': {
+      want(1);
+      const value = args[0] === NO_VALUE ? null : args[0];
+      return toYaml(value, { sortKeys: true }).replace(/\n$/, '');
+    }
+    case 'nindent':
+    case 'indent': {
+      want(2);
+      const [count, text] = args;
+      if (typeof count !== 'number' || !Number.isInteger(count) || count < 0 || count > 1000) fail('indent must be a small non-negative integer');
+      const pad = ' '.repeat(count as number);
+      const body = formatGoValue(text, false).split('\n').map((lineText) => (lineText === '' ? lineText : pad + lineText)).join('\n');
+      return name === 'nindent' ? `\n${body}` : body;
+    }
+    case 'toString':
+      want(1);
+      return formatGoValue(args[0], false);
+    case 'default': {
+      want(2);
+      const [fallback, value] = args;
+      return isNil(value) || value === '' ? fallback : value;
+    }
+    default:
+      return fail('function not defined');
+  }
+}
+
+function basicEqual(a: unknown, b: unknown, fail: (message: string) => never): boolean {
+  const norm = (value: unknown): unknown => (value === NO_VALUE || value === undefined ? null : value);
+  const x = norm(a);
+  const y = norm(b);
+  if (x === null || y === null) return x === y;
+  if (typeof x !== typeof y && !(typeof x === 'number' && typeof y === 'bigint') && !(typeof x === 'bigint' && typeof y === 'number')) {
+    return fail('incompatible types for comparison');
+  }
+  if (typeof x === 'object') return fail('non-comparable type');
+  return x == y;
+}
+

@@ -1,0 +1,33 @@
+/** Values as Go sees them: "no value", nil, truthiness and type names. */
+import { isPlainObject } from '../../serialize.js';
+
+/** Marks "no value" (a missing map key), which prints as `<no value>`. */
+export const NO_VALUE: unique symbol = Symbol('no value');
+
+/** Go's type name for a value, as error messages show it. */
+export function goType(value: unknown): string {
+  if (Array.isArray(value)) return '[]interface {}';
+  if (typeof value === 'string') return 'string';
+  if (typeof value === 'boolean') return 'bool';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'int' : 'float64';
+  if (typeof value === 'bigint') return 'int64';
+  return 'interface {}';
+}
+
+/** Go's nil, with a missing key counting as nil. */
+export function isNil(value: unknown): boolean {
+  return value === null || value === undefined || value === NO_VALUE;
+}
+
+/** Go's truth: false, 0, "", nil and empty collections are false. */
+export function truthy(value: unknown): boolean {
+  if (isNil(value)) return false;
+  if (typeof value === 'boolean') return value;
+  if (typeof value === 'number') return value !== 0;
+  if (typeof value === 'bigint') return value !== 0n;
+  if (typeof value === 'string') return value !== '';
+  if (Array.isArray(value)) return value.length > 0;
+  if (isPlainObject(value)) return Object.keys(value).length > 0;
+  return true;
+}
+
