@@ -1,6 +1,6 @@
 /** Go's fmt formatting of plain data: `%v`, `fmt.Sprint` and the `printf` verbs manifests use. */
 import { compareStrings, isPlainObject } from '../../serialize.js';
-import { goType, NO_VALUE } from './values.js';
+import { goType, isGoInt, NO_VALUE } from './values.js';
 
 /** Go's `%v` for plain data; `top` is a whole action's value, where nil reads `<no value>`. */
 export function formatGoValue(value: unknown, top = true): string {
@@ -21,19 +21,28 @@ export function printValue(value: unknown): string {
   return formatGoValue(value);
 }
 
-/** Go formats float64 with `%v` as `strconv.FormatFloat(f, 'g', -1, 64)`: exponent from 1e21. */
-function formatGoNumber(value: number): string {
+/** A number as Go prints it: ints (see `isGoInt`) in plain digits, anything else as a float64. */
+export function formatGoNumber(value: number): string {
+  return isGoInt(value) ? String(value) : formatGoFloat(value);
+}
+
+/**
+ * `strconv.FormatFloat(f, 'g', -1, 64)`, which `%v`, `fmt.Sprint` and sprig's `toString` use:
+ * the shortest round-tripping digits, in exponent form when the decimal exponent is < -4 or
+ * >= 6 (not JavaScript's 21), the exponent signed and at least two digits long.
+ */
+export function formatGoFloat(value: number): string {
   if (Number.isNaN(value)) return 'NaN';
   if (value === Infinity) return '+Inf';
   if (value === -Infinity) return '-Inf';
-  if (Number.isInteger(value) && Math.abs(value) < 1e21) return String(value);
-  const exponent = Math.floor(Math.log10(Math.abs(value)));
-  if (exponent < -4 || exponent >= 21) {
-    const [mantissa, exp] = value.toExponential().split('e') as [string, string];
-    const sign = exp.startsWith('-') ? '-' : '+';
-    const digits = exp.replace(/^[+-]/, '').padStart(2, '0');
-    return `${mantissa}e${sign}${digits}`;
+  if (value === 0) return Object.is(value, -0) ? '-0' : '0';
+  // toExponential() without an argument gives the same shortest digits as Go.
+  const [mantissa, exp] = value.toExponential().split('e') as [string, string];
+  const exponent = Number(exp);
+  if (exponent < -4 || exponent >= 6) {
+    return `${mantissa}e${exponent < 0 ? '-' : '+'}${String(Math.abs(exponent)).padStart(2, '0')}`;
   }
+  // In this range JavaScript also writes plain decimals with those digits.
   return String(value);
 }
 
@@ -65,14 +74,14 @@ export function goSprintf(format: string, args: unknown[]): string {
         text = JSON.stringify(formatGoValue(arg, false));
         break;
       case 'd':
-        text = typeof arg === 'number' && Number.isInteger(arg) ? String(arg) : typeof arg === 'bigint' ? String(arg) : `%!d(${goType(arg)}=${formatGoValue(arg, false)})`;
+        text = typeof arg === 'number' && isGoInt(arg) ? String(arg) : typeof arg === 'bigint' ? String(arg) : `%!d(${goType(arg)}=${formatGoValue(arg, false)})`;
         break;
       case 'f':
       case 'F':
         text = typeof arg === 'number' ? arg.toFixed(precision === undefined ? 6 : Number(precision)) : `%!f(${goType(arg)}=${formatGoValue(arg, false)})`;
         break;
       case 'g':
-        text = typeof arg === 'number' ? formatGoNumber(arg) : `%!g(${goType(arg)}=${formatGoValue(arg, false)})`;
+        text = typeof arg === 'number' ? formatGoFloat(arg) : `%!g(${goType(arg)}=${formatGoValue(arg, false)})`;
         break;
       case 't':
         text = typeof arg === 'boolean' ? String(arg) : `%!t(${goType(arg)}=${formatGoValue(arg, false)})`;

@@ -4,12 +4,20 @@ import { isPlainObject } from '../../serialize.js';
 /** Marks "no value" (a missing map key), which prints as `<no value>`. */
 export const NO_VALUE: unique symbol = Symbol('no value');
 
+/**
+ * Whether a number stands for a Go int. Parsed data carries no int/float mark, so integral
+ * values are ints, except past 64 bits, where Go could only have held them as a float64.
+ */
+export function isGoInt(value: number): boolean {
+  return Number.isInteger(value) && value >= -(2 ** 63) && value < 2 ** 64;
+}
+
 /** Go's type name for a value, as error messages show it. */
 export function goType(value: unknown): string {
   if (Array.isArray(value)) return '[]interface {}';
   if (typeof value === 'string') return 'string';
   if (typeof value === 'boolean') return 'bool';
-  if (typeof value === 'number') return Number.isInteger(value) ? 'int' : 'float64';
+  if (typeof value === 'number') return isGoInt(value) ? 'int' : 'float64';
   if (typeof value === 'bigint') return 'int64';
   return 'interface {}';
 }
