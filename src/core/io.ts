@@ -8,16 +8,11 @@ import { closeSync, fsyncSync, lstatSync, mkdirSync, openSync, readFileSync, ren
 import { basename, dirname, join } from 'node:path';
 import { AicrError, ErrorCode, invalidInput, notFound, wrapError } from './errors.js';
 import { MAX_DOCUMENT_BYTES } from './documents/parse.js';
+import { parseConfigMapUri, type ConfigMapHandler, type Location, type ReadOptions, type WriteOptions } from './location.js';
 
-export type Location =
-  | { kind: 'stdio'; text: '-' }
-  | { kind: 'file'; path: string; text: string }
-  | { kind: 'url'; url: URL; text: string }
-  | { kind: 'configmap'; namespace: string; name: string; text: string };
-
-// Kubernetes object names: DNS-1123 subdomain (ConfigMaps) and label (namespaces).
-const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+// Importers of io.ts keep finding the location types and the cm:// parser here.
+export { parseConfigMapUri };
+export type { Location, ReadOptions, WriteOptions };
 
 /**
  * Classifies a location string. `input` names the flag or action input for error messages.
@@ -49,43 +44,9 @@ export function parseLocation(text: string, input = 'location'): Location {
   return { kind: 'file', path: text, text };
 }
 
-export function parseConfigMapUri(text: string, input = 'location'): Location & { kind: 'configmap' } {
-  const rest = text.slice('cm://'.length);
-  const parts = rest.split('/');
-  const hint = 'write it as cm://<namespace>/<name>, both lower-case DNS names (e.g. cm://gpu-ops/aicr-snapshot)';
-  if (parts.length !== 2 || !parts[0] || !parts[1]) throw invalidInput(`${input}: invalid ConfigMap URI "${text}"`, { hint });
-  const [namespace, name] = parts as [string, string];
-  if (namespace.length > 63 || !DNS1123_LABEL.test(namespace)) throw invalidInput(`${input}: invalid namespace "${namespace}" in "${text}"`, { hint });
-  if (name.length > 253 || !DNS1123_SUBDOMAIN.test(name)) throw invalidInput(`${input}: invalid ConfigMap name "${name}" in "${text}"`, { hint });
-  return { kind: 'configmap', namespace, name, text };
-}
-
-/** The handler behind `cm://` locations, installed by the Kubernetes module when it is used. */
-export interface ConfigMapHandler {
-  read(location: Location & { kind: 'configmap' }, options: ReadOptions): Promise<{ text: string; key: string }>;
-  write(location: Location & { kind: 'configmap' }, text: string, options: WriteOptions): Promise<void>;
-}
-
 /** The `cm://` handler lives in the Kubernetes module, imported only when a cm:// location is used. */
 async function configMaps(): Promise<ConfigMapHandler> {
   return (await import('./kube/configmap.js')).configMapHandler;
-}
-
-export interface ReadOptions {
-  /** Size limit in bytes (default 10 MiB). */
-  maxBytes?: number;
-  /** Flag or input name for messages. */
-  input?: string;
-  /** Where `-` reads from (default process.stdin). */
-  stdin?: NodeJS.ReadableStream;
-  /** Network timeout for URLs in milliseconds (default 30 s). */
-  timeoutMs?: number;
-  /** Data key to read from a ConfigMap (default: the one document key it holds). */
-  configMapKey?: string;
-  /** `--kubeconfig` for `cm://` locations (default: $KUBECONFIG, ~/.kube/config, in-cluster). */
-  kubeconfig?: string;
-  /** Cancels a `cm://` read (interrupt). */
-  signal?: AbortSignal;
 }
 
 export interface ReadResult {
@@ -216,23 +177,6 @@ async function fetchLimited(url: URL, maxBytes: number, input: string, timeoutMs
   } finally {
     clearTimeout(timer);
   }
-}
-
-export interface WriteOptions {
-  /** Flag or input name for messages. */
-  input?: string;
-  /** Where `-` writes to (default process.stdout). */
-  stdout?: NodeJS.WritableStream;
-  /** Document format, used to pick the ConfigMap data key (`snapshot.yaml` / `snapshot.json`). */
-  format?: 'yaml' | 'json' | 'table';
-  /** `--kubeconfig` for `cm://` locations (default: $KUBECONFIG, ~/.kube/config, in-cluster). */
-  kubeconfig?: string;
-  /** ConfigMap `data.timestamp` (default: the write time). */
-  timestamp?: string;
-  /** Cancels a `cm://` write (interrupt). */
-  signal?: AbortSignal;
-  /** Document kind, for ConfigMap labels. */
-  kind?: string;
 }
 
 /** Writes text to a location: stdout, an atomically replaced file, or a ConfigMap. */

@@ -1,7 +1,7 @@
 /** The snapshot action's inputs, read and checked in one place. */
 import { invalidInput } from '../../core/errors.js';
 import { parseLocation } from '../../core/io.js';
-import { DEFAULT_AGENT_IMAGE } from '../../core/kube/agent.js';
+import { DEFAULT_AGENT_IMAGE } from '../../core/kube/agent/index.js';
 import { parseDuration } from '../../core/snapshot/duration.js';
 import { parseRequiredSources, type AgentSettings, type SnapshotRequest } from '../../core/snapshot/index.js';
 import { parseMeasurementTypes } from '../../core/snapshot/diff.js';

@@ -5,7 +5,7 @@ import { parseOutputFormat } from '../../core/format.js';
 import { parseLocation, writeLocation, type WriteOptions } from '../../core/io.js';
 import { parseRequiredSources, renderSnapshot, takeSnapshot, type AgentSettings, type SnapshotRequest } from '../../core/snapshot/index.js';
 import { parseDuration } from '../../core/snapshot/duration.js';
-import { DEFAULT_AGENT_IMAGE } from '../../core/kube/agent.js';
+import { DEFAULT_AGENT_IMAGE } from '../../core/kube/agent/index.js';
 
 
 const AGENT_ONLY_FLAGS = ['namespace', 'image', 'image-pull-secret', 'job-name', 'service-account-name', 'node-selector', 'toleration', 'keep', 'runtime-class'] as const;

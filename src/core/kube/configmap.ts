@@ -14,7 +14,7 @@
  * request, so the cluster never holds a partial document.
  */
 import { AicrError, ErrorCode, invalidInput, notFound } from '../errors.js';
-import type { ConfigMapHandler, Location, ReadOptions, WriteOptions } from '../io.js';
+import type { ConfigMapHandler, Location, ReadOptions, WriteOptions } from '../location.js';
 import { MAX_DOCUMENT_BYTES } from '../documents/parse.js';
 import { VERSION } from '../version.js';
 import { getKubeClient, type KubeClientOptions } from './client.js';

@@ -431,7 +431,7 @@ export function reportSources(snapshot: Snapshot): SourceReport[] {
 
 /** The Kubernetes module's agent, loaded only when agent mode runs. */
 const defaultAgentRunner: AgentRunner = async (settings, context) => {
-  const { runSnapshotAgent } = await import('../kube/agent.js');
+  const { runSnapshotAgent } = await import('../kube/agent/index.js');
   return runSnapshotAgent(settings, context);
 };
 

@@ -7,7 +7,7 @@ import { Role } from 'kubernetes-models/rbac.authorization.k8s.io/v1/Role';
 import { RoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1/RoleBinding';
 import { AicrError } from '../../../src/core/errors.js';
 import type { Logger } from '../../../src/core/logger.js';
-import { DEFAULT_AGENT_IMAGE, agentManifests, describePod, parseNodeSelectors, parseTolerations, planAgentRun, runSnapshotAgent, type SnapshotAgentOptions } from '../../../src/core/kube/agent.js';
+import { DEFAULT_AGENT_IMAGE, agentManifests, describePod, parseNodeSelectors, parseTolerations, planAgentRun, runSnapshotAgent, type SnapshotAgentOptions } from '../../../src/core/kube/agent/index.js';
 import { simulateAgentJobs, type FakeKube } from '../../fake-kube/index.js';
 import { useFakeCluster } from '../../fake-kube/harness.js';
 import { FIXTURES } from '../../helpers/paths.js';

@@ -1,0 +1,175 @@
+/**
+ * The options of an agent run and the plan derived from them: every name the run will use,
+ * checked before any request. No requests and no imports from its siblings: the leaf of agent/.
+ */
+import { randomBytes } from 'node:crypto';
+import { invalidInput } from '../../errors.js';
+import { parseConfigMapUri } from '../../location.js';
+
+/** Upstream AICR's agent image at the release whose ConfigMap format we read. */
+export const DEFAULT_AGENT_IMAGE = 'ghcr.io/nvidia/aicr:v0.11.1';
+export const DEFAULT_AGENT_TIMEOUT_MS = 5 * 60_000;
+
+/** Label on everything a run creates; selects its pod and its leftovers. */
+export const RUN_ID_LABEL = 'aicr.nvidia.com/run-id';
+/** Name of the agent container (for its logs). */
+export const CONTAINER = 'aicr';
+
+const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const EFFECTS = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'] as const;
+
+export type KubeObject = Record<string, any>;
+
+/** Settings of one agent run; field names match src/core/snapshot's AgentSettings. */
+export interface SnapshotAgentOptions {
+  /** Namespace of the Job and its namespaced RBAC objects (default `default`). */
+  namespace?: string;
+  image?: string;
+  imagePullSecrets?: string[];
+  /** Base name of the Job; the run id is appended (default `aicr`). */
+  jobName?: string;
+  /** Base name of the ServiceAccount and RBAC objects; the run id is appended (default `aicr`). */
+  serviceAccountName?: string;
+  /** `key=value` items. */
+  nodeSelectors?: string[];
+  /** `key=value:Effect`, `key:Effect` or `:Effect` items; none → tolerate every taint. */
+  tolerations?: string[];
+  /** How long to wait for the Job (default 5 min). */
+  timeoutMs?: number;
+  /** Leave everything the run created in the cluster. */
+  keep?: boolean;
+  /** Privileged pod with host namespaces and host mounts (default true); false → restricted pod. */
+  privileged?: boolean;
+  runtimeClass?: string;
+  /** Request one nvidia.com/gpu (privileged mode only, as upstream). */
+  requireGpu?: boolean;
+  /** Topology truncation passed to the agent (0 = all). */
+  maxNodesPerEntry?: number;
+  kubeconfig?: string;
+  /** `cm://namespace/name` the agent writes; kept after the run. Default: a run-scoped ConfigMap, deleted at cleanup. */
+  configMap?: string;
+  /** Agent logs at debug level. */
+  debug?: boolean;
+}
+
+export interface Toleration {
+  key?: string;
+  operator: 'Equal' | 'Exists';
+  value?: string;
+  effect?: string;
+}
+
+/** Everything a run creates, computed from the options before any request. */
+export interface AgentPlan {
+  runId: string;
+  namespace: string;
+  jobName: string;
+  serviceAccount: string;
+  clusterRole: string;
+  target: { namespace: string; name: string; userProvided: boolean };
+  image: string;
+  timeoutMs: number;
+  labels: Record<string, string>;
+  options: SnapshotAgentOptions;
+  nodeSelector: Record<string, string>;
+  tolerations: Toleration[];
+}
+
+/** Parses `--node-selector key=value` items (last one wins for a repeated key). */
+export function parseNodeSelectors(items: readonly string[], input = '--node-selector'): Record<string, string> {
+  const selector: Record<string, string> = {};
+  for (const item of items) {
+    const index = item.indexOf('=');
+    if (index < 0) throw invalidInput(`${input}: invalid format "${item}", expected key=value`, { hint: 'e.g. --node-selector nvidia.com/gpu.present=true' });
+    const key = item.slice(0, index).trim();
+    if (key === '') throw invalidInput(`${input}: "${item}" has an empty label key`, { hint: 'e.g. --node-selector nvidia.com/gpu.present=true' });
+    selector[key] = item.slice(index + 1).trim();
+  }
+  return selector;
+}
+
+/** Parses `--toleration` items; none gives the single "tolerate everything" toleration. */
+export function parseTolerations(items: readonly string[], input = '--toleration'): Toleration[] {
+  if (items.length === 0) return [{ operator: 'Exists' }];
+  return items.map((item) => {
+    const parts = item.split(':');
+    if (parts.length !== 2) throw invalidInput(`${input}: invalid format "${item}", expected key=value:effect or key:effect`, { hint: 'e.g. --toleration nvidia.com/gpu:NoSchedule' });
+    const [left, effect] = parts as [string, string];
+    if (!(EFFECTS as readonly string[]).includes(effect)) {
+      throw invalidInput(`${input}: invalid taint effect "${effect}" in "${item}", expected NoSchedule, PreferNoSchedule, or NoExecute`, { hint: 'effects are case-sensitive' });
+    }
+    const index = left.indexOf('=');
+    const key = (index < 0 ? left : left.slice(0, index)).trim();
+    const value = index < 0 ? '' : left.slice(index + 1).trim();
+    const toleration: Toleration = value ? { key, operator: 'Equal', value, effect } : { operator: 'Exists', effect };
+    if (!value && key) toleration.key = key;
+    return toleration;
+  });
+}
+
+function newRunId(): string {
+  // 8 characters of [a-z0-9]: unique per run, valid at the end of any object name.
+  return [...randomBytes(8)].map((byte) => 'abcdefghijklmnopqrstuvwxyz0123456789'[byte % 36]).join('');
+}
+
+/** Checks the options and derives names (no requests). */
+export function planAgentRun(options: SnapshotAgentOptions, runId = newRunId()): AgentPlan {
+  const namespace = (options.namespace ?? 'default').trim() || 'default';
+  if (!DNS1123_LABEL.test(namespace) || namespace.length > 63) {
+    throw invalidInput(`--namespace: "${namespace}" is not a valid namespace name`, { hint: 'lower-case letters, digits and -, at most 63 characters' });
+  }
+  const base = (value: string | undefined, flag: string): string => {
+    const name = (value ?? 'aicr').trim() || 'aicr';
+    if (!DNS1123_LABEL.test(name) || name.length > 40) {
+      throw invalidInput(`${flag}: "${name}" is not a valid base name`, { hint: 'lower-case letters, digits and -, at most 40 characters (a run id is appended)' });
+    }
+    return name;
+  };
+  const jobBase = base(options.jobName, '--job-name');
+  const accountBase = base(options.serviceAccountName, '--service-account-name');
+  const image = (options.image ?? '').trim() || DEFAULT_AGENT_IMAGE;
+  if (/\s/.test(image)) throw invalidInput(`--image: "${image}" is not a valid image reference`, { hint: 'e.g. ghcr.io/nvidia/aicr:v0.11.1' });
+  const timeoutMs = options.timeoutMs && options.timeoutMs > 0 ? options.timeoutMs : DEFAULT_AGENT_TIMEOUT_MS;
+  let target: AgentPlan['target'] = { namespace, name: `aicr-snapshot-${runId}`, userProvided: false };
+  if (options.configMap) {
+    const location = parseConfigMapUri(options.configMap.trim(), '--output');
+    if (location.namespace !== namespace) {
+      throw invalidInput(`--output: the agent can only write ConfigMaps in its own namespace "${namespace}", not "${location.namespace}"`, {
+        hint: `use --namespace ${location.namespace}, or an output in cm://${namespace}/…`,
+      });
+    }
+    target = { namespace, name: location.name, userProvided: true };
+  }
+  for (const secret of options.imagePullSecrets ?? []) {
+    if (!/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(secret)) throw invalidInput(`--image-pull-secret: "${secret}" is not a valid Secret name`, { hint: 'give the name of a docker-registry Secret in the agent namespace' });
+  }
+  if (options.runtimeClass !== undefined && !/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(options.runtimeClass)) {
+    throw invalidInput(`--runtime-class: "${options.runtimeClass}" is not a valid RuntimeClass name`, { hint: 'e.g. --runtime-class nvidia' });
+  }
+  return {
+    runId,
+    namespace,
+    jobName: `${jobBase}-${runId}`,
+    serviceAccount: `${accountBase}-${runId}`,
+    clusterRole: `${accountBase}-node-reader-${runId}`,
+    target,
+    image,
+    timeoutMs,
+    labels: { 'app.kubernetes.io/name': 'aicr', 'app.kubernetes.io/component': 'snapshot-agent', 'app.kubernetes.io/managed-by': 'aicr', [RUN_ID_LABEL]: runId },
+    options,
+    nodeSelector: parseNodeSelectors(options.nodeSelectors ?? []),
+    tolerations: parseTolerations(options.tolerations ?? []),
+  };
+}
+
+/** The kubectl command that removes whatever a run left behind (selected by its run-id label). */
+export function removalCommand(plan: AgentPlan): string {
+  return `kubectl delete job,serviceaccount,role,rolebinding,configmap -n ${plan.namespace} -l ${RUN_ID_LABEL}=${plan.runId} && kubectl delete clusterrole,clusterrolebinding -l ${RUN_ID_LABEL}=${plan.runId}`;
+}
+
+/** `5m`, `30s` or `1500ms`, for messages. */
+export function formatDuration(ms: number): string {
+  if (ms % 60_000 === 0) return `${ms / 60_000}m`;
+  if (ms % 1000 === 0) return `${ms / 1000}s`;
+  return `${ms}ms`;
+}

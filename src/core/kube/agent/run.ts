@@ -1,0 +1,101 @@
+/**
+ * One agent run from start to end: plan, check, create, wait, read the snapshot back, and clean
+ * up (also after failure or interruption). The steps live in the sibling modules.
+ */
+import { setMaxListeners } from 'node:events';
+import { AicrError, ErrorCode } from '../../errors.js';
+import type { Logger } from '../../logger.js';
+import { silentLogger } from '../../logger.js';
+import { readDocument, type Snapshot } from '../../documents/index.js';
+import { parseConfigMapUri } from '../../location.js';
+import { getKubeClient } from '../client.js';
+import { readConfigMapDocument } from '../configmap.js';
+import { cancellation } from '../retry.js';
+import { releaseObjects, type CreatedObject } from './cleanup.js';
+import { deployAgent } from './deploy.js';
+import { findPod, jobFailure, jobOutcome, printLogs, waitForJob } from './job.js';
+import { checkPermissions, checkRuntimeClass } from './permissions.js';
+import { formatDuration, planAgentRun, type AgentPlan, type SnapshotAgentOptions } from './plan.js';
+
+export interface AgentContext {
+  logger?: Logger;
+  env?: NodeJS.ProcessEnv;
+  /** Interrupt: stops waiting, cleans up, rejects with the signal's reason. */
+  signal?: AbortSignal;
+  /** Test seam: the run id (default random). */
+  runId?: string;
+}
+
+export interface AgentResult {
+  snapshot: Snapshot;
+  /** The document as the agent stored it. */
+  text: string;
+  /** `cm://namespace/name#key` it was read from. */
+  origin: string;
+  configMap: { namespace: string; name: string };
+  runId: string;
+  job: string;
+  pod?: string;
+}
+
+/** The run: see the overview in index.ts. */
+export async function runSnapshotAgent(options: SnapshotAgentOptions, context: AgentContext = {}): Promise<AgentResult> {
+  const logger = context.logger ?? silentLogger;
+  const plan = planAgentRun(options, context.runId);
+  if (context.signal?.aborted) throw cancellation(context.signal);
+  // One internal signal follows the caller's; many requests listen to it at once (access reviews).
+  const internal = new AbortController();
+  setMaxListeners(0, internal.signal);
+  const forward = (): void => internal.abort(context.signal!.reason);
+  context.signal?.addEventListener('abort', forward, { once: true });
+  const signal = context.signal ? internal.signal : undefined;
+  const client = await getKubeClient({ ...(options.kubeconfig ? { kubeconfig: options.kubeconfig } : {}), ...(context.env ? { env: context.env } : {}) });
+  const created: CreatedObject[] = [];
+  const { namespace } = plan;
+  logger.info(`agent run ${plan.runId}: deploying Job ${namespace}/${plan.jobName} (image ${plan.image}) through ${client.source}`);
+  let failure: unknown;
+  try {
+    await checkPermissions(client, plan, signal);
+    if (plan.options.runtimeClass) await checkRuntimeClass(client, plan.options.runtimeClass, signal);
+    const job = await deployAgent(client, plan, created, signal);
+    logger.info(`agent run ${plan.runId}: waiting up to ${formatDuration(plan.timeoutMs)} for Job ${namespace}/${plan.jobName}`);
+
+    // The object in hand may already be finished (a retried create returns the current state).
+    const outcome = jobOutcome(job) ?? (await waitForJob(client, plan, String(job.metadata?.resourceVersion ?? ''), signal));
+    const pod = await findPod(client, plan, signal).catch(() => undefined);
+    if (outcome.kind !== 'complete') throw await jobFailure(client, plan, outcome, pod, logger);
+    if (plan.options.debug) await printLogs(client, plan, pod, logger, 'debug');
+    logger.info(`agent run ${plan.runId}: Job completed; reading cm://${plan.target.namespace}/${plan.target.name}`);
+    const result = await readResult(plan, context.env, signal);
+    if (pod?.metadata?.name) result.pod = pod.metadata.name;
+    return result;
+  } catch (error) {
+    failure = error;
+    if (signal?.aborted) throw cancellation(signal);
+    throw error;
+  } finally {
+    context.signal?.removeEventListener('abort', forward);
+    await releaseObjects(created, plan, logger, failure !== undefined);
+  }
+}
+
+/** Reads and checks the snapshot the agent wrote to the run's target ConfigMap. */
+async function readResult(plan: AgentPlan, env: NodeJS.ProcessEnv | undefined, signal: AbortSignal | undefined): Promise<AgentResult> {
+  const targetUri = parseConfigMapUri(`cm://${plan.target.namespace}/${plan.target.name}`, '--output');
+  const { kubeconfig } = plan.options;
+  let stored;
+  try {
+    stored = await readConfigMapDocument(targetUri, { ...(kubeconfig ? { kubeconfig } : {}), ...(env ? { env } : {}), ...(signal ? { signal } : {}), input: 'agent result' });
+  } catch (error) {
+    if (error instanceof AicrError && error.code === ErrorCode.NotFound) {
+      throw new AicrError(ErrorCode.Internal, `the agent Job completed but left no snapshot in ${targetUri.text}: ${error.message}`, {
+        cause: error,
+        hint: 'the agent image must run "aicr snapshot -o cm://…" and write key snapshot.yaml; check --image',
+      });
+    }
+    throw error;
+  }
+  const origin = `${targetUri.text}#${stored.key}`;
+  const { document } = await readDocument('Snapshot', stored.text, origin);
+  return { snapshot: document, text: stored.text, origin, configMap: { namespace: plan.target.namespace, name: plan.target.name }, runId: plan.runId, job: plan.jobName };
+}
