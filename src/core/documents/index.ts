@@ -3,8 +3,8 @@
  * limits), check against the JSON Schema of their kind, and report file, path and line on error.
  */
 import { invalidInput, type SourceLocation, formatLocation } from '../errors.js';
-import { formatPath, type ParsedDocument } from './parse.js';
-import { parseSource, type SourceDocument } from './source.js';
+import { parseSource } from './source.js';
+import { formatPath, type ParsedDocument, type SourceDocument } from './source-types.js';
 import type {
   ComponentRegistry,
   RecipeCriteriaDocument,
@@ -17,8 +17,8 @@ import type { CompiledValidator, SchemaError } from './generated/types.js';
 
 export * from './types.js';
 export { parseDocument, parseDocumentSync, ensureYamlParser, formatPath, MAX_DOCUMENT_BYTES, MAX_ALIAS_COUNT } from './parse.js';
-export type { ParsedDocument } from './parse.js';
-export { parseSource, type SourceDocument } from './source.js';
+export type { ParsedDocument, Position, SourceDocument } from './source-types.js';
+export { parseSource } from './source.js';
 
 export interface DocumentKinds {
   RecipeMetadata: RecipeMetadata;

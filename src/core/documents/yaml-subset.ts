@@ -12,8 +12,7 @@
  * subset it yields exactly what that parser yields (checked by tests against it).
  */
 import type { SourceLocation } from '../errors.js';
-import { formatPath } from './parse.js';
-import type { Position, SourceDocument } from './source.js';
+import { formatPath, type Position, type SourceDocument } from './source-types.js';
 
 interface ContainerInfo {
   /** Where the collection's first entry starts. */

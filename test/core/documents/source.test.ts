@@ -11,7 +11,7 @@ import { parseSource } from '../../../src/core/documents/source.js';
 import { toYaml } from '../../../src/core/serialize.js';
 import { REPO_ROOT, SHARED, UPSTREAM_EXAMPLES } from '../../helpers/paths.js';
 
-/** What documents/parse.ts makes of a text: the value, or ERROR when it refuses it. */
+/** What the YAML fallback (documents/yaml-source.ts) makes of a text: the value, or ERROR when it refuses it. */
 function fullParse(text: string): unknown {
   const doc = YAML.parseDocument(text, { uniqueKeys: true, prettyErrors: false, strict: true, version: '1.2' });
   if (doc.errors.length) return 'ERROR';
