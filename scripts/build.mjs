@@ -148,6 +148,7 @@ async function bundle() {
 
 async function main() {
   await run(process.execPath, [join(root, 'scripts/build-schemas.mjs')], { cwd: root });
+  await run(process.execPath, [join(root, 'scripts/build-templates.mjs')], { cwd: root });
   // A fresh dist/: nothing of an earlier build (renamed chunks, removed entries) survives.
   rmSync(dist, { recursive: true, force: true });
   mkdirSync(dist, { recursive: true });

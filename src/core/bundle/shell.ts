@@ -11,3 +11,8 @@ export function shellQuote(value: string, always = false): string {
   if (!always && SAFE.test(value) && !value.startsWith('-')) return value;
   return `'${value.replaceAll("'", `'\\''`)}'`;
 }
+
+/** Text for a `#` comment line: control characters (newlines above all) become spaces. */
+export function shellComment(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f]/g, ' ');
+}
