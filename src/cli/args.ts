@@ -1,60 +1,42 @@
 /**
- * A small, strict argv parser: declared flags only, `--flag value` and `--flag=value`,
- * aliases, repeatable flags, environment-variable defaults, and errors that say how to fix them.
+ * The command line of one command, derived from its option table: `--flag value`, `--flag=value`,
+ * upstream's aliases, repeatable list flags, environment-variable defaults, and errors that say
+ * how to fix them. Values come out typed through the shared option reader.
  */
 import { invalidInput } from '../core/errors.js';
+import { readOptions, type RawValue } from '../core/options/values.js';
+import { defaultAt, nameAt, offeredAt, type OptionSpec, type OptionTable, type OptionValues } from '../core/options/spec.js';
 
-export type FlagType = 'string' | 'boolean' | 'integer' | 'list';
-
-export interface FlagSpec {
+/** One flag of a command, as the parser and `--help` see it. */
+export interface Flag {
+  property: string;
   name: string;
-  /** Other spellings: `-o`, `--gpu`. */
-  aliases?: string[];
-  type: FlagType;
-  description: string;
-  default?: string | boolean | number;
-  /** Environment variable read when the flag is not given. */
-  env?: string;
-  /** Placeholder in help (`<file>`). */
-  value?: string;
-  /** Allowed values, listed in help and checked. */
-  choices?: readonly string[];
+  spec: OptionSpec;
 }
 
-export interface CommandSpec {
-  name: string;
-  summary: string;
-  usage: string;
-  flags: FlagSpec[];
-  /** Positional arguments accepted (names for help); none when absent. */
-  positionals?: string[];
-  examples?: string[];
-}
-
-export type FlagValues = Record<string, string | boolean | number | string[] | undefined>;
-
-export interface ParsedArgs {
-  flags: FlagValues;
+export interface ParsedArgv {
+  /** Raw texts by table property (several for a repeated flag). */
+  raw: Map<string, string[]>;
   positionals: string[];
   help: boolean;
 }
 
 const HELP_FLAGS = new Set(['-h', '--help']);
 
-function lookupTable(spec: CommandSpec): Map<string, FlagSpec> {
-  const table = new Map<string, FlagSpec>();
-  for (const flag of spec.flags) {
-    table.set(`--${flag.name}`, flag);
-    for (const alias of flag.aliases ?? []) table.set(alias, flag);
-  }
-  return table;
+/** The flags of a table: the options the command line offers, in table order. */
+export function flagsOf(table: OptionTable): Flag[] {
+  return Object.entries(table)
+    .filter(([, spec]) => offeredAt(spec, 'cli') && !spec.gitlabJob)
+    .map(([property, spec]) => ({ property, name: nameAt(property, spec, 'cli'), spec }));
 }
 
-function suggestion(spec: CommandSpec, unknown: string): string {
-  const name = unknown.replace(/^-+/, '').split('=')[0]!;
-  const close = spec.flags.map((f) => f.name).filter((candidate) => distance(candidate, name) <= 2 || candidate.includes(name) || name.includes(candidate));
-  const tail = `run "aicr ${spec.name} --help" for the list of flags`;
-  return close.length ? `did you mean ${close.map((c) => `--${c}`).join(' or ')}? ${tail}` : tail;
+function lookupTable(flags: readonly Flag[]): Map<string, Flag> {
+  const table = new Map<string, Flag>();
+  for (const flag of flags) {
+    table.set(`--${flag.name}`, flag);
+    for (const alias of flag.spec.aliases ?? []) table.set(alias, flag);
+  }
+  return table;
 }
 
 function distance(a: string, b: string): number {
@@ -71,29 +53,19 @@ function distance(a: string, b: string): number {
   return row[b.length]!;
 }
 
-function convert(flag: FlagSpec, raw: string, shown: string): string | boolean | number {
-  switch (flag.type) {
-    case 'boolean': {
-      const value = raw.toLowerCase();
-      if (value === 'true') return true;
-      if (value === 'false') return false;
-      throw invalidInput(`flag ${shown} takes true or false, not "${raw}"`, { hint: `write ${shown} or ${shown}=false` });
-    }
-    case 'integer': {
-      if (!/^-?\d+$/.test(raw.trim())) throw invalidInput(`flag ${shown} takes a whole number, not "${raw}"`, { hint: `e.g. ${shown}=8` });
-      return Number(raw.trim());
-    }
-    default:
-      if (flag.choices && !flag.choices.includes(raw)) {
-        throw invalidInput(`flag ${shown}: "${raw}" is not one of ${flag.choices.join(', ')}`, { hint: `choose one of: ${flag.choices.join(', ')}` });
-      }
-      return raw;
-  }
+function suggestion(command: string, flags: readonly Flag[], unknown: string): string {
+  const name = unknown.replace(/^-+/, '').split('=')[0]!;
+  const close = flags.filter((f) => !f.spec.hidden).map((f) => f.name).filter((candidate) => distance(candidate, name) <= 2 || candidate.includes(name) || name.includes(candidate));
+  const tail = `run "aicr ${command} --help" for the list of flags`;
+  return close.length ? `did you mean ${close.map((c) => `--${c}`).join(' or ')}? ${tail}` : tail;
 }
 
-export function parseArgs(spec: CommandSpec, argv: readonly string[], env: NodeJS.ProcessEnv = process.env): ParsedArgs {
-  const table = lookupTable(spec);
-  const flags: FlagValues = {};
+const repeatable = (spec: OptionSpec): boolean => spec.type === 'list' || spec.type === 'map';
+
+/** Splits argv into flag texts and positionals; knows flags, not their types. */
+export function parseArgv(command: string, flags: readonly Flag[], argv: readonly string[], positionalsAllowed: number): ParsedArgv {
+  const table = lookupTable(flags);
+  const raw = new Map<string, string[]>();
   const positionals: string[] = [];
   let help = false;
   for (let i = 0; i < argv.length; i++) {
@@ -113,63 +85,63 @@ export function parseArgs(spec: CommandSpec, argv: readonly string[], env: NodeJ
     const eq = arg.indexOf('=');
     const key = eq > 0 ? arg.slice(0, eq) : arg;
     const flag = table.get(key);
-    if (!flag) throw invalidInput(`unknown flag ${key} for "aicr ${spec.name}"`, { hint: suggestion(spec, key) });
-    let raw: string;
-    if (eq > 0) raw = arg.slice(eq + 1);
-    else if (flag.type === 'boolean') raw = 'true';
+    if (!flag) throw invalidInput(`unknown flag ${key} for "aicr ${command}"`, { hint: suggestion(command, flags, key) });
+    let text: string;
+    if (eq > 0) text = arg.slice(eq + 1);
+    else if (flag.spec.type === 'bool') text = 'true';
     else {
       const next = argv[i + 1];
-      if (next === undefined) throw invalidInput(`flag --${flag.name} needs a value`, { hint: `write --${flag.name} ${flag.value ?? '<value>'}` });
-      raw = next;
+      if (next === undefined) throw invalidInput(`flag --${flag.name} needs a value`, { hint: `write --${flag.name} ${flag.spec.placeholder ?? '<value>'}` });
+      text = next;
       i++;
     }
-    // An empty value means "not set": templated callers (GitLab inputs) pass "" for unset inputs.
-    if (raw === '') continue;
-    if (flag.type === 'list') {
-      const list = (flags[flag.name] as string[] | undefined) ?? [];
-      list.push(raw);
-      flags[flag.name] = list;
+    const seen = raw.get(flag.property);
+    if (seen && !repeatable(flag.spec) && seen.some((value) => value !== '')) {
+      if (text !== '') throw invalidInput(`flag --${flag.name} can only be specified once`, { hint: `remove the repeated --${flag.name}` });
       continue;
     }
-    if (flags[flag.name] !== undefined) {
-      throw invalidInput(`flag --${flag.name} can only be specified once`, { hint: `remove the repeated --${flag.name}` });
-    }
-    flags[flag.name] = convert(flag, raw, `--${flag.name}`);
+    raw.set(flag.property, [...(seen ?? []), text]);
   }
-  for (const flag of spec.flags) {
-    if (flags[flag.name] !== undefined) continue;
-    const fromEnv = flag.env ? env[flag.env] : undefined;
-    if (fromEnv !== undefined && fromEnv !== '') {
-      flags[flag.name] = flag.type === 'list' ? fromEnv.split(',').map((s) => s.trim()).filter(Boolean) : convert(flag, fromEnv, `$${flag.env}`);
-    } else if (flag.default !== undefined) {
-      flags[flag.name] = flag.default;
-    }
-  }
-  const allowed = spec.positionals?.length ?? 0;
-  if (!help && positionals.length > allowed) {
-    throw invalidInput(`unexpected argument "${positionals[allowed]}" for "aicr ${spec.name}"`, {
-      hint: allowed ? `usage: ${spec.usage}` : `"aicr ${spec.name}" takes flags only; run "aicr ${spec.name} --help"`,
+  if (!help && positionals.length > positionalsAllowed) {
+    throw invalidInput(`unexpected argument "${positionals[positionalsAllowed]}" for "aicr ${command}"`, {
+      hint: positionalsAllowed ? `run "aicr ${command} --help" for its usage` : `"aicr ${command}" takes flags only; run "aicr ${command} --help"`,
     });
   }
-  return { flags, positionals, help };
+  return { raw, positionals, help };
 }
 
-/** `--help` text of a command, generated from its spec. */
-export function formatHelp(spec: CommandSpec): string {
-  const lines = [`${spec.summary}`, '', `Usage: ${spec.usage}`, '', 'Flags:'];
-  const rows = spec.flags.map((flag) => {
-    const names = [`--${flag.name}`, ...(flag.aliases ?? [])].join(', ');
-    const value = flag.type === 'boolean' ? '' : ` ${flag.value ?? (flag.type === 'integer' ? '<n>' : '<value>')}`;
-    const extras: string[] = [];
-    if (flag.choices) extras.push(`one of: ${flag.choices.join(', ')}`);
-    if (flag.default !== undefined && flag.default !== '') extras.push(`default: ${String(flag.default)}`);
-    if (flag.env) extras.push(`env: $${flag.env}`);
-    if (flag.type === 'list') extras.push('repeatable');
-    return [`  ${names}${value}`, `${flag.description}${extras.length ? ` (${extras.join('; ')})` : ''}`];
+/**
+ * Typed values from parsed argv: a flag's text, else its environment variable, else (for the
+ * positional option) the first positional argument, else the table's default.
+ */
+export function readFlagValues<T extends OptionTable>(table: T, parsed: ParsedArgv, env: NodeJS.ProcessEnv): OptionValues<T> {
+  return readOptions(table, 'cli', (property, spec): RawValue => {
+    const given = parsed.raw.get(property);
+    if (given && given.some((text) => text !== '')) return given;
+    const fromEnv = spec.env ? env[spec.env] : undefined;
+    if (fromEnv !== undefined && fromEnv !== '') return fromEnv;
+    if (spec.positional && parsed.positionals[0] !== undefined) return parsed.positionals[0];
+    return undefined;
   });
-  rows.push(['  -h, --help', 'show this help']);
+}
+
+/** The `--help` text of a command: its summary, usage, every visible flag and examples. */
+export function formatHelp(help: { summary: string; usage: string; examples?: readonly string[] }, flags: readonly Flag[]): string {
+  const lines = [help.summary, '', `Usage: ${help.usage}`, '', 'Flags:'];
+  const rows = flags.filter((flag) => !flag.spec.hidden).map(({ name, spec }) => {
+    const names = [`--${name}`, ...(spec.aliases ?? [])].join(', ');
+    const value = spec.type === 'bool' ? '' : ` ${spec.placeholder ?? (spec.type === 'int' ? '<n>' : '<value>')}`;
+    const extras: string[] = [];
+    const fallback = defaultAt(spec, 'cli');
+    if (fallback !== undefined && fallback !== '' && fallback !== false) extras.push(`default: ${fallback === '-' ? 'stdout' : String(fallback)}`);
+    if (spec.env) extras.push(`env: $${spec.env}`);
+    if (repeatable(spec)) extras.push('repeatable');
+    if (spec.required) extras.push('required');
+    return [`  ${names}${value}`, `${spec.description}${extras.length ? ` (${extras.join('; ')})` : ''}`];
+  });
+  rows.push(['  -h, --help', 'Show this help.']);
   const width = Math.min(40, Math.max(...rows.map((r) => r[0]!.length)) + 2);
   for (const [left, right] of rows) lines.push(left!.length >= width ? `${left}\n${' '.repeat(width)}${right}` : `${left!.padEnd(width)}${right}`);
-  if (spec.examples?.length) lines.push('', 'Examples:', ...spec.examples.map((example) => `  ${example}`));
+  if (help.examples?.length) lines.push('', 'Examples:', ...help.examples.map((example) => `  ${example}`));
   return lines.join('\n') + '\n';
 }

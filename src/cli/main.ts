@@ -1,13 +1,19 @@
 /**
- * The `aicr` command line: global flags, command dispatch, and the one place where errors
- * become messages and exit codes.
+ * The `aicr` command line: global flags, command dispatch, the GitLab door (`--inputs-from-env`),
+ * and the one place where errors become messages and exit codes.
  */
 import { EXIT_CODE_TABLE, exitCodeFor, formatError } from '../core/errors.js';
-import { consoleLogger, neutralizeCommands } from '../core/logger.js';
+import { consoleLogger, neutralizeCommands, type Logger } from '../core/logger.js';
+import { discardOutputs, dotenvOutputs } from '../core/options/outputs.js';
+import { namerFrom, type OptionNamer } from '../core/options/refs.js';
+import { doorNames } from '../core/options/spec.js';
+import { parseBool } from '../core/options/values.js';
+import { writeFileAtomic } from '../core/io.js';
 import { VERSION } from '../core/version.js';
-import { formatHelp, parseArgs } from './args.js';
+import { readGitlabInputs } from '../gitlab/inputs.js';
+import { flagsOf, formatHelp, parseArgv, readFlagValues } from './args.js';
 import { COMMANDS } from './commands/index.js';
-import { GLOBAL_FLAGS, type CliIO } from './context.js';
+import { GLOBAL_OPTIONS, type CliIO, type Command } from './context.js';
 
 function topLevelHelp(): string {
   const names = Object.keys(COMMANDS);
@@ -15,16 +21,15 @@ function topLevelHelp(): string {
   return [
     'aicr: NVIDIA AI Cluster Runtime for CI pipelines (snapshot, recipe, validate, bundle, verify).',
     '',
-    'Usage: aicr <command> [flags]',
+    'Usage: aicr [global flags] <command> [flags]',
     '',
     'Commands:',
     ...names.map((name) => `  ${name.padEnd(width)}${COMMANDS[name]!.summary}`),
     '',
     'Global flags:',
-    '  --debug         print debug logs ($AICR_DEBUG)',
-    '  --log-json      write logs as JSON lines on stderr ($AICR_LOG_JSON)',
-    '  -h, --help      show help (also "aicr <command> --help")',
-    '  -v, --version   print the version',
+    ...flagsOf(GLOBAL_OPTIONS).map((flag) => `  --${flag.name.padEnd(18)}${flag.spec.description}${flag.spec.env ? ` ($${flag.spec.env})` : ''}`),
+    '  -h, --help          Show help (also "aicr <command> --help").',
+    '  -v, --version       Print the version.',
     '',
     'Exit codes:',
     ...EXIT_CODE_TABLE.map((row) => `  ${String(row.code).padEnd(4)}${row.name}: ${row.meaning}`),
@@ -41,13 +46,39 @@ function defaultIO(): CliIO {
   return { stdout: process.stdout, stderr: process.stderr, stdin: lazyStdin, env: process.env };
 }
 
+/** A boolean environment variable as upstream reads it (1/0/t/f/true/false); unset or malformed is false. */
+function envFlag(value: string | undefined): boolean {
+  if (value === undefined || value === '') return false;
+  try {
+    return parseBool('env', value);
+  } catch {
+    return false;
+  }
+}
+
+/** Global flags may come before the command (`aicr --debug recipe …`): they move behind it. */
+function splitCommand(argv: readonly string[]): { name: string | undefined; rest: string[] } {
+  const globals = new Set(flagsOf(GLOBAL_OPTIONS).map((flag) => `--${flag.name}`));
+  const leading: string[] = [];
+  let i = 0;
+  while (i < argv.length && globals.has(argv[i]!.split('=')[0]!)) leading.push(argv[i++]!);
+  return { name: argv[i], rest: [...argv.slice(i + 1), ...leading] };
+}
+
+interface Run {
+  logger: Logger;
+  namer: OptionNamer;
+  json: boolean;
+}
+
 /** Runs one invocation and returns its exit code (never calls process.exit). */
 export async function main(argv: readonly string[], io: CliIO = defaultIO()): Promise<number> {
-  const [name, ...rest] = argv;
+  const { name, rest } = splitCommand(argv);
   if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
     const topic = name === 'help' ? rest[0] : undefined;
     if (topic && COMMANDS[topic]) {
-      io.stdout.write(formatHelp((await COMMANDS[topic]!.load()).spec));
+      const command = await COMMANDS[topic]!.load();
+      io.stdout.write(formatHelp(command, flagsOf(command.options)));
       return 0;
     }
     io.stdout.write(topLevelHelp());
@@ -57,33 +88,50 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO()): Pr
     io.stdout.write(`aicr ${VERSION}\n`);
     return 0;
   }
-  const debugEnv = io.env.AICR_DEBUG === 'true' || io.env.AICR_DEBUG === '1';
-  const jsonEnv = io.env.AICR_LOG_JSON === 'true' || io.env.AICR_LOG_JSON === '1';
-  let logger = consoleLogger({ stream: io.stderr, debug: debugEnv || rest.includes('--debug'), json: jsonEnv || rest.includes('--log-json') });
+  const json = envFlag(io.env.AICR_LOG_JSON) || rest.includes('--log-json');
+  const run: Run = {
+    logger: consoleLogger({ stream: io.stderr, debug: envFlag(io.env.AICR_DEBUG) || rest.includes('--debug'), json }),
+    namer: namerFrom(new Map(), 'flag'),
+    json,
+  };
   try {
     const entry = COMMANDS[name];
     if (!entry) {
       io.stderr.write(`unknown command "${name}"\n\n${topLevelHelp()}`);
       return 2;
     }
-    const command = await entry.load();
-    const spec = { ...command.spec, flags: [...command.spec.flags, ...GLOBAL_FLAGS] };
-    const args = parseArgs(spec, rest, io.env);
-    if (args.help) {
-      io.stdout.write(formatHelp(spec));
-      return 0;
-    }
-    logger = consoleLogger({ stream: io.stderr, debug: args.flags.debug === true, json: args.flags['log-json'] === true });
-    return await command.run(args, { ...io, logger });
+    return await runCommand(await entry.load(), rest, io, run);
   } catch (error) {
-    const code = exitCodeFor(error);
-    if (code === 1 && error instanceof Error && error.stack) logger.debug(error.stack);
-    const text = formatError(error);
-    if (io.env.AICR_LOG_JSON === 'true' || rest.includes('--log-json')) {
-      io.stderr.write(JSON.stringify({ level: 'error', msg: 'command failed', error: text, exitCode: code }) + '\n');
-    } else {
-      io.stderr.write(`${neutralizeCommands(`error: ${text}`)}\n`);
-    }
-    return code;
+    return reportFailure(error, io, run);
   }
+}
+
+async function runCommand(command: Command, argv: readonly string[], io: CliIO, run: Run): Promise<number> {
+  const flags = flagsOf({ ...command.options, ...GLOBAL_OPTIONS });
+  run.namer = namerFrom(doorNames('cli', command.options, GLOBAL_OPTIONS), 'flag');
+  const positionals = Object.values(command.options).some((spec) => spec.positional) ? 1 : 0;
+  const parsed = parseArgv(command.name, flags, argv, positionals);
+  if (parsed.help) {
+    io.stdout.write(formatHelp(command, flagsOf(command.options)));
+    return 0;
+  }
+  const globals = readFlagValues(GLOBAL_OPTIONS, parsed, io.env);
+  if (globals.inputsFromEnv) run.namer = namerFrom(doorNames('gitlab', command.options), 'input');
+  run.json = globals.logJson;
+  run.logger = consoleLogger({ stream: io.stderr, debug: globals.debug, json: globals.logJson, namer: run.namer });
+  const values = globals.inputsFromEnv ? readGitlabInputs(command.options, io.env, parsed.raw) : readFlagValues(command.options, parsed, io.env);
+  const dotenv = globals.dotenv && command.outputs ? dotenvOutputs(command.outputs) : undefined;
+  const code = await command.run(values, { ...io, logger: run.logger, outputs: dotenv ?? discardOutputs, workspace: process.cwd() });
+  // Outputs are kept whatever the outcome (a failed validation still reports its counts).
+  if (dotenv && globals.dotenv) writeFileAtomic(globals.dotenv, dotenv.text(), 'dotenv');
+  return code;
+}
+
+function reportFailure(error: unknown, io: CliIO, run: Run): number {
+  const code = exitCodeFor(error);
+  if (code === 1 && error instanceof Error && error.stack) run.logger.debug(error.stack);
+  const text = formatError(error, run.namer);
+  if (run.json) io.stderr.write(JSON.stringify({ level: 'error', msg: 'command failed', error: text, exitCode: code }) + '\n');
+  else io.stderr.write(`${neutralizeCommands(`error: ${text}`)}\n`);
+  return code;
 }

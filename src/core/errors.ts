@@ -5,6 +5,7 @@
  * Unlike upstream AICR, wrapping an error never hides its code: a wrapper only adds context to
  * the message, so "not found" deep inside a build still exits 3.
  */
+import { flagNamer, optionRef, renderOptionRefs, type OptionNamer } from './options/refs.js';
 
 export const ErrorCode = {
   InvalidInput: 'INVALID_REQUEST',
@@ -84,6 +85,8 @@ export interface AicrErrorOptions {
   location?: SourceLocation;
   /** Extra structured facts (requested value, allowed values, …) for machine consumers. */
   details?: Record<string, unknown>;
+  /** Key of the option whose value is at fault (its door spelling is rendered on output). */
+  option?: string;
 }
 
 export class AicrError extends Error {
@@ -91,6 +94,7 @@ export class AicrError extends Error {
   readonly hint?: string;
   readonly location?: SourceLocation;
   readonly details?: Record<string, unknown>;
+  readonly option?: string;
 
   constructor(code: ErrorCode, message: string, options: AicrErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
@@ -99,6 +103,7 @@ export class AicrError extends Error {
     if (options.hint !== undefined) this.hint = options.hint;
     if (options.location !== undefined) this.location = options.location;
     if (options.details !== undefined) this.details = options.details;
+    if (options.option !== undefined) this.option = options.option;
   }
 
   get exitCode(): ExitCode {
@@ -114,6 +119,13 @@ export const internalError = (message: string, options?: AicrErrorOptions): Aicr
   new AicrError(ErrorCode.Internal, message, options);
 
 /**
+ * An invalid value of one option: the message starts with a reference to the option, which each
+ * door prints in its own spelling (`--output: …`, `input "output": …`).
+ */
+export const optionError = (key: string, message: string, options: Omit<AicrErrorOptions, 'option'> = {}): AicrError =>
+  new AicrError(ErrorCode.InvalidInput, `${optionRef(key)}: ${message}`, { ...options, option: key });
+
+/**
  * Adds context to an error. The result keeps the inner error's code, hint and location (so the
  * exit code survives any number of wrappers); a non-AICR cause gets `fallback`.
  */
@@ -124,6 +136,7 @@ export function wrapError(error: unknown, context: string, fallback: ErrorCode =
   if (inner?.hint !== undefined) options.hint = inner.hint;
   if (inner?.location !== undefined) options.location = inner.location;
   if (inner?.details !== undefined) options.details = inner.details;
+  if (inner?.option !== undefined) options.option = inner.option;
   return new AicrError(code, `${context}: ${errorMessage(error)}`, options);
 }
 
@@ -171,17 +184,17 @@ export function exitCodeFor(error: unknown): number {
   return classified === undefined ? ExitCode.Unexpected : exitCodeByErrorCode[classified];
 }
 
-/** `[CODE] message` as printed by the CLI. */
-export function formatError(error: unknown): string {
+/** `[CODE] message` and its hint, with option references in the door's spelling. */
+export function formatError(error: unknown, namer: OptionNamer = flagNamer): string {
   if (error instanceof AicrError) {
     const where = error.location ? formatLocation(error.location) : '';
     // Messages that already name the file keep their own wording.
     const named = error.location ? error.message.includes(error.location.file) : true;
-    const lines = [`[${error.code}] ${where && !named ? `${where}: ` : ''}${error.message}`];
-    if (error.hint) lines.push(`hint: ${error.hint}`);
+    const lines = [`[${error.code}] ${where && !named ? `${where}: ` : ''}${renderOptionRefs(error.message, namer)}`];
+    if (error.hint) lines.push(`hint: ${renderOptionRefs(error.hint, namer)}`);
     return lines.join('\n');
   }
-  return errorMessage(error);
+  return renderOptionRefs(errorMessage(error), namer);
 }
 
 export function formatLocation(location: SourceLocation): string {

@@ -1,17 +1,8 @@
 /** Rendering documents in the output formats every command offers: yaml, json, table. */
-import { invalidInput } from './errors.js';
 import { compareStrings, isPlainObject, toJson, toYaml } from './serialize.js';
 
 export const OUTPUT_FORMATS = ['yaml', 'json', 'table'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
-
-export function parseOutputFormat(raw: string, input = '--format'): OutputFormat {
-  const value = raw.trim().toLowerCase();
-  if ((OUTPUT_FORMATS as readonly string[]).includes(value)) return value as OutputFormat;
-  throw invalidInput(`unknown output format: "${raw}", valid formats are: ${OUTPUT_FORMATS.join(', ')}`, {
-    hint: `set ${input} to one of: ${OUTPUT_FORMATS.join(', ')}`,
-  });
-}
 
 export function formatDocument(value: unknown, format: OutputFormat): string {
   if (format === 'json') return toJson(value);

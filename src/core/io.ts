@@ -9,13 +9,14 @@ import { basename, dirname, join } from 'node:path';
 import { AicrError, ErrorCode, invalidInput, notFound, wrapError } from './errors.js';
 import { MAX_DOCUMENT_BYTES } from './documents/parse.js';
 import { parseConfigMapUri, type ConfigMapHandler, type Location, type ReadOptions, type WriteOptions } from './location.js';
+import { optionLabel } from './options/refs.js';
 
 // Importers of io.ts keep finding the location types and the cm:// parser here.
 export { parseConfigMapUri };
 export type { Location, ReadOptions, WriteOptions };
 
 /**
- * Classifies a location string. `input` names the flag or action input for error messages.
+ * Classifies a location string. `input` is the key of the option it came from (for messages).
  * Only the lower-case `cm://` prefix denotes a ConfigMap (anything else is a file path).
  */
 export function parseLocation(text: string, input = 'location'): Location {
@@ -26,21 +27,21 @@ export function parseLocation(text: string, input = 'location'): Location {
     try {
       url = new URL(text);
     } catch {
-      throw invalidInput(`${input}: "${text}" is not a valid URL`, { hint: 'use an https:// URL, a file path, - for stdin, or cm://namespace/name' });
+      throw invalidInput(`${optionLabel(input)}: "${text}" is not a valid URL`, { hint: 'use an https:// URL, a file path, - for stdin, or cm://namespace/name' });
     }
     if (url.username || url.password) {
-      throw invalidInput(`${input}: URLs with user:password are not supported: ${redactUrl(url)}`, {
+      throw invalidInput(`${optionLabel(input)}: URLs with user:password are not supported: ${redactUrl(url)}`, {
         hint: 'publish the document at a URL without credentials (a token in the URL query is redacted in every message)',
       });
     }
     if (url.protocol !== 'https:') {
-      throw invalidInput(`${input}: ${url.protocol}// URLs are not allowed: ${redactUrl(url)}`, {
+      throw invalidInput(`${optionLabel(input)}: ${url.protocol}// URLs are not allowed: ${redactUrl(url)}`, {
         hint: 'use an https:// URL (plain http could be tampered with in transit), a file path, or - for stdin',
       });
     }
     return { kind: 'url', url, text };
   }
-  if (text === '') throw invalidInput(`${input}: the location is empty`, { hint: 'pass a file path, - for stdin, an https:// URL or cm://namespace/name' });
+  if (text === '') throw invalidInput(`${optionLabel(input)}: the location is empty`, { hint: 'pass a file path, - for stdin, an https:// URL or cm://namespace/name' });
   return { kind: 'file', path: text, text };
 }
 
@@ -61,7 +62,7 @@ export async function readLocation(location: Location, options: ReadOptions = {}
   const input = options.input ?? 'input';
   switch (location.kind) {
     case 'stdio':
-      return { text: await readStream(options.stdin ?? process.stdin, maxBytes, `${input} (stdin)`), origin: '<stdin>' };
+      return { text: await readStream(options.stdin ?? process.stdin, maxBytes, input), origin: '<stdin>' };
     case 'file':
       return { text: readFileLimited(location.path, maxBytes, input), origin: location.path };
     case 'url':
@@ -80,22 +81,22 @@ export function readFileLimited(path: string, maxBytes: number, input = 'input')
     stats = statSync(path);
   } catch (error) {
     if ((error as { code?: string }).code === 'ENOENT') {
-      throw notFound(`${input}: file not found: ${path}`, { cause: error, hint: 'check the path (relative paths start at the working directory)' });
+      throw notFound(`${optionLabel(input)}: file not found: ${path}`, { cause: error, hint: 'check the path (relative paths start at the working directory)' });
     }
-    throw wrapError(error, `${input}: cannot read ${path}`, ErrorCode.InvalidInput);
+    throw wrapError(error, `${optionLabel(input)}: cannot read ${path}`, ErrorCode.InvalidInput);
   }
-  if (stats.isDirectory()) throw invalidInput(`${input}: ${path} is a directory, not a file`, { hint: 'pass the path of a file' });
+  if (stats.isDirectory()) throw invalidInput(`${optionLabel(input)}: ${path} is a directory, not a file`, { hint: 'pass the path of a file' });
   // Devices and pipes report no size: refuse them rather than read without a limit (use - for a stream).
-  if (!stats.isFile()) throw invalidInput(`${input}: ${path} is not a regular file`, { hint: 'pass a file, or - to read standard input' });
+  if (!stats.isFile()) throw invalidInput(`${optionLabel(input)}: ${path} is not a regular file`, { hint: 'pass a file, or - to read standard input' });
   if (stats.size > maxBytes) {
-    throw invalidInput(`${input}: ${path} is too large (${stats.size} bytes, limit ${maxBytes} bytes)`, {
+    throw invalidInput(`${optionLabel(input)}: ${path} is too large (${stats.size} bytes, limit ${maxBytes} bytes)`, {
       hint: 'pass a smaller document; the limit protects the runner from runaway input',
     });
   }
   try {
     return readFileSync(path, 'utf8');
   } catch (error) {
-    throw wrapError(error, `${input}: cannot read ${path}`, ErrorCode.InvalidInput);
+    throw wrapError(error, `${optionLabel(input)}: cannot read ${path}`, ErrorCode.InvalidInput);
   }
 }
 
@@ -105,7 +106,7 @@ async function readStream(stream: NodeJS.ReadableStream, maxBytes: number, input
   for await (const chunk of stream) {
     const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
     size += buffer.length;
-    if (size > maxBytes) throw invalidInput(`${input} is too large (more than ${maxBytes} bytes)`, { hint: 'pass a smaller document' });
+    if (size > maxBytes) throw invalidInput(`${optionLabel(input)}: standard input is too large (more than ${maxBytes} bytes)`, { hint: 'pass a smaller document' });
     chunks.push(buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
@@ -134,29 +135,29 @@ async function fetchLimited(url: URL, maxBytes: number, input: string, timeoutMs
       response = await fetch(url, { signal: controller.signal, redirect: 'follow' });
     } catch (error) {
       if (controller.signal.aborted) {
-        throw new AicrError(ErrorCode.Timeout, `${input}: ${shown} did not answer within ${timeoutMs} ms`, { hint: 'check the URL or try again later' });
+        throw new AicrError(ErrorCode.Timeout, `${optionLabel(input)}: ${shown} did not answer within ${timeoutMs} ms`, { hint: 'check the URL or try again later' });
       }
       const cause = (error as { cause?: { message?: string; code?: string } }).cause;
       const reason = (cause?.code ?? cause?.message ?? (error as Error).message).replaceAll(url.href, shown);
-      throw new AicrError(ErrorCode.Unavailable, `${input}: cannot fetch ${shown}: ${reason}`, {
+      throw new AicrError(ErrorCode.Unavailable, `${optionLabel(input)}: cannot fetch ${shown}: ${reason}`, {
         cause: error,
         hint: 'check the URL and the network access of the runner',
       });
     }
     if (response.url && !response.url.startsWith('https:')) {
-      throw invalidInput(`${input}: ${shown} redirected to a non-https URL`, { hint: 'use a URL that stays on https' });
+      throw invalidInput(`${optionLabel(input)}: ${shown} redirected to a non-https URL`, { hint: 'use a URL that stays on https' });
     }
     if (!response.ok) {
       const code = response.status === 404 ? ErrorCode.NotFound
         : response.status === 401 || response.status === 403 ? ErrorCode.Unauthorized
           : response.status === 429 ? ErrorCode.RateLimited
             : response.status >= 500 ? ErrorCode.Unavailable : ErrorCode.InvalidInput;
-      throw new AicrError(code, `${input}: ${shown} answered HTTP ${response.status}`, { hint: 'check the URL and that the document is published there' });
+      throw new AicrError(code, `${optionLabel(input)}: ${shown} answered HTTP ${response.status}`, { hint: 'check the URL and that the document is published there' });
     }
     const declared = Number(response.headers.get('content-length') ?? NaN);
     if (Number.isFinite(declared) && declared > maxBytes) {
       await response.body?.cancel();
-      throw invalidInput(`${input}: ${shown} is too large (${declared} bytes, limit ${maxBytes} bytes)`, { hint: 'pass a smaller document' });
+      throw invalidInput(`${optionLabel(input)}: ${shown} is too large (${declared} bytes, limit ${maxBytes} bytes)`, { hint: 'pass a smaller document' });
     }
     const chunks: Uint8Array[] = [];
     let size = 0;
@@ -168,7 +169,7 @@ async function fetchLimited(url: URL, maxBytes: number, input: string, timeoutMs
         size += value.byteLength;
         if (size > maxBytes) {
           await reader.cancel();
-          throw invalidInput(`${input}: ${shown} is too large (more than ${maxBytes} bytes)`, { hint: 'pass a smaller document' });
+          throw invalidInput(`${optionLabel(input)}: ${shown} is too large (more than ${maxBytes} bytes)`, { hint: 'pass a smaller document' });
         }
         chunks.push(value);
       }
@@ -191,7 +192,7 @@ export async function writeLocation(location: Location, text: string, options: W
       writeFileAtomic(location.path, text, options.input);
       return;
     case 'url':
-      throw invalidInput(`${options.input ?? 'output'}: cannot write to a URL (${redactUrl(location.url)})`, { hint: 'write to a file, - for stdout, or cm://namespace/name' });
+      throw invalidInput(`${optionLabel(options.input ?? 'output')}: cannot write to a URL (${redactUrl(location.url)})`, { hint: 'write to a file, - for stdout, or cm://namespace/name' });
     case 'configmap':
       await (await configMaps()).write(location, text, options);
   }
@@ -205,11 +206,11 @@ export function writeFileAtomic(path: string, data: string | Uint8Array, input =
   const dir = dirname(path);
   try {
     const existing = lstatSync(path, { throwIfNoEntry: false });
-    if (existing?.isDirectory()) throw invalidInput(`${input}: ${path} is a directory`, { hint: 'pass a file path for the output' });
+    if (existing?.isDirectory()) throw invalidInput(`${optionLabel(input)}: ${path} is a directory`, { hint: 'pass a file path for the output' });
     mkdirSync(dir, { recursive: true });
   } catch (error) {
     if (error instanceof AicrError) throw error;
-    throw wrapError(error, `${input}: cannot create the directory for ${path}`, ErrorCode.InvalidInput);
+    throw wrapError(error, `${optionLabel(input)}: cannot create the directory for ${path}`, ErrorCode.InvalidInput);
   }
   const temp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   let fd: number | undefined;
@@ -225,7 +226,7 @@ export function writeFileAtomic(path: string, data: string | Uint8Array, input =
   } catch (error) {
     if (fd !== undefined) closeSync(fd);
     rmSync(temp, { force: true });
-    throw wrapError(error, `${input}: cannot write ${path}`, ErrorCode.InvalidInput);
+    throw wrapError(error, `${optionLabel(input)}: cannot write ${path}`, ErrorCode.InvalidInput);
   }
 }
 

@@ -3,6 +3,7 @@
  * parser they both use. A leaf module: io.ts loads kube/configmap.ts lazily, and both import
  * these from here, so neither imports the other's module for them.
  */
+import { optionLabel } from './options/refs.js';
 import { invalidInput } from './errors.js';
 
 export type Location =
@@ -19,17 +20,17 @@ export function parseConfigMapUri(text: string, input = 'location'): Location & 
   const rest = text.slice('cm://'.length);
   const parts = rest.split('/');
   const hint = 'write it as cm://<namespace>/<name>, both lower-case DNS names (e.g. cm://gpu-ops/aicr-snapshot)';
-  if (parts.length !== 2 || !parts[0] || !parts[1]) throw invalidInput(`${input}: invalid ConfigMap URI "${text}"`, { hint });
+  if (parts.length !== 2 || !parts[0] || !parts[1]) throw invalidInput(`${optionLabel(input)}: invalid ConfigMap URI "${text}"`, { hint });
   const [namespace, name] = parts as [string, string];
-  if (namespace.length > 63 || !DNS1123_LABEL.test(namespace)) throw invalidInput(`${input}: invalid namespace "${namespace}" in "${text}"`, { hint });
-  if (name.length > 253 || !DNS1123_SUBDOMAIN.test(name)) throw invalidInput(`${input}: invalid ConfigMap name "${name}" in "${text}"`, { hint });
+  if (namespace.length > 63 || !DNS1123_LABEL.test(namespace)) throw invalidInput(`${optionLabel(input)}: invalid namespace "${namespace}" in "${text}"`, { hint });
+  if (name.length > 253 || !DNS1123_SUBDOMAIN.test(name)) throw invalidInput(`${optionLabel(input)}: invalid ConfigMap name "${name}" in "${text}"`, { hint });
   return { kind: 'configmap', namespace, name, text };
 }
 
 export interface ReadOptions {
   /** Size limit in bytes (default 10 MiB). */
   maxBytes?: number;
-  /** Flag or input name for messages. */
+  /** Key of the option the location came from, or a label, for messages. */
   input?: string;
   /** Where `-` reads from (default process.stdin). */
   stdin?: NodeJS.ReadableStream;
@@ -44,7 +45,7 @@ export interface ReadOptions {
 }
 
 export interface WriteOptions {
-  /** Flag or input name for messages. */
+  /** Key of the option the location came from, or a label, for messages. */
   input?: string;
   /** Where `-` writes to (default process.stdout). */
   stdout?: NodeJS.WritableStream;

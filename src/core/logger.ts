@@ -1,7 +1,9 @@
 /**
  * The logging interface core code writes to. Front doors supply an adapter: plain console for
- * the CLI and GitLab jobs, workflow commands and annotations on GitHub.
+ * the CLI and GitLab jobs, workflow commands and annotations on GitHub. Messages may name options
+ * (options/refs.ts); adapters print them in their door's spelling.
  */
+import { renderOptionRefs, type OptionNamer } from './options/refs.js';
 
 /** Where a finding points; paths are relative to the workspace when possible. */
 export interface AnnotationProperties {
@@ -29,6 +31,8 @@ export interface ConsoleLoggerOptions {
   debug?: boolean;
   /** One JSON object per line instead of text. */
   json?: boolean;
+  /** How option references in messages are spelled (default: as flags). */
+  namer?: OptionNamer;
 }
 
 /**
@@ -54,7 +58,8 @@ function where(properties?: AnnotationProperties): string {
 /** Plain text (or JSON lines) on stderr. */
 export function consoleLogger(options: ConsoleLoggerOptions = {}): Logger {
   const stream = options.stream ?? process.stderr;
-  const write = (level: string, message: string, properties?: AnnotationProperties): void => {
+  const write = (level: string, text: string, properties?: AnnotationProperties): void => {
+    const message = renderOptionRefs(text, options.namer);
     if (options.json) {
       stream.write(JSON.stringify({ level, msg: message, ...(properties ?? {}) }) + '\n');
       return;

@@ -20,6 +20,22 @@ export function toYaml(value: unknown, options: YamlOptions = {}): string {
   return writer.document(value);
 }
 
+/** Line and column (1-based) of a node of a written document, by its path. */
+export type WrittenPositions = ReadonlyMap<string, { line: number; column: number }>;
+
+/** Joins a document path into a {@link WrittenPositions} key. */
+export const positionKey = (path: ReadonlyArray<string | number>): string => path.join('\u0000');
+
+/**
+ * Like {@link toYaml}, and also where each mapping key and sequence item was written, so a
+ * document just written can be pointed at (annotations) without reading it back.
+ */
+export function toYamlWithPositions(value: unknown, options: YamlOptions = {}): { text: string; positions: WrittenPositions } {
+  const positions = new Map<string, { line: number; column: number }>();
+  const writer = new YamlWriter(options.indent ?? 2, options.sortKeys ?? false, positions);
+  return { text: writer.document(value), positions };
+}
+
 /** Serializes `value` as 2-space indented JSON ending in a newline. */
 export function toJson(value: unknown, options: { sortKeys?: boolean } = {}): string {
   return JSON.stringify(options.sortKeys ? sortKeysDeep(value) : value, null, 2) + '\n';
@@ -66,11 +82,12 @@ class YamlWriter {
   constructor(
     private readonly step: number,
     private readonly sortKeys: boolean,
+    private readonly positions?: Map<string, { line: number; column: number }>,
   ) {}
 
   document(value: unknown): string {
     const lines: string[] = [];
-    if (isCollection(value) && !isEmptyCollection(value)) this.block(value, 0, lines);
+    if (isCollection(value) && !isEmptyCollection(value)) this.block(value, 0, lines, this.positions ? [] : undefined);
     else lines.push(this.inline(value));
     return lines.join('\n') + '\n';
   }
@@ -80,31 +97,34 @@ class YamlWriter {
     return this.sortKeys ? keys.sort(compareStrings) : keys;
   }
 
-  /** Writes a non-empty mapping or sequence whose lines start at `indent`. */
-  private block(value: unknown, indent: number, lines: string[]): void {
+  /** Writes a non-empty mapping or sequence whose lines start at `indent`; `path` when positions are kept. */
+  private block(value: unknown, indent: number, lines: string[], path: Array<string | number> | undefined): void {
     const pad = ' '.repeat(indent);
     if (Array.isArray(value)) {
-      for (const item of value) {
+      value.forEach((item, index) => {
+        const itemPath = path ? [...path, index] : undefined;
+        if (itemPath) this.positions!.set(positionKey(itemPath), { line: lines.length + 1, column: indent + 1 });
         if (isCollection(item) && !isEmptyCollection(item)) {
           // The first line of a nested collection shares the line with the dash.
-          const nested: string[] = [];
-          this.block(item, indent + 2, nested);
-          nested[0] = `${pad}- ${nested[0]!.slice(indent + 2)}`;
-          for (const line of nested) lines.push(line);
+          const first = lines.length;
+          this.block(item, indent + 2, lines, itemPath);
+          lines[first] = `${pad}- ${lines[first]!.slice(indent + 2)}`;
         } else {
           this.scalarLine(`${pad}- `, item, indent + 2, 2, lines);
         }
-      }
+      });
       return;
     }
     const map = value as Record<string, unknown>;
     for (const key of this.keys(map)) {
       const item = map[key];
       const head = `${pad}${formatKey(key)}:`;
+      const keyPath = path ? [...path, key] : undefined;
+      if (keyPath) this.positions!.set(positionKey(keyPath), { line: lines.length + 1, column: indent + 1 });
       if (isCollection(item) && !isEmptyCollection(item)) {
         lines.push(head);
         // Sequences under a key are indented one level, like the upstream recipe output.
-        this.block(item, indent + this.step, lines);
+        this.block(item, indent + this.step, lines, keyPath);
       } else {
         this.scalarLine(`${head} `, item, indent + this.step, this.step, lines);
       }

@@ -1,22 +1,7 @@
-/** GitHub rendering of the recipe stage: step outputs and the job-summary section. */
-import * as core from '@actions/core';
+/** GitHub rendering of the recipe stage: the job-summary section. */
 import { CRITERIA_FIELDS } from '../core/recipe/criteria.js';
 import type { RecipeOutcome } from '../core/recipe/index.js';
 import { cell, deploymentGraph, mermaidBlock, type Summary } from './summary.js';
-
-export function setRecipeOutputs(outcome: RecipeOutcome, path: string): void {
-  const { recipe } = outcome;
-  core.setOutput('recipe-path', path);
-  core.setOutput('applied-overlays', (recipe.metadata.appliedOverlays ?? []).join(','));
-  core.setOutput('components', JSON.stringify(recipe.componentRefs.map((ref) => ({
-    name: ref.name,
-    version: ref.version ?? '',
-    namespace: ref.namespace ?? '',
-    chart: ref.chart ?? '',
-    source: ref.source ?? '',
-  }))));
-  core.setOutput('deployment-order', recipe.deploymentOrder.join(','));
-}
 
 /** Criteria, overlays, components, the deployment order as a Mermaid graph, constraints. */
 export function addRecipeSummary(summary: Summary, outcome: RecipeOutcome, path: string): void {

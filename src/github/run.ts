@@ -1,25 +1,60 @@
 /**
- * The one place where an action's errors become a failed step: the message, its hint, and the
+ * How every action runs: its inputs read through its option table, the step's sinks (logger,
+ * step outputs, summary), and the one place where errors become a failed step with the
  * documented exit code, for thrown values of any type.
  */
 import * as core from '@actions/core';
 import { AicrError, EXIT_CODE_TABLE, exitCodeFor, formatError } from '../core/errors.js';
+import { outputName } from '../core/options/outputs.js';
+import { namerFrom, renderOptionRefs, type OptionNamer } from '../core/options/refs.js';
+import { doorNames, type OptionTable, type OptionValues } from '../core/options/spec.js';
+import type { StepIO } from '../core/step.js';
+import { readActionInputs } from './inputs.js';
+import { githubLogger } from './logger.js';
+import { summaryAvailable, type Summary } from './summary.js';
 
 export function describeExitCode(code: number): string {
   const row = EXIT_CODE_TABLE.find((entry) => entry.code === code);
   return row ? `exit code ${code}: ${row.name}` : `exit code ${code}`;
 }
 
-/** Runs `main` and turns any failure into `setFailed` with the error's exit code. */
-export async function runAction(main: () => Promise<void | number>): Promise<void> {
+/** What an action's main receives besides its inputs. */
+export interface ActionIO extends StepIO {
+  /** The job summary buffer; written once after main returns (when the summary input allows). */
+  summary: Summary;
+}
+
+/** Step outputs on GitHub: `core.setOutput` under the kebab-case name. */
+export const githubOutputs = { set: (property: string, value: string): void => core.setOutput(outputName(property), value) };
+
+/**
+ * Reads the inputs of `options`, runs `main` with GitHub's sinks, writes the job summary, and
+ * turns any failure into `setFailed` with the error's exit code. Messages name inputs as
+ * action.yml spells them.
+ */
+export async function runAction<T extends OptionTable>(options: T, main: (values: OptionValues<T>, io: ActionIO) => Promise<void | number>): Promise<void> {
+  const namer: OptionNamer = namerFrom(doorNames('action', options), 'input');
+  let wantSummary = true;
   try {
-    const code = await main();
+    const values = readActionInputs(options);
+    wantSummary = (values as { summary?: boolean }).summary !== false && summaryAvailable();
+    const io: ActionIO = {
+      logger: githubLogger(namer),
+      outputs: githubOutputs,
+      env: process.env,
+      workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
+      summary: core.summary,
+    };
+    const code = await main(values, io);
+    if (wantSummary) await core.summary.write();
     if (typeof code === 'number' && code !== 0) process.exitCode = code;
   } catch (error) {
     const code = exitCodeFor(error);
     const location = error instanceof AicrError ? error.location : undefined;
-    const message = `${formatError(error)}\n(${describeExitCode(code)})`;
-    if (location?.file && location.line) core.error(error instanceof AicrError ? error.message : String(error), { title: 'aicr', file: location.file, startLine: location.line });
+    const message = `${formatError(error, namer)}\n(${describeExitCode(code)})`;
+    if (location?.file && location.line) core.error(renderOptionRefs((error as AicrError).message, namer), { title: 'aicr', file: location.file, startLine: location.line });
+    // What the steps before the failure reported stays visible.
+    if (wantSummary && core.summary.stringify() !== '') await core.summary.write().catch(() => undefined);
     core.setFailed(message);
     if (code === 1 && error instanceof Error && error.stack) core.debug(error.stack);
     process.exitCode = code;

@@ -1,24 +1,8 @@
-/** GitHub rendering of bundle verification: an annotation per problem and the summary section. */
-import { join, relative } from 'node:path';
-import * as core from '@actions/core';
-import { problemLocation, type VerifyResult } from '../core/checksums/index.js';
+/** GitHub rendering of bundle verification: the summary section (the step points at each problem). */
+import type { VerifyResult } from '../core/checksums/index.js';
 import { cell, type Summary } from './summary.js';
 
-/** Annotations before the rest is summed up (GitHub shows only a few per step anyway). */
-const MAX_ANNOTATIONS = 50;
 const MAX_SUMMARY_ROWS = 500;
-
-/** An error annotation on each modified, missing or unlisted file (paths relative to the workspace). */
-export function annotateVerification(result: VerifyResult): void {
-  const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
-  for (const problem of result.problems.slice(0, MAX_ANNOTATIONS)) {
-    const where = problemLocation(problem);
-    const file = relative(workspace, join(result.dir, where.path)).split('\\').join('/');
-    const subject = where.path === problem.path ? '' : ` ${problem.path}:`;
-    core.error(`${problem.kind}:${subject} ${problem.detail}`, { title: 'bundle checksum', file, ...(where.line ? { startLine: where.line } : {}) });
-  }
-  if (result.problems.length > MAX_ANNOTATIONS) core.notice(`${result.problems.length - MAX_ANNOTATIONS} more problems are not annotated; see the job summary`);
-}
 
 /** The verdict and a table of every problem. */
 export function addVerificationSummary(summary: Summary, result: VerifyResult): void {

@@ -3,22 +3,19 @@
  * files, recipe.yaml, checksums.txt), written atomically and byte-identical for the same inputs.
  */
 import type { Catalog } from '../catalog/catalog.js';
-import { loadCatalog } from '../catalog/embedded.js';
-import { readDocument, type RecipeResult } from '../documents/index.js';
-import { wrapError } from '../errors.js';
-import { parseLocation, readLocation, type ReadOptions } from '../io.js';
+import type { RecipeResult } from '../documents/index.js';
 import { compareStrings } from '../serialize.js';
 import { CHECKSUMS_FILE, formatChecksums } from '../checksums/index.js';
 import { recipeYaml } from './common.js';
 import { DEPLOYER_MODULES } from './deployers/index.js';
-import { checkOutputDir, writeBundle } from './output.js';
+import { writeBundle } from './output.js';
 import { planBundle } from './plan.js';
-import type { BundleFile, BundleOptions, BundlePlan, BundleRequest, DeployerName } from './types.js';
+import type { BundleFile, BundleOptions, BundlePlan, DeployerName } from './types.js';
 
 export * from './types.js';
-export { parseDeployer, DEPLOYER_MODULES } from './deployers/index.js';
+export { DEPLOYER_MODULES } from './deployers/index.js';
 export { parseSetFlag, parseSetFlags, coerceSetValue, SET_FORM } from './set.js';
-export { parseScheduling, parseToleration, parseSelector } from './scheduling.js';
+export { parseScheduling, parseToleration } from './scheduling.js';
 export { planBundle, PLACEHOLDER_REPO } from './plan.js';
 export { writeBundle, checkOutputDir } from './output.js';
 export { renderTemplate, Template, TemplateError } from './template/index.js';
@@ -57,19 +54,9 @@ export interface BundleOutcome extends GeneratedBundle {
   checksumsPath: string;
 }
 
-/** Loads the recipe (file, -, https URL or cm://), generates the bundle and writes it. */
-export async function runBundle(request: BundleRequest, readOptions: ReadOptions = {}): Promise<BundleOutcome> {
-  // Refuse a bad output directory before any work.
-  checkOutputDir(request.output, { force: request.force ?? false });
-  const [{ text, origin }, catalog] = await Promise.all([
-    readLocation(parseLocation(request.recipe, '--recipe'), { input: '--recipe', ...readOptions }),
-    loadCatalog(request.data).catch((error: unknown) => {
-      throw request.data ? wrapError(error, `failed to load the data directory ${request.data}`) : error;
-    }),
-  ]);
-  const { document } = await readDocument('RecipeResult', text, origin);
-  const generated = await generateBundle(document, catalog, request);
-  const absoluteDir = writeBundle(request.output, generated.files, { force: request.force ?? false });
-  const separator = request.output.endsWith('/') ? '' : '/';
-  return { ...generated, dir: request.output, absoluteDir, checksumsPath: `${request.output}${separator}${CHECKSUMS_FILE}` };
+/** Writes a generated bundle to `output` (atomically) and says where everything went. */
+export function writeGeneratedBundle(generated: GeneratedBundle, output: string, options: { force: boolean; input?: string }): BundleOutcome {
+  const absoluteDir = writeBundle(output, generated.files, options);
+  const separator = output.endsWith('/') ? '' : '/';
+  return { ...generated, dir: output, absoluteDir, checksumsPath: `${output}${separator}${CHECKSUMS_FILE}` };
 }

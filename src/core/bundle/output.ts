@@ -6,12 +6,13 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, closeSync, lstatSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { AicrError, ErrorCode, invalidInput, wrapError } from '../errors.js';
+import { optionLabel, optionRef } from '../options/refs.js';
 import type { BundleFile } from './types.js';
 
 export interface WriteBundleOptions {
   /** Replace a non-empty output directory. */
   force?: boolean;
-  /** Name of the flag or input for messages. */
+  /** Key of the option naming the directory, for messages. */
   input?: string;
   /** Working directory the output may not contain (default: process.cwd()). */
   cwd?: string;
@@ -19,27 +20,27 @@ export interface WriteBundleOptions {
 
 /** Checks the output path before any work is done; returns its absolute form. */
 export function checkOutputDir(output: string, options: WriteBundleOptions = {}): string {
-  const input = options.input ?? '--output';
-  if (output.trim() === '') throw invalidInput(`${input} is empty`, { hint: 'pass the directory to write the bundle to' });
+  const input = optionLabel(options.input ?? 'output');
+  if (output.trim() === '') throw invalidInput(`${input}: the directory is empty text`, { hint: 'pass the directory to write the bundle to' });
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(output)) {
-    throw invalidInput(`${input} ${JSON.stringify(output)}: only local directories are supported`, { hint: 'write to a directory, then push it with your own tooling (git, oras, helm push)' });
+    throw invalidInput(`${input}: ${JSON.stringify(output)}: only local directories are supported`, { hint: 'write to a directory, then push it with your own tooling (git, oras, helm push)' });
   }
   const absolute = resolve(output);
   const cwd = resolve(options.cwd ?? process.cwd());
   if (cwd === absolute || cwd.startsWith(absolute.endsWith(sep) ? absolute : absolute + sep)) {
-    throw invalidInput(`${input} ${JSON.stringify(output)} is the working directory or one of its parents`, { hint: 'write the bundle to a new directory, e.g. --output bundle' });
+    throw invalidInput(`${input}: ${JSON.stringify(output)} is the working directory or one of its parents`, { hint: 'write the bundle to a new directory, e.g. bundle' });
   }
   let existing;
   try {
     existing = lstatSync(absolute, { throwIfNoEntry: false });
   } catch (error) {
-    throw wrapError(error, `${input} ${output} cannot be used`, ErrorCode.InvalidInput);
+    throw wrapError(error, `${input}: ${output} cannot be used`, ErrorCode.InvalidInput);
   }
   if (existing) {
-    if (existing.isSymbolicLink()) throw invalidInput(`${input} ${output} is a symbolic link`, { hint: 'pass a real directory path; links are not followed for safety' });
-    if (!existing.isDirectory()) throw invalidInput(`${input} ${output} is a file, not a directory`, { hint: 'pass a directory path (it is created if missing)' });
+    if (existing.isSymbolicLink()) throw invalidInput(`${input}: ${output} is a symbolic link`, { hint: 'pass a real directory path; links are not followed for safety' });
+    if (!existing.isDirectory()) throw invalidInput(`${input}: ${output} is a file, not a directory`, { hint: 'pass a directory path (it is created if missing)' });
     if (!options.force && readdirSync(absolute).length > 0) {
-      throw invalidInput(`${input} ${output} is not empty`, { hint: 'pass an empty or new directory, or allow replacing it (--force on the CLI, replace: true in the action)' });
+      throw invalidInput(`${input}: ${output} is not empty`, { hint: `pass an empty or new directory, or set ${optionRef('force')} to replace it` });
     }
   }
   return absolute;
@@ -50,7 +51,7 @@ export function checkOutputDir(output: string, options: WriteBundleOptions = {})
  * umask, so the same bundle always has the same permissions.
  */
 export function writeBundle(output: string, files: readonly BundleFile[], options: WriteBundleOptions = {}): string {
-  const input = options.input ?? '--output';
+  const input = optionLabel(options.input ?? 'output');
   const target = checkOutputDir(output, options);
   const parent = dirname(target);
   const suffix = `${process.pid}-${randomBytes(4).toString('hex')}`;

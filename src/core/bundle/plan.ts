@@ -13,6 +13,7 @@ import { declaresNamespace, manifestData, renderManifests, stripHookAnnotations 
 import { injectScheduling, parseScheduling, type Scheduling } from './scheduling.js';
 import { coerceSetValue, overridesFor, parseGoBool, parseSetFlags, setPath, type SetOverride } from './set.js';
 import type { BundleOptions, BundlePlan, ChartSource, Folder, PlannedComponent } from './types.js';
+import { optionRef } from '../options/refs.js';
 
 export const PLACEHOLDER_REPO = 'https://github.com/YOUR-ORG/YOUR-REPO.git';
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -43,7 +44,7 @@ function selectComponents(recipe: RecipeResult, catalog: Catalog, overrides: rea
   for (const override of overrides) {
     const owner = byName.has(override.key) ? override.key : aliasOwner.get(override.key);
     if (owner === undefined) {
-      throw invalidInput(`--set ${override.key}:${override.path} cannot take effect: unknown component "${override.key}"; recipe declares: ${declared}`, {
+      throw invalidInput(`${optionRef('set')} ${override.key}:${override.path} cannot take effect: unknown component "${override.key}"; recipe declares: ${declared}`, {
         hint: 'use a component name from the recipe (or one of its registry valueOverrideKeys aliases)',
       });
     }
@@ -66,10 +67,10 @@ function selectComponents(recipe: RecipeResult, catalog: Catalog, overrides: rea
     if (enabledOverride) {
       const enabled = parseGoBool(enabledOverride.raw);
       if (enabled === undefined) {
-        throw invalidInput(`invalid --set enabled value ${JSON.stringify(enabledOverride.raw)} for component "${ref.name}"`, { hint: `write --set ${enabledOverride.key}:enabled=true or =false` });
+        throw invalidInput(`invalid ${optionRef('set')} enabled value ${JSON.stringify(enabledOverride.raw)} for component "${ref.name}"`, { hint: `write ${optionRef('set')} ${enabledOverride.key}:enabled=true or =false` });
       }
       if (enabled && recipeDisabled) {
-        throw invalidInput(`component "${ref.name}" is disabled by the recipe and cannot be re-enabled with --set ${enabledOverride.key}:enabled=true`, {
+        throw invalidInput(`component "${ref.name}" is disabled by the recipe and cannot be re-enabled with ${optionRef('set')} ${enabledOverride.key}:enabled=true`, {
           hint: 'resolve a recipe that includes the component, or edit the recipe',
         });
       }
@@ -78,7 +79,7 @@ function selectComponents(recipe: RecipeResult, catalog: Catalog, overrides: rea
     if (reason !== undefined) {
       const blocked = rest[0];
       if (blocked) {
-        throw invalidInput(`--set ${blocked.key}:${blocked.path} cannot take effect: component "${ref.name}" is not in the generated bundle because ${reason}`, {
+        throw invalidInput(`${optionRef('set')} ${blocked.key}:${blocked.path} cannot take effect: component "${ref.name}" is not in the generated bundle because ${reason}`, {
           hint: 'drop the override, or keep the component in the bundle',
         });
       }
@@ -194,7 +195,7 @@ export async function planBundle({ recipe, catalog, options }: PlanInput): Promi
   const overrides = parseSetFlags(options.set ?? []);
   const selection = selectComponents(recipe, catalog, overrides);
   const notes = [...selection.notes];
-  if (selection.included.length === 0) throw invalidInput('recipe has no enabled components after filtering', { hint: 'enable at least one component (check overrides.enabled and --set <component>:enabled)' });
+  if (selection.included.length === 0) throw invalidInput('recipe has no enabled components after filtering', { hint: `enable at least one component (check overrides.enabled and ${optionRef('set')} <component>:enabled)` });
   const ordered = orderComponents(selection.included, recipe.deploymentOrder);
   const components: PlannedComponent[] = [];
   const declaredNames = new Set(ordered.map((ref) => ref.name));
@@ -204,7 +205,7 @@ export async function planBundle({ recipe, catalog, options }: PlanInput): Promi
     const config = catalog.components.get(ref.name);
     if (!config) {
       throw notFound(`component "${ref.name}" is not in the component registry`, {
-        hint: 'use a recipe made from this catalog, or add the component to registry.yaml of a --data directory',
+        hint: `use a recipe made from this catalog, or add the component to registry.yaml of a ${optionRef('data')} directory`,
       });
     }
     const namespace = ref.namespace || config.helm?.defaultNamespace || (config.manifest as { defaultNamespace?: string } | undefined)?.defaultNamespace || '';

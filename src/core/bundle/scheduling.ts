@@ -2,7 +2,7 @@
  * Node scheduling flags (`--system-node-selector`, `--accelerated-node-toleration`, …) and
  * their injection into the values paths a component's registry entry declares.
  */
-import { invalidInput } from '../errors.js';
+import { optionError } from '../errors.js';
 import type { ComponentConfig } from '../documents/types.js';
 import { coerceSetValue, setPath } from './set.js';
 
@@ -15,13 +15,13 @@ export interface Toleration {
   effect?: string;
 }
 
-/** The scheduling flags as given (each list may hold comma-separated items). */
+/** The scheduling options as read (selectors as maps, tolerations as items). */
 export interface SchedulingFlags {
-  systemNodeSelector?: string[];
+  systemNodeSelector?: Record<string, string>;
   systemNodeToleration?: string[];
-  acceleratedNodeSelector?: string[];
+  acceleratedNodeSelector?: Record<string, string>;
   acceleratedNodeToleration?: string[];
-  workloadSelector?: string[];
+  workloadSelector?: Record<string, string>;
   workloadGate?: string;
   nodes?: number;
 }
@@ -37,30 +37,15 @@ export interface Scheduling {
   nodes: number;
 }
 
-/** Splits repeatable flag values on commas (label keys and values never contain commas). */
-function items(values: readonly string[] | undefined): string[] {
-  return (values ?? []).flatMap((value) => value.split(','));
-}
-
-export function parseSelector(values: readonly string[] | undefined, flag: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const item of items(values)) {
-    const eq = item.indexOf('=');
-    if (eq < 0) throw invalidInput(`invalid ${flag} ${JSON.stringify(item)}: expected key=value`, { hint: `write ${flag} nodeGroup=system (repeat the flag or separate pairs with commas)` });
-    out[item.slice(0, eq)] = item.slice(eq + 1);
-  }
-  return out;
-}
-
 const TOLERATION_FORM = 'key=value:effect or key:effect';
 
-export function parseToleration(item: string, flag: string): Toleration {
+export function parseToleration(item: string, option: string): Toleration {
   const parts = item.split(':');
-  const hint = `write ${flag} ${TOLERATION_FORM}, e.g. ${flag} dedicated=gpu:NoSchedule; effect is one of ${TAINT_EFFECTS.join(', ')}`;
-  if (parts.length !== 2) throw invalidInput(`invalid ${flag} ${JSON.stringify(item)}: expected ${TOLERATION_FORM}`, { hint });
+  const hint = `write ${TOLERATION_FORM}, e.g. dedicated=gpu:NoSchedule; effect is one of ${TAINT_EFFECTS.join(', ')}`;
+  if (parts.length !== 2) throw optionError(option, `invalid taint ${JSON.stringify(item)}: expected ${TOLERATION_FORM}`, { hint });
   const [left, effect] = parts as [string, string];
   if (!(TAINT_EFFECTS as readonly string[]).includes(effect)) {
-    throw invalidInput(`invalid ${flag} ${JSON.stringify(item)}: invalid taint effect ${JSON.stringify(effect)}, expected ${TAINT_EFFECTS.join(', ')}`, { hint });
+    throw optionError(option, `invalid taint ${JSON.stringify(item)}: invalid taint effect ${JSON.stringify(effect)}, expected ${TAINT_EFFECTS.join(', ')}`, { hint });
   }
   const eq = left.indexOf('=');
   const key = eq < 0 ? left : left.slice(0, eq);
@@ -71,30 +56,30 @@ export function parseToleration(item: string, flag: string): Toleration {
   return toleration;
 }
 
-/** Tolerations from a flag; an absent flag tolerates everything (upstream's default). */
-export function parseTolerations(values: readonly string[] | undefined, flag: string): Toleration[] {
-  const list = items(values);
+/** Tolerations from an option; none tolerates everything (upstream's default). */
+export function parseTolerations(values: readonly string[] | undefined, option: string): Toleration[] {
+  const list = values ?? [];
   if (list.length === 0) return [{ operator: 'Exists' }];
-  return list.map((item) => parseToleration(item, flag));
+  return list.map((item) => parseToleration(item, option));
 }
 
 /** `--workload-gate key=value:effect` or `key:effect`, written as Kubernetes prints a taint. */
 export function parseWorkloadGate(text: string | undefined): string | undefined {
   if (text === undefined || text === '') return undefined;
-  const toleration = parseToleration(text, '--workload-gate');
-  if (!toleration.key) throw invalidInput(`invalid --workload-gate ${JSON.stringify(text)}: key cannot be empty`, { hint: 'write --workload-gate key=value:effect or key:effect' });
+  const toleration = parseToleration(text, 'workload-gate');
+  if (!toleration.key) throw optionError('workload-gate', `invalid taint ${JSON.stringify(text)}: key cannot be empty`, { hint: 'write key=value:effect or key:effect' });
   return toleration.value ? `${toleration.key}=${toleration.value}:${toleration.effect}` : `${toleration.key}:${toleration.effect}`;
 }
 
 export function parseScheduling(flags: SchedulingFlags): Scheduling {
   const nodes = flags.nodes ?? 0;
-  if (!Number.isInteger(nodes) || nodes < 0) throw invalidInput(`--nodes must be a whole number >= 0, not ${nodes}`, { hint: 'pass the estimated GPU node count, or 0 to leave it unset' });
+  if (!Number.isInteger(nodes) || nodes < 0) throw optionError('nodes', `must be a whole number >= 0, not ${nodes}`, { hint: 'pass the estimated GPU node count, or 0 to leave it unset' });
   const scheduling: Scheduling = {
-    systemSelector: parseSelector(flags.systemNodeSelector, '--system-node-selector'),
-    systemTolerations: parseTolerations(flags.systemNodeToleration, '--system-node-toleration'),
-    acceleratedSelector: parseSelector(flags.acceleratedNodeSelector, '--accelerated-node-selector'),
-    acceleratedTolerations: parseTolerations(flags.acceleratedNodeToleration, '--accelerated-node-toleration'),
-    workloadSelector: parseSelector(flags.workloadSelector, '--workload-selector'),
+    systemSelector: { ...(flags.systemNodeSelector ?? {}) },
+    systemTolerations: parseTolerations(flags.systemNodeToleration, 'system-node-toleration'),
+    acceleratedSelector: { ...(flags.acceleratedNodeSelector ?? {}) },
+    acceleratedTolerations: parseTolerations(flags.acceleratedNodeToleration, 'accelerated-node-toleration'),
+    workloadSelector: { ...(flags.workloadSelector ?? {}) },
     nodes,
   };
   const gate = parseWorkloadGate(flags.workloadGate);

@@ -2,7 +2,7 @@
  * `--set component:path.to.key=value`: parsing, type coercion, alias resolution through the
  * registry's `valueOverrideKeys`, and applying the overrides to a component's values.
  */
-import { invalidInput } from '../errors.js';
+import { invalidInput, optionError } from '../errors.js';
 import { compareStrings, isPlainObject } from '../serialize.js';
 import { setOwn } from '../util/objects.js';
 
@@ -21,25 +21,25 @@ export interface SetOverride {
 }
 
 /** Parses every `--set` flag; the first malformed one is an error that shows the expected form. */
-export function parseSetFlags(flags: readonly string[], input = '--set'): SetOverride[] {
+export function parseSetFlags(flags: readonly string[], input = 'set'): SetOverride[] {
   return flags.map((text, order) => parseSetFlag(text, order, input));
 }
 
-export function parseSetFlag(text: string, order = 0, input = '--set'): SetOverride {
+export function parseSetFlag(text: string, order = 0, input = 'set'): SetOverride {
   const shown = JSON.stringify(text);
-  const hint = `write ${input} ${SET_FORM} (e.g. ${input} gpuoperator:driver.version=580.105.08); values may contain ":" and "="`;
+  const hint = `write ${SET_FORM} (e.g. gpuoperator:driver.version=580.105.08); values may contain ":" and "="`;
   const colon = text.indexOf(':');
   const rest = colon < 0 ? '' : text.slice(colon + 1);
   const eq = rest.indexOf('=');
-  if (colon < 0 || eq < 0) throw invalidInput(`invalid ${input} ${shown}: expected '${SET_FORM}'`, { hint });
+  if (colon < 0 || eq < 0) throw optionError(input, `invalid override ${shown}: expected '${SET_FORM}'`, { hint });
   const key = text.slice(0, colon);
   const path = rest.slice(0, eq);
   const raw = rest.slice(eq + 1);
-  if (key === '' || path === '') throw invalidInput(`invalid ${input} ${shown}: component and path cannot be empty`, { hint });
-  if (raw === '') throw invalidInput(`invalid ${input} ${shown}: value cannot be empty`, { hint: `give a value after "=" (${SET_FORM}), e.g. ${key}:${path}=true` });
+  if (key === '' || path === '') throw optionError(input, `invalid override ${shown}: component and path cannot be empty`, { hint });
+  if (raw === '') throw optionError(input, `invalid override ${shown}: value cannot be empty`, { hint: `give a value after "=" (${SET_FORM}), e.g. ${key}:${path}=true` });
   for (const segment of path.split('.')) {
     if (!SEGMENT.test(segment)) {
-      throw invalidInput(`invalid path segment ${JSON.stringify(segment)} in ${input} ${shown}: must contain only letters, digits, "-" or "_" and start with a letter or digit`, {
+      throw optionError(input, `invalid path segment ${JSON.stringify(segment)} in ${shown}: must contain only letters, digits, "-" or "_" and start with a letter or digit`, {
         hint: `write ${SET_FORM}: keys separated by single dots; list indexes and template syntax are not supported`,
       });
     }

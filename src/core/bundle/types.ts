@@ -19,18 +19,6 @@ export interface BundleOptions extends SchedulingFlags {
   toolVersion?: string;
 }
 
-/** A request as front doors collect it: where the recipe comes from and where the bundle goes. */
-export interface BundleRequest extends BundleOptions {
-  /** Recipe location: file, `-`, https URL or `cm://namespace/name`. */
-  recipe: string;
-  /** Output directory. */
-  output: string;
-  /** Replace a non-empty output directory. */
-  force?: boolean;
-  /** External data directory layered over the embedded catalog. */
-  data?: string;
-}
-
 export interface ChartSource {
   /** Chart name (the recipe's `chart`, or the component name). */
   name: string;

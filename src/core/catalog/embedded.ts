@@ -7,7 +7,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { internalError } from '../errors.js';
+import { internalError, wrapError } from '../errors.js';
+import { optionRef } from '../options/refs.js';
 import { Catalog, loadCatalogLayers, yamlDocumentReader, type CatalogLayer, type DocumentReader } from './catalog.js';
 import { DirectorySource, openExternalDirectory } from './source.js';
 import { precompiledCatalogEnabled } from './precompiled.js';
@@ -89,4 +90,11 @@ export function loadCatalog(dataDir?: string): Promise<Catalog> {
     pending.catch(() => cache.delete(key));
   }
   return pending;
+}
+
+/** The catalog for the `data` option (the embedded one without it); a broken directory names it. */
+export function loadDataCatalog(data: string | undefined): Promise<Catalog> {
+  return loadCatalog(data).catch((error: unknown) => {
+    throw data ? wrapError(error, `${optionRef('data')}: failed to load the data directory ${data}`) : error;
+  });
 }

@@ -6,6 +6,7 @@ import { lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { AicrError, ErrorCode, invalidInput, notFound, wrapError } from '../errors.js';
 import { MAX_DOCUMENT_BYTES } from '../documents/parse.js';
+import { optionRef } from '../options/refs.js';
 
 /** Largest single file accepted in a data directory (upstream's limit). */
 export const MAX_DATA_FILE_BYTES = MAX_DOCUMENT_BYTES;
@@ -77,11 +78,11 @@ export function openExternalDirectory(dir: string, maxFileBytes = MAX_DATA_FILE_
   } catch (error) {
     throw notFound(`external data directory not found: ${dir}`, {
       cause: error,
-      hint: 'pass --data a directory that exists (it layers over the embedded catalog)',
+      hint: `pass ${optionRef('data')} a directory that exists (it layers over the embedded catalog)`,
     });
   }
   if (!stats.isDirectory()) {
-    throw invalidInput(`external data path is not a directory: ${dir}`, { hint: '--data takes a directory laid out like recipes/' });
+    throw invalidInput(`external data path is not a directory: ${dir}`, { hint: `${optionRef('data')} takes a directory laid out like recipes/` });
   }
   const problems: string[] = [];
   let files: string[];

@@ -14,6 +14,7 @@ import type * as K8sApi from './k8s-api.js';
 import { AicrError, ErrorCode, errorMessage } from '../errors.js';
 import { toKubeError, type KubeAction } from './errors.js';
 import { DEFAULT_RETRY_POLICY, withRetry, type RetryInfo, type RetryPolicy } from './retry.js';
+import { optionRef } from '../options/refs.js';
 
 export type K8sModule = typeof K8sApi;
 
@@ -75,7 +76,7 @@ export async function getKubeClient(options: KubeClientOptions = {}): Promise<Ku
   const source = resolveConfigSource(options);
   if (!source) {
     throw new AicrError(ErrorCode.Unavailable, 'no Kubernetes configuration: no --kubeconfig, $KUBECONFIG or ~/.kube/config, and not running in a pod', {
-      hint: 'pass --kubeconfig <file> (or set KUBECONFIG), or run inside the cluster with a service account',
+      hint: `pass ${optionRef('kubeconfig')} <file> (or set KUBECONFIG), or run inside the cluster with a service account`,
     });
   }
   const key = JSON.stringify({ source, retry: options.retry ?? null });
@@ -102,7 +103,7 @@ async function createClient(source: ConfigSource, retry: Partial<RetryPolicy>): 
   } else {
     source.paths.forEach((path, index) => {
       if (!existsSync(path)) {
-        throw new AicrError(ErrorCode.NotFound, `kubeconfig file not found: ${path}`, { hint: 'check the --kubeconfig path or $KUBECONFIG' });
+        throw new AicrError(ErrorCode.NotFound, `kubeconfig file not found: ${path}`, { hint: `check the ${optionRef('kubeconfig')} path or $KUBECONFIG` });
       }
       const target = index === 0 ? config : new k8s.KubeConfig();
       try {

@@ -19,6 +19,7 @@ import { MAX_DOCUMENT_BYTES } from '../documents/parse.js';
 import { VERSION } from '../version.js';
 import { getKubeClient, type KubeClientOptions } from './client.js';
 import { classifyFailure, type KubeAction } from './errors.js';
+import { optionRef } from '../options/refs.js';
 
 /** Kubernetes limit on the total size of a ConfigMap's data (keys plus values), in bytes. */
 export const CONFIGMAP_MAX_BYTES = 1024 * 1024;
@@ -72,7 +73,7 @@ export function checkConfigMapSize(location: ConfigMapLocation, data: Record<str
   if (size <= CONFIGMAP_MAX_BYTES) return;
   const mib = (size / CONFIGMAP_MAX_BYTES).toFixed(2);
   throw invalidInput(`${input}: the document is too large for ConfigMap ${location.text}: ${size} bytes (${mib} MiB) of data, Kubernetes allows at most ${CONFIGMAP_MAX_BYTES} bytes (1 MiB)`, {
-    hint: 'write it to a file instead (e.g. --output snapshot.yaml), or make it smaller (for snapshots: --max-nodes-per-entry limits the node names listed per label and taint)',
+    hint: `write it to a file instead (e.g. ${optionRef('output')} snapshot.yaml), or make it smaller (for snapshots: ${optionRef('max-nodes-per-entry')} limits the node names listed per label and taint)`,
     details: { size, limit: CONFIGMAP_MAX_BYTES },
   });
 }
@@ -113,13 +114,13 @@ export async function readConfigMapDocument(location: ConfigMapLocation, options
   }
   if (key === undefined || !(key in data)) {
     throw notFound(`${input}: ConfigMap ${location.text} has no ${options.key ? `"${options.key}" key` : 'document (no snapshot.yaml, snapshot.json or snapshot.txt key)'}; its data keys are: ${keys.length ? keys.join(', ') : '(none)'}`, {
-      hint: 'point at a ConfigMap written by aicr (aicr snapshot/recipe --output cm://…) or by the AICR agent',
+      hint: `point at a ConfigMap written by aicr (aicr snapshot/recipe --output cm://…) or by the AICR agent`,
     });
   }
   const extension = key.slice(key.lastIndexOf('.') + 1).toLowerCase();
   if (extension === 'txt' || extension === 'table') {
     throw invalidInput(`${input}: ConfigMap ${location.text} holds a table (${key}), which cannot be read back`, {
-      hint: 'write the document with --format yaml or json',
+      hint: `write the document with ${optionRef('format')} yaml or json`,
     });
   }
   const text = data[key]!;

@@ -3,6 +3,7 @@
  * match of an overlay's criteria against a query.
  */
 import { invalidInput } from '../errors.js';
+import { optionRef } from '../options/refs.js';
 import type { Criteria, RawCriteria } from '../documents/types.js';
 
 export const ANY = 'any';
@@ -47,9 +48,9 @@ const FIELD_LABEL: Record<CriteriaField, string> = {
 
 /**
  * Normalises one criteria value: trim, lower-case, aliases. `input` names where the value came
- * from (`--service`, `criteria file x.yaml`), for the error message.
+ * from (an option reference, or `spec.service in x.yaml`), for the error message.
  */
-export function parseCriteriaValue(field: CriteriaField, raw: string, input = `--${field}`): string {
+export function parseCriteriaValue(field: CriteriaField, raw: string, input = optionRef(field)): string {
   const value = LOOKUP[field].get(raw.trim().toLowerCase());
   if (value !== undefined) return value;
   throw invalidInput(`invalid ${FIELD_LABEL[field]} type: ${raw}`, {
@@ -58,7 +59,7 @@ export function parseCriteriaValue(field: CriteriaField, raw: string, input = `-
   });
 }
 
-export function parseNodes(raw: unknown, input = '--nodes'): number {
+export function parseNodes(raw: unknown, input = optionRef('nodes')): number {
   const value = typeof raw === 'string' && /^\s*-?\d+\s*$/.test(raw) ? Number(raw) : raw;
   if (typeof value !== 'number' || !Number.isSafeInteger(value)) {
     throw invalidInput(`invalid nodes value: ${String(raw)}`, { hint: `${input} must be a whole number (0 means any)` });

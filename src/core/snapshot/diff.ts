@@ -9,7 +9,7 @@
  * and stop times, exit status); and the value's kind (`8` and `"8"` are the same reading;
  * values are compared as their canonical text).
  */
-import { invalidInput } from '../errors.js';
+import { optionError } from '../errors.js';
 import { compareStrings, toJson, toYaml } from '../serialize.js';
 import { readingText } from '../constraints/index.js';
 import { formatColumns, type OutputFormat } from '../format.js';
@@ -253,14 +253,14 @@ const SOURCE_ALIASES: Record<string, string> = { k8s: 'K8s', systemd: 'SystemD',
  * Measurement types from `--type` values: comma-separated, case-insensitive type names
  * (`K8s`, `NodeTopology`) or source names (`topology`). `input` names the flag or action input.
  */
-export function parseMeasurementTypes(values: readonly string[], input = '--type'): string[] {
+export function parseMeasurementTypes(values: readonly string[], input = 'type'): string[] {
   const out: string[] = [];
   for (const raw of values.flatMap((v) => v.split(','))) {
     const word = raw.trim();
     if (!word) continue;
     const lower = word.toLowerCase();
     const type = TYPE_NAMES.find((t) => t.toLowerCase() === lower) ?? SOURCE_ALIASES[lower];
-    if (!type) throw invalidInput(`${input}: unknown measurement type "${word}"`, { hint: `use a comma-separated list of: ${TYPE_NAMES.join(', ')}` });
+    if (!type) throw optionError(input, `unknown measurement type "${word}"`, { hint: `use a comma-separated list of: ${TYPE_NAMES.join(', ')}` });
     if (!out.includes(type)) out.push(type);
   }
   return out;

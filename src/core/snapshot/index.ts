@@ -6,13 +6,12 @@
  * `unavailable.reason` on its measurement; nothing is ever filled in. `required` turns absence
  * into a failure (NOT_FOUND, exit 3, before anything is written).
  */
-import { AicrError, ErrorCode, errorMessage, invalidInput } from '../errors.js';
+import { AicrError, ErrorCode, errorMessage, invalidInput, optionError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { silentLogger } from '../logger.js';
 import { readingText } from '../constraints/index.js';
-import { readDocument, type Measurement, type Snapshot } from '../documents/index.js';
+import type { Measurement, Snapshot } from '../documents/index.js';
 import { API_VERSION } from '../documents/types.js';
-import { parseLocation, readLocation, type ReadOptions } from '../io.js';
 import { resolveConfigSource } from '../kube/client.js';
 import { VERSION } from '../version.js';
 import type { Collector, CollectorContext, CollectorName, CollectorResult } from './collector.js';
@@ -20,6 +19,7 @@ import { gpuCollector } from './collectors/gpu.js';
 import { osCollector } from './collectors/os.js';
 import { systemdCollector } from './collectors/systemd.js';
 import { normalizeSnapshot, subtypeName } from './render.js';
+import { optionRef } from '../options/refs.js';
 
 export type { Collector, CollectorContext, CollectorName, CollectorResult } from './collector.js';
 export { MEASUREMENT_ORDER, normalizeSnapshot, renderSnapshot, formatSnapshotTable, subtypeName } from './render.js';
@@ -186,7 +186,7 @@ function formatDuration(ms: number): string {
 }
 
 /** Parses `--require` values (`gpu,k8s`, also measurement type names) into source names. */
-export function parseRequiredSources(values: readonly string[], input = '--require'): CollectorName[] {
+export function parseRequiredSources(values: readonly string[], input = 'require'): CollectorName[] {
   const out: CollectorName[] = [];
   for (const raw of values.flatMap((value) => value.split(','))) {
     const word = raw.trim().toLowerCase();
@@ -195,7 +195,7 @@ export function parseRequiredSources(values: readonly string[], input = '--requi
       ? (word as CollectorName)
       : SOURCES.find((name) => SOURCE_TYPES[name].toLowerCase() === word);
     if (!source) {
-      throw invalidInput(`${input}: unknown source "${raw.trim()}"`, { hint: `use a comma-separated list of: ${SOURCES.join(', ')}` });
+      throw optionError(input, `unknown source "${raw.trim()}"`, { hint: `use a comma-separated list of: ${SOURCES.join(', ')}` });
     }
     if (!out.includes(source)) out.push(source);
   }
@@ -232,7 +232,7 @@ export function checkRequiredSources(snapshot: Snapshot, required: readonly Coll
   const missing = required.map((source) => ({ source, reason: absenceReason(snapshot, source) })).filter((m): m is { source: CollectorName; reason: string } => m.reason !== undefined);
   if (missing.length === 0) return;
   throw new AicrError(ErrorCode.NotFound, `required source${missing.length > 1 ? 's' : ''} unavailable: ${missing.map((m) => `${m.source} (${m.reason})`).join('; ')}`, {
-    hint: 'run on a node where these sources exist (GPU: nvidia-smi on PATH; k8s/topology: a kubeconfig or in-cluster service account; systemd: a running systemd), or drop them from --require',
+    hint: `run on a node where these sources exist (GPU: nvidia-smi on PATH; k8s/topology: a kubeconfig or in-cluster service account; systemd: a running systemd), or drop them from ${optionRef('require')}`,
     details: { unavailable: missing },
   });
 }
@@ -308,16 +308,6 @@ export const loadKubernetesCollectors: KubernetesCollectorLoader = async (option
   return kubernetesCollectors(options);
 };
 
-/**
- * Loads a Snapshot from a file, `-`, an https URL or `cm://namespace/name`, through the fast
- * block-YAML reader where the text allows it (a cold `aicr diff` is dominated by YAML parsing).
- */
-export async function readSnapshot(location: string, options: ReadOptions & { input: string }): Promise<{ snapshot: Snapshot; origin: string }> {
-  const { text, origin } = await readLocation(parseLocation(location, options.input), options);
-  const { document } = await readDocument('Snapshot', text, origin);
-  return { snapshot: document, origin };
-}
-
 /** Settings of the in-cluster agent Job (`--agent`), carried to the Kubernetes module unchanged. */
 export interface AgentSettings {
   namespace: string;
@@ -325,8 +315,8 @@ export interface AgentSettings {
   imagePullSecrets: string[];
   jobName: string;
   serviceAccountName: string;
-  /** `key=value` items, as given. */
-  nodeSelectors: string[];
+  /** Node labels the agent pod is scheduled by. */
+  nodeSelector: Record<string, string>;
   /** `key=value:effect` or `key:effect` items, as given (none: tolerate everything). */
   tolerations: string[];
   /** How long to wait for the Job. */
@@ -392,7 +382,7 @@ export async function takeSnapshot(request: SnapshotRequest, services: SnapshotS
   const env = services.env ?? process.env;
   let run: SnapshotRun;
   if (request.mode === 'agent') {
-    if (!request.agent) throw invalidInput('agent mode needs the agent settings', { hint: 'pass --namespace, --image, … or use local mode' });
+    if (!request.agent) throw invalidInput('agent mode needs the agent settings', { hint: `pass ${optionRef('namespace')}, ${optionRef('image')}, … or use local mode` });
     const runAgent = services.runAgent ?? defaultAgentRunner;
     const context: AgentRunContext = { logger, env };
     if (services.signal) context.signal = services.signal;

@@ -3,7 +3,7 @@
  * constraint is evaluated (no stop at the first failure); a value the snapshot lacks is a skip
  * with its reason, never a pass; a malformed constraint is an input error naming its line.
  */
-import { invalidInput, type SourceLocation } from '../errors.js';
+import { invalidInput, optionError, type SourceLocation } from '../errors.js';
 import type { Constraint, PhaseName, RecipeResult } from '../documents/types.js';
 import {
   compare,
@@ -212,12 +212,12 @@ export function evaluateRecipe(recipe: RecipeResult, source: SourceDocument, ind
  * `all` (the default) or `readiness` (only the constraints, no live phases listed). Order as
  * given, duplicates dropped; `all` anywhere means all three in run order.
  */
-export function parsePhases(values: readonly string[], input = '--phase'): LivePhase[] {
+export function parsePhases(values: readonly string[], input = 'phase'): LivePhase[] {
   const items = values.flatMap((value) => value.split(',')).map((item) => item.trim()).filter((item) => item !== '');
   const allowed = ['readiness', ...LIVE_PHASES, 'all'];
   for (const item of items) {
     if (!allowed.includes(item)) {
-      throw invalidInput(`invalid phase "${item}" in ${input}: must be one of: ${allowed.join(', ')}`, {
+      throw optionError(input, `invalid phase "${item}": must be one of: ${allowed.join(', ')}`, {
         hint: 'list phases separated by commas, e.g. deployment,conformance (names are lower-case)',
       });
     }

@@ -3,64 +3,16 @@
  * (indexed for lookups, numbers kept as written).
  */
 import { invalidInput } from '../errors.js';
-import { checkDocument, loadValidators, type RecipeResult, type Snapshot } from '../documents/index.js';
-import { parseLocation, readLocation } from '../io.js';
+import type { LoadedDocument } from '../documents/load.js';
 import { readingText, SnapshotIndex, type ReadingText } from '../constraints/index.js';
-import { parseSource, type SourceDocument } from '../documents/source.js';
-
-export interface LoadOptions {
-  /** Where `-` reads from. */
-  stdin?: NodeJS.ReadableStream;
-  /** Flag or input name for messages. */
-  input?: string;
-  /** kubeconfig for `cm://` locations. */
-  kubeconfig?: string;
-}
-
-export interface LoadedRecipe {
-  recipe: RecipeResult;
-  source: SourceDocument;
-  origin: string;
-}
-
-export interface LoadedSnapshot {
-  snapshot: Snapshot;
-  index: SnapshotIndex;
-  origin: string;
-}
-
-async function readSource(location: string, input: string, options: LoadOptions, kind: 'RecipeResult' | 'Snapshot'): Promise<SourceDocument> {
-  const read = await readLocation(parseLocation(location, input), {
-    input,
-    ...(options.stdin ? { stdin: options.stdin } : {}),
-    ...(options.kubeconfig ? { kubeconfig: options.kubeconfig } : {}),
-  });
-  const [source] = await Promise.all([parseSource(read.text, read.origin), loadValidators(kind)]);
-  return source;
-}
-
-function kindOf(value: unknown): string | undefined {
-  if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
-  const kind = (value as { kind?: unknown }).kind;
-  return typeof kind === 'string' ? kind : undefined;
-}
+import type { SourceDocument } from '../documents/source.js';
 
 /**
- * Reads a RecipeResult. Constraint values written as unquoted numbers or booleans
- * (`value: 12.10`, `value: True`) keep their text, as upstream reads them.
+ * Constraint values written as unquoted numbers or booleans (`value: 12.10`, `value: True`)
+ * are compared by their text, as upstream reads them: this turns them into that text.
  */
-export async function loadRecipe(location: string, options: LoadOptions = {}): Promise<LoadedRecipe> {
-  const input = options.input ?? '--recipe';
-  const source = await readSource(location, input, options, 'RecipeResult');
-  const kind = kindOf(source.value);
-  if (kind === 'Snapshot') {
-    throw invalidInput(`${source.origin}: ${input} expects a RecipeResult document, but this is a Snapshot`, {
-      location: { ...source.locate(['kind']) },
-      hint: 'pass the recipe (aicr recipe output) to --recipe and the snapshot to --snapshot',
-    });
-  }
-  textifyConstraintValues(source);
-  return { recipe: checkDocument('RecipeResult', source), source, origin: source.origin };
+export function prepareRecipe(recipe: LoadedDocument<'RecipeResult'>): void {
+  textifyConstraintValues(recipe.source);
 }
 
 function textifyConstraintValues(source: SourceDocument): void {
@@ -101,23 +53,14 @@ export function readingTextFrom(source: SourceDocument): ReadingText {
   };
 }
 
-/** Reads and indexes a Snapshot; a document of another kind or without measurements is refused. */
-export async function loadSnapshot(location: string, options: LoadOptions = {}): Promise<LoadedSnapshot> {
-  const input = options.input ?? '--snapshot';
-  const source = await readSource(location, input, options, 'Snapshot');
-  const kind = kindOf(source.value);
-  if (kind !== undefined && kind !== 'Snapshot' && kind !== '') {
-    throw invalidInput(`${source.origin}: ${input} expects a Snapshot document, but this is a ${kind}`, {
-      location: { ...source.locate(['kind']) },
-      hint: kind === 'RecipeResult' || kind === 'Recipe' ? 'pass the snapshot (aicr snapshot output) to --snapshot and the recipe to --recipe' : 'pass a Snapshot document (aicr snapshot output)',
-    });
-  }
-  const snapshot = checkDocument('Snapshot', source);
-  if (!snapshot.measurements || snapshot.measurements.filter(Boolean).length === 0) {
+/** Indexes a snapshot for lookups; one without measurements is refused (nothing to validate). */
+export function indexSnapshot(loaded: LoadedDocument<'Snapshot'>): SnapshotIndex {
+  const { document, source } = loaded;
+  if (!document.measurements || document.measurements.filter(Boolean).length === 0) {
     throw invalidInput(`${source.origin}: the snapshot has no measurements, so nothing can be validated against it`, {
       location: { ...source.locate(['measurements']) },
       hint: 'capture a snapshot with "aicr snapshot" and pass that file',
     });
   }
-  return { snapshot, index: new SnapshotIndex(snapshot, readingTextFrom(source)), origin: source.origin };
+  return new SnapshotIndex(document, readingTextFrom(source));
 }

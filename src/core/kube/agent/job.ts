@@ -8,6 +8,7 @@ import type { Logger } from '../../logger.js';
 import type { KubeClient } from '../client.js';
 import { watchUntil, type WatchObject } from '../watch.js';
 import { CONTAINER, RUN_ID_LABEL, formatDuration, type AgentPlan, type KubeObject } from './plan.js';
+import { optionRef } from '../../options/refs.js';
 
 export type JobOutcome = { kind: 'complete' } | { kind: 'failed'; reason: string; message?: string } | { kind: 'timeout' };
 
@@ -110,7 +111,7 @@ export async function jobFailure(client: KubeClient, plan: AgentPlan, outcome: E
   await printLogs(client, plan, pod, logger, 'error');
   if (outcome.kind === 'timeout') {
     return new AicrError(ErrorCode.Timeout, `agent Job ${namespace}/${plan.jobName} did not complete within ${formatDuration(plan.timeoutMs)}: ${podState}`, {
-      hint: 'check that a node matches --node-selector/--toleration and can pull the image, or raise --timeout',
+      hint: `check that a node matches ${optionRef('node-selector')}/${optionRef('toleration')} and can pull the image, or raise ${optionRef('timeout')}`,
       details: { runId: plan.runId, job: plan.jobName, ...(pod ? { pod: pod.metadata?.name } : {}) },
     });
   }

@@ -4,6 +4,7 @@
  * UNAUTHORIZED) and whether a requested RuntimeClass exists.
  */
 import { AicrError, ErrorCode } from '../../errors.js';
+import { optionRef } from '../../options/refs.js';
 import type { KubeClient } from '../client.js';
 import type { AgentPlan, KubeObject } from './plan.js';
 
@@ -91,9 +92,9 @@ export async function checkRuntimeClass(client: KubeClient, name: string, signal
     await client.request({ verb: 'get', resource: 'runtimeclasses', group: 'node.k8s.io', name }, (o) => client.node.readRuntimeClass({ name }, o), signal ? { signal } : {});
   } catch (error) {
     if (error instanceof AicrError && error.code === ErrorCode.NotFound) {
-      throw new AicrError(ErrorCode.NotFound, `--runtime-class: RuntimeClass "${name}" does not exist in the cluster`, {
+      throw new AicrError(ErrorCode.NotFound, `${optionRef('runtime-class')}: RuntimeClass "${name}" does not exist in the cluster`, {
         cause: error,
-        hint: 'the NVIDIA GPU Operator creates the "nvidia" RuntimeClass; without it use --node-selector to pick a GPU node, or --require-gpu',
+        hint: `the NVIDIA GPU Operator creates the "nvidia" RuntimeClass; without it use ${optionRef('node-selector')} to pick a GPU node, or ${optionRef('require-gpu')}`,
       });
     }
     throw error;

@@ -3,11 +3,12 @@
  * checked before any request. No requests and no imports from its siblings: the leaf of agent/.
  */
 import { randomBytes } from 'node:crypto';
-import { invalidInput } from '../../errors.js';
+import { optionError } from '../../errors.js';
 import { parseConfigMapUri } from '../../location.js';
+import { optionRef } from '../../options/refs.js';
+import { DEFAULT_AGENT_IMAGE } from '../../snapshot/options.js';
 
-/** Upstream AICR's agent image at the release whose ConfigMap format we read. */
-export const DEFAULT_AGENT_IMAGE = 'ghcr.io/nvidia/aicr:v0.11.1';
+export { DEFAULT_AGENT_IMAGE };
 export const DEFAULT_AGENT_TIMEOUT_MS = 5 * 60_000;
 
 /** Label on everything a run creates; selects its pod and its leftovers. */
@@ -30,8 +31,8 @@ export interface SnapshotAgentOptions {
   jobName?: string;
   /** Base name of the ServiceAccount and RBAC objects; the run id is appended (default `aicr`). */
   serviceAccountName?: string;
-  /** `key=value` items. */
-  nodeSelectors?: string[];
+  /** Node labels the agent pod is scheduled by. */
+  nodeSelector?: Record<string, string>;
   /** `key=value:Effect`, `key:Effect` or `:Effect` items; none → tolerate every taint. */
   tolerations?: string[];
   /** How long to wait for the Job (default 5 min). */
@@ -75,28 +76,15 @@ export interface AgentPlan {
   tolerations: Toleration[];
 }
 
-/** Parses `--node-selector key=value` items (last one wins for a repeated key). */
-export function parseNodeSelectors(items: readonly string[], input = '--node-selector'): Record<string, string> {
-  const selector: Record<string, string> = {};
-  for (const item of items) {
-    const index = item.indexOf('=');
-    if (index < 0) throw invalidInput(`${input}: invalid format "${item}", expected key=value`, { hint: 'e.g. --node-selector nvidia.com/gpu.present=true' });
-    const key = item.slice(0, index).trim();
-    if (key === '') throw invalidInput(`${input}: "${item}" has an empty label key`, { hint: 'e.g. --node-selector nvidia.com/gpu.present=true' });
-    selector[key] = item.slice(index + 1).trim();
-  }
-  return selector;
-}
-
-/** Parses `--toleration` items; none gives the single "tolerate everything" toleration. */
-export function parseTolerations(items: readonly string[], input = '--toleration'): Toleration[] {
+/** Parses toleration items; none gives the single "tolerate everything" toleration. */
+export function parseTolerations(items: readonly string[], input = 'toleration'): Toleration[] {
   if (items.length === 0) return [{ operator: 'Exists' }];
   return items.map((item) => {
     const parts = item.split(':');
-    if (parts.length !== 2) throw invalidInput(`${input}: invalid format "${item}", expected key=value:effect or key:effect`, { hint: 'e.g. --toleration nvidia.com/gpu:NoSchedule' });
+    if (parts.length !== 2) throw optionError(input, `invalid format "${item}", expected key=value:effect or key:effect`, { hint: 'e.g. nvidia.com/gpu:NoSchedule' });
     const [left, effect] = parts as [string, string];
     if (!(EFFECTS as readonly string[]).includes(effect)) {
-      throw invalidInput(`${input}: invalid taint effect "${effect}" in "${item}", expected NoSchedule, PreferNoSchedule, or NoExecute`, { hint: 'effects are case-sensitive' });
+      throw optionError(input, `invalid taint effect "${effect}" in "${item}", expected NoSchedule, PreferNoSchedule, or NoExecute`, { hint: 'effects are case-sensitive' });
     }
     const index = left.indexOf('=');
     const key = (index < 0 ? left : left.slice(0, index)).trim();
@@ -116,35 +104,35 @@ function newRunId(): string {
 export function planAgentRun(options: SnapshotAgentOptions, runId = newRunId()): AgentPlan {
   const namespace = (options.namespace ?? 'default').trim() || 'default';
   if (!DNS1123_LABEL.test(namespace) || namespace.length > 63) {
-    throw invalidInput(`--namespace: "${namespace}" is not a valid namespace name`, { hint: 'lower-case letters, digits and -, at most 63 characters' });
+    throw optionError('namespace', `"${namespace}" is not a valid namespace name`, { hint: 'lower-case letters, digits and -, at most 63 characters' });
   }
-  const base = (value: string | undefined, flag: string): string => {
+  const base = (value: string | undefined, option: string): string => {
     const name = (value ?? 'aicr').trim() || 'aicr';
     if (!DNS1123_LABEL.test(name) || name.length > 40) {
-      throw invalidInput(`${flag}: "${name}" is not a valid base name`, { hint: 'lower-case letters, digits and -, at most 40 characters (a run id is appended)' });
+      throw optionError(option, `"${name}" is not a valid base name`, { hint: 'lower-case letters, digits and -, at most 40 characters (a run id is appended)' });
     }
     return name;
   };
-  const jobBase = base(options.jobName, '--job-name');
-  const accountBase = base(options.serviceAccountName, '--service-account-name');
+  const jobBase = base(options.jobName, 'job-name');
+  const accountBase = base(options.serviceAccountName, 'service-account-name');
   const image = (options.image ?? '').trim() || DEFAULT_AGENT_IMAGE;
-  if (/\s/.test(image)) throw invalidInput(`--image: "${image}" is not a valid image reference`, { hint: 'e.g. ghcr.io/nvidia/aicr:v0.11.1' });
+  if (/\s/.test(image)) throw optionError('image', `"${image}" is not a valid image reference`, { hint: 'e.g. ghcr.io/nvidia/aicr:v0.11.1' });
   const timeoutMs = options.timeoutMs && options.timeoutMs > 0 ? options.timeoutMs : DEFAULT_AGENT_TIMEOUT_MS;
   let target: AgentPlan['target'] = { namespace, name: `aicr-snapshot-${runId}`, userProvided: false };
   if (options.configMap) {
-    const location = parseConfigMapUri(options.configMap.trim(), '--output');
+    const location = parseConfigMapUri(options.configMap.trim(), 'output');
     if (location.namespace !== namespace) {
-      throw invalidInput(`--output: the agent can only write ConfigMaps in its own namespace "${namespace}", not "${location.namespace}"`, {
-        hint: `use --namespace ${location.namespace}, or an output in cm://${namespace}/…`,
+      throw optionError('output', `the agent can only write ConfigMaps in its own namespace "${namespace}", not "${location.namespace}"`, {
+        hint: `set ${optionRef('namespace')} to ${location.namespace}, or write to cm://${namespace}/…`,
       });
     }
     target = { namespace, name: location.name, userProvided: true };
   }
   for (const secret of options.imagePullSecrets ?? []) {
-    if (!/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(secret)) throw invalidInput(`--image-pull-secret: "${secret}" is not a valid Secret name`, { hint: 'give the name of a docker-registry Secret in the agent namespace' });
+    if (!/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(secret)) throw optionError('image-pull-secret', `"${secret}" is not a valid Secret name`, { hint: 'give the name of a docker-registry Secret in the agent namespace' });
   }
   if (options.runtimeClass !== undefined && !/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(options.runtimeClass)) {
-    throw invalidInput(`--runtime-class: "${options.runtimeClass}" is not a valid RuntimeClass name`, { hint: 'e.g. --runtime-class nvidia' });
+    throw optionError('runtime-class', `"${options.runtimeClass}" is not a valid RuntimeClass name`, { hint: 'e.g. nvidia' });
   }
   return {
     runId,
@@ -157,7 +145,7 @@ export function planAgentRun(options: SnapshotAgentOptions, runId = newRunId()):
     timeoutMs,
     labels: { 'app.kubernetes.io/name': 'aicr', 'app.kubernetes.io/component': 'snapshot-agent', 'app.kubernetes.io/managed-by': 'aicr', [RUN_ID_LABEL]: runId },
     options,
-    nodeSelector: parseNodeSelectors(options.nodeSelectors ?? []),
+    nodeSelector: { ...(options.nodeSelector ?? {}) },
     tolerations: parseTolerations(options.tolerations ?? []),
   };
 }

@@ -16,6 +16,7 @@ import { deployAgent } from './deploy.js';
 import { findPod, jobFailure, jobOutcome, printLogs, waitForJob } from './job.js';
 import { checkPermissions, checkRuntimeClass } from './permissions.js';
 import { formatDuration, planAgentRun, type AgentPlan, type SnapshotAgentOptions } from './plan.js';
+import { optionRef } from '../../options/refs.js';
 
 export interface AgentContext {
   logger?: Logger;
@@ -81,7 +82,7 @@ export async function runSnapshotAgent(options: SnapshotAgentOptions, context: A
 
 /** Reads and checks the snapshot the agent wrote to the run's target ConfigMap. */
 async function readResult(plan: AgentPlan, env: NodeJS.ProcessEnv | undefined, signal: AbortSignal | undefined): Promise<AgentResult> {
-  const targetUri = parseConfigMapUri(`cm://${plan.target.namespace}/${plan.target.name}`, '--output');
+  const targetUri = parseConfigMapUri(`cm://${plan.target.namespace}/${plan.target.name}`, 'output');
   const { kubeconfig } = plan.options;
   let stored;
   try {
@@ -90,7 +91,7 @@ async function readResult(plan: AgentPlan, env: NodeJS.ProcessEnv | undefined, s
     if (error instanceof AicrError && error.code === ErrorCode.NotFound) {
       throw new AicrError(ErrorCode.Internal, `the agent Job completed but left no snapshot in ${targetUri.text}: ${error.message}`, {
         cause: error,
-        hint: 'the agent image must run "aicr snapshot -o cm://…" and write key snapshot.yaml; check --image',
+        hint: `the agent image must run "aicr snapshot -o cm://…" and write key snapshot.yaml; check ${optionRef('image')}`,
       });
     }
     throw error;

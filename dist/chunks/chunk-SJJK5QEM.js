@@ -1,5 +1,0 @@
-import{createRequire as __aicrRequire}from'node:module';const require=__aicrRequire(import.meta.url);
-import{a as p,b as f,d as l,e as c}from"./chunk-LABGKQDL.js";import{e as m}from"./chunk-4N5VPRDL.js";var u=["yaml","json","table"];function $(r,o="--format"){let i=r.trim().toLowerCase();if(u.includes(i))return i;throw m(`unknown output format: "${r}", valid formats are: ${u.join(", ")}`,{hint:`set ${o} to one of: ${u.join(", ")}`})}function x(r,o){return o==="json"?f(r):o==="table"?y(r):p(r)}function y(r){let o=[],i=(n,s)=>{if(Array.isArray(n)){n.forEach((t,a)=>i(t,`${s}[${a}]`));return}if(c(n)){for(let t of Object.keys(n))i(n[t],s?`${s}.${t}`:t);return}o.push([s,n==null?"<nil>":String(n)])};return i(r,""),o.length===0?`<empty>
-`:(o.sort((n,s)=>l(n[0],s[0])),O(["FIELD","VALUE"],o))}function O(r,o){let i=t=>t.replace(/[\r\n\t]+/g," "),n=[r,r.map(t=>"-".repeat(t.length)),...o].map(t=>t.map(i)),s=r.map((t,a)=>n.reduce((e,g)=>Math.max(e,(g[a]??"").length),0));return n.map(t=>t.map((a,e)=>e===t.length-1?a:a.padEnd(s[e])).join("  ").trimEnd()).join(`
-`)+`
-`}export{$ as a,x as b,O as c};

@@ -1,2 +1,0 @@
-import{createRequire as __aicrRequire}from'node:module';const require=__aicrRequire(import.meta.url);
-import{a,b,c,d,e,f,g}from"./chunk-SEL2IZYY.js";import"./chunk-EXANDGUN.js";import"./chunk-UIT6ON7I.js";import"./chunk-6UWSP365.js";import"./chunk-4N5VPRDL.js";import"./chunk-VP7XJ47D.js";export{a as CONFIGMAP_MAX_BYTES,d as checkConfigMapSize,b as configMapContent,c as configMapDataSize,g as configMapHandler,e as readConfigMapDocument,f as writeConfigMapDocument};

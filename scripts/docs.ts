@@ -1,0 +1,121 @@
+// `npm run docs`: writes everything generated from the option tables (src/stages.ts): every
+// action.yml, every GitLab component template, docs/options.md, and the tables in the READMEs
+// between <!-- name:start --> / <!-- name:end --> markers (the CLI reference from the built CLI).
+// `--check` writes nothing and fails (exit 1) when any of them is out of date, for CI.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse, parseAllDocuments } from 'yaml';
+import { STAGES } from '../src/stages.js';
+import { actionYaml, actionYamlPath } from './generate/action-yml.js';
+import { componentPath, componentYaml } from './generate/component.js';
+import { optionsReference } from './generate/options-doc.js';
+import { dotenvName } from '../src/core/options/outputs.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const check = process.argv.includes('--check');
+const stale: string[] = [];
+
+function emit(path: string, text: string): void {
+  const file = join(root, path);
+  const before = existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+  if (before === text) return;
+  if (check) stale.push(path);
+  else {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, text);
+  }
+}
+
+const escape = (text: unknown): string => String(text ?? '').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ').trim();
+const code = (text: unknown): string => (text === undefined || text === '' ? '' : `\`${escape(text)}\``);
+
+function table(header: string[], rows: string[][]): string {
+  if (rows.length === 0) return '_none_';
+  return [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+}
+
+function replaceBlock(text: string, name: string, body: string, file: string): string {
+  const start = `<!-- ${name}:start -->`;
+  const end = `<!-- ${name}:end -->`;
+  const from = text.indexOf(start);
+  const to = text.indexOf(end);
+  if (from < 0 || to < from) throw new Error(`${file}: missing markers ${start} … ${end}`);
+  return `${text.slice(0, from + start.length)}\n${body}\n${text.slice(to)}`;
+}
+
+function updateBlocks(path: string, edits: Array<[string, string]>): void {
+  const before = readFileSync(join(root, path), 'utf8');
+  let after = before;
+  for (const [name, body] of edits) after = replaceBlock(after, name, body, path);
+  emit(path, after);
+}
+
+// 1. action.yml files and component templates, from the tables.
+const generated = new Map<string, string>();
+for (const stage of STAGES) {
+  generated.set(actionYamlPath(stage), actionYaml(stage));
+  if (stage.component) generated.set(componentPath(stage), componentYaml(stage));
+}
+for (const [path, text] of generated) emit(path, text);
+emit('docs/options.md', optionsReference(STAGES));
+
+// 2. README tables, read back from the generated files (what users see is what is checked).
+function actionTables(text: string) {
+  const action = parse(text);
+  const inputs = Object.entries<any>(action.inputs ?? {}).map(([name, spec]) => [`\`${name}\``, spec.required ? 'yes' : 'no', code(spec.default), escape(spec.description)]);
+  const outputs = Object.entries<any>(action.outputs ?? {}).map(([name, spec]) => [`\`${name}\``, escape(spec.description)]);
+  return { inputs: table(['Name', 'Required', 'Default', 'Description'], inputs), outputs: table(['Name', 'Description'], outputs), action };
+}
+
+const listRows: string[][] = [];
+const rootEdits: Array<[string, string]> = [];
+for (const stage of STAGES) {
+  const path = actionYamlPath(stage);
+  const { inputs, outputs, action } = actionTables(generated.get(path)!);
+  if (stage.action.folder === 'root') {
+    rootEdits.push(['root-inputs', inputs], ['root-outputs', outputs]);
+    continue;
+  }
+  updateBlocks(`actions/${stage.action.folder}/README.md`, [['inputs', inputs], ['outputs', outputs]]);
+  listRows.push([`[\`nvidia/aicr/actions/${stage.action.folder}\`](actions/${stage.action.folder}/README.md)`, escape(action.description)]);
+}
+listRows.sort((a, b) => (a[0]! < b[0]! ? -1 : 1));
+updateBlocks('README.md', [['actions', table(['Action', 'What it does'], listRows)], ...rootEdits, ['cli', cliReference()]]);
+
+const gitlabEdits: Array<[string, string]> = [];
+for (const stage of STAGES) {
+  if (!stage.component) continue;
+  const [header] = parseAllDocuments(generated.get(componentPath(stage))!);
+  const spec = (header!.toJS() as { spec: { inputs: Record<string, any> } }).spec;
+  const rows = Object.entries(spec.inputs).map(([input, s]) => [
+    `\`${input}\``,
+    s.type ?? 'string',
+    s.default === undefined ? '_required_' : code(s.default === '' ? '""' : s.default),
+    escape([s.description, s.options ? `One of: ${s.options.filter((o: string) => o !== '').map((o: string) => `\`${o}\``).join(', ')}.` : '', s.regex ? `Must match \`${s.regex}\`.` : ''].filter(Boolean).join(' ')),
+  ]);
+  const outputs = Object.entries(stage.outputs.outputs).map(([property, output]) => [`\`${dotenvName(stage.outputs.stage, property)}\``, escape(output.description)]);
+  gitlabEdits.push([`inputs-${stage.component.name}`, table(['Input', 'Type', 'Default', 'Description'], rows)]);
+  gitlabEdits.push([`outputs-${stage.component.name}`, table(['Variable', 'Description'], outputs)]);
+}
+updateBlocks('gitlab/README.md', gitlabEdits);
+
+/** `aicr --help` and each command's help, from the committed CLI build. */
+function cliReference(): string {
+  const aicr = (...args: string[]): string => {
+    const result = spawnSync(process.execPath, [join(root, 'bin', 'aicr.js'), ...args], { encoding: 'utf8' });
+    if (result.status !== 0) throw new Error(`aicr ${args.join(' ')} failed: ${result.stderr}`);
+    return result.stdout.trimEnd();
+  };
+  const top = aicr('--help');
+  const commands = [...top.matchAll(/^ {2}([a-z][a-z-]*) {2,}/gm)].map((m) => m[1]!);
+  const parts = ['```text', top, '```'];
+  for (const command of commands) parts.push('', `### \`aicr ${command}\``, '', '```text', aicr(command, '--help'), '```');
+  return parts.join('\n');
+}
+
+if (stale.length) {
+  console.error(`out of date (run npm run docs): ${stale.join(', ')}`);
+  process.exitCode = 1;
+}

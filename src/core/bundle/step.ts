@@ -1,0 +1,63 @@
+/**
+ * The bundle step: the recipe loaded (or taken as already loaded), the bundle generated and
+ * written atomically, the outputs set. Shared by `aicr bundle`, the bundle component,
+ * actions/bundle and the root action.
+ */
+import type { Catalog } from '../catalog/catalog.js';
+import { loadDocument, type LoadedDocument } from '../documents/load.js';
+import type { OptionValues } from '../options/spec.js';
+import { typedOutputs } from '../options/outputs.js';
+import { loadDataCatalog } from '../catalog/embedded.js';
+import { readOptionsFor, type StepIO } from '../step.js';
+import { generateBundle, writeGeneratedBundle, type BundleOutcome } from './index.js';
+import { checkOutputDir } from './output.js';
+import { BUNDLE_OUTPUTS, type BUNDLE_OPTIONS, type BUNDLE_SETTINGS } from './options.js';
+import type { BundleOptions } from './types.js';
+
+export type BundleValues = OptionValues<typeof BUNDLE_OPTIONS>;
+
+/** The generator's options from the bundle settings (the same for every door). */
+export function bundleOptionsFrom(values: OptionValues<typeof BUNDLE_SETTINGS>): BundleOptions {
+  const options: BundleOptions = {
+    deployer: values.deployer,
+    systemNodeSelector: values.systemNodeSelector,
+    systemNodeToleration: values.systemNodeToleration,
+    acceleratedNodeSelector: values.acceleratedNodeSelector,
+    acceleratedNodeToleration: values.acceleratedNodeToleration,
+    workloadSelector: values.workloadSelector,
+    targetRevision: values.targetRevision,
+  };
+  if (values.set.length) options.set = values.set;
+  if (values.workloadGate) options.workloadGate = values.workloadGate;
+  if (values.nodes !== undefined) options.nodes = values.nodes;
+  if (values.repo) options.repo = values.repo;
+  return options;
+}
+
+/** What the root action hands over: the recipe it resolved and the catalog it used. */
+export interface BundleInputs {
+  recipe?: LoadedDocument<'RecipeResult'>;
+  catalog?: Catalog;
+  /** Key of the option naming the output directory, when it is not `output`. */
+  outputOption?: string;
+}
+
+export async function runBundleStep(values: BundleValues, io: StepIO, given: BundleInputs = {}): Promise<BundleOutcome> {
+  const outputOption = given.outputOption ?? 'output';
+  // A bad output directory is refused before any work.
+  checkOutputDir(values.output, { force: values.force, input: outputOption });
+  const [recipe, catalog] = await Promise.all([
+    given.recipe ?? loadDocument('RecipeResult', values.recipe, readOptionsFor('recipe', io, values.kubeconfig)),
+    given.catalog ?? loadDataCatalog(values.data),
+  ]);
+  const generated = await generateBundle(recipe.document, catalog, bundleOptionsFrom(values));
+  const outcome = writeGeneratedBundle(generated, values.output, { force: values.force, input: outputOption });
+  for (const note of outcome.notes) io.logger.warning(note, { title: 'aicr bundle' });
+  const outputs = typedOutputs(BUNDLE_OUTPUTS, io.outputs);
+  outputs.set('bundleDir', outcome.dir);
+  outputs.set('deployer', outcome.deployer);
+  outputs.set('files', outcome.files.length);
+  outputs.set('checksumsPath', outcome.checksumsPath);
+  io.logger.info(`${outcome.title} written to ${outcome.dir}: ${outcome.files.length} files, ${outcome.plan.folders.length} releases`);
+  return outcome;
+}

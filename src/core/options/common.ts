@@ -1,0 +1,50 @@
+/** Options several stages share, defined once so their wording and defaults cannot drift. */
+import { VERSION } from '../version.js';
+import type { OptionSpec } from './spec.js';
+
+/** Why GitHub-only presentation options are absent elsewhere. */
+const NO_JOB_SUMMARY = {
+  cli: 'a terminal has no job summary: the command prints its result',
+  gitlab: 'GitLab has no job summary: the job keeps its results as artifacts and dotenv variables',
+} as const;
+
+export const summaryOption = {
+  type: 'bool',
+  default: true,
+  description: 'Write a job summary.',
+  absent: NO_JOB_SUMMARY,
+} as const satisfies OptionSpec;
+
+export const kubeconfigOption = {
+  type: 'string',
+  description: 'Kubeconfig file for cm:// locations (default: $KUBECONFIG, ~/.kube/config, or the in-cluster service account).',
+  aliases: ['-k'],
+  placeholder: '<file>',
+} as const satisfies OptionSpec;
+
+export const dataOption = {
+  type: 'string',
+  description: 'External data directory layered over the embedded recipe catalog.',
+  placeholder: '<dir>',
+} as const satisfies OptionSpec;
+
+const JOB_ONLY = {
+  cli: 'a setting of the GitLab job, not of aicr',
+  action: 'a setting of the GitLab job, not of aicr',
+} as const;
+
+/** The container image GitLab jobs run (the aicr CLI image of this release). */
+export const JOB_IMAGE = `ghcr.io/nvidia/aicr-ci:${VERSION}`;
+
+/**
+ * The settings every GitLab component takes for its job: stage, name and image. `job-name` and
+ * `image` are GitLab's names for them in every component; options of a stage that upstream
+ * also calls so are renamed at the GitLab door.
+ */
+export function gitlabJobOptions(jobName: string, stage: string) {
+  return {
+    gitlabStage: { type: 'string', default: stage, description: 'Pipeline stage of the job.', names: { gitlab: 'stage' }, why: 'GitLab calls it stage', absent: JOB_ONLY, gitlabJob: true },
+    gitlabJobName: { type: 'string', default: jobName, description: 'Name of the job.', names: { gitlab: 'job-name' }, why: 'GitLab calls it job-name', absent: JOB_ONLY, gitlabJob: true },
+    gitlabImage: { type: 'string', default: JOB_IMAGE, description: 'Container image that provides the aicr CLI.', names: { gitlab: 'image' }, why: 'GitLab calls it image', absent: JOB_ONLY, gitlabJob: true },
+  } as const satisfies Record<string, OptionSpec>;
+}

@@ -1,0 +1,53 @@
+/** The recipe stage's options and outputs: one definition for the CLI, the action and the component. */
+import { dataOption, gitlabJobOptions, kubeconfigOption, summaryOption } from '../options/common.js';
+import { defineOptions } from '../options/spec.js';
+import { defineOutputs } from '../options/outputs.js';
+import { CRITERIA_VALUES } from './criteria.js';
+
+const list = (values: readonly string[]): string => values.join(', ');
+
+/** Where the criteria come from: given one by one, a criteria document, or detected from a snapshot. */
+export const CRITERIA_OPTIONS = defineOptions({
+  service: { type: 'string', description: `Kubernetes service: ${list(CRITERIA_VALUES.service)} or any.`, placeholder: '<service>' },
+  accelerator: { type: 'string', description: `GPU type: ${list(CRITERIA_VALUES.accelerator)} or any.`, aliases: ['--gpu'], placeholder: '<gpu>' },
+  intent: { type: 'string', description: `Workload intent: ${list(CRITERIA_VALUES.intent)} or any.`, placeholder: '<intent>' },
+  os: { type: 'string', description: `Node OS: ${list(CRITERIA_VALUES.os)} (al2, al2023) or any.`, placeholder: '<os>' },
+  platform: { type: 'string', description: `Platform: ${list(CRITERIA_VALUES.platform)} or any.`, placeholder: '<platform>' },
+  nodes: { type: 'int', min: 0, max: 100_000, default: 0, description: 'GPU node count (0 means any).' },
+  criteria: {
+    type: 'string',
+    description: 'RecipeCriteria document (file, https URL, cm://namespace/name or - for stdin); the criteria options override its fields.',
+    aliases: ['-c'],
+    placeholder: '<file|url|cm://ns/name|->',
+  },
+  snapshot: {
+    type: 'string',
+    description: 'Snapshot to detect the criteria from (file, https URL, cm://namespace/name or - for stdin); overlays whose constraints it fails are left out.',
+    aliases: ['-s'],
+    placeholder: '<file|url|cm://ns/name|->',
+  },
+  data: dataOption,
+  kubeconfig: kubeconfigOption,
+});
+
+export const RECIPE_OPTIONS = defineOptions({
+  ...CRITERIA_OPTIONS,
+  format: { type: 'enum', choices: ['yaml', 'json', 'table'], default: 'yaml', description: 'Recipe format: yaml, json or table.', aliases: ['-t'], placeholder: '<format>' },
+  output: {
+    type: 'string',
+    description: 'Where to write the recipe: a file, cm://namespace/name, or - for standard output.',
+    defaults: { cli: '-', action: 'recipe.yaml', gitlab: 'recipe.yaml' },
+    aliases: ['-o'],
+    placeholder: '<file|cm://ns/name|->',
+    regex: '^[A-Za-z0-9._/-]+$',
+  },
+  summary: summaryOption,
+  ...gitlabJobOptions('aicr-recipe', 'build'),
+});
+
+export const RECIPE_OUTPUTS = defineOutputs('recipe', {
+  recipePath: { description: 'Path (or cm:// location) of the written recipe.' },
+  appliedOverlays: { description: 'Comma-separated overlays merged into the recipe, base first.' },
+  components: { description: 'JSON array of the components: name, version, namespace, chart, source.' },
+  deploymentOrder: { description: 'Comma-separated component names in deployment order.' },
+});

@@ -1,0 +1,108 @@
+/**
+ * The recipe step: the criteria documents loaded once, the recipe resolved and written, the
+ * outputs set. Shared by `aicr recipe`, the recipe component, actions/recipe and the root action.
+ */
+import { loadDocument, writtenDocument, type LoadedDocument } from '../documents/load.js';
+import type { RawCriteria } from '../documents/types.js';
+import { formatDocument } from '../format.js';
+import { parseLocation, writeLocation } from '../io.js';
+import type { OptionValues } from '../options/spec.js';
+import { optionRef } from '../options/refs.js';
+import { typedOutputs } from '../options/outputs.js';
+import { toYamlWithPositions } from '../serialize.js';
+import { readOptionsFor, type StepIO } from '../step.js';
+import { loadDataCatalog } from '../catalog/embedded.js';
+import { resolveRecipe, type RecipeOutcome } from './index.js';
+import { CRITERIA_OPTIONS, RECIPE_OUTPUTS, type RECIPE_OPTIONS } from './options.js';
+
+export type CriteriaValues = OptionValues<typeof CRITERIA_OPTIONS>;
+export type RecipeValues = OptionValues<typeof RECIPE_OPTIONS>;
+
+export interface RecipeStepResult extends RecipeOutcome {
+  /** Where the recipe went, as given (`-` for standard output). */
+  output: string;
+  /** The recipe as written, with its line positions (yaml written to a file or ConfigMap). */
+  written?: LoadedDocument<'RecipeResult'>;
+}
+
+/** The criteria given one by one, as the recipe engine takes them. */
+export function givenCriteria(values: CriteriaValues): RawCriteria {
+  const criteria: RawCriteria = {};
+  for (const field of ['service', 'accelerator', 'intent', 'os', 'platform'] as const) {
+    const value = values[field];
+    if (value !== undefined && value !== '') criteria[field] = value;
+  }
+  if (values.nodes !== undefined) criteria.nodes = values.nodes;
+  return criteria;
+}
+
+/** Loads the documents the criteria options name and resolves the recipe. */
+export async function resolveFromOptions(values: CriteriaValues, io: StepIO, loaded: { snapshot?: LoadedDocument<'Snapshot'> } = {}): Promise<RecipeOutcome> {
+  const notices: string[] = [];
+  const read = (option: string) => readOptionsFor(option, io, values.kubeconfig);
+  if (values.snapshot && values.criteria) notices.push(`${optionRef('criteria')} ${values.criteria} is ignored because ${optionRef('snapshot')} was given`);
+  const [snapshot, criteriaDocument] = await Promise.all([
+    loaded.snapshot ?? (values.snapshot ? loadDocument('Snapshot', values.snapshot, read('snapshot')) : undefined),
+    !values.snapshot && values.criteria ? loadDocument('RecipeCriteria', values.criteria, read('criteria')) : undefined,
+    // The catalog loads while the documents are read (resolveRecipe finds it cached).
+    loadDataCatalog(values.data),
+  ]);
+  const outcome = await resolveRecipe(
+    { criteria: givenCriteria(values), ...(snapshot ? { snapshot } : {}), ...(criteriaDocument ? { criteriaDocument } : {}), ...(values.data ? { data: values.data } : {}) },
+    { env: io.env },
+  );
+  return { ...outcome, notices: [...notices, ...outcome.notices] };
+}
+
+/** Sets the recipe stage's outputs. */
+export function setRecipeOutputs(outcome: RecipeOutcome, output: string, io: StepIO): void {
+  const outputs = typedOutputs(RECIPE_OUTPUTS, io.outputs);
+  const { recipe } = outcome;
+  outputs.set('recipePath', output);
+  outputs.set('appliedOverlays', (recipe.metadata.appliedOverlays ?? []).join(','));
+  outputs.set('components', JSON.stringify(recipe.componentRefs.map((ref) => ({
+    name: ref.name,
+    version: ref.version ?? '',
+    namespace: ref.namespace ?? '',
+    chart: ref.chart ?? '',
+    source: ref.source ?? '',
+  }))));
+  outputs.set('deploymentOrder', recipe.deploymentOrder.join(','));
+}
+
+export interface RecipeStepOptions {
+  /** A snapshot the caller already loaded (the root action reads it once for every stage). */
+  snapshot?: LoadedDocument<'Snapshot'>;
+  /** Keep the line of every node of the written recipe (for annotations by a later step). */
+  keepPositions?: boolean;
+}
+
+/** Resolves the recipe, writes it to `output`, sets the outputs. */
+export async function runRecipeStep(values: RecipeValues, io: StepIO, options: RecipeStepOptions = {}): Promise<RecipeStepResult> {
+  const output = values.output ?? '-';
+  // A bad output location is refused before any work.
+  const location = parseLocation(output, 'output');
+  const outcome = await resolveFromOptions(values, io, options.snapshot ? { snapshot: options.snapshot } : {});
+  for (const notice of outcome.notices) io.logger.info(notice);
+  let text: string;
+  let written: LoadedDocument<'RecipeResult'> | undefined;
+  if (options.keepPositions && values.format === 'yaml') {
+    const { text: yaml, positions } = toYamlWithPositions(outcome.recipe);
+    text = yaml;
+    written = writtenDocument('RecipeResult', outcome.recipe, location.text, positions);
+  } else {
+    text = formatDocument(outcome.recipe, values.format);
+  }
+  await writeLocation(location, text, {
+    input: 'output',
+    format: values.format,
+    kind: 'RecipeResult',
+    ...(io.stdout ? { stdout: io.stdout } : {}),
+    ...(values.kubeconfig ? { kubeconfig: values.kubeconfig } : {}),
+  });
+  if (location.kind !== 'stdio') {
+    io.logger.info(`recipe written to ${output} (${outcome.recipe.componentRefs.length} components, overlays: ${outcome.recipe.metadata.appliedOverlays?.join(', ')})`);
+  }
+  setRecipeOutputs(outcome, output, io);
+  return { ...outcome, output, ...(written ? { written } : {}) };
+}

@@ -1,0 +1,75 @@
+/** The snapshot stage's options and outputs (and `aicr diff`'s): one definition for every door. */
+import { ExitCode } from '../errors.js';
+import { gitlabJobOptions, summaryOption } from '../options/common.js';
+import { defineOutputs } from '../options/outputs.js';
+import { defineOptions } from '../options/spec.js';
+
+/** Upstream AICR's agent image at the release whose ConfigMap format we read. */
+export const DEFAULT_AGENT_IMAGE = 'ghcr.io/nvidia/aicr:v0.11.1';
+
+const TYPES = 'K8s, SystemD, OS, GPU, NodeTopology';
+const GITLAB_JOB_NAMES = 'image and job-name name the GitLab job in every component';
+
+export const SNAPSHOT_OPTIONS = defineOptions({
+  agent: { type: 'bool', description: 'false: measure the machine this runs on (a self-hosted GPU runner). true: run the one-shot agent Job on a cluster node and read its snapshot.' },
+  require: {
+    type: 'list',
+    description: 'Sources whose absence fails with exit code 3 (comma-separated): gpu, k8s, os, systemd, topology.',
+    placeholder: '<sources>',
+    regex: '^((gpu|k8s|os|systemd|topology)(,(gpu|k8s|os|systemd|topology))*)?$',
+  },
+  requireGpu: { type: 'bool', env: 'AICR_REQUIRE_GPU', description: 'Same as adding gpu to require; with agent, the agent pod also requests one nvidia.com/gpu.' },
+  output: {
+    type: 'string',
+    description: 'Where to write the snapshot: a file, cm://namespace/name, or - for standard output.',
+    defaults: { cli: '-', action: 'snapshot.yaml', gitlab: 'snapshot.yaml' },
+    aliases: ['-o'],
+    placeholder: '<file|cm://ns/name|->',
+    regex: '^[A-Za-z0-9._/-]+$',
+  },
+  format: { type: 'enum', choices: ['yaml', 'json', 'table'], default: 'yaml', description: 'Snapshot format: yaml, json or table.', aliases: ['-t'], placeholder: '<format>' },
+  timestamp: { type: 'bool', description: 'Record the collection time as metadata.timestamp (off: identical nodes give identical files).' },
+  kubeconfig: {
+    type: 'string',
+    description: 'Kubeconfig for the K8s and topology collectors, the agent and cm:// locations (default: $KUBECONFIG, ~/.kube/config, or in-cluster).',
+    aliases: ['-k'],
+    placeholder: '<file>',
+  },
+  maxNodesPerEntry: { type: 'int', min: 0, max: 1_000_000, default: 0, description: 'Topology: list at most this many node names per label or taint (0 lists all).' },
+  timeout: { type: 'duration', default: '5m', description: 'Deadline of local collection, or of waiting for the agent Job (e.g. 90s, 10m).', placeholder: '<duration>', regex: '^([0-9]+(\\.[0-9]+)?(ms|s|m|h))+$' },
+  namespace: { type: 'string', default: 'default', env: 'AICR_NAMESPACE', description: 'Agent: namespace of the Job.', aliases: ['-n'], placeholder: '<namespace>', regex: '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$' },
+  image: { type: 'string', default: DEFAULT_AGENT_IMAGE, env: 'AICR_IMAGE', description: 'Agent: container image of the Job.', placeholder: '<image>', names: { gitlab: 'agent-image' }, why: GITLAB_JOB_NAMES },
+  imagePullSecret: { type: 'list', description: 'Agent: image pull secrets (comma-separated).', placeholder: '<secret>' },
+  jobName: { type: 'string', default: 'aicr', description: 'Agent: base name of the Job (a unique suffix is added).', placeholder: '<name>', names: { gitlab: 'agent-job-name' }, why: GITLAB_JOB_NAMES },
+  serviceAccountName: { type: 'string', default: 'aicr', description: 'Agent: base name of the ServiceAccount and RBAC objects (a unique suffix is added).', placeholder: '<name>' },
+  nodeSelector: { type: 'map', description: 'Agent: schedule on nodes with these labels, key=value pairs.', placeholder: '<key=value>' },
+  toleration: { type: 'list', description: 'Agent: tolerate these taints, key=value:effect or key:effect (default: tolerate all).', placeholder: '<key=value:effect>' },
+  privileged: { type: 'bool', default: true, description: 'Agent: privileged pod with host namespaces (false: restricted pod, less data).' },
+  runtimeClass: { type: 'string', env: 'AICR_RUNTIME_CLASS', description: 'Agent: runtime class that injects nvidia-smi (e.g. nvidia).', placeholder: '<name>' },
+  noCleanup: { type: 'bool', description: 'Agent: leave the Job and its RBAC objects in the cluster.' },
+  baseline: { type: 'string', description: 'Snapshot to compare with (file, https URL or cm://namespace/name); drift is reported.', placeholder: '<file|url|cm://ns/name>' },
+  failOnDrift: { type: 'bool', description: `Fail (exit code ${ExitCode.DriftDetected}) when the snapshot drifted from the baseline.` },
+  diffTypes: { type: 'list', description: `Compare only these measurement types (comma-separated: ${TYPES}).`, placeholder: '<types>', regex: '^([A-Za-z0-9]+(,[A-Za-z0-9]+)*)?$' },
+  summary: summaryOption,
+  ...gitlabJobOptions('aicr-snapshot', 'build'),
+});
+
+export const SNAPSHOT_OUTPUTS = defineOutputs('snapshot', {
+  snapshotPath: { description: 'Path (or cm:// location) of the written snapshot.' },
+  configmap: { description: 'The cm://namespace/name location when the snapshot was written to a ConfigMap, else empty.' },
+  gpuCount: { description: 'Number of GPUs nvidia-smi reported; empty when nvidia-smi was unavailable.' },
+  k8sVersion: { description: 'Kubernetes server version; empty when no cluster was reachable.' },
+  unavailable: { description: 'Comma-separated sources that could not be measured (k8s, systemd, os, gpu, topology).' },
+  drift: { description: 'true or false when a baseline was given (drift found or not), else empty.' },
+});
+
+/** `aicr diff`: pipelines compare through the snapshot stage's baseline option instead. */
+export const DIFF_OPTIONS = defineOptions({
+  baseline: { type: 'string', required: true, description: 'The reference snapshot (file, https URL, cm://namespace/name or - for stdin).', aliases: ['-b'], placeholder: '<file|url|cm://ns/name|->' },
+  target: { type: 'string', required: true, description: 'The snapshot compared against the baseline (file, https URL, cm://namespace/name or - for stdin).', placeholder: '<file|url|cm://ns/name|->' },
+  failOnDrift: { type: 'bool', description: `Exit ${ExitCode.DriftDetected} when any reading differs.` },
+  type: { type: 'list', description: `Compare only these measurement types (comma-separated: ${TYPES}).`, placeholder: '<types>' },
+  format: { type: 'enum', choices: ['yaml', 'json', 'table'], default: 'yaml', description: 'Output format: yaml, json or table.', aliases: ['-t'], placeholder: '<format>' },
+  output: { type: 'string', default: '-', description: 'Where to write the result: a file, or - for standard output.', aliases: ['-o'], placeholder: '<file|->' },
+  kubeconfig: { type: 'string', description: 'Kubeconfig for cm:// snapshots (default: $KUBECONFIG, ~/.kube/config, or in-cluster).', aliases: ['-k'], placeholder: '<file>' },
+});

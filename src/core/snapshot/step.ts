@@ -1,0 +1,141 @@
+/**
+ * The snapshot step: measure the node (or a cluster node through the agent Job), write the
+ * snapshot, compare it with a baseline when one is given, set the outputs. Shared by
+ * `aicr snapshot`, the snapshot component and actions/snapshot.
+ */
+import { AicrError, ErrorCode, ExitCode, invalidInput } from '../errors.js';
+import { readingText } from '../constraints/index.js';
+import { loadDocument } from '../documents/load.js';
+import type { Snapshot } from '../documents/types.js';
+import { parseLocation, writeLocation, type WriteOptions } from '../io.js';
+import { optionRef } from '../options/refs.js';
+import { optionKey, type OptionValues } from '../options/spec.js';
+import { typedOutputs } from '../options/outputs.js';
+import { readOptionsFor, withInterrupts, type StepIO } from '../step.js';
+import { diffSnapshots, hasDrift, parseMeasurementTypes, type SnapshotDiff } from './diff.js';
+import { parseRequiredSources, renderSnapshot, subtypeName, takeSnapshot, type AgentSettings, type SnapshotRequest, type SnapshotRun, type SnapshotServices } from './index.js';
+import { SNAPSHOT_OPTIONS, SNAPSHOT_OUTPUTS } from './options.js';
+
+export type SnapshotValues = OptionValues<typeof SNAPSHOT_OPTIONS>;
+
+/** Drifted readings pointed at one by one before the rest is counted. */
+const MAX_DRIFT_LINES = 20;
+
+const AGENT_ONLY = ['namespace', 'image', 'imagePullSecret', 'jobName', 'serviceAccountName', 'nodeSelector', 'toleration', 'noCleanup', 'runtimeClass'] as const;
+
+export interface SnapshotStepResult {
+  run: SnapshotRun;
+  output: string;
+  diff?: SnapshotDiff;
+  /** Shown in place of the baseline option: URL credentials redacted. */
+  baselineOrigin?: string;
+  /** 11 when drift was found and fail-on-drift is set, else 0. */
+  exitCode: number;
+}
+
+/** The snapshot request behind the options (checked before anything runs). */
+export function snapshotRequestFrom(values: SnapshotValues, io: StepIO): SnapshotRequest {
+  const require = parseRequiredSources(values.require, 'require');
+  if (values.requireGpu && !require.includes('gpu')) require.push('gpu');
+  const timeoutMs = values.timeout || 5 * 60_000;
+  if (values.agent && values.requireGpu && values.runtimeClass) {
+    throw invalidInput(`${optionRef('require-gpu')} and ${optionRef('runtime-class')} are mutually exclusive; prefer ${optionRef('runtime-class')}, which provides nvidia-smi access via the container runtime without consuming a GPU allocation`, {
+      hint: 'set only one of them',
+    });
+  }
+  const request: SnapshotRequest = { mode: values.agent ? 'agent' : 'local', require, timeoutMs };
+  if (values.timestamp) request.timestamp = new Date();
+  if (values.kubeconfig) request.kubeconfig = values.kubeconfig;
+  if (values.maxNodesPerEntry) request.maxNodesPerEntry = values.maxNodesPerEntry;
+  if (values.agent) {
+    const agent: AgentSettings = {
+      namespace: values.namespace,
+      image: values.image,
+      imagePullSecrets: values.imagePullSecret,
+      jobName: values.jobName,
+      serviceAccountName: values.serviceAccountName,
+      nodeSelector: values.nodeSelector,
+      tolerations: values.toleration,
+      timeoutMs,
+      keep: values.noCleanup,
+      privileged: values.privileged,
+      requireGpu: values.requireGpu,
+      maxNodesPerEntry: values.maxNodesPerEntry,
+      debug: io.env.AICR_DEBUG === 'true' || io.env.AICR_DEBUG === '1' || io.env.RUNNER_DEBUG === '1',
+    };
+    if (values.runtimeClass) agent.runtimeClass = values.runtimeClass;
+    if (values.kubeconfig) agent.kubeconfig = values.kubeconfig;
+    if (values.output?.trim().startsWith('cm://')) agent.configMap = values.output.trim();
+    request.agent = agent;
+  }
+  return request;
+}
+
+/** A reading's canonical text, or '' when the snapshot does not have it. */
+export function reading(snapshot: Snapshot, type: string, subtype: string, key: string): string {
+  const measurement = snapshot.measurements.find((m) => m?.type === type);
+  const data = measurement?.subtypes?.find((s) => subtypeName(s) === subtype)?.data;
+  return data && Object.prototype.hasOwnProperty.call(data, key) ? readingText(data[key]) : '';
+}
+
+function reportDrift(diff: SnapshotDiff, failOnDrift: boolean, io: StepIO): void {
+  const point = failOnDrift ? io.logger.error : io.logger.warning;
+  for (const change of diff.changes.slice(0, MAX_DRIFT_LINES)) {
+    const text = change.kind === 'modified' ? `${change.baseline} → ${change.target}` : change.kind === 'added' ? `added: ${change.target}` : `removed (was ${change.baseline})`;
+    point(`${change.path}: ${text}`, { title: `snapshot drift (${change.kind})` });
+  }
+  if (diff.changes.length > MAX_DRIFT_LINES) io.logger.notice(`${diff.changes.length - MAX_DRIFT_LINES} more drifted readings are not listed one by one`, { title: 'snapshot drift' });
+  if (!hasDrift(diff)) io.logger.notice(`no drift against ${diff.baselineSource} (${diff.ignored} volatile readings ignored)`, { title: 'snapshot drift' });
+}
+
+export async function runSnapshotStep(values: SnapshotValues, io: StepIO, services: Pick<SnapshotServices, 'collectors' | 'runAgent'> = {}): Promise<SnapshotStepResult> {
+  const output = values.output ?? '-';
+  const location = parseLocation(output, 'output');
+  if (location.kind === 'url') throw invalidInput(`${optionRef('output')}: cannot write to a URL (${location.url.host})`, { hint: 'write to a file, - for standard output, or cm://namespace/name' });
+  const diffTypes = parseMeasurementTypes(values.diffTypes, 'diff-types');
+  if (values.failOnDrift && !values.baseline) throw invalidInput(`${optionRef('fail-on-drift')} needs a ${optionRef('baseline')} to compare against`, { hint: 'name a snapshot file or cm://namespace/name to compare with' });
+  const request = snapshotRequestFrom(values, io);
+  if (!values.agent) {
+    const ignored = AGENT_ONLY.filter((property) => {
+      const value: unknown = values[property];
+      const fallback: unknown = (SNAPSHOT_OPTIONS[property] as { default?: unknown }).default;
+      if (Array.isArray(value)) return value.length > 0;
+      if (value && typeof value === 'object') return Object.keys(value).length > 0;
+      return value !== undefined && value !== false && value !== fallback;
+    });
+    if (ignored.length) io.logger.notice(`${ignored.map((p) => optionRef(optionKey(p))).join(', ')} only appl${ignored.length > 1 ? 'y' : 'ies'} with ${optionRef('agent')}; collecting on this machine`);
+  }
+  // The baseline is read before anything is written: the output may be the baseline's own path.
+  const baseline = values.baseline ? await loadDocument('Snapshot', values.baseline, readOptionsFor('baseline', io, values.kubeconfig)) : undefined;
+  const interrupted = (name: NodeJS.Signals) => new AicrError(ErrorCode.Internal, `interrupted by ${name}`, { hint: `nothing was written; objects the agent created were deleted unless ${optionRef('no-cleanup')} was set` });
+  const run = await withInterrupts((signal) => takeSnapshot(request, { logger: io.logger, env: io.env, signal, ...services }), interrupted);
+
+  const writeOptions: WriteOptions = { input: 'output', format: values.format, kind: 'Snapshot', ...(io.stdout ? { stdout: io.stdout } : {}) };
+  if (values.kubeconfig) writeOptions.kubeconfig = values.kubeconfig;
+  await writeLocation(location, renderSnapshot(run.snapshot, values.format), writeOptions);
+  if (location.kind !== 'stdio') {
+    const measured = run.sources.filter((s) => s.status !== 'unavailable').map((s) => s.type);
+    io.logger.info(`snapshot written to ${output} (measured: ${measured.join(', ') || 'nothing'})`);
+  }
+
+  let diff: SnapshotDiff | undefined;
+  if (baseline) {
+    diff = diffSnapshots(baseline.document, run.snapshot, { types: diffTypes, baselineSource: baseline.origin, targetSource: location.kind === 'stdio' ? '<stdout>' : output });
+    io.logger.info(`snapshot diff: ${diff.summary.added} added, ${diff.summary.removed} removed, ${diff.summary.modified} modified (${diff.ignored} volatile readings ignored)`);
+    reportDrift(diff, values.failOnDrift, io);
+  }
+  const outputs = typedOutputs(SNAPSHOT_OUTPUTS, io.outputs);
+  outputs.set('snapshotPath', output);
+  outputs.set('configmap', location.kind === 'configmap' ? output : '');
+  // Empty, not 0, when nvidia-smi could not be asked: an unknown count is not zero GPUs.
+  outputs.set('gpuCount', reading(run.snapshot, 'GPU', 'smi', 'gpu-count'));
+  outputs.set('k8sVersion', reading(run.snapshot, 'K8s', 'server', 'version'));
+  outputs.set('unavailable', run.sources.filter((s) => s.status === 'unavailable').map((s) => s.source).join(','));
+  outputs.set('drift', diff ? String(hasDrift(diff)) : '');
+  let exitCode: number = ExitCode.Success;
+  if (diff && values.failOnDrift && hasDrift(diff)) {
+    io.logger.error(`drift detected: ${diff.summary.total} change(s) against ${baseline!.origin}`, { title: 'aicr snapshot' });
+    exitCode = ExitCode.DriftDetected;
+  }
+  return { run, output, ...(diff ? { diff } : {}), ...(baseline ? { baselineOrigin: baseline.origin } : {}), exitCode };
+}

@@ -1,0 +1,50 @@
+/**
+ * What a stage's step needs from the door running it. A step (src/core/<stage>/step.ts) is the
+ * one implementation of a stage as users run it: read the documents, run the stage, write the
+ * files, set the outputs, log what happened. The CLI, the GitLab components, the stage actions
+ * and the root action all run the same steps and differ only in these sinks.
+ */
+import type { Logger } from './logger.js';
+import type { OutputSink } from './options/outputs.js';
+
+export interface StepIO {
+  logger: Logger;
+  /** Step outputs: GitHub step outputs, GitLab dotenv lines, or nothing at a terminal. */
+  outputs: OutputSink;
+  env: NodeJS.ProcessEnv;
+  /** Where `-` reads from. */
+  stdin?: NodeJS.ReadableStream;
+  /** Where `-` writes to. */
+  stdout?: NodeJS.WritableStream;
+  /** Repository root that report and annotation paths are made relative to. */
+  workspace: string;
+  /** Cancels long work (SIGINT/SIGTERM). */
+  signal?: AbortSignal;
+}
+
+/** Read options for a location given by `option`, with the door's stdin and the kubeconfig. */
+export function readOptionsFor(option: string, io: StepIO, kubeconfig: string | undefined): { option: string; stdin?: NodeJS.ReadableStream; kubeconfig?: string; signal?: AbortSignal } {
+  return {
+    option,
+    ...(io.stdin ? { stdin: io.stdin } : {}),
+    ...(kubeconfig ? { kubeconfig } : {}),
+    ...(io.signal ? { signal: io.signal } : {}),
+  };
+}
+
+/**
+ * Runs `work` with a signal that SIGINT/SIGTERM abort, so an interrupted run still cleans up
+ * what it created (the snapshot agent) and writes nothing half-done.
+ */
+export async function withInterrupts<T>(work: (signal: AbortSignal) => Promise<T>, onInterrupt: (name: NodeJS.Signals) => Error): Promise<T> {
+  const controller = new AbortController();
+  const onSignal = (name: NodeJS.Signals): void => controller.abort(onInterrupt(name));
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    return await work(controller.signal);
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}

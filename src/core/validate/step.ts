@@ -1,0 +1,99 @@
+/**
+ * The validate step: the recipe and the snapshot loaded (or taken as already loaded), the
+ * constraints evaluated, the reports written, the outputs set. Shared by `aicr validate`, the
+ * validate component, actions/validate and the root action.
+ */
+import { join } from 'node:path';
+import { invalidInput, ExitCode } from '../errors.js';
+import { loadDocument, type LoadedDocument } from '../documents/load.js';
+import { parseLocation, writeLocation } from '../io.js';
+import { optionRef } from '../options/refs.js';
+import type { OptionValues } from '../options/spec.js';
+import { typedOutputs } from '../options/outputs.js';
+import { toJson } from '../serialize.js';
+import { readOptionsFor, type StepIO } from '../step.js';
+import { validateRecipe } from './index.js';
+import type { ValidationReport } from './evaluate.js';
+import { relativeTo, toCodeQuality, toCtrf, toJunitXml, type PathMapper } from './reports.js';
+import { VALIDATE_OUTPUTS, type VALIDATE_OPTIONS } from './options.js';
+
+export type ValidateValues = OptionValues<typeof VALIDATE_OPTIONS>;
+
+/** File names inside the report directory. */
+export const REPORT_FILES = { ctrf: 'ctrf-report.json', junit: 'junit.xml', codequality: 'gl-code-quality-report.json' } as const;
+
+export interface ValidateStepResult {
+  report: ValidationReport;
+  /** The CTRF report as written (for the job summary). */
+  ctrfText: string;
+  /** Where the CTRF report was written, if anywhere but standard output. */
+  reportPath?: string;
+  /** Report paths relative to the workspace. */
+  paths: PathMapper;
+  /** 10 when a constraint failed and fail-on-error is set, else 0. */
+  exitCode: number;
+}
+
+/** Documents the caller already holds (the root action's recipe and snapshot). */
+export interface ValidateInputs {
+  recipe?: LoadedDocument<'RecipeResult'>;
+  snapshot?: LoadedDocument<'Snapshot'>;
+}
+
+export async function runValidateStep(values: ValidateValues, io: StepIO, given: ValidateInputs = {}): Promise<ValidateStepResult> {
+  if (!given.recipe && !given.snapshot && values.recipe === '-' && values.snapshot === '-') {
+    throw invalidInput(`${optionRef('recipe')} and ${optionRef('snapshot')} cannot both read standard input`, { hint: 'pass at least one of them as a file' });
+  }
+  const read = (option: string) => readOptionsFor(option, io, values.kubeconfig);
+  const [recipe, snapshot] = await Promise.all([
+    given.recipe ?? loadDocument('RecipeResult', values.recipe, read('recipe')),
+    given.snapshot ?? loadDocument('Snapshot', values.snapshot, read('snapshot')),
+  ]);
+  const report = validateRecipe(recipe, snapshot, values.phase);
+  for (const note of report.notes) io.logger.warning(note);
+  const paths = relativeTo(io.workspace);
+  const ctrfText = toJson(toCtrf(report, { paths, ...(values.timestamps ? { time: new Date() } : {}) }));
+  const junit = () => toJunitXml(report, { paths });
+  const codequality = () => toJson(toCodeQuality(report, { paths }));
+  const write = async (target: string, option: string, text: string, format?: 'json'): Promise<void> => {
+    await writeLocation(parseLocation(target, option), text, {
+      input: option,
+      ...(format ? { format } : {}),
+      ...(io.stdout ? { stdout: io.stdout } : {}),
+      ...(values.kubeconfig ? { kubeconfig: values.kubeconfig } : {}),
+      kind: 'ValidationReport',
+    });
+  };
+  let reportPath: string | undefined;
+  if (values.reportDir) {
+    reportPath = join(values.reportDir, REPORT_FILES.ctrf);
+    await write(reportPath, 'report-dir', ctrfText, 'json');
+    await write(join(values.reportDir, REPORT_FILES.junit), 'report-dir', junit());
+    await write(join(values.reportDir, REPORT_FILES.codequality), 'report-dir', codequality(), 'json');
+  }
+  if (values.output) {
+    await write(values.output, 'output', ctrfText, 'json');
+    if (values.output !== '-') reportPath ??= values.output;
+  }
+  if (values.junit) await write(values.junit, 'junit', junit());
+  if (values.codequality) await write(values.codequality, 'codequality', codequality(), 'json');
+
+  const outputs = typedOutputs(VALIDATE_OUTPUTS, io.outputs);
+  const { summary } = report;
+  outputs.set('status', report.status);
+  outputs.set('passed', summary.passed);
+  outputs.set('failed', summary.failed);
+  outputs.set('skipped', summary.skipped);
+  outputs.set('reportPath', reportPath ?? '');
+  const failing = summary.failed > 0 && values.failOnError;
+  const live = report.phases.length ? `${report.phases.map((p) => p.phase).join(', ')} skipped: needs a live cluster validator` : 'no live phases requested';
+  io.logger.info(
+    `validate: ${report.status} (${summary.passed} passed, ${summary.failed} failed, ${summary.skipped} skipped of ${summary.constraints} constraints; ${live})` +
+      (reportPath ? `; report: ${reportPath}` : '') +
+      (failing ? `; exit ${ExitCode.ConstraintsFailed}` : ''),
+  );
+  if (failing) {
+    io.logger.error(`validation failed: ${summary.failed} of ${summary.constraints} constraints failed (exit code ${ExitCode.ConstraintsFailed}; set ${optionRef('fail-on-error')} to false to report without failing)`);
+  }
+  return { report, ctrfText, ...(reportPath ? { reportPath } : {}), paths, exitCode: failing ? ExitCode.ConstraintsFailed : ExitCode.Success };
+}

@@ -1,0 +1,139 @@
+/**
+ * Every stage and its three doors, in one place: the option and output tables (src/core/<stage>/options.ts),
+ * the CLI command, the action (actions/<action>/action.yml, src/actions/<action>) and the GitLab
+ * component (gitlab/templates/<component>.yml). action.yml files, component templates and the
+ * README tables are generated from this list (`npm run docs`) and checked in CI.
+ */
+import { ROOT_OPTIONS, ROOT_OUTPUTS } from './actions/root/options.js';
+import { BUNDLE_OPTIONS, BUNDLE_OUTPUTS } from './core/bundle/options.js';
+import { VERIFY_OPTIONS, VERIFY_OUTPUTS } from './core/checksums/options.js';
+import type { OutputTable } from './core/options/outputs.js';
+import type { OptionTable } from './core/options/spec.js';
+import { RECIPE_OPTIONS, RECIPE_OUTPUTS } from './core/recipe/options.js';
+import { SNAPSHOT_OPTIONS, SNAPSHOT_OUTPUTS } from './core/snapshot/options.js';
+import { VALIDATE_OPTIONS, VALIDATE_OUTPUTS } from './core/validate/options.js';
+
+export interface ActionDoor {
+  /** Folder under actions/ (`root`: the repository's own action.yml). */
+  folder: string;
+  name: string;
+  description: string;
+  icon: string;
+}
+
+export interface ComponentDoor {
+  /** Template name under gitlab/templates/. */
+  name: string;
+  description: string;
+  /** The job's artifacts; `$[[ inputs.x ]]` refers to the component's inputs. */
+  artifacts: { when?: 'always'; paths?: string[]; reports?: Record<string, string> };
+}
+
+export interface Stage {
+  options: OptionTable;
+  outputs: OutputTable;
+  /** The CLI command; absent for the one-step root action. */
+  command?: string;
+  action: ActionDoor;
+  component?: ComponentDoor;
+}
+
+/** The dotenv report every component job writes (its outputs as AICR_<STAGE>_<OUTPUT>). */
+export const dotenvFile = (component: string): string => `aicr-${component}.env`;
+
+export const STAGES: readonly Stage[] = [
+  {
+    options: SNAPSHOT_OPTIONS,
+    outputs: SNAPSHOT_OUTPUTS,
+    command: 'snapshot',
+    action: {
+      folder: 'snapshot',
+      name: 'AICR snapshot',
+      description: 'Measure a GPU node (OS, systemd, GPU with MIG, Kubernetes, node topology) into an NVIDIA AI Cluster Runtime snapshot, and report drift against a baseline.',
+      icon: 'camera',
+    },
+    component: {
+      name: 'snapshot',
+      description: 'Measure a GPU node into an NVIDIA AI Cluster Runtime snapshot, keep it as a job artifact, and optionally report drift against a baseline.',
+      artifacts: { when: 'always', paths: ['$[[ inputs.output ]]'] },
+    },
+  },
+  {
+    options: RECIPE_OPTIONS,
+    outputs: RECIPE_OUTPUTS,
+    command: 'recipe',
+    action: {
+      folder: 'recipe',
+      name: 'AICR recipe',
+      description: 'Resolve an NVIDIA AI Cluster Runtime recipe (components, versions, values, constraints, deployment order) for a GPU Kubernetes cluster.',
+      icon: 'layers',
+    },
+    component: {
+      name: 'recipe',
+      description: 'Resolve an NVIDIA AI Cluster Runtime recipe and publish it as a job artifact.',
+      artifacts: { paths: ['$[[ inputs.output ]]'] },
+    },
+  },
+  {
+    options: VALIDATE_OPTIONS,
+    outputs: VALIDATE_OUTPUTS,
+    command: 'validate',
+    action: {
+      folder: 'validate',
+      name: 'AICR validate',
+      description: 'Check an NVIDIA AI Cluster Runtime recipe\'s readiness constraints against a cluster snapshot; CTRF and JUnit reports, annotations on the recipe, a job summary.',
+      icon: 'check-square',
+    },
+    component: {
+      name: 'validate',
+      description: 'Validate an NVIDIA AI Cluster Runtime recipe\'s readiness constraints against a cluster snapshot; CTRF, JUnit and Code Quality reports.',
+      artifacts: {
+        when: 'always',
+        paths: ['$[[ inputs.report-dir ]]/'],
+        reports: { junit: '$[[ inputs.report-dir ]]/junit.xml', codequality: '$[[ inputs.report-dir ]]/gl-code-quality-report.json' },
+      },
+    },
+  },
+  {
+    options: BUNDLE_OPTIONS,
+    outputs: BUNDLE_OUTPUTS,
+    command: 'bundle',
+    action: {
+      folder: 'bundle',
+      name: 'AICR bundle',
+      description: 'Generate a deployment bundle (Helm, Argo CD, Argo CD Helm chart, Flux or Helmfile) from an NVIDIA AI Cluster Runtime recipe, with checksums.txt.',
+      icon: 'package',
+    },
+    component: {
+      name: 'bundle',
+      description: 'Generate an NVIDIA AI Cluster Runtime deployment bundle from a recipe and publish it as a job artifact.',
+      artifacts: { paths: ['$[[ inputs.output ]]/'] },
+    },
+  },
+  {
+    options: VERIFY_OPTIONS,
+    outputs: VERIFY_OUTPUTS,
+    command: 'verify',
+    action: {
+      folder: 'verify-checksums',
+      name: 'AICR verify checksums',
+      description: 'Check an AICR bundle against its checksums.txt and report every modified, missing or unlisted file, unsafe path and escaping symbolic link.',
+      icon: 'check-circle',
+    },
+    component: {
+      name: 'verify-checksums',
+      description: 'Check an NVIDIA AI Cluster Runtime bundle against its checksums.txt; every problem is reported in the log and as a Code Quality report.',
+      artifacts: { when: 'always', reports: { codequality: '$[[ inputs.codequality ]]' } },
+    },
+  },
+  {
+    options: ROOT_OPTIONS,
+    outputs: ROOT_OUTPUTS,
+    action: {
+      folder: 'root',
+      name: 'AICR',
+      description: 'NVIDIA AI Cluster Runtime in one step: resolve a recipe for a GPU Kubernetes cluster, validate it against a snapshot, bundle it for Helm, Argo CD, Flux or Helmfile, and verify the bundle.',
+      icon: 'layers',
+    },
+  },
+];
