@@ -9,8 +9,22 @@ import { join } from 'node:path';
 import type { Constraint, Measurement, Snapshot } from '../src/core/documents/types.js';
 import { resolveRecipe } from '../src/core/recipe/index.js';
 import { toYaml } from '../src/core/serialize.js';
-import { evaluateRecipe, loadRecipe, loadSnapshot, toCtrf, toJunitXml } from '../src/core/validate/index.js';
+import { loadDocument } from '../src/core/documents/load.js';
+import { evaluateRecipe, indexSnapshot, prepareRecipe, toCtrf, toJunitXml } from '../src/core/validate/index.js';
 import { addColdStartRow, median, rows, timeInProcess } from './harness.js';
+
+/** Reads a recipe as validate does: loaded, checked, constraint values as written. */
+async function loadRecipe(path: string) {
+  const loaded = await loadDocument('RecipeResult', path, { option: 'recipe' });
+  prepareRecipe(loaded);
+  return loaded;
+}
+
+/** Reads a snapshot as validate does: loaded, checked and indexed for lookups. */
+async function loadSnapshot(path: string) {
+  const loaded = await loadDocument('Snapshot', path, { option: 'snapshot' });
+  return { origin: loaded.origin, index: indexSnapshot(loaded) };
+}
 
 /**
  * A snapshot shaped like a real GPU node's (spec A.2 sizes): 3 systemd units × 220 properties,
@@ -85,7 +99,7 @@ export async function run(root: string): Promise<void> {
   const loadedRecipe = await loadRecipe(bigRecipePath);
   const loadedSnapshot = await loadSnapshot(snapshotPath);
   const options = { recipeOrigin: loadedRecipe.origin, snapshotOrigin: loadedSnapshot.origin };
-  const evaluate = () => evaluateRecipe(loadedRecipe.recipe, loadedRecipe.source, loadedSnapshot.index, options);
+  const evaluate = () => evaluateRecipe(loadedRecipe.document, loadedRecipe.source, loadedSnapshot.index, options);
   const report = evaluate();
   const perRun = timeInProcess(evaluate, { samples: 9, minMs: 3000 });
   const { passed, failed, skipped } = report.summary;

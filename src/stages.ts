@@ -55,7 +55,7 @@ export const STAGES: readonly Stage[] = [
     component: {
       name: 'snapshot',
       description: 'Measure a GPU node into an NVIDIA AI Cluster Runtime snapshot, keep it as a job artifact, and optionally report drift against a baseline.',
-      artifacts: { when: 'always', paths: ['$[[ inputs.output ]]'] },
+      artifacts: { when: 'always', paths: ['$[[ inputs.output ]]', '$[[ inputs.diff-output ]]'] },
     },
   },
   {

@@ -26,10 +26,10 @@ describe('actions/bundle', () => {
     expect(result.summary).toContain('flux get helmreleases -A');
     expect(result.summary).toContain('009-gpu-operator/');
     const warnings = result.commands.filter((c) => c.command === 'warning');
-    expect(warnings.map((w) => w.message)).toContain('skyhook-customizations is enabled but --workload-selector is not set. This may cause skyhook to evict running training jobs. Consider setting --workload-selector to prevent eviction.');
+    expect(warnings.map((w) => w.message)).toContain('skyhook-customizations is enabled but input "workload-selector" is not set. This may cause skyhook to evict running training jobs. Consider setting --workload-selector to prevent eviction.');
   });
 
-  it('takes one --set per line (commas stay in values), list inputs, and replace', async () => {
+  it('takes one --set per line (commas stay in values), list and map inputs, and force', async () => {
     const inputs = {
       recipe: fixtureRecipe('variety'), data: FIXTURE_DATA, output: 'out/b', summary: 'false',
       set: 'gpuoperator:driver.version=570.86.16\n\ncertmanager:extra.args=a,b\n',
@@ -42,19 +42,21 @@ describe('actions/bundle', () => {
     expect(values.extra.args).toBe('a,b');
     const again = await runWithInputs(run, inputs, { cwd: first.cwd });
     expect(again.exitCode).toBe(2);
-    expect(again.commands.at(-1)?.message).toContain('--output out/b is not empty');
-    const replaced = await runWithInputs(run, { ...inputs, replace: 'true', deployer: 'helmfile' }, { cwd: first.cwd });
+    expect(again.commands.at(-1)?.message).toContain('input "output": out/b is not empty');
+    expect(again.commands.at(-1)?.message).toContain('set input "force" to replace it');
+    const replaced = await runWithInputs(run, { ...inputs, force: 'true', deployer: 'helmfile' }, { cwd: first.cwd });
     expect(replaced.exitCode, replaced.stdout).toBe(0);
     expect(existsSync(join(first.cwd, 'out/b/level-0.yaml'))).toBe(true);
   });
 
   it.each([
-    [{ recipe: EKS_RECIPE, deployer: 'kustomize' }, 2, 'invalid input "deployer" "kustomize": must be one of helm, argocd, argocdhelm, flux, helmfile'],
+    [{ recipe: EKS_RECIPE, deployer: 'kustomize' }, 2, 'input "deployer": "kustomize" is not one of helm, argocd, argocdhelm, flux, helmfile'],
     [{ recipe: EKS_RECIPE, set: 'gpuoperator=1' }, 2, "expected 'component:path.to.key=value'"],
-    [{ recipe: EKS_RECIPE, 'accelerated-node-toleration': 'a=b' }, 2, 'expected key=value:effect or key:effect'],
-    [{ recipe: EKS_RECIPE, nodes: 'two' }, 2, 'input "nodes" must be a whole number'],
-    [{ recipe: EKS_RECIPE, replace: 'yes' }, 2, 'input "replace" must be true or false'],
-    [{}, 2, 'input "recipe" is required'],
+    [{ recipe: EKS_RECIPE, 'accelerated-node-toleration': 'a=b' }, 2, 'input "accelerated-node-toleration": invalid taint "a=b": expected key=value:effect or key:effect'],
+    [{ recipe: EKS_RECIPE, 'system-node-selector': 'role' }, 2, 'input "system-node-selector": "role" is not key=value'],
+    [{ recipe: EKS_RECIPE, nodes: 'two' }, 2, 'input "nodes": takes a whole number, not "two"'],
+    [{ recipe: EKS_RECIPE, force: 'maybe' }, 2, 'input "force": takes true or false, not "maybe"'],
+    [{}, 2, 'input "recipe": is required'],
     [{ recipe: 'missing.yaml' }, 3, 'missing.yaml'],
   ])('fails through the one failure path: %j', async (inputs, code, message) => {
     const result = await runWithInputs(run, inputs as Record<string, string>);

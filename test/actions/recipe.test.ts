@@ -31,8 +31,8 @@ describe('actions/recipe', () => {
     expect(result.summary).toContain('<td>kubeflow-trainer</td><td>2.1.0</td>');
   });
 
-  it('accepts gpu as an alias, json format and a custom output path', async () => {
-    const result = await runWithInputs(run, { service: 'eks', gpu: 'gb200', intent: 'inference', format: 'json', output: 'out/r.json', summary: 'false' });
+  it('accepts json format and a custom output path', async () => {
+    const result = await runWithInputs(run, { service: 'eks', accelerator: 'gb200', intent: 'inference', format: 'json', output: 'out/r.json', summary: 'false' });
     expect(result.exitCode).toBe(0);
     const recipe = JSON.parse(readFileSync(join(result.cwd, 'out/r.json'), 'utf8'));
     expect(recipe.criteria.accelerator).toBe('gb200');
@@ -45,7 +45,7 @@ describe('actions/recipe', () => {
     const withFile = await runWithInputs(async () => {
       writeFileSync('criteria.yaml', 'kind: RecipeCriteria\nspec:\n  service: kind\n  intent: inference\n');
       await run();
-    }, { 'criteria-file': 'criteria.yaml', data: UPSTREAM_RECIPES });
+    }, { criteria: 'criteria.yaml', data: UPSTREAM_RECIPES });
     expect(withFile.exitCode).toBe(0);
     expect(withFile.outputs['applied-overlays']).toBe('base,monitoring-hpa,kind,kind-inference');
   });
@@ -61,7 +61,7 @@ describe('actions/recipe', () => {
   });
 
   it('rejects a malformed boolean and a negative node count', async () => {
-    expect((await runWithInputs(run, { service: 'eks', summary: 'yes' })).commands.at(-1)?.message).toContain('input "summary" must be true or false');
-    expect((await runWithInputs(run, { service: 'eks', nodes: '-2' })).commands.at(-1)?.message).toContain('input "nodes" must be at least 0');
+    expect((await runWithInputs(run, { service: 'eks', summary: 'yes' })).commands.at(-1)?.message).toContain('input "summary": takes true or false, not "yes"');
+    expect((await runWithInputs(run, { service: 'eks', nodes: '-2' })).commands.at(-1)?.message).toContain('input "nodes": must be at least 0, not -2');
   });
 });

@@ -67,7 +67,7 @@ describe('root action: recipe → validate → bundle → verify', () => {
     expect(first.exitCode).toBe(0);
     const again = await runWithInputs(run, { service: 'eks' }, { cwd: first.cwd });
     expect(again.exitCode).toBe(2);
-    const replaced = await runWithInputs(run, { service: 'eks', replace: 'true' }, { cwd: first.cwd });
+    const replaced = await runWithInputs(run, { service: 'eks', force: 'true' }, { cwd: first.cwd });
     expect(replaced.exitCode).toBe(0);
   });
 });

@@ -53,7 +53,7 @@ describe('actions/snapshot (local mode)', () => {
   });
 
   it('records absent sources on a runner without GPU tools, and require turns that into exit 3 with nothing written', async () => {
-    const plain = await runWithInputs(run, { format: 'json' }, { env: cpuRunner() });
+    const plain = await runWithInputs(run, { format: 'json', output: 'snapshot.json' }, { env: cpuRunner() });
     expect(plain.exitCode).toBe(0);
     expect(plain.outputs['gpu-count']).toBe('');
     expect(plain.outputs.unavailable).toBe('k8s,systemd,gpu,topology');
@@ -101,13 +101,13 @@ describe('actions/snapshot (local mode)', () => {
 
   it('rejects bad inputs through the one failure path (exit 2)', async () => {
     const cases: Array<[Record<string, string>, string]> = [
-      [{ format: 'xml' }, 'input "format" must be one of yaml, json, table'],
+      [{ format: 'xml' }, 'input "format": "xml" is not one of yaml, json, table'],
       [{ require: 'gpu,tpu' }, 'input "require": unknown source "tpu"'],
       [{ timeout: '10' }, 'input "timeout": "10" is not a duration'],
-      [{ 'fail-on-drift': 'true' }, 'input "fail-on-drift" needs a "baseline"'],
+      [{ 'fail-on-drift': 'true' }, 'input "fail-on-drift" needs input "baseline": a snapshot to compare against'],
       [{ output: 'https://example.com/s.yaml' }, 'https'],
       [{ 'diff-types': 'CPU' }, 'input "diff-types": unknown measurement type "CPU"'],
-      [{ keep: 'yes' }, 'input "keep" must be true or false'],
+      [{ 'no-cleanup': 'yes' }, 'input "no-cleanup": takes true or false, not "yes"'],
     ];
     for (const [inputs, message] of cases) {
       const result = await runWithInputs(run, only(inputs), { env: cpuRunner() });
@@ -151,7 +151,7 @@ describe('actions/snapshot as GitHub runs it', () => {
     const result = spawnSync(process.execPath, [entry], {
       cwd: dir,
       encoding: 'utf8',
-      env: { ...gpuRunner(), GITHUB_OUTPUT: outputFile, INPUT_FORMAT: 'json', INPUT_REQUIRE: 'gpu', 'INPUT_DIFF-TYPES': '' },
+      env: { ...gpuRunner(), GITHUB_OUTPUT: outputFile, INPUT_FORMAT: 'json', INPUT_OUTPUT: 'snapshot.json', INPUT_REQUIRE: 'gpu', 'INPUT_DIFF-TYPES': '' },
       timeout: 60_000,
     });
     expect(result.status, `${result.stdout}${result.stderr}`).toBe(0);

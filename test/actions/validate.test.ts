@@ -41,7 +41,7 @@ describe('actions/validate', () => {
       ['GPU.smi.gpu-count', recipeInWorkspace, lineOf('GPU.smi.gpu-count'), 'skipped: measurement type GPU not found in the snapshot'],
     ]);
     const failure = result.commands.find((c) => c.command === 'error' && !c.properties.file);
-    expect(failure?.message).toBe('validation failed: 1 of 8 constraints failed (exit code 10; set fail-on-error: false to report without failing)');
+    expect(failure?.message).toBe('validation failed: 1 of 8 constraints failed (exit code 10; set input "fail-on-error" to false to report without failing)');
 
     const ctrf = JSON.parse(readFileSync(join(result.cwd, 'aicr-validate-report', 'ctrf-report.json'), 'utf8'));
     expect(validateCtrf(ctrf).valid).toBe(true);
@@ -93,9 +93,9 @@ describe('actions/validate', () => {
   });
 
   it.each([
-    [{ snapshot: 'x.yaml' }, 'input "recipe" is required'],
-    [{ recipe: 'x.yaml', snapshot: 'y.yaml', phase: 'deployment\nsmoke' }, 'invalid phase "smoke" in input "phase"'],
-    [{ recipe: 'x.yaml', snapshot: 'y.yaml', 'fail-on-error': 'no' }, 'input "fail-on-error" must be true or false'],
+    [{ snapshot: 'x.yaml' }, 'input "recipe": is required'],
+    [{ recipe: 'x.yaml', snapshot: 'y.yaml', phase: 'deployment\nsmoke' }, 'input "phase": "smoke" is not one of readiness, deployment, performance, conformance, all'],
+    [{ recipe: 'x.yaml', snapshot: 'y.yaml', 'fail-on-error': 'no' }, 'input "fail-on-error": takes true or false, not "no"'],
   ])('rejects %j', async (inputs, message) => {
     const result = await runWithInputs(run, inputs as Record<string, string>);
     expect(result.exitCode).toBe(2);

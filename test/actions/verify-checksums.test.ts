@@ -55,7 +55,7 @@ describe('actions/verify-checksums', () => {
     const result = await runWithInputs(run, { 'fail-on-problems': 'false', annotations: 'false' }, { cwd });
     expect(result.exitCode).toBe(0);
     expect(result.commands.filter((c) => c.command === 'error')).toEqual([]);
-    expect(result.commands.find((c) => c.command === 'warning')?.message).toContain('fail-on-problems is false');
+    expect(result.commands.find((c) => c.command === 'warning')?.message).toContain('input "fail-on-problems" is false, so this passes');
   });
 
   it('fails with exit 3 when the directory or checksums.txt is missing', async () => {

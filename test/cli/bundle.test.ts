@@ -52,13 +52,13 @@ describe('aicr bundle', () => {
   });
 
   it.each([
-    [['-d', 'kubectl'], 2, 'invalid --deployer "kubectl": must be one of helm, argocd, argocdhelm, flux, helmfile'],
+    [['-d', 'kubectl'], 2, '--deployer: "kubectl" is not one of helm, argocd, argocdhelm, flux, helmfile'],
     [['--set', 'gpuoperator.driver=1'], 2, "expected 'component:path.to.key=value'"],
     [['--set', 'nosuch:a=1'], 2, 'unknown component "nosuch"; recipe declares: aws-ebs-csi-driver, aws-efa'],
     [['--system-node-toleration', 'dedicated=system'], 2, 'expected key=value:effect or key:effect'],
     [['--accelerated-node-toleration', 'a=b:Never'], 2, 'invalid taint effect "Never", expected NoSchedule, PreferNoSchedule, NoExecute'],
-    [['--accelerated-node-selector', 'gpu'], 2, 'expected key=value'],
-    [['--nodes', '-1'], 2, '--nodes must be a whole number >= 0'],
+    [['--accelerated-node-selector', 'gpu'], 2, '--accelerated-node-selector: "gpu" is not key=value'],
+    [['--nodes', '-1'], 2, '--nodes: must be at least 0, not -1'],
     [['--repo', 'https://x/$(id)'], 2, 'invalid --repo'],
     [['--data', '/nonexistent/data'], 3, 'failed to load the data directory /nonexistent/data'],
     [['--output', 'oci://registry.example.com/x'], 2, 'only local directories are supported'],
@@ -80,7 +80,7 @@ describe('aicr bundle', () => {
       [['-r', empty, '-o', join(dir, 'o1')], 2, 'recipe must contain at least one component reference'],
       [['-r', join(dir, 'missing.yaml'), '-o', join(dir, 'o2')], 3, 'not found'],
       [['-r', EKS_RECIPE, '-o', file], 2, 'is a file, not a directory'],
-      [['-o', join(dir, 'o3')], 2, '--recipe is required'],
+      [['-o', join(dir, 'o3')], 2, '--recipe: is required'],
       [['-r', EKS_RECIPE, '-r', EKS_RECIPE], 2, 'flag --recipe can only be specified once'],
     ];
     for (const [args, code, message] of cases) {
@@ -98,7 +98,8 @@ describe('aicr bundle', () => {
     const before = readFileSync(join(out, 'checksums.txt'), 'utf8');
     const result = await runCli(['bundle', '-r', EKS_RECIPE, '-o', out, '-d', 'flux']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain(`--output ${out} is not empty`);
+    expect(result.stderr).toContain(`--output: ${out} is not empty`);
+    expect(result.stderr).toContain('set --force to replace it');
     expect(readFileSync(join(out, 'checksums.txt'), 'utf8')).toBe(before);
   });
 

@@ -114,12 +114,12 @@ describe('aicr diff', () => {
 
   it('rejects bad input with the documented codes and a hint', async () => {
     const cases: Array<[string[], number, string]> = [
-      [['--target', target], 2, '--baseline is required'],
-      [['-b', baseline], 2, '--target is required'],
-      [['-b', '-', '--target', '-'], 2, 'cannot both read stdin'],
+      [['--target', target], 2, '--baseline: is required'],
+      [['-b', baseline], 2, '--target: is required'],
+      [['-b', '-', '--target', '-'], 2, 'cannot both read standard input'],
       [['-b', baseline, '--target', target, '--type', 'TPU'], 2, '--type: unknown measurement type "TPU"'],
-      [['-b', baseline, '--target', target, '--format', 'csv'], 2, 'unknown output format: "csv"'],
-      [['-b', baseline, '--target', target, '-o', 'cm://ns/x'], 2, 'a diff can only be written to a file or stdout'],
+      [['-b', baseline, '--target', target, '--format', 'csv'], 2, '--format: "csv" is not one of yaml, json, table'],
+      [['-b', baseline, '--target', target, '-o', 'cm://ns/x'], 2, '--output: a diff can only be written to a file or standard output'],
       [['-b', join(dir, 'missing.yaml'), '--target', target], 3, 'file not found'],
       [['-b', file('bad.yaml', 'measurements: [{subtypes: []}]\n'), '--target', target], 2, 'is missing the required field "type"'],
       [['-b', baseline, '--target', 'cm://Bad/x'], 2, 'invalid namespace "Bad"'],

@@ -33,7 +33,7 @@ describe('aicr query', () => {
   it('requires --selector and reports walking into a scalar', async () => {
     const missing = await runCli(['query', '--service', 'eks']);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toContain('needs --selector');
+    expect(missing.stderr).toContain('--selector: is required');
     const scalar = await runCli(['query', '--service', 'eks', '--selector', 'kind.more']);
     expect(scalar.code).toBe(3);
     expect(scalar.stderr).toContain('selector "kind.more": cannot descend into non-map value at "more"');

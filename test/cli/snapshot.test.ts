@@ -6,7 +6,11 @@ import { describe, expect, it } from 'vitest';
 import { runBin, runCli } from '../helpers/cli.js';
 import { FIXTURES, UPSTREAM_EXAMPLES } from '../helpers/paths.js';
 import { emptyPathEnv, fakeToolsEnv } from '../core/snapshot/fake-tools.js';
-import { snapshotRequestFromFlags } from '../../src/cli/commands/snapshot.js';
+import { flagsOf, parseArgv, readFlagValues } from '../../src/cli/args.js';
+import { silentLogger } from '../../src/core/logger.js';
+import { discardOutputs } from '../../src/core/options/outputs.js';
+import { SNAPSHOT_OPTIONS } from '../../src/core/snapshot/options.js';
+import { snapshotRequestFrom } from '../../src/core/snapshot/step.js';
 import { clusterPolicy, node, pod, simulateAgentJobs } from '../fake-kube/index.js';
 import { useFakeCluster } from '../fake-kube/harness.js';
 
@@ -91,12 +95,12 @@ describe('aicr snapshot (local mode)', () => {
 
   it('rejects bad flags before collecting (exit 2), with the fix in the hint', async () => {
     const cases: Array<[string[], string]> = [
-      [['--format', 'xml'], 'unknown output format: "xml", valid formats are: yaml, json, table'],
+      [['--format', 'xml'], '--format: "xml" is not one of yaml, json, table'],
       [['--require', 'gpu,tpu'], '--require: unknown source "tpu"'],
       [['--timeout', '5'], '--timeout: "5" is not a duration'],
       [['--output', 'cm://Bad_NS/x'], 'invalid namespace "Bad_NS"'],
       [['--output', 'https://example.com/x'], 'cannot write to a URL'],
-      [['--max-nodes-per-entry', '-1'], '--max-nodes-per-entry must be 0 or more'],
+      [['--max-nodes-per-entry', '-1'], '--max-nodes-per-entry: must be at least 0, not -1'],
       [['--agent', '--require-gpu', '--runtime-class', 'nvidia'], '--require-gpu and --runtime-class are mutually exclusive'],
       [['--frmat', 'json'], 'unknown flag --frmat'],
       [['--format', 'json', '--format', 'yaml'], 'flag --format can only be specified once'],
@@ -116,29 +120,34 @@ describe('aicr snapshot (local mode)', () => {
   });
 
   it('maps every flag onto the agent settings, with upstream\'s names, defaults and environment variables', () => {
-    const flags = {
-      agent: true, namespace: 'gpu-ops', image: 'my.reg/aicr:1', 'image-pull-secret': ['s1', 's2'], 'job-name': 'snap', 'service-account-name': 'sa',
-      'node-selector': ['a=b'], toleration: ['k=v:NoSchedule'], timeout: '90s', keep: true, privileged: false, 'runtime-class': 'nvidia',
-      'max-nodes-per-entry': 5, output: 'cm://gpu-ops/snap', kubeconfig: '/kc', require: ['k8s'], format: 'yaml',
+    const request = (argv: string[], env: NodeJS.ProcessEnv = {}) => {
+      const parsed = parseArgv('snapshot', flagsOf(SNAPSHOT_OPTIONS), argv, 0);
+      return snapshotRequestFrom(readFlagValues(SNAPSHOT_OPTIONS, parsed, env), { logger: silentLogger, outputs: discardOutputs, env: {}, workspace: '.' });
     };
-    expect(snapshotRequestFromFlags(flags, {})).toEqual({
+    expect(request([
+      '--agent', '-n', 'gpu-ops', '--image', 'my.reg/aicr:1', '--image-pull-secret', 's1', '--image-pull-secret', 's2', '--job-name', 'snap',
+      '--service-account-name', 'sa', '--node-selector', 'a=b', '--toleration', 'k=v:NoSchedule', '--timeout', '90s', '--no-cleanup',
+      '--privileged=false', '--runtime-class', 'nvidia', '--max-nodes-per-entry', '5', '-o', 'cm://gpu-ops/snap', '-k', '/kc', '--require', 'k8s',
+    ])).toEqual({
       mode: 'agent', require: ['k8s'], timeoutMs: 90_000, kubeconfig: '/kc', maxNodesPerEntry: 5,
       agent: {
-        namespace: 'gpu-ops', image: 'my.reg/aicr:1', imagePullSecrets: ['s1', 's2'], jobName: 'snap', serviceAccountName: 'sa', nodeSelectors: ['a=b'],
+        namespace: 'gpu-ops', image: 'my.reg/aicr:1', imagePullSecrets: ['s1', 's2'], jobName: 'snap', serviceAccountName: 'sa', nodeSelector: { a: 'b' },
         tolerations: ['k=v:NoSchedule'], timeoutMs: 90_000, keep: true, privileged: false, runtimeClass: 'nvidia', requireGpu: false, maxNodesPerEntry: 5,
         kubeconfig: '/kc', configMap: 'cm://gpu-ops/snap', debug: false,
       },
     });
-    expect(snapshotRequestFromFlags({ timeout: '0s', 'require-gpu': true }, {})).toEqual({ mode: 'local', require: ['gpu'], timeoutMs: 300_000 });
-    const lists = snapshotRequestFromFlags({ agent: true, timeout: '5m', 'node-selector': ['a=b, c=d', 'e=f'], toleration: ['k:NoSchedule,k2=v:NoExecute'] }, {});
-    expect(lists.agent?.nodeSelectors).toEqual(['a=b', 'c=d', 'e=f']);
+    expect(request(['--timeout', '0s', '--require-gpu'])).toEqual({ mode: 'local', require: ['gpu'], timeoutMs: 300_000 });
+    // Upstream's environment variables, and comma lists inside one flag value.
+    const lists = request(['--agent', '--node-selector', 'a=b, c=d', '--node-selector', 'e=f', '--toleration', 'k:NoSchedule,k2=v:NoExecute'], { AICR_NAMESPACE: 'env-ns', AICR_IMAGE: 'env/img:1' });
+    expect(lists.agent?.nodeSelector).toEqual({ a: 'b', c: 'd', e: 'f' });
     expect(lists.agent?.tolerations).toEqual(['k:NoSchedule', 'k2=v:NoExecute']);
+    expect(lists.agent).toMatchObject({ namespace: 'env-ns', image: 'env/img:1' });
   });
 
   it('lists its flags with defaults and environment variables in --help', async () => {
     const result = await runCli(['snapshot', '--help']);
     expect(result.code).toBe(0);
-    for (const text of ['--agent', '--require <sources>', '--keep, --no-cleanup', '-n <namespace>', 'env: $AICR_NAMESPACE', 'env: $AICR_IMAGE', 'default: ghcr.io/nvidia/aicr:v0.11.1', 'default: 5m', '--output, -o', '--format, -t']) {
+    for (const text of ['--agent', '--require <sources>', '--no-cleanup', '-n <namespace>', 'env: $AICR_NAMESPACE', 'env: $AICR_IMAGE', 'default: ghcr.io/nvidia/aicr:v0.11.1', 'default: 5m', '--output, -o', '--format, -t']) {
       expect(result.stdout).toContain(text);
     }
   });

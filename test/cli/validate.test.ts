@@ -81,14 +81,14 @@ describe('aicr validate', () => {
   });
 
   it.each([
-    [['validate', '-s', fixture('snapshot-mixed.yaml')], 2, '--recipe is required'],
-    [['validate', '-r', recipe], 2, '--snapshot is required'],
-    [['validate', '-r', recipe, '-s', fixture('snapshot-mixed.yaml'), '--phase', 'smoke'], 2, 'invalid phase "smoke"'],
-    [['validate', '-r', recipe, '-s', fixture('snapshot-mixed.yaml'), '--format', 'xml'], 2, 'unknown output format: "xml"'],
-    [['validate', '-r', recipe, '-s', fixture('snapshot-mixed.yaml'), '--fail-on-error=maybe'], 2, 'flag --fail-on-error takes true or false'],
+    [['validate', '-s', fixture('snapshot-mixed.yaml')], 2, '--recipe: is required'],
+    [['validate', '-r', recipe], 2, '--snapshot: is required'],
+    [['validate', '-r', recipe, '-s', fixture('snapshot-mixed.yaml'), '--phase', 'smoke'], 2, '--phase: "smoke" is not one of readiness, deployment, performance, conformance, all'],
+    [['validate', '-r', recipe, '-s', fixture('snapshot-mixed.yaml'), '--format', 'xml'], 2, '--format: "xml" is not one of table, json, yaml'],
+    [['validate', '-r', recipe, '-s', fixture('snapshot-mixed.yaml'), '--fail-on-error=maybe'], 2, '--fail-on-error: takes true or false, not "maybe"'],
     [['validate', '-r', recipe, '-s', fixture('snapshot-mixed.yaml'), '--junit', 'cm://Bad/x'], 2, 'invalid namespace'],
     [['validate', '-r', fixture('recipe-malformed.yaml'), '-s', fixture('snapshot-mixed.yaml')], 2, 'recipe-malformed.yaml:9: the recipe has 3 malformed constraints'],
-    [['validate', '-r', recipe, '-s', recipe], 2, 'expects a Snapshot document, but this is a RecipeResult'],
+    [['validate', '-r', recipe, '-s', recipe], 2, '--snapshot: invalid kind "RecipeResult", expected "Snapshot"'],
     [['validate', '-r', join(tempDir(), 'missing.yaml'), '-s', recipe], 3, 'file not found'],
   ])('%j exits %i: %s', async (argv, code, message) => {
     const result = await runCli(argv as string[]);

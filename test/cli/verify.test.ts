@@ -54,9 +54,10 @@ describe('aicr verify', () => {
   });
 
   it.each([
-    [[], 2, 'bundle directory is required: aicr verify <bundle-dir>'],
+    [[], 3, 'bundle directory not found: bundle'],
     [['/nonexistent/bundle'], 3, 'bundle directory not found: /nonexistent/bundle'],
-    [['--format', 'xml', '.'], 2, 'flag --format: "xml" is not one of text, json'],
+    [['--format', 'xml', '.'], 2, '--format: "xml" is not one of text, json'],
+    [['--bundle-dir', '/nonexistent/flag'], 3, 'bundle directory not found: /nonexistent/flag'],
   ])('bad input %j exits %i', async (args, code, message) => {
     const result = await runCli(['verify', ...args]);
     expect(result.code).toBe(code);

@@ -38,19 +38,19 @@ describe('hostile inputs', () => {
   });
 
   it('devices and pipes are refused instead of being read without a limit', async () => {
-    const error = await readLocation(parseLocation('/dev/zero'), { input: '--snapshot' }).catch((e) => e);
-    expect(formatError(error)).toContain('/dev/zero is not a regular file');
+    const error = await readLocation(parseLocation('/dev/zero', 'snapshot'), { input: 'snapshot' }).catch((e) => e);
+    expect(formatError(error)).toContain('--snapshot: /dev/zero is not a regular file');
     expect(exitCodeFor(error)).toBe(2);
   });
 
   it('URLs carrying credentials are refused without printing them', () => {
     let message = '';
     try {
-      parseLocation('https://ci-user:s3cr3tTOKEN@example.com/snap.yaml', '--baseline');
+      parseLocation('https://ci-user:s3cr3tTOKEN@example.com/snap.yaml', 'baseline');
     } catch (error) {
       message = formatError(error);
     }
-    expect(message).toContain('URLs with user:password are not supported');
+    expect(message).toContain('--baseline: URLs with user:password are not supported');
     expect(message).not.toContain('s3cr3tTOKEN');
   });
 

@@ -21,7 +21,7 @@ check:
   script:
     - test "$AICR_BUNDLE_DIR" = bundle
     - test "$AICR_BUNDLE_DEPLOYER" = argocd
-    - test "$AICR_BUNDLE_CHECKSUMS" = bundle/checksums.txt
+    - test "$AICR_BUNDLE_CHECKSUMS_PATH" = bundle/checksums.txt
     - test "$AICR_BUNDLE_FILES" -gt 50
     - cd bundle && sha256sum -c --quiet checksums.txt
     - cp 009-gpu-operator/values.yaml ../gpu-values.yaml && cp 003-cert-manager/values.yaml ../cm-values.yaml

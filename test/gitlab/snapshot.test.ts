@@ -76,14 +76,15 @@ check:
     - cp snapshot-diff.json seen.json
 `, { 'golden.yaml': golden }));
     expect(report.exitCode, report.output).toBe(0);
-    expect(report.output).toContain('MODIFIED  GPU.smi.driver');
+    expect(report.output).toMatch(/snapshot diff: \d+ added, 0 removed, 1 modified/);
+    expect(report.output).toContain('warning: snapshot drift (added): GPU.gpu-0.brand: added: NVIDIA');
     const diff = JSON.parse(report.jobFile('check', 'seen.json')!);
     expect(diff.changes.find((c: { path: string }) => c.path === 'GPU.smi.driver')).toMatchObject({ baseline: '565.57.01', target: '570.86.15' });
     expect(diff.changes.every((c: { type: string }) => c.type === 'GPU')).toBe(true);
 
     const strict = onGpuRunner(() => runPipeline(include({ baseline: 'golden.yaml', 'fail-on-drift': true }), { 'golden.yaml': golden }));
     expect(strict.exitCode).not.toBe(0);
-    expect(strict.output).toContain('DRIFT DETECTED');
+    expect(strict.output).toContain('error: aicr snapshot: drift detected');
   });
 
   it('rejects inputs outside their options or pattern before any job runs', () => {
@@ -95,12 +96,12 @@ check:
   });
 
   it('passes hostile values as data, never as shell', () => {
-    const run = onGpuRunner(() => runPipeline(include({ kubeconfig: '$(touch pwned)"; touch pwned2; echo "', 'node-selector': '`touch pwned3`' })));
+    const run = onGpuRunner(() => runPipeline(include({ kubeconfig: '$(touch pwned)"; touch pwned2; echo "', 'node-selector': 'role=`touch pwned3`' })));
     expect(run.jobFile('aicr-snapshot', 'pwned')).toBeUndefined();
     expect(run.jobFile('aicr-snapshot', 'pwned2')).toBeUndefined();
     expect(run.jobFile('aicr-snapshot', 'pwned3')).toBeUndefined();
-    // the values arrived as data: aicr saw the node selector as a flag value
-    expect(run.output).toContain('--node-selector only applies with --agent');
+    // the values arrived as data: aicr saw the node selector as an input value
+    expect(run.output).toContain('input "node-selector" only applies with input "agent"');
   });
 
   it('keeps variable references in inputs literal (no expansion of $CI_* values)', () => {

@@ -1,5 +1,7 @@
-// The pieces of each action and component must agree: action.yml ↔ inputs.ts ↔ dist ↔ README,
-// GitLab spec:inputs ↔ job variables, and the layout a newcomer relies on.
+// One definition per option: every door (CLI flags, action.yml, GitLab spec:inputs) and every
+// generated document (README tables, docs/options.md) must agree with the option tables in
+// src/stages.ts, and the layout a newcomer relies on must hold.
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, parseAllDocuments } from 'yaml';
@@ -7,49 +9,74 @@ import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../helpers/paths.js';
 import { EXIT_CODE_TABLE } from '../../src/core/errors.js';
 import { VERSION } from '../../src/core/version.js';
+import { DOORS, defaultAt, nameAt, offeredAt, optionKey } from '../../src/core/options/spec.js';
+import { dotenvName, outputName } from '../../src/core/options/outputs.js';
+import { inputVariable } from '../../src/gitlab/inputs.js';
+import { flagsOf } from '../../src/cli/args.js';
+import { COMMANDS } from '../../src/cli/commands/index.js';
+import { STAGES } from '../../src/stages.js';
 
 const read = (path: string) => readFileSync(join(REPO_ROOT, path), 'utf8');
-const actionNames = readdirSync(join(REPO_ROOT, 'actions')).filter((name) => existsSync(join(REPO_ROOT, 'actions', name, 'action.yml'))).sort();
-const entryNames = readdirSync(join(REPO_ROOT, 'src/actions')).filter((name) => existsSync(join(REPO_ROOT, 'src/actions', name, 'index.ts'))).sort();
+const actionPath = (folder: string) => (folder === 'root' ? 'action.yml' : `actions/${folder}/action.yml`);
+const KEBAB = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 
-/** Input names declared in an `Inputs = { … } as const` block of inputs.ts. */
-function declaredInputs(source: string): string[] {
-  const block = /export const Inputs = \{([\s\S]*?)\} as const/.exec(source);
-  if (!block) return [];
-  const names = [...block[1]!.matchAll(/:\s*'([^']+)'/g)].map((m) => m[1]!);
-  // Shared input sets spread into Inputs (e.g. ...RecipeRequestInputs) come from src/github/inputs.ts.
-  for (const spread of block[1]!.matchAll(/\.\.\.(\w+)/g)) {
-    const shared = new RegExp(`export const ${spread[1]} = \\{([\\s\\S]*?)\\} as const`).exec(read('src/github/inputs.ts'));
-    names.push(...[...(shared?.[1] ?? '').matchAll(/:\s*'([^']+)'/g)].map((m) => m[1]!));
-  }
-  return names;
-}
+describe('option tables', () => {
+  const options = STAGES.flatMap((stage) => Object.entries(stage.options).map(([property, spec]) => ({ stage: stage.action.name, property, spec })));
+
+  it.each(options.map((o) => [`${o.stage}: ${optionKey(o.property)}`, o] as const))('%s follows the naming rule and says why a door lacks it', (_, { property, spec }) => {
+    expect(optionKey(property)).toMatch(KEBAB);
+    for (const door of DOORS) {
+      if (!offeredAt(spec, door)) expect(spec.absent![door], `reason for ${door}`).toMatch(/\w{3}/);
+      const name = nameAt(property, spec, door);
+      expect(name).toMatch(KEBAB);
+      // A door spells an option differently only where the table says why.
+      if (name !== optionKey(property)) expect(spec.why, `why ${door} says ${name}`).toMatch(/\w{3}/);
+    }
+    expect(spec.description).toMatch(/^[A-Za-z`].*[.)]$/);
+    if (spec.type === 'enum') expect(spec.choices?.length).toBeGreaterThan(0);
+  });
+
+  it('every option a user may need is offered by every door of its stage, or the table says why not', () => {
+    for (const stage of STAGES) {
+      const doors = DOORS.filter((door) => (door === 'cli' ? stage.command : door === 'gitlab' ? stage.component : true));
+      for (const [property, spec] of Object.entries(stage.options)) {
+        for (const door of doors) if (!offeredAt(spec, door)) expect(spec.absent?.[door], `${stage.action.name} ${property} at ${door}`).toBeTruthy();
+      }
+    }
+  });
+});
 
 describe('actions', () => {
-  it('every action has an entry, and every entry but the root has an action', () => {
-    expect(entryNames.filter((name) => name !== 'root')).toEqual(actionNames);
+  const actionStages = STAGES.map((stage) => [stage.action.folder, stage] as const);
+
+  it('every action folder and entry belongs to a stage', () => {
+    const folders = readdirSync(join(REPO_ROOT, 'actions')).filter((name) => existsSync(join(REPO_ROOT, 'actions', name, 'action.yml'))).sort();
+    const entries = readdirSync(join(REPO_ROOT, 'src/actions')).filter((name) => existsSync(join(REPO_ROOT, 'src/actions', name, 'index.ts'))).sort();
+    expect(folders).toEqual(STAGES.map((s) => s.action.folder).filter((f) => f !== 'root').sort());
+    expect(entries).toEqual(STAGES.map((s) => s.action.folder).sort());
   });
 
-  it.each(actionNames)('%s: action.yml, inputs.ts, dist and README agree', (name) => {
-    const action = parse(read(`actions/${name}/action.yml`));
-    expect(action.runs).toEqual({ using: 'node24', main: `../../dist/${name}/index.js` });
-    expect(existsSync(join(REPO_ROOT, 'dist', name, 'index.js'))).toBe(true);
-    const inputs = Object.keys(action.inputs ?? {});
-    for (const key of [...inputs, ...Object.keys(action.outputs ?? {})]) expect(key, `${name}: ${key} is kebab-case`).toMatch(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/);
-    for (const [input, spec] of Object.entries<any>(action.inputs ?? {})) expect(spec.description, `${name}.${input} needs a description`).toBeTruthy();
-    expect(declaredInputs(read(`src/actions/${name}/inputs.ts`)).sort()).toEqual([...inputs].sort());
-    const entry = read(`src/actions/${name}/index.ts`).trim().split('\n');
+  it.each(actionStages)('%s: action.yml declares exactly the table\'s inputs and outputs, with its descriptions and defaults', (folder, stage) => {
+    const action = parse(read(actionPath(folder)));
+    expect(action.runs).toEqual({ using: 'node24', main: folder === 'root' ? 'dist/root/index.js' : `../../dist/${folder}/index.js` });
+    expect(existsSync(join(REPO_ROOT, 'dist', folder, 'index.js'))).toBe(true);
+    const expected: Record<string, { description: string; required: boolean; default?: string }> = {};
+    for (const [property, spec] of Object.entries(stage.options)) {
+      if (!offeredAt(spec, 'action') || spec.gitlabJob) continue;
+      const fallback = defaultAt(spec, 'action');
+      expected[nameAt(property, spec, 'action')] = {
+        description: spec.description,
+        required: Boolean(spec.required) && fallback === undefined,
+        ...(fallback !== undefined && fallback !== '' ? { default: String(fallback) } : {}),
+      };
+    }
+    expect(action.inputs).toEqual(expected);
+    expect(Object.keys(action.outputs)).toEqual(Object.keys(stage.outputs.outputs).map(outputName));
+    for (const [property, output] of Object.entries(stage.outputs.outputs)) expect(action.outputs[outputName(property)].description).toBe(output.description);
+    const entry = read(`src/actions/${folder}/index.ts`).trim().split('\n');
     expect(entry.length, 'entry files stay thin').toBeLessThanOrEqual(6);
-    const readme = read(`actions/${name}/README.md`);
-    for (const input of inputs) expect(readme, `README of ${name} lists ${input}`).toContain(`\`${input}\``);
-  });
-
-  it('the root action runs the root entry, declares what inputs.ts reads and is documented in README.md', () => {
-    const action = parse(read('action.yml'));
-    expect(action.runs).toEqual({ using: 'node24', main: 'dist/root/index.js' });
-    expect(existsSync(join(REPO_ROOT, 'dist/root/index.js'))).toBe(true);
-    expect(declaredInputs(read('src/actions/root/inputs.ts')).sort()).toEqual(Object.keys(action.inputs).sort());
-    for (const input of Object.keys(action.inputs)) expect(read('README.md')).toContain(`\`${input}\``);
+    const readme = folder === 'root' ? read('README.md') : read(`actions/${folder}/README.md`);
+    for (const input of Object.keys(expected)) expect(readme, `README lists ${input}`).toContain(`\`${input}\``);
   });
 
   it('dist/ is ESM: one package.json marks every entry and chunk as a module', () => {
@@ -70,31 +97,56 @@ describe('actions', () => {
   });
 });
 
-describe('gitlab components', () => {
-  const templates = readdirSync(join(REPO_ROOT, 'gitlab/templates')).filter((f) => f.endsWith('.yml')).sort();
+describe('the command line', () => {
+  it.each(STAGES.filter((s) => s.command).map((s) => [s.command!, s] as const))('aicr %s takes exactly the table\'s command-line options', async (name, stage) => {
+    const command = await COMMANDS[name]!.load();
+    expect(command.options).toBe(stage.options);
+    const expected = Object.entries(stage.options).filter(([, spec]) => offeredAt(spec, 'cli') && !spec.gitlabJob).map(([property, spec]) => nameAt(property, spec, 'cli'));
+    expect(flagsOf(command.options).map((flag) => flag.name)).toEqual(expected);
+  });
+});
 
-  it.each(templates)('%s: typed, described inputs that reach the script only through variables', (file) => {
-    const [header, body] = parseAllDocuments(read(`gitlab/templates/${file}`)).map((doc) => doc.toJS());
+describe('gitlab components', () => {
+  const componentStages = STAGES.filter((s) => s.component).map((s) => [s.component!.name, s] as const);
+
+  it('every template belongs to a stage', () => {
+    const templates = readdirSync(join(REPO_ROOT, 'gitlab/templates')).filter((f) => f.endsWith('.yml')).map((f) => f.replace(/\.yml$/, '')).sort();
+    expect(templates).toEqual(componentStages.map(([name]) => name).sort());
+  });
+
+  it.each(componentStages)('%s: spec:inputs are the table\'s (names, types, defaults, options, regex), and reach the job only as literal variables', (name, stage) => {
+    const [header, body] = parseAllDocuments(read(`gitlab/templates/${name}.yml`)).map((doc) => doc.toJS());
     const inputs = header.spec.inputs as Record<string, any>;
-    for (const required of ['stage', 'job-name', 'image']) expect(inputs, `${file} has input ${required}`).toHaveProperty(required);
-    for (const [name, spec] of Object.entries(inputs)) expect(spec.description, `${file}: ${name} needs a description`).toBeTruthy();
-    expect(Object.keys(body).some((key) => ['default', 'stages', 'variables', 'workflow'].includes(key)), 'no global keywords').toBe(false);
-    for (const job of Object.values<any>(body)) {
-      const script = [job.before_script, job.script, job.after_script].flat().filter(Boolean).join('\n');
-      expect(script, `${file}: inputs must not be interpolated into script text`).not.toContain('$[[');
-      for (const [variable, value] of Object.entries<any>(job.variables ?? {})) {
-        if (JSON.stringify(value).includes('$[[ inputs.')) {
-          expect(value, `${file}: ${variable} must keep input values literal (expand: false)`).toMatchObject({ expand: false });
-        }
-      }
+    const expectedNames: string[] = [];
+    for (const [property, spec] of Object.entries(stage.options)) {
+      if (!offeredAt(spec, 'gitlab')) continue;
+      const input = nameAt(property, spec, 'gitlab');
+      expectedNames.push(input);
+      const got = inputs[input];
+      expect(got, input).toBeDefined();
+      expect(got.description).toBe(spec.description);
+      expect(got.type ?? 'string').toBe(spec.type === 'bool' ? 'boolean' : spec.type === 'int' ? 'number' : 'string');
+      const fallback = defaultAt(spec, 'gitlab');
+      if (fallback !== undefined) expect(got.default, input).toEqual(fallback);
+      else if (spec.required) expect(got, `${input} is required`).not.toHaveProperty('default');
+      if (spec.type === 'enum') expect(got.options.filter((o: string) => o !== '')).toEqual(spec.choices);
+      expect(got.regex).toBe(spec.regex);
     }
-    const name = file.replace(/\.yml$/, '');
-    expect(read('gitlab/README.md')).toContain(`<!-- inputs-${name}:start -->`);
+    expect(Object.keys(inputs).sort()).toEqual(expectedNames.sort());
+    expect(Object.keys(body).some((key) => ['default', 'stages', 'variables', 'workflow'].includes(key)), 'no global keywords').toBe(false);
+    const job = Object.values<any>(body)[0];
+    expect(job.script).toEqual([`aicr ${stage.command} --inputs-from-env --dotenv aicr-${name}.env`]);
+    for (const input of expectedNames.filter((n) => !['stage', 'job-name', 'image'].includes(n))) {
+      expect(job.variables[inputVariable(input)], input).toEqual({ value: `$[[ inputs.${input} ]]`, expand: false });
+    }
+    const readme = read('gitlab/README.md');
+    expect(readme).toContain(`<!-- inputs-${name}:start -->`);
+    for (const property of Object.keys(stage.outputs.outputs)) expect(readme).toContain(`\`${dotenvName(stage.outputs.stage, property)}\``);
   });
 
   it('images default to this release', () => {
-    for (const file of templates) {
-      const [header] = parseAllDocuments(read(`gitlab/templates/${file}`)).map((doc) => doc.toJS());
+    for (const [name] of componentStages) {
+      const [header] = parseAllDocuments(read(`gitlab/templates/${name}.yml`)).map((doc) => doc.toJS());
       expect(header.spec.inputs.image.default).toBe(`ghcr.io/nvidia/aicr-ci:${VERSION}`);
     }
   });
@@ -112,10 +164,22 @@ describe('project', () => {
     expect(readme).toContain('npm ci && npm test');
   });
 
+  it('docs/options.md lists every option of every stage', () => {
+    const doc = read('docs/options.md');
+    for (const stage of STAGES) for (const property of Object.keys(stage.options)) expect(doc).toContain(`| \`${optionKey(property)}\` |`);
+  });
+
   it('test fixtures are documented', () => {
     const fixtures = join(REPO_ROOT, 'test/fixtures');
     if (!existsSync(fixtures)) return;
     const readme = existsSync(join(fixtures, 'README.md')) ? read('test/fixtures/README.md') : '';
     for (const entry of readdirSync(fixtures).filter((e) => e !== 'README.md')) expect(readme, `test/fixtures/README.md mentions ${entry}`).toContain(entry);
+  });
+});
+
+describe('generated files', () => {
+  it('action.yml files, component templates, docs/options.md and README tables are what npm run docs writes', () => {
+    const result = spawnSync(process.execPath, [join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(REPO_ROOT, 'scripts', 'docs.ts'), '--check'], { cwd: REPO_ROOT, encoding: 'utf8' });
+    expect(result.status, `${result.stdout}${result.stderr}`).toBe(0);
   });
 });

@@ -145,10 +145,10 @@ function runValidations(component: PlannedComponent, criteria: Partial<Criteria>
     let warning: string | undefined;
     switch (validation.function) {
       case 'CheckWorkloadSelectorMissing':
-        if (Object.keys(scheduling.workloadSelector).length === 0) warning = `${component.name} is enabled but --workload-selector is not set`;
+        if (Object.keys(scheduling.workloadSelector).length === 0) warning = `${component.name} is enabled but ${optionRef('workload-selector')} is not set`;
         break;
       case 'CheckAcceleratedSelectorMissing':
-        if (Object.keys(scheduling.acceleratedSelector).length === 0) warning = `${component.name} is enabled but --accelerated-node-selector is not set`;
+        if (Object.keys(scheduling.acceleratedSelector).length === 0) warning = `${component.name} is enabled but ${optionRef('accelerated-node-selector')} is not set`;
         break;
       default:
         notes.push(`component "${component.name}": unknown validation function "${validation.function}" in the registry, skipped`);
@@ -156,7 +156,7 @@ function runValidations(component: PlannedComponent, criteria: Partial<Criteria>
     }
     if (warning === undefined) continue;
     const text = validation.message ? `${warning}. ${validation.message}` : warning;
-    if (validation.severity === 'error') throw invalidInput(`component validation failed: ${text}`, { hint: 'set the flag the message names' });
+    if (validation.severity === 'error') throw invalidInput(`component validation failed: ${text}`, { hint: 'set the option the message names' });
     notes.push(text);
   }
 }

@@ -52,7 +52,7 @@ export async function runBundleStep(values: BundleValues, io: StepIO, given: Bun
   ]);
   const generated = await generateBundle(recipe.document, catalog, bundleOptionsFrom(values));
   const outcome = writeGeneratedBundle(generated, values.output, { force: values.force, input: outputOption });
-  for (const note of outcome.notes) io.logger.warning(note, { title: 'aicr bundle' });
+  for (const note of outcome.notes) io.logger.warning(note);
   const outputs = typedOutputs(BUNDLE_OUTPUTS, io.outputs);
   outputs.set('bundleDir', outcome.dir);
   outputs.set('deployer', outcome.deployer);

@@ -3,7 +3,7 @@
  * Code Quality report when asked, set the outputs. Shared by `aicr verify`, the
  * verify-checksums component, actions/verify-checksums and the root action.
  */
-import { join, relative } from 'node:path';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { ExitCode } from '../errors.js';
 import { parseLocation, writeLocation } from '../io.js';
 import { optionRef } from '../options/refs.js';
@@ -25,6 +25,12 @@ export interface VerifyStepResult {
   exitCode: number;
 }
 
+/** A bundle file as annotations want it: relative to the workspace when inside it, else as given. */
+function workspacePath(workspace: string, dir: string, path: string): string {
+  const inside = relative(workspace, resolve(dir, path));
+  return inside.startsWith('..') || isAbsolute(inside) ? join(dir, path) : inside.split(sep).join('/');
+}
+
 export async function runVerifyStep(values: VerifyValues, io: StepIO): Promise<VerifyStepResult> {
   const result = verifyBundle(values.bundleDir);
   if (values.codequality) {
@@ -37,9 +43,8 @@ export async function runVerifyStep(values: VerifyValues, io: StepIO): Promise<V
   if (values.annotations) {
     for (const problem of result.problems.slice(0, MAX_POINTED)) {
       const where = problemLocation(problem);
-      const file = relative(io.workspace, join(result.dir, where.path)).split('\\').join('/');
-      const subject = where.path === problem.path ? '' : ` ${problem.path}:`;
-      io.logger.error(`${problem.kind}:${subject} ${problem.detail}`, { title: 'bundle checksum', file, ...(where.line ? { startLine: where.line } : {}) });
+      const subject = where.path === problem.path ? '' : ` (${problem.path})`;
+      io.logger.error(`${problem.kind}${subject}: ${problem.detail}`, { file: workspacePath(io.workspace, result.dir, where.path), ...(where.line ? { startLine: where.line } : {}) });
     }
     if (result.problems.length > MAX_POINTED) io.logger.notice(`${result.problems.length - MAX_POINTED} more problems are not listed one by one`);
   }

@@ -6,11 +6,12 @@
  */
 import { invalidInput, type SourceLocation } from '../errors.js';
 import { parseLocation, readLocation, type ReadOptions } from '../io.js';
-import { optionLabel } from '../options/refs.js';
+import { optionLabel, optionRef } from '../options/refs.js';
 import { checkDocument, loadValidators, type DocumentKind, type DocumentKinds } from './index.js';
 import { positionKey, type WrittenPositions } from '../serialize.js';
 import { parseSource, type SourceDocument } from './source.js';
 import { formatPath } from './source-types.js';
+import { constraintValuesAsText } from './constraint-values.js';
 import { API_VERSION } from './types.js';
 
 /** A document with everything later steps need: the checked value, its positions, its name. */
@@ -30,10 +31,10 @@ export interface LoadOptions extends Omit<ReadOptions, 'input'> {
 
 /** Kinds a user may hand us by mistake, and what to say about each. */
 const MIX_UPS: Partial<Record<DocumentKind, Partial<Record<string, string>>>> = {
-  RecipeResult: { Snapshot: 'pass the recipe (aicr recipe output) here and the snapshot to the snapshot option' },
+  RecipeResult: { Snapshot: `pass the recipe (aicr recipe output) here and the snapshot to ${optionRef('snapshot')}` },
   Snapshot: {
-    RecipeResult: 'pass the snapshot (aicr snapshot output) here and the recipe to the recipe option',
-    Recipe: 'pass the snapshot (aicr snapshot output) here and the recipe to the recipe option',
+    RecipeResult: `pass the snapshot (aicr snapshot output) here and the recipe to ${optionRef('recipe')}`,
+    Recipe: `pass the snapshot (aicr snapshot output) here and the recipe to ${optionRef('recipe')}`,
   },
 };
 
@@ -49,13 +50,14 @@ export async function parseDocumentOf<K extends DocumentKind>(kind: K, text: str
   const actual = kindOf(source.value);
   const acceptsRecipe = kind === 'RecipeResult' && actual === 'Recipe';
   if (actual !== undefined && actual !== '' && actual !== kind && !acceptsRecipe) {
-    throw invalidInput(`${origin}: ${optionLabel(option)} expects a ${kind} document, but this is a ${actual}`, {
+    throw invalidInput(`${origin}: ${optionLabel(option)}: invalid kind ${JSON.stringify(actual)}, expected ${JSON.stringify(kind)}`, {
       location: source.locate(['kind']),
       hint: MIX_UPS[kind]?.[actual] ?? `pass a ${kind} document`,
       option,
     });
   }
   if (kind === 'RecipeCriteria') checkCriteriaHeader(source, origin, option);
+  if (kind === 'RecipeResult') constraintValuesAsText(source);
   return { kind, document: checkDocument(kind, source), source, origin };
 }
 

@@ -13,7 +13,8 @@ import { toYamlWithPositions } from '../serialize.js';
 import { readOptionsFor, type StepIO } from '../step.js';
 import { loadDataCatalog } from '../catalog/embedded.js';
 import { resolveRecipe, type RecipeOutcome } from './index.js';
-import { CRITERIA_OPTIONS, RECIPE_OUTPUTS, type RECIPE_OPTIONS } from './options.js';
+import type { CRITERIA_OPTIONS} from './options.js';
+import { RECIPE_OUTPUTS, type RECIPE_OPTIONS } from './options.js';
 
 export type CriteriaValues = OptionValues<typeof CRITERIA_OPTIONS>;
 export type RecipeValues = OptionValues<typeof RECIPE_OPTIONS>;

@@ -49,6 +49,13 @@ export const SNAPSHOT_OPTIONS = defineOptions({
   noCleanup: { type: 'bool', description: 'Agent: leave the Job and its RBAC objects in the cluster.' },
   baseline: { type: 'string', description: 'Snapshot to compare with (file, https URL or cm://namespace/name); drift is reported.', placeholder: '<file|url|cm://ns/name>' },
   failOnDrift: { type: 'bool', description: `Fail (exit code ${ExitCode.DriftDetected}) when the snapshot drifted from the baseline.` },
+  diffOutput: {
+    type: 'string',
+    description: 'Also write the drift against the baseline to this file as JSON (nothing is written without a baseline).',
+    defaults: { gitlab: 'snapshot-diff.json' },
+    placeholder: '<file>',
+    regex: '^[A-Za-z0-9._/-]+$',
+  },
   diffTypes: { type: 'list', description: `Compare only these measurement types (comma-separated: ${TYPES}).`, placeholder: '<types>', regex: '^([A-Za-z0-9]+(,[A-Za-z0-9]+)*)?$' },
   summary: summaryOption,
   ...gitlabJobOptions('aicr-snapshot', 'build'),

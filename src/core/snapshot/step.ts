@@ -7,10 +7,11 @@ import { AicrError, ErrorCode, ExitCode, invalidInput } from '../errors.js';
 import { readingText } from '../constraints/index.js';
 import { loadDocument } from '../documents/load.js';
 import type { Snapshot } from '../documents/types.js';
-import { parseLocation, writeLocation, type WriteOptions } from '../io.js';
+import { parseLocation, redactUrl, writeLocation, type WriteOptions } from '../io.js';
 import { optionRef } from '../options/refs.js';
 import { optionKey, type OptionValues } from '../options/spec.js';
 import { typedOutputs } from '../options/outputs.js';
+import { toJson } from '../serialize.js';
 import { readOptionsFor, withInterrupts, type StepIO } from '../step.js';
 import { diffSnapshots, hasDrift, parseMeasurementTypes, type SnapshotDiff } from './diff.js';
 import { parseRequiredSources, renderSnapshot, subtypeName, takeSnapshot, type AgentSettings, type SnapshotRequest, type SnapshotRun, type SnapshotServices } from './index.js';
@@ -91,9 +92,9 @@ function reportDrift(diff: SnapshotDiff, failOnDrift: boolean, io: StepIO): void
 export async function runSnapshotStep(values: SnapshotValues, io: StepIO, services: Pick<SnapshotServices, 'collectors' | 'runAgent'> = {}): Promise<SnapshotStepResult> {
   const output = values.output ?? '-';
   const location = parseLocation(output, 'output');
-  if (location.kind === 'url') throw invalidInput(`${optionRef('output')}: cannot write to a URL (${location.url.host})`, { hint: 'write to a file, - for standard output, or cm://namespace/name' });
+  if (location.kind === 'url') throw invalidInput(`${optionRef('output')}: cannot write to a URL (${redactUrl(location.url)})`, { hint: 'write to a file, - for standard output, or cm://namespace/name' });
   const diffTypes = parseMeasurementTypes(values.diffTypes, 'diff-types');
-  if (values.failOnDrift && !values.baseline) throw invalidInput(`${optionRef('fail-on-drift')} needs a ${optionRef('baseline')} to compare against`, { hint: 'name a snapshot file or cm://namespace/name to compare with' });
+  if (values.failOnDrift && !values.baseline) throw invalidInput(`${optionRef('fail-on-drift')} needs ${optionRef('baseline')}: a snapshot to compare against`, { hint: 'name a snapshot file or cm://namespace/name to compare with' });
   const request = snapshotRequestFrom(values, io);
   if (!values.agent) {
     const ignored = AGENT_ONLY.filter((property) => {
@@ -123,6 +124,7 @@ export async function runSnapshotStep(values: SnapshotValues, io: StepIO, servic
     diff = diffSnapshots(baseline.document, run.snapshot, { types: diffTypes, baselineSource: baseline.origin, targetSource: location.kind === 'stdio' ? '<stdout>' : output });
     io.logger.info(`snapshot diff: ${diff.summary.added} added, ${diff.summary.removed} removed, ${diff.summary.modified} modified (${diff.ignored} volatile readings ignored)`);
     reportDrift(diff, values.failOnDrift, io);
+    if (values.diffOutput) await writeLocation(parseLocation(values.diffOutput, 'diff-output'), toJson(diff), { input: 'diff-output', format: 'json' });
   }
   const outputs = typedOutputs(SNAPSHOT_OUTPUTS, io.outputs);
   outputs.set('snapshotPath', output);

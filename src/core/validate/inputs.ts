@@ -6,32 +6,11 @@ import { invalidInput } from '../errors.js';
 import type { LoadedDocument } from '../documents/load.js';
 import { readingText, SnapshotIndex, type ReadingText } from '../constraints/index.js';
 import type { SourceDocument } from '../documents/source.js';
+import { constraintValuesAsText } from '../documents/constraint-values.js';
 
-/**
- * Constraint values written as unquoted numbers or booleans (`value: 12.10`, `value: True`)
- * are compared by their text, as upstream reads them: this turns them into that text.
- */
+/** Recipes are loaded with constraint values as text already (documents/load.ts); kept for callers. */
 export function prepareRecipe(recipe: LoadedDocument<'RecipeResult'>): void {
-  textifyConstraintValues(recipe.source);
-}
-
-function textifyConstraintValues(source: SourceDocument): void {
-  const root = source.value as { constraints?: unknown; validation?: Record<string, { constraints?: unknown } | null> } | null;
-  if (!root || typeof root !== 'object') return;
-  const fix = (list: unknown, path: Array<string | number>): void => {
-    if (!Array.isArray(list)) return;
-    list.forEach((item, i) => {
-      if (!item || typeof item !== 'object') return;
-      const entry = item as { value?: unknown };
-      if (typeof entry.value === 'number' || typeof entry.value === 'boolean') {
-        entry.value = source.scalarText([...path, i, 'value']) ?? (typeof entry.value === 'number' ? readingText(entry.value) : String(entry.value));
-      }
-    });
-  };
-  fix(root.constraints, ['constraints']);
-  if (root.validation && typeof root.validation === 'object') {
-    for (const [phase, body] of Object.entries(root.validation)) if (body && typeof body === 'object') fix(body.constraints, ['validation', phase, 'constraints']);
-  }
+  constraintValuesAsText(recipe.source);
 }
 
 const PLAIN_DECIMAL = /^-?[0-9]+(?:\.[0-9]+)?$/;

@@ -6,6 +6,9 @@ import { copyFileSync, cpSync, mkdirSync, readFileSync, writeFileSync } from 'no
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { BUNDLE_SETTINGS } from '../../../src/core/bundle/options.js';
+import { readOption } from '../../../src/core/options/values.js';
+import { optionKey } from '../../../src/core/options/spec.js';
 import { SHARED, UPSTREAM_RECIPES } from '../../helpers/paths.js';
 import { tempDir } from '../../helpers/catalog.js';
 import { EKS_RECIPE, FIXTURE_DATA, fileText, fixtureRecipe, generate, helmBinary, writeGenerated, yamlDocuments } from './support.js';
@@ -150,11 +153,13 @@ describe('golden: v0.11.1 CLI output', () => {
     const command = /`(aicr bundle -r recipe\.yaml -o bundle --set certmanager:t\.bool[^`]+)`/.exec(readme)![1]!;
     const args = command.match(/'[^']*'|\S+/g)!.map((arg) => arg.replace(/^'|'$/g, ''));
     const flag = (name: string) => args.flatMap((arg, i) => (arg === name ? [args[i + 1]!] : []));
+    // The flags' texts go through the option reader, as the CLI reads them.
+    const read = <K extends keyof typeof BUNDLE_SETTINGS>(property: K) => readOption(optionKey(property), BUNDLE_SETTINGS[property], flag(`--${optionKey(property)}`));
     const bundle = await generate(EKS_RECIPE, {
       data: UPSTREAM_RECIPES,
-      set: flag('--set'),
-      systemNodeSelector: flag('--system-node-selector'),
-      systemNodeToleration: flag('--system-node-toleration'),
+      set: read('set') as string[],
+      systemNodeSelector: read('systemNodeSelector') as Record<string, string>,
+      systemNodeToleration: read('systemNodeToleration') as string[],
     });
     expect(flag('--set')).toHaveLength(16);
     expect(parse(fileText(bundle, '003-cert-manager/values.yaml'))).toEqual(parse(golden('helm-v0.11.1/set-flags/cert-manager/values.yaml')));

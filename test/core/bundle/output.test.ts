@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { writeBundle } from '../../../src/core/bundle/output.js';
 import { AicrError } from '../../../src/core/errors.js';
+import { renderOptionRefs } from '../../../src/core/options/refs.js';
 import { tempDir } from '../../helpers/catalog.js';
 import { REPO_ROOT } from '../../helpers/paths.js';
 
@@ -53,8 +54,8 @@ describe('writing a bundle', () => {
     writeFileSync(join(out, 'stale.txt'), 'old');
     const refused = error(() => writeBundle(out, files));
     expect(refused.exitCode).toBe(2);
-    expect(refused.message).toBe(`--output ${out} is not empty`);
-    expect(refused.hint).toContain('--force');
+    expect(renderOptionRefs(refused.message)).toBe(`--output: ${out} is not empty`);
+    expect(renderOptionRefs(refused.hint!)).toContain('set --force to replace it');
     expect(readFileSync(join(out, 'stale.txt'), 'utf8')).toBe('old');
     writeBundle(out, files, { force: true });
     expect(existsSync(join(out, 'stale.txt'))).toBe(false);
@@ -71,7 +72,7 @@ describe('writing a bundle', () => {
   it('refuses a file, a symbolic link, the working directory and URLs', () => {
     const root = tempDir();
     writeFileSync(join(root, 'file'), 'x');
-    expect(error(() => writeBundle(join(root, 'file'), files)).message).toBe(`--output ${join(root, 'file')} is a file, not a directory`);
+    expect(renderOptionRefs(error(() => writeBundle(join(root, 'file'), files)).message)).toBe(`--output: ${join(root, 'file')} is a file, not a directory`);
     mkdirSync(join(root, 'real'));
     symlinkSync(join(root, 'real'), join(root, 'link'));
     expect(error(() => writeBundle(join(root, 'link'), files)).message).toContain('is a symbolic link');

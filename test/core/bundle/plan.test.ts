@@ -8,6 +8,7 @@ import { tempDir } from '../../helpers/catalog.js';
 import { toYaml } from '../../../src/core/serialize.js';
 import { EKS_RECIPE, FIXTURE_DATA, fileText, fixtureRecipe, generate } from './support.js';
 import { rejection as failure } from '../../helpers/errors.js';
+import { renderOptionRefs } from '../../../src/core/options/refs.js';
 
 /** Writes a recipe document into a temp file and returns its path. */
 function recipeFile(document: Record<string, unknown>): string {
@@ -24,7 +25,7 @@ describe('values layering', () => {
     const bundle = await generate(EKS_RECIPE, {
       set: ['gpuoperator:driver.version=570.86.16', 'gpu-operator:cdi.default=true', 'gpuoperator:operator.tolerations=overwritten', 'gpuoperator:newKey.nested=7'],
       systemNodeToleration: ['dedicated=system:NoSchedule'],
-      acceleratedNodeSelector: ['nvidia.com/gpu.present=true'],
+      acceleratedNodeSelector: { 'nvidia.com/gpu.present': 'true' },
     });
     const values = parse(fileText(bundle, '009-gpu-operator/values.yaml').replace(/^# .*\n---\n/, ''));
     expect(values.driver.version).toBe('570.86.16');
@@ -63,9 +64,9 @@ describe('component selection', () => {
     const bundle = await generate(path);
     expect(bundle.plan.folders.map((folder) => folder.dir)).toEqual(['001-cert-manager']);
     const error = await failure(generate(path, { set: ['gpuoperator:enabled=true'] }));
-    expect(error.message).toBe('component "gpu-operator" is disabled by the recipe and cannot be re-enabled with --set gpuoperator:enabled=true');
+    expect(renderOptionRefs(error.message)).toBe('component "gpu-operator" is disabled by the recipe and cannot be re-enabled with --set gpuoperator:enabled=true');
     const blocked = await failure(generate(path, { set: ['gpu-operator:driver.version=1'] }));
-    expect(blocked.message).toBe('--set gpu-operator:driver.version cannot take effect: component "gpu-operator" is not in the generated bundle because the recipe disables it');
+    expect(renderOptionRefs(blocked.message)).toBe('--set gpu-operator:driver.version cannot take effect: component "gpu-operator" is not in the generated bundle because the recipe disables it');
   });
 
   it.each([
@@ -76,7 +77,7 @@ describe('component selection', () => {
     [['certmanager:enabled=false', 'cert-manager:x=1'], 'because an enabled=false value override removed it'],
   ])('rejects --set %j', async (set, message) => {
     const error = await failure(generate(recipeFile({ componentRefs: [certManager] }), { set }));
-    expect(error.message).toContain(message);
+    expect(renderOptionRefs(error.message)).toContain(message);
     expect(error.exitCode).toBe(2);
   });
 

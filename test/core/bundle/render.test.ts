@@ -118,13 +118,14 @@ describe('hostile values in generated scripts', () => {
   /** helm and kubectl that record their arguments (fields \x1f, records \x1e) and succeed. */
   function recorder(): { bin: string; calls(): string[][] } {
     const bin = tempDir('aicr-rec-');
-    const log = join(bin, 'calls.log');
-    writeFileSync(log, '');
+    const log = tempDir('aicr-rec-log-');
     for (const program of ['helm', 'kubectl']) {
-      writeFileSync(join(bin, program), `#!/usr/bin/env bash\n{ printf '%s\\x1f' ${program} "$@"; printf '\\x1e'; } >> '${log}'\n`);
+      // One file per call, named by the time it started: the two ends of a pipeline
+      // (kubectl … | kubectl apply -f -) run at once, and shell writes of one record may be split.
+      writeFileSync(join(bin, program), `#!/usr/bin/env bash\nprintf '%s\\x1f' ${program} "$@" > "$(mktemp '${log}/'"$(date +%s%N)"'.XXXXXX')"\n`);
       chmodSync(join(bin, program), 0o755);
     }
-    return { bin, calls: () => readFileSync(log, 'utf8').split('\x1e').filter(Boolean).map((record) => record.split('\x1f').slice(0, -1)) };
+    return { bin, calls: () => readdirSync(log).sort().map((name) => readFileSync(join(log, name), 'utf8').split('\x1f').slice(0, -1)) };
   }
 
   /** A one-folder plan of the given kind with HOSTILE in every name, version and namespace. */

@@ -1,14 +1,31 @@
 import { describe, expect, it } from 'vitest';
-import { injectScheduling, parseScheduling, parseSelector, parseToleration, parseWorkloadGate } from '../../../src/core/bundle/scheduling.js';
+import { BUNDLE_SETTINGS } from '../../../src/core/bundle/options.js';
+import { injectScheduling, parseScheduling, parseToleration, parseWorkloadGate } from '../../../src/core/bundle/scheduling.js';
 import type { ComponentConfig } from '../../../src/core/documents/types.js';
+import { AicrError, formatError } from '../../../src/core/errors.js';
+import { readOption } from '../../../src/core/options/values.js';
 
-describe('selectors', () => {
-  it('split on the first "=", commas separate items, later keys win, values stay strings', () => {
-    expect(parseSelector(['a=1,b=x=y', 'a=2'], '--system-node-selector')).toEqual({ a: '2', b: 'x=y' });
+/** The message of what `work` throws, option references rendered as flags. */
+function thrown(work: () => unknown): string {
+  try {
+    work();
+  } catch (error) {
+    expect(error).toBeInstanceOf(AicrError);
+    return formatError(error);
+  }
+  throw new Error('expected an error');
+}
+
+describe('selectors (read by the option reader as maps)', () => {
+  it('split on the first "=", commas and newlines separate items, later keys win, values stay strings', () => {
+    expect(readOption('system-node-selector', BUNDLE_SETTINGS.systemNodeSelector, ['a=1,b=x=y', 'a=2'])).toEqual({ a: '2', b: 'x=y' });
+    expect(readOption('system-node-selector', BUNDLE_SETTINGS.systemNodeSelector, 'a=1\nb=2')).toEqual({ a: '1', b: '2' });
   });
 
   it('reject an item without "=" showing the expected form', () => {
-    expect(() => parseSelector(['nodeGroup'], '--accelerated-node-selector')).toThrow(/invalid --accelerated-node-selector "nodeGroup": expected key=value/);
+    const message = thrown(() => readOption('accelerated-node-selector', BUNDLE_SETTINGS.acceleratedNodeSelector, ['nodeGroup']));
+    expect(message).toContain('--accelerated-node-selector: "nodeGroup" is not key=value');
+    expect(message).toContain('hint: write key=value pairs');
   });
 });
 
@@ -21,7 +38,7 @@ describe('tolerations', () => {
     ['k=v=w:NoSchedule', { key: 'k', operator: 'Equal', value: 'v=w', effect: 'NoSchedule' }],
     ['k=1:NoSchedule', { key: 'k', operator: 'Equal', value: '1', effect: 'NoSchedule' }],
   ])('%s', (text, expected) => {
-    expect(parseToleration(text, '--system-node-toleration')).toEqual(expected);
+    expect(parseToleration(text, 'system-node-toleration')).toEqual(expected);
   });
 
   it.each([
@@ -31,7 +48,9 @@ describe('tolerations', () => {
     ['k=v: NoSchedule', 'invalid taint effect " NoSchedule"'],
     ['k=v:', 'invalid taint effect ""'],
   ])('rejects %s', (text, message) => {
-    expect(() => parseToleration(text, '--system-node-toleration')).toThrow(message);
+    const rendered = thrown(() => parseToleration(text, 'system-node-toleration'));
+    expect(rendered).toContain(`--system-node-toleration: invalid taint ${JSON.stringify(text)}: `);
+    expect(rendered).toContain(message);
   });
 
   it('default to tolerating everything when a toleration flag is absent, independently', () => {
@@ -48,8 +67,9 @@ describe('tolerations', () => {
   });
 
   it('rejects a negative or fractional --nodes', () => {
-    expect(() => parseScheduling({ nodes: -1 })).toThrow(/--nodes must be a whole number >= 0/);
-    expect(() => parseScheduling({ nodes: 1.5 })).toThrow(/--nodes/);
+    expect(thrown(() => parseScheduling({ nodes: -1 }))).toContain('--nodes: must be a whole number >= 0, not -1');
+    expect(thrown(() => parseScheduling({ nodes: 1.5 }))).toContain('--nodes: must be a whole number >= 0, not 1.5');
+    expect(thrown(() => readOption('nodes', BUNDLE_SETTINGS.nodes, '-1'))).toContain('--nodes: must be at least 0, not -1');
   });
 });
 
@@ -67,10 +87,10 @@ describe('injection', () => {
   it('writes system then accelerated paths (accelerated wins on a shared path), replacing what was there', () => {
     const values: Record<string, unknown> = { node: 'scalar', gpu: { sel: { old: 'x' } }, keep: 1 };
     injectScheduling(values, config, parseScheduling({
-      systemNodeSelector: ['role=system'],
+      systemNodeSelector: { role: 'system' },
       systemNodeToleration: ['dedicated=system:NoSchedule'],
-      acceleratedNodeSelector: ['nvidia.com/gpu.present=true'],
-      workloadSelector: ['app=train'],
+      acceleratedNodeSelector: { 'nvidia.com/gpu.present': 'true' },
+      workloadSelector: { app: 'train' },
       workloadGate: 'gate=1:NoSchedule',
       nodes: 8,
     }));
@@ -90,13 +110,13 @@ describe('injection', () => {
     injectScheduling(values, config, parseScheduling({}));
     expect(values).toEqual({ node: { tolerations: [{ operator: 'Exists' }] }, gpu: { tol: [{ operator: 'Exists' }] } });
     const untouched: Record<string, unknown> = {};
-    injectScheduling(untouched, undefined, parseScheduling({ systemNodeSelector: ['a=b'] }));
+    injectScheduling(untouched, undefined, parseScheduling({ systemNodeSelector: { a: 'b' } }));
     expect(untouched).toEqual({});
   });
 
   it('gives each path its own copy', () => {
     const values: Record<string, unknown> = {};
-    injectScheduling(values, config, parseScheduling({ systemNodeSelector: ['a=b'] }));
+    injectScheduling(values, config, parseScheduling({ systemNodeSelector: { a: 'b' } }));
     (values.sys as { sel: Record<string, string> }).sel.a = 'changed';
     expect((values.node as { nodeSelector: Record<string, string> }).nodeSelector.a).toBe('b');
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { coerceSetValue, overridesFor, parseGoBool, parseSetFlag, setPath } from '../../../src/core/bundle/set.js';
 import { toYaml } from '../../../src/core/serialize.js';
-import { AicrError } from '../../../src/core/errors.js';
+import { AicrError, formatError } from '../../../src/core/errors.js';
 
 describe('--set parsing', () => {
   it('splits on the first ":" and the first "=", so values keep ":" and "="', () => {
@@ -29,6 +29,7 @@ describe('--set parsing', () => {
     expect(error).toBeInstanceOf(AicrError);
     expect((error as AicrError).exitCode).toBe(2);
     expect((error as AicrError).message).toContain(message);
+    expect(formatError(error)).toMatch(/^\[INVALID_REQUEST\] --set: invalid (override|path segment) /);
     expect((error as AicrError).hint).toContain('component:path.to.key=value');
   });
 });

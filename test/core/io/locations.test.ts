@@ -8,6 +8,16 @@ import { tempDir } from '../../helpers/catalog.js';
 import { runBinAsync } from '../../helpers/cli.js';
 import { startHttps, type HttpsFixture } from '../../helpers/https.js';
 
+/** What `work` throws. */
+function caught(work: () => unknown): unknown {
+  try {
+    work();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected an error');
+}
+
 const criteria = 'kind: RecipeCriteria\nspec:\n  service: eks\n  accelerator: h100\n  intent: inference\n';
 
 describe('locations', () => {
@@ -15,7 +25,7 @@ describe('locations', () => {
     expect(parseLocation('-').kind).toBe('stdio');
     expect(parseLocation('a/b.yaml')).toMatchObject({ kind: 'file', path: 'a/b.yaml' });
     expect(parseLocation('cm://gpu-ops/aicr-snapshot')).toMatchObject({ kind: 'configmap', namespace: 'gpu-ops', name: 'aicr-snapshot' });
-    expect(() => parseLocation('cm://Bad_NS/x', '--snapshot')).toThrow('--snapshot: invalid namespace "Bad_NS"');
+    expect(formatError(caught(() => parseLocation('cm://Bad_NS/x', 'snapshot')))).toContain('--snapshot: invalid namespace "Bad_NS"');
     expect(() => parseLocation('cm://ns/a/b')).toThrow('invalid ConfigMap URI');
     expect(() => parseLocation('ftp://example.com/x')).toThrow('ftp:// URLs are not allowed');
     expect(() => parseLocation('')).toThrow('the location is empty');
@@ -26,7 +36,7 @@ describe('locations', () => {
   });
 
   it('reports a missing file as not found and a directory as invalid input', async () => {
-    const missing = await readLocation(parseLocation('/no/such/file.yaml'), { input: '--criteria' }).catch((e) => e);
+    const missing = await readLocation(parseLocation('/no/such/file.yaml'), { input: 'criteria' }).catch((e) => e);
     expect(formatError(missing)).toContain('--criteria: file not found: /no/such/file.yaml');
     expect(exitCodeFor(missing)).toBe(3);
     const dir = tempDir();

@@ -5,9 +5,12 @@ import { Job } from 'kubernetes-models/batch/v1/Job';
 import { ClusterRole } from 'kubernetes-models/rbac.authorization.k8s.io/v1/ClusterRole';
 import { Role } from 'kubernetes-models/rbac.authorization.k8s.io/v1/Role';
 import { RoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1/RoleBinding';
-import { AicrError } from '../../../src/core/errors.js';
+import { AicrError, formatError } from '../../../src/core/errors.js';
+import { renderOptionRefs } from '../../../src/core/options/refs.js';
+import { readOption } from '../../../src/core/options/values.js';
+import { SNAPSHOT_OPTIONS } from '../../../src/core/snapshot/options.js';
 import type { Logger } from '../../../src/core/logger.js';
-import { DEFAULT_AGENT_IMAGE, agentManifests, describePod, parseNodeSelectors, parseTolerations, planAgentRun, runSnapshotAgent, type SnapshotAgentOptions } from '../../../src/core/kube/agent/index.js';
+import { DEFAULT_AGENT_IMAGE, agentManifests, describePod, parseTolerations, planAgentRun, runSnapshotAgent, type SnapshotAgentOptions } from '../../../src/core/kube/agent/index.js';
 import { simulateAgentJobs, type FakeKube } from '../../fake-kube/index.js';
 import { useFakeCluster } from '../../fake-kube/harness.js';
 import { FIXTURES } from '../../helpers/paths.js';
@@ -39,8 +42,18 @@ const base = (extra: Partial<SnapshotAgentOptions> = {}): SnapshotAgentOptions =
 
 describe('agent options', () => {
   it('parses node selectors and tolerations like upstream', () => {
-    expect(parseNodeSelectors(['nvidia.com/gpu.present=true', 'a=b=c', 'x='])).toEqual({ 'nvidia.com/gpu.present': 'true', a: 'b=c', x: '' });
-    expect(() => parseNodeSelectors(['ab'])).toThrow('invalid format "ab", expected key=value');
+    // Node selectors are a map option: the option reader splits them (as for every door).
+    const nodeSelector = (raw: string | string[]) => readOption('node-selector', SNAPSHOT_OPTIONS.nodeSelector, raw);
+    expect(nodeSelector(['nvidia.com/gpu.present=true', 'a=b=c', 'x='])).toEqual({ 'nvidia.com/gpu.present': 'true', a: 'b=c', x: '' });
+    expect(nodeSelector('nvidia.com/gpu.present=true,a=b=c\nx=')).toEqual({ 'nvidia.com/gpu.present': 'true', a: 'b=c', x: '' });
+    let refused: unknown;
+    try {
+      nodeSelector(['ab']);
+    } catch (error) {
+      refused = error;
+    }
+    expect(refused).toBeInstanceOf(AicrError);
+    expect(formatError(refused)).toContain('--node-selector: "ab" is not key=value');
     expect(parseTolerations([])).toEqual([{ operator: 'Exists' }]);
     expect(parseTolerations(['k=v:NoSchedule', 'k2:NoExecute', 'k3=:PreferNoSchedule', ':NoSchedule'])).toEqual([
       { key: 'k', operator: 'Equal', value: 'v', effect: 'NoSchedule' },
@@ -59,7 +72,7 @@ describe('agent options', () => {
   });
 
   it('builds valid, uniquely named manifests (checked with kubernetes-models)', () => {
-    const plan = planAgentRun({ namespace: 'gpu-ops', nodeSelectors: ['nvidia.com/gpu.present=true'], tolerations: ['nvidia.com/gpu:NoSchedule'], requireGpu: true, maxNodesPerEntry: 5, imagePullSecrets: ['regcred'] }, 'abc123de');
+    const plan = planAgentRun({ namespace: 'gpu-ops', nodeSelector: { 'nvidia.com/gpu.present': 'true' }, tolerations: ['nvidia.com/gpu:NoSchedule'], requireGpu: true, maxNodesPerEntry: 5, imagePullSecrets: ['regcred'] }, 'abc123de');
     const m = agentManifests(plan);
     new Job(m.job as never).validate();
     new Role(m.role as never).validate();
@@ -92,7 +105,7 @@ describe('agent runs against the fake cluster', () => {
     cluster.fake.create('namespaces', { metadata: { name: 'gpu-ops' } });
     simulateAgentJobs(cluster.fake, { outcome: 'succeed', snapshot: agentSnapshot, logs: ['[agent] collecting', '[agent] done'] });
     const logger = captureLogger();
-    const result = await runSnapshotAgent(base({ nodeSelectors: ['nvidia.com/gpu.present=true'] }), { logger, runId: 'r1' });
+    const result = await runSnapshotAgent(base({ nodeSelector: { 'nvidia.com/gpu.present': 'true' } }), { logger, runId: 'r1' });
     expect(result.text).toBe(agentSnapshot);
     expect(result.snapshot.measurements.map((m) => m.type)).toEqual(['K8s', 'SystemD', 'OS', 'GPU', 'NodeTopology']);
     expect(result.origin).toBe('cm://gpu-ops/aicr-snapshot-r1#snapshot.yaml');
@@ -172,7 +185,7 @@ describe('agent runs against the fake cluster', () => {
     expect(error.exitCode).toBe(5);
     expect(error.message).toContain('did not complete within 400ms');
     expect(error.message).toContain("not scheduled: Unschedulable (0/3 nodes are available: 3 node(s) didn't match Pod's node affinity/selector.");
-    expect(error.hint).toContain('--node-selector');
+    expect(renderOptionRefs(error.hint!)).toContain('check that a node matches --node-selector/--toleration and can pull the image, or raise --timeout');
     expect(leftovers(cluster.fake)).toEqual([]);
   });
 

@@ -4,6 +4,7 @@ import { CONFIGMAP_MAX_BYTES, readConfigMapDocument, writeConfigMapDocument } fr
 import { parseConfigMapUri } from '../../../src/core/io.js';
 import { useFakeCluster } from '../../fake-kube/harness.js';
 import { rejection } from '../../helpers/errors.js';
+import { renderOptionRefs } from '../../../src/core/options/refs.js';
 
 const cluster = useFakeCluster();
 const uri = (text: string) => parseConfigMapUri(text);
@@ -64,7 +65,8 @@ describe('writing documents to ConfigMaps', () => {
     const error = await rejection(writeConfigMapDocument(uri('cm://default/big'), big, { kubeconfig: cluster.kubeconfig }));
     expect(error.exitCode).toBe(2);
     expect(error.message).toMatch(/too large for ConfigMap cm:\/\/default\/big: \d+ bytes .* at most 1048576 bytes/);
-    expect(error.hint).toMatch(/--max-nodes-per-entry|file/);
+    expect(renderOptionRefs(error.hint!)).toContain('write it to a file instead (e.g. --output snapshot.yaml)');
+    expect(renderOptionRefs(error.hint!)).toContain('--max-nodes-per-entry limits the node names');
     expect(cluster.fake.requests).toEqual([]);
     expect(cluster.fake.get('configmaps', 'default', 'big')).toBeUndefined();
   });
@@ -159,9 +161,9 @@ describe('reading documents from ConfigMaps', () => {
 
 describe('cm:// through io.ts', () => {
   it('round-trips through writeLocation and readLocation with the kubeconfig option', async () => {
-    const location = parseLocation('cm://default/roundtrip', '--output');
+    const location = parseLocation('cm://default/roundtrip', 'output');
     await writeLocation(location, snapshotYaml, { kubeconfig: cluster.kubeconfig, format: 'yaml', kind: 'Snapshot' });
-    const result = await readLocation(location, { kubeconfig: cluster.kubeconfig, input: '--snapshot' });
+    const result = await readLocation(location, { kubeconfig: cluster.kubeconfig, input: 'snapshot' });
     expect(result).toEqual({ text: snapshotYaml, origin: 'cm://default/roundtrip#snapshot.yaml' });
   });
 
@@ -178,7 +180,7 @@ describe('cm:// through io.ts', () => {
     delete process.env.KUBERNETES_SERVICE_HOST;
     const error = await rejection(readLocation(parseLocation('cm://default/x')));
     expect(error.exitCode).toBe(6);
-    expect(error.hint).toContain('--kubeconfig');
+    expect(renderOptionRefs(error.hint!)).toContain('pass --kubeconfig <file> (or set KUBECONFIG)');
   });
 
   it('fails as not found (exit 3) for a missing kubeconfig file', async () => {

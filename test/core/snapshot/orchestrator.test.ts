@@ -7,7 +7,7 @@ import {
 } from '../../../src/core/snapshot/index.js';
 import { renderSnapshot } from '../../../src/core/snapshot/render.js';
 import type { AicrError} from '../../../src/core/errors.js';
-import { exitCodeFor } from '../../../src/core/errors.js';
+import { exitCodeFor, formatError } from '../../../src/core/errors.js';
 import { silentLogger, type Logger } from '../../../src/core/logger.js';
 import { readDocument } from '../../../src/core/documents/index.js';
 import { extractCriteria } from '../../../src/core/recipe/snapshot-criteria.js';
@@ -152,7 +152,13 @@ describe('--require', () => {
 
   it('parses source names and measurement type names; rejects unknown ones (exit 2)', () => {
     expect(parseRequiredSources(['gpu,K8s', 'NodeTopology', ' os ', 'gpu'])).toEqual(['gpu', 'k8s', 'topology', 'os']);
-    expect(() => parseRequiredSources(['gpus'])).toThrow('--require: unknown source "gpus"');
+    expect(() => parseRequiredSources(['gpus'], 'require')).toThrow('unknown source "gpus"');
+    try {
+      parseRequiredSources(['gpus'], 'require');
+      expect.unreachable();
+    } catch (error) {
+      expect(formatError(error)).toBe('[INVALID_REQUEST] --require: unknown source "gpus"\nhint: use a comma-separated list of: k8s, systemd, os, gpu, topology');
+    }
     try {
       parseRequiredSources(['x']);
       expect.unreachable();
@@ -200,7 +206,7 @@ describe('takeSnapshot', () => {
 
   it('agent mode hands the settings to the agent, normalizes what it returns and checks --require on it', async () => {
     const settings = {
-      namespace: 'gpu-ops', image: 'img', imagePullSecrets: [], jobName: 'aicr', serviceAccountName: 'aicr', nodeSelectors: ['a=b'], tolerations: [],
+      namespace: 'gpu-ops', image: 'img', imagePullSecrets: [], jobName: 'aicr', serviceAccountName: 'aicr', nodeSelector: { a: 'b' }, tolerations: [],
       timeoutMs: 1000, keep: false, privileged: true, requireGpu: true, maxNodesPerEntry: 0, debug: false,
     };
     const seen: unknown[] = [];

@@ -3,12 +3,36 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadDocument } from '../../../src/core/documents/load.js';
 import { AicrError } from '../../../src/core/errors.js';
+import { silentLogger } from '../../../src/core/logger.js';
+import { discardOutputs } from '../../../src/core/options/outputs.js';
+import { renderOptionRefs } from '../../../src/core/options/refs.js';
+import { readOptions, type RawValue } from '../../../src/core/options/values.js';
 import { resolveRecipe } from '../../../src/core/recipe/index.js';
 import { toYaml, toJson } from '../../../src/core/serialize.js';
-import { runValidation } from '../../../src/core/validate/index.js';
+import { validateRecipe } from '../../../src/core/validate/index.js';
+import { VALIDATE_OPTIONS } from '../../../src/core/validate/options.js';
+import { runValidateStep, type ValidateStepResult } from '../../../src/core/validate/step.js';
 import { tempDir } from '../../helpers/catalog.js';
 import { FIXTURES, UPSTREAM_EXAMPLES } from '../../helpers/paths.js';
+
+interface ValidateRequest {
+  recipe: string;
+  snapshot: string;
+  /** `--phase` values as given (repeatable, comma-separated). */
+  phases?: string[];
+}
+
+/**
+ * The validate stage as users run it: the option texts read as the command line reads them,
+ * then the validate step (documents loaded, constraints evaluated; no report files).
+ */
+async function runValidation(request: ValidateRequest): Promise<ValidateStepResult> {
+  const raw: Record<string, RawValue> = { recipe: request.recipe, snapshot: request.snapshot, phase: request.phases };
+  const values = readOptions(VALIDATE_OPTIONS, 'cli', (property) => raw[property]);
+  return runValidateStep(values, { logger: silentLogger, outputs: discardOutputs, env: {}, workspace: tempDir('aicr-validate-ws-') });
+}
 
 const fixture = (name: string) => join(FIXTURES, 'validate', name);
 const upstream = (name: string) => join(UPSTREAM_EXAMPLES, name);
@@ -113,14 +137,16 @@ describe('bad input', () => {
   it('refuses a snapshot of the wrong kind (a recipe passed as --snapshot)', async () => {
     const error = await failure({ recipe: fixture('recipe-extended.yaml'), snapshot: fixture('recipe-extended.yaml') });
     expect(error.exitCode).toBe(2);
-    expect(error.message).toContain('--snapshot expects a Snapshot document, but this is a RecipeResult');
-    expect(error.hint).toContain('pass the snapshot (aicr snapshot output) to --snapshot');
+    expect(renderOptionRefs(error.message)).toBe(`${fixture('recipe-extended.yaml')}: --snapshot: invalid kind "RecipeResult", expected "Snapshot"`);
+    expect(renderOptionRefs(error.hint ?? '')).toContain('pass the snapshot (aicr snapshot output) here and the recipe to --recipe');
     expect(error.location).toMatchObject({ line: 3 });
   });
 
   it('refuses a snapshot passed as --recipe', async () => {
     const error = await failure({ recipe: fixture('snapshot-mixed.yaml'), snapshot: fixture('snapshot-mixed.yaml') });
-    expect(error.message).toContain('--recipe expects a RecipeResult document, but this is a Snapshot');
+    expect(error.exitCode).toBe(2);
+    expect(renderOptionRefs(error.message)).toBe(`${fixture('snapshot-mixed.yaml')}: --recipe: invalid kind "Snapshot", expected "RecipeResult"`);
+    expect(renderOptionRefs(error.hint ?? '')).toBe('pass the recipe (aicr recipe output) here and the snapshot to --snapshot');
   });
 
   it('refuses empty snapshots', async () => {
@@ -152,11 +178,25 @@ describe('bad input', () => {
   });
 
   it('rejects missing inputs, both inputs on stdin, and unknown phases', async () => {
-    expect((await failure({ recipe: '', snapshot: 'x' })).message).toBe('--recipe is required');
-    expect((await failure({ recipe: 'x', snapshot: '' })).message).toBe('--snapshot is required');
-    expect((await failure({ recipe: '-', snapshot: '-' })).message).toContain('cannot both read stdin');
-    const phase = await failure({ recipe: 'x', snapshot: 'y', phases: ['Deployment'] });
-    expect(phase.message).toBe('invalid phase "Deployment" in --phase: must be one of: readiness, deployment, performance, conformance, all');
+    expect(renderOptionRefs((await failure({ recipe: '', snapshot: 'x' })).message)).toBe('--recipe: is required');
+    expect(renderOptionRefs((await failure({ recipe: 'x', snapshot: '' })).message)).toBe('--snapshot: is required');
+    expect(renderOptionRefs((await failure({ recipe: '-', snapshot: '-' })).message)).toBe('--recipe and --snapshot cannot both read standard input');
+    const phase = await failure({ recipe: 'x', snapshot: 'y', phases: ['deployment,deploy'] });
+    expect(phase.exitCode).toBe(2);
+    expect(renderOptionRefs(phase.message)).toBe('--phase: "deploy" is not one of readiness, deployment, performance, conformance, all');
+    // The stage itself checks the phases it is given too (names are lower-case there).
+    const [recipe, snapshot] = await Promise.all([
+      loadDocument('RecipeResult', fixture('recipe-extended.yaml'), { option: 'recipe' }),
+      loadDocument('Snapshot', fixture('snapshot-mixed.yaml'), { option: 'snapshot' }),
+    ]);
+    let direct: unknown;
+    try {
+      validateRecipe(recipe, snapshot, ['Deployment']);
+    } catch (error) {
+      direct = error;
+    }
+    expect(direct).toBeInstanceOf(AicrError);
+    expect(renderOptionRefs((direct as AicrError).message)).toBe('--phase: invalid phase "Deployment": must be one of: readiness, deployment, performance, conformance, all');
   });
 
   it('reports a missing file as not found (exit 3) and a recipe that is not a mapping as invalid', async () => {

@@ -5,7 +5,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AicrError } from '../../../src/core/errors.js';
-import { evaluateRecipe, loadRecipe, loadSnapshot } from '../../../src/core/validate/index.js';
+import { loadDocument } from '../../../src/core/documents/load.js';
+import { evaluateRecipe, indexSnapshot, prepareRecipe } from '../../../src/core/validate/index.js';
 import { tempDir } from '../../helpers/catalog.js';
 
 type Ours = 'pass' | 'fail' | 'skip' | 'malformed' | 'invalid-snapshot';
@@ -18,16 +19,17 @@ async function outcome(path: string, expressionYaml: string, snapshotYaml: strin
   const snapshot = join(dir, options.json ? 'snapshot.json' : 'snapshot.yaml');
   writeFileSync(recipe, `kind: RecipeResult\ncomponentRefs: []\ndeploymentOrder: []\nconstraints:\n  - name: ${path}\n    value: ${expressionYaml}\n`);
   writeFileSync(snapshot, snapshotYaml);
-  let loadedSnapshot;
+  let index;
   try {
-    loadedSnapshot = await loadSnapshot(snapshot);
+    index = indexSnapshot(await loadDocument('Snapshot', snapshot, { option: 'snapshot' }));
   } catch (error) {
     if (error instanceof AicrError && error.code === 'INVALID_REQUEST') return { ours: 'invalid-snapshot', message: error.message };
     throw error;
   }
-  const loadedRecipe = await loadRecipe(recipe);
+  const loadedRecipe = await loadDocument('RecipeResult', recipe, { option: 'recipe' });
+  prepareRecipe(loadedRecipe);
   try {
-    const report = evaluateRecipe(loadedRecipe.recipe, loadedRecipe.source, loadedSnapshot.index, { recipeOrigin: recipe, snapshotOrigin: snapshot });
+    const report = evaluateRecipe(loadedRecipe.document, loadedRecipe.source, index, { recipeOrigin: recipe, snapshotOrigin: snapshot });
     const result = report.constraints[0]!;
     const ours = result.status === 'passed' ? 'pass' : result.status === 'failed' ? 'fail' : 'skip';
     return { ours, message: result.message, ...(result.actual !== undefined ? { actual: result.actual } : {}) };

@@ -11,22 +11,24 @@ import {
   evaluateRecipe,
   formatDotenv,
   formatReportTable,
-  loadRecipe,
-  loadSnapshot,
+  indexSnapshot,
+  prepareRecipe,
   relativeTo,
   toCodeQuality,
   toCtrf,
   toJunitXml,
   type ValidationReport,
 } from '../../../src/core/validate/index.js';
+import { loadDocument } from '../../../src/core/documents/load.js';
 import { FIXTURES, REPO_ROOT, UPSTREAM_EXAMPLES } from '../../helpers/paths.js';
 
 const fixture = (name: string) => join(FIXTURES, 'validate', name);
 
 async function reportFor(recipe: string, snapshot: string, phases?: Array<'deployment' | 'performance' | 'conformance'>): Promise<ValidationReport> {
-  const loadedRecipe = await loadRecipe(recipe);
-  const loadedSnapshot = await loadSnapshot(snapshot);
-  return evaluateRecipe(loadedRecipe.recipe, loadedRecipe.source, loadedSnapshot.index, {
+  const loadedRecipe = await loadDocument('RecipeResult', recipe, { option: 'recipe' });
+  prepareRecipe(loadedRecipe);
+  const loadedSnapshot = await loadDocument('Snapshot', snapshot, { option: 'snapshot' });
+  return evaluateRecipe(loadedRecipe.document, loadedRecipe.source, indexSnapshot(loadedSnapshot), {
     recipeOrigin: loadedRecipe.origin,
     snapshotOrigin: loadedSnapshot.origin,
     ...(phases ? { phases } : {}),
