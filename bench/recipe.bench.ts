@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { loadCatalog } from '../src/core/catalog/embedded.js';
 import { buildRecipe } from '../src/core/recipe/build.js';
-import { CRITERIA_VALUES, anyCriteria } from '../src/core/recipe/criteria.js';
+import { CRITERIA_VALUES, anyCriteria } from '../src/core/criteria.js';
 import type { Criteria } from '../src/core/documents/types.js';
 import { addColdStartRow, rows, timeInProcess } from './harness.js';
 

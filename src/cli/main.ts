@@ -5,7 +5,7 @@
 import { EXIT_CODE_TABLE, exitCodeFor, formatError } from '../core/errors.js';
 import { consoleLogger, neutralizeCommands, type Logger } from '../core/logger.js';
 import { discardOutputs, dotenvOutputs } from '../core/options/outputs.js';
-import { namerFrom, type OptionNamer } from '../core/options/refs.js';
+import { namerFrom, type OptionNamer } from '../core/option-refs.js';
 import { doorNames } from '../core/options/spec.js';
 import { parseBool } from '../core/options/values.js';
 import { writeFileAtomic } from '../core/io.js';

@@ -5,7 +5,7 @@
  * Unlike upstream AICR, wrapping an error never hides its code: a wrapper only adds context to
  * the message, so "not found" deep inside a build still exits 3.
  */
-import { flagNamer, optionRef, renderOptionRefs, type OptionNamer } from './options/refs.js';
+import { flagNamer, optionRef, renderOptionRefs, type OptionNamer } from './option-refs.js';
 
 export const ErrorCode = {
   InvalidInput: 'INVALID_REQUEST',

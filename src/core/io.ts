@@ -7,9 +7,8 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { AicrError, ErrorCode, invalidInput, notFound, wrapError } from './errors.js';
-import { MAX_DOCUMENT_BYTES } from './documents/parse.js';
-import { parseConfigMapUri, type ConfigMapHandler, type Location, type ReadOptions, type WriteOptions } from './location.js';
-import { optionLabel } from './options/refs.js';
+import { MAX_DOCUMENT_BYTES, parseConfigMapUri, type ConfigMapHandler, type Location, type ReadOptions, type WriteOptions } from './location.js';
+import { optionLabel } from './option-refs.js';
 
 // Importers of io.ts keep finding the location types and the cm:// parser here.
 export { parseConfigMapUri };

@@ -3,8 +3,11 @@
  * parser they both use. A leaf module: io.ts loads kube/configmap.ts lazily, and both import
  * these from here, so neither imports the other's module for them.
  */
-import { optionLabel } from './options/refs.js';
+import { optionLabel } from './option-refs.js';
 import { invalidInput } from './errors.js';
+
+/** Largest document we read from any location (upstream's per-file limit for external data). */
+export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
 
 export type Location =
   | { kind: 'stdio'; text: '-' }

@@ -3,7 +3,7 @@
  * the CLI and GitLab jobs, workflow commands and annotations on GitHub. Messages may name options
  * (options/refs.ts); adapters print them in their door's spelling.
  */
-import { renderOptionRefs, type OptionNamer } from './options/refs.js';
+import { renderOptionRefs, type OptionNamer } from './option-refs.js';
 
 /** Where a finding points; paths are relative to the workspace when possible. */
 export interface AnnotationProperties {

@@ -1,7 +1,7 @@
 /** The core Logger on top of @actions/core: annotations and folded groups in the job log. */
 import * as core from '@actions/core';
 import { neutralizeCommands, type AnnotationProperties, type Logger } from '../core/logger.js';
-import { inputNamer, renderOptionRefs, type OptionNamer } from '../core/options/refs.js';
+import { inputNamer, renderOptionRefs, type OptionNamer } from '../core/option-refs.js';
 
 export function githubLogger(namer: OptionNamer = inputNamer): Logger {
   const text = (message: string): string => renderOptionRefs(message, namer);

@@ -1,5 +1,5 @@
 /** GitHub rendering of the recipe stage: the job-summary section. */
-import { CRITERIA_FIELDS } from '../core/recipe/criteria.js';
+import { CRITERIA_FIELDS } from '../core/criteria.js';
 import type { RecipeOutcome } from '../core/recipe/index.js';
 import { cell, deploymentGraph, mermaidBlock, type Summary } from './summary.js';
 

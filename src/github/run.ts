@@ -6,7 +6,7 @@
 import * as core from '@actions/core';
 import { AicrError, EXIT_CODE_TABLE, exitCodeFor, formatError } from '../core/errors.js';
 import { outputName } from '../core/options/outputs.js';
-import { namerFrom, renderOptionRefs, type OptionNamer } from '../core/options/refs.js';
+import { namerFrom, renderOptionRefs, type OptionNamer } from '../core/option-refs.js';
 import { doorNames, type OptionTable, type OptionValues } from '../core/options/spec.js';
 import type { StepIO } from '../core/step.js';
 import { readActionInputs } from './inputs.js';

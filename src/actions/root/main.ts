@@ -10,7 +10,7 @@ import { runVerifyStep } from '../../core/checksums/step.js';
 import { loadDocument } from '../../core/documents/load.js';
 import { ExitCode, internalError } from '../../core/errors.js';
 import type { OutputSink } from '../../core/options/outputs.js';
-import { optionRef } from '../../core/options/refs.js';
+import { optionRef } from '../../core/option-refs.js';
 import { runRecipeStep } from '../../core/recipe/step.js';
 import { readOptionsFor } from '../../core/step.js';
 import { runValidateStep } from '../../core/validate/step.js';

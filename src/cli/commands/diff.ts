@@ -1,7 +1,7 @@
 import { invalidInput } from '../../core/errors.js';
 import { loadDocument } from '../../core/documents/load.js';
 import { parseLocation, writeLocation } from '../../core/io.js';
-import { optionRef } from '../../core/options/refs.js';
+import { optionRef } from '../../core/option-refs.js';
 import { diffSnapshots, hasDrift, parseMeasurementTypes, renderDiff } from '../../core/snapshot/diff.js';
 import { DIFF_OPTIONS } from '../../core/snapshot/options.js';
 import { ExitCode } from '../../core/errors.js';

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, closeSync, lstatSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { AicrError, ErrorCode, invalidInput, wrapError } from '../errors.js';
-import { optionLabel, optionRef } from '../options/refs.js';
+import { optionLabel, optionRef } from '../option-refs.js';
 import type { BundleFile } from './types.js';
 
 export interface WriteBundleOptions {

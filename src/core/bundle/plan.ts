@@ -13,7 +13,7 @@ import { declaresNamespace, manifestData, renderManifests, stripHookAnnotations 
 import { injectScheduling, parseScheduling, type Scheduling } from './scheduling.js';
 import { coerceSetValue, overridesFor, parseGoBool, parseSetFlags, setPath, type SetOverride } from './set.js';
 import type { BundleOptions, BundlePlan, ChartSource, Folder, PlannedComponent } from './types.js';
-import { optionRef } from '../options/refs.js';
+import { optionRef } from '../option-refs.js';
 
 export const PLACEHOLDER_REPO = 'https://github.com/YOUR-ORG/YOUR-REPO.git';
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;

@@ -6,8 +6,8 @@ import { AicrError, ErrorCode, invalidInput, notFound, wrapError } from '../erro
 import { checkDocument, ensureYamlParser, loadValidators, parseDocumentSync, type DocumentKind, type DocumentKinds } from '../documents/index.js';
 import type { ComponentConfig, ComponentRegistry, RawCriteria, RecipeMetadata, RecipeMixin } from '../documents/types.js';
 import { deepClone, deepFreeze } from '../util/objects.js';
-import { specificity } from '../recipe/criteria.js';
-import { validateDependencies } from '../recipe/order.js';
+import { specificity } from '../criteria.js';
+import { validateDependencies } from './order.js';
 import type { DataSource, FileOrigin } from './source.js';
 
 export interface OverlayEntry {

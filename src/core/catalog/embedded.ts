@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { internalError, wrapError } from '../errors.js';
-import { optionRef } from '../options/refs.js';
+import { optionRef } from '../option-refs.js';
 import { Catalog, loadCatalogLayers, yamlDocumentReader, type CatalogLayer, type DocumentReader } from './catalog.js';
 import { DirectorySource, openExternalDirectory } from './source.js';
 import { precompiledCatalogEnabled } from './precompiled.js';

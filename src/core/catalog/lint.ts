@@ -3,7 +3,7 @@
  * problems that would otherwise surface only for some criteria, or never.
  */
 import type { Catalog } from './catalog.js';
-import { nonCanonicalCriteria } from '../recipe/criteria.js';
+import { nonCanonicalCriteria } from '../criteria.js';
 import { parseDocumentSync } from '../documents/parse.js';
 
 export interface LintProblem {

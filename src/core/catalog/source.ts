@@ -6,7 +6,7 @@ import { lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { AicrError, ErrorCode, invalidInput, notFound, wrapError } from '../errors.js';
 import { MAX_DOCUMENT_BYTES } from '../documents/parse.js';
-import { optionRef } from '../options/refs.js';
+import { optionRef } from '../option-refs.js';
 
 /** Largest single file accepted in a data directory (upstream's limit). */
 export const MAX_DATA_FILE_BYTES = MAX_DOCUMENT_BYTES;

@@ -6,7 +6,7 @@
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { ExitCode } from '../errors.js';
 import { parseLocation, writeLocation } from '../io.js';
-import { optionRef } from '../options/refs.js';
+import { optionRef } from '../option-refs.js';
 import type { OptionValues } from '../options/spec.js';
 import { typedOutputs } from '../options/outputs.js';
 import { toJson } from '../serialize.js';

@@ -8,7 +8,10 @@
  * the key wins; when several do, the path is ambiguous and must use the bracket form.
  */
 import { invalidInput } from '../errors.js';
+import { readingText } from '../documents/reading-text.js';
 import type { Measurement, Reading, Snapshot } from '../documents/types.js';
+
+export { readingText };
 
 export const MEASUREMENT_TYPES = ['K8s', 'GPU', 'OS', 'SystemD', 'NodeTopology'] as const;
 const TYPES: ReadonlySet<string> = new Set(MEASUREMENT_TYPES);
@@ -73,16 +76,6 @@ export interface ReadingPosition {
   measurement: number;
   subtype: number;
   key: string;
-}
-
-/**
- * Canonical text of a reading: strings as-is, booleans `true`/`false`, integers in plain
- * decimal (no exponent), other numbers in JavaScript's shortest form; null has no text.
- */
-export function readingText(value: Reading | undefined): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return Number.isInteger(value) ? BigInt(value).toString() : String(value);
-  return String(value);
 }
 
 const defaultText: ReadingText = (reading) => (reading === null || reading === undefined ? null : readingText(reading));

@@ -1,5 +1,5 @@
 /** Recipe constraint values as text, the way upstream's typed reader takes them. */
-import { readingText } from '../constraints/index.js';
+import { readingText } from './reading-text.js';
 import type { SourceDocument } from './source-types.js';
 
 /**

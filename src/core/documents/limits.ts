@@ -1,8 +1,9 @@
 /** Limits on untrusted documents, checked before and while parsing. */
 import { invalidInput } from '../errors.js';
 
-/** Largest document we read (upstream's per-file limit for external data). */
-export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
+import { MAX_DOCUMENT_BYTES } from '../location.js';
+
+export { MAX_DOCUMENT_BYTES };
 /** Largest number of alias expansions in one document; blocks "billion laughs" documents. */
 export const MAX_ALIAS_COUNT = 100;
 

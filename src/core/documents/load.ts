@@ -6,7 +6,7 @@
  */
 import { invalidInput, type SourceLocation } from '../errors.js';
 import { parseLocation, readLocation, type ReadOptions } from '../io.js';
-import { optionLabel, optionRef } from '../options/refs.js';
+import { optionLabel, optionRef } from '../option-refs.js';
 import { checkDocument, loadValidators, type DocumentKind, type DocumentKinds } from './index.js';
 import { positionKey, type WrittenPositions } from '../serialize.js';
 import { parseSource, type SourceDocument } from './source.js';

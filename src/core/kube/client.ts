@@ -14,7 +14,7 @@ import type * as K8sApi from './k8s-api.js';
 import { AicrError, ErrorCode, errorMessage } from '../errors.js';
 import { toKubeError, type KubeAction } from './errors.js';
 import { DEFAULT_RETRY_POLICY, withRetry, type RetryInfo, type RetryPolicy } from './retry.js';
-import { optionRef } from '../options/refs.js';
+import { optionRef } from '../option-refs.js';
 
 export type K8sModule = typeof K8sApi;
 

@@ -19,7 +19,7 @@ import { MAX_DOCUMENT_BYTES } from '../documents/parse.js';
 import { VERSION } from '../version.js';
 import { getKubeClient, type KubeClientOptions } from './client.js';
 import { classifyFailure, type KubeAction } from './errors.js';
-import { optionRef } from '../options/refs.js';
+import { optionRef } from '../option-refs.js';
 
 /** Kubernetes limit on the total size of a ConfigMap's data (keys plus values), in bytes. */
 export const CONFIGMAP_MAX_BYTES = 1024 * 1024;

@@ -4,7 +4,7 @@
  * whichever way they arrive, and every error names the option by its key.
  */
 import { optionError } from '../errors.js';
-import { optionRef } from './refs.js';
+import { optionRef } from '../option-refs.js';
 import { defaultAt, offeredAt, optionKey, type Door, type OptionDefault, type OptionSpec, type OptionTable, type OptionValues } from './spec.js';
 
 /** What a door received for one option: nothing, one text, or the texts of a repeated flag. */

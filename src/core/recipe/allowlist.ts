@@ -5,7 +5,7 @@
  */
 import { invalidInput, wrapError, ErrorCode } from '../errors.js';
 import type { Criteria } from '../documents/types.js';
-import { ANY, parseCriteriaValue, type CriteriaField } from './criteria.js';
+import { ANY, parseCriteriaValue, type CriteriaField } from '../criteria.js';
 
 export type Allowlists = Partial<Record<'accelerator' | 'service' | 'intent' | 'os', string[]>>;
 

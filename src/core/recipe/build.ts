@@ -25,8 +25,8 @@ import type { Catalog, OverlayEntry } from '../catalog/catalog.js';
 import { evaluateConstraint } from '../constraints/index.js';
 import { compareStrings, isPlainObject, sortKeysDeep } from '../serialize.js';
 import { mergeValues } from '../util/objects.js';
-import { criteriaForOutput, criteriaMatch } from './criteria.js';
-import { deploymentOrder, validateDependencies } from './order.js';
+import { criteriaForOutput, criteriaMatch } from '../criteria.js';
+import { deploymentOrder, validateDependencies } from '../catalog/order.js';
 
 export interface BuildOptions {
   /** Written to `metadata.version` (the generating program's version). */

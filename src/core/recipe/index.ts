@@ -7,16 +7,16 @@ import type { Criteria, RawCriteria, RecipeResult } from '../documents/index.js'
 import type { LoadedDocument } from '../documents/load.js';
 import { loadDataCatalog } from '../catalog/embedded.js';
 import type { Catalog } from '../catalog/catalog.js';
-import { optionRef } from '../options/refs.js';
+import { optionRef } from '../option-refs.js';
 import { VERSION } from '../version.js';
-import { anyCriteria, applyCriteria, CRITERIA_FIELDS, describeCriteria, isAnyCriteria } from './criteria.js';
+import { anyCriteria, applyCriteria, CRITERIA_FIELDS, describeCriteria, isAnyCriteria } from '../criteria.js';
 import { extractCriteria } from './snapshot-criteria.js';
 import { buildRecipe } from './build.js';
 import { checkAllowlists, parseAllowlists } from './allowlist.js';
 
-export * from './criteria.js';
+export * from '../criteria.js';
 export { buildRecipe, type BuildOptions } from './build.js';
-export { deploymentOrder, validateDependencies } from './order.js';
+export { deploymentOrder, validateDependencies } from '../catalog/order.js';
 export { extractCriteria, acceleratorFromModel } from './snapshot-criteria.js';
 export { hydrateRecipe, hydrateValues, select, formatSelection } from './query.js';
 export { parseAllowlists, checkAllowlists, type Allowlists } from './allowlist.js';

@@ -2,7 +2,7 @@
 import { dataOption, gitlabJobOptions, kubeconfigOption, summaryOption } from '../options/common.js';
 import { defineOptions } from '../options/spec.js';
 import { defineOutputs } from '../options/outputs.js';
-import { CRITERIA_VALUES } from './criteria.js';
+import { CRITERIA_VALUES } from '../criteria.js';
 
 const list = (values: readonly string[]): string => values.join(', ');
 

@@ -1,6 +1,6 @@
 /** Criteria detected from a Snapshot (recipe `--snapshot` mode). */
 import type { Criteria, Snapshot } from '../documents/types.js';
-import { anyCriteria, parseCriteriaValue } from './criteria.js';
+import { anyCriteria, parseCriteriaValue } from '../criteria.js';
 import { readingText } from '../constraints/index.js';
 
 /** Accelerator from a GPU model name; order matters (gb200 before b200). */

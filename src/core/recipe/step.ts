@@ -7,7 +7,7 @@ import type { RawCriteria } from '../documents/types.js';
 import { formatDocument } from '../format.js';
 import { parseLocation, writeLocation } from '../io.js';
 import type { OptionValues } from '../options/spec.js';
-import { optionRef } from '../options/refs.js';
+import { optionRef } from '../option-refs.js';
 import { typedOutputs } from '../options/outputs.js';
 import { toYamlWithPositions } from '../serialize.js';
 import { readOptionsFor, type StepIO } from '../step.js';

@@ -19,7 +19,7 @@ import { gpuCollector } from './collectors/gpu.js';
 import { osCollector } from './collectors/os.js';
 import { systemdCollector } from './collectors/systemd.js';
 import { normalizeSnapshot, subtypeName } from './render.js';
-import { optionRef } from '../options/refs.js';
+import { optionRef } from '../option-refs.js';
 
 export type { Collector, CollectorContext, CollectorName, CollectorResult } from './collector.js';
 export { MEASUREMENT_ORDER, normalizeSnapshot, renderSnapshot, formatSnapshotTable, subtypeName } from './render.js';

@@ -4,8 +4,7 @@ import { gitlabJobOptions, summaryOption } from '../options/common.js';
 import { defineOutputs } from '../options/outputs.js';
 import { defineOptions } from '../options/spec.js';
 
-/** Upstream AICR's agent image at the release whose ConfigMap format we read. */
-export const DEFAULT_AGENT_IMAGE = 'ghcr.io/nvidia/aicr:v0.11.1';
+import { DEFAULT_AGENT_IMAGE } from '../kube/agent/image.js';
 
 const TYPES = 'K8s, SystemD, OS, GPU, NodeTopology';
 const GITLAB_JOB_NAMES = 'image and job-name name the GitLab job in every component';

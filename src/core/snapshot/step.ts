@@ -8,7 +8,7 @@ import { readingText } from '../constraints/index.js';
 import { loadDocument } from '../documents/load.js';
 import type { Snapshot } from '../documents/types.js';
 import { parseLocation, redactUrl, writeLocation, type WriteOptions } from '../io.js';
-import { optionRef } from '../options/refs.js';
+import { optionRef } from '../option-refs.js';
 import { optionKey, type OptionValues } from '../options/spec.js';
 import { typedOutputs } from '../options/outputs.js';
 import { toJson } from '../serialize.js';

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { invalidInput, ExitCode } from '../errors.js';
 import { loadDocument, type LoadedDocument } from '../documents/load.js';
 import { parseLocation, writeLocation } from '../io.js';
-import { optionRef } from '../options/refs.js';
+import { optionRef } from '../option-refs.js';
 import type { OptionValues } from '../options/spec.js';
 import { typedOutputs } from '../options/outputs.js';
 import { toJson } from '../serialize.js';

@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { writeBundle } from '../../../src/core/bundle/output.js';
 import { AicrError } from '../../../src/core/errors.js';
-import { renderOptionRefs } from '../../../src/core/options/refs.js';
+import { renderOptionRefs } from '../../../src/core/option-refs.js';
 import { tempDir } from '../../helpers/catalog.js';
 import { REPO_ROOT } from '../../helpers/paths.js';
 

@@ -8,7 +8,7 @@ import { tempDir } from '../../helpers/catalog.js';
 import { toYaml } from '../../../src/core/serialize.js';
 import { EKS_RECIPE, FIXTURE_DATA, fileText, fixtureRecipe, generate } from './support.js';
 import { rejection as failure } from '../../helpers/errors.js';
-import { renderOptionRefs } from '../../../src/core/options/refs.js';
+import { renderOptionRefs } from '../../../src/core/option-refs.js';
 
 /** Writes a recipe document into a temp file and returns its path. */
 function recipeFile(document: Record<string, unknown>): string {

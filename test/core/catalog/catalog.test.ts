@@ -5,7 +5,7 @@ import { loadCatalog, embeddedRecipesDir } from '../../../src/core/catalog/embed
 import { lintCatalog } from '../../../src/core/catalog/lint.js';
 import { walkFiles, openExternalDirectory } from '../../../src/core/catalog/source.js';
 import { buildRecipe } from '../../../src/core/recipe/build.js';
-import { anyCriteria, applyCriteria } from '../../../src/core/recipe/criteria.js';
+import { anyCriteria, applyCriteria } from '../../../src/core/criteria.js';
 import { readDocument } from '../../../src/core/documents/index.js';
 import { formatError, exitCodeFor } from '../../../src/core/errors.js';
 import { catalogFromDir, tempDir, writeTree } from '../../helpers/catalog.js';

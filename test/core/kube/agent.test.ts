@@ -6,7 +6,7 @@ import { ClusterRole } from 'kubernetes-models/rbac.authorization.k8s.io/v1/Clus
 import { Role } from 'kubernetes-models/rbac.authorization.k8s.io/v1/Role';
 import { RoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1/RoleBinding';
 import { AicrError, formatError } from '../../../src/core/errors.js';
-import { renderOptionRefs } from '../../../src/core/options/refs.js';
+import { renderOptionRefs } from '../../../src/core/option-refs.js';
 import { readOption } from '../../../src/core/options/values.js';
 import { SNAPSHOT_OPTIONS } from '../../../src/core/snapshot/options.js';
 import type { Logger } from '../../../src/core/logger.js';

@@ -4,7 +4,7 @@ import { CONFIGMAP_MAX_BYTES, readConfigMapDocument, writeConfigMapDocument } fr
 import { parseConfigMapUri } from '../../../src/core/io.js';
 import { useFakeCluster } from '../../fake-kube/harness.js';
 import { rejection } from '../../helpers/errors.js';
-import { renderOptionRefs } from '../../../src/core/options/refs.js';
+import { renderOptionRefs } from '../../../src/core/option-refs.js';
 
 const cluster = useFakeCluster();
 const uri = (text: string) => parseConfigMapUri(text);

@@ -7,7 +7,7 @@ import { loadDocument } from '../../../src/core/documents/load.js';
 import { AicrError } from '../../../src/core/errors.js';
 import { silentLogger } from '../../../src/core/logger.js';
 import { discardOutputs } from '../../../src/core/options/outputs.js';
-import { renderOptionRefs } from '../../../src/core/options/refs.js';
+import { renderOptionRefs } from '../../../src/core/option-refs.js';
 import { readOptions, type RawValue } from '../../../src/core/options/values.js';
 import { resolveRecipe } from '../../../src/core/recipe/index.js';
 import { toYaml, toJson } from '../../../src/core/serialize.js';

@@ -8,7 +8,7 @@ import type { Logger } from '../../logger.js';
 import type { KubeClient } from '../client.js';
 import { watchUntil, type WatchObject } from '../watch.js';
 import { CONTAINER, RUN_ID_LABEL, formatDuration, type AgentPlan, type KubeObject } from './plan.js';
-import { optionRef } from '../../options/refs.js';
+import { optionRef } from '../../option-refs.js';
 
 export type JobOutcome = { kind: 'complete' } | { kind: 'failed'; reason: string; message?: string } | { kind: 'timeout' };
 

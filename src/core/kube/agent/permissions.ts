@@ -4,7 +4,7 @@
  * UNAUTHORIZED) and whether a requested RuntimeClass exists.
  */
 import { AicrError, ErrorCode } from '../../errors.js';
-import { optionRef } from '../../options/refs.js';
+import { optionRef } from '../../option-refs.js';
 import type { KubeClient } from '../client.js';
 import type { AgentPlan, KubeObject } from './plan.js';
 

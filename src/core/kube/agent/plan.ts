@@ -5,8 +5,8 @@
 import { randomBytes } from 'node:crypto';
 import { optionError } from '../../errors.js';
 import { parseConfigMapUri } from '../../location.js';
-import { optionRef } from '../../options/refs.js';
-import { DEFAULT_AGENT_IMAGE } from '../../snapshot/options.js';
+import { optionRef } from '../../option-refs.js';
+import { DEFAULT_AGENT_IMAGE } from './image.js';
 
 export { DEFAULT_AGENT_IMAGE };
 export const DEFAULT_AGENT_TIMEOUT_MS = 5 * 60_000;

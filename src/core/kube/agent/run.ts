@@ -16,7 +16,7 @@ import { deployAgent } from './deploy.js';
 import { findPod, jobFailure, jobOutcome, printLogs, waitForJob } from './job.js';
 import { checkPermissions, checkRuntimeClass } from './permissions.js';
 import { formatDuration, planAgentRun, type AgentPlan, type SnapshotAgentOptions } from './plan.js';
-import { optionRef } from '../../options/refs.js';
+import { optionRef } from '../../option-refs.js';
 
 export interface AgentContext {
   logger?: Logger;

@@ -2,9 +2,9 @@
  * Recipe criteria: the enums, their aliases, normalisation of user input and the asymmetric
  * match of an overlay's criteria against a query.
  */
-import { invalidInput } from '../errors.js';
-import { optionRef } from '../options/refs.js';
-import type { Criteria, RawCriteria } from '../documents/types.js';
+import { invalidInput } from './errors.js';
+import { optionRef } from './option-refs.js';
+import type { Criteria, RawCriteria } from './documents/types.js';
 
 export const ANY = 'any';
 
