@@ -34,7 +34,7 @@ function timeOnce(args: string[], options: { cwd?: string; input?: string } = {}
  * Cold start of `node <args>` against `node -e 0`, run interleaved (baseline, command,
  * baseline, …) so machine noise hits both alike. Returns medians in milliseconds.
  */
-export function coldStart(args: string[], runs = 25, options: { cwd?: string } = {}): { command: number; baseline: number; ratio: number } {
+function coldStart(args: string[], runs = 25, options: { cwd?: string } = {}): { command: number; baseline: number; ratio: number } {
   timeOnce(['-e', '0']);
   timeOnce(args, options);
   const base: number[] = [];

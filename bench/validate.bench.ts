@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Constraint, Measurement, Snapshot } from '../src/core/documents/types.js';
 import { resolveRecipe } from '../src/core/recipe/index.js';
 import { toYaml } from '../src/core/serialize.js';
-import { loadDocument } from '../src/core/documents/load.js';
+import { loadDocument } from '../src/core/load.js';
 import { evaluateRecipe, indexSnapshot, prepareRecipe, toCtrf, toJunitXml } from '../src/core/validate/index.js';
 import { addColdStartRow, median, rows, timeInProcess } from './harness.js';
 

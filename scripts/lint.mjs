@@ -21,6 +21,11 @@ function run(label, command, args, options = {}) {
 }
 
 run('eslint', bin('eslint'), ['--max-warnings=0', 'src', 'test', 'bench', 'scripts', 'eslint.config.js']);
+// Unused files, exports and dependencies (knip.json), file-level import cycles (dpdm, type and
+// lazy imports included), and cycles between the parts of src/ (scripts/check-layers.mjs).
+run('knip', bin('knip'), ['--no-progress']);
+run('dpdm (no import cycles)', bin('dpdm'), ['--no-warning', '--no-tree', '--exit-code', 'circular:1', 'src/**/*.ts']);
+run('layers (no cycles between parts of src/)', process.execPath, [join(root, 'scripts', 'check-layers.mjs')]);
 
 // action-validator's schema predates node24; validate a copy that says node20 (the only difference).
 const actions = ['action.yml', ...readdirSync(join(root, 'actions')).map((d) => `actions/${d}/action.yml`)].filter((f) => existsSync(join(root, f)));

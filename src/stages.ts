@@ -13,7 +13,7 @@ import { RECIPE_OPTIONS, RECIPE_OUTPUTS } from './core/recipe/options.js';
 import { SNAPSHOT_OPTIONS, SNAPSHOT_OUTPUTS } from './core/snapshot/options.js';
 import { VALIDATE_OPTIONS, VALIDATE_OUTPUTS } from './core/validate/options.js';
 
-export interface ActionDoor {
+interface ActionDoor {
   /** Folder under actions/ (`root`: the repository's own action.yml). */
   folder: string;
   name: string;
@@ -21,7 +21,7 @@ export interface ActionDoor {
   icon: string;
 }
 
-export interface ComponentDoor {
+interface ComponentDoor {
   /** Template name under gitlab/templates/. */
   name: string;
   description: string;

@@ -10,7 +10,7 @@ export interface CliIO {
   env: NodeJS.ProcessEnv;
 }
 
-export interface CommandContext extends CliIO {
+interface CommandContext extends CliIO {
   logger: Logger;
   /** Step outputs: dotenv lines with `--dotenv`, else nowhere. */
   outputs: OutputSink;

@@ -59,7 +59,7 @@ export function parseCriteriaValue(field: CriteriaField, raw: string, input = op
   });
 }
 
-export function parseNodes(raw: unknown, input = optionRef('nodes')): number {
+function parseNodes(raw: unknown, input = optionRef('nodes')): number {
   const value = typeof raw === 'string' && /^\s*-?\d+\s*$/.test(raw) ? Number(raw) : raw;
   if (typeof value !== 'number' || !Number.isSafeInteger(value)) {
     throw invalidInput(`invalid nodes value: ${String(raw)}`, { hint: `${input} must be a whole number (0 means any)` });

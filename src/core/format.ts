@@ -1,8 +1,7 @@
 /** Rendering documents in the output formats every command offers: yaml, json, table. */
 import { compareStrings, isPlainObject, toJson, toYaml } from './serialize.js';
 
-export const OUTPUT_FORMATS = ['yaml', 'json', 'table'] as const;
-export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+export type OutputFormat = 'yaml' | 'json' | 'table';
 
 export function formatDocument(value: unknown, format: OutputFormat): string {
   if (format === 'json') return toJson(value);
@@ -11,7 +10,7 @@ export function formatDocument(value: unknown, format: OutputFormat): string {
 }
 
 /** Flattens a document into `FIELD  VALUE` rows (one per leaf, sorted by path). */
-export function formatLeafTable(value: unknown): string {
+function formatLeafTable(value: unknown): string {
   const rows: Array<[string, string]> = [];
   const visit = (node: unknown, path: string): void => {
     if (Array.isArray(node)) {

@@ -74,7 +74,7 @@ export async function readLocation(location: Location, options: ReadOptions = {}
   }
 }
 
-export function readFileLimited(path: string, maxBytes: number, input = 'input'): string {
+function readFileLimited(path: string, maxBytes: number, input = 'input'): string {
   let stats;
   try {
     stats = statSync(path);

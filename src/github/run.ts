@@ -13,7 +13,7 @@ import { readActionInputs } from './inputs.js';
 import { githubLogger } from './logger.js';
 import { summaryAvailable, type Summary } from './summary.js';
 
-export function describeExitCode(code: number): string {
+function describeExitCode(code: number): string {
   const row = EXIT_CODE_TABLE.find((entry) => entry.code === code);
   return row ? `exit code ${code}: ${row.name}` : `exit code ${code}`;
 }
@@ -25,7 +25,7 @@ export interface ActionIO extends StepIO {
 }
 
 /** Step outputs on GitHub: `core.setOutput` under the kebab-case name. */
-export const githubOutputs = { set: (property: string, value: string): void => core.setOutput(outputName(property), value) };
+const githubOutputs = { set: (property: string, value: string): void => core.setOutput(outputName(property), value) };
 
 /**
  * Reads the inputs of `options`, runs `main` with GitHub's sinks, writes the job summary, and

@@ -1,5 +1,5 @@
 /** Shared pieces of job summaries: Mermaid deployment graphs and table helpers. */
-import * as core from '@actions/core';
+import type * as core from '@actions/core';
 
 /** The job-summary buffer type (`core.summary`): sections are added, then written once. */
 export type Summary = typeof core.summary;
@@ -37,5 +37,3 @@ export function deploymentGraph(order: readonly string[], dependencies: Readonly
 export function mermaidBlock(graph: string): string {
   return `\n\`\`\`mermaid\n${graph}\n\`\`\`\n`;
 }
-
-export { core };

@@ -1,4 +1,4 @@
 /** The fake Kubernetes API server and its helpers (see server.ts for what it implements). */
 export * from './server.js';
 export * from './simulate.js';
-export { RESOURCES, type ResourceInfo } from './resources.js';
+;

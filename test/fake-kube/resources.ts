@@ -40,6 +40,3 @@ export function apiVersionOf(resource: ResourceInfo): string {
   return resource.group ? `${resource.group}/${resource.version}` : resource.version;
 }
 
-export function findResource(group: string, version: string, plural: string): ResourceInfo | undefined {
-  return RESOURCES.find((r) => r.group === group && r.version === version && r.plural === plural);
-}

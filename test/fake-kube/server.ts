@@ -34,7 +34,7 @@ import { SelectorError, matchesFields, matchesLabels, parseFieldSelector, parseL
 
 export type KubeObject = Record<string, any>;
 
-export interface PolicyRule {
+interface PolicyRule {
   verbs: string[];
   apiGroups: string[];
   /** Plural names, `pods/log` for subresources, `*` for all. */
@@ -131,7 +131,7 @@ const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const CONFIGMAP_KEY = /^[-._a-zA-Z0-9]+$/;
 /** Total data size limit of ConfigMaps and Secrets (k8s.io/api/core/v1 MaxSecretSize). */
-export const CONFIGMAP_MAX_BYTES = 1024 * 1024;
+const CONFIGMAP_MAX_BYTES = 1024 * 1024;
 const HISTORY_LIMIT = 5000;
 const MAX_BODY_BYTES = 3 * 1024 * 1024;
 
@@ -147,7 +147,7 @@ export class StatusError extends Error {
   }
 }
 
-export function statusBody(code: number, reason: string, message: string, details?: KubeObject): KubeObject {
+function statusBody(code: number, reason: string, message: string, details?: KubeObject): KubeObject {
   const body: KubeObject = { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason };
   if (details) body.details = details;
   body.code = code;
@@ -182,7 +182,7 @@ function isObject(value: unknown): value is KubeObject {
 }
 
 /** RFC 7386 JSON merge patch. */
-export function mergePatch(target: unknown, patch: unknown): unknown {
+function mergePatch(target: unknown, patch: unknown): unknown {
   if (!isObject(patch)) return clone(patch);
   const result: KubeObject = isObject(target) ? { ...target } : {};
   for (const [key, value] of Object.entries(patch)) {

@@ -5,7 +5,7 @@
  */
 import type { FakeKube, KubeObject } from './server.js';
 
-export type AgentOutcome = 'succeed' | 'fail' | 'hang' | 'unschedulable' | 'image-pull';
+type AgentOutcome = 'succeed' | 'fail' | 'hang' | 'unschedulable' | 'image-pull';
 
 export interface AgentBehaviour {
   outcome: AgentOutcome;
@@ -25,7 +25,7 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 const now = (): string => new Date().toISOString().replace(/\.\d+Z$/, 'Z');
 
 /** The `-o cm://ns/name` target in the agent container's args. */
-export function agentTarget(job: KubeObject): { namespace: string; name: string } | undefined {
+function agentTarget(job: KubeObject): { namespace: string; name: string } | undefined {
   const args: string[] = job.spec?.template?.spec?.containers?.[0]?.args ?? [];
   const index = args.findIndex((a) => a === '-o' || a === '--output');
   const uri = index >= 0 ? args[index + 1] : undefined;

@@ -30,7 +30,7 @@ function unescapeProperty(text: string): string {
   return unescapeData(text).replace(/%3A/g, ':').replace(/%2C/g, ',');
 }
 
-export function parseCommands(stdout: string): ActionRun['commands'] {
+function parseCommands(stdout: string): ActionRun['commands'] {
   const out: ActionRun['commands'] = [];
   for (const line of stdout.split('\n')) {
     const match = /^::([a-z-]+)( [^:]*)?::(.*)$/.exec(line);
@@ -61,6 +61,7 @@ export async function runWithInputs(run: () => Promise<void>, inputs: Record<str
   const core = await import('@actions/core');
   core.summary.emptyBuffer();
   (core.summary as unknown as { _filePath?: string })._filePath = undefined;
+  const savedEnv = Object.fromEntries(Object.keys(options.env ?? {}).map((key) => [key, process.env[key]]));
   for (const [key, value] of Object.entries(options.env ?? {})) process.env[key] = value;
   for (const [name, value] of Object.entries(inputs)) process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
   const previousCwd = process.cwd();
@@ -78,6 +79,10 @@ export async function runWithInputs(run: () => Promise<void>, inputs: Record<str
   } finally {
     process.stdout.write = write;
     process.chdir(previousCwd);
+    for (const [key, value] of Object.entries(savedEnv)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
     exitCode = Number(process.exitCode ?? 0);
     process.exitCode = 0;
   }

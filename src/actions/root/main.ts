@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import { runBundleStep } from '../../core/bundle/step.js';
 import { runVerifyStep } from '../../core/checksums/step.js';
-import { loadDocument } from '../../core/documents/load.js';
+import { loadDocument } from '../../core/load.js';
 import { ExitCode, internalError } from '../../core/errors.js';
 import type { OutputSink } from '../../core/options/outputs.js';
 import { optionRef } from '../../core/option-refs.js';
@@ -15,6 +15,7 @@ import { runRecipeStep } from '../../core/recipe/step.js';
 import { readOptionsFor } from '../../core/step.js';
 import { runValidateStep } from '../../core/validate/step.js';
 import { addBundleSummary } from '../../github/bundle.js';
+import { helmLint } from '../../github/helm-lint.js';
 import { addRecipeSummary } from '../../github/recipe.js';
 import { runAction, type ActionIO } from '../../github/run.js';
 import { addValidationSummary, annotateValidation } from '../../github/validate.js';
@@ -85,6 +86,7 @@ export async function run(): Promise<void> {
     if (!result.ok) {
       throw internalError(`the bundle just written to ${bundleDir} does not match its checksums.txt`, { hint: 'another process may be writing to the output directory' });
     }
+    if (values.helmLint) await io.logger.group('helm lint', () => helmLint(bundle, io));
     return ExitCode.Success;
   });
 }

@@ -41,6 +41,7 @@ export const ROOT_OPTIONS = defineOptions(actionOnly({
   ...settings,
   outputDir: { type: 'string', default: 'aicr', description: 'Directory for everything written: recipe.yaml, validation/ (reports) and bundle/.', placeholder: '<dir>' },
   force: BUNDLE_OPTIONS.force,
+  helmLint: BUNDLE_OPTIONS.helmLint,
   summary: summaryOption,
 }));
 

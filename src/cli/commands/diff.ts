@@ -1,5 +1,5 @@
 import { invalidInput } from '../../core/errors.js';
-import { loadDocument } from '../../core/documents/load.js';
+import { loadDocument } from '../../core/load.js';
 import { parseLocation, writeLocation } from '../../core/io.js';
 import { optionRef } from '../../core/option-refs.js';
 import { diffSnapshots, hasDrift, parseMeasurementTypes, renderDiff } from '../../core/snapshot/diff.js';

@@ -13,12 +13,12 @@ import { planBundle } from './plan.js';
 import type { BundleFile, BundleOptions, BundlePlan, DeployerName } from './types.js';
 
 export * from './types.js';
-export { DEPLOYER_MODULES } from './deployers/index.js';
-export { parseSetFlag, parseSetFlags, coerceSetValue, SET_FORM } from './set.js';
-export { parseScheduling, parseToleration } from './scheduling.js';
-export { planBundle, PLACEHOLDER_REPO } from './plan.js';
-export { writeBundle, checkOutputDir } from './output.js';
-export { renderTemplate, Template, TemplateError } from './template/index.js';
+;
+;
+;
+;
+export { writeBundle,  } from './output.js';
+;
 
 export interface GeneratedBundle {
   plan: BundlePlan;

@@ -7,6 +7,7 @@ import type { ComponentRef } from '../documents/types.js';
 import { ErrorCode, invalidInput, wrapError } from '../errors.js';
 import { compareStrings } from '../serialize.js';
 import { renderTemplate } from './template/index.js';
+import { indexVersion } from './versions.js';
 
 export interface RenderedManifest {
   /** Catalog path it came from. */
@@ -22,7 +23,7 @@ export function manifestData(ref: ComponentRef, namespace: string, values: Recor
   return {
     Values: { [ref.name]: values },
     Release: { Namespace: namespace, Service: 'Helm' },
-    Chart: { Name: ref.chart || ref.name, Version: version === '' ? '0.1.0' : version.replace(/^v/, '') },
+    Chart: { Name: ref.chart || ref.name, Version: version === '' ? '0.1.0' : indexVersion(version) },
   };
 }
 

@@ -53,6 +53,14 @@ export const BUNDLE_OPTIONS = defineOptions({
     regex: PATH_REGEX,
   },
   force: { type: 'bool', description: 'Replace the output directory if it is not empty.' },
+  helmLint: {
+    type: 'bool',
+    description: 'Check every chart of the bundle with the runner\'s helm: helm lint --strict and helm template for generated charts, helm template from the repository for upstream charts; failures are annotated and fail the step.',
+    absent: {
+      cli: 'run helm lint and helm template on the bundle\'s folders yourself; deploy.sh shows the commands',
+      gitlab: 'run helm lint and helm template on the bundle\'s folders in a job of your own',
+    },
+  },
   data: dataOption,
   kubeconfig: kubeconfigOption,
   summary: summaryOption,

@@ -15,14 +15,14 @@ import { coerceSetValue, overridesFor, parseGoBool, parseSetFlags, setPath, type
 import type { BundleOptions, BundlePlan, ChartSource, Folder, PlannedComponent } from './types.js';
 import { optionRef } from '../option-refs.js';
 
-export const PLACEHOLDER_REPO = 'https://github.com/YOUR-ORG/YOUR-REPO.git';
+const PLACEHOLDER_REPO = 'https://github.com/YOUR-ORG/YOUR-REPO.git';
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 /** Helm's limit for release names. */
 const MAX_RELEASE_NAME = 53;
 const MAX_FOLDERS = 999;
 
 /** The aliases `--set` accepts for a component: its registry `valueOverrideKeys`. */
-export function aliasesOf(config: ComponentConfig | undefined): string[] {
+function aliasesOf(config: ComponentConfig | undefined): string[] {
   return [...(config?.valueOverrideKeys ?? [])];
 }
 

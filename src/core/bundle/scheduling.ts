@@ -6,7 +6,7 @@ import { optionError } from '../errors.js';
 import type { ComponentConfig } from '../documents/types.js';
 import { coerceSetValue, setPath } from './set.js';
 
-export const TAINT_EFFECTS = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'] as const;
+const TAINT_EFFECTS = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'] as const;
 
 export interface Toleration {
   key?: string;
@@ -57,7 +57,7 @@ export function parseToleration(item: string, option: string): Toleration {
 }
 
 /** Tolerations from an option; none tolerates everything (upstream's default). */
-export function parseTolerations(values: readonly string[] | undefined, option: string): Toleration[] {
+function parseTolerations(values: readonly string[] | undefined, option: string): Toleration[] {
   const list = values ?? [];
   if (list.length === 0) return [{ operator: 'Exists' }];
   return list.map((item) => parseToleration(item, option));

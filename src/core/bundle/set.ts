@@ -6,7 +6,7 @@ import { invalidInput, optionError } from '../errors.js';
 import { compareStrings, isPlainObject } from '../serialize.js';
 import { setOwn } from '../util/objects.js';
 
-export const SET_FORM = 'component:path.to.key=value';
+const SET_FORM = 'component:path.to.key=value';
 const SEGMENT = /^[a-zA-Z0-9][a-zA-Z0-9_-]*$/;
 
 export interface SetOverride {

@@ -4,7 +4,7 @@
  * actions/bundle and the root action.
  */
 import type { Catalog } from '../catalog/catalog.js';
-import { loadDocument, type LoadedDocument } from '../documents/load.js';
+import { loadDocument, type LoadedDocument } from '../load.js';
 import type { OptionValues } from '../options/spec.js';
 import { typedOutputs } from '../options/outputs.js';
 import { loadDataCatalog } from '../catalog/embedded.js';
@@ -17,7 +17,7 @@ import type { BundleOptions } from './types.js';
 export type BundleValues = OptionValues<typeof BUNDLE_OPTIONS>;
 
 /** The generator's options from the bundle settings (the same for every door). */
-export function bundleOptionsFrom(values: OptionValues<typeof BUNDLE_SETTINGS>): BundleOptions {
+function bundleOptionsFrom(values: OptionValues<typeof BUNDLE_SETTINGS>): BundleOptions {
   const options: BundleOptions = {
     deployer: values.deployer,
     systemNodeSelector: values.systemNodeSelector,

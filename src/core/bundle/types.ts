@@ -29,7 +29,7 @@ export interface ChartSource {
   oci: boolean;
 }
 
-export interface KustomizeSource {
+interface KustomizeSource {
   /** Git repository (or empty for a path inside the catalog). */
   repo: string;
   path: string;

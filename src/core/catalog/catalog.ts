@@ -235,7 +235,7 @@ function readRegistry(layer: CatalogLayer): ComponentRegistry {
 }
 
 /** External entries replace embedded ones of the same name; new names are appended. */
-export function mergeRegistries(embedded: ComponentRegistry, external?: ComponentRegistry): ComponentRegistry {
+function mergeRegistries(embedded: ComponentRegistry, external?: ComponentRegistry): ComponentRegistry {
   if (!external) return embedded;
   const replacements = new Map(external.components.map((component) => [component.name, component]));
   const components = embedded.components.map((component) => replacements.get(component.name) ?? component);

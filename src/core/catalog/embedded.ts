@@ -13,14 +13,14 @@ import { Catalog, loadCatalogLayers, yamlDocumentReader, type CatalogLayer, type
 import { DirectorySource, openExternalDirectory } from './source.js';
 import { precompiledCatalogEnabled } from './precompiled.js';
 
-export interface PrecompiledCatalog {
+interface PrecompiledCatalog {
   /** Relative paths of every file in recipes/, in walk order. */
   files: string[];
   /** Parsed documents (registry, overlays, mixins, values files) by relative path. */
   documents: Record<string, unknown>;
 }
 
-export { usePrecompiledCatalog } from './precompiled.js';
+;
 
 /** `dist/catalog.json` when the entry point enabled it and it exists. */
 function precompiledPath(): string | undefined {
@@ -31,7 +31,7 @@ function precompiledPath(): string | undefined {
 
 let root: string | undefined;
 /** The project root: the nearest ancestor of this module holding recipes/registry.yaml. */
-export function projectRoot(): string {
+function projectRoot(): string {
   if (root) return root;
   let dir = dirname(fileURLToPath(import.meta.url));
   for (let depth = 0; depth < 6; depth++) {

@@ -9,7 +9,7 @@ import { MAX_DOCUMENT_BYTES } from '../documents/parse.js';
 import { optionRef } from '../option-refs.js';
 
 /** Largest single file accepted in a data directory (upstream's limit). */
-export const MAX_DATA_FILE_BYTES = MAX_DOCUMENT_BYTES;
+const MAX_DATA_FILE_BYTES = MAX_DOCUMENT_BYTES;
 
 export type FileOrigin = 'embedded' | 'external';
 

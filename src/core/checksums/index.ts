@@ -12,7 +12,7 @@ import { compareStrings } from '../serialize.js';
 
 export const CHECKSUMS_FILE = 'checksums.txt';
 /** Attestation files (written by signing, never listed) that may sit beside the listed files. */
-export const ATTESTATION_FILES = ['attestation/bundle-attestation.sigstore.json', 'attestation/aicr-attestation.sigstore.json'];
+const ATTESTATION_FILES = ['attestation/bundle-attestation.sigstore.json', 'attestation/aicr-attestation.sigstore.json'];
 /** Largest checksums.txt accepted (a bundle lists a few hundred files). */
 const MAX_CHECKSUMS_BYTES = 4 * 1024 * 1024;
 
@@ -31,7 +31,7 @@ export function formatChecksums(files: Iterable<{ path: string; content: string 
   return lines.map(([path, digest]) => `${digest}  ${path}\n`).join('');
 }
 
-export type ProblemKind = 'modified' | 'missing' | 'unlisted' | 'malformed' | 'unsafe-path' | 'escaping-symlink' | 'not-a-file' | 'duplicate';
+type ProblemKind = 'modified' | 'missing' | 'unlisted' | 'malformed' | 'unsafe-path' | 'escaping-symlink' | 'not-a-file' | 'duplicate';
 
 export interface VerifyProblem {
   kind: ProblemKind;

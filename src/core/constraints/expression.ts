@@ -2,8 +2,8 @@
 import { invalidInput } from '../errors.js';
 import { compareVersions, looksLikeVersion, parseVersion, versionsEqual, type Version, type VersionParse } from './version.js';
 
-export type Operator = '>=' | '<=' | '>' | '<' | '==' | '!=' | 'exact';
-export const OPERATORS: ReadonlyArray<Exclude<Operator, 'exact'>> = ['>=', '<=', '!=', '==', '>', '<'];
+type Operator = '>=' | '<=' | '>' | '<' | '==' | '!=' | 'exact';
+const OPERATORS: ReadonlyArray<Exclude<Operator, 'exact'>> = ['>=', '<=', '!=', '==', '>', '<'];
 const ORDERING = new Set<Operator>(['>=', '<=', '>', '<']);
 
 export interface Expression {

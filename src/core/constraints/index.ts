@@ -41,7 +41,7 @@ export function lookupPath(snapshot: Snapshot, path: string): PathLookup {
 export type Outcome = { status: 'passed' | 'failed'; actual: string } | { status: 'error'; actual?: string; message: string };
 
 /** Evaluates an expression against an actual value (no snapshot lookup). */
-export function evaluateExpression(expression: Expression, actual: string): Outcome {
+function evaluateExpression(expression: Expression, actual: string): Outcome {
   const result = compare(expression, actual);
   if (!result.ok) return { status: 'error', actual, message: result.reason };
   return { status: result.pass ? 'passed' : 'failed', actual };

@@ -13,7 +13,7 @@ import type { Measurement, Reading, Snapshot } from '../documents/types.js';
 
 export { readingText };
 
-export const MEASUREMENT_TYPES = ['K8s', 'GPU', 'OS', 'SystemD', 'NodeTopology'] as const;
+const MEASUREMENT_TYPES = ['K8s', 'GPU', 'OS', 'SystemD', 'NodeTopology'] as const;
 const TYPES: ReadonlySet<string> = new Set(MEASUREMENT_TYPES);
 
 export interface ConstraintPath {
@@ -72,7 +72,7 @@ function checkType(path: string, type: string): void {
 /** Text of a reading as constraints see it; `null` means the reading has no value. */
 export type ReadingText = (reading: Reading, where: ReadingPosition) => string | null;
 
-export interface ReadingPosition {
+interface ReadingPosition {
   measurement: number;
   subtype: number;
   key: string;

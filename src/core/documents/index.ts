@@ -16,9 +16,9 @@ import type {
 import type { CompiledValidator, SchemaError } from './generated/types.js';
 
 export * from './types.js';
-export { parseDocument, parseDocumentSync, ensureYamlParser, formatPath, MAX_DOCUMENT_BYTES, MAX_ALIAS_COUNT } from './parse.js';
-export type { ParsedDocument, Position, SourceDocument } from './source-types.js';
-export { parseSource } from './source.js';
+export {  parseDocumentSync, ensureYamlParser,    } from './parse.js';
+export type { ParsedDocument,  SourceDocument } from './source-types.js';
+;
 
 export interface DocumentKinds {
   RecipeMetadata: RecipeMetadata;

@@ -8,8 +8,8 @@ import { byteLength, checkSize } from './limits.js';
 import type { SourceDocument } from './source-types.js';
 import { loadYaml, readYamlSource } from './yaml-source.js';
 
-export { byteLength, checkSize, MAX_ALIAS_COUNT, MAX_DOCUMENT_BYTES } from './limits.js';
-export { formatPath, type ParsedDocument } from './source-types.js';
+export {    MAX_DOCUMENT_BYTES } from './limits.js';
+;
 
 export interface ParseOptions {
   /** Size limit in bytes (default {@link MAX_DOCUMENT_BYTES}). */
@@ -23,15 +23,9 @@ export async function ensureYamlParser(): Promise<void> {
   await loadYaml();
 }
 
-/** Parses YAML or JSON text; async only because the YAML parser loads lazily. */
-export async function parseDocument(text: string, origin: string, options: ParseOptions = {}): Promise<SourceDocument> {
-  if (options.syntax !== 'json') await loadYaml();
-  return parseDocumentSync(text, origin, options);
-}
-
 /**
- * Synchronous form of {@link parseDocument}. YAML input needs {@link ensureYamlParser} to have
- * run once before; JSON never needs it.
+ * Parses YAML or JSON text. YAML input needs {@link ensureYamlParser} to have run once before;
+ * JSON never needs it.
  */
 export function parseDocumentSync(text: string, origin: string, options: ParseOptions = {}): SourceDocument {
   checkSize(origin, byteLength(text), options.maxBytes);

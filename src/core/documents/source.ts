@@ -12,7 +12,7 @@ import type { SourceDocument } from './source-types.js';
 import { parseYamlSubset } from './yaml-subset.js';
 import { loadYaml, readYamlSource } from './yaml-source.js';
 
-export type { Position, SourceDocument } from './source-types.js';
+export type {  SourceDocument } from './source-types.js';
 
 /** Parses YAML or JSON text with size limits, positions and number texts. */
 export async function parseSource(text: string, origin: string): Promise<SourceDocument> {

@@ -10,13 +10,13 @@ export interface Constraint {
   unit?: string;
 }
 
-export interface ExpectedResource {
+interface ExpectedResource {
   kind: string;
   name: string;
   namespace?: string;
 }
 
-export type Overrides = Record<string, unknown>;
+type Overrides = Record<string, unknown>;
 
 export interface ComponentRef {
   name: string;
@@ -39,7 +39,7 @@ export interface ComponentRef {
   healthCheckAsserts?: string;
 }
 
-export interface NodeSelection {
+interface NodeSelection {
   selector?: Record<string, string>;
   maxNodes?: number;
   excludeNodes?: string[];
@@ -90,14 +90,14 @@ export interface RecipeMixin {
   spec: { constraints?: Constraint[]; componentRefs?: ComponentRef[] };
 }
 
-export interface SchedulingPaths {
+interface SchedulingPaths {
   nodeSelectorPaths?: string[];
   tolerationPaths?: string[];
   taintPaths?: string[];
   taintStrPaths?: string[];
 }
 
-export interface RegistryValidation {
+interface RegistryValidation {
   function: string;
   severity?: 'warning' | 'error';
   conditions?: Record<string, string[]>;
@@ -130,7 +130,7 @@ export interface RecipeCriteriaDocument {
   spec?: RawCriteria | null;
 }
 
-export interface ExcludedOverlay {
+interface ExcludedOverlay {
   name: string;
   reason: string;
 }

@@ -61,7 +61,7 @@ export function resolveConfigSource(options: { kubeconfig?: string; env?: NodeJS
 
 let modulePromise: Promise<K8sModule> | undefined;
 /** Imports @kubernetes/client-node once. */
-export function loadKubernetesModule(): Promise<K8sModule> {
+function loadKubernetesModule(): Promise<K8sModule> {
   modulePromise ??= import('./k8s-api.js');
   return modulePromise;
 }

@@ -19,7 +19,7 @@ export interface KubeAction {
 }
 
 /** The Kubernetes `Status` object sent with error responses. */
-export interface KubeStatus {
+interface KubeStatus {
   kind?: string;
   status?: string;
   message?: string;
@@ -113,7 +113,7 @@ export function describeAction(action: KubeAction): string {
 }
 
 /** `kubectl auth can-i` command that checks the same permission. */
-export function canICommand(action: KubeAction): string {
+function canICommand(action: KubeAction): string {
   const resource = action.group ? `${action.resource}.${action.group}` : action.resource;
   return `kubectl auth can-i ${action.verb} ${resource}${action.namespace ? ` -n ${action.namespace}` : ''}`;
 }

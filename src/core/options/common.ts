@@ -34,7 +34,7 @@ const JOB_ONLY = {
 } as const;
 
 /** The container image GitLab jobs run (the aicr CLI image of this release). */
-export const JOB_IMAGE = `ghcr.io/nvidia/aicr-ci:${VERSION}`;
+const JOB_IMAGE = `ghcr.io/nvidia/aicr-ci:${VERSION}`;
 
 /**
  * The settings every GitLab component takes for its job: stage, name and image. `job-name` and

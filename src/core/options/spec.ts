@@ -11,7 +11,7 @@
 export type Door = 'cli' | 'action' | 'gitlab';
 export const DOORS: readonly Door[] = ['cli', 'action', 'gitlab'];
 
-export type OptionType = 'string' | 'bool' | 'int' | 'duration' | 'enum' | 'list' | 'map';
+type OptionType = 'string' | 'bool' | 'int' | 'duration' | 'enum' | 'list' | 'map';
 
 /** A default as the table writes it: durations as text (`5m`), lists and maps as text too. */
 export type OptionDefault = string | boolean | number;
@@ -94,7 +94,7 @@ export function entriesAt(table: OptionTable, door: Door): Array<[string, Option
 type ChoiceOf<S> = S extends { choices: ReadonlyArray<infer C> } ? C : string;
 
 /** The TypeScript type of an option's value. */
-export type ValueOf<S extends OptionSpec> = S['type'] extends 'bool'
+type ValueOf<S extends OptionSpec> = S['type'] extends 'bool'
   ? boolean
   : S['type'] extends 'int' | 'duration'
     ? number

@@ -81,7 +81,7 @@ function convert(key: string, spec: OptionSpec, text: string): unknown {
 }
 
 /** Items of a list input: one per line, and for `comma` lists also comma-separated. */
-export function splitItems(text: string, separator: OptionSpec['separator'] = 'comma'): string[] {
+function splitItems(text: string, separator: OptionSpec['separator'] = 'comma'): string[] {
   const pattern = separator === 'line' ? /\r?\n/ : /[\r\n,]/;
   return text.split(pattern).map((item) => item.trim()).filter((item) => item !== '');
 }
@@ -104,7 +104,7 @@ function parseInteger(key: string, spec: OptionSpec, text: string): number {
 }
 
 /** Milliseconds of a Go duration (`90s`, `10m`, `1h30m`, `1.5h`); a bare number other than 0 is refused, like upstream. */
-export function parseDurationMs(key: string, text: string): number {
+function parseDurationMs(key: string, text: string): number {
   const value = text.trim();
   const hint = 'write a number with a unit (ms, s, m, h), e.g. 90s or 5m';
   if (value === '0') return 0;

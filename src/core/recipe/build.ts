@@ -252,7 +252,7 @@ function applyMixins(catalog: Catalog, state: MergeState): void {
 }
 
 /** Fills empty fields from the registry (spec 4.7); explicit recipe values always win. */
-export function applyRegistryDefaults(ref: ComponentRef, config: ComponentConfig | undefined): ComponentRef {
+function applyRegistryDefaults(ref: ComponentRef, config: ComponentConfig | undefined): ComponentRef {
   if (!config) return ref;
   const type = ref.type || (config.kustomize?.defaultSource ? 'Kustomize' : 'Helm');
   const out: ComponentRef = { ...ref, type };
@@ -272,7 +272,7 @@ export function applyRegistryDefaults(ref: ComponentRef, config: ComponentConfig
 }
 
 /** A ref in the documented output key order; `type` and `source` always present. */
-export function outputRef(ref: ComponentRef): ComponentRef {
+function outputRef(ref: ComponentRef): ComponentRef {
   const out: ComponentRef = { name: ref.name };
   if (ref.namespace) out.namespace = ref.namespace;
   if (ref.chart) out.chart = ref.chart;
@@ -298,7 +298,7 @@ export function outputRef(ref: ComponentRef): ComponentRef {
   return out;
 }
 
-export function outputConstraint(constraint: Constraint): Constraint {
+function outputConstraint(constraint: Constraint): Constraint {
   const out: Constraint = { name: constraint.name, value: constraint.value };
   if (constraint.severity) out.severity = constraint.severity;
   if (constraint.remediation) out.remediation = constraint.remediation;

@@ -4,7 +4,7 @@
  */
 import { AicrError, invalidInput, wrapError, ErrorCode } from '../errors.js';
 import type { Criteria, RawCriteria, RecipeResult } from '../documents/index.js';
-import type { LoadedDocument } from '../documents/load.js';
+import type { LoadedDocument } from '../load.js';
 import { loadDataCatalog } from '../catalog/embedded.js';
 import type { Catalog } from '../catalog/catalog.js';
 import { optionRef } from '../option-refs.js';
@@ -15,11 +15,11 @@ import { buildRecipe } from './build.js';
 import { checkAllowlists, parseAllowlists } from './allowlist.js';
 
 export * from '../criteria.js';
-export { buildRecipe, type BuildOptions } from './build.js';
+;
 export { deploymentOrder, validateDependencies } from '../catalog/order.js';
-export { extractCriteria, acceleratorFromModel } from './snapshot-criteria.js';
-export { hydrateRecipe, hydrateValues, select, formatSelection } from './query.js';
-export { parseAllowlists, checkAllowlists, type Allowlists } from './allowlist.js';
+export { extractCriteria,  } from './snapshot-criteria.js';
+export { hydrateRecipe,  select, formatSelection } from './query.js';
+export { parseAllowlists, checkAllowlists,  } from './allowlist.js';
 
 /** What the recipe stage needs: criteria given one by one, and the documents already loaded. */
 export interface RecipeRequest {
@@ -44,7 +44,7 @@ export interface RecipeOutcome {
 }
 
 /** The message for a request without any criteria (upstream's wording, options in the door's spelling). */
-export const NO_CRITERIA_MESSAGE = `no criteria provided: specify at least one of ${['service', 'accelerator', 'intent', 'os', 'platform', 'nodes', 'criteria'].map(optionRef).join(', ')}, or use ${optionRef('snapshot')} to load from a snapshot file`;
+const NO_CRITERIA_MESSAGE = `no criteria provided: specify at least one of ${['service', 'accelerator', 'intent', 'os', 'platform', 'nodes', 'criteria'].map(optionRef).join(', ')}, or use ${optionRef('snapshot')} to load from a snapshot file`;
 
 function criteriaFromDocument(loaded: LoadedDocument<'RecipeCriteria'>): Criteria {
   const spec = loaded.document.spec ?? {};
@@ -57,7 +57,7 @@ function criteriaFromDocument(loaded: LoadedDocument<'RecipeCriteria'>): Criteri
 }
 
 /** Resolves the criteria of a request (options over the snapshot or the criteria document). */
-export function resolveCriteria(request: RecipeRequest): { criteria: Criteria; mode: RecipeOutcome['mode']; notices: string[] } {
+function resolveCriteria(request: RecipeRequest): { criteria: Criteria; mode: RecipeOutcome['mode']; notices: string[] } {
   const notices: string[] = [];
   const given = request.criteria;
   if (request.snapshot) {

@@ -12,7 +12,7 @@ const MODEL_RULES: ReadonlyArray<[string, string]> = [
   ['l40', 'l40'],
 ];
 
-export function acceleratorFromModel(model: string): string | undefined {
+function acceleratorFromModel(model: string): string | undefined {
   const lower = model.toLowerCase();
   for (const [needle, accelerator] of MODEL_RULES) if (lower.includes(needle)) return accelerator;
   return undefined;

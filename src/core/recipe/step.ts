@@ -2,7 +2,7 @@
  * The recipe step: the criteria documents loaded once, the recipe resolved and written, the
  * outputs set. Shared by `aicr recipe`, the recipe component, actions/recipe and the root action.
  */
-import { loadDocument, writtenDocument, type LoadedDocument } from '../documents/load.js';
+import { loadDocument, writtenDocument, type LoadedDocument } from '../load.js';
 import type { RawCriteria } from '../documents/types.js';
 import { formatDocument } from '../format.js';
 import { parseLocation, writeLocation } from '../io.js';
@@ -27,7 +27,7 @@ export interface RecipeStepResult extends RecipeOutcome {
 }
 
 /** The criteria given one by one, as the recipe engine takes them. */
-export function givenCriteria(values: CriteriaValues): RawCriteria {
+function givenCriteria(values: CriteriaValues): RawCriteria {
   const criteria: RawCriteria = {};
   for (const field of ['service', 'accelerator', 'intent', 'os', 'platform'] as const) {
     const value = values[field];
@@ -56,7 +56,7 @@ export async function resolveFromOptions(values: CriteriaValues, io: StepIO, loa
 }
 
 /** Sets the recipe stage's outputs. */
-export function setRecipeOutputs(outcome: RecipeOutcome, output: string, io: StepIO): void {
+function setRecipeOutputs(outcome: RecipeOutcome, output: string, io: StepIO): void {
   const outputs = typedOutputs(RECIPE_OUTPUTS, io.outputs);
   const { recipe } = outcome;
   outputs.set('recipePath', output);

@@ -16,9 +16,9 @@ import { formatColumns, type OutputFormat } from '../format.js';
 import type { Measurement, Reading, Snapshot, Subtype } from '../documents/types.js';
 import { MEASUREMENT_ORDER, subtypeName } from './render.js';
 
-export type ChangeKind = 'added' | 'removed' | 'modified';
+type ChangeKind = 'added' | 'removed' | 'modified';
 
-export interface SnapshotChange {
+interface SnapshotChange {
   kind: ChangeKind;
   /** Always `info` (upstream's only severity). */
   severity: 'info';
@@ -33,7 +33,7 @@ export interface SnapshotChange {
   target?: string;
 }
 
-export interface SourceNote {
+interface SourceNote {
   type: string;
   /** `both`: unavailable in both snapshots, so not compared at all. */
   side: 'baseline' | 'target' | 'both';
@@ -65,7 +65,7 @@ export interface DiffOptions {
  * `*Suffix` matches keys ending in Suffix, `prefix/` keys starting with it, anything else the
  * key exactly.
  */
-export const VOLATILE_READINGS: Readonly<Record<string, readonly string[]>> = {
+const VOLATILE_READINGS: Readonly<Record<string, readonly string[]>> = {
   OS: [
     '/proc/sys/fs/dentry-state', '/proc/sys/fs/file-nr', '/proc/sys/fs/inode-nr', '/proc/sys/fs/inode-state',
     '/proc/sys/fs/aio-nr', '/proc/sys/fs/dquot-nr', '/proc/sys/fs/quota/', '/proc/sys/kernel/ns_last_pid', '/proc/sys/kernel/pty/nr',

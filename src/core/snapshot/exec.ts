@@ -97,7 +97,7 @@ export function runCommand(command: string, args: readonly string[], options: Co
 }
 
 /** The first non-empty line, without control characters and at most 300 characters long. */
-export function firstLine(text: string): string {
+function firstLine(text: string): string {
   const line = text.split(/\r?\n/).map((l) => l.trim()).find((l) => l !== '') ?? '';
   return printable(line).slice(0, 300);
 }

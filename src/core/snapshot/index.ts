@@ -21,11 +21,11 @@ import { systemdCollector } from './collectors/systemd.js';
 import { normalizeSnapshot, subtypeName } from './render.js';
 import { optionRef } from '../option-refs.js';
 
-export type { Collector, CollectorContext, CollectorName, CollectorResult } from './collector.js';
-export { MEASUREMENT_ORDER, normalizeSnapshot, renderSnapshot, formatSnapshotTable, subtypeName } from './render.js';
+export type { Collector,  CollectorName,  } from './collector.js';
+export {   renderSnapshot,  subtypeName } from './render.js';
 
 /** Collector name → the measurement type it produces. */
-export const SOURCE_TYPES: Record<CollectorName, string> = {
+const SOURCE_TYPES: Record<CollectorName, string> = {
   k8s: 'K8s',
   systemd: 'SystemD',
   os: 'OS',
@@ -34,10 +34,10 @@ export const SOURCE_TYPES: Record<CollectorName, string> = {
 };
 
 /** Source names in measurement order (for `--require` and reports). */
-export const SOURCES: readonly CollectorName[] = ['k8s', 'systemd', 'os', 'gpu', 'topology'];
+const SOURCES: readonly CollectorName[] = ['k8s', 'systemd', 'os', 'gpu', 'topology'];
 
 /** Per-source time limits (upstream's), each further bounded by the overall deadline. */
-export const SOURCE_LIMITS_MS: Record<CollectorName, number> = {
+const SOURCE_LIMITS_MS: Record<CollectorName, number> = {
   os: 10_000,
   systemd: 10_000,
   gpu: 10_000,
@@ -45,7 +45,7 @@ export const SOURCE_LIMITS_MS: Record<CollectorName, number> = {
   topology: 90_000,
 };
 
-export const DEFAULT_TIMEOUT_MS = 5 * 60_000;
+const DEFAULT_TIMEOUT_MS = 5 * 60_000;
 
 export interface SourceReport {
   source: CollectorName;
@@ -86,7 +86,7 @@ export function sourceNode(env: NodeJS.ProcessEnv): string {
 }
 
 /** RFC 3339 UTC with whole seconds, as upstream writes `metadata.timestamp`. */
-export function formatTimestamp(date: Date): string {
+function formatTimestamp(date: Date): string {
   return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
@@ -208,7 +208,7 @@ export function parseRequiredSources(values: readonly string[], input = 'require
  * GPU needs a `gpu-count` above 0, NodeTopology a `node-count` above 0, the others at least one
  * non-empty subtype.
  */
-export function absenceReason(snapshot: Snapshot, source: CollectorName): string | undefined {
+function absenceReason(snapshot: Snapshot, source: CollectorName): string | undefined {
   const type = SOURCE_TYPES[source];
   const measurement = snapshot.measurements.find((m) => m?.type === type);
   if (!measurement) return `the snapshot has no ${type} measurement`;
@@ -256,12 +256,12 @@ export interface LocalCollectorOptions {
   loadKubernetesCollectors?: KubernetesCollectorLoader;
 }
 
-export type KubernetesCollectorLoader = (options: { kubeconfig?: string; maxNodesPerEntry?: number; sources: readonly CollectorName[] }) => Promise<Collector[]>;
+type KubernetesCollectorLoader = (options: { kubeconfig?: string; maxNodesPerEntry?: number; sources: readonly CollectorName[] }) => Promise<Collector[]>;
 
 const NO_CLUSTER = 'no Kubernetes access: no --kubeconfig, $KUBECONFIG or ~/.kube/config, and not running in a pod';
 
 /** A collector that only reports why its source is unavailable. */
-export function unavailableCollector(name: CollectorName, reason: string): Collector {
+function unavailableCollector(name: CollectorName, reason: string): Collector {
   return { name, collect: async () => ({ status: 'unavailable', reason }) };
 }
 
@@ -303,7 +303,7 @@ export async function localCollectors(options: LocalCollectorOptions = {}): Prom
  * Default loader of the K8s and NodeTopology collectors (collectors/k8s.ts and topology.ts, over
  * the shared Kubernetes client), imported only when credentials exist.
  */
-export const loadKubernetesCollectors: KubernetesCollectorLoader = async (options) => {
+const loadKubernetesCollectors: KubernetesCollectorLoader = async (options) => {
   const { kubernetesCollectors } = await import('./collectors/k8s.js');
   return kubernetesCollectors(options);
 };
@@ -334,14 +334,14 @@ export interface AgentSettings {
   debug: boolean;
 }
 
-export interface AgentRunContext {
+interface AgentRunContext {
   logger: Logger;
   env: NodeJS.ProcessEnv;
   signal?: AbortSignal;
 }
 
 /** Deploys the agent, waits for it, and returns the snapshot it wrote. */
-export type AgentRunner = (settings: AgentSettings, context: AgentRunContext) => Promise<{ snapshot: Snapshot; origin: string }>;
+type AgentRunner = (settings: AgentSettings, context: AgentRunContext) => Promise<{ snapshot: Snapshot; origin: string }>;
 
 export interface SnapshotRequest {
   /** `local`: collect on this machine; `agent`: run the one-shot Job on a cluster node. */

@@ -78,7 +78,7 @@ export function renderSnapshot(snapshot: Snapshot, format: OutputFormat): string
   return formatSnapshotTable(snapshot);
 }
 
-export function formatSnapshotTable(snapshot: Snapshot): string {
+function formatSnapshotTable(snapshot: Snapshot): string {
   const rows: string[][] = [];
   for (const [key, value] of Object.entries(snapshot.metadata ?? {})) rows.push(['metadata', '', key, value]);
   for (const measurement of snapshot.measurements) {

@@ -5,7 +5,7 @@
  */
 import { AicrError, ErrorCode, ExitCode, invalidInput } from '../errors.js';
 import { readingText } from '../constraints/index.js';
-import { loadDocument } from '../documents/load.js';
+import { loadDocument } from '../load.js';
 import type { Snapshot } from '../documents/types.js';
 import { parseLocation, redactUrl, writeLocation, type WriteOptions } from '../io.js';
 import { optionRef } from '../option-refs.js';

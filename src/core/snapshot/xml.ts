@@ -212,7 +212,7 @@ export function childElements(element: XmlElement, name: string): XmlElement[] {
 }
 
 /** The element at a slash-separated path of child names (`mig_mode/current_mig`). */
-export function elementAt(element: XmlElement, path: string): XmlElement | undefined {
+function elementAt(element: XmlElement, path: string): XmlElement | undefined {
   let node: XmlElement | undefined = element;
   for (const part of path.split('/')) {
     node = node && childElement(node, part);

@@ -1,7 +1,7 @@
 /** Small helpers for plain data: freezing, copying and merging without sharing mutable state. */
 import { isPlainObject } from '../serialize.js';
 
-export { isPlainObject };
+;
 
 /** Freezes `value` and everything reachable from it; returns it for chaining. */
 export function deepFreeze<T>(value: T): T {

@@ -17,13 +17,13 @@ import {
 } from '../constraints/index.js';
 import type { SourceDocument } from '../documents/source.js';
 
-export type ConstraintStatus = 'passed' | 'failed' | 'skipped';
-export type OverallStatus = 'pass' | 'fail' | 'partial';
+type ConstraintStatus = 'passed' | 'failed' | 'skipped';
+type OverallStatus = 'pass' | 'fail' | 'partial';
 export type LivePhase = Exclude<PhaseName, 'readiness'>;
 
 /** Phases that need validator containers in a live cluster, in upstream's run order. */
-export const LIVE_PHASES: readonly LivePhase[] = ['deployment', 'performance', 'conformance'];
-export const LIVE_PHASE_SKIP_REASON = 'needs a live cluster validator';
+const LIVE_PHASES: readonly LivePhase[] = ['deployment', 'performance', 'conformance'];
+const LIVE_PHASE_SKIP_REASON = 'needs a live cluster validator';
 
 export interface ConstraintResult {
   /** The constraint path, e.g. `K8s.server.version`. */
@@ -42,7 +42,7 @@ export interface ConstraintResult {
   location: SourceLocation;
 }
 
-export interface PhaseResult {
+interface PhaseResult {
   phase: LivePhase;
   status: 'skipped';
   reason: string;
@@ -151,7 +151,7 @@ function evaluateOne(constraint: Constraint, path: ConstraintPath, expression: E
  * Checks and evaluates constraints in one pass. Throws one INVALID_REQUEST error naming the
  * file and line of every malformed constraint (then nothing is reported).
  */
-export function evaluateConstraints(constraints: readonly Constraint[], source: SourceDocument, index: SnapshotIndex): ConstraintResult[] {
+function evaluateConstraints(constraints: readonly Constraint[], source: SourceDocument, index: SnapshotIndex): ConstraintResult[] {
   const positions = source.itemPositions(['constraints']);
   const problems: Problem[] = [];
   const results: ConstraintResult[] = [];
@@ -170,7 +170,7 @@ export function evaluateConstraints(constraints: readonly Constraint[], source: 
 }
 
 /** Overall status from constraint results. */
-export function overallStatus(summary: ValidationReport['summary']): OverallStatus {
+function overallStatus(summary: ValidationReport['summary']): OverallStatus {
   if (summary.failed > 0) return 'fail';
   if (summary.constraints > 0 && summary.passed === summary.constraints) return 'pass';
   return 'partial';

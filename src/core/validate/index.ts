@@ -2,13 +2,13 @@
  * The validate stage: evaluate a recipe's readiness constraints against a snapshot, and render
  * the report (CTRF, JUnit, Code Quality, table). Documents arrive loaded (documents/load.ts).
  */
-import type { LoadedDocument } from '../documents/load.js';
+import type { LoadedDocument } from '../load.js';
 import { evaluateRecipe, parsePhases, type ValidationReport } from './evaluate.js';
 import { indexSnapshot, prepareRecipe } from './inputs.js';
 
 export * from './evaluate.js';
 export * from './reports.js';
-export { indexSnapshot, prepareRecipe, readingTextFrom } from './inputs.js';
+export { indexSnapshot, prepareRecipe,  } from './inputs.js';
 
 /**
  * Evaluates the recipe's constraints against the snapshot. Throws for documents that cannot be

@@ -3,7 +3,7 @@
  * (indexed for lookups, numbers kept as written).
  */
 import { invalidInput } from '../errors.js';
-import type { LoadedDocument } from '../documents/load.js';
+import type { LoadedDocument } from '../load.js';
 import { readingText, SnapshotIndex, type ReadingText } from '../constraints/index.js';
 import type { SourceDocument } from '../documents/source.js';
 import { constraintValuesAsText } from '../documents/constraint-values.js';
@@ -21,7 +21,7 @@ const PLAIN_DECIMAL = /^-?[0-9]+(?:\.[0-9]+)?$/;
  * otherwise in plain decimal form (`0x1F` → `31`); null has no value (the constraint is
  * skipped).
  */
-export function readingTextFrom(source: SourceDocument): ReadingText {
+function readingTextFrom(source: SourceDocument): ReadingText {
   return (reading, where) => {
     if (reading === null || reading === undefined) return null;
     if (typeof reading === 'number') {

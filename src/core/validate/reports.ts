@@ -30,7 +30,7 @@ const identity: PathMapper = (file) => file;
 // ---------------------------------------------------------------------------------------------
 // CTRF
 
-export interface CtrfTest {
+interface CtrfTest {
   name: string;
   status: 'passed' | 'failed' | 'skipped' | 'pending' | 'other';
   duration: number;

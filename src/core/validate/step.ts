@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { invalidInput, ExitCode } from '../errors.js';
-import { loadDocument, type LoadedDocument } from '../documents/load.js';
+import { loadDocument, type LoadedDocument } from '../load.js';
 import { parseLocation, writeLocation } from '../io.js';
 import { optionRef } from '../option-refs.js';
 import type { OptionValues } from '../options/spec.js';
@@ -20,7 +20,7 @@ import { VALIDATE_OUTPUTS, type VALIDATE_OPTIONS } from './options.js';
 export type ValidateValues = OptionValues<typeof VALIDATE_OPTIONS>;
 
 /** File names inside the report directory. */
-export const REPORT_FILES = { ctrf: 'ctrf-report.json', junit: 'junit.xml', codequality: 'gl-code-quality-report.json' } as const;
+const REPORT_FILES = { ctrf: 'ctrf-report.json', junit: 'junit.xml', codequality: 'gl-code-quality-report.json' } as const;
 
 export interface ValidateStepResult {
   report: ValidationReport;

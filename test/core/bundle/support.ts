@@ -9,12 +9,12 @@ import { ensureYamlParser, readDocument, type RecipeResult } from '../../../src/
 import { generateBundle, writeBundle, type BundleOptions, type DeployerName, type GeneratedBundle } from '../../../src/core/bundle/index.js';
 import { FIXTURES, REPO_ROOT } from '../../helpers/paths.js';
 
-export const BUNDLE_FIXTURES = join(FIXTURES, 'bundle');
+const BUNDLE_FIXTURES = join(FIXTURES, 'bundle');
 export const FIXTURE_DATA = join(BUNDLE_FIXTURES, 'data');
 export const EKS_RECIPE = join(BUNDLE_FIXTURES, 'recipes', 'eks-h100-ubuntu-training-kubeflow.yaml');
 export const ALL_DEPLOYERS: DeployerName[] = ['helm', 'argocd', 'argocdhelm', 'flux', 'helmfile'];
 
-export async function loadRecipe(path: string): Promise<RecipeResult> {
+async function loadRecipe(path: string): Promise<RecipeResult> {
   await ensureYamlParser();
   return (await readDocument('RecipeResult', readFileSync(path, 'utf8'), path)).document;
 }

@@ -3,7 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadDocument } from '../../../src/core/documents/load.js';
+import { loadDocument } from '../../../src/core/load.js';
 import { AicrError } from '../../../src/core/errors.js';
 import { silentLogger } from '../../../src/core/logger.js';
 import { discardOutputs } from '../../../src/core/options/outputs.js';

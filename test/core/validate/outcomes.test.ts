@@ -5,7 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AicrError } from '../../../src/core/errors.js';
-import { loadDocument } from '../../../src/core/documents/load.js';
+import { loadDocument } from '../../../src/core/load.js';
 import { evaluateRecipe, indexSnapshot, prepareRecipe } from '../../../src/core/validate/index.js';
 import { tempDir } from '../../helpers/catalog.js';
 

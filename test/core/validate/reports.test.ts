@@ -19,7 +19,7 @@ import {
   toJunitXml,
   type ValidationReport,
 } from '../../../src/core/validate/index.js';
-import { loadDocument } from '../../../src/core/documents/load.js';
+import { loadDocument } from '../../../src/core/load.js';
 import { FIXTURES, REPO_ROOT, UPSTREAM_EXAMPLES } from '../../helpers/paths.js';
 
 const fixture = (name: string) => join(FIXTURES, 'validate', name);

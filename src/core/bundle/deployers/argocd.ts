@@ -6,12 +6,13 @@ import { addFolderContent, FileSet } from '../common.js';
 import { folderReadme, rootReadme } from '../readme.js';
 import { toYaml } from '../../serialize.js';
 import type { BundlePlan, Deployer, DeployerOutput, Folder } from '../types.js';
+import { indexVersion } from '../versions.js';
 
 export const ARGOCD_NAMESPACE = 'argocd';
 export const IN_CLUSTER = 'https://kubernetes.default.svc';
-export const APP_OF_APPS = 'aicr-bundle';
+const APP_OF_APPS = 'aicr-bundle';
 
-export const SYNC_POLICY = {
+const SYNC_POLICY = {
   automated: { prune: true, selfHeal: true },
   // Server-side apply avoids the 256 KiB last-applied annotation limit that large CRDs hit.
   syncOptions: ['CreateNamespace=true', 'ServerSideApply=true'],
@@ -21,7 +22,7 @@ export const SYNC_POLICY = {
 export function argoChartSource(folder: Folder): { repoURL: string; chart: string; targetRevision: string } {
   const chart = folder.component.chart!;
   if (chart.oci) return { repoURL: chart.repo.replace(/^oci:\/\//, '').replace(/\/+$/, ''), chart: chart.name, targetRevision: chart.version };
-  return { repoURL: chart.repo, chart: chart.name, targetRevision: chart.version.replace(/^v/, '') };
+  return { repoURL: chart.repo, chart: chart.name, targetRevision: indexVersion(chart.version) };
 }
 
 /** The `spec.source(s)` of a folder's Application. */
@@ -50,7 +51,7 @@ function sources(folder: Folder, plan: BundlePlan): Record<string, unknown> {
 }
 
 /** The Application object of one folder. */
-export function folderApplication(folder: Folder, plan: BundlePlan): Record<string, unknown> {
+function folderApplication(folder: Folder, plan: BundlePlan): Record<string, unknown> {
   return {
     apiVersion: 'argoproj.io/v1alpha1',
     kind: 'Application',
@@ -68,7 +69,7 @@ export function folderApplication(folder: Folder, plan: BundlePlan): Record<stri
   };
 }
 
-export function appOfApps(plan: BundlePlan): Record<string, unknown> {
+function appOfApps(plan: BundlePlan): Record<string, unknown> {
   return {
     apiVersion: 'argoproj.io/v1alpha1',
     kind: 'Application',

@@ -3,13 +3,14 @@
  * Applications, so one `helm install` (or one Argo CD Application of this chart) creates them
  * all, and per-cluster values are ordinary Helm values validated by `values.schema.json`.
  */
-import { addFolderContent, chartVersion, FileSet } from '../common.js';
+import { addFolderContent, FileSet } from '../common.js';
+import { chartVersion } from '../versions.js';
 import { folderReadme, rootReadme } from '../readme.js';
 import { formatString, toJson, toYaml } from '../../serialize.js';
 import { argoChartSource, ARGOCD_NAMESPACE, IN_CLUSTER } from './argocd.js';
 import type { BundlePlan, Deployer, DeployerOutput, Folder } from '../types.js';
 
-export const CHART_NAME = 'aicr-bundle';
+const CHART_NAME = 'aicr-bundle';
 /** Argo CD turns Application names into Helm release names, which Helm caps at 53 characters. */
 const MAX_NAME = 53;
 
@@ -46,7 +47,7 @@ const childFooter = (folder: Folder): string => `  destination:
 `;
 
 /** The Helm template of one folder's Application. */
-export function childTemplate(folder: Folder): string {
+function childTemplate(folder: Folder): string {
   let source: string;
   switch (folder.kind) {
     case 'upstream': {

@@ -8,13 +8,14 @@ import { addFolderContent, FileSet, folderDependencies, releaseTraits, urlSlug, 
 import { folderReadme, rootReadme } from '../readme.js';
 import { compareStrings, sortKeysDeep, toYaml } from '../../serialize.js';
 import type { BundlePlan, Deployer, DeployerOutput, Folder } from '../types.js';
+import { indexVersion } from '../versions.js';
 
-export const FLUX_NAMESPACE = 'flux-system';
-export const BOOTSTRAP_NAME = 'aicr-bundle';
+const FLUX_NAMESPACE = 'flux-system';
+const BOOTSTRAP_NAME = 'aicr-bundle';
 
 const document = (value: unknown): string => VALUES_HEADER + toYaml(value);
 
-export function helmRepository(url: string): Record<string, unknown> {
+function helmRepository(url: string): Record<string, unknown> {
   const spec: Record<string, unknown> = { interval: '10m', url };
   if (url.startsWith('oci://')) spec.type = 'oci';
   return {
@@ -25,7 +26,7 @@ export function helmRepository(url: string): Record<string, unknown> {
   };
 }
 
-export function gitRepository(plan: BundlePlan): Record<string, unknown> {
+function gitRepository(plan: BundlePlan): Record<string, unknown> {
   return {
     apiVersion: 'source.toolkit.fluxcd.io/v1',
     kind: 'GitRepository',
@@ -34,14 +35,14 @@ export function gitRepository(plan: BundlePlan): Record<string, unknown> {
   };
 }
 
-export function helmRelease(folder: Folder, plan: BundlePlan): Record<string, unknown> {
+function helmRelease(folder: Folder, plan: BundlePlan): Record<string, unknown> {
   const traits = releaseTraits(folder);
   let chartSpec: Record<string, unknown>;
   if (folder.kind === 'upstream') {
     const chart = folder.component.chart!;
     chartSpec = { chart: chart.name };
-    // Flux matches versions as SemVer ranges: keep OCI tags exact, drop `v` for index lookups.
-    const version = chart.oci ? chart.version : chart.version.replace(/^v/, '');
+    // Flux matches versions as SemVer ranges: OCI tags stay exact, index lookups drop the `v`.
+    const version = chart.oci ? chart.version : indexVersion(chart.version);
     if (version !== '') chartSpec.version = version;
     chartSpec.sourceRef = { kind: 'HelmRepository', name: urlSlug(chart.repo), namespace: FLUX_NAMESPACE };
   } else {
@@ -72,7 +73,7 @@ export function helmRelease(folder: Folder, plan: BundlePlan): Record<string, un
   };
 }
 
-export function fluxKustomization(plan: BundlePlan): Record<string, unknown> {
+function fluxKustomization(plan: BundlePlan): Record<string, unknown> {
   return {
     apiVersion: 'kustomize.toolkit.fluxcd.io/v1',
     kind: 'Kustomization',

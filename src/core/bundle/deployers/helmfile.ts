@@ -14,7 +14,7 @@ import type { BundlePlan, Deployer, DeployerOutput, Folder, PlannedComponent } f
 const HELM_DEFAULTS = { wait: true, timeout: 600, createNamespace: true };
 
 /** Dependency level of each component: 0 without dependencies, else one above the deepest. */
-export function dependencyLevels(components: readonly PlannedComponent[]): Map<string, number> {
+function dependencyLevels(components: readonly PlannedComponent[]): Map<string, number> {
   const byName = new Map(components.map((component) => [component.name, component]));
   const levels = new Map<string, number>();
   const visit = (component: PlannedComponent, path: Set<string>): number => {

@@ -9,7 +9,7 @@ import { classifyFailure } from '../errors.js';
 import { removalCommand, type AgentPlan } from './plan.js';
 
 /** Deadline for cleanup, independent of the (possibly interrupted) run. */
-export const CLEANUP_TIMEOUT_MS = 30_000;
+const CLEANUP_TIMEOUT_MS = 30_000;
 
 /** An object of the run, registered before its create request so an interrupted one is removed too. */
 export interface CreatedObject {

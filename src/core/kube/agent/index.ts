@@ -21,7 +21,7 @@
  * Module graph (no cycles): plan is the leaf; manifests, permissions, cleanup and job import
  * plan; deploy imports plan, manifests and cleanup; run imports them all; only index imports run.
  */
-export { DEFAULT_AGENT_IMAGE, parseTolerations, planAgentRun, type AgentPlan, type SnapshotAgentOptions, type Toleration } from './plan.js';
+export { DEFAULT_AGENT_IMAGE, parseTolerations, planAgentRun,  type SnapshotAgentOptions,  } from './plan.js';
 export { agentManifests } from './manifests.js';
 export { describePod } from './job.js';
-export { runSnapshotAgent, type AgentContext, type AgentResult } from './run.js';
+export { runSnapshotAgent,   } from './run.js';

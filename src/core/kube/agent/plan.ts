@@ -9,7 +9,7 @@ import { optionRef } from '../../option-refs.js';
 import { DEFAULT_AGENT_IMAGE } from './image.js';
 
 export { DEFAULT_AGENT_IMAGE };
-export const DEFAULT_AGENT_TIMEOUT_MS = 5 * 60_000;
+const DEFAULT_AGENT_TIMEOUT_MS = 5 * 60_000;
 
 /** Label on everything a run creates; selects its pod and its leftovers. */
 export const RUN_ID_LABEL = 'aicr.nvidia.com/run-id';

@@ -20,7 +20,7 @@ export interface GpuCollectorOptions {
   timeoutMs?: number;
 }
 
-export interface MigDeviceInfo {
+interface MigDeviceInfo {
   index?: string;
   gpuInstanceId?: string;
   computeInstanceId?: string;
@@ -33,7 +33,7 @@ export interface MigDeviceInfo {
   memoryTotal?: string;
 }
 
-export interface GpuInfo {
+interface GpuInfo {
   pciBusId?: string;
   /** Element name → trimmed text for the single-value fields we record. */
   fields: Record<string, string>;

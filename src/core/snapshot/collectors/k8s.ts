@@ -52,7 +52,7 @@ export function imageNameAndTag(reference: string): { name: string; tag: string 
 }
 
 /** Counts image references per pod page; `result()` gives the `image` and `image-count` data. */
-export class ImageTally {
+class ImageTally {
   private counts = new Map<string, number>();
   pods = 0;
 
@@ -85,7 +85,7 @@ export class ImageTally {
 
 const SECRET_KEY = /^(password|passwd|pass|token|apitoken|apikey|api-key|api_key|secretkey|secret-key|privatekey|private-key|credentials?|auth|authtoken|clientsecret)$/i;
 const SECRET_ENV = /(PASSWORD|PASSWD|TOKEN|SECRET|API_?KEY|CREDENTIAL|PRIVATE_?KEY)/i;
-export const REDACTED = '<redacted>';
+const REDACTED = '<redacted>';
 
 /** A copy with values under secret-looking keys (and env entries with such names) redacted. */
 export function redactSecrets(value: unknown): unknown {

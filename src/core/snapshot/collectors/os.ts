@@ -27,20 +27,20 @@ export interface OsCollectorOptions {
 }
 
 /** Largest file any OS source reads (upstream's limit). */
-export const MAX_OS_FILE_BYTES = 1024 * 1024;
+const MAX_OS_FILE_BYTES = 1024 * 1024;
 
 const SYSCTL_EXCLUDED_PREFIXES = ['/proc/sys/dev/cdrom/'];
 const SYSCTL_EXCLUDED_KEYS = new Set(['/proc/sys/kernel/random/uuid']);
 const GRUB_EXCLUDED_KEYS = new Set(['root']);
 
 /** Why a file could not be read, phrased for a person. */
-export class SourceUnavailable extends Error {}
+class SourceUnavailable extends Error {}
 
 /**
  * Reads a file of at most `maxBytes` bytes as UTF-8 text. Throws SourceUnavailable (absent,
  * unreadable, too large, not UTF-8). Reads at most maxBytes + 1 bytes, whatever the file claims.
  */
-export async function readTextFile(path: string, shownAs: string, maxBytes = MAX_OS_FILE_BYTES): Promise<string> {
+async function readTextFile(path: string, shownAs: string, maxBytes = MAX_OS_FILE_BYTES): Promise<string> {
   let handle;
   try {
     handle = await open(path, 'r');
@@ -111,7 +111,7 @@ function describeFsError(error: unknown, shownAs: string): string {
 }
 
 /** Lines of a text file as upstream's shared parser sees them: trimmed, non-empty, no `#` comments. */
-export function contentLines(text: string, delimiter = '\n'): string[] {
+function contentLines(text: string, delimiter = '\n'): string[] {
   return text.split(delimiter).map((line) => line.trim()).filter((line) => line !== '' && !line.startsWith('#'));
 }
 
@@ -132,7 +132,7 @@ export function parseKernelCommandLine(text: string): Record<string, string> {
 }
 
 /** /proc/modules → `{ module: true }` for every loaded module. */
-export function parseModules(text: string): Record<string, boolean> {
+function parseModules(text: string): Record<string, boolean> {
   const data: Record<string, boolean> = {};
   for (const line of contentLines(text)) data[line.split(/\s+/)[0]!] = true;
   return data;
@@ -174,7 +174,7 @@ export function sysctlReadings(key: string, text: string, into: Record<string, s
 }
 
 /** Walks `<procRoot>/sys` (not `net`, not symlinks) and reads every readable file. */
-export async function readSysctl(procRoot: string, options: { signal?: AbortSignal; maxFiles?: number } = {}): Promise<{ data: Record<string, string>; truncated: boolean }> {
+async function readSysctl(procRoot: string, options: { signal?: AbortSignal; maxFiles?: number } = {}): Promise<{ data: Record<string, string>; truncated: boolean }> {
   const root = join(procRoot, 'sys');
   const maxFiles = options.maxFiles ?? 20_000;
   const files: string[] = [];

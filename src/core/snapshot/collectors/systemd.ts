@@ -16,7 +16,7 @@ import type { Reading, Subtype } from '../../documents/types.js';
 import type { Collector, CollectorContext, CollectorResult } from '../collector.js';
 import { runCommand } from '../exec.js';
 
-export const DEFAULT_UNITS = ['containerd.service', 'docker.service', 'kubelet.service'] as const;
+const DEFAULT_UNITS = ['containerd.service', 'docker.service', 'kubelet.service'] as const;
 
 export interface SystemdCollectorOptions {
   /** The systemctl executable: a name looked up on PATH or a path (default `systemctl`). */
@@ -79,7 +79,7 @@ export function parseSystemctlShow(text: string): Array<Record<string, string>> 
 }
 
 /** Readings of one unit's properties, filtered. */
-export function unitReadings(properties: Record<string, string>): Record<string, Reading> {
+function unitReadings(properties: Record<string, string>): Record<string, Reading> {
   const data: Record<string, Reading> = {};
   for (const [name, value] of Object.entries(properties)) {
     if (!isFilteredProperty(name)) data[name] = systemdReading(name, value);

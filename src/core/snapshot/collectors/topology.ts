@@ -32,7 +32,7 @@ export interface TopologyCollectorOptions {
   retry?: Partial<RetryPolicy>;
 }
 
-export const GPU_RESOURCE = 'nvidia.com/gpu';
+const GPU_RESOURCE = 'nvidia.com/gpu';
 
 /** Node names of one entry: sorted, joined, truncated. */
 export function nodeList(names: readonly string[], maxNodesPerEntry = 0): string {
@@ -50,7 +50,7 @@ function gpuCount(quantity: unknown): number {
 }
 
 /** Aggregates nodes one at a time; holds names per group, never whole Node objects. */
-export class TopologyTally {
+class TopologyTally {
   nodes = 0;
   private labels = new Map<string, Map<string, string[]>>();
   private taints = new Map<string, Map<string, { effect: string; value: string; nodes: string[] }>>();

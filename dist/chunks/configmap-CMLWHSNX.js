@@ -1,2 +1,0 @@
-import{createRequire as __aicrRequire}from'node:module';const require=__aicrRequire(import.meta.url);
-import{a,b,c,d,e,f,g}from"./chunk-TTTLT62W.js";import"./chunk-I6WLZYWT.js";import"./chunk-JCKC24OA.js";import"./chunk-Y4JJF3RT.js";import"./chunk-VP7XJ47D.js";export{a as CONFIGMAP_MAX_BYTES,d as checkConfigMapSize,b as configMapContent,c as configMapDataSize,g as configMapHandler,e as readConfigMapDocument,f as writeConfigMapDocument};

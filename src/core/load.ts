@@ -1,0 +1,113 @@
+/**
+ * `loadDocument(kind, location)`: how every door reads a document. Reads the location (file,
+ * `-`, https URL or cm://), parses it once with positions and number texts, refuses a document
+ * of another kind with a hint, and checks it against the kind's schema. Stages take the result,
+ * never a path, so a document is read once however many stages use it.
+ */
+import { invalidInput, type SourceLocation } from './errors.js';
+import { parseLocation, readLocation, type ReadOptions } from './io.js';
+import { optionLabel, optionRef } from './option-refs.js';
+import { checkDocument, loadValidators, type DocumentKind, type DocumentKinds } from './documents/index.js';
+import { positionKey, type WrittenPositions } from './serialize.js';
+import { parseSource, type SourceDocument } from './documents/source.js';
+import { formatPath } from './documents/source-types.js';
+import { constraintValuesAsText } from './documents/constraint-values.js';
+import { API_VERSION } from './documents/types.js';
+
+/** A document with everything later steps need: the checked value, its positions, its name. */
+export interface LoadedDocument<K extends DocumentKind> {
+  kind: K;
+  document: DocumentKinds[K];
+  /** The parsed text: line of every node, numbers as written. */
+  source: SourceDocument;
+  /** Name for messages: the path, the URL without credentials, or `cm://ns/name#key`. */
+  origin: string;
+}
+
+export interface LoadOptions extends Omit<ReadOptions, 'input'> {
+  /** Key of the option the location came from (messages name it in the door's spelling). */
+  option: string;
+}
+
+/** Kinds a user may hand us by mistake, and what to say about each. */
+const MIX_UPS: Partial<Record<DocumentKind, Partial<Record<string, string>>>> = {
+  RecipeResult: { Snapshot: `pass the recipe (aicr recipe output) here and the snapshot to ${optionRef('snapshot')}` },
+  Snapshot: {
+    RecipeResult: `pass the snapshot (aicr snapshot output) here and the recipe to ${optionRef('recipe')}`,
+    Recipe: `pass the snapshot (aicr snapshot output) here and the recipe to ${optionRef('recipe')}`,
+  },
+};
+
+function kindOf(value: unknown): string | undefined {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const kind = (value as { kind?: unknown }).kind;
+  return typeof kind === 'string' ? kind : undefined;
+}
+
+/** Parses text already read (a ConfigMap's data, a file the caller holds) as a document of `kind`. */
+async function parseDocumentOf<K extends DocumentKind>(kind: K, text: string, origin: string, option: string): Promise<LoadedDocument<K>> {
+  const [source] = await Promise.all([parseSource(text, origin), loadValidators(kind)]);
+  const actual = kindOf(source.value);
+  const acceptsRecipe = kind === 'RecipeResult' && actual === 'Recipe';
+  if (actual !== undefined && actual !== '' && actual !== kind && !acceptsRecipe) {
+    throw invalidInput(`${origin}: ${optionLabel(option)}: invalid kind ${JSON.stringify(actual)}, expected ${JSON.stringify(kind)}`, {
+      location: source.locate(['kind']),
+      hint: MIX_UPS[kind]?.[actual] ?? `pass a ${kind} document`,
+      option,
+    });
+  }
+  if (kind === 'RecipeCriteria') checkCriteriaHeader(source, origin, option);
+  if (kind === 'RecipeResult') constraintValuesAsText(source);
+  return { kind, document: checkDocument(kind, source), source, origin };
+}
+
+/** A criteria file may leave kind and apiVersion out; when given they must be ours. */
+function checkCriteriaHeader(source: SourceDocument, origin: string, option: string): void {
+  const value = source.value as { apiVersion?: unknown } | null;
+  const apiVersion = value && typeof value === 'object' ? value.apiVersion : undefined;
+  if (apiVersion !== undefined && apiVersion !== '' && apiVersion !== API_VERSION) {
+    throw invalidInput(`${origin}: invalid apiVersion ${JSON.stringify(apiVersion)}, expected "${API_VERSION}"`, {
+      location: source.locate(['apiVersion']),
+      hint: `set apiVersion: ${API_VERSION} (or leave it out)`,
+      option,
+    });
+  }
+}
+
+/** Reads, parses and checks the document of `kind` at `location`. */
+export async function loadDocument<K extends DocumentKind>(kind: K, location: string, options: LoadOptions): Promise<LoadedDocument<K>> {
+  const { option, ...read } = options;
+  const { text, origin } = await readLocation(parseLocation(location, option), { ...read, input: option });
+  return parseDocumentOf(kind, text, origin, option);
+}
+
+/**
+ * A document this process just wrote, with the positions the writer recorded: later steps point
+ * at its lines (annotations, report locations) without reading the file back.
+ */
+export function writtenDocument<K extends DocumentKind>(kind: K, document: DocumentKinds[K], origin: string, positions: WrittenPositions): LoadedDocument<K> {
+  const nodeAt = (path: ReadonlyArray<string | number>): unknown => {
+    let node: unknown = document;
+    for (const segment of path) node = node && typeof node === 'object' ? (node as Record<string | number, unknown>)[segment] : undefined;
+    return node;
+  };
+  const source: SourceDocument = {
+    value: document,
+    origin,
+    locate(path): SourceLocation {
+      let best: { line: number; column: number } | undefined;
+      for (let depth = path.length; depth > 0 && !best; depth--) best = positions.get(positionKey(path.slice(0, depth)));
+      return best ? { file: origin, line: best.line, column: best.column, path: formatPath(path) } : { file: origin, path: formatPath(path) };
+    },
+    scalarText(path) {
+      const value = nodeAt(path);
+      // Written from memory: a number or boolean is exactly its JavaScript text.
+      return typeof value === 'number' || typeof value === 'boolean' ? String(value) : undefined;
+    },
+    itemPositions(path) {
+      const list = nodeAt(path);
+      return Array.isArray(list) ? list.map((_, index) => positions.get(positionKey([...path, index]))) : [];
+    },
+  };
+  return { kind, document, source, origin };
+}

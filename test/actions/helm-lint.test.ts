@@ -1,0 +1,82 @@
+// The bundle action's helm-lint through @actions/exec and the real helm (scripts/fetch-tools.mjs),
+// against a chart repository served on 127.0.0.1 by the test.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { dirname, join, normalize } from 'node:path';
+import * as core from '@actions/core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { run } from '../../src/actions/bundle/main.js';
+import { runWithInputs } from '../helpers/action.js';
+import { tempDir } from '../helpers/catalog.js';
+import { FIXTURE_DATA, helmBinary } from '../core/bundle/support.js';
+
+const helm = helmBinary();
+if (!helm.path) console.warn(`SKIPPED helm-lint tests: ${helm.reason}`);
+
+beforeEach(() => {
+  (core.summary as unknown as { _filePath?: string })._filePath = undefined;
+  core.summary.emptyBuffer();
+});
+
+describe.skipIf(!helm.path)('actions/bundle helm-lint', () => {
+  let server: Server;
+  let repoUrl = '';
+  const repo = tempDir('aicr-chart-repo-');
+
+  beforeAll(async () => {
+    // A chart that refuses to render without .Values.message, packaged and indexed by helm itself.
+    const chart = join(tempDir('aicr-chart-'), 'tiny');
+    mkdirSync(join(chart, 'templates'), { recursive: true });
+    writeFileSync(join(chart, 'Chart.yaml'), 'apiVersion: v2\nname: tiny\nversion: 0.1.0\n');
+    writeFileSync(join(chart, 'templates', 'configmap.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Release.Name }}\ndata:\n  message: {{ required "message is required" .Values.message | quote }}\n');
+    server = createServer((request, response) => {
+      const path = normalize(join(repo, decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)));
+      if (!path.startsWith(repo)) return void response.writeHead(403).end();
+      try {
+        response.writeHead(200).end(readFileSync(path));
+      } catch {
+        response.writeHead(404).end();
+      }
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    repoUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    for (const args of [['package', chart, '-d', repo], ['repo', 'index', repo, '--url', repoUrl]]) {
+      const result = spawnSync(helm.path!, args, { encoding: 'utf8' });
+      expect(result.status, result.stderr).toBe(0);
+    }
+  });
+
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  const recipe = (): string => {
+    const path = join(tempDir('aicr-recipe-'), 'recipe.yaml');
+    writeFileSync(path, `kind: RecipeResult\napiVersion: aicr.nvidia.com/v1alpha1\nmetadata:\n  version: v0.1.0\ncomponentRefs:\n  - name: cert-manager\n    namespace: demo\n    chart: tiny\n    type: Helm\n    source: ${repoUrl}\n    version: 0.1.0\ndeploymentOrder:\n  - cert-manager\n`);
+    return path;
+  };
+  const env = () => ({ PATH: `${dirname(helm.path!)}:${process.env.PATH}`, HOME: tempDir('aicr-home-') });
+
+  it('renders every chart from its repository with the bundle\'s values and passes', async () => {
+    const result = await runWithInputs(run, { recipe: recipe(), data: FIXTURE_DATA, set: 'certmanager:message=hello', 'helm-lint': 'true', summary: 'false' }, { env: env() });
+    expect(result.exitCode, result.stdout).toBe(0);
+    expect(result.stdout).toContain(`helm template cert-manager (${repoUrl}): ok`);
+  });
+
+  it('annotates a chart helm refuses and fails the step (exit 2), the bundle left in place', async () => {
+    const result = await runWithInputs(run, { recipe: recipe(), data: FIXTURE_DATA, 'helm-lint': 'true', summary: 'false' }, { env: env() });
+    expect(result.exitCode).toBe(2);
+    const annotation = result.commands.find((c) => c.command === 'error' && c.properties.title === 'helm-lint');
+    expect(annotation?.properties.file).toBe('bundle/001-cert-manager/values.yaml');
+    expect(annotation?.message).toContain('message is required');
+    expect(result.commands.at(-1)?.message).toContain('input "helm-lint": 1 of 1 checks failed');
+    expect(readFileSync(join(result.cwd, 'bundle', 'checksums.txt'), 'utf8')).toContain('001-cert-manager/values.yaml');
+  });
+
+  it('says how to get helm when the runner has none (exit 3)', async () => {
+    const result = await runWithInputs(run, { recipe: recipe(), data: FIXTURE_DATA, 'helm-lint': 'true', summary: 'false' }, { env: { PATH: tempDir('aicr-empty-path-') } });
+    expect(result.exitCode).toBe(3);
+    expect(result.commands.at(-1)?.message).toContain('input "helm-lint" needs helm on the runner');
+    expect(result.commands.at(-1)?.message).toContain('azure/setup-helm');
+  });
+});
