@@ -1,12 +1,13 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../src/actions/root/main.js';
-import { runWithInputs } from '../helpers/action.js';
-import { FIXTURES } from '../helpers/paths.js';
-import { writeTree } from '../helpers/catalog.js';
+import { parseOutputFile, runWithInputs } from '../helpers/action.js';
+import { FIXTURES, REPO_ROOT } from '../helpers/paths.js';
+import { tempDir, writeTree } from '../helpers/catalog.js';
+import { startHttps } from '../helpers/https.js';
 
 const passing = join(FIXTURES, 'validate', 'snapshot-eks-h100-pass.yaml');
 // In snapshot mode overlays whose own constraints fail are left out of the recipe, so only the
@@ -70,4 +71,46 @@ describe('root action: recipe → validate → bundle → verify', () => {
     const replaced = await runWithInputs(run, { service: 'eks', force: 'true' }, { cwd: first.cwd });
     expect(replaced.exitCode).toBe(0);
   });
+
+  it('names its folder after what was resolved (output-dir placeholders)', async () => {
+    const result = await runWithInputs(run, { service: 'eks', accelerator: 'h100', intent: 'training', deployer: 'helmfile', 'output-dir': 'out/{{criteria.service}}-{{criteria.accelerator}}-{{deployer}}' });
+    expect(result.exitCode, result.stdout).toBe(0);
+    expect(result.outputs['recipe-path']).toBe('out/eks-h100-helmfile/recipe.yaml');
+    expect(result.outputs['bundle-dir']).toBe('out/eks-h100-helmfile/bundle');
+    expect(existsSync(join(result.cwd, 'out/eks-h100-helmfile/bundle/checksums.txt'))).toBe(true);
+  });
+
+  it('reads an https snapshot once for criteria and validation (the committed build, as the runner starts it)', async () => {
+    let requests = 0;
+    const server = await startHttps((_req, res) => {
+      requests++;
+      res.end(readFileSync(passing));
+    });
+    try {
+      const dir = tempDir();
+      const outputFile = join(dir, 'github-output');
+      writeFileSync(outputFile, '');
+      const child = await runNode([join(REPO_ROOT, 'dist', 'root', 'index.js')], {
+        cwd: dir,
+        env: { PATH: process.env.PATH, NODE_EXTRA_CA_CERTS: server.caFile, GITHUB_OUTPUT: outputFile, INPUT_SNAPSHOT: `${server.url}/snapshot.yaml`, INPUT_INTENT: 'training', INPUT_DEPLOYER: 'none' },
+      });
+      expect(child.code, child.output).toBe(0);
+      expect(requests).toBe(1);
+      expect(parseOutputFile(readFileSync(outputFile, 'utf8'))).toMatchObject({ 'validation-status': 'pass', 'recipe-path': 'aicr/recipe.yaml' });
+    } finally {
+      await server.close();
+    }
+  });
 });
+
+/** Runs node without blocking the event loop (the https server lives in this process). */
+function runNode(args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): Promise<{ code: number; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd: options.cwd, env: options.env });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? -1, output }));
+  });
+}

@@ -11,7 +11,8 @@ import { loadDocument } from '../../core/load.js';
 import { ExitCode, internalError } from '../../core/errors.js';
 import type { OutputSink } from '../../core/options/outputs.js';
 import { optionRef } from '../../core/option-refs.js';
-import { runRecipeStep } from '../../core/recipe/step.js';
+import { resolveFromOptions, writeRecipe } from '../../core/recipe/step.js';
+import { expandPath } from '../../core/path-template.js';
 import { readOptionsFor } from '../../core/step.js';
 import { runValidateStep } from '../../core/validate/step.js';
 import { addBundleSummary } from '../../github/bundle.js';
@@ -36,10 +37,16 @@ export async function run(): Promise<void> {
   await runAction(ROOT_OPTIONS, async (values, io) => {
     const stage = (renames?: Record<string, string>): ActionIO => ({ ...io, outputs: rootOutputs(io.outputs, renames) });
     const snapshot = values.snapshot ? await loadDocument('Snapshot', values.snapshot, readOptionsFor('snapshot', io, values.kubeconfig)) : undefined;
-    const recipePath = join(values.outputDir, 'recipe.yaml');
-    const recipe = await io.logger.group('Recipe', () =>
-      runRecipeStep({ ...values, format: 'yaml', output: recipePath, summary: values.summary }, stage(), { ...(snapshot ? { snapshot } : {}), keepPositions: true }),
-    );
+    const recipe = await io.logger.group('Recipe', async () => {
+      const outcome = await resolveFromOptions(values, stage(), snapshot ? { snapshot } : {});
+      for (const notice of outcome.notices) io.logger.info(notice);
+      // The folder may be named after what was resolved (output-dir: out/{{criteria.service}}).
+      const outputDir = await expandPath(values.outputDir, 'output-dir', { criteria: outcome.criteria, deployer: values.deployer });
+      const target = { output: join(outputDir, 'recipe.yaml'), format: 'yaml' as const, keepPositions: true, ...(values.kubeconfig ? { kubeconfig: values.kubeconfig } : {}) };
+      return { ...(await writeRecipe(outcome, target, stage())), outputDir };
+    });
+    const { outputDir } = recipe;
+    const recipePath = recipe.output;
     addRecipeSummary(io.summary, recipe, recipePath);
 
     if (snapshot && recipe.written) {
@@ -50,7 +57,7 @@ export async function run(): Promise<void> {
             snapshot: values.snapshot!,
             phase: ['all'],
             failOnError: values.failOnError,
-            reportDir: join(values.outputDir, 'validation'),
+            reportDir: join(outputDir, 'validation'),
             timestamps: false,
             noCluster: false,
             annotations: true,
@@ -72,7 +79,7 @@ export async function run(): Promise<void> {
 
     if (values.deployer === 'none') return ExitCode.Success;
     const deployer = values.deployer;
-    const bundleDir = join(values.outputDir, 'bundle');
+    const bundleDir = join(outputDir, 'bundle');
     const bundle = await io.logger.group(`Bundle (${values.deployer})`, () =>
       runBundleStep(
         { ...values, deployer, recipe: recipePath, output: bundleDir, ...(values.nodes !== undefined ? { nodes: values.nodes } : {}) },

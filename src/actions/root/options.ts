@@ -39,7 +39,7 @@ export const ROOT_OPTIONS = defineOptions(actionOnly({
     description: 'Bundle format: helm, argocd, argocdhelm (or argocd-helm), flux, helmfile, or none to stop after the recipe (and validation).',
   },
   ...settings,
-  outputDir: { type: 'string', default: 'aicr', description: 'Directory for everything written: recipe.yaml, validation/ (reports) and bundle/.', placeholder: '<dir>' },
+  outputDir: { type: 'string', default: 'aicr', description: 'Directory for everything written: recipe.yaml, validation/ (reports) and bundle/. It may name what was resolved, e.g. out/{{criteria.service}}-{{criteria.accelerator}}.', placeholder: '<dir>' },
   force: BUNDLE_OPTIONS.force,
   helmLint: BUNDLE_OPTIONS.helmLint,
   summary: summaryOption,

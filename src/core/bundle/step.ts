@@ -8,6 +8,7 @@ import { loadDocument, type LoadedDocument } from '../load.js';
 import type { OptionValues } from '../options/spec.js';
 import { typedOutputs } from '../options/outputs.js';
 import { loadDataCatalog } from '../catalog/embedded.js';
+import { expandPath, hasPlaceholders } from '../path-template.js';
 import { readOptionsFor, type StepIO } from '../step.js';
 import { generateBundle, writeGeneratedBundle, type BundleOutcome } from './index.js';
 import { checkOutputDir } from './output.js';
@@ -44,14 +45,15 @@ export interface BundleInputs {
 
 export async function runBundleStep(values: BundleValues, io: StepIO, given: BundleInputs = {}): Promise<BundleOutcome> {
   const outputOption = given.outputOption ?? 'output';
-  // A bad output directory is refused before any work.
-  checkOutputDir(values.output, { force: values.force, input: outputOption });
+  // A bad output directory is refused before any work (a templated one once it is expanded).
+  if (!hasPlaceholders(values.output)) checkOutputDir(values.output, { force: values.force, input: outputOption });
   const [recipe, catalog] = await Promise.all([
     given.recipe ?? loadDocument('RecipeResult', values.recipe, readOptionsFor('recipe', io, values.kubeconfig)),
     given.catalog ?? loadDataCatalog(values.data),
   ]);
+  const output = await expandPath(values.output, outputOption, { criteria: recipe.document.criteria ?? {}, deployer: values.deployer });
   const generated = await generateBundle(recipe.document, catalog, bundleOptionsFrom(values));
-  const outcome = writeGeneratedBundle(generated, values.output, { force: values.force, input: outputOption });
+  const outcome = writeGeneratedBundle(generated, output, { force: values.force, input: outputOption });
   for (const note of outcome.notes) io.logger.warning(note);
   const outputs = typedOutputs(BUNDLE_OUTPUTS, io.outputs);
   outputs.set('bundleDir', outcome.dir);

@@ -35,7 +35,7 @@ export const RECIPE_OPTIONS = defineOptions({
   format: { type: 'enum', choices: ['yaml', 'json', 'table'], default: 'yaml', description: 'Recipe format: yaml, json or table.', aliases: ['-t'], placeholder: '<format>' },
   output: {
     type: 'string',
-    description: 'Where to write the recipe: a file, cm://namespace/name, or - for standard output.',
+    description: 'Where to write the recipe: a file, cm://namespace/name, or - for standard output. A file path may name what was resolved, e.g. recipes/{{criteria.service}}-{{criteria.accelerator}}.yaml.',
     defaults: { cli: '-', action: 'recipe.yaml', gitlab: 'recipe.yaml' },
     aliases: ['-o'],
     placeholder: '<file|cm://ns/name|->',

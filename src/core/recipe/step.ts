@@ -10,8 +10,10 @@ import type { OptionValues } from '../options/spec.js';
 import { optionRef } from '../option-refs.js';
 import { typedOutputs } from '../options/outputs.js';
 import { toYamlWithPositions } from '../serialize.js';
+import { expandPath, hasPlaceholders } from '../path-template.js';
 import { readOptionsFor, type StepIO } from '../step.js';
 import { loadDataCatalog } from '../catalog/embedded.js';
+import { describeCriteria } from '../criteria.js';
 import { resolveRecipe, type RecipeOutcome } from './index.js';
 import type { CRITERIA_OPTIONS} from './options.js';
 import { RECIPE_OUTPUTS, type RECIPE_OPTIONS } from './options.js';
@@ -78,28 +80,41 @@ export interface RecipeStepOptions {
   keepPositions?: boolean;
 }
 
-/** Resolves the recipe, writes it to `output`, sets the outputs. */
+/** Resolves the recipe, writes it to `output` (placeholders expanded), sets the outputs. */
 export async function runRecipeStep(values: RecipeValues, io: StepIO, options: RecipeStepOptions = {}): Promise<RecipeStepResult> {
-  const output = values.output ?? '-';
-  // A bad output location is refused before any work.
-  const location = parseLocation(output, 'output');
+  const given = values.output ?? '-';
+  // A bad output location is refused before any work (a templated one once it is expanded).
+  if (!hasPlaceholders(given)) parseLocation(given, 'output');
   const outcome = await resolveFromOptions(values, io, options.snapshot ? { snapshot: options.snapshot } : {});
   for (const notice of outcome.notices) io.logger.info(notice);
+  io.logger.debug(`recipe: ${describeCriteria(outcome.criteria)} from ${outcome.mode}; catalog ${values.data ? `embedded + ${values.data}` : 'embedded'}; overlays ${(outcome.recipe.metadata.appliedOverlays ?? []).join(', ')}; ${outcome.recipe.componentRefs.length} components`);
+  const output = await expandPath(given, 'output', { criteria: outcome.criteria });
+  return writeRecipe(outcome, { output, format: values.format, ...(values.kubeconfig ? { kubeconfig: values.kubeconfig } : {}), ...(options.keepPositions ? { keepPositions: true } : {}) }, io);
+}
+
+/** Writes a resolved recipe and sets the recipe outputs (the root action resolves first, then names its folder). */
+export async function writeRecipe(
+  outcome: RecipeOutcome,
+  target: { output: string; format: 'yaml' | 'json' | 'table'; kubeconfig?: string; keepPositions?: boolean },
+  io: StepIO,
+): Promise<RecipeStepResult> {
+  const { output, format } = target;
+  const location = parseLocation(output, 'output');
   let text: string;
   let written: LoadedDocument<'RecipeResult'> | undefined;
-  if (options.keepPositions && values.format === 'yaml') {
+  if (target.keepPositions && format === 'yaml') {
     const { text: yaml, positions } = toYamlWithPositions(outcome.recipe);
     text = yaml;
     written = writtenDocument('RecipeResult', outcome.recipe, location.text, positions);
   } else {
-    text = formatDocument(outcome.recipe, values.format);
+    text = formatDocument(outcome.recipe, format);
   }
   await writeLocation(location, text, {
     input: 'output',
-    format: values.format,
+    format,
     kind: 'RecipeResult',
     ...(io.stdout ? { stdout: io.stdout } : {}),
-    ...(values.kubeconfig ? { kubeconfig: values.kubeconfig } : {}),
+    ...(target.kubeconfig ? { kubeconfig: target.kubeconfig } : {}),
   });
   if (location.kind !== 'stdio') {
     io.logger.info(`recipe written to ${output} (${outcome.recipe.componentRefs.length} components, overlays: ${outcome.recipe.metadata.appliedOverlays?.join(', ')})`);
