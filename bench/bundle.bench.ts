@@ -1,9 +1,7 @@
 /**
  * Bundle stage: the eks/h100/ubuntu/training/kubeflow recipe (13 components) bundled by each
- * deployer in one process with the files written, and the cold start of `aicr bundle` against
- * a bare `node -e 0` measured interleaved in the same run.
+ * deployer in one process with the files written (the cold start: startup.bench.ts).
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,48 +11,11 @@ import { DEPLOYERS, generateBundle, writeBundle, type DeployerName } from '../sr
 import { median, rows } from './harness.js';
 
 const TARGET_MS: Record<DeployerName, number> = { helm: 5, argocd: 4, argocdhelm: 6, flux: 6, helmfile: 6 };
-const COLD_TARGET = 2.0;
-
-function timeNode(args: string[]): number {
-  const started = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'] });
-  const elapsed = Number(process.hrtime.bigint() - started) / 1e6;
-  if (result.status !== 0) throw new Error(`node ${args.join(' ')} exited ${result.status}: ${result.stderr}`);
-  return elapsed;
-}
-
-/** Like harness.coldStart, but every run writes a new output directory (a bundle refuses to overwrite). */
-function coldStart(root: string, recipe: string, scratch: string, runs = 25): void {
-  let n = 0;
-  // AICR_BENCH_CLI points at another build of the CLI (default: this checkout's bin/aicr.js).
-  const cli = process.env.AICR_BENCH_CLI ?? join(root, 'bin/aicr.js');
-  const bundle = () => timeNode([cli, 'bundle', '-r', recipe, '-o', join(scratch, 'cold', String(n++))]);
-  timeNode(['-e', '0']);
-  bundle();
-  const base: number[] = [];
-  const command: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    base.push(timeNode(['-e', '0']));
-    command.push(bundle());
-  }
-  const b = median(base);
-  const c = median(command);
-  rows.push({
-    benchmark: 'aicr bundle cold start (eks/h100/training/ubuntu/kubeflow, helm, 83 files)',
-    figure: `${c.toFixed(1)} ms`,
-    baseline: `${b.toFixed(1)} ms (node -e 0)`,
-    ratio: `${(c / b).toFixed(2)}x`,
-    target: `<= ${COLD_TARGET}x`,
-    ok: c / b <= COLD_TARGET,
-  });
-}
 
 export async function run(root: string): Promise<void> {
   const recipePath = join(root, 'test', 'fixtures', 'bundle', 'recipes', 'eks-h100-ubuntu-training-kubeflow.yaml');
   const scratch = mkdtempSync(join(tmpdir(), 'aicr-bench-bundle-'));
   try {
-    coldStart(root, recipePath, scratch);
-
     const catalog = await loadCatalog();
     await ensureYamlParser();
     const { document } = await readDocument('RecipeResult', readFileSync(recipePath, 'utf8'), recipePath);

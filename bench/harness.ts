@@ -3,7 +3,6 @@
  * processes (cold start against a bare `node -e 0` measured in the same run), in-process
  * throughput, and one table printed at the end.
  */
-import { spawnSync } from 'node:child_process';
 
 export interface Row {
   benchmark: string;
@@ -20,44 +19,6 @@ export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
-function timeOnce(args: string[], options: { cwd?: string; input?: string } = {}): number {
-  const started = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, args, { stdio: ['pipe', 'ignore', 'pipe'], cwd: options.cwd, input: options.input ?? '' });
-  const elapsed = Number(process.hrtime.bigint() - started) / 1e6;
-  if (result.status !== 0) throw new Error(`node ${args.join(' ')} exited ${result.status}: ${result.stderr}`);
-  return elapsed;
-}
-
-/**
- * Cold start of `node <args>` against `node -e 0`, run interleaved (baseline, command,
- * baseline, …) so machine noise hits both alike. Returns medians in milliseconds.
- */
-function coldStart(args: string[], runs = 25, options: { cwd?: string } = {}): { command: number; baseline: number; ratio: number } {
-  timeOnce(['-e', '0']);
-  timeOnce(args, options);
-  const base: number[] = [];
-  const command: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    base.push(timeOnce(['-e', '0']));
-    command.push(timeOnce(args, options));
-  }
-  const b = median(base);
-  const c = median(command);
-  return { command: c, baseline: b, ratio: c / b };
-}
-
-export function addColdStartRow(name: string, args: string[], target: number, options: { runs?: number; cwd?: string } = {}): void {
-  const result = coldStart(args, options.runs ?? 25, options);
-  rows.push({
-    benchmark: name,
-    figure: `${result.command.toFixed(1)} ms`,
-    baseline: `${result.baseline.toFixed(1)} ms (node -e 0)`,
-    ratio: `${result.ratio.toFixed(2)}x`,
-    target: `<= ${target}x`,
-    ok: result.ratio <= target,
-  });
 }
 
 /** Repeats `fn` for at least `minMs` and returns the median of `samples` batches, in ms per call. */

@@ -1,16 +1,11 @@
-/** Recipe stage: cold start of `aicr recipe` and warm resolution of every criteria combination. */
-import { join } from 'node:path';
+/** Recipe stage: warm resolution of every criteria combination (cold starts: startup.bench.ts). */
 import { loadCatalog } from '../src/core/catalog/embedded.js';
 import { buildRecipe } from '../src/core/recipe/build.js';
 import { CRITERIA_VALUES, anyCriteria } from '../src/core/criteria.js';
 import type { Criteria } from '../src/core/documents/types.js';
-import { addColdStartRow, rows, timeInProcess } from './harness.js';
+import { rows, timeInProcess } from './harness.js';
 
-export async function run(root: string): Promise<void> {
-  addColdStartRow('aicr recipe cold start (eks/h100/training/ubuntu/kubeflow)', [
-    join(root, 'bin/aicr.js'), 'recipe', '--service', 'eks', '--accelerator', 'h100', '--intent', 'training', '--os', 'ubuntu', '--platform', 'kubeflow',
-  ], 1.6);
-
+export async function run(): Promise<void> {
   const catalog = await loadCatalog();
   const combos: Criteria[] = [];
   const values = (field: keyof typeof CRITERIA_VALUES) => ['any', ...CRITERIA_VALUES[field]];

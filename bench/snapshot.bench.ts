@@ -12,16 +12,16 @@
  * Targets live here, never in tests.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { collectSnapshot, localCollectors, renderSnapshot } from '../src/core/snapshot/index.js';
+import { collectSnapshot, localCollectors } from '../src/core/snapshot/index.js';
 import { parseNvidiaSmiXml, gpuMeasurement } from '../src/core/snapshot/collectors/gpu.js';
 import { parseXml } from '../src/core/snapshot/xml.js';
 import { diffSnapshots } from '../src/core/snapshot/diff.js';
 import type { Snapshot } from '../src/core/documents/types.js';
-import { addColdStartRow, median, rows, timeInProcess } from './harness.js';
+import { median, rows, timeInProcess } from './harness.js';
 
 function fakeTools(root: string): { bin: string; h100: string } {
   const bin = mkdtempSync(join(tmpdir(), 'aicr-bench-tools-'));
@@ -109,9 +109,7 @@ export async function run(root: string): Promise<void> {
   process.env.HOME = home;
   delete process.env.KUBECONFIG;
   try {
-    // 1. Cold start of a local snapshot.
-    addColdStartRow('aicr snapshot cold start (local: OS + SystemD + 8×H100 GPU, no cluster)', [join(root, 'bin/aicr.js'), 'snapshot', '-o', join(home, 'cold.yaml')], 4.0, { runs: 15 });
-
+    // Cold starts of snapshot and diff: startup.bench.ts.
     // 2. Warm local collection vs the bare work.
     const env = { ...process.env };
     const collectors = await localCollectors({ env, sources: ['os', 'systemd', 'gpu'] });
@@ -173,17 +171,6 @@ export async function run(root: string): Promise<void> {
       });
     }
 
-    // 5. Cold start of diff on two real snapshot files.
-    const dir = join(home, 'diff');
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, 'a.yaml'), renderSnapshot(real, 'yaml'));
-    writeFileSync(join(dir, 'b.yaml'), renderSnapshot(changed, 'yaml'));
-    writeFileSync(join(dir, 'a.json'), renderSnapshot(real, 'json'));
-    writeFileSync(join(dir, 'b.json'), renderSnapshot(changed, 'json'));
-    addColdStartRow('aicr diff cold start (two JSON snapshots of this machine, table)', [join(root, 'bin/aicr.js'), 'diff', '-b', join(dir, 'a.json'), '--target', join(dir, 'b.json'), '-t', 'table'], 2.5, { runs: 15 });
-    // YAML snapshots of real nodes hold tabs (sysctl values such as kernel/printk), which the fast
-    // block-YAML reader declines, so they go through the general YAML parser.
-    addColdStartRow('aicr diff cold start (two YAML snapshots of this machine, table)', [join(root, 'bin/aicr.js'), 'diff', '-b', join(dir, 'a.yaml'), '--target', join(dir, 'b.yaml'), '-t', 'table'], 3.0, { runs: 15 });
   } finally {
     Object.assign(process.env, saved);
     if (saved.KUBECONFIG === undefined) delete process.env.KUBECONFIG;

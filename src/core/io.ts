@@ -3,12 +3,12 @@
  * URL (read only), or a Kubernetes ConfigMap `cm://namespace/name` (the Kubernetes module is
  * loaded only for those, so other commands never pay for a Kubernetes client).
  */
-import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { AicrError, ErrorCode, invalidInput, notFound, wrapError } from './errors.js';
 import { MAX_DOCUMENT_BYTES, parseConfigMapUri, type ConfigMapHandler, type Location, type ReadOptions, type WriteOptions } from './location.js';
 import { optionLabel } from './option-refs.js';
+import { uniqueSuffix } from './util/lazy-builtins.js';
 
 // Importers of io.ts keep finding the location types and the cm:// parser here.
 export { parseConfigMapUri };
@@ -211,7 +211,7 @@ export function writeFileAtomic(path: string, data: string | Uint8Array, input =
     if (error instanceof AicrError) throw error;
     throw wrapError(error, `${optionLabel(input)}: cannot create the directory for ${path}`, ErrorCode.InvalidInput);
   }
-  const temp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const temp = join(dir, `.${basename(path)}.${uniqueSuffix()}.tmp`);
   let fd: number | undefined;
   try {
     fd = openSync(temp, 'wx', mode);

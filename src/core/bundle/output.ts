@@ -2,11 +2,11 @@
  * Writing a bundle atomically: every file goes into a temporary sibling directory, which is
  * renamed into place only when all of it is written. A failure leaves the previous state.
  */
-import { randomBytes } from 'node:crypto';
 import { chmodSync, closeSync, lstatSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { AicrError, ErrorCode, invalidInput, wrapError } from '../errors.js';
 import { optionLabel, optionRef } from '../option-refs.js';
+import { uniqueSuffix } from '../util/lazy-builtins.js';
 import type { BundleFile } from './types.js';
 
 export interface WriteBundleOptions {
@@ -54,7 +54,7 @@ export function writeBundle(output: string, files: readonly BundleFile[], option
   const input = optionLabel(options.input ?? 'output');
   const target = checkOutputDir(output, options);
   const parent = dirname(target);
-  const suffix = `${process.pid}-${randomBytes(4).toString('hex')}`;
+  const suffix = uniqueSuffix();
   const temp = join(parent, `.${basename(target)}.tmp-${suffix}`);
   try {
     mkdirSync(parent, { recursive: true });

@@ -3,12 +3,12 @@
  * and verifying a bundle directory against it: modified, missing and unlisted files, malformed
  * lines, unsafe paths and symbolic links that leave the bundle, all reported together.
  */
-import { createHash } from 'node:crypto';
 import { closeSync, lstatSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { invalidInput, notFound, wrapError, ErrorCode } from '../errors.js';
 import { formatColumns } from '../format.js';
 import { compareStrings } from '../serialize.js';
+import { sha256 as sha256Hash } from '../util/lazy-builtins.js';
 
 export const CHECKSUMS_FILE = 'checksums.txt';
 /** Attestation files (written by signing, never listed) that may sit beside the listed files. */
@@ -17,7 +17,7 @@ const ATTESTATION_FILES = ['attestation/bundle-attestation.sigstore.json', 'atte
 const MAX_CHECKSUMS_BYTES = 4 * 1024 * 1024;
 
 export function sha256(data: string | Uint8Array): string {
-  return createHash('sha256').update(data).digest('hex');
+  return sha256Hash().update(data).digest('hex');
 }
 
 /** The text of checksums.txt for `files` (path → content), sorted byte-wise by path. */
@@ -108,7 +108,7 @@ export function parseChecksums(text: string, problems: VerifyProblem[]): Entry[]
 }
 
 function hashFile(path: string): string {
-  const hash = createHash('sha256');
+  const hash = sha256Hash();
   const fd = openSync(path, 'r');
   try {
     const buffer = Buffer.allocUnsafe(1 << 16);

@@ -3,9 +3,9 @@
  * Code Quality JSON (on request), the terminal table and GitLab dotenv lines. All of them are
  * deterministic: no wall-clock time unless a timestamp is passed in.
  */
-import { createHash } from 'node:crypto';
 import { isAbsolute, relative, sep } from 'node:path';
 import { formatColumns } from '../format.js';
+import { sha256 } from '../util/lazy-builtins.js';
 import { VERSION } from '../version.js';
 import type { ConstraintResult, ValidationReport } from './evaluate.js';
 
@@ -193,7 +193,7 @@ export function toCodeQuality(report: ValidationReport, options: { paths?: PathM
     const identity = `${check}\u0000${path}\u0000${result.name}\u0000${result.expected}`;
     const occurrence = (seen.get(identity) ?? 0) + 1;
     seen.set(identity, occurrence);
-    const fingerprint = createHash('sha256').update(`${identity}\u0000${occurrence}`).digest('hex');
+    const fingerprint = sha256().update(`${identity}\u0000${occurrence}`).digest('hex');
     const description = result.status === 'failed' ? `${result.name}: ${result.message}` : `${result.name} skipped: ${result.message}`;
     issues.push({
       description: result.remediation && result.status === 'failed' ? `${description} (${result.remediation})` : description,
