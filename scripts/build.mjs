@@ -7,10 +7,12 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { createRequire, isBuiltin } from 'node:module';
 import * as esbuild from 'esbuild';
 import { parse } from 'yaml';
 
 const run = promisify(execFile);
+const requireBuiltin = createRequire(import.meta.url);
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
 
@@ -93,6 +95,36 @@ const lazyActionsCore = {
   },
 };
 
+/**
+ * Node built-ins through require() instead of ESM `import`: Node builds an ESM facade of a
+ * built-in by reading every export, and for node:fs that runs lazy getters that load the whole
+ * streams stack (~4 ms of a ~30 ms start). Each named import becomes a pure property read of
+ * the module object, so the bundler drops the ones nobody uses.
+ */
+const builtinsThroughRequire = {
+  name: 'builtins-through-require',
+  setup(build) {
+    build.onResolve({ filter: /^[a-z_:/]+$/ }, (args) => {
+      if (!isBuiltin(args.path) || args.path === 'node:module' || args.kind !== 'import-statement') return undefined;
+      return { path: args.path.replace(/^node:/, ''), namespace: 'builtin' };
+    });
+    build.onLoad({ filter: /.*/, namespace: 'builtin' }, (args) => {
+      const module = requireBuiltin(args.path);
+      const names = Object.keys(module).filter((name) => /^[A-Za-z_$][\w$]*$/.test(name) && name !== 'default' && !name.startsWith('__'));
+      const lazy = (name) => Boolean(Object.getOwnPropertyDescriptor(module, name)?.get);
+      const lines = [
+        `const __builtin = require(${JSON.stringify(`node:${args.path}`)});`,
+        'const __read = (key) => __builtin[key];',
+        // Getters (fs.promises, fs.ReadStream, …) load more of Node when read: read them on first use.
+        'const __later = (key) => new Proxy(function () {}, { get: (_, p) => Reflect.get(__builtin[key], p), has: (_, p) => p in __builtin[key], apply: (_, self, args) => Reflect.apply(__builtin[key], self, args), construct: (_, args) => Reflect.construct(__builtin[key], args) });',
+        'export default __builtin;',
+        ...names.map((name) => `export const ${name} = /* @__PURE__ */ ${lazy(name) ? '__later' : '__read'}(${JSON.stringify(name)});`),
+      ];
+      return { contents: lines.join('\n'), loader: 'js' };
+    });
+  },
+};
+
 /** The package that holds an input file of the build, or undefined for our own sources. */
 function packageOf(input) {
   const match = /(?:^|\/)node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input);
@@ -135,7 +167,7 @@ async function bundle() {
     legalComments: 'none',
     metafile: true,
     logLevel: 'warning',
-    plugins: [lazyActionsCore],
+    plugins: [lazyActionsCore, builtinsThroughRequire],
     // Bundled CommonJS packages call require() for Node built-ins; ESM output needs one.
     banner: { js: "import{createRequire as __aicrRequire}from'node:module';const require=__aicrRequire(import.meta.url);" },
   });
