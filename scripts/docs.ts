@@ -12,6 +12,7 @@ import { actionYaml, actionYamlPath } from './generate/action-yml.js';
 import { componentPath, componentYaml } from './generate/component.js';
 import { optionsReference } from './generate/options-doc.js';
 import { dotenvName } from '../src/core/options/outputs.js';
+import { toYaml } from '../src/core/serialize.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const check = process.argv.includes('--check');
@@ -78,7 +79,7 @@ for (const stage of STAGES) {
     rootEdits.push(['root-inputs', inputs], ['root-outputs', outputs]);
     continue;
   }
-  updateBlocks(`actions/${stage.action.folder}/README.md`, [['inputs', inputs], ['outputs', outputs]]);
+  updateBlocks(`actions/${stage.action.folder}/README.md`, [['usage', usageBlock(stage.action.folder, action)], ['inputs', inputs], ['outputs', outputs]]);
   listRows.push([`[\`nvidia/aicr/actions/${stage.action.folder}\`](actions/${stage.action.folder}/README.md)`, escape(action.description)]);
 }
 listRows.sort((a, b) => (a[0]! < b[0]! ? -1 : 1));
@@ -100,6 +101,19 @@ for (const stage of STAGES) {
   gitlabEdits.push([`outputs-${stage.component.name}`, table(['Variable', 'Description'], outputs)]);
 }
 updateBlocks('gitlab/README.md', gitlabEdits);
+
+/** A `uses:` step with every input at its default, each with its description as a comment. */
+function usageBlock(folder: string, action: { inputs?: Record<string, { description: string; required: boolean; default?: string }> }): string {
+  const entries = Object.entries(action.inputs ?? {});
+  // Plain words as a user writes them in a workflow (true, 0, helm); anything else quoted.
+  const value = (spec: { required: boolean; default?: string }) => (spec.default === undefined ? "''" : /^[\w./:-]+$/.test(spec.default) ? spec.default : toYaml(spec.default).trimEnd());
+  const width = Math.max(...entries.map(([name, spec]) => name.length + value(spec).length)) + 8;
+  const lines = entries.map(([name, spec]) => {
+    const left = `    ${name}: ${value(spec)}`;
+    return `${left.padEnd(width)}# ${spec.required ? 'required: ' : ''}${spec.description}`;
+  });
+  return ['```yaml', `- uses: nvidia/aicr/actions/${folder}@v1`, '  with:', ...lines, '```'].join('\n');
+}
 
 /** `aicr --help` and each command's help, from the committed CLI build. */
 function cliReference(): string {

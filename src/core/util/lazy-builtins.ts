@@ -2,9 +2,10 @@
  * Node built-ins loaded on first use. `node:crypto` costs about 10 ms to load, a third of a bare
  * Node start: only the commands that hash (bundle, verify, Code Quality reports) should pay it.
  */
+import type * as NodeCrypto from 'node:crypto';
 import { createRequire } from 'node:module';
 
-type Crypto = typeof import('node:crypto');
+type Crypto = typeof NodeCrypto;
 
 let crypto: Crypto | undefined;
 
