@@ -43,7 +43,10 @@ export interface BundleInputs {
   outputOption?: string;
 }
 
-export async function runBundleStep(values: BundleValues, io: StepIO, given: BundleInputs = {}): Promise<BundleOutcome> {
+/** What the bundle step returns: the bundle as written (the same result name as every step's). */
+export type BundleStepResult = BundleOutcome;
+
+export async function runBundleStep(values: BundleValues, io: StepIO, given: BundleInputs = {}): Promise<BundleStepResult> {
   const outputOption = given.outputOption ?? 'output';
   // A bad output directory is refused before any work (a templated one once it is expanded).
   if (!hasPlaceholders(values.output)) checkOutputDir(values.output, { force: values.force, input: outputOption });
