@@ -37,13 +37,18 @@ function topLevelHelp(): string {
   ].join('\n');
 }
 
-/** process.stdin is only touched when a command reads `-` (creating it costs start-up time). */
+/**
+ * The process's streams, created on first use: each costs start-up time, and most runs use only
+ * one or two of them (stdin only when a command reads `-`).
+ */
 const lazyStdin = {
   [Symbol.asyncIterator]: () => process.stdin[Symbol.asyncIterator](),
 } as unknown as NodeJS.ReadableStream;
+const lazyWritable = (stream: () => NodeJS.WritableStream) =>
+  ({ write: (chunk: string, callback?: (error?: Error | null) => void) => stream().write(chunk, callback) }) as unknown as NodeJS.WritableStream;
 
 function defaultIO(): CliIO {
-  return { stdout: process.stdout, stderr: process.stderr, stdin: lazyStdin, env: process.env };
+  return { stdout: lazyWritable(() => process.stdout), stderr: lazyWritable(() => process.stderr), stdin: lazyStdin, env: process.env };
 }
 
 /** A boolean environment variable as upstream reads it (1/0/t/f/true/false); unset or malformed is false. */
