@@ -19,7 +19,7 @@ import { optionRef } from '../option-refs.js';
 export type K8sModule = typeof K8sApi;
 
 const SERVICE_ACCOUNT_TOKEN = '/var/run/secrets/kubernetes.io/serviceaccount/token';
-/** Largest response {@link KubeClient.getJson} accepts. */
+/** Largest answer {@link KubeClient.call} accepts. */
 const MAX_RESPONSE_BYTES = 256 * 1024 * 1024;
 
 export interface KubeClientOptions {
@@ -123,11 +123,53 @@ async function createClient(source: ConfigSource, retry: Partial<RetryPolicy>): 
   return new KubeClient(k8s, config, source.label, { ...DEFAULT_RETRY_POLICY, ...retry });
 }
 
-type ApiConstructor<T> = new (configuration: K8s.Configuration) => T;
+/** One REST request of {@link KubeClient.call}. */
+export interface KubeRequest {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** API path with its segments encoded (see {@link apiPath}), e.g. `/api/v1/namespaces/ns/configmaps/name`. */
+  path: string;
+  /** Query parameters; undefined values are left out. */
+  query?: Record<string, string | number | boolean | undefined>;
+  /** Sent as JSON (for PATCH as a JSON merge patch unless `contentType` says otherwise). */
+  body?: unknown;
+  contentType?: string;
+  /** `text` for plain-text answers (pod logs); JSON otherwise. */
+  response?: 'json' | 'text';
+}
 
-/** A configured client; every request goes through {@link KubeClient.request}. */
+/**
+ * An API path with every interpolated value encoded as one path segment:
+ * apiPath`/api/v1/namespaces/${namespace}/configmaps/${name}`.
+ */
+export function apiPath(strings: TemplateStringsArray, ...values: string[]): string {
+  return strings.reduce((path, text, index) => path + text + (index < values.length ? encodeURIComponent(values[index]!) : ''), '');
+}
+
+/** The TLS material an agent was made with: a new one (rotated exec-plugin certificate) needs a new agent. */
+function agentMaterial(agent: HttpAgent): unknown[] {
+  const options = (agent as HttpAgent & { options?: Record<string, unknown> }).options ?? {};
+  return ['ca', 'cert', 'key', 'pfx', 'passphrase', 'rejectUnauthorized', 'servername'].map((name) => options[name]);
+}
+
+function sameMaterial(a: unknown[], b: unknown[]): boolean {
+  return a.every((value, index) => {
+    const other = b[index];
+    return Buffer.isBuffer(value) && Buffer.isBuffer(other) ? value.equals(other) : value === other;
+  });
+}
+
+/**
+ * A configured client. Requests are plain REST over node:http(s), authenticated exactly as
+ * @kubernetes/client-node would (headers, client certificates, CA, proxy, exec plugins and
+ * token refresh all come from the KubeConfig), with JSON bodies parsed by JSON.parse: the
+ * generated typed APIs and their models would cost most of the client's bundle.
+ */
 export class KubeClient {
-  private apis = new Map<unknown, unknown>();
+  /** Kept-alive connections shared by every request of this client. */
+  private agent: HttpAgent | undefined;
+  private material: unknown[] = [];
+  /** The agent before a certificate rotation, closed at the next rotation or {@link close}. */
+  private retired: HttpAgent | undefined;
 
   constructor(
     readonly k8s: K8sModule,
@@ -148,107 +190,45 @@ export class KubeClient {
     return context?.namespace || 'default';
   }
 
-  private api<T>(type: ApiConstructor<T>): T {
-    let api = this.apis.get(type) as T | undefined;
-    if (!api) {
-      api = this.config.makeApiClient(type as never) as T;
-      this.apis.set(type, api);
-    }
-    return api;
-  }
-
-  get core(): K8s.CoreV1Api {
-    return this.api(this.k8s.CoreV1Api);
-  }
-  get batch(): K8s.BatchV1Api {
-    return this.api(this.k8s.BatchV1Api);
-  }
-  get rbac(): K8s.RbacAuthorizationV1Api {
-    return this.api(this.k8s.RbacAuthorizationV1Api);
-  }
-  get authorization(): K8s.AuthorizationV1Api {
-    return this.api(this.k8s.AuthorizationV1Api);
-  }
-  get custom(): K8s.CustomObjectsApi {
-    return this.api(this.k8s.CustomObjectsApi);
-  }
-  get node(): K8s.NodeV1Api {
-    return this.api(this.k8s.NodeV1Api);
-  }
-  get version(): K8s.VersionApi {
-    return this.api(this.k8s.VersionApi);
-  }
-
-  /** Per-call configuration that ties the request to an AbortSignal. */
-  private callOptions(signal: AbortSignal): K8s.ConfigurationOptions {
-    const Observable = this.k8s.Observable;
-    const middleware = {
-      pre: (context: K8s.RequestContext) => {
-        context.setSignal(signal as never);
-        return new Observable(Promise.resolve(context));
-      },
-      post: (response: K8s.ResponseContext) => new Observable(Promise.resolve(response)),
-    };
-    return { middleware: [middleware], middlewareMergeStrategy: 'append' } as K8s.ConfigurationOptions;
+  /** The kept-alive agent for `fresh`'s TLS material (the one the kubeconfig gives now). */
+  private agentFor(fresh: HttpAgent | undefined): HttpAgent | undefined {
+    if (!fresh) return this.agent;
+    const material = agentMaterial(fresh);
+    if (this.agent && sameMaterial(this.material, material)) return this.agent;
+    this.retired?.destroy();
+    this.retired = this.agent;
+    // One agent per client, kept alive: no new TCP/TLS handshake for every request.
+    (fresh as HttpAgent & { keepAlive: boolean }).keepAlive = true;
+    this.agent = fresh;
+    this.material = material;
+    return fresh;
   }
 
   /**
-   * One API call with retries (429 honouring Retry-After, 5xx, resets, timeouts), a per-request
-   * timeout and an overall deadline; failures become AicrErrors naming `action`.
+   * One HTTP exchange: credentials applied from the kubeconfig on every request (so expiring
+   * tokens are refreshed), the answer capped at {@link MAX_RESPONSE_BYTES} and parsed as JSON
+   * (or returned as text). A non-2xx answer rejects with the shape of the client's
+   * ApiException (`code`, `body`, `headers`), which {@link toKubeError} maps.
    */
-  request<T>(action: KubeAction, call: (options: K8s.ConfigurationOptions) => Promise<T>, options: RequestOptions = {}, onRetry?: (info: RetryInfo) => void): Promise<T> {
-    return withRetry((signal) => call(this.callOptions(signal)), {
-      action,
-      policy: { ...this.retryPolicy, ...(options.retry ?? {}) },
-      ...(options.signal ? { signal: options.signal } : {}),
-      map: { source: this.source, server: this.server },
-      ...(onRetry ? { onRetry } : {}),
-    });
-  }
-
-  /**
-   * Lists a collection page by page (`limit`/`continue`), yielding each page's items; never holds
-   * more than one page. A continue token that expired (410) restarts nothing: it is an error,
-   * because silently restarting would count objects twice.
-   */
-  async *pages<T>(
-    action: KubeAction,
-    list: (page: { limit: number; _continue?: string }, options: K8s.ConfigurationOptions) => Promise<{ items: T[]; metadata?: { _continue?: string } }>,
-    options: RequestOptions & { pageSize?: number } = {},
-  ): AsyncGenerator<T[]> {
-    const limit = options.pageSize ?? 500;
-    let token: string | undefined;
-    do {
-      const page = await this.request(action, (callOptions) => list(token ? { limit, _continue: token } : { limit }, callOptions), options);
-      yield page.items ?? [];
-      token = page.metadata?._continue || undefined;
-    } while (token);
-  }
-
-  private listAgent: HttpAgent | undefined;
-
-  /**
-   * GET of a path that returns JSON, authenticated exactly like the typed API (headers, client
-   * certificates, CA, proxy from the kubeconfig) but parsed with plain JSON.parse: for the large
-   * lists, where the typed models' deserialization costs more than the transfer. Connections
-   * are kept alive between pages. Errors have the shape of the client's ApiException.
-   */
-  private async getJson(path: string, query: Record<string, string>, signal: AbortSignal): Promise<unknown> {
-    const url = new URL(this.server.replace(/\/$/, '') + path);
-    for (const [key, value] of Object.entries(query)) url.searchParams.set(key, value);
+  private async send(request: KubeRequest, signal: AbortSignal): Promise<unknown> {
+    const url = new URL(this.server.replace(/\/$/, '') + request.path);
+    for (const [key, value] of Object.entries(request.query ?? {})) if (value !== undefined) url.searchParams.set(key, String(value));
     const fetchOptions = (await this.config.applyToFetchOptions({})) as { agent?: HttpAgent; headers?: Headers };
-    if (!this.listAgent && fetchOptions.agent) {
-      // One agent per client, kept alive: no new TCP/TLS handshake for every page.
-      this.listAgent = fetchOptions.agent;
-      (this.listAgent as HttpAgent & { keepAlive: boolean }).keepAlive = true;
-    }
-    const headers: Record<string, string> = { accept: 'application/json' };
+    const agent = this.agentFor(fetchOptions.agent);
+    const method = request.method ?? 'GET';
+    const headers: Record<string, string> = { accept: request.response === 'text' ? '*/*' : 'application/json' };
     fetchOptions.headers?.forEach((value, key) => {
       headers[key] = value;
     });
+    let payload: Buffer | undefined;
+    if (request.body !== undefined) {
+      payload = Buffer.from(JSON.stringify(request.body), 'utf8');
+      headers['content-type'] = request.contentType ?? (method === 'PATCH' ? 'application/merge-patch+json' : 'application/json');
+      headers['content-length'] = String(payload.length);
+    }
     const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
     return new Promise((resolve, reject) => {
-      const req = send(url, { method: 'GET', headers, ...(this.listAgent ? { agent: this.listAgent } : {}), signal }, (res: IncomingMessage) => {
+      const req = send(url, { method, headers, ...(agent ? { agent } : {}), signal }, (res: IncomingMessage) => {
         const chunks: Buffer[] = [];
         let size = 0;
         res.on('data', (chunk: Buffer) => {
@@ -261,10 +241,16 @@ export class KubeClient {
           chunks.push(chunk);
         });
         res.on('error', reject);
+        // A connection cut mid-answer: a network failure (retried), never a truncated body.
+        res.on('close', () => {
+          if (!res.complete) reject(Object.assign(new Error(`the connection closed before the answer for ${url.pathname} was complete`), { code: 'ECONNRESET' }));
+        });
         res.on('end', () => {
           const text = Buffer.concat(chunks).toString('utf8');
           const status = res.statusCode ?? 0;
           if (status >= 200 && status < 300) {
+            if (request.response === 'text') return resolve(text);
+            if (text === '') return resolve(undefined);
             try {
               resolve(JSON.parse(text));
             } catch (error) {
@@ -278,35 +264,40 @@ export class KubeClient {
         });
       });
       req.on('error', reject);
-      req.end();
+      req.end(payload);
     });
   }
 
-  /** One object by API path as plain JSON (e.g. `/apis/batch/v1/namespaces/ns/jobs/name`), with retries. */
-  getObject<T = Record<string, unknown>>(action: KubeAction, path: string, options: RequestOptions = {}): Promise<T> {
-    return withRetry((signal) => this.getJson(path, {}, signal), {
+  /**
+   * One API call with retries (429 honouring Retry-After, 5xx, resets, timeouts), a per-request
+   * timeout and an overall deadline; failures become AicrErrors naming `action`.
+   */
+  call<T>(action: KubeAction, request: KubeRequest, options: RequestOptions = {}, onRetry?: (info: RetryInfo) => void): Promise<T> {
+    return withRetry((signal) => this.send(request, signal), {
       action,
       policy: { ...this.retryPolicy, ...(options.retry ?? {}) },
       ...(options.signal ? { signal: options.signal } : {}),
       map: { source: this.source, server: this.server },
+      ...(onRetry ? { onRetry } : {}),
     }) as Promise<T>;
   }
 
+  /** One object by API path (e.g. `/apis/batch/v1/namespaces/ns/jobs/name`), with retries. */
+  getObject<T = Record<string, unknown>>(action: KubeAction, path: string, options: RequestOptions = {}): Promise<T> {
+    return this.call<T>(action, { path }, options);
+  }
+
   /**
-   * Lists a collection by path (e.g. `/api/v1/pods`) page by page as plain JSON objects; see
-   * {@link getJson}. Same retries and error mapping as {@link request}.
+   * Lists a collection by path (e.g. `/api/v1/pods`) page by page (`limit`/`continue`), yielding
+   * each page's items; never holds more than one page. A continue token that expired (410)
+   * restarts nothing: it is an error, because silently restarting would count objects twice.
    */
   async *jsonPages<T = Record<string, unknown>>(action: KubeAction, path: string, options: RequestOptions & { pageSize?: number; query?: Record<string, string> } = {}): AsyncGenerator<T[]> {
     const limit = String(options.pageSize ?? 500);
     let token: string | undefined;
     do {
       const query = { ...(options.query ?? {}), limit, ...(token ? { continue: token } : {}) };
-      const page = (await withRetry((signal) => this.getJson(path, query, signal), {
-        action,
-        policy: { ...this.retryPolicy, ...(options.retry ?? {}) },
-        ...(options.signal ? { signal: options.signal } : {}),
-        map: { source: this.source, server: this.server },
-      })) as { items?: T[]; metadata?: { continue?: string } };
+      const page = await this.call<{ items?: T[]; metadata?: { continue?: string } }>(action, { path, query }, options);
       yield page.items ?? [];
       token = page.metadata?.continue || undefined;
     } while (token);
@@ -314,11 +305,14 @@ export class KubeClient {
 
   /** Closes kept-alive connections (long-lived processes, tests). */
   close(): void {
-    this.listAgent?.destroy();
-    this.listAgent = undefined;
+    this.agent?.destroy();
+    this.retired?.destroy();
+    this.agent = undefined;
+    this.retired = undefined;
+    this.material = [];
   }
 
-  /** Maps an error from a call made outside {@link request} (watch, logs). */
+  /** Maps an error from a call made outside {@link call} (the watch). */
   mapError(error: unknown, action: KubeAction): AicrError {
     return toKubeError(error, action, { source: this.source, server: this.server });
   }

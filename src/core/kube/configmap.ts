@@ -17,7 +17,7 @@ import { AicrError, ErrorCode, invalidInput, notFound } from '../errors.js';
 import type { ConfigMapHandler, Location, ReadOptions, WriteOptions } from '../location.js';
 import { MAX_DOCUMENT_BYTES } from '../documents/parse.js';
 import { VERSION } from '../version.js';
-import { getKubeClient, type KubeClientOptions } from './client.js';
+import { apiPath, getKubeClient, type KubeClientOptions } from './client.js';
 import { classifyFailure, type KubeAction } from './errors.js';
 import { optionRef } from '../option-refs.js';
 
@@ -82,6 +82,10 @@ function action(verb: string, location: ConfigMapLocation): KubeAction {
   return { verb, resource: 'configmaps', group: '', namespace: location.namespace, name: location.name };
 }
 
+function configMapPath(location: ConfigMapLocation): string {
+  return apiPath`/api/v1/namespaces/${location.namespace}/configmaps/${location.name}`;
+}
+
 type ConfigMapObject = { metadata?: Record<string, any>; data?: Record<string, string>; binaryData?: Record<string, string>; immutable?: boolean };
 
 /**
@@ -94,7 +98,7 @@ export async function readConfigMapDocument(location: ConfigMapLocation, options
   const client = await getKubeClient(options);
   let configMap: ConfigMapObject;
   try {
-    configMap = await client.request(action('get', location), (o) => client.core.readNamespacedConfigMap({ name: location.name, namespace: location.namespace }, o), options.signal ? { signal: options.signal } : {});
+    configMap = await client.call<ConfigMapObject>(action('get', location), { path: configMapPath(location) }, options.signal ? { signal: options.signal } : {});
   } catch (error) {
     if (error instanceof AicrError && error.code === ErrorCode.NotFound) {
       throw notFound(`${input}: ConfigMap ${location.text} does not exist (namespace "${location.namespace}", context namespace of ${client.source} is "${client.namespace}")`, {
@@ -167,13 +171,13 @@ export async function writeConfigMapDocument(location: ConfigMapLocation, text: 
   const request = options.signal ? { signal: options.signal } : {};
   const body = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: location.name, namespace: location.namespace, labels }, data };
   try {
-    const created: ConfigMapObject = await client.request(action('create', location), (o) => client.core.createNamespacedConfigMap({ namespace: location.namespace, body }, o), request);
+    const created = await client.call<ConfigMapObject>(action('create', location), { method: 'POST', path: apiPath`/api/v1/namespaces/${location.namespace}/configmaps`, body }, request);
     return { created: true, resourceVersion: String(created.metadata?.resourceVersion ?? ''), key };
   } catch (error) {
     if (!isStatus(error, 409, 'AlreadyExists')) throw explainWriteError(error, location, input);
   }
   for (let attempt = 1; ; attempt++) {
-    const existing: ConfigMapObject = await client.request(action('get', location), (o) => client.core.readNamespacedConfigMap({ name: location.name, namespace: location.namespace }, o), request);
+    const existing = await client.call<ConfigMapObject>(action('get', location), { path: configMapPath(location) }, request);
     if (existing.immutable) {
       throw invalidInput(`${input}: ConfigMap ${location.text} is immutable and cannot be overwritten`, {
         hint: 'delete it first (kubectl delete configmap …) or write to another name',
@@ -193,7 +197,7 @@ export async function writeConfigMapDocument(location: ConfigMapLocation, text: 
       data,
     };
     try {
-      const replaced: ConfigMapObject = await client.request(action('update', location), (o) => client.core.replaceNamespacedConfigMap({ name: location.name, namespace: location.namespace, body: replacement }, o), request);
+      const replaced = await client.call<ConfigMapObject>(action('update', location), { method: 'PUT', path: configMapPath(location), body: replacement }, request);
       return { created: false, resourceVersion: String(replaced.metadata?.resourceVersion ?? ''), key };
     } catch (error) {
       if (isStatus(error, 409) && attempt < MAX_CONFLICT_RETRIES) continue; // someone else wrote in between: read again

@@ -1,5 +1,12 @@
 /**
- * The parts of @kubernetes/client-node we use, imported by name so the bundler drops the rest
- * (the whole package is 15 MB; these are a third of it). Loaded lazily by client.ts.
+ * The parts of @kubernetes/client-node we use: KubeConfig (kubeconfig parsing and every auth
+ * method: exec plugins, OIDC, client certificates, tokens) and Watch (next to nothing on top of
+ * it). Requests themselves are plain REST in client.ts, so the generated typed APIs are not
+ * bundled. Imported from their own modules, not the package root: the root re-exports modules
+ * whose top-level code the bundler must keep (ws, tar-fs/streamx for cp, attach, exec …), about
+ * 125 KB minified that nothing here uses. The package has no `exports` map and the version is
+ * pinned exactly, so these paths are stable; a move would fail the type check and the build.
+ * Loaded lazily by client.ts.
  */
-export { AuthorizationV1Api, BatchV1Api, CoreV1Api, CustomObjectsApi, KubeConfig, NodeV1Api, Observable, RbacAuthorizationV1Api, VersionApi, Watch } from '@kubernetes/client-node';
+export { KubeConfig } from '@kubernetes/client-node/dist/config.js';
+export { Watch } from '@kubernetes/client-node/dist/watch.js';

@@ -10,9 +10,9 @@ const cluster = useFakeCluster();
 const fast = { baseDelayMs: 20, maxDelayMs: 200, requestTimeoutMs: 1_000, deadlineMs: 5_000, attempts: 5 };
 
 async function readConfigMap(client: KubeClient, retries: RetryInfo[] = [], signal?: AbortSignal) {
-  return client.request(
+  return client.call<{ data?: Record<string, string> }>(
     { verb: 'get', resource: 'configmaps', namespace: 'default', name: 'doc' },
-    (o) => client.core.readNamespacedConfigMap({ name: 'doc', namespace: 'default' }, o),
+    { path: '/api/v1/namespaces/default/configmaps/doc' },
     signal ? { signal } : {},
     (info) => retries.push(info),
   );

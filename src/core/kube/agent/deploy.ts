@@ -4,23 +4,29 @@
  * removes one whose create was interrupted in flight. The namespace is created only if missing.
  */
 import { AicrError } from '../../errors.js';
-import type { KubeClient } from '../client.js';
+import { apiPath, type KubeClient } from '../client.js';
 import { classifyFailure, type KubeAction } from '../errors.js';
 import { isStatus, type CreatedObject } from './cleanup.js';
 import { agentManifests } from './manifests.js';
 import { RUN_ID_LABEL, type AgentPlan, type KubeObject } from './plan.js';
 
-/** API path of one of the objects a run creates. */
-function objectPath(kind: string, name: string, namespace: string): string {
+/** API path of the collection of one of the kinds a run creates. */
+function collectionPath(kind: string, namespace: string): string {
   const paths: Record<string, string> = {
-    ServiceAccount: `/api/v1/namespaces/${namespace}/serviceaccounts/${name}`,
-    Role: `/apis/rbac.authorization.k8s.io/v1/namespaces/${namespace}/roles/${name}`,
-    RoleBinding: `/apis/rbac.authorization.k8s.io/v1/namespaces/${namespace}/rolebindings/${name}`,
-    ClusterRole: `/apis/rbac.authorization.k8s.io/v1/clusterroles/${name}`,
-    ClusterRoleBinding: `/apis/rbac.authorization.k8s.io/v1/clusterrolebindings/${name}`,
-    Job: `/apis/batch/v1/namespaces/${namespace}/jobs/${name}`,
+    ServiceAccount: apiPath`/api/v1/namespaces/${namespace}/serviceaccounts`,
+    ConfigMap: apiPath`/api/v1/namespaces/${namespace}/configmaps`,
+    Role: apiPath`/apis/rbac.authorization.k8s.io/v1/namespaces/${namespace}/roles`,
+    RoleBinding: apiPath`/apis/rbac.authorization.k8s.io/v1/namespaces/${namespace}/rolebindings`,
+    ClusterRole: '/apis/rbac.authorization.k8s.io/v1/clusterroles',
+    ClusterRoleBinding: '/apis/rbac.authorization.k8s.io/v1/clusterrolebindings',
+    Job: apiPath`/apis/batch/v1/namespaces/${namespace}/jobs`,
   };
   return paths[kind]!;
+}
+
+/** API path of one of the objects a run creates. */
+function objectPath(kind: string, name: string, namespace: string): string {
+  return `${collectionPath(kind, namespace)}/${encodeURIComponent(name)}`;
 }
 
 /** Creates the namespace if missing, then the ServiceAccount, RBAC objects and Job; returns the Job. */
@@ -30,12 +36,17 @@ export async function deployAgent(client: KubeClient, plan: AgentPlan, created: 
   const { namespace } = plan;
   await ensureNamespace(client, plan, created, signal);
 
+  /** Deletes the object (with `query`, e.g. a propagationPolicy) at cleanup. */
+  const remover = (kind: string, name: string, action: KubeAction, query?: Record<string, string>) => (s: AbortSignal) =>
+    client.call(action, { method: 'DELETE', path: objectPath(kind, name, namespace), ...(query ? { query } : {}) }, { signal: s });
+
   // Register each object before creating it, so an interrupted request is still cleaned up.
-  const create = async (kind: string, name: string, namespaced: boolean, action: KubeAction, call: (o: never) => Promise<KubeObject>, remove: (s: AbortSignal) => Promise<unknown>): Promise<KubeObject> => {
+  const create = async (kind: string, name: string, namespaced: boolean, action: KubeAction, body: unknown, deleteQuery?: Record<string, string>): Promise<KubeObject> => {
+    const remove = remover(kind, name, { ...action, verb: 'delete', name }, deleteQuery);
     const entry: CreatedObject = { kind, name, ...(namespaced ? { namespace } : {}), confirmed: false, remove };
     created.push(entry);
     try {
-      const object: KubeObject = await client.request<KubeObject>(action, call as never, request);
+      const object = await client.call<KubeObject>(action, { method: 'POST', path: collectionPath(kind, namespace), body }, request);
       entry.confirmed = true;
       return object;
     } catch (error) {
@@ -50,36 +61,29 @@ export async function deployAgent(client: KubeClient, plan: AgentPlan, created: 
     }
   };
   const rbac = 'rbac.authorization.k8s.io';
-  const del = (action: KubeAction, call: (o: never) => Promise<unknown>) => (s: AbortSignal) => client.request(action, call as never, { signal: s });
-  await create('ServiceAccount', plan.serviceAccount, true, { verb: 'create', resource: 'serviceaccounts', namespace }, (o) => client.core.createNamespacedServiceAccount({ namespace, body: manifests.serviceAccount }, o),
-    del({ verb: 'delete', resource: 'serviceaccounts', namespace, name: plan.serviceAccount }, (o) => client.core.deleteNamespacedServiceAccount({ name: plan.serviceAccount, namespace }, o)));
-  await create('Role', plan.serviceAccount, true, { verb: 'create', resource: 'roles', group: rbac, namespace }, (o) => client.rbac.createNamespacedRole({ namespace, body: manifests.role }, o),
-    del({ verb: 'delete', resource: 'roles', group: rbac, namespace, name: plan.serviceAccount }, (o) => client.rbac.deleteNamespacedRole({ name: plan.serviceAccount, namespace }, o)));
-  await create('RoleBinding', plan.serviceAccount, true, { verb: 'create', resource: 'rolebindings', group: rbac, namespace }, (o) => client.rbac.createNamespacedRoleBinding({ namespace, body: manifests.roleBinding as never }, o),
-    del({ verb: 'delete', resource: 'rolebindings', group: rbac, namespace, name: plan.serviceAccount }, (o) => client.rbac.deleteNamespacedRoleBinding({ name: plan.serviceAccount, namespace }, o)));
-  await create('ClusterRole', plan.clusterRole, false, { verb: 'create', resource: 'clusterroles', group: rbac }, (o) => client.rbac.createClusterRole({ body: manifests.clusterRole }, o),
-    del({ verb: 'delete', resource: 'clusterroles', group: rbac, name: plan.clusterRole }, (o) => client.rbac.deleteClusterRole({ name: plan.clusterRole }, o)));
-  await create('ClusterRoleBinding', plan.clusterRole, false, { verb: 'create', resource: 'clusterrolebindings', group: rbac }, (o) => client.rbac.createClusterRoleBinding({ body: manifests.clusterRoleBinding as never }, o),
-    del({ verb: 'delete', resource: 'clusterrolebindings', group: rbac, name: plan.clusterRole }, (o) => client.rbac.deleteClusterRoleBinding({ name: plan.clusterRole }, o)));
+  await create('ServiceAccount', plan.serviceAccount, true, { verb: 'create', resource: 'serviceaccounts', namespace }, manifests.serviceAccount);
+  await create('Role', plan.serviceAccount, true, { verb: 'create', resource: 'roles', group: rbac, namespace }, manifests.role);
+  await create('RoleBinding', plan.serviceAccount, true, { verb: 'create', resource: 'rolebindings', group: rbac, namespace }, manifests.roleBinding);
+  await create('ClusterRole', plan.clusterRole, false, { verb: 'create', resource: 'clusterroles', group: rbac }, manifests.clusterRole);
+  await create('ClusterRoleBinding', plan.clusterRole, false, { verb: 'create', resource: 'clusterrolebindings', group: rbac }, manifests.clusterRoleBinding);
   if (!plan.target.userProvided) {
     // The run's own result ConfigMap is the agent's to create; we only make sure it goes away.
     created.push({
       kind: 'ConfigMap',
       name: plan.target.name,
       namespace,
-      remove: del({ verb: 'delete', resource: 'configmaps', namespace, name: plan.target.name }, (o) => client.core.deleteNamespacedConfigMap({ name: plan.target.name, namespace }, o)),
+      remove: remover('ConfigMap', plan.target.name, { verb: 'delete', resource: 'configmaps', namespace, name: plan.target.name }),
     });
   }
-  const job = await create('Job', plan.jobName, true, { verb: 'create', resource: 'jobs', group: 'batch', namespace }, (o) => client.batch.createNamespacedJob({ namespace, body: manifests.job }, o),
-    del({ verb: 'delete', resource: 'jobs', group: 'batch', namespace, name: plan.jobName }, (o) => client.batch.deleteNamespacedJob({ name: plan.jobName, namespace, propagationPolicy: 'Background' }, o)));
-  return job;
+  // batch/v1 Jobs orphan their pods by default: delete those with the Job.
+  return create('Job', plan.jobName, true, { verb: 'create', resource: 'jobs', group: 'batch', namespace }, manifests.job, { propagationPolicy: 'Background' });
 }
 
 async function ensureNamespace(client: KubeClient, plan: AgentPlan, created: CreatedObject[], signal: AbortSignal | undefined): Promise<void> {
   const name = plan.namespace;
   const request = signal ? { signal } : {};
   try {
-    await client.request({ verb: 'get', resource: 'namespaces', name }, (o) => client.core.readNamespace({ name }, o), request);
+    await client.getObject({ verb: 'get', resource: 'namespaces', name }, apiPath`/api/v1/namespaces/${name}`, request);
     return;
   } catch (error) {
     // Without permission to read namespaces, assume it exists: the creates below will say if not.
@@ -91,11 +95,12 @@ async function ensureNamespace(client: KubeClient, plan: AgentPlan, created: Cre
     created.push({
       kind: 'Namespace',
       name,
-      remove: (s) => client.request({ verb: 'delete', resource: 'namespaces', name }, (o) => client.core.deleteNamespace({ name }, o), { signal: s }),
+      remove: (s) => client.call({ verb: 'delete', resource: 'namespaces', name }, { method: 'DELETE', path: apiPath`/api/v1/namespaces/${name}` }, { signal: s }),
     });
   }
   try {
-    await client.request({ verb: 'create', resource: 'namespaces' }, (o) => client.core.createNamespace({ body: { metadata: { name, labels: { 'app.kubernetes.io/managed-by': 'aicr', [RUN_ID_LABEL]: plan.runId } } } }, o), request);
+    const body = { apiVersion: 'v1', kind: 'Namespace', metadata: { name, labels: { 'app.kubernetes.io/managed-by': 'aicr', [RUN_ID_LABEL]: plan.runId } } };
+    await client.call({ verb: 'create', resource: 'namespaces' }, { method: 'POST', path: '/api/v1/namespaces', body }, request);
   } catch (error) {
     if (!isStatus(error, 409)) throw error;
     created.pop(); // created concurrently by someone else: not ours to delete

@@ -5,7 +5,7 @@
  */
 import { AicrError, ErrorCode, errorMessage } from '../../errors.js';
 import type { Logger } from '../../logger.js';
-import type { KubeClient } from '../client.js';
+import { apiPath, type KubeClient } from '../client.js';
 import { watchUntil, type WatchObject } from '../watch.js';
 import { CONTAINER, RUN_ID_LABEL, formatDuration, type AgentPlan, type KubeObject } from './plan.js';
 import { optionRef } from '../../option-refs.js';
@@ -28,11 +28,12 @@ export async function waitForJob(client: KubeClient, plan: AgentPlan, resourceVe
   const timer = setTimeout(() => timeout.abort(new Error('agent timeout')), plan.timeoutMs);
   const combined = signal ? AbortSignal.any([signal, timeout.signal]) : timeout.signal;
   const { namespace, jobName } = plan;
+  const jobs = apiPath`/apis/batch/v1/namespaces/${namespace}/jobs`;
   try {
     return await watchUntil<JobOutcome>({
       client,
       action: { verb: 'watch', resource: 'jobs', group: 'batch', namespace },
-      path: `/apis/batch/v1/namespaces/${namespace}/jobs`,
+      path: jobs,
       fieldSelector: `metadata.name=${jobName}`,
       ...(resourceVersion ? { resourceVersion } : {}),
       signal: combined,
@@ -41,7 +42,7 @@ export async function waitForJob(client: KubeClient, plan: AgentPlan, resourceVe
         return jobOutcome(job);
       },
       relist: async () => {
-        const list: KubeObject = await client.request({ verb: 'list', resource: 'jobs', group: 'batch', namespace }, (o) => client.batch.listNamespacedJob({ namespace, fieldSelector: `metadata.name=${jobName}` }, o), { signal: combined });
+        const list = await client.call<KubeObject>({ verb: 'list', resource: 'jobs', group: 'batch', namespace }, { path: jobs, query: { fieldSelector: `metadata.name=${jobName}` } }, { signal: combined });
         return { items: list.items ?? [], resourceVersion: String(list.metadata?.resourceVersion ?? '') };
       },
     });
@@ -57,9 +58,9 @@ export async function waitForJob(client: KubeClient, plan: AgentPlan, resourceVe
 export async function findPod(client: KubeClient, plan: AgentPlan, signal: AbortSignal | undefined): Promise<KubeObject | undefined> {
   const namespace = plan.namespace;
   // Select by the run's own label: never a stale pod of another run.
-  const list: KubeObject = await client.request(
+  const list = await client.call<KubeObject>(
     { verb: 'list', resource: 'pods', namespace },
-    (o) => client.core.listNamespacedPod({ namespace, labelSelector: `${RUN_ID_LABEL}=${plan.runId}` }, o),
+    { path: apiPath`/api/v1/namespaces/${namespace}/pods`, query: { labelSelector: `${RUN_ID_LABEL}=${plan.runId}` } },
     { ...(signal ? { signal } : {}), retry: { deadlineMs: 15_000 } },
   );
   const pods: KubeObject[] = list.items ?? [];
@@ -89,9 +90,9 @@ export async function printLogs(client: KubeClient, plan: AgentPlan, pod: KubeOb
   if (!started) return;
   let text: string;
   try {
-    text = await client.request(
+    text = await client.call<string>(
       { verb: 'get', resource: 'pods/log', namespace: plan.namespace, name },
-      (o) => client.core.readNamespacedPodLog({ name, namespace: plan.namespace, container: CONTAINER, tailLines: 500, limitBytes: 256 * 1024 }, o),
+      { path: apiPath`/api/v1/namespaces/${plan.namespace}/pods/${name}/log`, query: { container: CONTAINER, tailLines: 500, limitBytes: 256 * 1024 }, response: 'text' },
       { retry: { deadlineMs: 15_000 } },
     );
   } catch (error) {

@@ -5,7 +5,7 @@
  */
 import { AicrError, ErrorCode } from '../../errors.js';
 import { optionRef } from '../../option-refs.js';
-import type { KubeClient } from '../client.js';
+import { apiPath, type KubeClient } from '../client.js';
 import type { AgentPlan, KubeObject } from './plan.js';
 
 /** A permission the run needs, checked with a SelfSubjectAccessReview. */
@@ -70,9 +70,9 @@ export async function checkPermissions(client: KubeClient, plan: AgentPlan, sign
         kind: 'SelfSubjectAccessReview',
         spec: { resourceAttributes: { verb: p.verb, group: p.group, resource: p.resource, ...(p.subresource ? { subresource: p.subresource } : {}), ...(p.namespace ? { namespace: p.namespace } : {}) } },
       };
-      const answer: KubeObject = await client.request(
+      const answer = await client.call<KubeObject>(
         { verb: 'create', resource: 'selfsubjectaccessreviews', group: 'authorization.k8s.io' },
-        (o) => client.authorization.createSelfSubjectAccessReview({ body: review as never }, o),
+        { method: 'POST', path: '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews', body: review },
         signal ? { signal } : {},
       );
       return { permission: p, allowed: answer?.status?.allowed === true };
@@ -89,7 +89,7 @@ export async function checkPermissions(client: KubeClient, plan: AgentPlan, sign
 /** A missing RuntimeClass would leave the pod unschedulable until the timeout: say so now. */
 export async function checkRuntimeClass(client: KubeClient, name: string, signal: AbortSignal | undefined): Promise<void> {
   try {
-    await client.request({ verb: 'get', resource: 'runtimeclasses', group: 'node.k8s.io', name }, (o) => client.node.readRuntimeClass({ name }, o), signal ? { signal } : {});
+    await client.getObject({ verb: 'get', resource: 'runtimeclasses', group: 'node.k8s.io', name }, apiPath`/apis/node.k8s.io/v1/runtimeclasses/${name}`, signal ? { signal } : {});
   } catch (error) {
     if (error instanceof AicrError && error.code === ErrorCode.NotFound) {
       throw new AicrError(ErrorCode.NotFound, `${optionRef('runtime-class')}: RuntimeClass "${name}" does not exist in the cluster`, {

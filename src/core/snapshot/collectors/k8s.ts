@@ -25,7 +25,7 @@ import { AicrError, ErrorCode, errorMessage } from '../../errors.js';
 import type { Measurement, Reading, Subtype } from '../../documents/types.js';
 import { compareStrings } from '../../serialize.js';
 import type { Collector, CollectorContext, CollectorName, CollectorResult } from '../collector.js';
-import { getKubeClient, type KubeClient } from '../../kube/client.js';
+import { apiPath, getKubeClient, type KubeClient } from '../../kube/client.js';
 import type { RetryPolicy } from '../../kube/retry.js';
 import { topologyCollector } from './topology.js';
 
@@ -185,7 +185,7 @@ export function k8sCollector(options: K8sCollectorOptions = {}): Collector {
       const request = { signal: context.signal };
       let server: KubeObject;
       try {
-        server = await client.request({ verb: 'get', resource: 'version' }, (o) => client.version.getCode({}, o), request);
+        server = await client.call<KubeObject>({ verb: 'get', resource: 'version' }, { path: '/version' }, request);
       } catch (error) {
         return { status: 'unavailable', reason: `cannot read the cluster version through ${client.source}: ${reasonOf(error)}` };
       }
@@ -229,15 +229,8 @@ async function collectImages(client: KubeClient, options: K8sCollectorOptions, c
 async function collectPolicy(client: KubeClient, options: K8sCollectorOptions, context: CollectorContext): Promise<SubtypeOutcome> {
   const policies: KubeObject[] = [];
   try {
-    for await (const page of client.pages(
-      { verb: 'list', resource: 'clusterpolicies', group: 'nvidia.com' },
-      async (p, o) => {
-        const list: KubeObject = await client.custom.listClusterCustomObject({ group: 'nvidia.com', version: 'v1', plural: 'clusterpolicies', ...p }, o);
-        return { items: list.items ?? [], metadata: { _continue: list.metadata?.continue ?? list.metadata?._continue } };
-      },
-      { signal: context.signal, pageSize: options.pageSize ?? 500 },
-    )) {
-      policies.push(...(page as KubeObject[]));
+    for await (const page of client.jsonPages<KubeObject>({ verb: 'list', resource: 'clusterpolicies', group: 'nvidia.com' }, '/apis/nvidia.com/v1/clusterpolicies', { signal: context.signal, pageSize: options.pageSize ?? 500 })) {
+      policies.push(...page);
     }
   } catch (error) {
     if (error instanceof AicrError && error.code === ErrorCode.NotFound) {
@@ -256,7 +249,7 @@ async function collectNode(client: KubeClient, context: CollectorContext): Promi
   const name = env.NODE_NAME || env.KUBERNETES_NODE_NAME || env.HOSTNAME || '';
   if (!name) return { name: 'node', reason: 'no node name: set NODE_NAME to the name of the node this runs on' };
   try {
-    const node: KubeObject = await client.request({ verb: 'get', resource: 'nodes', name }, (o) => client.core.readNode({ name }, o), { signal: context.signal });
+    const node = await client.getObject<KubeObject>({ verb: 'get', resource: 'nodes', name }, apiPath`/api/v1/nodes/${name}`, { signal: context.signal });
     return { subtype: { subtype: 'node', data: nodeReadings(node, name) } };
   } catch (error) {
     if (error instanceof AicrError && error.code === ErrorCode.NotFound) {
