@@ -10,13 +10,12 @@ import type { Constraint, Measurement, Snapshot } from '../src/core/documents/ty
 import { resolveRecipe } from '../src/core/recipe/index.js';
 import { toYaml } from '../src/core/serialize.js';
 import { loadDocument } from '../src/core/load.js';
-import { evaluateRecipe, indexSnapshot, prepareRecipe, toCtrf, toJunitXml } from '../src/core/validate/index.js';
+import { evaluateRecipe, indexSnapshot, toCtrf, toJunitXml } from '../src/core/validate/index.js';
 import { median, rows, timeInProcess } from './harness.js';
 
 /** Reads a recipe as validate does: loaded, checked, constraint values as written. */
 async function loadRecipe(path: string) {
   const loaded = await loadDocument('RecipeResult', path, { option: 'recipe' });
-  prepareRecipe(loaded);
   return loaded;
 }
 

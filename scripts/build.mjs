@@ -101,6 +101,9 @@ const lazyActionsCore = {
  * streams stack (~4 ms of a ~30 ms start). Each named import becomes a pure property read of
  * the module object, so the bundler drops the ones nobody uses.
  */
+/** Built-in exports whose getters load a lot (fs's promises and streams), read on first use. */
+const LAZY_EXPORTS = { fs: ['promises', 'ReadStream', 'WriteStream', 'FileReadStream', 'FileWriteStream', 'Dir', 'opendir', 'opendirSync'] };
+
 const builtinsThroughRequire = {
   name: 'builtins-through-require',
   setup(build) {
@@ -111,14 +114,19 @@ const builtinsThroughRequire = {
     build.onLoad({ filter: /.*/, namespace: 'builtin' }, (args) => {
       const module = requireBuiltin(args.path);
       const names = Object.keys(module).filter((name) => /^[A-Za-z_$][\w$]*$/.test(name) && name !== 'default' && !name.startsWith('__'));
-      const lazy = (name) => Boolean(Object.getOwnPropertyDescriptor(module, name)?.get);
+      const lazy = LAZY_EXPORTS[args.path] ?? [];
       const lines = [
         `const __builtin = require(${JSON.stringify(`node:${args.path}`)});`,
         'const __read = (key) => __builtin[key];',
-        // Getters (fs.promises, fs.ReadStream, …) load more of Node when read: read them on first use.
-        'const __later = (key) => new Proxy(function () {}, { get: (_, p) => Reflect.get(__builtin[key], p), has: (_, p) => p in __builtin[key], apply: (_, self, args) => Reflect.apply(__builtin[key], self, args), construct: (_, args) => Reflect.construct(__builtin[key], args) });',
+        // The few getters that load more of Node (fs.promises, the fs streams) are read on first
+        // use through a proxy that behaves like the function, class or object it stands for.
+        'const __later = (key) => { const real = () => __builtin[key]; const proxy = new Proxy(function () {}, {',
+        '  get: (_, p) => Reflect.get(real(), p), has: (_, p) => p in real(), set: (_, p, v) => Reflect.set(real(), p, v),',
+        '  apply: (_, self, args) => Reflect.apply(real(), self === proxy ? __builtin : self, args),',
+        '  construct: (_, args, target) => Reflect.construct(real(), args, target === proxy ? real() : target),',
+        '}); return proxy; };',
         'export default __builtin;',
-        ...names.map((name) => `export const ${name} = /* @__PURE__ */ ${lazy(name) ? '__later' : '__read'}(${JSON.stringify(name)});`),
+        ...names.map((name) => `export const ${name} = /* @__PURE__ */ ${lazy.includes(name) ? '__later' : '__read'}(${JSON.stringify(name)});`),
       ];
       return { contents: lines.join('\n'), loader: 'js' };
     });

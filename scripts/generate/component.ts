@@ -16,7 +16,9 @@ function specInput(spec: OptionSpec): Record<string, unknown> {
   const fallback = defaultAt(spec, 'gitlab');
   if (fallback !== undefined) input.default = fallback;
   else if (!spec.required) input.default = spec.type === 'bool' ? false : '';
-  if (spec.type === 'enum' && spec.choices) input.options = fallback === undefined && !spec.required ? ['', ...spec.choices] : [...spec.choices];
+  // GitLab offers the choices, and the other spellings the reader takes (argocd-helm).
+  const choices = spec.choices ? [...spec.choices, ...Object.keys(spec.choiceAliases ?? {})] : undefined;
+  if (spec.type === 'enum' && choices) input.options = fallback === undefined && !spec.required ? ['', ...choices] : choices;
   if (spec.regex) input.regex = spec.regex;
   return input;
 }

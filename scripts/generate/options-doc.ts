@@ -29,6 +29,10 @@ export function optionsReference(stages: readonly Stage[]): string {
     'says otherwise; where a door does not offer an option, the row says why. Values mean the same at',
     'every door: booleans are `true`/`false` (also `1`/`0`, `t`/`f`), durations are Go durations',
     '(`90s`, `5m`), lists take one item per line or comma-separated items, maps take `key=value` items.',
+    'On the command line and in the actions, output paths (recipe `output`, bundle `output`, the root',
+    'action\'s `output-dir`) may name what was resolved: `bundles/{{criteria.service}}-{{deployer}}`',
+    '(placeholders: `criteria.service`, `.accelerator`, `.intent`, `.os`, `.platform`, `.nodes`, and',
+    '`deployer` for bundles). GitLab components take literal paths, since their artifacts name them.',
     '',
   ];
   for (const stage of stages) {

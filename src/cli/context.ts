@@ -16,6 +16,8 @@ interface CommandContext extends CliIO {
   outputs: OutputSink;
   /** The working directory, which report paths are relative to. */
   workspace: string;
+  /** `--debug` (or AICR_DEBUG) is on. */
+  debug: boolean;
 }
 
 export interface Command<T extends OptionTable = OptionTable> {

@@ -2,11 +2,11 @@
  * The `aicr` command line: global flags, command dispatch, the GitLab door (`--inputs-from-env`),
  * and the one place where errors become messages and exit codes.
  */
-import { EXIT_CODE_TABLE, exitCodeFor, formatError } from '../core/errors.js';
+import { EXIT_CODE_TABLE, exitCodeFor, formatError, invalidInput } from '../core/errors.js';
 import { consoleLogger, neutralizeCommands, type Logger } from '../core/logger.js';
 import { discardOutputs, dotenvOutputs } from '../core/options/outputs.js';
 import { namerFrom, type OptionNamer } from '../core/option-refs.js';
-import { doorNames } from '../core/options/spec.js';
+import { doorNames, nameAt, offeredAt } from '../core/options/spec.js';
 import { parseBool } from '../core/options/values.js';
 import { writeFileAtomic } from '../core/io.js';
 import { VERSION } from '../core/version.js';
@@ -63,10 +63,15 @@ function envFlag(value: string | undefined): boolean {
 
 /** Global flags may come before the command (`aicr --debug recipe …`): they move behind it. */
 function splitCommand(argv: readonly string[]): { name: string | undefined; rest: string[] } {
-  const globals = new Set(flagsOf(GLOBAL_OPTIONS).map((flag) => `--${flag.name}`));
+  const globals = new Map(flagsOf(GLOBAL_OPTIONS).map((flag) => [`--${flag.name}`, flag.spec.type === 'bool']));
   const leading: string[] = [];
   let i = 0;
-  while (i < argv.length && globals.has(argv[i]!.split('=')[0]!)) leading.push(argv[i++]!);
+  for (let arg = argv[i]; arg !== undefined && globals.has(arg.split('=')[0]!); arg = argv[i]) {
+    leading.push(arg);
+    i++;
+    // `--dotenv out.env recipe …`: a flag that takes a value brings it along.
+    if (!arg.includes('=') && globals.get(arg) === false && argv[i] !== undefined) leading.push(argv[i++]!);
+  }
   return { name: argv[i], rest: [...argv.slice(i + 1), ...leading] };
 }
 
@@ -121,15 +126,36 @@ async function runCommand(command: Command, argv: readonly string[], io: CliIO, 
     return 0;
   }
   const globals = readFlagValues(GLOBAL_OPTIONS, parsed, io.env);
-  if (globals.inputsFromEnv) run.namer = namerFrom(doorNames('gitlab', command.options), 'input');
+  if (globals.inputsFromEnv) {
+    checkComponentFlags(command, parsed.raw);
+    run.namer = namerFrom(doorNames('gitlab', command.options), 'input');
+  }
   run.json = globals.logJson;
   run.logger = consoleLogger({ stream: io.stderr, debug: globals.debug, json: globals.logJson, namer: run.namer });
   const values = globals.inputsFromEnv ? readGitlabInputs(command.options, io.env, parsed.raw) : readFlagValues(command.options, parsed, io.env);
   const dotenv = globals.dotenv && command.outputs ? dotenvOutputs(command.outputs) : undefined;
-  const code = await command.run(values, { ...io, logger: run.logger, outputs: dotenv ?? discardOutputs, workspace: process.cwd() });
-  // Outputs are kept whatever the outcome (a failed validation still reports its counts).
-  if (dotenv && globals.dotenv) writeFileAtomic(globals.dotenv, dotenv.text(), 'dotenv');
-  return code;
+  try {
+    return await command.run(values, { ...io, logger: run.logger, outputs: dotenv ?? discardOutputs, workspace: process.cwd(), debug: globals.debug });
+  } finally {
+    // Outputs are kept whatever the outcome (a failed validation still reports its counts).
+    if (dotenv && globals.dotenv) writeFileAtomic(globals.dotenv, dotenv.text(), 'dotenv');
+  }
+}
+
+/**
+ * `--inputs-from-env` is how a GitLab component runs a command: only commands that are
+ * components take it, and a flag beside it may only set an option the component offers.
+ */
+function checkComponentFlags(command: Command, raw: ReadonlyMap<string, readonly string[]>): void {
+  if (!command.outputs) {
+    throw invalidInput(`--inputs-from-env: "aicr ${command.name}" is no GitLab component`, { hint: 'run it with flags; the components are snapshot, recipe, validate, bundle and verify' });
+  }
+  for (const property of raw.keys()) {
+    const spec = command.options[property];
+    if (spec && !offeredAt(spec, 'gitlab')) {
+      throw invalidInput(`--${nameAt(property, spec, 'cli')} is no input of the ${command.name} component, so it cannot be given with --inputs-from-env`, { hint: spec.absent?.gitlab ?? 'leave it out' });
+    }
+  }
 }
 
 function reportFailure(error: unknown, io: CliIO, run: Run): number {

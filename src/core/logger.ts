@@ -44,6 +44,15 @@ export function neutralizeCommands(text: string): string {
   return text.replace(/^(\s*):(?=:)/gm, '$1:\u200b');
 }
 
+/**
+ * Text from hostile sources (snapshot readings, file names) may hold carriage returns and
+ * terminal escapes that rewrite what a CI log shows (GitLab section markers, hidden lines):
+ * they are printed as visible escapes.
+ */
+function visibleControls(text: string): string {
+  return text.replace(/[\r\u001b\u0085\u2028\u2029]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** A file name on one line: control characters (a newline could start a new log line) escaped. */
 function safeName(name: string): string {
   return /[\u0000-\u001f\u007f]/.test(name) ? JSON.stringify(name) : name;
@@ -66,7 +75,7 @@ export function consoleLogger(options: ConsoleLoggerOptions = {}): Logger {
     }
     const prefix = level === 'info' ? '' : `${level}: `;
     const title = properties?.title ? `${properties.title}: ` : '';
-    stream.write(neutralizeCommands(`${prefix}${where(properties)}${title}${message}`) + '\n');
+    stream.write(neutralizeCommands(visibleControls(`${prefix}${where(properties)}${title}${message}`)) + '\n');
   };
   return {
     debug: (message) => {

@@ -2,8 +2,8 @@
  * Placeholders in output paths: `bundles/{{criteria.service}}-{{criteria.accelerator}}` names a
  * folder after what was resolved, so one pipeline can write several recipes side by side.
  * Handlebars (loaded only for a path that has `{{`) parses and renders; only the placeholders
- * below are allowed, and their values are canonical criteria words, so a path can gain no
- * separator or `..` from them.
+ * below are allowed, and every value must be one plain word: a recipe read from elsewhere can
+ * carry any criteria text, and none of it may add a separator or `..` to the path.
  */
 import type { Criteria } from './documents/types.js';
 import { optionError } from './errors.js';
@@ -15,6 +15,7 @@ export interface PathContext {
 }
 
 const CRITERIA = ['service', 'accelerator', 'intent', 'os', 'platform', 'nodes'] as const;
+const SAFE_WORD = /^[A-Za-z0-9._-]{1,63}$/;
 
 /** Whether `text` has placeholders to expand. */
 export const hasPlaceholders = (text: string): boolean => text.includes('{{');
@@ -43,9 +44,16 @@ export async function expandPath(text: string, option: string, context: PathCont
       throw optionError(option, `${JSON.stringify(text)}: only plain placeholders can appear in a path`, { hint });
     }
   }
+  const word = (name: string, value: unknown): string => {
+    const text = String(value);
+    if (!SAFE_WORD.test(text) || text === '.' || text === '..') {
+      throw optionError(option, `{{${name}}} would put ${JSON.stringify(text)} into the path; only plain words (letters, digits, ".", "_", "-") can`, { hint: 'use a recipe whose criteria are plain values, or a path without that placeholder' });
+    }
+    return text;
+  };
   const values = {
-    criteria: Object.fromEntries(CRITERIA.map((field) => [field, String(context.criteria[field] ?? (field === 'nodes' ? 0 : 'any'))])),
-    deployer: context.deployer,
+    criteria: Object.fromEntries(CRITERIA.map((field) => [field, word(`criteria.${field}`, context.criteria[field] ?? (field === 'nodes' ? 0 : 'any'))])),
+    deployer: context.deployer === undefined ? undefined : word('deployer', context.deployer),
   };
   return Handlebars.compile(program, { strict: true, noEscape: true, knownHelpersOnly: true })(values);
 }

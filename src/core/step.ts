@@ -18,18 +18,13 @@ export interface StepIO {
   stdout?: NodeJS.WritableStream;
   /** Repository root that report and annotation paths are made relative to. */
   workspace: string;
-  /** Cancels long work (SIGINT/SIGTERM). */
-  signal?: AbortSignal;
+  /** Debug logging is on (`--debug`, AICR_DEBUG, the runner's debug mode): the agent logs at debug level too. */
+  debug?: boolean;
 }
 
 /** Read options for a location given by `option`, with the door's stdin and the kubeconfig. */
-export function readOptionsFor(option: string, io: StepIO, kubeconfig: string | undefined): { option: string; stdin?: NodeJS.ReadableStream; kubeconfig?: string; signal?: AbortSignal } {
-  return {
-    option,
-    ...(io.stdin ? { stdin: io.stdin } : {}),
-    ...(kubeconfig ? { kubeconfig } : {}),
-    ...(io.signal ? { signal: io.signal } : {}),
-  };
+export function readOptionsFor(option: string, io: StepIO, kubeconfig: string | undefined): { option: string; stdin?: NodeJS.ReadableStream; kubeconfig?: string } {
+  return { option, ...(io.stdin ? { stdin: io.stdin } : {}), ...(kubeconfig ? { kubeconfig } : {}) };
 }
 
 /**

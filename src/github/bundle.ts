@@ -1,6 +1,7 @@
 /** GitHub rendering of the bundle stage: the job-summary section. */
 import type { BundleOutcome } from '../core/bundle/index.js';
 import { folderDependencies } from '../core/bundle/common.js';
+import { inputNamer, renderOptionRefs } from '../core/option-refs.js';
 import { cell, deploymentGraph, mermaidBlock, type Summary } from './summary.js';
 
 /** Files listed in the summary tree (the whole list is checksums.txt). */
@@ -47,7 +48,7 @@ export function addBundleSummary(summary: Summary, outcome: BundleOutcome): void
   summary.addCodeBlock(escapeHtml(outcome.steps.map((step) => step.replaceAll('<bundle-dir>', outcome.dir)).join('\n')), 'bash');
   if (outcome.notes.length > 0) {
     summary.addHeading('Notes', 3);
-    summary.addList(outcome.notes.map((note) => cell(note)));
+    summary.addList(outcome.notes.map((note) => cell(renderOptionRefs(note, inputNamer))));
   }
   summary.addDetails('Files', `\n\n<pre>${escapeHtml(fileTree(outcome.files.map((file) => file.path), outcome.dir))}</pre>\n`);
 }

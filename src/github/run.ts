@@ -32,8 +32,15 @@ const githubOutputs = { set: (property: string, value: string): void => core.set
  * turns any failure into `setFailed` with the error's exit code. Messages name inputs as
  * action.yml spells them.
  */
-export async function runAction<T extends OptionTable>(options: T, main: (values: OptionValues<T>, io: ActionIO) => Promise<void | number>): Promise<void> {
-  const namer: OptionNamer = namerFrom(doorNames('action', options), 'input');
+export async function runAction<T extends OptionTable>(
+  options: T,
+  main: (values: OptionValues<T>, io: ActionIO) => Promise<void | number>,
+  /** Options of composed steps that this action offers under another input (root: output → output-dir). */
+  aliases: Readonly<Record<string, string>> = {},
+): Promise<void> {
+  const names = doorNames('action', options);
+  for (const [key, input] of Object.entries(aliases)) names.set(key, input);
+  const namer: OptionNamer = namerFrom(names, 'input');
   let wantSummary = true;
   try {
     const values = readActionInputs(options);
@@ -43,6 +50,7 @@ export async function runAction<T extends OptionTable>(options: T, main: (values
       outputs: githubOutputs,
       env: process.env,
       workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
+      debug: core.isDebug(),
       summary: core.summary,
     };
     const code = await main(values, io);

@@ -72,6 +72,16 @@ describe('root action: recipe → validate → bundle → verify', () => {
     expect(replaced.exitCode).toBe(0);
   });
 
+  it('counts the bundle\'s files in files (checksums.txt included), and refuses set without a deployer', async () => {
+    const result = await runWithInputs(run, { service: 'eks', intent: 'training', deployer: 'helm' });
+    expect(result.exitCode, result.stdout).toBe(0);
+    const listed = readFileSync(join(result.cwd, 'aicr/bundle/checksums.txt'), 'utf8').trim().split('\n').length;
+    expect(Number(result.outputs.files)).toBe(listed + 1);
+    const none = await runWithInputs(run, { service: 'eks', deployer: 'none', set: 'gpuoperator:driver.version=1' });
+    expect(none.exitCode).toBe(2);
+    expect(none.commands.at(-1)?.message).toContain('input "set" needs a bundle, but input "deployer" is none');
+  });
+
   it('names its folder after what was resolved (output-dir placeholders)', async () => {
     const result = await runWithInputs(run, { service: 'eks', accelerator: 'h100', intent: 'training', deployer: 'helmfile', 'output-dir': 'out/{{criteria.service}}-{{criteria.accelerator}}-{{deployer}}' });
     expect(result.exitCode, result.stdout).toBe(0);

@@ -92,3 +92,35 @@ describe('placeholders in output paths', () => {
     expect(result.stderr).toContain('hint: use {{criteria.service}}, {{criteria.accelerator}}');
   });
 });
+
+describe('placeholders cannot leave the path they were written in', () => {
+  it('refuses criteria text from a recipe that would add a separator or ..', async () => {
+    const dir = tempDir();
+    const recipe = join(dir, 'evil.yaml');
+    writeFileSync(recipe, readFileSync(EKS_RECIPE, 'utf8').replace(/criteria:\n(\s+)service: eks/, 'criteria:\n$1service: ../../victim'));
+    expect(readFileSync(recipe, 'utf8')).toContain('service: ../../victim');
+    const result = await runCli(['bundle', '-r', recipe, '-o', join(dir, 'out/{{criteria.service}}')]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--output: {{criteria.service}} would put "../../victim" into the path');
+    expect(readFileSync(recipe, 'utf8').length).toBeGreaterThan(0);
+  });
+});
+
+describe('--inputs-from-env and global flags, strictly', () => {
+  it('is only for component commands, and refuses flags the component does not offer', async () => {
+    const query = await runCli(['query', '--inputs-from-env', '--selector', 'criteria'], { env: { PATH: process.env.PATH, AICR_INPUT_SERVICE: 'eks' } });
+    expect(query.code).toBe(2);
+    expect(query.stderr).toContain('"aicr query" is no GitLab component');
+    const validate = await runCli(['validate', '--inputs-from-env', '--junit', 'x.xml'], { env: { PATH: process.env.PATH } });
+    expect(validate.code).toBe(2);
+    expect(validate.stderr).toContain('--junit is no input of the validate component');
+  });
+
+  it('takes a global flag with its value before the command, and writes dotenv lines also when the command fails', async () => {
+    const dir = tempDir();
+    const dotenv = join(dir, 'snapshot.env');
+    const result = await runCli(['--dotenv', dotenv, 'snapshot', '--require', 'k8s', '-o', join(dir, 's.yaml')], { env: { PATH: '' } });
+    expect(result.code).toBe(3);
+    expect(readFileSync(dotenv, 'utf8')).toBe('');
+  });
+});

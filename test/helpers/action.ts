@@ -87,10 +87,13 @@ export async function runWithInputs(run: () => Promise<void>, inputs: Record<str
     process.exitCode = 0;
   }
   const stdout = chunks.join('');
+  const summary = readFileSync(summaryFile, 'utf8');
+  // Option references are rendered by every door: none may reach what a user sees.
+  if (/[\uE000\uE001]/.test(stdout + summary)) throw new Error(`an unrendered option reference reached the job log or summary:\n${stdout}${summary}`);
   return {
     cwd,
     outputs: parseOutputFile(readFileSync(outputFile, 'utf8')),
-    summary: readFileSync(summaryFile, 'utf8'),
+    summary,
     stdout,
     exitCode,
     commands: parseCommands(stdout),

@@ -28,7 +28,10 @@ export async function runCli(argv: string[], options: { stdin?: string; env?: No
     stdin: Readable.from([options.stdin ?? '']),
     env: options.env ?? { PATH: process.env.PATH },
   });
-  return { code, stdout: out(), stderr: err() };
+  const result = { code, stdout: out(), stderr: err() };
+  // Option references are rendered by every door: none may reach what a user sees.
+  if (/[\uE000\uE001]/.test(result.stdout + result.stderr)) throw new Error(`an unrendered option reference reached the output:\n${result.stdout}${result.stderr}`);
+  return result;
 }
 
 /** Runs bin/aicr.js (the committed bundle) as a child process. */

@@ -129,7 +129,7 @@ describe('gitlab components', () => {
       const fallback = defaultAt(spec, 'gitlab');
       if (fallback !== undefined) expect(got.default, input).toEqual(fallback);
       else if (spec.required) expect(got, `${input} is required`).not.toHaveProperty('default');
-      if (spec.type === 'enum') expect(got.options.filter((o: string) => o !== '')).toEqual(spec.choices);
+      if (spec.type === 'enum') expect(got.options.filter((o: string) => o !== '')).toEqual([...spec.choices!, ...Object.keys(spec.choiceAliases ?? {})]);
       expect(got.regex).toBe(spec.regex);
     }
     expect(Object.keys(inputs).sort()).toEqual(expectedNames.sort());

@@ -8,8 +8,12 @@ import { join } from 'node:path';
 import { runBundleStep } from '../../core/bundle/step.js';
 import { runVerifyStep } from '../../core/checksums/step.js';
 import { loadDocument } from '../../core/load.js';
-import { ExitCode, internalError } from '../../core/errors.js';
-import type { OutputSink } from '../../core/options/outputs.js';
+import { ExitCode, internalError, invalidInput } from '../../core/errors.js';
+import { optionKey } from '../../core/options/spec.js';
+import { discardOutputs, type OutputSink } from '../../core/options/outputs.js';
+import { defaultsOf } from '../../core/options/values.js';
+import { VALIDATE_OPTIONS } from '../../core/validate/options.js';
+import { VERIFY_OPTIONS } from '../../core/checksums/options.js';
 import { optionRef } from '../../core/option-refs.js';
 import { resolveFromOptions, writeRecipe } from '../../core/recipe/step.js';
 import { expandPath } from '../../core/path-template.js';
@@ -35,6 +39,12 @@ function rootOutputs(sink: OutputSink, renames: Record<string, string> = {}): Ou
 
 export async function run(): Promise<void> {
   await runAction(ROOT_OPTIONS, async (values, io) => {
+    if (values.deployer === 'none') {
+      const bundleOnly = (['set', 'repo', 'workloadGate'] as const).filter((property) => values[property]?.length);
+      if (bundleOnly.length) {
+        throw invalidInput(`${bundleOnly.map((p) => optionRef(optionKey(p))).join(', ')} need${bundleOnly.length === 1 ? 's' : ''} a bundle, but ${optionRef('deployer')} is none`, { hint: 'choose a deployer, or leave these inputs out' });
+      }
+    }
     const stage = (renames?: Record<string, string>): ActionIO => ({ ...io, outputs: rootOutputs(io.outputs, renames) });
     const snapshot = values.snapshot ? await loadDocument('Snapshot', values.snapshot, readOptionsFor('snapshot', io, values.kubeconfig)) : undefined;
     const recipe = await io.logger.group('Recipe', async () => {
@@ -53,16 +63,11 @@ export async function run(): Promise<void> {
       const validation = await io.logger.group('Validate', () =>
         runValidateStep(
           {
+            ...defaultsOf(VALIDATE_OPTIONS),
             recipe: recipePath,
             snapshot: values.snapshot!,
-            phase: ['all'],
             failOnError: values.failOnError,
             reportDir: join(outputDir, 'validation'),
-            timestamps: false,
-            noCluster: false,
-            annotations: true,
-            summary: values.summary,
-            format: 'table',
             ...(values.kubeconfig ? { kubeconfig: values.kubeconfig } : {}),
           },
           stage({ status: 'validationStatus' }),
@@ -88,12 +93,13 @@ export async function run(): Promise<void> {
       ),
     );
     addBundleSummary(io.summary, bundle);
-    const { result } = await runVerifyStep({ bundleDir, failOnProblems: true, annotations: true, summary: values.summary, format: 'text' }, stage());
+    // The verify step's outputs stay inside: its `files` counts verified files, not the bundle's.
+    const { result } = await runVerifyStep({ ...defaultsOf(VERIFY_OPTIONS), bundleDir, failOnProblems: true, annotations: true }, { ...io, outputs: discardOutputs });
     addVerificationSummary(io.summary, result);
     if (!result.ok) {
       throw internalError(`the bundle just written to ${bundleDir} does not match its checksums.txt`, { hint: 'another process may be writing to the output directory' });
     }
     if (values.helmLint) await io.logger.group('helm lint', () => helmLint(bundle, io));
     return ExitCode.Success;
-  });
+  }, { output: 'output-dir', 'report-dir': 'output-dir' });
 }

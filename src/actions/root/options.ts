@@ -15,9 +15,11 @@ import { BUNDLE_OUTPUTS } from '../../core/bundle/options.js';
 
 const STAGE_BY_STAGE = 'the one-step flow is GitHub\'s root action; the command line and GitLab run the stages one by one';
 
-/** Marks every option of a table as offered by the action alone. */
+/** Marks every option of a table as offered by the action alone (a stage's own action-door reason stays). */
 function actionOnly<T extends Record<string, OptionSpec>>(table: T): { [K in keyof T]: T[K] & { absent: { cli: string; gitlab: string } } } {
-  return Object.fromEntries(Object.entries(table).map(([property, spec]) => [property, { ...spec, absent: { cli: STAGE_BY_STAGE, gitlab: STAGE_BY_STAGE } }])) as never;
+  const marked: Record<string, OptionSpec> = {};
+  for (const [property, spec] of Object.entries(table)) marked[property] = { ...spec, absent: { ...spec.absent, cli: STAGE_BY_STAGE, gitlab: STAGE_BY_STAGE } };
+  return marked as { [K in keyof T]: T[K] & { absent: { cli: string; gitlab: string } } };
 }
 
 const { nodes: _bundleNodes, deployer, ...settings } = BUNDLE_SETTINGS;

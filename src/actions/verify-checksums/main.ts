@@ -7,6 +7,7 @@ import { addVerificationSummary } from '../../github/verify.js';
 export async function run(): Promise<void> {
   await runAction(VERIFY_OPTIONS, async (values, io) => {
     const { result, exitCode } = await runVerifyStep(values, io);
+    if (result.ok) io.logger.info(`${result.dir}: all ${result.verified} files match checksums.txt`);
     addVerificationSummary(io.summary, result);
     return exitCode;
   });

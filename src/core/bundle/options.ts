@@ -47,7 +47,7 @@ export const BUNDLE_OPTIONS = defineOptions({
   output: {
     type: 'string',
     default: 'bundle',
-    description: 'Directory to write the bundle to; it must be new or empty unless force is set. It may name the recipe\'s criteria and the deployer, e.g. bundles/{{criteria.service}}-{{deployer}}.',
+    description: 'Directory to write the bundle to; it must be new or empty unless force is set.',
     aliases: ['-o'],
     placeholder: '<dir>',
     regex: PATH_REGEX,

@@ -4,6 +4,7 @@
  */
 import { render } from './render.js';
 import type { BundlePlan, Folder } from './types.js';
+import { renderOptionRefs } from '../option-refs.js';
 
 /** Markdown the deployer writes for its root README (inserted as is). */
 export interface ReadmeSections {
@@ -41,7 +42,8 @@ export function rootReadme(plan: BundlePlan, sections: ReadmeSections): string {
       source: sourceOf(folder),
     })),
     constraints: (plan.recipe.constraints ?? []).map((constraint) => ({ name: constraint.name, value: constraint.value })),
-    notes: plan.notes,
+    // The README is the same file whoever bundles: options are named as the command line spells them.
+    notes: plan.notes.map((note) => renderOptionRefs(note)),
   });
 }
 

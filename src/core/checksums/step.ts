@@ -48,10 +48,7 @@ export async function runVerifyStep(values: VerifyValues, io: StepIO): Promise<V
     }
     if (result.problems.length > MAX_POINTED) io.logger.notice(`${result.problems.length - MAX_POINTED} more problems are not listed one by one`);
   }
-  if (result.ok) {
-    io.logger.info(`${result.dir}: all ${result.verified} files match checksums.txt`);
-    return { result, exitCode: ExitCode.Success };
-  }
+  if (result.ok) return { result, exitCode: ExitCode.Success };
   const message = `${result.dir}: ${result.problems.length} problem(s); ${result.verified} of ${result.listed} listed files match checksums.txt`;
   if (!values.failOnProblems) {
     io.logger.warning(`${message} (${optionRef('fail-on-problems')} is false, so this passes)`);

@@ -38,6 +38,17 @@ export function readOptions<T extends OptionTable>(table: T, door: Door, source:
   return values as OptionValues<T>;
 }
 
+/** Every option at its default (the action door's), for a caller that composes a step itself. */
+export function defaultsOf<T extends OptionTable>(table: T): OptionValues<T> {
+  const values: Record<string, unknown> = {};
+  for (const [property, spec] of Object.entries(table)) {
+    if (spec.gitlabJob) continue;
+    const value = readOption(optionKey(property), { ...spec, required: false }, undefined, defaultAt(spec, 'action'));
+    if (value !== undefined) values[property] = value;
+  }
+  return values as OptionValues<T>;
+}
+
 function isEmpty(raw: string | readonly string[]): boolean {
   if (typeof raw === 'string') return raw.trim() === '';
   return raw.every((item) => item.trim() === '');

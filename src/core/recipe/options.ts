@@ -35,11 +35,11 @@ export const RECIPE_OPTIONS = defineOptions({
   format: { type: 'enum', choices: ['yaml', 'json', 'table'], default: 'yaml', description: 'Recipe format: yaml, json or table.', aliases: ['-t'], placeholder: '<format>' },
   output: {
     type: 'string',
-    description: 'Where to write the recipe: a file, cm://namespace/name, or - for standard output. A file path may name what was resolved, e.g. recipes/{{criteria.service}}-{{criteria.accelerator}}.yaml.',
+    description: 'Where to write the recipe: a file, cm://namespace/name, or - for standard output.',
     defaults: { cli: '-', action: 'recipe.yaml', gitlab: 'recipe.yaml' },
     aliases: ['-o'],
     placeholder: '<file|cm://ns/name|->',
-    regex: '^[A-Za-z0-9._/-]+$',
+    regex: '^[A-Za-z0-9._/:-]+$',
   },
   summary: summaryOption,
   ...gitlabJobOptions('aicr-recipe', 'build'),

@@ -5,7 +5,7 @@
 import { loadDocument, writtenDocument, type LoadedDocument } from '../load.js';
 import type { RawCriteria } from '../documents/types.js';
 import { formatDocument } from '../format.js';
-import { parseLocation, writeLocation } from '../io.js';
+import { parseLocation, redactUrl, writeLocation } from '../io.js';
 import type { OptionValues } from '../options/spec.js';
 import { optionRef } from '../option-refs.js';
 import { typedOutputs } from '../options/outputs.js';
@@ -39,11 +39,20 @@ function givenCriteria(values: CriteriaValues): RawCriteria {
   return criteria;
 }
 
+/** A location as messages may show it: a URL without its credentials. */
+function shownLocation(text: string): string {
+  try {
+    return /^[a-z][a-z0-9+.-]*:\/\//i.test(text) && !text.startsWith('cm://') ? redactUrl(new URL(text)) : text;
+  } catch {
+    return text;
+  }
+}
+
 /** Loads the documents the criteria options name and resolves the recipe. */
 export async function resolveFromOptions(values: CriteriaValues, io: StepIO, loaded: { snapshot?: LoadedDocument<'Snapshot'> } = {}): Promise<RecipeOutcome> {
   const notices: string[] = [];
   const read = (option: string) => readOptionsFor(option, io, values.kubeconfig);
-  if (values.snapshot && values.criteria) notices.push(`${optionRef('criteria')} ${values.criteria} is ignored because ${optionRef('snapshot')} was given`);
+  if (values.snapshot && values.criteria) notices.push(`${optionRef('criteria')} ${shownLocation(values.criteria)} is ignored because ${optionRef('snapshot')} was given`);
   const [snapshot, criteriaDocument] = await Promise.all([
     loaded.snapshot ?? (values.snapshot ? loadDocument('Snapshot', values.snapshot, read('snapshot')) : undefined),
     !values.snapshot && values.criteria ? loadDocument('RecipeCriteria', values.criteria, read('criteria')) : undefined,

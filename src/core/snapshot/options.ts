@@ -15,7 +15,6 @@ export const SNAPSHOT_OPTIONS = defineOptions({
     type: 'list',
     description: 'Sources whose absence fails with exit code 3 (comma-separated): gpu, k8s, os, systemd, topology.',
     placeholder: '<sources>',
-    regex: '^((gpu|k8s|os|systemd|topology)(,(gpu|k8s|os|systemd|topology))*)?$',
   },
   requireGpu: { type: 'bool', env: 'AICR_REQUIRE_GPU', description: 'Same as adding gpu to require; with agent, the agent pod also requests one nvidia.com/gpu.' },
   output: {
@@ -24,7 +23,7 @@ export const SNAPSHOT_OPTIONS = defineOptions({
     defaults: { cli: '-', action: 'snapshot.yaml', gitlab: 'snapshot.yaml' },
     aliases: ['-o'],
     placeholder: '<file|cm://ns/name|->',
-    regex: '^[A-Za-z0-9._/-]+$',
+    regex: '^[A-Za-z0-9._/:-]+$',
   },
   format: { type: 'enum', choices: ['yaml', 'json', 'table'], default: 'yaml', description: 'Snapshot format: yaml, json or table.', aliases: ['-t'], placeholder: '<format>' },
   timestamp: { type: 'bool', description: 'Record the collection time as metadata.timestamp (off: identical nodes give identical files).' },
@@ -45,7 +44,7 @@ export const SNAPSHOT_OPTIONS = defineOptions({
   toleration: { type: 'list', description: 'Agent: tolerate these taints, key=value:effect or key:effect (default: tolerate all).', placeholder: '<key=value:effect>' },
   privileged: { type: 'bool', default: true, description: 'Agent: privileged pod with host namespaces (false: restricted pod, less data).' },
   runtimeClass: { type: 'string', env: 'AICR_RUNTIME_CLASS', description: 'Agent: runtime class that injects nvidia-smi (e.g. nvidia).', placeholder: '<name>' },
-  noCleanup: { type: 'bool', description: 'Agent: leave the Job and its RBAC objects in the cluster.' },
+  noCleanup: { type: 'bool', description: 'Agent: leave the Job and its RBAC objects in the cluster.', aliases: ['--keep'] },
   baseline: { type: 'string', description: 'Snapshot to compare with (file, https URL or cm://namespace/name); drift is reported.', placeholder: '<file|url|cm://ns/name>' },
   failOnDrift: { type: 'bool', description: `Fail (exit code ${ExitCode.DriftDetected}) when the snapshot drifted from the baseline.` },
   diffOutput: {
@@ -55,7 +54,7 @@ export const SNAPSHOT_OPTIONS = defineOptions({
     placeholder: '<file>',
     regex: '^[A-Za-z0-9._/-]+$',
   },
-  diffTypes: { type: 'list', description: `Compare only these measurement types (comma-separated: ${TYPES}).`, placeholder: '<types>', regex: '^([A-Za-z0-9]+(,[A-Za-z0-9]+)*)?$' },
+  diffTypes: { type: 'list', description: `Compare only these measurement types (comma-separated: ${TYPES}).`, placeholder: '<types>' },
   summary: summaryOption,
   ...gitlabJobOptions('aicr-snapshot', 'build'),
 });

@@ -62,7 +62,7 @@ export function snapshotRequestFrom(values: SnapshotValues, io: StepIO): Snapsho
       privileged: values.privileged,
       requireGpu: values.requireGpu,
       maxNodesPerEntry: values.maxNodesPerEntry,
-      debug: io.env.AICR_DEBUG === 'true' || io.env.AICR_DEBUG === '1' || io.env.RUNNER_DEBUG === '1',
+      debug: io.debug === true,
     };
     if (values.runtimeClass) agent.runtimeClass = values.runtimeClass;
     if (values.kubeconfig) agent.kubeconfig = values.kubeconfig;
@@ -94,6 +94,8 @@ export async function runSnapshotStep(values: SnapshotValues, io: StepIO, servic
   const location = parseLocation(output, 'output');
   if (location.kind === 'url') throw invalidInput(`${optionRef('output')}: cannot write to a URL (${redactUrl(location.url)})`, { hint: 'write to a file, - for standard output, or cm://namespace/name' });
   const diffTypes = parseMeasurementTypes(values.diffTypes, 'diff-types');
+  const diffLocation = values.diffOutput ? parseLocation(values.diffOutput, 'diff-output') : undefined;
+  if (diffLocation?.kind === 'url') throw invalidInput(`${optionRef('diff-output')}: cannot write to a URL (${redactUrl(diffLocation.url)})`, { hint: 'write to a file, - for standard output, or cm://namespace/name' });
   if (values.failOnDrift && !values.baseline) throw invalidInput(`${optionRef('fail-on-drift')} needs ${optionRef('baseline')}: a snapshot to compare against`, { hint: 'name a snapshot file or cm://namespace/name to compare with' });
   const request = snapshotRequestFrom(values, io);
   if (!values.agent) {
@@ -124,7 +126,7 @@ export async function runSnapshotStep(values: SnapshotValues, io: StepIO, servic
     diff = diffSnapshots(baseline.document, run.snapshot, { types: diffTypes, baselineSource: baseline.origin, targetSource: location.kind === 'stdio' ? '<stdout>' : output });
     io.logger.info(`snapshot diff: ${diff.summary.added} added, ${diff.summary.removed} removed, ${diff.summary.modified} modified (${diff.ignored} volatile readings ignored)`);
     reportDrift(diff, values.failOnDrift, io);
-    if (values.diffOutput) await writeLocation(parseLocation(values.diffOutput, 'diff-output'), toJson(diff), { input: 'diff-output', format: 'json' });
+    if (diffLocation) await writeLocation(diffLocation, toJson(diff), { ...writeOptions, input: 'diff-output', format: 'json', kind: 'SnapshotDiff' });
   }
   const outputs = typedOutputs(SNAPSHOT_OUTPUTS, io.outputs);
   outputs.set('snapshotPath', output);

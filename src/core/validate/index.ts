@@ -4,11 +4,11 @@
  */
 import type { LoadedDocument } from '../load.js';
 import { evaluateRecipe, parsePhases, type ValidationReport } from './evaluate.js';
-import { indexSnapshot, prepareRecipe } from './inputs.js';
+import { indexSnapshot } from './inputs.js';
 
 export * from './evaluate.js';
 export * from './reports.js';
-export { indexSnapshot, prepareRecipe,  } from './inputs.js';
+export { indexSnapshot } from './inputs.js';
 
 /**
  * Evaluates the recipe's constraints against the snapshot. Throws for documents that cannot be
@@ -16,7 +16,6 @@ export { indexSnapshot, prepareRecipe,  } from './inputs.js';
  */
 export function validateRecipe(recipe: LoadedDocument<'RecipeResult'>, snapshot: LoadedDocument<'Snapshot'>, phases: readonly string[] = []): ValidationReport {
   const live = parsePhases(phases);
-  prepareRecipe(recipe);
   return evaluateRecipe(recipe.document, recipe.source, indexSnapshot(snapshot), {
     recipeOrigin: recipe.origin,
     snapshotOrigin: snapshot.origin,

@@ -6,12 +6,6 @@ import { invalidInput } from '../errors.js';
 import type { LoadedDocument } from '../load.js';
 import { readingText, SnapshotIndex, type ReadingText } from '../constraints/index.js';
 import type { SourceDocument } from '../documents/source.js';
-import { constraintValuesAsText } from '../documents/constraint-values.js';
-
-/** Recipes are loaded with constraint values as text already (documents/load.ts); kept for callers. */
-export function prepareRecipe(recipe: LoadedDocument<'RecipeResult'>): void {
-  constraintValuesAsText(recipe.source);
-}
 
 const PLAIN_DECIMAL = /^-?[0-9]+(?:\.[0-9]+)?$/;
 

@@ -27,7 +27,6 @@ export const VALIDATE_OPTIONS = defineOptions({
     default: 'all',
     description: 'Phases to report: readiness, deployment, performance, conformance or all (several: comma-separated). Readiness constraints are always evaluated; the live phases are reported as skipped (they need a live cluster validator).',
     placeholder: '<phase>',
-    regex: '^(all|readiness|deployment|performance|conformance)(,(all|readiness|deployment|performance|conformance))*$',
   },
   failOnError: { type: 'bool', default: true, description: `Fail (exit code ${ExitCode.ConstraintsFailed}) when a constraint fails; false reports the failures and succeeds.` },
   reportDir: {

@@ -44,6 +44,10 @@ export async function runValidateStep(values: ValidateValues, io: StepIO, given:
   if (!given.recipe && !given.snapshot && values.recipe === '-' && values.snapshot === '-') {
     throw invalidInput(`${optionRef('recipe')} and ${optionRef('snapshot')} cannot both read standard input`, { hint: 'pass at least one of them as a file' });
   }
+  // Every report location is checked before anything is read or written.
+  for (const [option, target] of [['report-dir', values.reportDir], ['output', values.output], ['junit', values.junit], ['codequality', values.codequality]] as const) {
+    if (target) parseLocation(target, option);
+  }
   const read = (option: string) => readOptionsFor(option, io, values.kubeconfig);
   const [recipe, snapshot] = await Promise.all([
     given.recipe ?? loadDocument('RecipeResult', values.recipe, read('recipe')),

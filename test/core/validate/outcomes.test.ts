@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AicrError } from '../../../src/core/errors.js';
 import { loadDocument } from '../../../src/core/load.js';
-import { evaluateRecipe, indexSnapshot, prepareRecipe } from '../../../src/core/validate/index.js';
+import { evaluateRecipe, indexSnapshot } from '../../../src/core/validate/index.js';
 import { tempDir } from '../../helpers/catalog.js';
 
 type Ours = 'pass' | 'fail' | 'skip' | 'malformed' | 'invalid-snapshot';
@@ -27,7 +27,6 @@ async function outcome(path: string, expressionYaml: string, snapshotYaml: strin
     throw error;
   }
   const loadedRecipe = await loadDocument('RecipeResult', recipe, { option: 'recipe' });
-  prepareRecipe(loadedRecipe);
   try {
     const report = evaluateRecipe(loadedRecipe.document, loadedRecipe.source, index, { recipeOrigin: recipe, snapshotOrigin: snapshot });
     const result = report.constraints[0]!;

@@ -12,7 +12,6 @@ import {
   formatDotenv,
   formatReportTable,
   indexSnapshot,
-  prepareRecipe,
   relativeTo,
   toCodeQuality,
   toCtrf,
@@ -26,7 +25,6 @@ const fixture = (name: string) => join(FIXTURES, 'validate', name);
 
 async function reportFor(recipe: string, snapshot: string, phases?: Array<'deployment' | 'performance' | 'conformance'>): Promise<ValidationReport> {
   const loadedRecipe = await loadDocument('RecipeResult', recipe, { option: 'recipe' });
-  prepareRecipe(loadedRecipe);
   const loadedSnapshot = await loadDocument('Snapshot', snapshot, { option: 'snapshot' });
   return evaluateRecipe(loadedRecipe.document, loadedRecipe.source, indexSnapshot(loadedSnapshot), {
     recipeOrigin: loadedRecipe.origin,

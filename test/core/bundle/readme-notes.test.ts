@@ -1,0 +1,12 @@
+import { describe, expect, it } from 'vitest';
+import { EKS_RECIPE, generate } from './support.js';
+
+describe('bundle README notes', () => {
+  it('name options as the command line spells them, with no raw option references', async () => {
+    const bundle = await generate(EKS_RECIPE);
+    const readme = bundle.files.find((file) => file.path === 'README.md')!.content;
+    expect(readme).toContain('skyhook-customizations is enabled but --workload-selector is not set');
+    expect(readme).not.toMatch(/[\uE000\uE001]/);
+    for (const file of bundle.files) expect(file.content, file.path).not.toMatch(/[\uE000\uE001]/);
+  });
+});
