@@ -4,7 +4,7 @@
 // share in dist/chunks/. The output is byte-reproducible: same sources, same bytes.
 import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { createRequire, isBuiltin } from 'node:module';
@@ -75,10 +75,13 @@ const lazyActionsCore = {
   setup(build) {
     build.onResolve({ filter: /^\.\/(oidc-utils|platform)\.js$/ }, (args) => {
       if (!/[\\/]@actions[\\/]core[\\/]lib[\\/]core\.js$/.test(args.importer)) return undefined;
-      return { path: join(dirname(args.importer), args.path), namespace: 'lazy-actions-core' };
+      // A path relative to the repository: esbuild hashes a module's path into its chunk's
+      // name, and an absolute one would make dist/ differ between checkouts.
+      const path = relative(root, join(dirname(args.importer), args.path)).split(sep).join('/');
+      return { path, namespace: 'lazy-actions-core' };
     });
     build.onLoad({ filter: /.*/, namespace: 'lazy-actions-core' }, (args) => {
-      const real = JSON.stringify(args.path);
+      const real = JSON.stringify(`./${basename(args.path)}`);
       const contents = args.path.endsWith('oidc-utils.js')
         ? `export class OidcClient { static async getIDToken(audience) { return (await import(${real})).OidcClient.getIDToken(audience); } }`
         : [
@@ -90,7 +93,7 @@ const lazyActionsCore = {
             "export const isLinux = platform === 'linux';",
             `export async function getDetails() { return (await import(${real})).getDetails(); }`,
           ].join('\n');
-      return { contents, loader: 'js', resolveDir: dirname(args.path) };
+      return { contents, loader: 'js', resolveDir: dirname(join(root, args.path)) };
     });
   },
 };
