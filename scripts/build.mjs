@@ -68,7 +68,8 @@ async function precompileCatalog() {
 /**
  * @actions/core imports its OIDC client (an HTTP client with proxy support) and its platform
  * details (which load @actions/exec) eagerly, yet no action of ours asks for an ID token or
- * the runner's OS details. These shims keep the same API and load the real modules on first use.
+ * the runner's OS details. The platform shim keeps the API and loads the real module on first
+ * use; the OIDC shim leaves the client out and says so if it is ever called.
  */
 const lazyActionsCore = {
   name: 'lazy-actions-core',
@@ -83,7 +84,9 @@ const lazyActionsCore = {
     build.onLoad({ filter: /.*/, namespace: 'lazy-actions-core' }, (args) => {
       const real = JSON.stringify(`./${basename(args.path)}`);
       const contents = args.path.endsWith('oidc-utils.js')
-        ? `export class OidcClient { static async getIDToken(audience) { return (await import(${real})).OidcClient.getIDToken(audience); } }`
+        ? // No action of ours asks for an ID token; an import here would still ship the HTTP
+          // client (about 430 KB) as an unreachable chunk.
+          "export class OidcClient { static async getIDToken() { throw new Error('aicr actions do not request OIDC ID tokens'); } }"
         : [
             "import * as os from 'node:os';",
             'export const platform = os.platform();',
