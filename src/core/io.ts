@@ -3,7 +3,7 @@
  * URL (read only), or a Kubernetes ConfigMap `cm://namespace/name` (the Kubernetes module is
  * loaded only for those, so other commands never pay for a Kubernetes client).
  */
-import { closeSync, fsyncSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { AicrError, ErrorCode, invalidInput, notFound, wrapError } from './errors.js';
 import { MAX_DOCUMENT_BYTES, parseConfigMapUri, type ConfigMapHandler, type Location, type ReadOptions, type WriteOptions } from './location.js';
@@ -198,8 +198,10 @@ export async function writeLocation(location: Location, text: string, options: W
 }
 
 /**
- * Writes a file so readers never see a partial one: write a temporary sibling, flush it, then
- * rename it over the target. Parent directories are created. Refuses to replace a directory.
+ * Writes a file so readers never see a partial one: write a temporary sibling, then rename it
+ * over the target. Parent directories are created. Refuses to replace a directory. No fsync:
+ * the rename already hides a write cut short, and surviving a power loss is not worth the
+ * milliseconds a CI disk takes to flush (a crashed runner's workspace is gone anyway).
  */
 export function writeFileAtomic(path: string, data: string | Uint8Array, input = 'output', mode = 0o644): void {
   const dir = dirname(path);
@@ -218,7 +220,6 @@ export function writeFileAtomic(path: string, data: string | Uint8Array, input =
     const buffer = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
     let offset = 0;
     while (offset < buffer.length) offset += writeSync(fd, buffer, offset, buffer.length - offset);
-    fsyncSync(fd);
     closeSync(fd);
     fd = undefined;
     renameSync(temp, path);

@@ -20,8 +20,6 @@ interface PrecompiledCatalog {
   documents: Record<string, unknown>;
 }
 
-;
-
 /** `dist/catalog.json` when the entry point enabled it and it exists. */
 function precompiledPath(): string | undefined {
   if (!precompiledCatalogEnabled()) return undefined;
