@@ -11,7 +11,7 @@
  *
  * Target: at 5,000 nodes (100,000 pods) collection takes at most 10 s and at most 256 MB peak RSS.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -202,13 +202,13 @@ async function childMain(): Promise<void> {
  * Bundles this file the way the CLI is shipped (esbuild, ESM, client-node in a lazy chunk), so
  * the child's memory is that of plain node running our code, not of a TypeScript loader.
  */
-function bundleChild(root: string, out: string): string {
-  const args = [
-    join(root, 'node_modules/esbuild/bin/esbuild'), fileURLToPath(import.meta.url), '--bundle', '--splitting', '--format=esm', '--platform=node',
-    `--outdir=${out}`, '--log-level=error', "--banner:js=import{createRequire as __r}from'node:module';const require=__r(import.meta.url);",
-  ];
-  const result = spawnSync(process.execPath, args, { encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`bundling the bench child failed: ${result.stderr}`);
+async function bundleChild(out: string): Promise<string> {
+  // Loaded here, and left out of the child: the child only runs the measuring side.
+  const esbuild = await import('esbuild');
+  await esbuild.build({
+    entryPoints: [fileURLToPath(import.meta.url)], bundle: true, splitting: true, format: 'esm', platform: 'node', outdir: out, logLevel: 'error', external: ['esbuild'],
+    banner: { js: "import{createRequire as __r}from'node:module';const require=__r(import.meta.url);" },
+  });
   writeFileSync(join(out, 'package.json'), '{"type":"module"}\n');
   return join(out, 'kube.bench.js');
 }
@@ -228,10 +228,10 @@ function runChild(script: string, mode: 'collect' | 'baseline', kubeconfig: stri
   });
 }
 
-export async function run(root: string): Promise<void> {
+export async function run(_root: string): Promise<void> {
   const { startFakeKube } = await import('../test/fake-kube/server.js');
   const dir = mkdtempSync(join(tmpdir(), 'aicr-kube-bench-'));
-  const script = bundleChild(root, join(dir, 'child'));
+  const script = await bundleChild(join(dir, 'child'));
   const measured: Array<{ nodes: number; collect: ChildResult; baseline: ChildResult }> = [];
   try {
     for (const nodes of SIZES) {

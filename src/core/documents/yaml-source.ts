@@ -17,7 +17,11 @@ type Ranged = { range?: [number, number, number] | null };
 let library: YamlLibrary | undefined;
 /** The library loads on first use: commands that read no YAML never pay for it. */
 export async function loadYaml(): Promise<void> {
-  library ??= await import('yaml');
+  if (library) return;
+  // yaml is CommonJS: a bundled dynamic import gives only `default` (module.exports), Node's
+  // own loader gives the named exports too. `default` is the whole library in both.
+  const loaded = (await import('yaml')) as YamlLibrary & { default?: YamlLibrary };
+  library = loaded.default ?? loaded;
 }
 
 /** Parses `text` (YAML 1.2, one document); needs {@link loadYaml} to have run. */
