@@ -1,0 +1,96 @@
+/**
+ * Every action's committed build (dist/<action>/index.js), started as the runner starts it:
+ * plain node, inputs as INPUT_* variables, outputs and summary through GITHUB_OUTPUT and
+ * GITHUB_STEP_SUMMARY files. The other action tests drive the sources in process; these catch
+ * what only the bundle can break (chunk loading, lazily loaded libraries, CommonJS interop).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parseOutputFile } from '../helpers/action.js';
+import { REPO_ROOT, UPSTREAM_EXAMPLES } from '../helpers/paths.js';
+import { fakeToolsEnv } from '../core/snapshot/fake-tools.js';
+
+const scratch = mkdtempSync(join(tmpdir(), 'aicr-dist-actions-'));
+const fakes = fakeToolsEnv({
+  'nvidia-smi': { expectArgs: '-q -x', stdoutFile: join(UPSTREAM_EXAMPLES, 'nvidia-smi-q-x-h100x8.xml') },
+  systemctl: { stdoutFile: join(REPO_ROOT, 'test', 'fixtures', 'snapshot', 'systemctl-show.txt') },
+});
+afterAll(() => {
+  rmSync(scratch, { recursive: true, force: true });
+  rmSync(fakes.bin, { recursive: true, force: true });
+});
+
+let runs = 0;
+function runAction(name: string, inputs: Record<string, string>, env: NodeJS.ProcessEnv = {}) {
+  const workspace = mkdtempSync(join(scratch, `${name}-${runs++}-`));
+  const output = join(workspace, '.github-output');
+  const summary = join(workspace, '.github-summary.md');
+  writeFileSync(output, '');
+  writeFileSync(summary, '');
+  const inputEnv = Object.fromEntries(Object.entries(inputs).map(([input, value]) => [`INPUT_${input.toUpperCase()}`, value]));
+  const child = spawnSync(process.execPath, [join(REPO_ROOT, 'dist', name, 'index.js')], {
+    cwd: workspace,
+    env: { PATH: process.env.PATH, GITHUB_OUTPUT: output, GITHUB_STEP_SUMMARY: summary, GITHUB_WORKSPACE: workspace, RUNNER_TEMP: scratch, ...env, ...inputEnv },
+    encoding: 'utf8',
+  });
+  return { code: child.status, log: child.stdout + child.stderr, workspace, outputs: parseOutputFile(readFileSync(output, 'utf8')), summary: readFileSync(summary, 'utf8') };
+}
+
+const criteria = { service: 'eks', accelerator: 'h100', intent: 'training', os: 'ubuntu', platform: 'kubeflow' };
+const mockSnapshot = join(UPSTREAM_EXAMPLES, 'snapshot-mock-cuj1.yaml');
+
+describe('the committed build of each action', () => {
+  const recipe = runAction('recipe', criteria);
+  const recipePath = join(recipe.workspace, recipe.outputs['recipe-path'] ?? 'recipe.yaml');
+  const bundle = runAction('bundle', { recipe: recipePath });
+
+  it('recipe', () => {
+    expect(recipe.code, recipe.log).toBe(0);
+    expect(recipe.outputs['applied-overlays']).toContain('h100-eks-ubuntu-training-kubeflow');
+    expect(JSON.parse(recipe.outputs.components!).length).toBeGreaterThan(5);
+    expect(recipe.summary).toContain('gpu-operator');
+  });
+
+  it('validate, also on a snapshot that needs the full YAML library', () => {
+    const plain = runAction('validate', { recipe: recipePath, snapshot: mockSnapshot });
+    expect(plain.code, plain.log).toBe(0);
+    expect(plain.outputs.status).toMatch(/^(pass|partial)$/);
+    const anchoredSnapshot = join(scratch, 'snapshot-anchored.yaml');
+    writeFileSync(anchoredSnapshot, readFileSync(mockSnapshot, 'utf8').replace('version: v1.33.0', 'version: &server v1.33.0'));
+    const anchored = runAction('validate', { recipe: recipePath, snapshot: anchoredSnapshot });
+    expect(anchored.code, anchored.log).toBe(0);
+    expect(anchored.outputs).toMatchObject({ status: plain.outputs.status, passed: plain.outputs.passed, failed: plain.outputs.failed });
+  });
+
+  it('bundle and verify-checksums', () => {
+    expect(bundle.code, bundle.log).toBe(0);
+    expect(bundle.outputs.deployer).toBe('helm');
+    const verify = runAction('verify-checksums', { 'bundle-dir': join(bundle.workspace, bundle.outputs['bundle-dir']!) });
+    expect(verify.code, verify.log).toBe(0);
+    expect(verify.outputs).toMatchObject({ verified: 'true', problems: '0', files: String(Number(bundle.outputs.files) - 1) }); // all but checksums.txt
+  });
+
+  it('snapshot (local collectors)', () => {
+    const snapshot = runAction('snapshot', {}, { PATH: `${fakes.bin}:${process.env.PATH}`, HOME: scratch });
+    expect(snapshot.code, snapshot.log).toBe(0);
+    expect(snapshot.outputs['gpu-count']).toBe('8');
+    expect(readFileSync(join(snapshot.workspace, snapshot.outputs['snapshot-path']!), 'utf8')).toContain('kind: Snapshot');
+  });
+
+  it('root (recipe, validate, bundle, verify)', () => {
+    const root = runAction('root', { ...criteria, snapshot: mockSnapshot });
+    expect(root.code, root.log).toBe(0);
+    expect(root.outputs['validation-status']).toBe('pass');
+    expect(Number(root.outputs.files)).toBeGreaterThan(10);
+  });
+
+  it('a bad input fails the step with its exit code and the input named, and sets no output', () => {
+    const failed = runAction('recipe', { ...criteria, service: 'nope' });
+    expect(failed.code).toBe(2);
+    expect(failed.log).toMatch(/::error::[^\n]*input "service" must be one of/);
+    expect(failed.outputs).toEqual({});
+  });
+});
