@@ -170,7 +170,9 @@ async function childMain(): Promise<void> {
   } else {
     // Baseline: the same paged requests with plain fetch + JSON.parse, nothing kept.
     const { readFileSync } = await import('node:fs');
-    const { parse } = await import('yaml');
+    const yaml = await import('yaml');
+    // CommonJS through a bundled dynamic import: only `default` carries the functions.
+    const { parse } = yaml.default ?? yaml;
     const config = parse(readFileSync(kubeconfig, 'utf8'));
     const server: string = config.clusters[0].cluster.server;
     const token: string = config.users[0].user.token;
