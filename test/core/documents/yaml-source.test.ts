@@ -9,7 +9,9 @@ import { exitCodeFor, formatError, type AicrError } from '../../../src/core/erro
 // The library as is, with its entry points wrapped so the tests can count the parses.
 vi.mock('yaml', async (importOriginal) => {
   const actual = await importOriginal<typeof YAML>();
-  return { ...actual, parse: vi.fn(actual.parse), parseDocument: vi.fn(actual.parseDocument), parseAllDocuments: vi.fn(actual.parseAllDocuments) };
+  const wrapped = { ...actual, parse: vi.fn(actual.parse), parseDocument: vi.fn(actual.parseDocument), parseAllDocuments: vi.fn(actual.parseAllDocuments) };
+  // CommonJS shape: `default` is the whole library, and the reader takes it from there.
+  return { ...wrapped, default: wrapped };
 });
 
 const parses = (): number => vi.mocked(YAML.parseDocument).mock.calls.length + vi.mocked(YAML.parseAllDocuments).mock.calls.length + vi.mocked(YAML.parse).mock.calls.length;
