@@ -24,19 +24,20 @@ afterAll(() => {
 });
 
 let runs = 0;
-function runAction(name: string, inputs: Record<string, string>, env: NodeJS.ProcessEnv = {}) {
+function runAction(name: string, inputs: Record<string, string>, env: NodeJS.ProcessEnv = {}, nodeArgs: string[] = []) {
   const workspace = mkdtempSync(join(scratch, `${name}-${runs++}-`));
   const output = join(workspace, '.github-output');
   const summary = join(workspace, '.github-summary.md');
   writeFileSync(output, '');
   writeFileSync(summary, '');
   const inputEnv = Object.fromEntries(Object.entries(inputs).map(([input, value]) => [`INPUT_${input.toUpperCase()}`, value]));
-  const child = spawnSync(process.execPath, [join(REPO_ROOT, 'dist', name, 'index.js')], {
+  const child = spawnSync(process.execPath, [...nodeArgs, join(REPO_ROOT, 'dist', name, 'index.js')], {
     cwd: workspace,
     env: { PATH: process.env.PATH, GITHUB_OUTPUT: output, GITHUB_STEP_SUMMARY: summary, GITHUB_WORKSPACE: workspace, RUNNER_TEMP: scratch, ...env, ...inputEnv },
     encoding: 'utf8',
   });
-  return { code: child.status, log: child.stdout + child.stderr, workspace, outputs: parseOutputFile(readFileSync(output, 'utf8')), summary: readFileSync(summary, 'utf8') };
+  const outputText = readFileSync(output, 'utf8');
+  return { code: child.status, log: child.stdout + child.stderr, workspace, outputText, outputs: parseOutputFile(outputText), summary: readFileSync(summary, 'utf8') };
 }
 
 const criteria = { service: 'eks', accelerator: 'h100', intent: 'training', os: 'ubuntu', platform: 'kubeflow' };
@@ -52,6 +53,19 @@ describe('the committed build of each action', () => {
     expect(recipe.outputs['applied-overlays']).toContain('h100-eks-ubuntu-training-kubeflow');
     expect(JSON.parse(recipe.outputs.components!).length).toBeGreaterThan(5);
     expect(recipe.summary).toContain('gpu-operator');
+  });
+
+  it('writes each output with its own random delimiter, without loading node:crypto', () => {
+    const probe = join(scratch, 'probe.cjs');
+    const loaded = join(scratch, 'loaded-modules.json');
+    writeFileSync(probe, `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(loaded)}, JSON.stringify(process.moduleLoadList)));`);
+    const run = runAction('recipe', criteria, {}, ['--require', probe]);
+    expect(run.code, run.log).toBe(0);
+    const delimiters = [...run.outputText.matchAll(/^[a-z-]+<<(.+)$/gm)].map((match) => match[1]!);
+    expect(delimiters).toHaveLength(4);
+    expect(new Set(delimiters).size).toBe(4);
+    for (const delimiter of delimiters) expect(delimiter).toMatch(/^ghadelimiter_[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(JSON.parse(readFileSync(loaded, 'utf8'))).not.toContain('NativeModule crypto');
   });
 
   it('validate, also on a snapshot that needs the full YAML library', () => {
