@@ -4,12 +4,11 @@
  * GITHUB_STEP_SUMMARY files. The other action tests drive the sources in process; these catch
  * what only the bundle can break (chunk loading, lazily loaded libraries, CommonJS interop).
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseOutputFile } from '../helpers/action.js';
+import { runActionBuild } from '../helpers/runner.js';
 import { REPO_ROOT, UPSTREAM_EXAMPLES } from '../helpers/paths.js';
 import { fakeToolsEnv } from '../core/snapshot/fake-tools.js';
 
@@ -23,21 +22,8 @@ afterAll(() => {
   rmSync(fakes.bin, { recursive: true, force: true });
 });
 
-let runs = 0;
 function runAction(name: string, inputs: Record<string, string>, env: NodeJS.ProcessEnv = {}, nodeArgs: string[] = []) {
-  const workspace = mkdtempSync(join(scratch, `${name}-${runs++}-`));
-  const output = join(workspace, '.github-output');
-  const summary = join(workspace, '.github-summary.md');
-  writeFileSync(output, '');
-  writeFileSync(summary, '');
-  const inputEnv = Object.fromEntries(Object.entries(inputs).map(([input, value]) => [`INPUT_${input.toUpperCase()}`, value]));
-  const child = spawnSync(process.execPath, [...nodeArgs, join(REPO_ROOT, 'dist', name, 'index.js')], {
-    cwd: workspace,
-    env: { PATH: process.env.PATH, GITHUB_OUTPUT: output, GITHUB_STEP_SUMMARY: summary, GITHUB_WORKSPACE: workspace, RUNNER_TEMP: scratch, ...env, ...inputEnv },
-    encoding: 'utf8',
-  });
-  const outputText = readFileSync(output, 'utf8');
-  return { code: child.status, log: child.stdout + child.stderr, workspace, outputText, outputs: parseOutputFile(outputText), summary: readFileSync(summary, 'utf8') };
+  return runActionBuild(name, inputs, { env: { RUNNER_TEMP: scratch, ...env }, nodeArgs, cwd: mkdtempSync(join(scratch, `${name}-`)) });
 }
 
 const criteria = { service: 'eks', accelerator: 'h100', intent: 'training', os: 'ubuntu', platform: 'kubeflow' };
