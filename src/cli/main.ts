@@ -3,7 +3,8 @@
  * and the one place where errors become messages and exit codes.
  */
 import { EXIT_CODE_TABLE, exitCodeFor, formatError, invalidInput } from '../core/errors.js';
-import { consoleLogger, neutralizeCommands, type Logger } from '../core/logger.js';
+import { consoleLogger, type Logger } from '../core/logger.js';
+import { neutralizeCommands, quoted } from '../core/safe-text.js';
 import { discardOutputs, dotenvOutputs } from '../core/options/outputs.js';
 import { namerFrom, type OptionNamer } from '../core/option-refs.js';
 import { doorNames, nameAt, offeredAt } from '../core/options/spec.js';
@@ -51,6 +52,18 @@ function defaultIO(): CliIO {
   return { stdout: lazyWritable(() => process.stdout), stderr: lazyWritable(() => process.stderr), stdin: lazyStdin, env: process.env };
 }
 
+/**
+ * Everything the CLI prints passes the one neutraliser (safe-text.ts): no value from a recipe,
+ * snapshot, file name or cluster can forge a workflow command in a CI log. Writes are whole
+ * lines, so each write is neutralised on its own. Documents never change: their writer quotes
+ * any line that would look like a command.
+ */
+function guarded(io: CliIO): CliIO {
+  const guard = (stream: NodeJS.WritableStream) =>
+    ({ write: (chunk: string | Uint8Array, callback?: (error?: Error | null) => void) => stream.write(typeof chunk === 'string' ? neutralizeCommands(chunk) : chunk, callback) }) as unknown as NodeJS.WritableStream;
+  return { ...io, stdout: guard(io.stdout), stderr: guard(io.stderr) };
+}
+
 /** A boolean environment variable as upstream reads it (1/0/t/f/true/false); unset or malformed is false. */
 function envFlag(value: string | undefined): boolean {
   if (value === undefined || value === '') return false;
@@ -82,7 +95,8 @@ interface Run {
 }
 
 /** Runs one invocation and returns its exit code (never calls process.exit). */
-export async function main(argv: readonly string[], io: CliIO = defaultIO()): Promise<number> {
+export async function main(argv: readonly string[], unguarded: CliIO = defaultIO()): Promise<number> {
+  const io = guarded(unguarded);
   const { name, rest } = splitCommand(argv);
   if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
     const topic = name === 'help' ? rest[0] : undefined;
@@ -107,7 +121,7 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO()): Pr
   try {
     const entry = COMMANDS[name];
     if (!entry) {
-      io.stderr.write(`unknown command "${name}"\n\n${topLevelHelp()}`);
+      io.stderr.write(`unknown command ${quoted(name)}\n\n${topLevelHelp()}`);
       return 2;
     }
     return await runCommand(await entry.load(), rest, io, run);
@@ -163,6 +177,6 @@ function reportFailure(error: unknown, io: CliIO, run: Run): number {
   if (code === 1 && error instanceof Error && error.stack) run.logger.debug(error.stack);
   const text = formatError(error, run.namer);
   if (run.json) io.stderr.write(JSON.stringify({ level: 'error', msg: 'command failed', error: text, exitCode: code }) + '\n');
-  else io.stderr.write(`${neutralizeCommands(`error: ${text}`)}\n`);
+  else run.logger.error(text);
   return code;
 }

@@ -6,6 +6,7 @@
  * the message, so "not found" deep inside a build still exits 3.
  */
 import { flagNamer, optionRef, renderOptionRefs, type OptionNamer } from './option-refs.js';
+import { redactText } from './redact.js';
 
 export const ErrorCode = {
   InvalidInput: 'INVALID_REQUEST',
@@ -184,7 +185,11 @@ export function exitCodeFor(error: unknown): number {
   return classified === undefined ? ExitCode.Unexpected : exitCodeByErrorCode[classified];
 }
 
-/** `[CODE] message` and its hint, with option references in the door's spelling. */
+/**
+ * `[CODE] message` and its hint, with option references in the door's spelling. Whatever a
+ * message picked up on its way (a library quoting a kubeconfig, a server echoing a header),
+ * secrets are redacted here, where every door formats its errors.
+ */
 export function formatError(error: unknown, namer: OptionNamer = flagNamer): string {
   if (error instanceof AicrError) {
     const where = error.location ? formatLocation(error.location) : '';
@@ -192,9 +197,9 @@ export function formatError(error: unknown, namer: OptionNamer = flagNamer): str
     const named = error.location ? error.message.includes(error.location.file) : true;
     const lines = [`[${error.code}] ${where && !named ? `${where}: ` : ''}${renderOptionRefs(error.message, namer)}`];
     if (error.hint) lines.push(`hint: ${renderOptionRefs(error.hint, namer)}`);
-    return lines.join('\n');
+    return redactText(lines.join('\n'));
   }
-  return renderOptionRefs(errorMessage(error), namer);
+  return redactText(renderOptionRefs(errorMessage(error), namer));
 }
 
 export function formatLocation(location: SourceLocation): string {

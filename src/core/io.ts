@@ -8,6 +8,8 @@ import { basename, dirname, join } from 'node:path';
 import { AicrError, ErrorCode, invalidInput, notFound, wrapError } from './errors.js';
 import { MAX_DOCUMENT_BYTES, parseConfigMapUri, type ConfigMapHandler, type Location, type ReadOptions, type WriteOptions } from './location.js';
 import { optionLabel } from './option-refs.js';
+import { redactUrl, redactUrlCredentials } from './redact.js';
+import { quoted } from './safe-text.js';
 import { uniqueSuffix } from './util/lazy-builtins.js';
 
 // Importers of io.ts keep finding the location types and the cm:// parser here.
@@ -26,7 +28,7 @@ export function parseLocation(text: string, input = 'location'): Location {
     try {
       url = new URL(text);
     } catch {
-      throw invalidInput(`${optionLabel(input)}: "${text}" is not a valid URL`, { hint: 'use an https:// URL, a file path, - for stdin, or cm://namespace/name' });
+      throw invalidInput(`${optionLabel(input)}: ${redactUrlCredentials(quoted(text))} is not a valid URL`, { hint: 'use an https:// URL, a file path, - for stdin, or cm://namespace/name' });
     }
     if (url.username || url.password) {
       throw invalidInput(`${optionLabel(input)}: URLs with user:password are not supported: ${redactUrl(url)}`, {
@@ -109,19 +111,6 @@ async function readStream(stream: NodeJS.ReadableStream, maxBytes: number, input
     chunks.push(buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
-}
-
-/** Never print credentials that may be embedded in a URL. */
-export function redactUrl(url: URL): string {
-  const copy = new URL(url.href);
-  if (copy.username || copy.password) {
-    copy.username = 'redacted';
-    copy.password = '';
-  }
-  for (const key of [...copy.searchParams.keys()]) {
-    if (/token|key|secret|sig|password|credential|auth/i.test(key)) copy.searchParams.set(key, 'redacted');
-  }
-  return copy.href;
 }
 
 async function fetchLimited(url: URL, maxBytes: number, input: string, timeoutMs: number): Promise<string> {

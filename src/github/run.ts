@@ -6,12 +6,12 @@
 import * as core from '@actions/core';
 import { AicrError, EXIT_CODE_TABLE, exitCodeFor, formatError } from '../core/errors.js';
 import { outputName } from '../core/options/outputs.js';
-import { namerFrom, renderOptionRefs, type OptionNamer } from '../core/option-refs.js';
+import { namerFrom, type OptionNamer } from '../core/option-refs.js';
 import { doorNames, type OptionTable, type OptionValues } from '../core/options/spec.js';
 import type { StepIO } from '../core/step.js';
 import { readActionInputs } from './inputs.js';
-import { githubLogger } from './logger.js';
-import { summaryAvailable, type Summary } from './summary.js';
+import { githubLogger, githubText } from './logger.js';
+import { summaryAvailable, writeSummary, type Summary } from './summary.js';
 
 function describeExitCode(code: number): string {
   const row = EXIT_CODE_TABLE.find((entry) => entry.code === code);
@@ -54,17 +54,17 @@ export async function runAction<T extends OptionTable>(
       summary: core.summary,
     };
     const code = await main(values, io);
-    if (wantSummary) await core.summary.write();
+    if (wantSummary) await writeSummary(core.summary);
     if (typeof code === 'number' && code !== 0) process.exitCode = code;
   } catch (error) {
     const code = exitCodeFor(error);
     const location = error instanceof AicrError ? error.location : undefined;
     const message = `${formatError(error, namer)}\n(${describeExitCode(code)})`;
-    if (location?.file && location.line) core.error(renderOptionRefs((error as AicrError).message, namer), { title: 'aicr', file: location.file, startLine: location.line });
+    if (location?.file && location.line) core.error(githubText((error as AicrError).message, namer), { title: 'aicr', file: location.file, startLine: location.line });
     // What the steps before the failure reported stays visible.
-    if (wantSummary && core.summary.stringify() !== '') await core.summary.write().catch(() => undefined);
-    core.setFailed(message);
-    if (code === 1 && error instanceof Error && error.stack) core.debug(error.stack);
+    if (wantSummary && core.summary.stringify() !== '') await writeSummary(core.summary).catch(() => undefined);
+    core.setFailed(githubText(message, namer));
+    if (code === 1 && error instanceof Error && error.stack) core.debug(githubText(error.stack, namer));
     process.exitCode = code;
   }
 }

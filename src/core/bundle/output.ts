@@ -8,6 +8,7 @@ import { AicrError, ErrorCode, invalidInput, wrapError } from '../errors.js';
 import { optionLabel, optionRef } from '../option-refs.js';
 import { uniqueSuffix } from '../util/lazy-builtins.js';
 import type { BundleFile } from './types.js';
+import { quoted } from '../safe-text.js';
 
 export interface WriteBundleOptions {
   /** Replace a non-empty output directory. */
@@ -23,12 +24,12 @@ export function checkOutputDir(output: string, options: WriteBundleOptions = {})
   const input = optionLabel(options.input ?? 'output');
   if (output.trim() === '') throw invalidInput(`${input}: the directory is empty text`, { hint: 'pass the directory to write the bundle to' });
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(output)) {
-    throw invalidInput(`${input}: ${JSON.stringify(output)}: only local directories are supported`, { hint: 'write to a directory, then push it with your own tooling (git, oras, helm push)' });
+    throw invalidInput(`${input}: ${quoted(output)}: only local directories are supported`, { hint: 'write to a directory, then push it with your own tooling (git, oras, helm push)' });
   }
   const absolute = resolve(output);
   const cwd = resolve(options.cwd ?? process.cwd());
   if (cwd === absolute || cwd.startsWith(absolute.endsWith(sep) ? absolute : absolute + sep)) {
-    throw invalidInput(`${input}: ${JSON.stringify(output)} is the working directory or one of its parents`, { hint: 'write the bundle to a new directory, e.g. bundle' });
+    throw invalidInput(`${input}: ${quoted(output)} is the working directory or one of its parents`, { hint: 'write the bundle to a new directory, e.g. bundle' });
   }
   let existing;
   try {

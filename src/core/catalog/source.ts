@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { AicrError, ErrorCode, invalidInput, notFound, wrapError } from '../errors.js';
 import { MAX_DOCUMENT_BYTES } from '../documents/parse.js';
 import { optionRef } from '../option-refs.js';
+import { quoted } from '../safe-text.js';
 
 /** Largest single file accepted in a data directory (upstream's limit). */
 const MAX_DATA_FILE_BYTES = MAX_DOCUMENT_BYTES;
@@ -90,7 +91,7 @@ export function openExternalDirectory(dir: string, maxFileBytes = MAX_DATA_FILE_
     files = walkFiles(dir, (relative, absolute) => {
       if (relative.includes('..')) problems.push(`path traversal detected: ${relative}`);
       // Names end up in bundles and checksums.txt lines: no control characters or backslashes.
-      if (/[\u0000-\u001f\u007f\\]/.test(relative)) problems.push(`unsupported character in file name: ${JSON.stringify(relative)}`);
+      if (/[\u0000-\u001f\u007f\\]/.test(relative)) problems.push(`unsupported character in file name: ${quoted(relative)}`);
       const entry = lstatSync(absolute);
       if (entry.isSymbolicLink()) problems.push(`symlinks not allowed: ${relative}`);
       else if (entry.isFile() && entry.size > maxFileBytes) problems.push(`file too large (${entry.size} bytes, max ${maxFileBytes}): ${relative}`);

@@ -11,7 +11,10 @@ import { homedir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import type * as K8s from '@kubernetes/client-node';
 import type * as K8sApi from './k8s-api.js';
-import { AicrError, ErrorCode, errorMessage } from '../errors.js';
+import { AicrError, ErrorCode } from '../errors.js';
+import { rememberSecret } from '../redact.js';
+import { jsonSyntaxReason } from '../safe-text.js';
+import { credentialsError, displayServer, loadKubeconfigFile, rememberCredentials } from './kubeconfig.js';
 import { toKubeError, type KubeAction } from './errors.js';
 import { DEFAULT_RETRY_POLICY, withRetry, type RetryInfo, type RetryPolicy } from './retry.js';
 import { optionRef } from '../option-refs.js';
@@ -106,14 +109,11 @@ async function createClient(source: ConfigSource, retry: Partial<RetryPolicy>): 
         throw new AicrError(ErrorCode.NotFound, `kubeconfig file not found: ${path}`, { hint: `check the ${optionRef('kubeconfig')} path or $KUBECONFIG` });
       }
       const target = index === 0 ? config : new k8s.KubeConfig();
-      try {
-        target.loadFromFile(path);
-      } catch (error) {
-        throw new AicrError(ErrorCode.InvalidInput, `cannot load kubeconfig ${path}: ${errorMessage(error)}`, { cause: error, hint: 'the file must be a valid kubeconfig (YAML with clusters, users and contexts)' });
-      }
+      loadKubeconfigFile(target, path);
       if (index > 0) config.mergeConfig(target, true);
     });
   }
+  rememberCredentials(config);
   const cluster = config.getCurrentCluster();
   if (!cluster) {
     throw new AicrError(ErrorCode.InvalidInput, `${source.label} has no current context with a cluster`, {
@@ -213,13 +213,17 @@ export class KubeClient {
   private async send(request: KubeRequest, signal: AbortSignal): Promise<unknown> {
     const url = new URL(this.server.replace(/\/$/, '') + request.path);
     for (const [key, value] of Object.entries(request.query ?? {})) if (value !== undefined) url.searchParams.set(key, String(value));
-    const fetchOptions = (await this.config.applyToFetchOptions({})) as { agent?: HttpAgent; headers?: Headers };
+    const fetchOptions = (await this.config.applyToFetchOptions({}).catch((error: unknown) => {
+      throw credentialsError(error, this.source);
+    })) as { agent?: HttpAgent; headers?: Headers };
     const agent = this.agentFor(fetchOptions.agent);
     const method = request.method ?? 'GET';
     const headers: Record<string, string> = { accept: request.response === 'text' ? '*/*' : 'application/json' };
     fetchOptions.headers?.forEach((value, key) => {
       headers[key] = value;
     });
+    // Tokens from exec plugins, token files and OIDC are known only now.
+    if (headers.authorization) rememberSecret(headers.authorization.replace(/^\S+\s+/, ''));
     let payload: Buffer | undefined;
     if (request.body !== undefined) {
       payload = Buffer.from(JSON.stringify(request.body), 'utf8');
@@ -254,7 +258,7 @@ export class KubeClient {
             try {
               resolve(JSON.parse(text));
             } catch (error) {
-              reject(new Error(`the API server sent invalid JSON for ${url.pathname}: ${(error as Error).message}`));
+              reject(new Error(`the API server sent invalid JSON for ${url.pathname}: ${jsonSyntaxReason(error)}`));
             }
             return;
           }
@@ -277,7 +281,7 @@ export class KubeClient {
       action,
       policy: { ...this.retryPolicy, ...(options.retry ?? {}) },
       ...(options.signal ? { signal: options.signal } : {}),
-      map: { source: this.source, server: this.server },
+      map: { source: this.source, server: displayServer(this.server) },
       ...(onRetry ? { onRetry } : {}),
     }) as Promise<T>;
   }
@@ -314,6 +318,6 @@ export class KubeClient {
 
   /** Maps an error from a call made outside {@link call} (the watch). */
   mapError(error: unknown, action: KubeAction): AicrError {
-    return toKubeError(error, action, { source: this.source, server: this.server });
+    return toKubeError(error, action, { source: this.source, server: displayServer(this.server) });
   }
 }

@@ -5,7 +5,8 @@
 import { loadDocument, writtenDocument, type LoadedDocument } from '../load.js';
 import type { RawCriteria } from '../documents/types.js';
 import { formatDocument } from '../format.js';
-import { parseLocation, redactUrl, writeLocation } from '../io.js';
+import { parseLocation, writeLocation } from '../io.js';
+import { redactUrl } from '../redact.js';
 import type { OptionValues } from '../options/spec.js';
 import { optionRef } from '../option-refs.js';
 import { typedOutputs } from '../options/outputs.js';
