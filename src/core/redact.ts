@@ -12,7 +12,7 @@
  *   `{name, value}` with such a name, and the arguments in args arrays.
  */
 
-export const REDACTED = '<redacted>';
+const REDACTED = '<redacted>';
 
 // Name fragments that mark a secret wherever they occur (checked on the lower-cased name without separators).
 const SECRET_FRAGMENT = /password|passwd|passphrase|secret|token|apikey|privatekey|credential|bearer|cookie|authorization|accesskey|signingkey|clientkey|sessionkey|encryptionkey/;

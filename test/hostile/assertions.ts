@@ -17,7 +17,7 @@ function filesUnder(dir: string): string[] {
 }
 
 /** Where each secret turned up: the log, the outputs, the summary or a written file. */
-export function leaks(run: DoorRun, secrets: readonly string[], extra: Record<string, string> = {}): string[] {
+function leaks(run: DoorRun, secrets: readonly string[], extra: Record<string, string> = {}): string[] {
   const places: Record<string, string> = { log: run.log, outputs: run.outputText, summary: run.summary, ...extra };
   for (const file of filesUnder(run.workspace)) places[file] = readFileSync(file, 'utf8');
   const found: string[] = [];
@@ -39,7 +39,7 @@ const RUNNER_SPACE = /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u
  * `::name::` at a line start (after trimmed whitespace), or `##[` anywhere. Our own annotations
  * (`::error::message`) never start their data with the payload.
  */
-export function forgedCommands(text: string): string[] {
+function forgedCommands(text: string): string[] {
   return text.split(/\r\n|[\r\n]/).filter((line) => /^::[A-Za-z-]+(?: [^:]*)?::PWNED/.test(line.replace(RUNNER_SPACE, '')) || line.includes('##['));
 }
 
