@@ -104,16 +104,20 @@ export function displayServer(server: string): string {
 }
 
 /**
- * The error for credentials the kubeconfig could not produce (an exec or auth-provider plugin
- * that failed): the plugin's first line of complaint, short and redacted, never its output,
- * which holds the token.
+ * What a failure to apply the kubeconfig's credentials becomes. A failed exec or auth-provider
+ * plugin says its first line of complaint, short and redacted, never its output (which holds
+ * the token); an unreadable certificate or key file is named; the client's own content-free
+ * complaints (plain http, proxy type) pass through to the usual mapping (errors.ts).
  */
-export function credentialsError(error: unknown, source: string): AicrError {
-  const code = (error as { code?: unknown } | null)?.code;
-  const reason = code === 'ENOENT' ? 'its credential plugin command was not found (ENOENT)'
+export function credentialsError(error: unknown, source: string): unknown {
+  const e = (error ?? {}) as { code?: unknown; syscall?: unknown; path?: unknown; message?: unknown };
+  if (/^(HTTP protocol is not allowed|Unsupported proxy type)/.test(String(e.message ?? ''))) return error;
+  const hint = 'run the kubeconfig\'s exec command by hand to see what it needs (a login, a cloud CLI on PATH, environment variables)';
+  if (typeof e.code === 'string' && typeof e.syscall === 'string' && !e.syscall.startsWith('spawn')) {
+    return new AicrError(ErrorCode.InvalidInput, `cannot read ${typeof e.path === 'string' ? e.path : 'a file'} named by ${source} (${e.code})`, { hint: 'check the certificate-authority, client-certificate and client-key paths in the kubeconfig' });
+  }
+  const reason = e.code === 'ENOENT' ? 'its credential plugin command was not found (ENOENT)'
     : error instanceof SyntaxError ? 'its credential plugin printed malformed JSON'
       : `its credential plugin failed: ${redactText(excerpt(error instanceof Error ? error.message.trim() : String(error))) || '(no message)'}`;
-  return new AicrError(ErrorCode.Unauthorized, `cannot get credentials from ${source}: ${reason}`, {
-    hint: 'run the kubeconfig\'s exec command by hand to see what it needs (a login, a cloud CLI on PATH, environment variables)',
-  });
+  return new AicrError(ErrorCode.Unauthorized, `cannot get credentials from ${source}: ${reason}`, { hint });
 }

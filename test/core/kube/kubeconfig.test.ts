@@ -112,6 +112,20 @@ describe('credentials in messages', () => {
     expect(formatError(garbled)).not.toContain(SECRET);
   });
 
+  it('a missing client certificate is named; a plain http server keeps its own message', async () => {
+    const client = await getKubeClient({ kubeconfig: writeConfig(config({ 'client-certificate': '/nonexistent/client.crt', 'client-key-data': 'S0VZREFUQVNFQ1JFVA==' })), retry: fast });
+    const unreadable = await rejection(client.call({ verb: 'get', resource: 'version' }, { path: '/version' }));
+    expect(unreadable.exitCode).toBe(2);
+    expect(unreadable.message).toMatch(/^cannot read \/nonexistent\/client\.crt named by kubeconfig .* \(ENOENT\)$/);
+    expect(formatError(unreadable)).not.toContain('S0VZREFUQVNFQ1JFVA==');
+
+    resetKubeClients();
+    const plain = await getKubeClient({ kubeconfig: writeConfig(JSON.stringify({ clusters: [{ name: 'c', cluster: { server: 'http://127.0.0.1:1' } }], users: [{ name: 'u', user: { token: SECRET } }], contexts: [{ name: 'x', context: { cluster: 'c', user: 'u' } }], 'current-context': 'x' })), retry: fast });
+    const refused = await rejection(plain.call({ verb: 'get', resource: 'version' }, { path: '/version' }));
+    expect(refused.exitCode).toBe(2);
+    expect(refused.message).toContain('plain http:// server');
+  });
+
   describe('a server that echoes the request', () => {
     let server: Server;
     afterEach(() => new Promise<void>((resolve) => server.close(() => resolve())));
