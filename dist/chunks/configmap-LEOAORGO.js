@@ -1,0 +1,2 @@
+import{createRequire as __aicrRequire}from'node:module';const require=__aicrRequire(import.meta.url);
+import{a,b,c,d,e,f,g,h}from"./chunk-WCCZLENW.js";import"./chunk-I5K6WN6U.js";import"./chunk-SELJGE2T.js";import"./chunk-WBAKAIXC.js";import"./chunk-HLO2IJ4X.js";import"./chunk-CORMARNL.js";import"./chunk-EIC4VM5R.js";import"./chunk-VP7XJ47D.js";export{a as CONFIGMAP_MAX_BYTES,d as checkConfigMapSize,f as claimConfigMap,b as configMapContent,c as configMapDataSize,h as configMapHandler,e as readConfigMapDocument,g as writeConfigMapDocument};
