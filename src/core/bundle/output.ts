@@ -57,7 +57,7 @@ export function checkOutputDir(output: string, options: WriteBundleOptions = {})
     if (!existing.isDirectory()) throw invalidInput(`${input}: ${output} is a file, not a directory`, { hint: 'pass a directory path (it is created if missing)' });
     if (readdirSync(absolute).length === 0) return { target: absolute, state: 'empty' };
     if (!options.force) {
-      throw invalidInput(`${input}: ${output} is not empty`, { hint: `pass an empty or new directory, or set ${optionRef('force')} to replace an earlier bundle written there` });
+      throw invalidInput(`${input}: ${output} is not empty`, { hint: `pass an empty or new directory, or set ${optionRef('force')} to replace it (when it holds an earlier, unchanged bundle)` });
     }
     const refusal = replaceRefusal(absolute);
     if (refusal) throw notReplaceable(input, output, refusal);
