@@ -23,7 +23,7 @@ export function trackTemporary(path: string): () => void {
 }
 
 /** Removes every registered temporary path (a forced stop). */
-export function removeTemporaries(): void {
+function removeTemporaries(): void {
   for (const path of temporaries) rmSync(path, { recursive: true, force: true });
   temporaries.clear();
 }

@@ -25,7 +25,7 @@ function hostTag(): string {
  * A name part that no other writer uses at the same moment. Temporary files are created
  * exclusively (`wx`), so a clash is refused, never overwritten; no randomness is needed.
  */
-export function uniqueSuffix(): string {
+function uniqueSuffix(): string {
   counter++;
   return `${process.pid}-${counter}-${process.hrtime.bigint().toString(36)}@${hostTag()}`;
 }
@@ -47,7 +47,7 @@ function alive(pid: number): boolean {
 }
 
 /** The temporaries of `base` in `dir` whose process has ended on this host. */
-export function staleTemporaries(dir: string, base: string): string[] {
+function staleTemporaries(dir: string, base: string): string[] {
   let names: string[];
   try {
     names = readdirSync(dir);
