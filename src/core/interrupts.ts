@@ -67,3 +67,16 @@ export async function runInterruptible<T>(work: (signal: AbortSignal) => Promise
 export function isInterruptCode(code: number | undefined): boolean {
   return code === 130 || code === 143;
 }
+
+/**
+ * Ends an interrupted process once what it printed has reached stdout and stderr, whatever still
+ * holds the event loop (standard input being read, an open request, a child process).
+ */
+export function exitInterrupted(code: number): void {
+  let pending = 2;
+  const done = (): void => {
+    if (--pending === 0) process.exit(code);
+  };
+  process.stdout.write('', done);
+  process.stderr.write('', done);
+}

@@ -5,7 +5,7 @@
  */
 import * as core from '@actions/core';
 import { AicrError, EXIT_CODE_TABLE, exitCodeFor, formatError } from '../core/errors.js';
-import { isInterruptCode, runInterruptible } from '../core/interrupts.js';
+import { exitInterrupted, isInterruptCode, runInterruptible } from '../core/interrupts.js';
 import { outputName } from '../core/options/outputs.js';
 import { namerFrom, renderOptionRefs, type OptionNamer } from '../core/option-refs.js';
 import { doorNames, type OptionTable, type OptionValues } from '../core/options/spec.js';
@@ -67,7 +67,6 @@ export async function runAction<T extends OptionTable>(
     core.setFailed(message);
     if (code === 1 && error instanceof Error && error.stack) core.debug(error.stack);
     process.exitCode = code;
-    // Interrupted: end now, whatever still holds the event loop (an open request, a child process).
-    if (isInterruptCode(code)) process.exit(code);
+    if (isInterruptCode(code)) exitInterrupted(code);
   }
 }
