@@ -220,9 +220,14 @@ export async function writeLocation(location: Location, text: string, options: W
   }
 }
 
-/** A file's identity now, or null when nothing is there. */
+/** A file's identity now, or null when nothing is (or can be seen) there: the write reports why. */
 export function fileStamp(path: string): FileStamp | null {
-  const stats = lstatSync(path, { bigint: true, throwIfNoEntry: false });
+  let stats;
+  try {
+    stats = lstatSync(path, { bigint: true, throwIfNoEntry: false });
+  } catch {
+    return null;
+  }
   return stats ? { dev: stats.dev, ino: stats.ino, size: stats.size, mtimeNs: stats.mtimeNs, ctimeNs: stats.ctimeNs } : null;
 }
 
