@@ -9,7 +9,8 @@ import { discardOutputs, dotenvOutputs } from '../core/options/outputs.js';
 import { namerFrom, type OptionNamer } from '../core/option-refs.js';
 import { doorNames, nameAt, offeredAt } from '../core/options/spec.js';
 import { parseBool } from '../core/options/values.js';
-import { writeFileAtomic } from '../core/io.js';
+import { fileStamp, writeFileAtomic } from '../core/io.js';
+import { runInterruptible } from '../core/interrupts.js';
 import { VERSION } from '../core/version.js';
 import { readGitlabInputs } from '../gitlab/inputs.js';
 import { flagsOf, formatHelp, parseArgv, readFlagValues } from './args.js';
@@ -148,12 +149,15 @@ async function runCommand(command: Command, argv: readonly string[], io: CliIO, 
   run.logger = consoleLogger({ stream: io.stderr, debug: globals.debug, json: globals.logJson, namer: run.namer });
   const values = globals.inputsFromEnv ? readGitlabInputs(command.options, io.env, parsed.raw) : readFlagValues(command.options, parsed, io.env);
   const dotenv = globals.dotenv && command.outputs ? dotenvOutputs(command.outputs) : undefined;
-  try {
-    return await command.run(values, { ...io, logger: run.logger, outputs: dotenv ?? discardOutputs, workspace: process.cwd(), debug: globals.debug });
-  } finally {
-    // Outputs are kept whatever the outcome (a failed validation still reports its counts).
-    if (dotenv && globals.dotenv) writeFileAtomic(globals.dotenv, dotenv.text(), 'dotenv');
-  }
+  const dotenvClaim = globals.dotenv ? { kind: 'file' as const, path: globals.dotenv, stamp: fileStamp(globals.dotenv) } : undefined;
+  return runInterruptible(async (signal) => {
+    try {
+      return await command.run(values, { ...io, logger: run.logger, outputs: dotenv ?? discardOutputs, workspace: process.cwd(), debug: globals.debug, signal });
+    } finally {
+      // Outputs are kept whatever the outcome (a failed validation still reports its counts), unless interrupted.
+      if (dotenv && dotenvClaim && !signal.aborted) writeFileAtomic(dotenvClaim.path, dotenv.text(), 'dotenv', 0o644, dotenvClaim);
+    }
+  });
 }
 
 /**

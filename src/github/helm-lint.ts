@@ -60,7 +60,7 @@ function folderChecks(root: string, folder: Folder): Check[] {
 }
 
 /** Runs every check; returns the number of checks. Throws when helm is missing or a check fails. */
-export async function helmLint(outcome: BundleOutcome, io: { logger: Logger; workspace: string }): Promise<number> {
+export async function helmLint(outcome: BundleOutcome, io: { logger: Logger; workspace: string; signal?: AbortSignal }): Promise<number> {
   const { getExecOutput } = await import('@actions/exec');
   try {
     await getExecOutput('helm', ['version', '--short'], { silent: true });
@@ -74,6 +74,8 @@ export async function helmLint(outcome: BundleOutcome, io: { logger: Logger; wor
   const failures: string[] = [];
   const checks = checksOf(outcome);
   for (const check of checks) {
+    // Interrupted: no further checks (the one running ends on its own, helm has no cancel).
+    if (io.signal?.aborted) throw io.signal.reason;
     const result = await getExecOutput('helm', check.args, { ignoreReturnCode: true, silent: true });
     if (result.exitCode === 0) {
       logger.info(`${check.label}: ok`);

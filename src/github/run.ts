@@ -5,6 +5,7 @@
  */
 import * as core from '@actions/core';
 import { AicrError, EXIT_CODE_TABLE, exitCodeFor, formatError } from '../core/errors.js';
+import { exitInterrupted, isInterruptCode, runInterruptible } from '../core/interrupts.js';
 import { outputName } from '../core/options/outputs.js';
 import { namerFrom, type OptionNamer } from '../core/option-refs.js';
 import { doorNames, type OptionTable, type OptionValues } from '../core/options/spec.js';
@@ -45,15 +46,15 @@ export async function runAction<T extends OptionTable>(
   try {
     const values = readActionInputs(options);
     wantSummary = (values as { summary?: boolean }).summary !== false && summaryAvailable();
-    const io: ActionIO = {
+    const code = await runInterruptible((signal) => main(values, {
       logger: githubLogger(namer),
       outputs: githubOutputs,
       env: process.env,
       workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
       debug: core.isDebug(),
       summary: core.summary,
-    };
-    const code = await main(values, io);
+      signal,
+    }));
     if (wantSummary) await writeSummary(core.summary);
     if (typeof code === 'number' && code !== 0) process.exitCode = code;
   } catch (error) {
@@ -66,5 +67,6 @@ export async function runAction<T extends OptionTable>(
     core.setFailed(githubText(message, namer));
     if (code === 1 && error instanceof Error && error.stack) core.debug(githubText(error.stack, namer));
     process.exitCode = code;
+    if (isInterruptCode(code)) exitInterrupted(code);
   }
 }

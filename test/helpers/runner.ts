@@ -31,7 +31,16 @@ export interface RunnerOptions {
   timeoutMs?: number;
 }
 
-export function runActionBuild(name: string, inputs: Record<string, string>, options: RunnerOptions = {}): RunnerStep {
+/** What starting an action's build needs: its workspace, the runner's files, argv and environment. */
+export interface ActionLaunch {
+  workspace: string;
+  args: string[];
+  env: NodeJS.ProcessEnv;
+  /** The step's result from the process's output and exit status. */
+  finish(code: number | null, stdout: string, stderr: string): RunnerStep;
+}
+
+export function prepareActionRun(name: string, inputs: Record<string, string>, options: RunnerOptions = {}): ActionLaunch {
   const workspace = options.cwd ?? mkdtempSync(join(tmpdir(), `aicr-runner-${name}-`));
   const files = mkdtempSync(join(tmpdir(), 'aicr-runner-files-'));
   const output = join(files, 'github-output');
@@ -39,21 +48,19 @@ export function runActionBuild(name: string, inputs: Record<string, string>, opt
   writeFileSync(output, '');
   writeFileSync(summary, '');
   const inputEnv = Object.fromEntries(Object.entries(inputs).map(([input, value]) => [`INPUT_${input.replace(/ /g, '_').toUpperCase()}`, value]));
-  const child = spawnSync(process.execPath, [...(options.nodeArgs ?? []), join(REPO_ROOT, 'dist', name, 'index.js')], {
-    cwd: workspace,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, GITHUB_OUTPUT: output, GITHUB_STEP_SUMMARY: summary, GITHUB_WORKSPACE: workspace, RUNNER_TEMP: files, ...options.env, ...inputEnv },
-    encoding: 'utf8',
-    timeout: options.timeoutMs ?? 60_000,
-  });
-  const outputText = readFileSync(output, 'utf8');
   return {
-    code: child.status,
-    stdout: child.stdout,
-    stderr: child.stderr,
-    log: child.stdout + child.stderr,
     workspace,
-    outputText,
-    outputs: parseOutputFile(outputText),
-    summary: readFileSync(summary, 'utf8'),
+    args: [...(options.nodeArgs ?? []), join(REPO_ROOT, 'dist', name, 'index.js')],
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, GITHUB_OUTPUT: output, GITHUB_STEP_SUMMARY: summary, GITHUB_WORKSPACE: workspace, RUNNER_TEMP: files, ...options.env, ...inputEnv },
+    finish(code, stdout, stderr) {
+      const outputText = readFileSync(output, 'utf8');
+      return { code, stdout, stderr, log: stdout + stderr, workspace, outputText, outputs: parseOutputFile(outputText), summary: readFileSync(summary, 'utf8') };
+    },
   };
+}
+
+export function runActionBuild(name: string, inputs: Record<string, string>, options: RunnerOptions = {}): RunnerStep {
+  const launch = prepareActionRun(name, inputs, options);
+  const child = spawnSync(process.execPath, launch.args, { cwd: launch.workspace, env: launch.env, encoding: 'utf8', timeout: options.timeoutMs ?? 60_000 });
+  return launch.finish(child.status, child.stdout, child.stderr);
 }

@@ -4,13 +4,13 @@
  * (its inputs as AICR_INPUT_* variables read by `aicr <command> --inputs-from-env`, exactly
  * the script every component runs). Each run gets a fresh workspace as its working directory.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inputVariable } from '../../src/gitlab/inputs.js';
 import { REPO_ROOT } from '../helpers/paths.js';
-import { runActionBuild, type RunnerStep } from '../helpers/runner.js';
+import { prepareActionRun, runActionBuild, type RunnerStep } from '../helpers/runner.js';
 
 type Door = 'cli' | 'action' | 'gitlab';
 
@@ -28,6 +28,8 @@ export interface DoorRun {
   outputs: Record<string, string>;
   /** Action: the step summary. */
   summary: string;
+  /** The signal that ended the process when it did not exit by itself (async doors). */
+  signal?: NodeJS.Signals | null;
 }
 
 export interface DoorOptions {
@@ -59,6 +61,77 @@ export function cli(argv: string[], options: DoorOptions = {}): DoorRun {
 export function action(name: string, inputs: Record<string, string>, options: DoorOptions = {}): DoorRun {
   const step: RunnerStep = runActionBuild(name, inputs, { env: options.env, cwd: options.cwd ?? scratchDir(`action-${name}`), timeoutMs: options.timeoutMs });
   return { door: 'action', ...step };
+}
+
+/** A door's process while it runs (the async doors): for sending signals once its work has provably started. */
+export interface RunningDoor {
+  workspace: string;
+  pid: number;
+  /** stdout and stderr so far. */
+  log(): string;
+  kill(signal: NodeJS.Signals): void;
+  /** The run once the process has ended, shaped like the synchronous doors' result. */
+  done: Promise<DoorRun>;
+}
+
+/** Starts `node args…` and collects its output; killed with SIGKILL after `timeoutMs` so no test hangs. */
+function start(args: string[], cwd: string, env: NodeJS.ProcessEnv, stdin: string | undefined, timeoutMs: number, finish: (code: number | null, stdout: string, stderr: string) => Omit<DoorRun, 'signal'>): RunningDoor {
+  const child = spawn(process.execPath, args, { cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+  // stdin stays open unless text is given: a run that reads it waits, as on a terminal.
+  if (stdin !== undefined) child.stdin.end(stdin);
+  child.stdin.on('error', () => undefined);
+  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+  const done = new Promise<DoorRun>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ ...finish(code, stdout, stderr), signal });
+    });
+  });
+  return { workspace: cwd, pid: child.pid!, log: () => stdout + stderr, kill: (signal) => child.kill(signal), done };
+}
+
+/** The bundled CLI as a running process. */
+export function cliAsync(argv: string[], options: DoorOptions = {}): RunningDoor {
+  const workspace = options.cwd ?? scratchDir('cli');
+  return start([join(REPO_ROOT, 'bin', 'aicr.js'), ...argv], workspace, { PATH: process.env.PATH, HOME: workspace, ...options.env }, options.stdin, options.timeoutMs ?? 60_000,
+    (code, stdout, stderr) => ({ door: 'cli', code, stdout, stderr, log: stdout + stderr, workspace, outputText: '', outputs: {}, summary: '' }));
+}
+
+/** An action's committed build as a running process. */
+export function actionAsync(name: string, inputs: Record<string, string>, options: DoorOptions = {}): RunningDoor {
+  const launch = prepareActionRun(name, inputs, { env: options.env, cwd: options.cwd ?? scratchDir(`action-${name}`) });
+  return start(launch.args, launch.workspace, launch.env, options.stdin, options.timeoutMs ?? 60_000, (code, stdout, stderr) => ({ door: 'action', ...launch.finish(code, stdout, stderr) }));
+}
+
+/** A GitLab component's job script as a running process. */
+export function gitlabAsync(command: string, inputs: Record<string, string>, options: DoorOptions = {}): RunningDoor {
+  const workspace = options.cwd ?? scratchDir(`gitlab-${command}`);
+  const dotenv = `aicr-${command}.env`;
+  const inputEnv = Object.fromEntries(Object.entries(inputs).map(([name, value]) => [inputVariable(name), value]));
+  return start([join(REPO_ROOT, 'bin', 'aicr.js'), command, '--inputs-from-env', '--dotenv', dotenv], workspace, { PATH: process.env.PATH, HOME: workspace, CI: 'true', GITLAB_CI: 'true', ...options.env, ...inputEnv }, options.stdin, options.timeoutMs ?? 60_000,
+    (code, stdout, stderr) => {
+      const path = join(workspace, dotenv);
+      const outputText = existsSync(path) ? readFileSync(path, 'utf8') : '';
+      return { door: 'gitlab', code, stdout, stderr, log: stdout + stderr, workspace, outputText, outputs: dotenvValues(outputText), summary: '' };
+    });
+}
+
+function dotenvValues(text: string): Record<string, string> {
+  return Object.fromEntries(text.split('\n').filter((line) => line.includes('=')).map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]));
+}
+
+/** Waits until `condition` holds (checked every 10 ms), failing after `timeoutMs`: for states a test can observe, never a fixed sleep. */
+export async function until(condition: () => boolean, what: string, timeoutMs = 30_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
 }
 
 /** A GitLab component's job script: `aicr <command> --inputs-from-env --dotenv aicr-<command>.env`. */
