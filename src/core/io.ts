@@ -16,11 +16,13 @@ export type { Location, ReadOptions, WriteOptions };
 
 /**
  * Classifies a location string. `input` is the key of the option it came from (for messages).
- * Only the lower-case `cm://` prefix denotes a ConfigMap (anything else is a file path).
+ * Only the lower-case `cm://` prefix denotes a ConfigMap; near misses (`cm:ns/name`, `CM://…`,
+ * ` cm://…`, `configmap://…`) are refused rather than read as file names.
  */
 export function parseLocation(text: string, input = 'location'): Location {
   if (text === '-') return { kind: 'stdio', text: '-' };
   if (text.startsWith('cm://')) return parseConfigMapUri(text, input);
+  refuseNearMiss(text, input);
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) {
     let url: URL;
     try {
@@ -42,6 +44,25 @@ export function parseLocation(text: string, input = 'location'): Location {
   }
   if (text === '') throw invalidInput(`${optionLabel(input)}: the location is empty`, { hint: 'pass a file path, - for stdin, an https:// URL or cm://namespace/name' });
   return { kind: 'file', path: text, text };
+}
+
+const CM_HINT = 'a ConfigMap is written cm://<namespace>/<name>, lower-case, with nothing before it (e.g. cm://gpu-ops/aicr-snapshot)';
+
+/**
+ * Text that is almost a `cm://` URI (or another location) is refused, not read as a local
+ * file name: `cm:ns/name` would otherwise look for a file of that name and fail far from the typo.
+ */
+function refuseNearMiss(text: string, input: string): void {
+  const trimmed = text.trim();
+  const fail = (problem: string, hint = CM_HINT): never => {
+    throw invalidInput(`${optionLabel(input)}: ${JSON.stringify(text)} ${problem}`, { hint, option: input });
+  };
+  if (trimmed !== text && (trimmed === '-' || /^[a-z][a-z0-9+.-]*:/i.test(trimmed))) {
+    fail('has blanks around it', `remove the blanks${/^cm:/i.test(trimmed) ? `; ${CM_HINT}` : ''}`);
+  }
+  if (/^cm:\/\//i.test(trimmed)) fail('spells the cm:// scheme in upper case');
+  if (/^cm:/i.test(trimmed)) fail('is not a ConfigMap URI: cm: needs two slashes');
+  if (/^(config-?maps?|k8s|kube|kubernetes):/i.test(trimmed)) fail('uses a scheme aicr does not know');
 }
 
 /** The `cm://` handler lives in the Kubernetes module, imported only when a cm:// location is used. */
