@@ -3,7 +3,7 @@
  * URL (read only), or a Kubernetes ConfigMap `cm://namespace/name` (the Kubernetes module is
  * loaded only for those, so other commands never pay for a Kubernetes client).
  */
-import { closeSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { AicrError, ErrorCode, invalidInput, notFound, wrapError } from './errors.js';
 import { MAX_DOCUMENT_BYTES, parseConfigMapUri, type ConfigMapHandler, type Location, type ReadOptions, type WriteOptions } from './location.js';
@@ -205,7 +205,16 @@ export async function writeLocation(location: Location, text: string, options: W
   switch (location.kind) {
     case 'stdio': {
       const stream = options.stdout ?? process.stdout;
-      await new Promise<void>((resolve, reject) => stream.write(text, (error) => (error ? reject(error) : resolve())));
+      // The stream also emits the failure as an event: listen, or Node ends the process over it.
+      const ignore = (): void => {};
+      stream.on?.('error', ignore);
+      try {
+        await new Promise<void>((resolve, reject) => stream.write(text, (error) => (error ? reject(error) : resolve())));
+      } catch (error) {
+        // The listener stays: the event may come after the callback.
+        throw wrapError(error, `${optionLabel(options.input ?? 'output')}: cannot write to standard output`, ErrorCode.Internal);
+      }
+      stream.off?.('error', ignore);
       return;
     }
     case 'file':
@@ -218,6 +227,24 @@ export async function writeLocation(location: Location, text: string, options: W
   }
 }
 
+function writeDirectly(path: string, data: string | Uint8Array, input: string): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'w');
+    writeAll(fd, data);
+  } catch (error) {
+    throw wrapError(error, `${optionLabel(input)}: cannot write ${path}`, ErrorCode.InvalidInput);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+function writeAll(fd: number, data: string | Uint8Array): void {
+  const buffer = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+  let offset = 0;
+  while (offset < buffer.length) offset += writeSync(fd, buffer, offset, buffer.length - offset);
+}
+
 /**
  * Writes a file so readers never see a partial one: write a temporary sibling, then rename it
  * over the target. Parent directories are created. Refuses to replace a directory. No fsync:
@@ -226,21 +253,25 @@ export async function writeLocation(location: Location, text: string, options: W
  */
 export function writeFileAtomic(path: string, data: string | Uint8Array, input = 'output', mode = 0o644): void {
   const dir = dirname(path);
+  let existing;
   try {
-    const existing = lstatSync(path, { throwIfNoEntry: false });
+    existing = statSync(path, { throwIfNoEntry: false });
     if (existing?.isDirectory()) throw invalidInput(`${optionLabel(input)}: ${path} is a directory`, { hint: 'pass a file path for the output' });
     mkdirSync(dir, { recursive: true });
   } catch (error) {
     if (error instanceof AicrError) throw error;
     throw wrapError(error, `${optionLabel(input)}: cannot create the directory for ${path}`, ErrorCode.InvalidInput);
   }
+  // A device or a pipe (/dev/stdout, /dev/null, a FIFO) is written to, never replaced by a file.
+  if (existing && !existing.isFile()) {
+    writeDirectly(path, data, input);
+    return;
+  }
   const temp = join(dir, `.${basename(path)}.${uniqueSuffix()}.tmp`);
   let fd: number | undefined;
   try {
     fd = openSync(temp, 'wx', mode);
-    const buffer = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-    let offset = 0;
-    while (offset < buffer.length) offset += writeSync(fd, buffer, offset, buffer.length - offset);
+    writeAll(fd, data);
     closeSync(fd);
     fd = undefined;
     renameSync(temp, path);
