@@ -158,15 +158,18 @@ function inComment(sorted: readonly Ranged[], text: string, start: number, end: 
 }
 
 /**
- * Whether [start, end) is made of whole nodes: each node that starts inside also ends inside,
- * and each node around its start also holds its end.
+ * Whether [start, end) is made of whole nodes: each node that starts inside also ends inside
+ * (but for a collection the value opens and the template continues), and each node around its
+ * start also holds its end.
  */
 function formsWholeNodes(tree: { roots: Ranged[]; sorted: Ranged[] }, start: number, end: number): boolean {
   let first = upperBound(tree.sorted, start - 1);
   let any = false;
   for (; first < tree.sorted.length && tree.sorted[first]!.start < end; first++) {
+    const node = tree.sorted[first]!;
     any = true;
-    if (tree.sorted[first]!.end > end) return false;
+    // A collection the value opens may go on with the template's own items (`fixed: yes` after a toYaml'd map).
+    if (node.end > end && !(node.start === start && node.children.length > 0)) return false;
   }
   if (!any) return false;
   for (let level: readonly Ranged[] = tree.roots; ;) {

@@ -22,7 +22,9 @@ export function editDistance(a: string, b: string): number {
 
 /**
  * The known name closest to `word` (ignoring case), when close enough to be a typo: at most
- * one edit for short names, two for longer ones. Ties go to the earlier candidate.
+ * one edit for short names, two for longer ones; failing that, the name sharing the longest
+ * beginning with the word, when that is most of it (`components` for `componentRefs`). Ties go to the earlier
+ * candidate.
  */
 export function closestName(word: string, candidates: readonly string[]): string | undefined {
   const wanted = word.toLowerCase();
@@ -32,5 +34,17 @@ export function closestName(word: string, candidates: readonly string[]): string
     const distance = editDistance(wanted, name.toLowerCase());
     if (distance <= limit && (!best || distance < best.distance)) best = { name, distance };
   }
-  return best?.name;
+  if (best || wanted.length < 4) return best?.name;
+  let prefixed: { name: string; length: number } | undefined;
+  for (const name of candidates) {
+    const length = commonPrefix(wanted, name.toLowerCase());
+    if (length >= 4 && length >= 0.75 * Math.min(wanted.length, name.length) && (!prefixed || length > prefixed.length)) prefixed = { name, length };
+  }
+  return prefixed?.name;
+}
+
+function commonPrefix(a: string, b: string): number {
+  let length = 0;
+  while (length < a.length && length < b.length && a[length] === b[length]) length++;
+  return length;
 }
