@@ -13,6 +13,7 @@ import { readOptionsFor, type StepIO } from '../step.js';
 import { generateBundle, writeGeneratedBundle, type BundleOutcome } from './index.js';
 import { checkOutputDir } from './output.js';
 import { BUNDLE_OUTPUTS, type BUNDLE_OPTIONS, type BUNDLE_SETTINGS } from './options.js';
+import { parseSetFlags } from './set.js';
 import type { BundleOptions } from './types.js';
 
 export type BundleValues = OptionValues<typeof BUNDLE_OPTIONS>;
@@ -50,6 +51,8 @@ export async function runBundleStep(values: BundleValues, io: StepIO, given: Bun
   const outputOption = given.outputOption ?? 'output';
   // A bad output directory is refused before any work (a templated one once it is expanded).
   if (!hasPlaceholders(values.output)) checkOutputDir(values.output, { force: values.force, input: outputOption });
+  // So are malformed overrides: no recipe is read for a bundle that cannot be made.
+  parseSetFlags(values.set);
   const [recipe, catalog] = await Promise.all([
     given.recipe ?? loadDocument('RecipeResult', values.recipe, readOptionsFor('recipe', io, values.kubeconfig)),
     given.catalog ?? loadDataCatalog(values.data),

@@ -1,0 +1,2 @@
+import{createRequire as __aicrRequire}from'node:module';const require=__aicrRequire(import.meta.url);
+import{a,b,c,d,e,f,g}from"./chunk-PAVD25HR.js";import"./chunk-OVKN6FLM.js";import"./chunk-SELJGE2T.js";import"./chunk-L5PEJJEL.js";import"./chunk-CD6S6HXK.js";import"./chunk-7PSYP7M5.js";import"./chunk-GOUAPQDK.js";import"./chunk-7BFPARAA.js";import"./chunk-VP7XJ47D.js";export{a as CONFIGMAP_MAX_BYTES,d as checkConfigMapSize,b as configMapContent,c as configMapDataSize,g as configMapHandler,e as readConfigMapDocument,f as writeConfigMapDocument};
