@@ -1,8 +1,9 @@
 /** Wrong input ends with its documented exit code (2: invalid input) and names the input as its door spells it. */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, openSync, closeSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, openSync, closeSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { fullDevice } from '../helpers/full-device.js';
 import { REPO_ROOT } from '../helpers/paths.js';
 import { action, cli, gitlab, scratchDir, type DoorRun } from './doors.js';
 
@@ -140,16 +141,18 @@ describe('input-codes', () => {
   });
 
   describe('a full disk is a clear error (8) with nothing replaced or half-written', () => {
-    it.runIf(existsSync('/dev/full'))('cli: --output /dev/full', () => {
-      const result = cli(['recipe', '--service', 'eks', '--output', '/dev/full']);
+    const FULL = fullDevice();
+
+    it.runIf(FULL)('cli: --output on a full device', () => {
+      const result = cli(['recipe', '--service', 'eks', '--output', FULL!]);
       expect(result.code, result.log).toBe(8);
-      expect(result.stderr).toContain('--output: cannot write /dev/full: ENOSPC: no space left on device');
+      expect(result.stderr).toContain(`--output: cannot write ${FULL}: ENOSPC: no space left on device`);
       expect(result.stderr).toContain('hint: the file system is full');
-      expect(statSync('/dev/full').isCharacterDevice()).toBe(true);
+      expect(statSync(FULL!).isCharacterDevice()).toBe(true);
     });
 
-    it.runIf(existsSync('/dev/full'))('cli: standard output on a full disk', () => {
-      const full = openSync('/dev/full', 'w');
+    it.runIf(FULL)('cli: standard output on a full disk', () => {
+      const full = openSync(FULL!, 'w');
       try {
         const child = spawnSync(process.execPath, [join(REPO_ROOT, 'bin', 'aicr.js'), 'recipe', '--service', 'eks'], { cwd: scratchDir('stdout'), stdio: ['ignore', full, 'pipe'], encoding: 'utf8', env: { PATH: process.env.PATH } });
         expect(child.status, child.stderr).toBe(8);
@@ -160,11 +163,11 @@ describe('input-codes', () => {
       }
     });
 
-    it.runIf(existsSync('/dev/full'))('action: output /dev/full', () => {
-      const result = action('recipe', { service: 'eks', output: '/dev/full' });
+    it.runIf(FULL)('action: output on a full device', () => {
+      const result = action('recipe', { service: 'eks', output: FULL! });
       expect(result.code, result.log).toBe(8);
-      expect(result.log).toContain('input "output": cannot write /dev/full: ENOSPC');
-      expect(statSync('/dev/full').isCharacterDevice()).toBe(true);
+      expect(result.log).toContain(`input "output": cannot write ${FULL}: ENOSPC`);
+      expect(statSync(FULL!).isCharacterDevice()).toBe(true);
     });
   });
 

@@ -4,7 +4,7 @@
  */
 import type { Catalog } from '../catalog/catalog.js';
 import type { ComponentRef } from '../documents/types.js';
-import { AicrError, ErrorCode, invalidInput, wrapError } from '../errors.js';
+import { ErrorCode, invalidInput, wrapError, type AicrError } from '../errors.js';
 import { compareStrings } from '../serialize.js';
 import { findShapeProblem, type ShapeProblem } from './manifest-shape.js';
 import { renderTemplate } from './template/index.js';

@@ -9,7 +9,7 @@ import { setOwn } from '../util/objects.js';
 const SET_FORM = 'component:path.to.key=value';
 const SEGMENT = /^[a-zA-Z0-9][a-zA-Z0-9_-]*$/;
 /** Most keys a `--set` path may have: Helm values nest a dozen levels; deeper is a mistake or an attack. */
-export const MAX_SET_SEGMENTS = 64;
+const MAX_SET_SEGMENTS = 64;
 
 export interface SetOverride {
   /** The component key as written (a component name or one of its aliases). */

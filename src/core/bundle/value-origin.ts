@@ -10,7 +10,7 @@ import { isPlainObject } from '../serialize.js';
 import { formatGoValue } from './template/format.js';
 import { coerceSetValue, type SetOverride } from './set.js';
 
-export interface ValueOrigin {
+interface ValueOrigin {
   /** E.g. `--set gpuoperator:driver.version=…`, `recipe componentRefs[2].overrides.driver.version`. */
   label: string;
   /** The option it came from, when it came from one. */

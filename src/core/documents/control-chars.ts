@@ -10,7 +10,7 @@ const IN_VALUE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
 const IN_KEY = /[\u0000-\u001f\u007f-\u009f]/;
 
 /** `U+001B`: how a control character is named in messages. */
-export function codePoint(char: string): string {
+function codePoint(char: string): string {
   return `U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
 }
 

@@ -1,13 +1,17 @@
 // A full disk is a clear error (exit 8) that leaves nothing half-written: the atomic writers'
 // temporary files and the bundle's staging directory are removed, earlier content survives.
-import * as fs from 'node:fs';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import type * as fs from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { writeBundle } from '../../../src/core/bundle/output.js';
 import { exitCodeFor, formatError } from '../../../src/core/errors.js';
 import { writeFileAtomic } from '../../../src/core/io.js';
 import { tempDir } from '../../helpers/catalog.js';
+import { deviceNode, fullDevice } from '../../helpers/full-device.js';
+
+const FULL = fullDevice();
+const NULL = deviceNode('null');
 
 /** Bytes the disk takes before it is full; Infinity when it is not. */
 const disk = vi.hoisted(() => ({ room: Infinity }));
@@ -75,12 +79,14 @@ describe('a full disk', () => {
     expect(readFileSync(join(existing, 'checksums.txt'), 'utf8')).toBe('old\n');
   });
 
-  it.runIf(existsSync('/dev/full'))('writes into a device rather than replacing it: /dev/full fails with exit 8 and stays a device', () => {
-    const error = failure(() => writeFileAtomic('/dev/full', 'data\n'));
+  it.runIf(FULL)('writes into a device rather than replacing it: a full device fails with exit 8 and stays a device', () => {
+    const error = failure(() => writeFileAtomic(FULL!, 'data\n'));
     expect(exitCodeFor(error)).toBe(8);
-    expect(formatError(error)).toContain('cannot write /dev/full: ENOSPC');
-    expect(statSync('/dev/full').isCharacterDevice()).toBe(true);
-    writeFileAtomic('/dev/null', 'data\n');
-    expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
+    expect(formatError(error)).toContain(`cannot write ${FULL}: ENOSPC`);
+    expect(statSync(FULL!).isCharacterDevice()).toBe(true);
+    if (NULL) {
+      writeFileAtomic(NULL, 'data\n');
+      expect(statSync(NULL).isCharacterDevice()).toBe(true);
+    }
   });
 });

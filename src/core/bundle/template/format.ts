@@ -58,7 +58,7 @@ export function goSprint(args: unknown[]): string {
 }
 
 /** Largest width or precision Go's fmt accepts (`tooLarge` in fmt/print.go). */
-export const MAX_FORMAT_NUMBER = 1_000_000;
+const MAX_FORMAT_NUMBER = 1_000_000;
 
 /**
  * `fmt.Sprintf` for the verbs manifests use: v s q d f F g t x, width and `-`/`0` flags. A

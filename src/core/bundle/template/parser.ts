@@ -9,7 +9,7 @@ import { lexExpression, tokenize, type ExprToken, type Token } from './lexer.js'
  * template may have: parsing and running recurse per level, so a hostile template must not
  * reach the stack's end. Real manifests nest a handful of levels.
  */
-export const MAX_NESTING = 100;
+const MAX_NESTING = 100;
 
 /** One action's tokens into a pipeline: `$v := cmd arg | cmd`, with `( … )` nesting. */
 class ExpressionParser {
