@@ -237,6 +237,13 @@ describe('input-codes', () => {
       expectNothingWritten(result);
     });
 
+    it.each(DOORS)('%s bundle: nodes 1e9', (door) => {
+      const result = run(door, 'bundle', { recipe: 'recipe.yaml', nodes: '1e9', output: 'out' });
+      expect(result.code, result.log).toBe(2);
+      expect(result.log).toContain(`${spelled(door, 'nodes')}: takes a whole number, not "1e9"`);
+      expectNothingWritten(result);
+    });
+
     it.each(ABSURD)('root action: nodes %s', (nodes) => {
       const result = action('root', { service: 'eks', nodes, 'output-dir': 'aicr' });
       expect(result.code, result.log).toBe(2);
