@@ -4,6 +4,7 @@
  * how to fix them. Values come out typed through the shared option reader.
  */
 import { invalidInput } from '../core/errors.js';
+import { editDistance } from '../core/util/suggest.js';
 import { readOptions, type RawValue } from '../core/options/values.js';
 import { defaultAt, nameAt, offeredAt, type OptionSpec, type OptionTable, type OptionValues } from '../core/options/spec.js';
 
@@ -39,23 +40,9 @@ function lookupTable(flags: readonly Flag[]): Map<string, Flag> {
   return table;
 }
 
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let previous = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const current = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-      previous = current;
-    }
-  }
-  return row[b.length]!;
-}
-
 function suggestion(command: string, flags: readonly Flag[], unknown: string): string {
   const name = unknown.replace(/^-+/, '').split('=')[0]!;
-  const close = flags.filter((f) => !f.spec.hidden).map((f) => f.name).filter((candidate) => distance(candidate, name) <= 2 || candidate.includes(name) || name.includes(candidate));
+  const close = flags.filter((f) => !f.spec.hidden).map((f) => f.name).filter((candidate) => editDistance(candidate, name) <= 2 || candidate.includes(name) || name.includes(candidate));
   const tail = `run "aicr ${command} --help" for the list of flags`;
   return close.length ? `did you mean ${close.map((c) => `--${c}`).join(' or ')}? ${tail}` : tail;
 }

@@ -60,13 +60,24 @@ export function parseCriteriaValue(field: CriteriaField, raw: string, input = op
   });
 }
 
-function parseNodes(raw: unknown, input = optionRef('nodes')): number {
+/** Most GPU nodes a criteria may name: more is a typo (and every door agrees on the bound). */
+export const MAX_NODES = 100_000;
+
+/**
+ * A node count: a whole number from 0 to {@link MAX_NODES}. `written` is the text as the user
+ * wrote it, when known: `1e3` or `0x10` in a file parse to whole numbers but are not counts.
+ */
+function parseNodes(raw: unknown, input = optionRef('nodes'), written?: string): number {
   const value = typeof raw === 'string' && /^\s*-?\d+\s*$/.test(raw) ? Number(raw) : raw;
-  if (typeof value !== 'number' || !Number.isSafeInteger(value)) {
-    throw invalidInput(`invalid nodes value: ${String(raw)}`, { hint: `${input} must be a whole number (0 means any)` });
+  const plain = written === undefined || /^[-+]?\d+$/.test(written.trim());
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || !plain) {
+    throw invalidInput(`invalid nodes value: ${written ?? String(raw)}`, { hint: `${input} must be a whole number written in digits, from 0 to ${MAX_NODES} (0 means any)` });
   }
   if (value < 0) {
     throw invalidInput(`invalid nodes count: ${value} (must be >= 0)`, { hint: `${input} must be 0 or more (0 means any)` });
+  }
+  if (value > MAX_NODES) {
+    throw invalidInput(`invalid nodes count: ${value} (must be at most ${MAX_NODES})`, { hint: `${input} must be a number from 0 to ${MAX_NODES} (0 means any)` });
   }
   return value;
 }
@@ -77,9 +88,9 @@ export function anyCriteria(): Criteria {
 
 /**
  * Applies raw values onto `base` (later sources override earlier ones); empty strings and
- * nodes <= 0 leave the field unchanged.
+ * nodes <= 0 leave the field unchanged. `nodesText` is the nodes value as written in a file.
  */
-export function applyCriteria(base: Criteria, raw: RawCriteria, inputName: (field: string) => string): Criteria {
+export function applyCriteria(base: Criteria, raw: RawCriteria, inputName: (field: string) => string, nodesText?: string): Criteria {
   const out = { ...base };
   for (const field of CRITERIA_FIELDS) {
     const value = raw[field];
@@ -87,7 +98,7 @@ export function applyCriteria(base: Criteria, raw: RawCriteria, inputName: (fiel
     out[field] = parseCriteriaValue(field, String(value), inputName(field));
   }
   if (raw.nodes !== undefined && raw.nodes !== null) {
-    const nodes = parseNodes(raw.nodes, inputName('nodes'));
+    const nodes = parseNodes(raw.nodes, inputName('nodes'), nodesText);
     if (nodes > 0) out.nodes = nodes;
   }
   return out;

@@ -157,7 +157,14 @@ export function wrapError(error: unknown, context: string, fallback: ErrorCode =
   if (inner?.location !== undefined) options.location = inner.location;
   if (inner?.details !== undefined) options.details = inner.details;
   if (inner?.option !== undefined) options.option = inner.option;
+  if (options.hint === undefined && isDiskFull(error)) options.hint = 'the file system is full (or over quota): free space or write elsewhere, then run again';
   return new AicrError(code, `${context}: ${errorMessage(error)}`, options);
+}
+
+/** A write failed for lack of space: the disk (or the user's quota, or the file size limit) is full. */
+export function isDiskFull(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'ENOSPC' || code === 'EDQUOT' || code === 'EFBIG';
 }
 
 /** Maps well-known Node.js system errors to a code; undefined when nothing fits. */
@@ -171,7 +178,13 @@ function classifyForeignError(error: unknown): ErrorCode | undefined {
     case 'EISDIR':
     case 'ENOTDIR':
     case 'ELOOP':
+    case 'EROFS':
       return ErrorCode.InvalidInput;
+    // A full disk is no fault of the input: the artifact could not be produced (exit 8).
+    case 'ENOSPC':
+    case 'EDQUOT':
+    case 'EFBIG':
+      return ErrorCode.Internal;
     case 'ETIMEDOUT':
       return ErrorCode.Timeout;
     case 'ECONNREFUSED':

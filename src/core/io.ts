@@ -19,11 +19,13 @@ export type { Location, OutputClaim, ReadOptions, WriteOptions };
 
 /**
  * Classifies a location string. `input` is the key of the option it came from (for messages).
- * Only the lower-case `cm://` prefix denotes a ConfigMap (anything else is a file path).
+ * Only the lower-case `cm://` prefix denotes a ConfigMap; near misses (`cm:ns/name`, `CM://…`,
+ * ` cm://…`, `configmap://…`) are refused rather than read as file names.
  */
 export function parseLocation(text: string, input = 'location'): Location {
   if (text === '-') return { kind: 'stdio', text: '-' };
   if (text.startsWith('cm://')) return parseConfigMapUri(text, input);
+  refuseNearMiss(text, input);
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) {
     let url: URL;
     try {
@@ -45,6 +47,25 @@ export function parseLocation(text: string, input = 'location'): Location {
   }
   if (text === '') throw invalidInput(`${optionLabel(input)}: the location is empty`, { hint: 'pass a file path, - for stdin, an https:// URL or cm://namespace/name' });
   return { kind: 'file', path: text, text };
+}
+
+const CM_HINT = 'a ConfigMap is written cm://<namespace>/<name>, lower-case, with nothing before it (e.g. cm://gpu-ops/aicr-snapshot)';
+
+/**
+ * Text that is almost a `cm://` URI (or another location) is refused, not read as a local
+ * file name: `cm:ns/name` would otherwise look for a file of that name and fail far from the typo.
+ */
+function refuseNearMiss(text: string, input: string): void {
+  const trimmed = text.trim();
+  const fail = (problem: string, hint = CM_HINT): never => {
+    throw invalidInput(`${optionLabel(input)}: ${JSON.stringify(text)} ${problem}`, { hint, option: input });
+  };
+  if (trimmed !== text && (trimmed === '-' || /^[a-z][a-z0-9+.-]*:/i.test(trimmed))) {
+    fail('has blanks around it', `remove the blanks${/^cm:/i.test(trimmed) ? `; ${CM_HINT}` : ''}`);
+  }
+  if (/^cm:\/\//i.test(trimmed)) fail('spells the cm:// scheme in upper case');
+  if (/^cm:/i.test(trimmed)) fail('is not a ConfigMap URI: cm: needs two slashes');
+  if (/^(config-?maps?|k8s|kube|kubernetes):/i.test(trimmed)) fail('uses a scheme aicr does not know');
 }
 
 /** The `cm://` handler lives in the Kubernetes module, imported only when a cm:// location is used. */
@@ -196,7 +217,16 @@ export async function writeLocation(location: Location, text: string, options: W
   switch (location.kind) {
     case 'stdio': {
       const stream = options.stdout ?? process.stdout;
-      await new Promise<void>((resolve, reject) => stream.write(text, (error) => (error ? reject(error) : resolve())));
+      // The stream also emits the failure as an event: listen, or Node ends the process over it.
+      const ignore = (): void => {};
+      stream.on?.('error', ignore);
+      try {
+        await new Promise<void>((resolve, reject) => stream.write(text, (error) => (error ? reject(error) : resolve())));
+      } catch (error) {
+        // The listener stays: the event may come after the callback.
+        throw wrapError(error, `${optionLabel(options.input ?? 'output')}: cannot write to standard output`, ErrorCode.Internal);
+      }
+      stream.off?.('error', ignore);
       return;
     }
     case 'file':
@@ -244,6 +274,24 @@ export async function claimOutputs(locations: ReadonlyArray<Location | undefined
   };
 }
 
+function writeDirectly(path: string, data: string | Uint8Array, input: string): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'w');
+    writeAll(fd, data);
+  } catch (error) {
+    throw wrapError(error, `${optionLabel(input)}: cannot write ${path}`, ErrorCode.InvalidInput);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+function writeAll(fd: number, data: string | Uint8Array): void {
+  const buffer = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+  let offset = 0;
+  while (offset < buffer.length) offset += writeSync(fd, buffer, offset, buffer.length - offset);
+}
+
 /**
  * Writes a file so readers never see a partial one: write a temporary sibling, then rename it
  * over the target. Parent directories are created. Refuses to replace a directory. No fsync:
@@ -256,13 +304,19 @@ export async function claimOutputs(locations: ReadonlyArray<Location | undefined
  */
 export function writeFileAtomic(path: string, data: string | Uint8Array, input = 'output', mode = 0o644, claim?: OutputClaim & { kind: 'file' }): void {
   const dir = dirname(path);
+  let existing;
   try {
-    const existing = lstatSync(path, { throwIfNoEntry: false });
+    existing = statSync(path, { throwIfNoEntry: false });
     if (existing?.isDirectory()) throw invalidInput(`${optionLabel(input)}: ${path} is a directory`, { hint: 'pass a file path for the output' });
     mkdirSync(dir, { recursive: true });
   } catch (error) {
     if (error instanceof AicrError) throw error;
     throw wrapError(error, `${optionLabel(input)}: cannot create the directory for ${path}`, ErrorCode.InvalidInput);
+  }
+  // A device or a pipe (/dev/stdout, /dev/null, a FIFO) is written to, never replaced by a file.
+  if (existing && !existing.isFile()) {
+    writeDirectly(path, data, input);
+    return;
   }
   removeStaleTemporaries(dir, basename(path));
   const temp = join(dir, temporaryName(basename(path), 'tmp'));
@@ -270,9 +324,7 @@ export function writeFileAtomic(path: string, data: string | Uint8Array, input =
   let fd: number | undefined;
   try {
     fd = openSync(temp, 'wx', mode);
-    const buffer = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-    let offset = 0;
-    while (offset < buffer.length) offset += writeSync(fd, buffer, offset, buffer.length - offset);
+    writeAll(fd, data);
     closeSync(fd);
     fd = undefined;
     placeFile(temp, path, input, claim);

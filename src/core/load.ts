@@ -13,6 +13,7 @@ import { positionKey, type WrittenPositions } from './serialize.js';
 import { parseSource, type SourceDocument } from './documents/source.js';
 import { formatPath } from './documents/source-types.js';
 import { constraintValuesAsText } from './documents/constraint-values.js';
+import { checkControlCharacters } from './documents/control-chars.js';
 import { API_VERSION } from './documents/types.js';
 
 /** A document with everything later steps need: the checked value, its positions, its name. */
@@ -58,6 +59,8 @@ async function parseDocumentOf<K extends DocumentKind>(kind: K, text: string, or
     });
   }
   if (kind === 'RecipeCriteria') checkCriteriaHeader(source, origin, option);
+  // Recipes and criteria are written by people (or edited after aicr wrote them); snapshots are measured.
+  if (kind !== 'Snapshot') checkControlCharacters(source, kind);
   if (kind === 'RecipeResult') constraintValuesAsText(source);
   return { kind, document: checkDocument(kind, source), source, origin };
 }

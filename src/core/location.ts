@@ -23,7 +23,10 @@ export function parseConfigMapUri(text: string, input = 'location'): Location & 
   const rest = text.slice('cm://'.length);
   const parts = rest.split('/');
   const hint = 'write it as cm://<namespace>/<name>, both lower-case DNS names (e.g. cm://gpu-ops/aicr-snapshot)';
-  if (parts.length !== 2 || !parts[0] || !parts[1]) throw invalidInput(`${optionLabel(input)}: invalid ConfigMap URI "${text}"`, { hint });
+  if (parts.length !== 2 || !parts[0] || !parts[1]) {
+    const problem = parts.length > 2 ? 'has more than a namespace and a name' : 'needs a namespace and a name';
+    throw invalidInput(`${optionLabel(input)}: invalid ConfigMap URI "${text}": it ${problem}`, { hint, option: input });
+  }
   const [namespace, name] = parts as [string, string];
   if (namespace.length > 63 || !DNS1123_LABEL.test(namespace)) throw invalidInput(`${optionLabel(input)}: invalid namespace "${namespace}" in "${text}"`, { hint });
   if (name.length > 253 || !DNS1123_SUBDOMAIN.test(name)) throw invalidInput(`${optionLabel(input)}: invalid ConfigMap name "${name}" in "${text}"`, { hint });

@@ -4,9 +4,11 @@
  */
 import type { Catalog } from '../catalog/catalog.js';
 import type { ComponentRef } from '../documents/types.js';
-import { ErrorCode, invalidInput, wrapError } from '../errors.js';
+import { ErrorCode, invalidInput, wrapError, type AicrError } from '../errors.js';
 import { compareStrings } from '../serialize.js';
+import { findShapeProblem, type ShapeProblem } from './manifest-shape.js';
 import { renderTemplate } from './template/index.js';
+import type { OriginOf } from './value-origin.js';
 import { indexVersion } from './versions.js';
 
 export interface RenderedManifest {
@@ -51,8 +53,11 @@ function readCached(catalog: Catalog, path: string): string {
   return text;
 }
 
-/** Renders `paths` (processed in sorted order); empty results are dropped. */
-export function renderManifests(catalog: Catalog, ref: ComponentRef, paths: readonly string[], data: Record<string, unknown>, field: string): RenderedManifest[] {
+/**
+ * Renders `paths` (processed in sorted order); empty results are dropped. A value that changes
+ * a manifest's YAML structure is refused, named by `originOf`.
+ */
+export function renderManifests(catalog: Catalog, ref: ComponentRef, paths: readonly string[], data: Record<string, unknown>, field: string, originOf: OriginOf): RenderedManifest[] {
   const sorted = [...new Set(paths)].sort(compareStrings);
   const seen = new Map<string, string>();
   for (const source of sorted) {
@@ -76,11 +81,26 @@ export function renderManifests(catalog: Catalog, ref: ComponentRef, paths: read
     } catch (error) {
       throw wrapError(error, `component "${ref.name}": manifest "${source}" (from ${field}) cannot be read`, ErrorCode.NotFound);
     }
-    const content = renderTemplate(text, data, source);
+    const { text: content, spans } = renderTemplate(text, data, source);
+    const problem = findShapeProblem(content, spans, source);
+    if (problem) throw shapeError(ref, source, problem, originOf);
     if (isEmptyManifest(content)) continue;
     out.push({ source, name, content: content.endsWith('\n') ? content : `${content}\n` });
   }
   return out;
+}
+
+const SHOWN_VALUE_LENGTH = 80;
+
+function shapeError(ref: ComponentRef, source: string, problem: ShapeProblem, originOf: OriginOf): AicrError {
+  const origin = originOf(problem.value);
+  const shown = JSON.stringify(problem.value.length > SHOWN_VALUE_LENGTH ? `${problem.value.slice(0, SHOWN_VALUE_LENGTH)}…` : problem.value);
+  return invalidInput(`component "${ref.name}": ${origin.label} gives ${shown}, which ${problem.reason}, in manifest ${source} (template line ${problem.span.line}); a value may not change a manifest's structure`, {
+    location: { file: source, line: problem.span.line },
+    hint: 'give a plain value: one line, without "---", ": " or " #", not starting with & * ! - ? | > { [ # % @ ` or a quote; structured settings belong in the component\'s values',
+    ...(origin.option ? { option: origin.option } : {}),
+    details: { component: ref.name, manifest: source, origin: origin.label },
+  });
 }
 
 /** A rendered manifest declares a Namespace (the wrapper chart then must not create it). */

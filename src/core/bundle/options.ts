@@ -2,6 +2,7 @@
 import { dataOption, gitlabJobOptions, kubeconfigOption, summaryOption } from '../options/common.js';
 import { defineOutputs } from '../options/outputs.js';
 import { defineOptions } from '../options/spec.js';
+import { MAX_NODES } from '../criteria.js';
 import { DEPLOYERS } from './types.js';
 
 const PATH_REGEX = '^[A-Za-z0-9_][A-Za-z0-9_-]*(\\.[A-Za-z0-9_-]+)*(/[A-Za-z0-9_][A-Za-z0-9_-]*(\\.[A-Za-z0-9_-]+)*)*/?$';
@@ -29,7 +30,7 @@ export const BUNDLE_SETTINGS = defineOptions({
   acceleratedNodeToleration: { type: 'list', description: 'Tolerations for GPU node components: key=value:effect or key:effect (default: tolerate every taint).', placeholder: '<key=value:effect>' },
   workloadSelector: { type: 'map', description: 'Labels of workloads that node tuning must not interrupt: key=value pairs.', placeholder: '<key=value>' },
   workloadGate: { type: 'string', description: 'Taint that keeps workloads off GPU nodes until they are ready: key=value:effect or key:effect.', placeholder: '<key=value:effect>' },
-  nodes: { type: 'int', min: 0, max: 100_000, default: 0, description: 'Estimated GPU node count, written to components that size themselves (0 leaves it unset).' },
+  nodes: { type: 'int', min: 0, max: MAX_NODES, default: 0, description: 'Estimated GPU node count, written to components that size themselves (0 leaves it unset).' },
   repo: { type: 'string', description: 'Git (or OCI) repository the bundle is pushed to, written into argocd, argocdhelm and flux output.', placeholder: '<url>' },
   targetRevision: { type: 'string', default: 'main', description: 'Branch, tag or commit GitOps tools track.', placeholder: '<revision>' },
 });

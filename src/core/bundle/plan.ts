@@ -13,6 +13,8 @@ import { declaresNamespace, manifestData, renderManifests, stripHookAnnotations 
 import { injectScheduling, parseScheduling, type Scheduling } from './scheduling.js';
 import { coerceSetValue, overridesFor, parseGoBool, parseSetFlags, setPath, type SetOverride } from './set.js';
 import type { BundleOptions, BundlePlan, ChartSource, Folder, PlannedComponent } from './types.js';
+import { originFinder } from './value-origin.js';
+import { ensureYamlParser } from '../documents/parse.js';
 import { optionRef } from '../option-refs.js';
 import { quoted } from '../safe-text.js';
 
@@ -198,6 +200,8 @@ export async function planBundle({ recipe, catalog, options }: PlanInput): Promi
   const notes = [...selection.notes];
   if (selection.included.length === 0) throw invalidInput('recipe has no enabled components after filtering', { hint: `enable at least one component (check overrides.enabled and ${optionRef('set')} <component>:enabled)` });
   const ordered = orderComponents(selection.included, recipe.deploymentOrder);
+  // Rendered manifests are checked with the YAML parser (see manifest-shape.ts).
+  if (ordered.some((ref) => (ref.manifestFiles ?? []).length > 0 || (ref.preManifestFiles ?? []).length > 0)) await ensureYamlParser();
   const components: PlannedComponent[] = [];
   const declaredNames = new Set(ordered.map((ref) => ref.name));
 
@@ -225,8 +229,9 @@ export async function planBundle({ recipe, catalog, options }: PlanInput): Promi
     injectScheduling(values, config, scheduling);
 
     const data = manifestData(ref, namespace, values);
-    const preManifests = renderManifests(catalog, ref, ref.preManifestFiles ?? [], data, 'preManifestFiles');
-    const manifests = renderManifests(catalog, ref, ref.manifestFiles ?? [], data, 'manifestFiles');
+    const originOf = originFinder(ref, `componentRefs[${recipe.componentRefs.indexOf(ref)}]`, selection.overrides.get(ref.name) ?? [], values);
+    const preManifests = renderManifests(catalog, ref, ref.preManifestFiles ?? [], data, 'preManifestFiles', originOf);
+    const manifests = renderManifests(catalog, ref, ref.manifestFiles ?? [], data, 'manifestFiles', originOf);
     const isKustomize = ref.type === 'Kustomize' || Boolean(ref.tag) || Boolean(ref.path);
     const component: PlannedComponent = {
       ref,

@@ -9,6 +9,8 @@ import { quoted } from '../safe-text.js';
 
 const SET_FORM = 'component:path.to.key=value';
 const SEGMENT = /^[a-zA-Z0-9][a-zA-Z0-9_-]*$/;
+/** Most keys a `--set` path may have: Helm values nest a dozen levels; deeper is a mistake or an attack. */
+const MAX_SET_SEGMENTS = 64;
 
 export interface SetOverride {
   /** The component key as written (a component name or one of its aliases). */
@@ -38,7 +40,11 @@ export function parseSetFlag(text: string, order = 0, input = 'set'): SetOverrid
   const raw = rest.slice(eq + 1);
   if (key === '' || path === '') throw optionError(input, `invalid override ${shown}: component and path cannot be empty`, { hint });
   if (raw === '') throw optionError(input, `invalid override ${shown}: value cannot be empty`, { hint: `give a value after "=" (${SET_FORM}), e.g. ${key}:${path}=true` });
-  for (const segment of path.split('.')) {
+  const segments = path.split('.');
+  if (segments.length > MAX_SET_SEGMENTS) {
+    throw optionError(input, `invalid override ${JSON.stringify(`${key}:${path.slice(0, 40)}…`)}: the path has ${segments.length} keys, more than ${MAX_SET_SEGMENTS}`, { hint: `write ${SET_FORM} with a path of at most ${MAX_SET_SEGMENTS} keys` });
+  }
+  for (const segment of segments) {
     if (!SEGMENT.test(segment)) {
       throw optionError(input, `invalid path segment ${quoted(segment)} in ${shown}: must contain only letters, digits, "-" or "_" and start with a letter or digit`, {
         hint: `write ${SET_FORM}: keys separated by single dots; list indexes and template syntax are not supported`,

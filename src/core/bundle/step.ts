@@ -13,6 +13,7 @@ import { readOptionsFor, type StepIO } from '../step.js';
 import { generateBundle, writeGeneratedBundle, type BundleOutcome } from './index.js';
 import { checkOutputDir } from './output.js';
 import { BUNDLE_OUTPUTS, type BUNDLE_OPTIONS, type BUNDLE_SETTINGS } from './options.js';
+import { parseSetFlags } from './set.js';
 import type { BundleOptions } from './types.js';
 
 export type BundleValues = OptionValues<typeof BUNDLE_OPTIONS>;
@@ -48,7 +49,9 @@ export type BundleStepResult = BundleOutcome;
 
 export async function runBundleStep(values: BundleValues, io: StepIO, given: BundleInputs = {}): Promise<BundleStepResult> {
   const outputOption = given.outputOption ?? 'output';
-  // A bad output directory is refused, and a good one claimed, before any work (a templated one once it is expanded).
+  // Malformed overrides are refused before any work: no recipe is read for a bundle that cannot be made.
+  parseSetFlags(values.set);
+  // So is a bad output directory, and a good one is claimed (a templated one once it is expanded).
   const claim = hasPlaceholders(values.output) ? undefined : checkOutputDir(values.output, { force: values.force, input: outputOption });
   const [recipe, catalog] = await Promise.all([
     given.recipe ?? loadDocument('RecipeResult', values.recipe, readOptionsFor('recipe', io, values.kubeconfig)),

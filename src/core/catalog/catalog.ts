@@ -3,6 +3,7 @@
  * indexed for matching and frozen after load so no build can change another build's data.
  */
 import { AicrError, ErrorCode, invalidInput, notFound, wrapError } from '../errors.js';
+import { checkControlCharacters } from '../documents/control-chars.js';
 import { checkDocument, ensureYamlParser, loadValidators, parseDocumentSync, type DocumentKind, type DocumentKinds } from '../documents/index.js';
 import type { ComponentConfig, ComponentRegistry, RawCriteria, RecipeMetadata, RecipeMixin } from '../documents/types.js';
 import { deepClone, deepFreeze } from '../util/objects.js';
@@ -38,6 +39,7 @@ export function yamlDocumentReader(source: DataSource): DocumentReader {
   return (kind, path) => {
     const origin = source.origin === 'embedded' ? `recipes/${path}` : `${source.label.replace(/\/+$/, '')}/${path}`;
     const parsed = parseDocumentSync(source.readText(path), origin, { syntax: 'yaml' });
+    if (source.origin !== 'embedded') checkControlCharacters(parsed, kind);
     if (kind === 'RecipeMetadata') {
       const value = parsed.value as { kind?: unknown } | null;
       if (value && typeof value === 'object' && typeof value.kind === 'string' && value.kind !== '' && value.kind !== 'RecipeMetadata') {
@@ -165,7 +167,9 @@ export class Catalog {
     }
     if (value === undefined) {
       const origin = layer.origin === 'embedded' ? `recipes/${path}` : `${layer.label.replace(/\/+$/, '')}/${path}`;
-      value = parseDocumentSync(layer.readText(path), origin, { syntax: 'yaml' }).value;
+      const parsed = parseDocumentSync(layer.readText(path), origin, { syntax: 'yaml' });
+      if (layer.origin !== 'embedded') checkControlCharacters(parsed, 'values');
+      value = parsed.value;
     }
     if (value === null || value === undefined) return {};
     if (typeof value !== 'object' || Array.isArray(value)) {

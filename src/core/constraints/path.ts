@@ -27,8 +27,16 @@ export interface ConstraintPath {
 
 const PATH_HINT = 'write {Type}.{Subtype}.{Key}, e.g. K8s.server.version or OS.sysctl./proc/sys/kernel/osrelease; for a subtype with dots use SystemD[containerd.service].ActiveState';
 
+/** Longest constraint path and most dots in one: each dot is a split to try, each try hashes the path. */
+const MAX_PATH_LENGTH = 1024;
+const MAX_PATH_DOTS = 64;
+
 /** Parses a constraint path; throws INVALID_REQUEST for a malformed one. */
 export function parseConstraintPath(path: string): ConstraintPath {
+  const dots = path.split('.').length - 1;
+  if (path.length > MAX_PATH_LENGTH || dots > MAX_PATH_DOTS) {
+    throw invalidInput(`invalid constraint path "${path.slice(0, 60)}…": ${path.length} characters and ${dots} dots, more than ${MAX_PATH_LENGTH} characters or ${MAX_PATH_DOTS} dots`, { hint: PATH_HINT });
+  }
   const bracket = path.indexOf('[');
   const firstDot = path.indexOf('.');
   if (bracket > 0 && (firstDot < 0 || bracket < firstDot)) {

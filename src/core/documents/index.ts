@@ -14,7 +14,8 @@ import type {
   RecipeResult,
   Snapshot,
 } from './types.js';
-import type { CompiledValidator, SchemaError } from './generated/types.js';
+import type { CompiledValidator, KnownFields, SchemaError } from './generated/types.js';
+import { closestName } from '../util/suggest.js';
 
 export * from './types.js';
 export {  parseDocumentSync, ensureYamlParser,    } from './parse.js';
@@ -42,7 +43,7 @@ const schemaNames: Record<DocumentKind, string> = {
 };
 
 // Precompiled validators, one module per kind, loaded on first use of that kind.
-const loaders: Record<DocumentKind, () => Promise<{ default: CompiledValidator }>> = {
+const loaders: Record<DocumentKind, () => Promise<{ default: CompiledValidator; knownFields: KnownFields }>> = {
   RecipeMetadata: () => import('./generated/recipe-metadata.js'),
   RecipeMixin: () => import('./generated/recipe-mixin.js'),
   ComponentRegistry: () => import('./generated/component-registry.js'),
@@ -51,11 +52,16 @@ const loaders: Record<DocumentKind, () => Promise<{ default: CompiledValidator }
   Snapshot: () => import('./generated/snapshot.js'),
 };
 const validators = new Map<DocumentKind, CompiledValidator>();
+const fieldTables = new Map<DocumentKind, KnownFields>();
 
 /** Loads the validators of the given kinds (all kinds when none are named). */
 export async function loadValidators(...kinds: DocumentKind[]): Promise<void> {
   const wanted = kinds.length ? kinds : (Object.keys(loaders) as DocumentKind[]);
-  await Promise.all(wanted.filter((kind) => !validators.has(kind)).map(async (kind) => validators.set(kind, (await loaders[kind]()).default)));
+  await Promise.all(wanted.filter((kind) => !validators.has(kind)).map(async (kind) => {
+    const module = await loaders[kind]();
+    fieldTables.set(kind, module.knownFields);
+    validators.set(kind, module.default);
+  }));
 }
 
 /**
@@ -99,6 +105,7 @@ export function checkDocument<K extends DocumentKind>(kind: K, parsed: ParsedDoc
 function schemaError(kind: DocumentKind, parsed: ParsedDocument, error: SchemaError): Error {
   const path = error.instancePath.split('/').slice(1).map(unescapePointer).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
   let target = path;
+  let subject: string | undefined;
   let problem = error.message ?? 'is invalid';
   let hint = `see schemas/${fileNameFor(kind)} for the ${kind} format`;
   const actual = valueAt(parsed.value, path);
@@ -106,11 +113,16 @@ function schemaError(kind: DocumentKind, parsed: ParsedDocument, error: SchemaEr
     case 'required':
       problem = `is missing the required field "${String(error.params.missingProperty)}"`;
       break;
-    case 'additionalProperties':
-      target = [...path, String(error.params.additionalProperty)];
-      problem = `has the unknown field ${quoted(String(error.params.additionalProperty))}`;
-      hint = `remove the field; ${kind} documents allow only the fields in schemas/${fileNameFor(kind)}`;
+    case 'additionalProperties': {
+      const field = String(error.params.additionalProperty);
+      const allowed = allowedFields(fieldTables.get(kind), path);
+      const near = closestName(field, allowed);
+      target = [...path, field];
+      subject = path.length ? `${kind} field ${excerpt(formatPath(path))}` : `${kind} document`;
+      problem = `has the unknown field ${quoted(field)}${near ? ` (did you mean "${near}"?)` : ''}`;
+      hint = near ? `rename it to "${near}"` : `remove the field; here ${kind} documents allow ${allowed.length ? allowed.map((name) => `"${name}"`).join(', ') : `only the fields in schemas/${fileNameFor(kind)}`}`;
       break;
+    }
     case 'enum':
       problem = `is ${quoted(actual)}, allowed values: ${(error.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
       break;
@@ -129,7 +141,24 @@ function schemaError(kind: DocumentKind, parsed: ParsedDocument, error: SchemaEr
   const location: SourceLocation = parsed.locate(target);
   const where = formatLocation(location);
   const field = formatPath(target) || '(document)';
-  return invalidInput(`${where}: ${kind} field ${excerpt(field)} ${problem}`, { location: { ...location, path: field }, hint });
+  return invalidInput(`${where}: ${subject ?? `${kind} field ${excerpt(field)}`} ${problem}`, { location: { ...location, path: field }, hint });
+}
+
+/** The fields the schema allows in the mapping at `path` (empty when unknown). */
+function allowedFields(table: KnownFields | undefined, path: ReadonlyArray<string | number>): string[] {
+  if (!table) return [];
+  const resolve = (location: string | undefined): string | undefined => {
+    let at = location;
+    for (let hops = 0; at && table[at]?.ref && hops < 8; hops++) at = table[at]!.ref;
+    return at;
+  };
+  let location = resolve('#');
+  for (const segment of path) {
+    const node = location ? table[location] : undefined;
+    if (!node) return [];
+    location = resolve(typeof segment === 'number' ? node.items : (node.next[segment] ?? node.values));
+  }
+  return (location && table[location]?.fields) || [];
 }
 
 function fileNameFor(kind: DocumentKind): string {

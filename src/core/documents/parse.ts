@@ -4,6 +4,7 @@
  */
 import { invalidInput, type SourceLocation } from '../errors.js';
 import { excerpt, jsonSyntaxReason, MAX_EXCERPT, quoted } from '../safe-text.js';
+import { checkDepth } from './depth.js';
 import { withJsonSource } from './json-source.js';
 import { byteLength, checkSize } from './limits.js';
 import type { SourceDocument } from './source-types.js';
@@ -33,11 +34,16 @@ export function parseDocumentSync(text: string, origin: string, options: ParseOp
   const trimmed = text.trimStart();
   const looksLikeJson = options.syntax === 'json' || (options.syntax !== 'yaml' && (trimmed.startsWith('{') || trimmed.startsWith('[')));
   if (looksLikeJson) {
+    let value: unknown;
     try {
-      return withJsonSource(JSON.parse(text) as unknown, origin, text);
+      value = JSON.parse(text) as unknown;
     } catch (error) {
       if (options.syntax === 'json') throw jsonSyntaxError(text, origin, error);
       // Not JSON after all (e.g. a YAML flow mapping): fall through to the YAML parser.
+    }
+    if (value !== undefined) {
+      checkDepth(value, origin);
+      return withJsonSource(value, origin, text);
     }
   }
   return readYamlSource(text, origin, options.maxBytes);

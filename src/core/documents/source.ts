@@ -6,6 +6,7 @@
  * Block YAML in the common subset goes through the fast reader, JSON through JSON.parse, and
  * everything else through the YAML library (yaml-source.ts), which also words every error.
  */
+import { checkDepth } from './depth.js';
 import { withJsonSource } from './json-source.js';
 import { byteLength, checkSize } from './limits.js';
 import type { SourceDocument } from './source-types.js';
@@ -21,10 +22,16 @@ export async function parseSource(text: string, origin: string): Promise<SourceD
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
     // A flow-style YAML document or a JSON syntax error goes on to the YAML library and its messages.
     const json = parseJson(text);
-    if (json) return withJsonSource(json.value, origin, text);
+    if (json) {
+      checkDepth(json.value, origin);
+      return withJsonSource(json.value, origin, text);
+    }
   } else {
     const fast = parseYamlSubset(text, origin);
-    if (fast) return fast;
+    if (fast) {
+      checkDepth(fast.value, origin);
+      return fast;
+    }
   }
   await loadYaml();
   return readYamlSource(text, origin);

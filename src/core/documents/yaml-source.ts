@@ -7,6 +7,7 @@
 import type * as Yaml from 'yaml';
 import { AicrError, ErrorCode, invalidInput, type SourceLocation } from '../errors.js';
 import { excerpt, quoted } from '../safe-text.js';
+import { checkCstDepth } from './depth.js';
 import { checkExpandedSize, MAX_ALIAS_COUNT, MAX_DOCUMENT_BYTES } from './limits.js';
 import { formatPath, type Position, type SourceDocument } from './source-types.js';
 
@@ -25,12 +26,30 @@ export async function loadYaml(): Promise<void> {
   library = loaded.default ?? loaded;
 }
 
+/** The loaded library, for synchronous callers after {@link loadYaml}. */
+export function yamlLibrary(): YamlLibrary {
+  if (!library) throw new AicrError(ErrorCode.Internal, 'the YAML parser was used before it was loaded');
+  return library;
+}
+
+/**
+ * Every document of `text`, as the library's parseAllDocuments gives them, with the nesting
+ * checked between its (iterative) parser and its (recursive) composer.
+ */
+export function parseYamlDocuments(text: string, origin: string, options: Yaml.DocumentOptions & Yaml.ParseOptions = {}): Yaml.Document.Parsed[] {
+  const YAML = yamlLibrary();
+  const tokens = [...new YAML.Parser(options.lineCounter?.addNewLine).parse(text)];
+  checkCstDepth(tokens, origin);
+  return [...new YAML.Composer(options).compose(tokens, true, text.length)];
+}
+
 /** Parses `text` (YAML 1.2, one document); needs {@link loadYaml} to have run. */
 export function readYamlSource(text: string, origin: string, maxBytes = MAX_DOCUMENT_BYTES): SourceDocument {
-  const YAML = library;
-  if (!YAML) throw new AicrError(ErrorCode.Internal, 'the YAML parser was used before it was loaded');
+  const YAML = yamlLibrary();
   const lineCounter = new YAML.LineCounter();
-  const doc = YAML.parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, strict: true, version: '1.2' });
+  const docs = parseYamlDocuments(text, origin, { lineCounter, uniqueKeys: false, prettyErrors: false, strict: true, version: '1.2' });
+  const doc = docs[0]!;
+  if (docs.length > 1) doc.errors.push(new YAML.YAMLParseError(docs[1]!.range.slice(0, 2) as [number, number], 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
   const scan = scanNodes(YAML, doc.contents);
   // Report whichever problem comes first in the text, as the library's own check would.
   const problem = doc.errors[0];

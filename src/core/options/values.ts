@@ -73,7 +73,25 @@ export function readOption(key: string, spec: OptionSpec, raw: RawValue, fallbac
   return convert(key, spec, raw);
 }
 
+/** C0 (tab and line feed included: no option holds multi-line text), DEL and C1. */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+
+/** Refuses a control character in an option's value (`text`: one value, or one item of a list). */
+function checkControl(key: string, text: string): void {
+  const found = CONTROL.exec(text);
+  if (!found) return;
+  const code = `U+${found[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+  throw optionError(key, `holds the control character ${code} at position ${found.index + 1} of ${JSON.stringify(text)}`, {
+    hint: found[0] === '\n' || found[0] === '\r' ? 'give the value on one line' : 'remove the character (a paste from a terminal can carry escape sequences)',
+  });
+}
+
 function convert(key: string, spec: OptionSpec, text: string): unknown {
+  if (spec.type === 'list' || spec.type === 'map') {
+    for (const item of splitItems(text, spec.separator)) checkControl(key, item);
+  } else {
+    checkControl(key, text.trim());
+  }
   switch (spec.type) {
     case 'bool':
       return parseBool(key, text);

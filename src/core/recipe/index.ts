@@ -49,7 +49,7 @@ const NO_CRITERIA_MESSAGE = `no criteria provided: specify at least one of ${['s
 function criteriaFromDocument(loaded: LoadedDocument<'RecipeCriteria'>): Criteria {
   const spec = loaded.document.spec ?? {};
   try {
-    return applyCriteria(anyCriteria(), spec, (field) => `spec.${field} in ${loaded.origin}`);
+    return applyCriteria(anyCriteria(), spec, (field) => `spec.${field} in ${loaded.origin}`, loaded.source.scalarText(['spec', 'nodes']));
   } catch (error) {
     const field = CRITERIA_FIELDS.find((f) => error instanceof AicrError && error.details?.field === f);
     throw wrapError(error, `${loaded.origin}: invalid ${field ?? 'nodes'} in criteria spec`, ErrorCode.InvalidInput);

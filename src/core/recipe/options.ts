@@ -2,7 +2,7 @@
 import { dataOption, gitlabJobOptions, kubeconfigOption, summaryOption } from '../options/common.js';
 import { defineOptions } from '../options/spec.js';
 import { defineOutputs } from '../options/outputs.js';
-import { CRITERIA_VALUES } from '../criteria.js';
+import { CRITERIA_VALUES, MAX_NODES } from '../criteria.js';
 
 const list = (values: readonly string[]): string => values.join(', ');
 
@@ -13,7 +13,7 @@ export const CRITERIA_OPTIONS = defineOptions({
   intent: { type: 'string', description: `Workload intent: ${list(CRITERIA_VALUES.intent)} or any.`, placeholder: '<intent>' },
   os: { type: 'string', description: `Node OS: ${list(CRITERIA_VALUES.os)} (al2, al2023) or any.`, placeholder: '<os>' },
   platform: { type: 'string', description: `Platform: ${list(CRITERIA_VALUES.platform)} or any.`, placeholder: '<platform>' },
-  nodes: { type: 'int', min: 0, max: 100_000, default: 0, description: 'GPU node count (0 means any).' },
+  nodes: { type: 'int', min: 0, max: MAX_NODES, default: 0, description: 'GPU node count (0 means any).' },
   criteria: {
     type: 'string',
     description: 'RecipeCriteria document (file, https URL, cm://namespace/name or - for stdin); the criteria options override its fields.',

@@ -2,7 +2,8 @@
  * `aicr query`: the hydrated recipe document (components keyed by name with their merged Helm
  * values) and the dot-path selector over it.
  */
-import { notFound, wrapError, ErrorCode } from '../errors.js';
+import { notFound, optionError, wrapError, ErrorCode } from '../errors.js';
+import { MAX_DEPTH } from '../documents/depth.js';
 import type { Catalog } from '../catalog/catalog.js';
 import type { ComponentRef, Criteria, RecipeResult } from '../documents/types.js';
 import { compareStrings, isPlainObject, sortKeysDeep, toJson, toYaml } from '../serialize.js';
@@ -74,6 +75,9 @@ export function hydrateRecipe(catalog: Catalog, recipe: RecipeResult, criteria: 
   return sortKeysDeep(deepClone(document));
 }
 
+/** Most keys a selector may have (documents nest at most MAX_DEPTH levels, plus the recipe's own). */
+const MAX_SELECTOR_KEYS = MAX_DEPTH + 8;
+
 /**
  * Walks a dot-path (one leading `.` allowed; empty selects everything). No escaping, no list
  * indexes: keys containing dots cannot be addressed, as upstream.
@@ -81,8 +85,12 @@ export function hydrateRecipe(catalog: Catalog, recipe: RecipeResult, criteria: 
 export function select(document: unknown, selector: string): unknown {
   const path = selector.startsWith('.') ? selector.slice(1) : selector;
   if (path === '') return document;
+  const parts = path.split('.');
+  if (parts.length > MAX_SELECTOR_KEYS) {
+    throw optionError('selector', `has ${parts.length} keys, more than ${MAX_SELECTOR_KEYS}: ${JSON.stringify(`${path.slice(0, 40)}…`)}`, { hint: 'a hydrated recipe nests far less deep; shorten the selector' });
+  }
   let node = document;
-  for (const part of path.split('.')) {
+  for (const part of parts) {
     if (!isPlainObject(node)) {
       throw notFound(`selector "${path}": cannot descend into non-map value at "${part}"`, { hint: 'shorten the selector to end at this value' });
     }

@@ -154,10 +154,11 @@ describe('folders and manifests', () => {
   });
 
   it('removes Helm hook annotations from wrapped manifests and protects literal braces from Helm', async () => {
-    const bundle = await generate(fixtureRecipe('variety'), { data: FIXTURE_DATA, set: ['skyhookcustomizations:profile={{ not-a-template }}'] });
+    // Not at the start of the value: there YAML would read the braces as a flow mapping (refused, see manifest-shape).
+    const bundle = await generate(fixtureRecipe('variety'), { data: FIXTURE_DATA, set: ['skyhookcustomizations:profile=v{{ not-a-template }}'] });
     const tuning = fileText(bundle, '002-skyhook-customizations/templates/tuning.yaml');
     expect(tuning).not.toContain('helm.sh/hook');
     expect(tuning).not.toContain('annotations');
-    expect(tuning).toContain('profile: {{ "{{" }} not-a-template }}');
+    expect(tuning).toContain('profile: v{{ "{{" }} not-a-template }}');
   });
 });

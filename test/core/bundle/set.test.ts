@@ -98,3 +98,20 @@ describe('alias resolution and application order', () => {
     expect(Object.keys(values)).toEqual(['__proto__']);
   });
 });
+
+describe('--set path depth', () => {
+  it('refuses a path of more than 64 keys with exit 2, and keeps 64', () => {
+    const deep = Array.from({ length: 100_000 }, () => 'a').join('.');
+    let error: unknown;
+    try {
+      parseSetFlag(`gpu-operator:${deep}=1`);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(formatError(error)).toContain('--set: invalid override "gpu-operator:a.a.a');
+    expect(formatError(error)).toContain('the path has 100000 keys, more than 64');
+    expect((error as AicrError).exitCode).toBe(2);
+    expect(parseSetFlag(`x:${Array.from({ length: 64 }, () => 'a').join('.')}=1`).path.split('.')).toHaveLength(64);
+  });
+});
+

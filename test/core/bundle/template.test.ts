@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderTemplate, Template, TemplateError } from '../../../src/core/bundle/template/index.js';
+import { exitCodeFor, formatError } from '../../../src/core/errors.js';
 import { REPO_ROOT } from '../../helpers/paths.js';
 
 const render = (source: string, data: unknown = {}) => Template.parse(source).execute(data);
@@ -90,3 +91,39 @@ describe('Go text/template subset', () => {
     expect(disabled.trim()).toBe('');
   });
 });
+
+describe('template budgets: a runaway template is an input error (exit 2), never a crash', () => {
+  const refused = (source: string, data: unknown = {}): string => {
+    try {
+      renderTemplate(source, data, 'm.yaml');
+    } catch (error) {
+      expect(exitCodeFor(error)).toBe(2);
+      return formatError(error);
+    }
+    return expect.fail(`${source} rendered`);
+  };
+
+  it.each([
+    ['{{ printf "%99999999999d" 1 }}', 'printf width 99999999999 is larger than 1000000'],
+    ['{{ printf "%.99999999999f" 1.5 }}', 'printf precision'],
+    ['{{ printf "%1000001s" "x" }}', 'printf width 1000001'],
+    ['{{ indent 100000 "x" }}', 'indent must be a small non-negative integer'],
+    ['{{ nindent -1 "x" }}', 'indent must be a small non-negative integer'],
+    ['{{ $x := "ab" }}{{ range 40 }}{{ $x = printf "%s%s" $x $x }}{{ end }}', 'its result exceeds'],
+    ['{{ range 2000 }}{{ $x := printf "%1000000d" 1 }}{{ end }}', 'functions produce more than'],
+    ['{{ indent 1000 .big }}', 'the indented text would exceed'],
+    [`${'{{ if true }}'.repeat(200)}x${'{{ end }}'.repeat(200)}`, 'blocks nest deeper than 100 levels'],
+    [`${'{{ if false }}{{ else if false }}'.repeat(150)}{{ end }}`, 'blocks nest deeper'],
+    [`{{ ${'('.repeat(5000)}1${')'.repeat(5000)} }}`, 'parentheses nest deeper than 100 levels'],
+  ])('%s', (source, message) => {
+    expect(refused(source, { big: '\n'.repeat(100_000) })).toContain(message);
+  });
+
+  it('keeps widths, precisions and nesting that real manifests use', () => {
+    expect(render('{{ printf "%5d|%-4s|%.2f|%05d" 42 "ab" 3.14159 7 }}')).toBe('   42|ab  |3.14|00007');
+    expect(render('{{ printf "%.102f" 0.5 }}')).toBe(`0.5${'0'.repeat(101)}`);
+    expect(render(`${'{{ if true }}'.repeat(50)}x${'{{ end }}'.repeat(50)}`)).toBe('x');
+    expect(render('{{ ((((1)))) }}')).toBe('1');
+  });
+});
+

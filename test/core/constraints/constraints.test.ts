@@ -249,6 +249,8 @@ describe('paths and lookups', () => {
     ['SystemD[kubelet.service]', 'expected format {Type}[{Subtype}].{Key}'],
     ['SystemD[].x', 'expected format {Type}[{Subtype}].{Key}'],
     ['Foo[bar].x', 'invalid measurement type'],
+    [`K8s.${'a.'.repeat(100_000)}b`, 'more than 1024 characters or 64 dots'],
+    [`K8s.server.${'v'.repeat(2000)}`, 'more than 1024 characters or 64 dots'],
   ])('%j is malformed: %s', (path, message) => {
     expect(() => parseConstraintPath(path)).toThrow(message);
   });

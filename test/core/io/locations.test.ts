@@ -32,6 +32,33 @@ describe('locations', () => {
     expect(() => parseLocation('')).toThrow('the location is empty');
   });
 
+  it.each([
+    [' cm://gpu-ops/snap', 'has blanks around it'],
+    ['cm://gpu-ops/snap ', 'invalid ConfigMap name'],
+    ['cm:gpu-ops/snap', 'cm: needs two slashes'],
+    ['cm:/gpu-ops/snap', 'cm: needs two slashes'],
+    ['CM://gpu-ops/snap', 'spells the cm:// scheme in upper case'],
+    ['Cm://gpu-ops/snap', 'spells the cm:// scheme in upper case'],
+    ['cm://gpu-ops', 'it needs a namespace and a name'],
+    ['cm://gpu-ops/', 'it needs a namespace and a name'],
+    ['cm://gpu-ops/snap/extra', 'it has more than a namespace and a name'],
+    ['configmap://gpu-ops/snap', 'uses a scheme aicr does not know'],
+    ['configmaps:gpu-ops/snap', 'uses a scheme aicr does not know'],
+    [' https://example.com/x', 'has blanks around it'],
+    [' - ', 'has blanks around it'],
+  ])('refuses the near miss %j with exit 2 and the cm:// form in the hint', (text, message) => {
+    const error = caught(() => parseLocation(text, 'snapshot'));
+    expect(formatError(error)).toContain(`--snapshot: `);
+    expect(formatError(error)).toContain(message);
+    expect(exitCodeFor(error)).toBe(2);
+  });
+
+  it('still reads names that only look a little like schemes as files', () => {
+    expect(parseLocation('cmd/snap.yaml')).toMatchObject({ kind: 'file' });
+    expect(parseLocation('my cm://notes.yaml')).toMatchObject({ kind: 'file' });
+    expect(parseLocation(' snap.yaml')).toMatchObject({ kind: 'file', path: ' snap.yaml' });
+  });
+
   it('never prints credentials in URLs', () => {
     expect(redactUrl(new URL('https://user:pass@example.com/x?token=abc&page=2'))).toBe('https://redacted@example.com/x?token=redacted&page=2');
   });

@@ -10,7 +10,7 @@ import { anyCriteria, applyCriteria, extractCriteria, hydrateRecipe, select, for
 import { mergeRef } from '../../../src/core/recipe/build.js';
 import { loadCatalog } from '../../../src/core/catalog/embedded.js';
 import type { Catalog } from '../../../src/core/catalog/catalog.js';
-import { formatError } from '../../../src/core/errors.js';
+import { exitCodeFor, formatError } from '../../../src/core/errors.js';
 import type { ComponentRef, RawCriteria, RecipeResult, Snapshot } from '../../../src/core/documents/types.js';
 import { CONFORMANCE_CASES, UPSTREAM_RECIPES } from '../../helpers/paths.js';
 import { catalogFromDir, tempDir, writeTree } from '../../helpers/catalog.js';
@@ -192,7 +192,14 @@ describe('synthetic cases', () => {
     expect(message).toContain(innermost);
   });
 
-  it.each(['u-external-custom-overlay', 'u-external-registry-add'])('%s', async (id) => {
+  it('u-external-custom-overlay: the misspelled key upstream ignores is refused here, with a suggestion', async () => {
+    const external = writeTree(get('u-external-custom-overlay').dataDir);
+    const error = await loadCatalog(external).catch((e: unknown) => e);
+    expect(formatError(error)).toContain('RecipeMetadata field spec has the unknown field "components" (did you mean "componentRefs"?)');
+    expect(exitCodeFor(error)).toBe(2);
+  });
+
+  it.each(['u-external-registry-add'])('%s', async (id) => {
     const testCase = get(id);
     const external = writeTree(testCase.dataDir);
     for (const catalog of [await catalogFromDir(UPSTREAM_RECIPES, external), await loadCatalog(external)]) {

@@ -37,13 +37,43 @@ const CONTINUE = Symbol('continue');
 
 /** Most nodes a template may execute: a hostile `range` must not hang or exhaust memory. */
 const MAX_STEPS = 2_000_000;
+/**
+ * Most text functions may produce in all, as a multiple of the output budget: values built and
+ * thrown away (`$x = printf "%s%s" $x $x` in a range) cost memory and time without ever being
+ * printed, so the output budget alone would not stop them.
+ */
+const PRODUCED_PER_OUTPUT_BYTE = 8;
+
+/**
+ * Where an action's printed value landed in the output (UTF-16 offsets), so a caller can check
+ * that values did not change the shape of what the template's own text builds.
+ */
+export interface OutputSpan {
+  start: number;
+  end: number;
+  /** Template line of the action. */
+  line: number;
+  /** The action formats its value as YAML (`toYaml`): it may be a whole collection. */
+  structured: boolean;
+}
 
 class ExecState {
   readonly out: string[] = [];
+  readonly spans: OutputSpan[] = [];
   private size = 0;
   private steps = 0;
+  private produced = 0;
 
   constructor(private readonly maxBytes: number) {}
+
+  /** Counts text a function made against the budget; one value may not exceed the output budget. */
+  private charge(value: unknown, name: string, line: number): unknown {
+    if (typeof value !== 'string') return value;
+    if (value.length > this.maxBytes) throw new TemplateError(`error calling ${name}: its result exceeds ${this.maxBytes} bytes`, line);
+    this.produced += value.length;
+    if (this.produced > this.maxBytes * PRODUCED_PER_OUTPUT_BYTE) throw new TemplateError(`functions produce more than ${this.maxBytes * PRODUCED_PER_OUTPUT_BYTE} bytes of text (a runaway loop?)`, line);
+    return value;
+  }
 
   private step(line: number): void {
     if (++this.steps > MAX_STEPS) throw new TemplateError(`execution exceeds ${MAX_STEPS} steps (a range too large?)`, line);
@@ -64,7 +94,10 @@ class ExecState {
           break;
         case 'output': {
           const value = this.pipeline(node.pipe, dot, scope);
-          if (node.pipe.vars.length === 0) this.emit(printValue(value), node.pipe.line);
+          if (node.pipe.vars.length > 0) break;
+          const start = this.size;
+          this.emit(printValue(value), node.pipe.line);
+          if (this.size > start) this.spans.push({ start, end: this.size, line: node.pipe.line, structured: callsToYaml(node.pipe) });
           break;
         }
         case 'if':
@@ -148,7 +181,7 @@ class ExecState {
   private command(command: Command, dot: unknown, scope: Scope, piped: { value: unknown } | undefined, line: number): unknown {
     const [head, ...rest] = command.args;
     if (head!.kind === 'func') {
-      return callFunction(head!.name, rest, piped, (operand) => this.operand(operand, dot, scope, line), line);
+      return this.charge(callFunction(head!.name, rest, piped, (operand) => this.operand(operand, dot, scope, line), line), head!.name, line);
     }
     if (rest.length > 0 || piped) {
       throw new TemplateError(`can't give argument to non-function ${describeOperand(head!)}`, line);
@@ -167,7 +200,7 @@ class ExecState {
       case 'pipe':
         return walkFields(this.pipeline(operand.pipe, dot, scope), operand.fields, line);
       case 'func':
-        return callFunction(operand.name, [], undefined, () => undefined, line);
+        return this.charge(callFunction(operand.name, [], undefined, () => undefined, line), operand.name, line);
     }
   }
 }
@@ -198,10 +231,14 @@ function walkFields(value: unknown, fields: readonly string[], line: number): un
   return node;
 }
 
+/** Whether a pipeline (or one nested in it) calls `toYaml`. */
+function callsToYaml(pipe: Pipeline): boolean {
+  return pipe.commands.some((command) => command.args.some((operand) => (operand.kind === 'func' && operand.name === 'toYaml') || (operand.kind === 'pipe' && callsToYaml(operand.pipe))));
+}
 
 /** Renders `nodes` with `data` as `.` and `$`, failing past `maxBytes` of output. */
-export function execute(nodes: Node[], data: unknown, maxBytes: number): string {
+export function execute(nodes: Node[], data: unknown, maxBytes: number): { text: string; spans: OutputSpan[] } {
   const state = new ExecState(maxBytes);
   state.run(nodes, data, new Scope(undefined, { $: data }));
-  return state.out.join('');
+  return { text: state.out.join(''), spans: state.spans };
 }

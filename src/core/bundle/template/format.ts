@@ -57,10 +57,20 @@ export function goSprint(args: unknown[]): string {
   return out;
 }
 
-/** `fmt.Sprintf` for the verbs manifests use: v s q d f F g t x, width and `-`/`0` flags. */
+/** Largest width or precision Go's fmt accepts (`tooLarge` in fmt/print.go). */
+const MAX_FORMAT_NUMBER = 1_000_000;
+
+/**
+ * `fmt.Sprintf` for the verbs manifests use: v s q d f F g t x, width and `-`/`0` flags. A
+ * width or precision over {@link MAX_FORMAT_NUMBER} (Go prints `%!(BADWIDTH)`) is an error here:
+ * in a manifest it is a runaway, never a layout.
+ */
 export function goSprintf(format: string, args: unknown[]): string {
   let argIndex = 0;
   return format.replace(/%([-+# 0]*)(\d+)?(?:\.(\d+))?([a-zA-Z%])/g, (_match, flags: string, width: string | undefined, precision: string | undefined, verb: string) => {
+    for (const [what, digits] of [['width', width], ['precision', precision]] as const) {
+      if (digits !== undefined && Number(digits) > MAX_FORMAT_NUMBER) throw new RangeError(`printf ${what} ${digits} is larger than ${MAX_FORMAT_NUMBER}`);
+    }
     if (verb === '%') return '%';
     if (argIndex >= args.length) return `%!${verb}(MISSING)`;
     const arg = args[argIndex++];
@@ -78,7 +88,7 @@ export function goSprintf(format: string, args: unknown[]): string {
         break;
       case 'f':
       case 'F':
-        text = typeof arg === 'number' ? arg.toFixed(precision === undefined ? 6 : Number(precision)) : `%!f(${goType(arg)}=${formatGoValue(arg, false)})`;
+        text = typeof arg === 'number' ? toFixed(arg, precision === undefined ? 6 : Number(precision)) : `%!f(${goType(arg)}=${formatGoValue(arg, false)})`;
         break;
       case 'g':
         text = typeof arg === 'number' ? formatGoFloat(arg) : `%!g(${goType(arg)}=${formatGoValue(arg, false)})`;
@@ -93,9 +103,16 @@ export function goSprintf(format: string, args: unknown[]): string {
         return `%!${verb}(${goType(arg)}=${formatGoValue(arg, false)})`;
     }
     if (width !== undefined && text.length < Number(width)) {
+      // Bounded above: at most MAX_FORMAT_NUMBER characters.
       text = flags.includes('-') ? text.padEnd(Number(width)) : text.padStart(Number(width), flags.includes('0') && verb !== 's' ? '0' : ' ');
     }
     return text;
   }) + (argIndex < args.length ? `%!(EXTRA ${args.slice(argIndex).map((arg) => `${goType(arg)}=${formatGoValue(arg, false)}`).join(', ')})` : '');
 }
 
+
+/** `%.Nf`: JavaScript's toFixed stops at 100 digits; more are zeros for any but the tiniest floats. */
+function toFixed(value: number, digits: number): string {
+  if (digits <= 100 || !Number.isFinite(value)) return value.toFixed(Math.min(digits, 100));
+  return value.toFixed(100) + '0'.repeat(digits - 100);
+}

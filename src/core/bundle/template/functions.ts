@@ -86,7 +86,12 @@ export function callFunction(name: string, operands: Operand[], piped: { value: 
       return args.map((arg) => formatGoValue(arg, false)).join(' ') + '\n';
     case 'printf': {
       if (args.length < 1 || typeof args[0] !== 'string') fail('printf needs a format string');
-      return goSprintf(args[0] as string, args.slice(1));
+      try {
+        return goSprintf(args[0] as string, args.slice(1));
+      } catch (error) {
+        if (error instanceof RangeError) fail(error.message);
+        throw error;
+      }
     }
     case 'toYaml': {
       want(1);
@@ -99,7 +104,11 @@ export function callFunction(name: string, operands: Operand[], piped: { value: 
       const [count, text] = args;
       if (typeof count !== 'number' || !Number.isInteger(count) || count < 0 || count > 1000) fail('indent must be a small non-negative integer');
       const pad = ' '.repeat(count as number);
-      const body = formatGoValue(text, false).split('\n').map((lineText) => (lineText === '' ? lineText : pad + lineText)).join('\n');
+      const source = formatGoValue(text, false);
+      // Checked before building: each line grows by the pad, so a long text of short lines multiplies.
+      const lines = countLines(source);
+      if (source.length + lines * (count as number) > MAX_INDENT_RESULT) fail(`the indented text would exceed ${MAX_INDENT_RESULT} bytes`);
+      const body = source.split('\n').map((lineText) => (lineText === '' ? lineText : pad + lineText)).join('\n');
       return name === 'nindent' ? `\n${body}` : body;
     }
     case 'toString':
@@ -113,6 +122,15 @@ export function callFunction(name: string, operands: Operand[], piped: { value: 
     default:
       return fail('function not defined');
   }
+}
+
+/** Largest text `indent`/`nindent` may build (the default output budget). */
+const MAX_INDENT_RESULT = 8 * 1024 * 1024;
+
+function countLines(text: string): number {
+  let lines = 1;
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) lines++;
+  return lines;
 }
 
 function basicEqual(a: unknown, b: unknown, fail: (message: string) => never): boolean {

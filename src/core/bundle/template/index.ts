@@ -16,10 +16,13 @@
 import { invalidInput } from '../../errors.js';
 import type { Node } from './ast.js';
 import { TemplateError } from './error.js';
-import { execute } from './executor.js';
+import { execute, type OutputSpan } from './executor.js';
 import { parse } from './parser.js';
 
 export { TemplateError };
+export type { OutputSpan };
+
+const MAX_OUTPUT_BYTES = 8 * 1024 * 1024;
 
 /** A parsed template, ready to execute any number of times. */
 export class Template {
@@ -31,7 +34,12 @@ export class Template {
 
   /** Renders with `data` as `.` (and `$`). */
   execute(data: unknown, limits: { maxOutputBytes?: number } = {}): string {
-    return execute(this.nodes, data, limits.maxOutputBytes ?? 8 * 1024 * 1024);
+    return this.render(data, limits).text;
+  }
+
+  /** Renders, also saying where each action's printed value landed in the text. */
+  render(data: unknown, limits: { maxOutputBytes?: number } = {}): { text: string; spans: OutputSpan[] } {
+    return execute(this.nodes, data, limits.maxOutputBytes ?? MAX_OUTPUT_BYTES);
   }
 }
 
@@ -49,10 +57,13 @@ function parseCached(source: string): Template {
   return template;
 }
 
-/** Parses and renders a template; errors become AicrErrors naming `origin` and the line. */
-export function renderTemplate(source: string, data: unknown, origin: string): string {
+/**
+ * Parses and renders a template; errors become AicrErrors naming `origin` and the line. The
+ * spans say where each action's printed value landed (see {@link OutputSpan}).
+ */
+export function renderTemplate(source: string, data: unknown, origin: string): { text: string; spans: OutputSpan[] } {
   try {
-    return parseCached(source).execute(data);
+    return parseCached(source).render(data);
   } catch (error) {
     if (error instanceof TemplateError) {
       throw invalidInput(`${origin}:${error.line}: ${error.message}`, {

@@ -4,9 +4,17 @@ import { TemplateError } from './error.js';
 import { FUNCTIONS } from './functions.js';
 import { lexExpression, tokenize, type ExprToken, type Token } from './lexer.js';
 
+/**
+ * Deepest nesting of parentheses, and of blocks (`if`, `range`, `with`, `else if` chains), a
+ * template may have: parsing and running recurse per level, so a hostile template must not
+ * reach the stack's end. Real manifests nest a handful of levels.
+ */
+const MAX_NESTING = 100;
+
 /** One action's tokens into a pipeline: `$v := cmd arg | cmd`, with `( … )` nesting. */
 class ExpressionParser {
   private position = 0;
+  private depth = 0;
 
   constructor(private readonly tokens: ExprToken[], private readonly line: number) {}
 
@@ -100,7 +108,9 @@ class ExpressionParser {
         return { kind: 'func', name: token.name };
       case 'punct':
         if (token.value === '(') {
+          if (++this.depth > MAX_NESTING) this.fail(`parentheses nest deeper than ${MAX_NESTING} levels`);
           const pipe = this.pipeline(false);
+          this.depth--;
           const close = this.tokens[this.position++];
           if (close?.kind !== 'punct' || close.value !== ')') this.fail('unclosed left paren');
           return { kind: 'pipe', pipe, fields: this.fields() };
@@ -123,6 +133,8 @@ class StatementParser {
   current(): Token | undefined {
     return this.tokens[this.position];
   }
+
+  private nesting = 0;
 
   /** Parses nodes until a keyword in `stops` (left unconsumed) or the end. */
   list(stops: ReadonlySet<string>, rangeDepth: number): Node[] {
@@ -171,7 +183,21 @@ class StatementParser {
     return nodes;
   }
 
+  /** Counts one more level of block nesting (an `else if` counts: it nests in the parse). */
+  private enter(line: number): void {
+    if (++this.nesting > MAX_NESTING) throw new TemplateError(`blocks nest deeper than ${MAX_NESTING} levels`, line);
+  }
+
   private conditional(kind: 'if' | 'with', rest: string, line: number, rangeDepth: number): Node {
+    this.enter(line);
+    try {
+      return this.conditionalBody(kind, rest, line, rangeDepth);
+    } finally {
+      this.nesting--;
+    }
+  }
+
+  private conditionalBody(kind: 'if' | 'with', rest: string, line: number, rangeDepth: number): Node {
     const pipe = parsePipeline(rest, line, true);
     const body = this.list(new Set(['else', 'end']), rangeDepth);
     const closing = this.expectClosing(line, kind);
@@ -193,6 +219,15 @@ class StatementParser {
   }
 
   private range(rest: string, line: number, rangeDepth: number): Node {
+    this.enter(line);
+    try {
+      return this.rangeBody(rest, line, rangeDepth);
+    } finally {
+      this.nesting--;
+    }
+  }
+
+  private rangeBody(rest: string, line: number, rangeDepth: number): Node {
     const pipe = parsePipeline(rest, line, true, true);
     const body = this.list(new Set(['else', 'end']), rangeDepth + 1);
     const closing = this.expectClosing(line, 'range');
