@@ -25,9 +25,9 @@ describe('CLI output guard', () => {
     });
   }
 
-  it('an error naming a file whose name holds a command', async () => {
+  it('a file name holding a line break and a command is refused, and the refusal forges nothing', async () => {
     const result = await runCli(['validate', '-r', '/nonexistent/x\n\u00a0::error::PWNED ##[error]PWNED.yaml', '-s', SNAPSHOT]);
-    expect(result.code).toBe(3);
+    expect(result.code).toBe(2);
     expect(result.stderr).toContain('PWNED');
     expect(forged(result.stderr)).toEqual([]);
   });

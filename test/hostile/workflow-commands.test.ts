@@ -82,22 +82,37 @@ describe('workflow-commands', () => {
   });
 
   describe('file names', () => {
-    const missing = () => join(scratchDir('names'), 'recipe\n\u0085::error::PWNED ##[error]PWNED.yaml');
+    // A line break in a flag or input value is refused outright (control characters are input
+    // errors); the legacy ##[ form needs none and is neutralised wherever the name is printed.
+    const withBreak = () => join(scratchDir('names'), 'recipe\n\u0085::error::PWNED ##[error]PWNED.yaml');
+    const legacy = () => join(scratchDir('names'), 'recipe ##[error]PWNED.yaml');
 
-    it('cli validate: a recipe path that does not exist (3)', () => {
-      expectNoForgery(cli(['validate', '-r', missing(), '-s', SNAPSHOT]), 3);
+    it('cli validate: a recipe path holding a line break is refused (2)', () => {
+      expectNoForgery(cli(['validate', '-r', withBreak(), '-s', SNAPSHOT]), 2);
     });
 
-    it('action validate: a recipe path that does not exist (3)', () => {
-      expectNoForgery(action('validate', { recipe: missing(), snapshot: SNAPSHOT }), 3);
+    it('action validate: a recipe path holding a line break is refused (2)', () => {
+      expectNoForgery(action('validate', { recipe: withBreak(), snapshot: SNAPSHOT }), 2);
     });
 
-    it('gitlab validate: a recipe path that does not exist (3)', () => {
-      expectNoForgery(gitlab('validate', { recipe: missing(), snapshot: SNAPSHOT }), 3);
+    it('gitlab validate: a recipe path holding a line break is refused (2)', () => {
+      expectNoForgery(gitlab('validate', { recipe: withBreak(), snapshot: SNAPSHOT }), 2);
     });
 
-    it('action recipe: an output file name holding a command is written and logged inertly (0)', () => {
-      expectNoForgery(action('recipe', { service: 'eks', output: 'recipe\n\u2028::error::PWNED ##[group]PWNED.yaml' }), 0);
+    it('cli validate: a missing recipe path holding ##[ (3)', () => {
+      expectNoForgery(cli(['validate', '-r', legacy(), '-s', SNAPSHOT]), 3);
+    });
+
+    it('action validate: a missing recipe path holding ##[ (3)', () => {
+      expectNoForgery(action('validate', { recipe: legacy(), snapshot: SNAPSHOT }), 3);
+    });
+
+    it('gitlab validate: a missing recipe path holding ##[ (3)', () => {
+      expectNoForgery(gitlab('validate', { recipe: legacy(), snapshot: SNAPSHOT }), 3);
+    });
+
+    it('action recipe: an output file name holding ##[ is written and logged inertly (0)', () => {
+      expectNoForgery(action('recipe', { service: 'eks', output: 'recipe ##[group]PWNED.yaml' }), 0);
     });
   });
 
