@@ -17,12 +17,17 @@ import { AicrError, ErrorCode, invalidInput, notFound } from '../errors.js';
 import type { ConfigMapHandler, Location, ReadOptions, WriteOptions } from '../location.js';
 import { MAX_DOCUMENT_BYTES } from '../documents/parse.js';
 import { VERSION } from '../version.js';
-import { apiPath, getKubeClient, type KubeClientOptions } from './client.js';
+import { apiPath, getKubeClient, ResponseTooLargeError, type KubeClient, type KubeClientOptions } from './client.js';
 import { classifyFailure, type KubeAction } from './errors.js';
-import { optionRef } from '../option-refs.js';
+import { optionLabel, optionRef } from '../option-refs.js';
 
 /** Kubernetes limit on the total size of a ConfigMap's data (keys plus values), in bytes. */
 export const CONFIGMAP_MAX_BYTES = 1024 * 1024;
+/**
+ * Largest answer accepted for one ConfigMap: the API server takes at most 3 MiB per request, so
+ * no ConfigMap written through it comes back larger. Checked while the answer streams in.
+ */
+export const CONFIGMAP_MAX_RESPONSE_BYTES = 3 * 1024 * 1024;
 
 export type ConfigMapLocation = Location & { kind: 'configmap' };
 export type StoredFormat = 'yaml' | 'json' | 'table';
@@ -89,6 +94,33 @@ function configMapPath(location: ConfigMapLocation): string {
 type ConfigMapObject = { metadata?: Record<string, any>; data?: Record<string, string>; binaryData?: Record<string, string>; immutable?: boolean };
 
 /**
+ * GETs a ConfigMap we were told to read or replace, bounded: the answer at most
+ * {@link CONFIGMAP_MAX_RESPONSE_BYTES}, its data at most {@link CONFIGMAP_MAX_BYTES}; anything
+ * larger is no ConfigMap a real API server holds, and the input naming it is refused (exit 2).
+ */
+async function getConfigMap(client: KubeClient, location: ConfigMapLocation, input: string, signal: AbortSignal | undefined): Promise<ConfigMapObject> {
+  let configMap: ConfigMapObject;
+  try {
+    configMap = await client.call<ConfigMapObject>(action('get', location), { path: configMapPath(location), maxBytes: CONFIGMAP_MAX_RESPONSE_BYTES }, signal ? { signal } : {});
+  } catch (error) {
+    if (error instanceof ResponseTooLargeError) {
+      throw invalidInput(`${optionLabel(input)}: the API server's answer for ConfigMap ${location.text} is larger than ${CONFIGMAP_MAX_RESPONSE_BYTES} bytes (3 MiB), more than any ConfigMap holds; reading stopped there`, {
+        cause: error,
+        hint: 'check that the kubeconfig points at the real API server (not a proxy that streams something else), and the ConfigMap\'s name',
+      });
+    }
+    throw error;
+  }
+  const size = configMapDataSize({ ...(configMap?.data ?? {}), ...(configMap?.binaryData ?? {}) });
+  if (size > CONFIGMAP_MAX_BYTES) {
+    throw invalidInput(`${optionLabel(input)}: ConfigMap ${location.text} holds ${size} bytes of data, more than the ${CONFIGMAP_MAX_BYTES} bytes (1 MiB) Kubernetes allows`, {
+      hint: 'check that the kubeconfig points at a real API server; a ConfigMap cannot be that large',
+    });
+  }
+  return configMap;
+}
+
+/**
  * Reads the document stored in a ConfigMap: key `snapshot.<format>` (format from the `format`
  * key, default yaml), else the first of `snapshot.yaml`, `snapshot.json`, `snapshot.txt`.
  * `key` overrides the choice.
@@ -98,7 +130,7 @@ export async function readConfigMapDocument(location: ConfigMapLocation, options
   const client = await getKubeClient(options);
   let configMap: ConfigMapObject;
   try {
-    configMap = await client.call<ConfigMapObject>(action('get', location), { path: configMapPath(location) }, options.signal ? { signal: options.signal } : {});
+    configMap = await getConfigMap(client, location, input, options.signal);
   } catch (error) {
     if (error instanceof AicrError && error.code === ErrorCode.NotFound) {
       throw notFound(`${input}: ConfigMap ${location.text} does not exist (namespace "${location.namespace}", context namespace of ${client.source} is "${client.namespace}")`, {
@@ -177,7 +209,7 @@ export async function writeConfigMapDocument(location: ConfigMapLocation, text: 
     if (!isStatus(error, 409, 'AlreadyExists')) throw explainWriteError(error, location, input);
   }
   for (let attempt = 1; ; attempt++) {
-    const existing = await client.call<ConfigMapObject>(action('get', location), { path: configMapPath(location) }, request);
+    const existing = await getConfigMap(client, location, input, options.signal);
     if (existing.immutable) {
       throw invalidInput(`${input}: ConfigMap ${location.text} is immutable and cannot be overwritten`, {
         hint: 'delete it first (kubectl delete configmap …) or write to another name',

@@ -82,7 +82,7 @@ export async function collectSnapshot(options: CollectOptions): Promise<Snapshot
       const type = SOURCE_TYPES[collector.name];
       if (result.status === 'unavailable') {
         measurements.push({ type, unavailable: { reason: result.reason } });
-        sources.push({ source: collector.name, type, status: 'unavailable', reason: result.reason, subtypes: 0, readings: 0, durationMs });
+        sources.push({ source: collector.name, type, status: 'unavailable', reason: result.reason, subtypes: 0, readings: 0, durationMs, ...(result.code ? { code: result.code } : {}) });
         logger.warning(`${type}: unavailable: ${result.reason}`);
         continue;
       }

@@ -107,7 +107,7 @@ describe('external data directories', () => {
     expect(message).toContain('path traversal detected: overlays/a..b.yaml');
     expect(exitCodeFor(error)).toBe(2);
     const big = writeTree({ 'registry.yaml': 'components: []\n' + '#'.repeat(100) });
-    expect(() => openExternalDirectory(big, 10)).toThrow(/file too large \(\d+ bytes, max 10\): registry.yaml/);
+    expect(() => openExternalDirectory(big, { maxFileBytes: 10 })).toThrow(/file too large \(\d+ bytes, max 10\): registry.yaml/);
   });
 
   it('layers overlays by path and rejects a duplicate overlay name at another path', async () => {
