@@ -130,8 +130,8 @@ async function createClient(source: ConfigSource, retry: Partial<RetryPolicy>): 
     });
   }
   const policy = { ...DEFAULT_RETRY_POLICY, ...retry };
-  // A credential plugin gets what one attempt gets.
-  boundCredentialCommands(config, k8s.ExecAuth, policy.requestTimeoutMs, source.label);
+  // A credential plugin runs inside an attempt: its limit ends first, so the error names it.
+  boundCredentialCommands(config, k8s.ExecAuth, Math.max(1, Math.floor(policy.requestTimeoutMs * 0.9)), source.label);
   return new KubeClient(k8s, config, source.label, policy);
 }
 

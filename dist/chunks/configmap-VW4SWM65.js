@@ -1,2 +1,0 @@
-import{createRequire as __aicrRequire}from'node:module';const require=__aicrRequire(import.meta.url);
-import{a,b,c,d,e,f,g}from"./chunk-YIJ4IAAJ.js";import"./chunk-4BI7N7NW.js";import"./chunk-SELJGE2T.js";import"./chunk-TJJ6MAIM.js";import"./chunk-CD6S6HXK.js";import"./chunk-MOKOO7ZJ.js";import"./chunk-44VK2GOC.js";import"./chunk-7BFPARAA.js";import"./chunk-VP7XJ47D.js";export{a as CONFIGMAP_MAX_BYTES,d as checkConfigMapSize,b as configMapContent,c as configMapDataSize,g as configMapHandler,e as readConfigMapDocument,f as writeConfigMapDocument};

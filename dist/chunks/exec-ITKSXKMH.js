@@ -1,2 +1,0 @@
-import{createRequire as __aicrRequire}from'node:module';const require=__aicrRequire(import.meta.url);
-import{a,b}from"./chunk-ONOXZXJ2.js";import"./chunk-VZLVIQVO.js";import"./chunk-7N3VLQGN.js";import"./chunk-CD6S6HXK.js";import"./chunk-7BFPARAA.js";import"./chunk-VP7XJ47D.js";export{a as exec,b as getExecOutput};
