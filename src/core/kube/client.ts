@@ -21,12 +21,12 @@ import { requestTimeoutMs } from '../request-timeout.js';
 export type K8sModule = typeof K8sApi;
 
 const SERVICE_ACCOUNT_TOKEN = '/var/run/secrets/kubernetes.io/serviceaccount/token';
-/** Largest answer for one object (the API server takes at most 3 MiB per request; JSON may grow it). */
-export const MAX_OBJECT_BYTES = 16 * 1024 * 1024;
+/** Largest answer for one object (the API server takes at most 3 MiB per request). */
+export const MAX_OBJECT_BYTES = 4 * 1024 * 1024;
 /** Largest answer for one page of a list (500 nodes with their image lists stay well below). */
 export const MAX_PAGE_BYTES = 64 * 1024 * 1024;
 /** Largest watch event (one object). */
-const MAX_EVENT_BYTES = 16 * 1024 * 1024;
+const MAX_EVENT_BYTES = MAX_OBJECT_BYTES;
 
 export interface KubeClientOptions {
   /** `--kubeconfig`: a kubeconfig file (wins over $KUBECONFIG and the defaults). */

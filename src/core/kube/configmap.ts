@@ -245,7 +245,9 @@ function isStatus(error: unknown, status: number, reason?: string): boolean {
 }
 
 function explainWriteError(error: unknown, location: ConfigMapLocation, input: string): unknown {
-  if (error instanceof AicrError && error.code === ErrorCode.NotFound && /namespaces? "/.test(error.message)) {
+  // The server's own words (`namespaces "x" not found`), not our description of the request.
+  const failure = classifyFailure(error instanceof AicrError ? error.cause : error);
+  if (error instanceof AicrError && error.code === ErrorCode.NotFound && failure.kind === 'http' && failure.message.startsWith('namespaces "')) {
     return notFound(`${input}: namespace "${location.namespace}" does not exist, so ConfigMap ${location.text} cannot be written`, {
       cause: error,
       hint: `create it first (kubectl create namespace ${location.namespace}) or write to an existing namespace`,

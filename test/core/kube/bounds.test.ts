@@ -113,7 +113,7 @@ describe('watches', () => {
     const client = await getKubeClient({ kubeconfig: cluster.kubeconfig, retry: fast });
     const error = await rejection(watchUntil({ client, action, path: jobs, ...never, signal: AbortSignal.timeout(20_000) }));
     expect(error.exitCode).toBe(6);
-    expect(error.message).toContain('one watch event to GET /apis/batch/v1/namespaces/default/jobs is larger than 16 MiB');
+    expect(error.message).toContain('one watch event to GET /apis/batch/v1/namespaces/default/jobs is larger than 4 MiB');
   });
 
   it('end with the caller\'s deadline when events keep coming without progress', async () => {
