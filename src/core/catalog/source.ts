@@ -124,15 +124,16 @@ export function openExternalDirectory(dir: string, overrides: Partial<DataLimits
   }
   const problems: string[] = [];
   let totalBytes = 0;
+  // loadDataCatalog prefixes "<data option>: failed to load the data directory <dir>: ".
   const tooBig = (what: string): AicrError =>
-    invalidInput(`${optionRef('data')}: ${dir} is too large for a data directory: ${what}`, {
+    invalidInput(what, {
       hint: `point ${optionRef('data')} at the directory laid out like recipes/ (registry.yaml at its top), not a folder above it; a data directory holds at most ${limits.maxEntries} entries, ${limits.maxTotalBytes} bytes in all and ${limits.maxDepth} levels of folders`,
       details: { limits },
     });
   let files: string[];
   try {
     files = walkFiles(dir, (relative, absolute) => {
-      if (relative.split('/').length > limits.maxDepth) throw tooBig(`${relative} is nested deeper than ${limits.maxDepth} folders`);
+      if (relative.split('/').length > limits.maxDepth) throw tooBig(`${relative} is nested deeper than ${limits.maxDepth} folders (a catalog is 4 deep)`);
       if (relative.includes('..')) problems.push(`path traversal detected: ${relative}`);
       // Names end up in bundles and checksums.txt lines: no control characters or backslashes.
       if (/[\u0000-\u001f\u007f\\]/.test(relative)) problems.push(`unsupported character in file name: ${JSON.stringify(relative)}`);
@@ -142,12 +143,12 @@ export function openExternalDirectory(dir: string, overrides: Partial<DataLimits
       else if (!entry.isFile() && !entry.isDirectory()) problems.push(`not a regular file: ${relative}`);
       if (entry.isFile()) {
         totalBytes += entry.size;
-        if (totalBytes > limits.maxTotalBytes) throw tooBig(`its files add up to more than ${limits.maxTotalBytes} bytes (reached at ${relative})`);
+        if (totalBytes > limits.maxTotalBytes) throw tooBig(`its files add up to more than ${limits.maxTotalBytes} bytes (reached at ${relative}; a catalog is about 1.5 MB)`);
       }
     }, limits.maxEntries);
   } catch (error) {
     if (error instanceof AicrError) throw error;
-    if (error instanceof TooManyEntries) throw tooBig(`it holds more than ${limits.maxEntries} files and folders`);
+    if (error instanceof TooManyEntries) throw tooBig(`it holds more than ${limits.maxEntries} files and folders (a catalog holds about 100)`);
     throw wrapError(error, `failed to walk external data directory ${dir}`, ErrorCode.InvalidInput);
   }
   if (problems.length > 0) {
