@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 
 /** Running (a zombie waiting for its reaper counts as ended). */
-export function running(pid: number): boolean {
+function running(pid: number): boolean {
   try {
     process.kill(pid, 0);
   } catch {

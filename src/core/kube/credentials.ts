@@ -27,7 +27,7 @@ function firstLine(text: string): string {
  * 'close'), backed by a bounded run. Failures reach ExecAuth as AicrErrors, which pass through
  * the client's error mapping unchanged. The plugin's stdout (the token) never enters a message.
  */
-export function boundedCredentialSpawn(timeoutMs: number): SpawnLike {
+function boundedCredentialSpawn(timeoutMs: number): SpawnLike {
   return (command, args, options) => {
     const process_ = new EventEmitter();
     const stdout = Object.assign(new EventEmitter(), { setEncoding: () => stdout });

@@ -55,7 +55,7 @@ function signalGroup(pid: number, signal: NodeJS.Signals | 0): boolean {
 }
 
 /** SIGTERM to the group now, SIGKILL to whatever is left of it after `graceMs`. */
-export function endProcessGroup(pid: number, graceMs: number): void {
+function endProcessGroup(pid: number, graceMs: number): void {
   if (!signalGroup(pid, 'SIGTERM')) return;
   const started = Date.now();
   // Poll instead of one long timer: the process may exit at once, and a pending timer would
