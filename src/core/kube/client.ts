@@ -2,7 +2,9 @@
  * The one Kubernetes client: @kubernetes/client-node loaded lazily (it costs about a quarter of a
  * second to import), configured from `--kubeconfig`, $KUBECONFIG, ~/.kube/config or the
  * in-cluster service account, and wrapped so that every request gets retries with backoff, a
- * per-request timeout, an overall deadline and errors that say what to do.
+ * per-request timeout, an overall deadline ($AICR_REQUEST_TIMEOUT), an answer capped while it
+ * streams (transport.ts), bounded credential plugins (credentials.ts) and errors that say what
+ * to do.
  */
 import { existsSync } from 'node:fs';
 import type { Agent as HttpAgent } from 'node:http';
@@ -14,7 +16,7 @@ import { AicrError, ErrorCode, errorMessage } from '../errors.js';
 import { toKubeError, type KubeAction } from './errors.js';
 import { DEFAULT_RETRY_POLICY, policyForDeadline, withRetry, type RetryInfo, type RetryPolicy } from './retry.js';
 import { boundCredentialCommands } from './credentials.js';
-import { openExchange, readBody, readLines } from './transport.js';
+import { abortable, httpError, openExchange, readBody, readLines, tooLarge } from './transport.js';
 import { optionRef } from '../option-refs.js';
 import { requestTimeoutMs } from '../request-timeout.js';
 
@@ -341,52 +343,4 @@ export class KubeClient {
   mapError(error: unknown, action: KubeAction): AicrError {
     return toKubeError(error, action, { source: this.source, server: this.server });
   }
-}
-
-/** `promise`, or the signal's reason as soon as it aborts (the promise itself runs on, ignored). */
-function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason);
-  return new Promise((resolve, reject) => {
-    const onAbort = (): void => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
-}
-
-/** The shape of the client's ApiException, which errors.ts classifies. */
-function httpError(status: number, body: string, headers: Record<string, string | string[] | undefined>): Error {
-  const responseHeaders: Record<string, string> = {};
-  for (const [key, value] of Object.entries(headers)) if (typeof value === 'string') responseHeaders[key] = value;
-  return Object.assign(new Error(`HTTP-Code: ${status}`), { code: status, body, headers: responseHeaders });
-}
-
-/**
- * An answer past its cap: the server (or something in between) misbehaves, and more of the
- * same will not help, so no retry. Exit 6 (the cluster API cannot be used); readers of user
- * documents (ConfigMaps) turn it into invalid input.
- */
-export class ResponseTooLargeError extends AicrError {
-  constructor(
-    readonly limit: number,
-    message: string,
-  ) {
-    super(ErrorCode.Unavailable, message, { hint: 'the API server (or a proxy in front of it) sent far more than such an answer holds; check the cluster endpoint in the kubeconfig', details: { limit } });
-  }
-}
-
-function tooLarge(method: string, url: URL, limit: number, what = 'the answer'): ResponseTooLargeError {
-  return new ResponseTooLargeError(limit, `${what} to ${method} ${url.pathname} is larger than ${formatBytes(limit)}: the API server kept sending`);
-}
-
-function formatBytes(bytes: number): string {
-  return bytes % (1024 * 1024) === 0 ? `${bytes / (1024 * 1024)} MiB` : bytes % 1024 === 0 ? `${bytes / 1024} KiB` : `${bytes} bytes`;
 }

@@ -17,7 +17,8 @@ import { AicrError, ErrorCode, invalidInput, notFound } from '../errors.js';
 import type { ConfigMapHandler, Location, ReadOptions, WriteOptions } from '../location.js';
 import { MAX_DOCUMENT_BYTES } from '../documents/parse.js';
 import { VERSION } from '../version.js';
-import { apiPath, getKubeClient, ResponseTooLargeError, type KubeClient, type KubeClientOptions } from './client.js';
+import { apiPath, getKubeClient, type KubeClient, type KubeClientOptions } from './client.js';
+import { ResponseTooLargeError } from './transport.js';
 import { classifyFailure, type KubeAction } from './errors.js';
 import { optionLabel, optionRef } from '../option-refs.js';
 

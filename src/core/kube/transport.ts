@@ -6,6 +6,7 @@
  */
 import { request as httpRequest, type Agent, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
+import { AicrError, ErrorCode } from '../errors.js';
 
 export interface Exchange {
   url: URL;
@@ -128,4 +129,52 @@ export async function readLines(res: IncomingMessage, url: URL, signal: AbortSig
       pending.push(chunk.subarray(start));
     }
   });
+}
+
+/** `promise`, or the signal's reason as soon as it aborts (the promise itself runs on, ignored). */
+export function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise((resolve, reject) => {
+    const onAbort = (): void => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}
+
+/** The shape of the client's ApiException, which errors.ts classifies. */
+export function httpError(status: number, body: string, headers: Record<string, string | string[] | undefined>): Error {
+  const responseHeaders: Record<string, string> = {};
+  for (const [key, value] of Object.entries(headers)) if (typeof value === 'string') responseHeaders[key] = value;
+  return Object.assign(new Error(`HTTP-Code: ${status}`), { code: status, body, headers: responseHeaders });
+}
+
+/**
+ * An answer past its cap: the server (or something in between) misbehaves, and more of the
+ * same will not help, so no retry. Exit 6 (the cluster API cannot be used); readers of user
+ * documents (ConfigMaps) turn it into invalid input.
+ */
+export class ResponseTooLargeError extends AicrError {
+  constructor(
+    readonly limit: number,
+    message: string,
+  ) {
+    super(ErrorCode.Unavailable, message, { hint: 'the API server (or a proxy in front of it) sent far more than such an answer holds; check the cluster endpoint in the kubeconfig', details: { limit } });
+  }
+}
+
+export function tooLarge(method: string, url: URL, limit: number, what = 'the answer'): ResponseTooLargeError {
+  return new ResponseTooLargeError(limit, `${what} to ${method} ${url.pathname} is larger than ${formatBytes(limit)}: the API server kept sending`);
+}
+
+function formatBytes(bytes: number): string {
+  return bytes % (1024 * 1024) === 0 ? `${bytes / (1024 * 1024)} MiB` : bytes % 1024 === 0 ? `${bytes / 1024} KiB` : `${bytes} bytes`;
 }
