@@ -18,6 +18,8 @@ interface CommandContext extends CliIO {
   workspace: string;
   /** `--debug` (or AICR_DEBUG) is on. */
   debug: boolean;
+  /** Aborted by SIGINT/SIGTERM. */
+  signal?: AbortSignal;
 }
 
 export interface Command<T extends OptionTable = OptionTable> {

@@ -3,12 +3,14 @@
  * and the one place where errors become messages and exit codes.
  */
 import { EXIT_CODE_TABLE, exitCodeFor, formatError, invalidInput } from '../core/errors.js';
-import { consoleLogger, neutralizeCommands, type Logger } from '../core/logger.js';
+import { consoleLogger, type Logger } from '../core/logger.js';
+import { neutralizeCommands, quoted } from '../core/safe-text.js';
 import { discardOutputs, dotenvOutputs } from '../core/options/outputs.js';
 import { namerFrom, type OptionNamer } from '../core/option-refs.js';
 import { doorNames, nameAt, offeredAt } from '../core/options/spec.js';
 import { parseBool } from '../core/options/values.js';
-import { writeFileAtomic } from '../core/io.js';
+import { fileStamp, writeFileAtomic } from '../core/io.js';
+import { runInterruptible } from '../core/interrupts.js';
 import { VERSION } from '../core/version.js';
 import { readGitlabInputs } from '../gitlab/inputs.js';
 import { flagsOf, formatHelp, parseArgv, readFlagValues } from './args.js';
@@ -51,6 +53,18 @@ function defaultIO(): CliIO {
   return { stdout: lazyWritable(() => process.stdout), stderr: lazyWritable(() => process.stderr), stdin: lazyStdin, env: process.env };
 }
 
+/**
+ * Everything the CLI prints passes the one neutraliser (safe-text.ts): no value from a recipe,
+ * snapshot, file name or cluster can forge a workflow command in a CI log. Writes are whole
+ * lines, so each write is neutralised on its own. Documents never change: their writer quotes
+ * any line that would look like a command.
+ */
+function guarded(io: CliIO): CliIO {
+  const guard = (stream: NodeJS.WritableStream) =>
+    ({ write: (chunk: string | Uint8Array, callback?: (error?: Error | null) => void) => stream.write(typeof chunk === 'string' ? neutralizeCommands(chunk) : chunk, callback) }) as unknown as NodeJS.WritableStream;
+  return { ...io, stdout: guard(io.stdout), stderr: guard(io.stderr) };
+}
+
 /** A boolean environment variable as upstream reads it (1/0/t/f/true/false); unset or malformed is false. */
 function envFlag(value: string | undefined): boolean {
   if (value === undefined || value === '') return false;
@@ -82,7 +96,8 @@ interface Run {
 }
 
 /** Runs one invocation and returns its exit code (never calls process.exit). */
-export async function main(argv: readonly string[], io: CliIO = defaultIO()): Promise<number> {
+export async function main(argv: readonly string[], unguarded: CliIO = defaultIO()): Promise<number> {
+  const io = guarded(unguarded);
   const { name, rest } = splitCommand(argv);
   if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
     const topic = name === 'help' ? rest[0] : undefined;
@@ -107,7 +122,7 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO()): Pr
   try {
     const entry = COMMANDS[name];
     if (!entry) {
-      io.stderr.write(`unknown command "${name}"\n\n${topLevelHelp()}`);
+      io.stderr.write(`unknown command ${quoted(name)}\n\n${topLevelHelp()}`);
       return 2;
     }
     return await runCommand(await entry.load(), rest, io, run);
@@ -134,12 +149,15 @@ async function runCommand(command: Command, argv: readonly string[], io: CliIO, 
   run.logger = consoleLogger({ stream: io.stderr, debug: globals.debug, json: globals.logJson, namer: run.namer });
   const values = globals.inputsFromEnv ? readGitlabInputs(command.options, io.env, parsed.raw) : readFlagValues(command.options, parsed, io.env);
   const dotenv = globals.dotenv && command.outputs ? dotenvOutputs(command.outputs) : undefined;
-  try {
-    return await command.run(values, { ...io, logger: run.logger, outputs: dotenv ?? discardOutputs, workspace: process.cwd(), debug: globals.debug });
-  } finally {
-    // Outputs are kept whatever the outcome (a failed validation still reports its counts).
-    if (dotenv && globals.dotenv) writeFileAtomic(globals.dotenv, dotenv.text(), 'dotenv');
-  }
+  const dotenvClaim = globals.dotenv ? { kind: 'file' as const, path: globals.dotenv, stamp: fileStamp(globals.dotenv) } : undefined;
+  return runInterruptible(async (signal) => {
+    try {
+      return await command.run(values, { ...io, logger: run.logger, outputs: dotenv ?? discardOutputs, workspace: process.cwd(), debug: globals.debug, signal });
+    } finally {
+      // Outputs are kept whatever the outcome (a failed validation still reports its counts), unless interrupted.
+      if (dotenv && dotenvClaim && !signal.aborted) writeFileAtomic(dotenvClaim.path, dotenv.text(), 'dotenv', 0o644, dotenvClaim);
+    }
+  });
 }
 
 /**
@@ -163,6 +181,6 @@ function reportFailure(error: unknown, io: CliIO, run: Run): number {
   if (code === 1 && error instanceof Error && error.stack) run.logger.debug(error.stack);
   const text = formatError(error, run.namer);
   if (run.json) io.stderr.write(JSON.stringify({ level: 'error', msg: 'command failed', error: text, exitCode: code }) + '\n');
-  else io.stderr.write(`${neutralizeCommands(`error: ${text}`)}\n`);
+  else run.logger.error(text);
   return code;
 }

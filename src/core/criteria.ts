@@ -5,6 +5,7 @@
 import { invalidInput } from './errors.js';
 import { optionRef } from './option-refs.js';
 import type { Criteria, RawCriteria } from './documents/types.js';
+import { quoted } from './safe-text.js';
 
 export const ANY = 'any';
 
@@ -148,7 +149,7 @@ export function nonCanonicalCriteria(overlay: RawCriteria): string[] {
     const value = overlay[field];
     if (isWildcard(value)) continue;
     if (!CRITERIA_VALUES[field].includes(String(value))) {
-      problems.push(`${field}: ${JSON.stringify(value)} is not one of ${CRITERIA_VALUES[field].join(', ')}`);
+      problems.push(`${field}: ${quoted(value)} is not one of ${CRITERIA_VALUES[field].join(', ')}`);
     }
   }
   return problems;

@@ -5,7 +5,8 @@
  * Unlike upstream AICR, wrapping an error never hides its code: a wrapper only adds context to
  * the message, so "not found" deep inside a build still exits 3.
  */
-import { flagNamer, optionRef, renderOptionRefs, type OptionNamer } from './option-refs.js';
+import { flagNamer, optionLabel, optionRef, renderOptionRefs, type OptionNamer } from './option-refs.js';
+import { redactText } from './redact.js';
 
 export const ErrorCode = {
   InvalidInput: 'INVALID_REQUEST',
@@ -15,6 +16,8 @@ export const ErrorCode = {
   Unavailable: 'SERVICE_UNAVAILABLE',
   RateLimited: 'RATE_LIMIT_EXCEEDED',
   Internal: 'INTERNAL',
+  /** SIGINT or SIGTERM ended the run; the exit code is the shell's 128 + signal number. */
+  Interrupted: 'INTERRUPTED',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -36,11 +39,15 @@ export const ExitCode = {
   ConstraintsFailed: 10,
   DriftDetected: 11,
   VerificationFailed: 12,
+  /** SIGINT (128 + 2, as a shell reports a process it interrupted). */
+  Interrupted: 130,
+  /** SIGTERM (128 + 15). */
+  Terminated: 143,
 } as const;
 
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 
-const exitCodeByErrorCode: Record<ErrorCode, ExitCode> = {
+const exitCodeByErrorCode: Record<Exclude<ErrorCode, 'INTERRUPTED'>, ExitCode> = {
   INVALID_REQUEST: ExitCode.InvalidInput,
   NOT_FOUND: ExitCode.NotFound,
   UNAUTHORIZED: ExitCode.Unauthorized,
@@ -64,6 +71,8 @@ export const EXIT_CODE_TABLE: ReadonlyArray<{ code: number; name: string; meanin
   { code: 10, name: 'constraints failed', meaning: 'validate: at least one constraint failed' },
   { code: 11, name: 'drift detected', meaning: 'diff --fail-on-drift: the snapshots differ' },
   { code: 12, name: 'verification failed', meaning: 'verify: a bundle file is modified, missing or unlisted' },
+  { code: 130, name: 'interrupted', meaning: 'SIGINT (Ctrl-C, a cancelled job) stopped the run; temporary files were removed' },
+  { code: 143, name: 'terminated', meaning: 'SIGTERM (a cancelled or timed-out job) stopped the run; temporary files were removed' },
 ];
 
 /** Where in an input document an error was found. */
@@ -107,6 +116,7 @@ export class AicrError extends Error {
   }
 
   get exitCode(): ExitCode {
+    if (this.code === ErrorCode.Interrupted) return this.details?.signal === 'SIGTERM' ? ExitCode.Terminated : ExitCode.Interrupted;
     return exitCodeByErrorCode[this.code];
   }
 }
@@ -117,6 +127,16 @@ export const notFound = (message: string, options?: AicrErrorOptions): AicrError
   new AicrError(ErrorCode.NotFound, message, options);
 export const internalError = (message: string, options?: AicrErrorOptions): AicrError =>
   new AicrError(ErrorCode.Internal, message, options);
+
+/** The run was stopped by SIGINT or SIGTERM (exit 130 or 143). */
+export const interrupted = (signal: 'SIGINT' | 'SIGTERM', hint = 'nothing half-written was left behind; run the command again to finish'): AicrError =>
+  new AicrError(ErrorCode.Interrupted, `interrupted by ${signal}`, { hint, details: { signal } });
+
+/** An output another writer finished while this run was working (exit 2): it is kept, not replaced. */
+export const concurrentWrite = (input: string, what: string): AicrError =>
+  invalidInput(`${optionLabel(input)}: ${what} was written by another process while this run was working, so this run left it as it is and wrote nothing there`, {
+    hint: 'give each concurrent job its own output (or run them one after another), then run this one again',
+  });
 
 /**
  * An invalid value of one option: the message starts with a reference to the option, which each
@@ -181,10 +201,14 @@ export function errorMessage(error: unknown): string {
 export function exitCodeFor(error: unknown): number {
   if (error instanceof AicrError) return error.exitCode;
   const classified = classifyForeignError(error);
-  return classified === undefined ? ExitCode.Unexpected : exitCodeByErrorCode[classified];
+  return classified === undefined ? ExitCode.Unexpected : exitCodeByErrorCode[classified as Exclude<ErrorCode, 'INTERRUPTED'>];
 }
 
-/** `[CODE] message` and its hint, with option references in the door's spelling. */
+/**
+ * `[CODE] message` and its hint, with option references in the door's spelling. Whatever a
+ * message picked up on its way (a library quoting a kubeconfig, a server echoing a header),
+ * secrets are redacted here, where every door formats its errors.
+ */
 export function formatError(error: unknown, namer: OptionNamer = flagNamer): string {
   if (error instanceof AicrError) {
     const where = error.location ? formatLocation(error.location) : '';
@@ -192,9 +216,9 @@ export function formatError(error: unknown, namer: OptionNamer = flagNamer): str
     const named = error.location ? error.message.includes(error.location.file) : true;
     const lines = [`[${error.code}] ${where && !named ? `${where}: ` : ''}${renderOptionRefs(error.message, namer)}`];
     if (error.hint) lines.push(`hint: ${renderOptionRefs(error.hint, namer)}`);
-    return lines.join('\n');
+    return redactText(lines.join('\n'));
   }
-  return renderOptionRefs(errorMessage(error), namer);
+  return redactText(renderOptionRefs(errorMessage(error), namer));
 }
 
 export function formatLocation(location: SourceLocation): string {

@@ -1,4 +1,5 @@
 /** Rendering documents in the output formats every command offers: yaml, json, table. */
+import { tableCell } from './safe-text.js';
 import { compareStrings, isPlainObject, toJson, toYaml } from './serialize.js';
 
 export type OutputFormat = 'yaml' | 'json' | 'table';
@@ -29,10 +30,10 @@ function formatLeafTable(value: unknown): string {
   return formatColumns(['FIELD', 'VALUE'], rows);
 }
 
-/** Left-aligned columns with a dashed rule under the header; cells are single-line. */
+/** Left-aligned columns with a dashed rule under the header; cells are single-line and inert. */
 export function formatColumns(header: readonly string[], rows: ReadonlyArray<readonly string[]>): string {
-  const clean = (cell: string): string => cell.replace(/[\r\n\t]+/g, ' ');
-  const all = [header, header.map((h) => '-'.repeat(h.length)), ...rows].map((row) => row.map(clean));
+  // Cells hold hostile values (readings, recipe values): no escape sequence, control character or line break gets through.
+  const all = [header, header.map((h) => '-'.repeat(h.length)), ...rows].map((row) => row.map(tableCell));
   const widths = header.map((_, column) => all.reduce((width, row) => Math.max(width, (row[column] ?? '').length), 0));
   return all.map((row) => row.map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column]!))).join('  ').trimEnd()).join('\n') + '\n';
 }

@@ -3,17 +3,20 @@
  * URL (read only), or a Kubernetes ConfigMap `cm://namespace/name` (the Kubernetes module is
  * loaded only for those, so other commands never pay for a Kubernetes client).
  */
-import { closeSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
-import { AicrError, ErrorCode, invalidInput, notFound, wrapError } from './errors.js';
-import { MAX_DOCUMENT_BYTES, parseConfigMapUri, type ConfigMapHandler, type Location, type ReadOptions, type WriteOptions } from './location.js';
+import { closeSync, linkSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { AicrError, concurrentWrite, ErrorCode, invalidInput, notFound, wrapError } from './errors.js';
+import { trackTemporary } from './interrupts.js';
+import { MAX_DOCUMENT_BYTES, parseConfigMapUri, type ClaimOptions, type ConfigMapHandler, type FileStamp, type Location, type OutputClaim, type ReadOptions, type WriteOptions } from './location.js';
 import { optionLabel } from './option-refs.js';
-import { uniqueSuffix } from './util/lazy-builtins.js';
+import { redactUrl, redactUrlCredentials } from './redact.js';
 import { REQUEST_TIMEOUT_VARIABLE, requestTimeoutMs } from './request-timeout.js';
+import { quoted } from './safe-text.js';
+import { removeStaleTemporaries, temporaryName } from './util/temp-names.js';
 
 // Importers of io.ts keep finding the location types and the cm:// parser here.
 export { parseConfigMapUri };
-export type { Location, ReadOptions, WriteOptions };
+export type { Location, OutputClaim, ReadOptions, WriteOptions };
 
 /**
  * Classifies a location string. `input` is the key of the option it came from (for messages).
@@ -27,7 +30,7 @@ export function parseLocation(text: string, input = 'location'): Location {
     try {
       url = new URL(text);
     } catch {
-      throw invalidInput(`${optionLabel(input)}: "${text}" is not a valid URL`, { hint: 'use an https:// URL, a file path, - for stdin, or cm://namespace/name' });
+      throw invalidInput(`${optionLabel(input)}: ${redactUrlCredentials(quoted(text))} is not a valid URL`, { hint: 'use an https:// URL, a file path, - for stdin, or cm://namespace/name' });
     }
     if (url.username || url.password) {
       throw invalidInput(`${optionLabel(input)}: URLs with user:password are not supported: ${redactUrl(url)}`, {
@@ -65,11 +68,11 @@ export async function readLocation(location: Location, options: ReadOptions = {}
   const input = options.input ?? 'input';
   switch (location.kind) {
     case 'stdio':
-      return { text: await readStream(options.stdin ?? process.stdin, maxBytes, input), origin: '<stdin>' };
+      return { text: await readStream(options.stdin ?? process.stdin, maxBytes, input, options.signal), origin: '<stdin>' };
     case 'file':
       return { text: readFileLimited(location.path, maxBytes, input), origin: location.path };
     case 'url':
-      return { text: await fetchLimited(location.url, maxBytes, input, options.timeoutMs ?? requestTimeoutMs() ?? DEFAULT_URL_TIMEOUT_MS), origin: redactUrl(location.url) };
+      return { text: await fetchLimited(location.url, maxBytes, input, options.timeoutMs ?? requestTimeoutMs() ?? DEFAULT_URL_TIMEOUT_MS, options.signal), origin: redactUrl(location.url) };
     case 'configmap': {
       const handler = await configMaps();
       const { text, key } = await handler.read(location, options);
@@ -103,40 +106,45 @@ function readFileLimited(path: string, maxBytes: number, input = 'input'): strin
   }
 }
 
-async function readStream(stream: NodeJS.ReadableStream, maxBytes: number, input: string): Promise<string> {
+async function readStream(stream: NodeJS.ReadableStream, maxBytes: number, input: string, signal?: AbortSignal): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of stream) {
-    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
-    size += buffer.length;
-    if (size > maxBytes) throw invalidInput(`${optionLabel(input)}: standard input is too large (more than ${maxBytes} bytes)`, { hint: 'pass a smaller document' });
-    chunks.push(buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+  const read = async (): Promise<string> => {
+    for await (const chunk of stream) {
+      const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+      size += buffer.length;
+      if (size > maxBytes) throw invalidInput(`${optionLabel(input)}: standard input is too large (more than ${maxBytes} bytes)`, { hint: 'pass a smaller document' });
+      chunks.push(buffer);
+    }
+    return Buffer.concat(chunks).toString('utf8');
+  };
+  if (!signal) return read();
+  // An interrupt ends the wait for a writer that never closes standard input.
+  return abortable(read(), signal);
 }
 
-/** Never print credentials that may be embedded in a URL. */
-export function redactUrl(url: URL): string {
-  const copy = new URL(url.href);
-  if (copy.username || copy.password) {
-    copy.username = 'redacted';
-    copy.password = '';
-  }
-  for (const key of [...copy.searchParams.keys()]) {
-    if (/token|key|secret|sig|password|credential|auth/i.test(key)) copy.searchParams.set(key, 'redacted');
-  }
-  return copy.href;
+/** `promise`, or the signal's reason as soon as it is aborted. */
+function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }
 
 /**
  * GETs an https document under one deadline for the whole exchange (a server that answers and
  * then drips the body a byte at a time still ends at the deadline: exit 5) and the size limit,
- * checked against Content-Length and again while the body streams in (exit 2).
+ * checked against Content-Length and again while the body streams in (exit 2). `interrupt`
+ * (SIGINT/SIGTERM) ends it with its own reason.
  */
-async function fetchLimited(url: URL, maxBytes: number, input: string, timeoutMs: number): Promise<string> {
+async function fetchLimited(url: URL, maxBytes: number, input: string, timeoutMs: number, interrupt?: AbortSignal): Promise<string> {
   const shown = redactUrl(url);
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
+  const onInterrupt = (): void => controller.abort(interrupt!.reason);
+  interrupt?.addEventListener('abort', onInterrupt, { once: true });
   let received = 0;
   const timeout = (stage: string): AicrError =>
     new AicrError(ErrorCode.Timeout, `${optionLabel(input)}: ${shown} ${stage} within ${formatMs(timeoutMs)}`, {
@@ -147,6 +155,7 @@ async function fetchLimited(url: URL, maxBytes: number, input: string, timeoutMs
     try {
       response = await fetch(url, { signal: controller.signal, redirect: 'follow' });
     } catch (error) {
+      if (interrupt?.aborted) throw interrupt.reason;
       if (controller.signal.aborted) throw timeout('did not answer');
       const cause = (error as { cause?: { message?: string; code?: string } }).cause;
       const reason = (cause?.code ?? cause?.message ?? (error as Error).message).replaceAll(url.href, shown);
@@ -196,8 +205,12 @@ async function fetchLimited(url: URL, maxBytes: number, input: string, timeoutMs
       }
     }
     return Buffer.concat(chunks).toString('utf8');
+  } catch (error) {
+    if (interrupt?.aborted) throw interrupt.reason;
+    throw error;
   } finally {
     clearTimeout(timer);
+    interrupt?.removeEventListener('abort', onInterrupt);
     // Whatever the outcome, nothing of the exchange outlives it.
     controller.abort();
   }
@@ -221,7 +234,7 @@ export async function writeLocation(location: Location, text: string, options: W
       return;
     }
     case 'file':
-      writeFileAtomic(location.path, text, options.input);
+      writeFileAtomic(location.path, text, options.input, 0o644, options.claim?.kind === 'file' ? options.claim : undefined);
       return;
     case 'url':
       throw invalidInput(`${optionLabel(options.input ?? 'output')}: cannot write to a URL (${redactUrl(location.url)})`, { hint: 'write to a file, - for stdout, or cm://namespace/name' });
@@ -230,13 +243,52 @@ export async function writeLocation(location: Location, text: string, options: W
   }
 }
 
+/** A file's identity now, or null when nothing is (or can be seen) there: the write reports why. */
+export function fileStamp(path: string): FileStamp | null {
+  let stats;
+  try {
+    stats = lstatSync(path, { bigint: true, throwIfNoEntry: false });
+  } catch {
+    return null;
+  }
+  return stats ? { dev: stats.dev, ino: stats.ino, size: stats.size, mtimeNs: stats.mtimeNs, ctimeNs: stats.ctimeNs } : null;
+}
+
+function sameStamp(a: FileStamp, b: FileStamp): boolean {
+  return a.dev === b.dev && a.ino === b.ino && a.size === b.size && a.mtimeNs === b.mtimeNs && a.ctimeNs === b.ctimeNs;
+}
+
+/**
+ * Claims an output before the run's work: what is there now is what the run may replace. Files
+ * and ConfigMaps only (standard output has nothing to claim). Two options naming the same place
+ * share one claim, so a run may write the same file twice.
+ */
+export async function claimOutputs(locations: ReadonlyArray<Location | undefined>, options: ClaimOptions = {}): Promise<(location: Location) => OutputClaim | undefined> {
+  const claims = new Map<string, OutputClaim>();
+  const keyOf = (location: Location): string | undefined => (location.kind === 'file' ? `file:${resolve(location.path)}` : location.kind === 'configmap' ? location.text : undefined);
+  for (const location of locations) {
+    const key = location && keyOf(location);
+    if (!location || !key || claims.has(key)) continue;
+    if (location.kind === 'file') claims.set(key, { kind: 'file', path: location.path, stamp: fileStamp(location.path) });
+    else if (location.kind === 'configmap') claims.set(key, await (await configMaps()).claim(location, options));
+  }
+  return (location) => {
+    const key = keyOf(location);
+    return key === undefined ? undefined : claims.get(key);
+  };
+}
+
 /**
  * Writes a file so readers never see a partial one: write a temporary sibling, then rename it
  * over the target. Parent directories are created. Refuses to replace a directory. No fsync:
  * the rename already hides a write cut short, and surviving a power loss is not worth the
  * milliseconds a CI disk takes to flush (a crashed runner's workspace is gone anyway).
+ *
+ * With a claim, another writer's file is never replaced: a file absent at the claim is created
+ * with link(2), which fails if one appeared (atomic); a file present at the claim is replaced
+ * only while it is still that file (identity checked just before the rename).
  */
-export function writeFileAtomic(path: string, data: string | Uint8Array, input = 'output', mode = 0o644): void {
+export function writeFileAtomic(path: string, data: string | Uint8Array, input = 'output', mode = 0o644, claim?: OutputClaim & { kind: 'file' }): void {
   const dir = dirname(path);
   try {
     const existing = lstatSync(path, { throwIfNoEntry: false });
@@ -246,7 +298,9 @@ export function writeFileAtomic(path: string, data: string | Uint8Array, input =
     if (error instanceof AicrError) throw error;
     throw wrapError(error, `${optionLabel(input)}: cannot create the directory for ${path}`, ErrorCode.InvalidInput);
   }
-  const temp = join(dir, `.${basename(path)}.${uniqueSuffix()}.tmp`);
+  removeStaleTemporaries(dir, basename(path));
+  const temp = join(dir, temporaryName(basename(path), 'tmp'));
+  const untrack = trackTemporary(temp);
   let fd: number | undefined;
   try {
     fd = openSync(temp, 'wx', mode);
@@ -255,11 +309,38 @@ export function writeFileAtomic(path: string, data: string | Uint8Array, input =
     while (offset < buffer.length) offset += writeSync(fd, buffer, offset, buffer.length - offset);
     closeSync(fd);
     fd = undefined;
-    renameSync(temp, path);
+    placeFile(temp, path, input, claim);
   } catch (error) {
     if (fd !== undefined) closeSync(fd);
-    rmSync(temp, { force: true });
+    if (error instanceof AicrError) throw error;
     throw wrapError(error, `${optionLabel(input)}: cannot write ${path}`, ErrorCode.InvalidInput);
+  } finally {
+    rmSync(temp, { force: true });
+    untrack();
   }
+  if (claim) claim.stamp = fileStamp(path);
 }
 
+/** Puts the written temporary file at `path`, honouring the claim. */
+function placeFile(temp: string, path: string, input: string, claim: (OutputClaim & { kind: 'file' }) | undefined): void {
+  if (!claim) {
+    renameSync(temp, path);
+    return;
+  }
+  const now = fileStamp(path);
+  if (now && (claim.stamp === null || !sameStamp(now, claim.stamp))) throw concurrentWrite(input, path);
+  if (now) {
+    renameSync(temp, path);
+    return;
+  }
+  try {
+    linkSync(temp, path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw concurrentWrite(input, path);
+    // File systems without hard links: check, then rename (a narrow window instead of none).
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS') throw error;
+    if (fileStamp(path)) throw concurrentWrite(input, path);
+    renameSync(temp, path);
+  }
+}

@@ -5,6 +5,7 @@
  * never a path, so a document is read once however many stages use it.
  */
 import { invalidInput, type SourceLocation } from './errors.js';
+import { quoted } from './safe-text.js';
 import { parseLocation, readLocation, type ReadOptions } from './io.js';
 import { optionLabel, optionRef } from './option-refs.js';
 import { checkDocument, loadValidators, type DocumentKind, type DocumentKinds } from './documents/index.js';
@@ -50,7 +51,7 @@ async function parseDocumentOf<K extends DocumentKind>(kind: K, text: string, or
   const actual = kindOf(source.value);
   const acceptsRecipe = kind === 'RecipeResult' && actual === 'Recipe';
   if (actual !== undefined && actual !== '' && actual !== kind && !acceptsRecipe) {
-    throw invalidInput(`${origin}: ${optionLabel(option)}: invalid kind ${JSON.stringify(actual)}, expected ${JSON.stringify(kind)}`, {
+    throw invalidInput(`${origin}: ${optionLabel(option)}: invalid kind ${quoted(actual)}, expected ${JSON.stringify(kind)}`, {
       location: source.locate(['kind']),
       hint: MIX_UPS[kind]?.[actual] ?? `pass a ${kind} document`,
       option,
@@ -66,7 +67,7 @@ function checkCriteriaHeader(source: SourceDocument, origin: string, option: str
   const value = source.value as { apiVersion?: unknown } | null;
   const apiVersion = value && typeof value === 'object' ? value.apiVersion : undefined;
   if (apiVersion !== undefined && apiVersion !== '' && apiVersion !== API_VERSION) {
-    throw invalidInput(`${origin}: invalid apiVersion ${JSON.stringify(apiVersion)}, expected "${API_VERSION}"`, {
+    throw invalidInput(`${origin}: invalid apiVersion ${quoted(apiVersion)}, expected "${API_VERSION}"`, {
       location: source.locate(['apiVersion']),
       hint: `set apiVersion: ${API_VERSION} (or leave it out)`,
       option,

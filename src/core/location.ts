@@ -47,7 +47,42 @@ export interface ReadOptions {
   signal?: AbortSignal;
 }
 
+/**
+ * What an output held when the run claimed it (before its work), so the write can tell whether
+ * another writer finished in between: a file (absent, or its identity), a ConfigMap (absent, its
+ * resourceVersion, or unknown when reading it is not allowed).
+ */
+export type OutputClaim =
+  | { kind: 'file'; path: string; stamp: FileStamp | null }
+  | { kind: 'configmap'; text: string; state: 'absent' | 'unknown' | ExistingConfigMap };
+
+/** A file's identity: any write (rename over it, in-place change, chmod) changes one of these. */
+export interface FileStamp {
+  dev: bigint;
+  ino: bigint;
+  size: bigint;
+  mtimeNs: bigint;
+  ctimeNs: bigint;
+}
+
+/** The parts of an existing ConfigMap a replacement keeps or is conditioned on. */
+export interface ExistingConfigMap {
+  resourceVersion: string;
+  labels?: Record<string, string>;
+  annotations?: Record<string, string>;
+  ownerReferences?: unknown[];
+  immutable?: boolean;
+}
+
+export interface ClaimOptions {
+  kubeconfig?: string;
+  signal?: AbortSignal;
+  input?: string;
+}
+
 export interface WriteOptions {
+  /** The claim taken when the run began: another writer's result since then is never replaced. */
+  claim?: OutputClaim;
   /** Key of the option the location came from, or a label, for messages. */
   input?: string;
   /** Where `-` writes to (default process.stdout). */
@@ -68,4 +103,5 @@ export interface WriteOptions {
 export interface ConfigMapHandler {
   read(location: Location & { kind: 'configmap' }, options: ReadOptions): Promise<{ text: string; key: string }>;
   write(location: Location & { kind: 'configmap' }, text: string, options: WriteOptions): Promise<void>;
+  claim(location: Location & { kind: 'configmap' }, options: ClaimOptions): Promise<OutputClaim & { kind: 'configmap' }>;
 }

@@ -4,6 +4,8 @@
  * (options/refs.ts); adapters print them in their door's spelling.
  */
 import { renderOptionRefs, type OptionNamer } from './option-refs.js';
+import { redactText } from './redact.js';
+import { neutralizeCommands } from './safe-text.js';
 
 /** Where a finding points; paths are relative to the workspace when possible. */
 export interface AnnotationProperties {
@@ -36,15 +38,6 @@ export interface ConsoleLoggerOptions {
 }
 
 /**
- * Makes text safe to print in a CI log: CI runners execute lines that start with `::` as
- * workflow commands, and log text may come from hostile inputs (file names, pod logs). A
- * zero-width space after the first colon keeps the text readable and inert.
- */
-export function neutralizeCommands(text: string): string {
-  return text.replace(/^(\s*):(?=:)/gm, '$1:\u200b');
-}
-
-/**
  * Text from hostile sources (snapshot readings, file names) may hold carriage returns and
  * terminal escapes that rewrite what a CI log shows (GitLab section markers, hidden lines):
  * they are printed as visible escapes.
@@ -68,9 +61,9 @@ function where(properties?: AnnotationProperties): string {
 export function consoleLogger(options: ConsoleLoggerOptions = {}): Logger {
   const stream = options.stream ?? process.stderr;
   const write = (level: string, text: string, properties?: AnnotationProperties): void => {
-    const message = renderOptionRefs(text, options.namer);
+    const message = redactText(renderOptionRefs(text, options.namer));
     if (options.json) {
-      stream.write(JSON.stringify({ level, msg: message, ...(properties ?? {}) }) + '\n');
+      stream.write(neutralizeCommands(JSON.stringify({ level, msg: message, ...(properties ?? {}) })) + '\n');
       return;
     }
     const prefix = level === 'info' ? '' : `${level}: `;
@@ -86,7 +79,7 @@ export function consoleLogger(options: ConsoleLoggerOptions = {}): Logger {
     warning: (message, properties) => write('warning', message, properties),
     error: (message, properties) => write('error', message, properties),
     group: async (name, run) => {
-      if (!options.json) stream.write(`${name}\n`);
+      if (!options.json) stream.write(`${neutralizeCommands(visibleControls(name))}\n`);
       return run();
     },
   };

@@ -7,6 +7,7 @@
  */
 import type { Criteria } from './documents/types.js';
 import { optionError } from './errors.js';
+import { quoted } from './safe-text.js';
 
 /** What a path may refer to. */
 export interface PathContext {
@@ -34,20 +35,20 @@ export async function expandPath(text: string, option: string, context: PathCont
   try {
     program = Handlebars.parse(text);
   } catch (error) {
-    throw optionError(option, `${JSON.stringify(text)} is not a valid path template: ${(error as Error).message.split('\n')[0]}`, { hint });
+    throw optionError(option, `${quoted(text)} is not a valid path template: ${(error as Error).message.split('\n')[0]}`, { hint });
   }
   for (const node of program.body) {
     if (node.type === 'ContentStatement') continue;
     const mustache = node as hbs.AST.MustacheStatement;
     const path = mustache.type === 'MustacheStatement' && mustache.path.type === 'PathExpression' ? (mustache.path as hbs.AST.PathExpression).original : undefined;
     if (!path || mustache.params.length > 0 || mustache.hash || !names.includes(path)) {
-      throw optionError(option, `${JSON.stringify(text)}: only plain placeholders can appear in a path`, { hint });
+      throw optionError(option, `${quoted(text)}: only plain placeholders can appear in a path`, { hint });
     }
   }
   const word = (name: string, value: unknown): string => {
     const text = String(value);
     if (!SAFE_WORD.test(text) || text === '.' || text === '..') {
-      throw optionError(option, `{{${name}}} would put ${JSON.stringify(text)} into the path; only plain words (letters, digits, ".", "_", "-") can`, { hint: 'use a recipe whose criteria are plain values, or a path without that placeholder' });
+      throw optionError(option, `{{${name}}} would put ${quoted(text)} into the path; only plain words (letters, digits, ".", "_", "-") can`, { hint: 'use a recipe whose criteria are plain values, or a path without that placeholder' });
     }
     return text;
   };

@@ -5,6 +5,7 @@
  * fail fast than wait out a sick cluster sets it lower; tests set it to a second.
  */
 import { invalidInput } from './errors.js';
+import { quoted } from './safe-text.js';
 import { DURATION_HINT, durationMs } from './options/values.js';
 
 export const REQUEST_TIMEOUT_VARIABLE = 'AICR_REQUEST_TIMEOUT';
@@ -15,7 +16,7 @@ export function requestTimeoutMs(env: NodeJS.ProcessEnv = process.env): number |
   if (!text) return undefined;
   const parsed = durationMs(text);
   if (typeof parsed === 'string' || parsed <= 0) {
-    throw invalidInput(`${REQUEST_TIMEOUT_VARIABLE}: ${JSON.stringify(text)} is ${typeof parsed === 'string' ? parsed : 'not a positive duration'}`, {
+    throw invalidInput(`${REQUEST_TIMEOUT_VARIABLE}: ${quoted(text)} is ${typeof parsed === 'string' ? parsed : 'not a positive duration'}`, {
       hint: `${DURATION_HINT}; or unset ${REQUEST_TIMEOUT_VARIABLE} for the defaults`,
     });
   }

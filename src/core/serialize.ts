@@ -7,6 +7,8 @@
  * style, quoting) so the same value always gives the same bytes.
  */
 
+import { looksLikeCommand } from './safe-text.js';
+
 export interface YamlOptions {
   /** Spaces per nesting level (default 2). */
   indent?: number;
@@ -38,7 +40,16 @@ export function toYamlWithPositions(value: unknown, options: YamlOptions = {}): 
 
 /** Serializes `value` as 2-space indented JSON ending in a newline. */
 export function toJson(value: unknown, options: { sortKeys?: boolean } = {}): string {
-  return JSON.stringify(options.sortKeys ? sortKeysDeep(value) : value, null, 2) + '\n';
+  return escapeLegacyCommands(JSON.stringify(options.sortKeys ? sortKeysDeep(value) : value, null, 2)) + '\n';
+}
+
+/**
+ * `##[` can only occur inside a JSON string or a double-quoted YAML scalar here (`#` is no
+ * syntax of either); `\u005b` reads back as the same `[`, and the line is no legacy workflow
+ * command when the document is printed in a CI log (safe-text.ts).
+ */
+function escapeLegacyCommands(text: string): string {
+  return text.replaceAll('##[', '##\\u005b');
 }
 
 /** A copy of `value` whose mapping keys are sorted (code-unit order) at every level. */
@@ -195,8 +206,9 @@ const RESERVED = new Set([
 const INDICATOR_START = /^[-?:,[\]{}#&*!|>'"%@`\s]/;
 // Anything number-like (ints, floats, octal/hex, sexagesimal, dates) is quoted to stay a string.
 const NUMBER_LIKE = /^[-+.]?[0-9]/;
-// Control characters (tab included: some readers reject raw tabs) go in double quotes as escapes.
-const NEEDS_DOUBLE_QUOTES = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff\ud800-\udfff]/;
+// Control characters (tab included: some readers reject raw tabs) go in double quotes as escapes,
+// and so does `##[`, which is escaped there (no line of a document is a legacy workflow command).
+const NEEDS_DOUBLE_QUOTES = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff\ud800-\udfff]|##\[/;
 
 // Plain scalars YAML 1.1 or 1.2 readers resolve to numbers (floats such as "e0" or "." included).
 const NUMERIC_FORMS = [
@@ -220,7 +232,7 @@ function isPlainSafe(text: string): boolean {
 export function formatString(text: string): string {
   if (isPlainSafe(text)) return text;
   if (!NEEDS_DOUBLE_QUOTES.test(text)) return `'${text.replaceAll("'", "''")}'`;
-  return JSON.stringify(text).replace(/[\u007f-\u009f\u2028\u2029\ufeff]/g, (ch) => {
+  return escapeLegacyCommands(JSON.stringify(text)).replace(/[\u007f-\u009f\u2028\u2029\ufeff]/g, (ch) => {
     return '\\u' + ch.charCodeAt(0).toString(16).padStart(4, '0');
   }).replace(/[\ud800-\udfff]/g, (ch) => '\\u' + ch.charCodeAt(0).toString(16).padStart(4, '0'));
 }
@@ -228,6 +240,8 @@ export function formatString(text: string): string {
 /** Multi-line text without characters a literal block cannot carry verbatim. */
 function canUseLiteralBlock(text: string): boolean {
   if (!text.includes('\n')) return false;
+  // A line of the block that reads as a workflow command (`::error::…`) goes in double quotes, on one line.
+  if (looksLikeCommand(text)) return false;
     if (/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff\ud800-\udfff]/.test(text)) return false;
   const lines = text.split('\n');
   // Whitespace-only lines would be read back as empty lines.

@@ -20,26 +20,16 @@ export interface StepIO {
   workspace: string;
   /** Debug logging is on (`--debug`, AICR_DEBUG, the runner's debug mode): the agent logs at debug level too. */
   debug?: boolean;
+  /** Aborted by SIGINT/SIGTERM (src/core/interrupts.ts): waits end, and nothing half-done is written. */
+  signal?: AbortSignal;
 }
 
 /** Read options for a location given by `option`, with the door's stdin and the kubeconfig. */
-export function readOptionsFor(option: string, io: StepIO, kubeconfig: string | undefined): { option: string; stdin?: NodeJS.ReadableStream; kubeconfig?: string } {
-  return { option, ...(io.stdin ? { stdin: io.stdin } : {}), ...(kubeconfig ? { kubeconfig } : {}) };
+export function readOptionsFor(option: string, io: StepIO, kubeconfig: string | undefined): { option: string; stdin?: NodeJS.ReadableStream; kubeconfig?: string; signal?: AbortSignal } {
+  return { option, ...(io.stdin ? { stdin: io.stdin } : {}), ...(kubeconfig ? { kubeconfig } : {}), ...(io.signal ? { signal: io.signal } : {}) };
 }
 
-/**
- * Runs `work` with a signal that SIGINT/SIGTERM abort, so an interrupted run still cleans up
- * what it created (the snapshot agent) and writes nothing half-done.
- */
-export async function withInterrupts<T>(work: (signal: AbortSignal) => Promise<T>, onInterrupt: (name: NodeJS.Signals) => Error): Promise<T> {
-  const controller = new AbortController();
-  const onSignal = (name: NodeJS.Signals): void => controller.abort(onInterrupt(name));
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
-  try {
-    return await work(controller.signal);
-  } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
-  }
+/** Claim and write options of a step's outputs: its kubeconfig for cm:// and its interrupt. */
+export function writeOptionsFor(io: StepIO, kubeconfig: string | undefined): { kubeconfig?: string; signal?: AbortSignal } {
+  return { ...(kubeconfig ? { kubeconfig } : {}), ...(io.signal ? { signal: io.signal } : {}) };
 }

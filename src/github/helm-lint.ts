@@ -70,19 +70,23 @@ function folderChecks(root: string, folder: Folder): Check[] {
   return [{ label: `helm template ${folder.release} (${chart.repo})`, file: join(dir, 'values.yaml'), args: ['template', folder.release, ...source, ...version, '--namespace', folder.namespace, ...values] }];
 }
 
-/** Runs helm under the limits; a run that did not exit by itself is described in words. */
-async function helm(args: string[], timeoutMs: number): Promise<BoundedRunResult> {
-  return runBounded('helm', args, { timeoutMs, maxStdoutBytes: MAX_OUTPUT_BYTES, stdoutOverflow: 'truncate' });
+/** Runs helm under the limits (and the interrupt); a run that did not exit by itself is described in words. */
+async function helm(args: string[], timeoutMs: number, signal: AbortSignal | undefined): Promise<BoundedRunResult> {
+  return runBounded('helm', args, { timeoutMs, maxStdoutBytes: MAX_OUTPUT_BYTES, stdoutOverflow: 'truncate', ...(signal ? { signal } : {}) });
 }
 
 function outputOf(result: BoundedRunResult): string {
   return result.kind === 'spawn-failed' ? '' : `${result.stderr.toString('utf8')}${result.stdout.toString('utf8')}`.trim().slice(0, MAX_MESSAGE);
 }
 
-/** Runs every check; returns the number of checks. Throws when helm is missing, hangs or a check fails. */
-export async function helmLint(outcome: BundleOutcome, io: { logger: Logger; workspace: string }, limits: HelmLimits = {}): Promise<number> {
+/**
+ * Runs every check; returns the number of checks. Throws when helm is missing, hangs or a check
+ * fails; an interrupt (`io.signal`) ends the running check, and everything helm started, at once.
+ */
+export async function helmLint(outcome: BundleOutcome, io: { logger: Logger; workspace: string; signal?: AbortSignal }, limits: HelmLimits = {}): Promise<number> {
   const checkTimeout = limits.checkTimeoutMs ?? 5 * 60_000;
-  const version = await helm(['version', '--short'], limits.versionTimeoutMs ?? 30_000);
+  const version = await helm(['version', '--short'], limits.versionTimeoutMs ?? 30_000, io.signal);
+  if (io.signal?.aborted) throw io.signal.reason;
   if (version.kind !== 'exited' || version.code !== 0) {
     const why = version.kind === 'spawn-failed' ? version.error.message : version.kind === 'timeout' ? 'helm version did not answer in time' : `helm version failed: ${outputOf(version)}`;
     throw new AicrError(ErrorCode.NotFound, `${optionRef('helm-lint')} needs helm on the runner: ${why}`, {
@@ -94,7 +98,8 @@ export async function helmLint(outcome: BundleOutcome, io: { logger: Logger; wor
   const timedOut: string[] = [];
   const checks = checksOf(outcome);
   for (const check of checks) {
-    const result = await helm(check.args, checkTimeout);
+    const result = await helm(check.args, checkTimeout, io.signal);
+    if (io.signal?.aborted) throw io.signal.reason;
     if (result.kind === 'exited' && result.code === 0) {
       logger.info(`${check.label}: ok`);
       continue;

@@ -5,13 +5,14 @@
  */
 import * as core from '@actions/core';
 import { AicrError, EXIT_CODE_TABLE, exitCodeFor, formatError } from '../core/errors.js';
+import { exitInterrupted, isInterruptCode, runInterruptible } from '../core/interrupts.js';
 import { outputName } from '../core/options/outputs.js';
-import { namerFrom, renderOptionRefs, type OptionNamer } from '../core/option-refs.js';
+import { namerFrom, type OptionNamer } from '../core/option-refs.js';
 import { doorNames, type OptionTable, type OptionValues } from '../core/options/spec.js';
 import type { StepIO } from '../core/step.js';
 import { readActionInputs } from './inputs.js';
-import { githubLogger } from './logger.js';
-import { summaryAvailable, type Summary } from './summary.js';
+import { githubLogger, githubText } from './logger.js';
+import { summaryAvailable, writeSummary, type Summary } from './summary.js';
 
 function describeExitCode(code: number): string {
   const row = EXIT_CODE_TABLE.find((entry) => entry.code === code);
@@ -45,26 +46,27 @@ export async function runAction<T extends OptionTable>(
   try {
     const values = readActionInputs(options);
     wantSummary = (values as { summary?: boolean }).summary !== false && summaryAvailable();
-    const io: ActionIO = {
+    const code = await runInterruptible((signal) => main(values, {
       logger: githubLogger(namer),
       outputs: githubOutputs,
       env: process.env,
       workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
       debug: core.isDebug(),
       summary: core.summary,
-    };
-    const code = await main(values, io);
-    if (wantSummary) await core.summary.write();
+      signal,
+    }));
+    if (wantSummary) await writeSummary(core.summary);
     if (typeof code === 'number' && code !== 0) process.exitCode = code;
   } catch (error) {
     const code = exitCodeFor(error);
     const location = error instanceof AicrError ? error.location : undefined;
     const message = `${formatError(error, namer)}\n(${describeExitCode(code)})`;
-    if (location?.file && location.line) core.error(renderOptionRefs((error as AicrError).message, namer), { title: 'aicr', file: location.file, startLine: location.line });
+    if (location?.file && location.line) core.error(githubText((error as AicrError).message, namer), { title: 'aicr', file: location.file, startLine: location.line });
     // What the steps before the failure reported stays visible.
-    if (wantSummary && core.summary.stringify() !== '') await core.summary.write().catch(() => undefined);
-    core.setFailed(message);
-    if (code === 1 && error instanceof Error && error.stack) core.debug(error.stack);
+    if (wantSummary && core.summary.stringify() !== '') await writeSummary(core.summary).catch(() => undefined);
+    core.setFailed(githubText(message, namer));
+    if (code === 1 && error instanceof Error && error.stack) core.debug(githubText(error.stack, namer));
     process.exitCode = code;
+    if (isInterruptCode(code)) exitInterrupted(code);
   }
 }

@@ -1,5 +1,7 @@
 /** Shared pieces of job summaries: Mermaid deployment graphs and table helpers. */
 import type * as core from '@actions/core';
+import { redactText } from '../core/redact.js';
+import { neutralizeCommands, stripControls, tableCell } from '../core/safe-text.js';
 
 /** The job-summary buffer type (`core.summary`): sections are added, then written once. */
 export type Summary = typeof core.summary;
@@ -9,9 +11,19 @@ export function summaryAvailable(): boolean {
   return Boolean(process.env.GITHUB_STEP_SUMMARY);
 }
 
-/** Escapes text for a Markdown/HTML table cell. */
+/**
+ * Writes the summary buffer with every line made safe: secrets redacted, control characters
+ * removed, nothing that reads as a workflow command (summaries are shown in logs and copied).
+ */
+export async function writeSummary(summary: Summary): Promise<void> {
+  const text = summary.stringify();
+  summary.emptyBuffer().addRaw(neutralizeCommands(redactText(stripControls(text))));
+  await summary.write();
+}
+
+/** Escapes text for a Markdown/HTML table cell: one line, no control characters or escape sequences. */
 export function cell(text: string): string {
-  return text.replace(/[&<>"]/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[ch]!).replace(/\|/g, '&#124;').replace(/\r?\n/g, ' ');
+  return tableCell(text).replace(/[&<>"]/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[ch]!).replace(/\|/g, '&#124;').replace(/\r?\n/g, ' ');
 }
 
 /**

@@ -1,6 +1,7 @@
 /** GitHub rendering of the validate stage: annotations at constraint lines and the summary section. */
 import * as core from '@actions/core';
 import type { ConstraintResult, PathMapper, ValidationReport } from '../core/validate/index.js';
+import { githubProperties, githubText } from './logger.js';
 import { cell, type Summary } from './summary.js';
 
 /** Annotations per kind before the rest is summed up (GitHub shows only a few per step anyway). */
@@ -27,9 +28,9 @@ export function annotateValidation(report: ValidationReport, paths: PathMapper):
   const skipped = report.constraints.filter((r) => r.status === 'skipped');
   for (const result of failed.slice(0, MAX_ANNOTATIONS)) {
     const remedy = result.remediation ? ` (${result.remediation})` : '';
-    core.error(`${result.message}${remedy}`, properties(result, paths));
+    core.error(githubText(`${result.message}${remedy}`), githubProperties(properties(result, paths)));
   }
-  for (const result of skipped.slice(0, MAX_ANNOTATIONS)) core.warning(`skipped: ${result.message}`, properties(result, paths));
+  for (const result of skipped.slice(0, MAX_ANNOTATIONS)) core.warning(githubText(`skipped: ${result.message}`), githubProperties(properties(result, paths)));
   const more = Math.max(0, failed.length - MAX_ANNOTATIONS) + Math.max(0, skipped.length - MAX_ANNOTATIONS);
   if (more > 0) core.notice(`${more} more failed or skipped constraints are not annotated; see the report`);
 }

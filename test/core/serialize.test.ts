@@ -72,3 +72,26 @@ describe('toJson', () => {
     expect(Object.keys(sortKeysDeep({ b: 1, B: 2, a: 3, _: 4 }))).toEqual(['B', '_', 'a', 'b']);
   });
 });
+
+describe('documents printed in a CI log', () => {
+  const hostile = ['::error::forged', '  ::set-env name=A::1', '\u00a0::warning::x', '\u3000::add-mask::x', 'a\n::error::line two', 'ok\n\t::stop-commands::t\nend', 'x ##[error]legacy', '##[group]g', 'multi\nline ##[set-output name=a]b'];
+
+  it('no line of a YAML or JSON document reads as a workflow command, and the values read back unchanged', () => {
+    const value = { key: hostile, ...Object.fromEntries(hostile.map((text, index) => [text, index])) };
+    for (const text of [toYaml(value), toJson(value), toYaml(hostile), toJson(hostile)]) {
+      for (const line of text.split('\n')) {
+        expect(line, line).not.toMatch(/^[\s\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]*::/);
+        expect(line, line).not.toContain('##[');
+      }
+    }
+    expect(parse(toYaml(value))).toEqual(value);
+    expect(JSON.parse(toJson(value))).toEqual(value);
+    expect(parse(toYaml(hostile))).toEqual(hostile);
+  });
+
+  it('keeps literal blocks for ordinary multi-line text', () => {
+    expect(toYaml({ s: 'a::b\nc' })).toBe('s: |-\n  a::b\n  c\n');
+    expect(toYaml({ s: 'a\n::error::x' })).toBe('s: "a\\n::error::x"\n');
+    expect(formatString('##[error]x')).toBe('"##\\u005berror]x"');
+  });
+});

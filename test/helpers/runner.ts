@@ -3,7 +3,7 @@
  * node in a fresh workspace, inputs as INPUT_* variables, outputs and summary through the
  * GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,8 +31,16 @@ export interface RunnerOptions {
   timeoutMs?: number;
 }
 
-/** The runner's files and environment for one step. */
-function prepareStep(name: string, inputs: Record<string, string>, options: RunnerOptions): { workspace: string; output: string; summary: string; env: NodeJS.ProcessEnv; argv: string[] } {
+/** What starting an action's build needs: its workspace, the runner's files, argv and environment. */
+export interface ActionLaunch {
+  workspace: string;
+  args: string[];
+  env: NodeJS.ProcessEnv;
+  /** The step's result from the process's output and exit status. */
+  finish(code: number | null, stdout: string, stderr: string): RunnerStep;
+}
+
+export function prepareActionRun(name: string, inputs: Record<string, string>, options: RunnerOptions = {}): ActionLaunch {
   const workspace = options.cwd ?? mkdtempSync(join(tmpdir(), `aicr-runner-${name}-`));
   const files = mkdtempSync(join(tmpdir(), 'aicr-runner-files-'));
   const output = join(files, 'github-output');
@@ -40,37 +48,19 @@ function prepareStep(name: string, inputs: Record<string, string>, options: Runn
   writeFileSync(output, '');
   writeFileSync(summary, '');
   const inputEnv = Object.fromEntries(Object.entries(inputs).map(([input, value]) => [`INPUT_${input.replace(/ /g, '_').toUpperCase()}`, value]));
-  const env = { PATH: process.env.PATH, HOME: process.env.HOME, GITHUB_OUTPUT: output, GITHUB_STEP_SUMMARY: summary, GITHUB_WORKSPACE: workspace, RUNNER_TEMP: files, ...options.env, ...inputEnv };
-  return { workspace, output, summary, env, argv: [...(options.nodeArgs ?? []), join(REPO_ROOT, 'dist', name, 'index.js')] };
-}
-
-function stepResult(step: { workspace: string; output: string; summary: string }, code: number | null, stdout: string, stderr: string): RunnerStep {
-  const outputText = readFileSync(step.output, 'utf8');
-  return { code, stdout, stderr, log: stdout + stderr, workspace: step.workspace, outputText, outputs: parseOutputFile(outputText), summary: readFileSync(step.summary, 'utf8') };
+  return {
+    workspace,
+    args: [...(options.nodeArgs ?? []), join(REPO_ROOT, 'dist', name, 'index.js')],
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, GITHUB_OUTPUT: output, GITHUB_STEP_SUMMARY: summary, GITHUB_WORKSPACE: workspace, RUNNER_TEMP: files, ...options.env, ...inputEnv },
+    finish(code, stdout, stderr) {
+      const outputText = readFileSync(output, 'utf8');
+      return { code, stdout, stderr, log: stdout + stderr, workspace, outputText, outputs: parseOutputFile(outputText), summary: readFileSync(summary, 'utf8') };
+    },
+  };
 }
 
 export function runActionBuild(name: string, inputs: Record<string, string>, options: RunnerOptions = {}): RunnerStep {
-  const step = prepareStep(name, inputs, options);
-  const child = spawnSync(process.execPath, step.argv, { cwd: step.workspace, env: step.env, encoding: 'utf8', timeout: options.timeoutMs ?? 60_000 });
-  return stepResult(step, child.status, child.stdout, child.stderr);
-}
-
-/** Like runActionBuild, without blocking this process's event loop (for servers living in the test). */
-export function runActionBuildAsync(name: string, inputs: Record<string, string>, options: RunnerOptions = {}): Promise<RunnerStep> {
-  const step = prepareStep(name, inputs, options);
-  return spawnCollect(step.argv, { cwd: step.workspace, env: step.env, timeoutMs: options.timeoutMs ?? 60_000 }).then(({ code, stdout, stderr }) => stepResult(step, code, stdout, stderr));
-}
-
-/** `node argv…` without blocking: exit code and both streams once it ends (killed at the time limit). */
-export function spawnCollect(argv: string[], options: { cwd: string; env: NodeJS.ProcessEnv; input?: string; timeoutMs: number }): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, argv, { cwd: options.cwd, env: options.env, timeout: options.timeoutMs });
-    const stdout: Buffer[] = [];
-    const stderr: Buffer[] = [];
-    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
-    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8') }));
-    child.stdin.end(options.input ?? '');
-  });
+  const launch = prepareActionRun(name, inputs, options);
+  const child = spawnSync(process.execPath, launch.args, { cwd: launch.workspace, env: launch.env, encoding: 'utf8', timeout: options.timeoutMs ?? 60_000 });
+  return launch.finish(child.status, child.stdout, child.stderr);
 }

@@ -72,36 +72,36 @@ describe('bounds', () => {
     const env = (extra: NodeJS.ProcessEnv = {}) => ({ NODE_EXTRA_CA_CERTS: server.caFile, ...FAST, ...extra });
 
     it('cli: an endless body stops at the size limit (exit 2)', async () => {
-      const run = await cliAsync(['recipe', '--criteria', `${server.url}/endless.yaml`], { env: env() });
+      const run = await cliAsync(['recipe', '--criteria', `${server.url}/endless.yaml`], { env: env() }).done;
       expect([run.code, run.stderr]).toEqual([2, expect.stringContaining('--criteria: https://127.0.0.1:')]);
       expect(run.stderr).toContain('endless.yaml is too large (more than 10485760 bytes)');
     });
 
     it('cli: a body that drips a byte at a time ends at the deadline (exit 5)', async () => {
       const started = Date.now();
-      const run = await cliAsync(['recipe', '--criteria', `${server.url}/drip.yaml`], { env: env() });
+      const run = await cliAsync(['recipe', '--criteria', `${server.url}/drip.yaml`], { env: env() }).done;
       expect([run.code, run.stderr]).toEqual([5, expect.stringMatching(/--criteria: \S+drip\.yaml sent \d+ bytes but did not finish within 1 s/)]);
       expect(Date.now() - started).toBeLessThan(10_000);
     });
 
     it('cli: a server that never answers ends at the deadline (exit 5)', async () => {
-      const run = await cliAsync(['diff', '--baseline', `${server.url}/hang.yaml`, '--target', `${server.url}/hang.yaml`], { env: env() });
+      const run = await cliAsync(['diff', '--baseline', `${server.url}/hang.yaml`, '--target', `${server.url}/hang.yaml`], { env: env() }).done;
       expect([run.code, run.stderr]).toEqual([5, expect.stringContaining('hang.yaml did not answer within 1 s')]);
     });
 
     it('action: a dripping criteria document fails the step with 5', async () => {
-      const run = await actionAsync('recipe', { criteria: `${server.url}/drip.yaml` }, { env: env() });
+      const run = await actionAsync('recipe', { criteria: `${server.url}/drip.yaml` }, { env: env() }).done;
       expect(run.code).toBe(5);
       expect(run.log).toMatch(/::error::\[TIMEOUT\] input "criteria": \S+drip\.yaml sent \d+ bytes but did not finish within 1 s/);
     });
 
     it('action: a declared Content-Length past the limit is refused before reading (exit 2)', async () => {
-      const run = await actionAsync('recipe', { criteria: `${server.url}/declared-huge.yaml` }, { env: env() });
+      const run = await actionAsync('recipe', { criteria: `${server.url}/declared-huge.yaml` }, { env: env() }).done;
       expect([run.code, run.log]).toEqual([2, expect.stringContaining('declared-huge.yaml is too large (1073741824 bytes, limit 10485760 bytes)')]);
     });
 
     it('gitlab: an endless criteria document stops at the size limit (exit 2)', async () => {
-      const run = await gitlabAsync('recipe', { criteria: `${server.url}/endless.yaml` }, { env: env() });
+      const run = await gitlabAsync('recipe', { criteria: `${server.url}/endless.yaml` }, { env: env() }).done;
       expect([run.code, run.stderr]).toEqual([2, expect.stringContaining('input "criteria": https://127.0.0.1:')]);
     });
 
@@ -110,12 +110,12 @@ describe('bounds', () => {
       await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
       const { port } = closed.address() as AddressInfo;
       await new Promise((resolve) => closed.close(resolve));
-      const run = await gitlabAsync('recipe', { criteria: `https://127.0.0.1:${port}/criteria.yaml` }, { env: env() });
+      const run = await gitlabAsync('recipe', { criteria: `https://127.0.0.1:${port}/criteria.yaml` }, { env: env() }).done;
       expect([run.code, run.stderr]).toEqual([6, expect.stringContaining('ECONNREFUSED')]);
     });
 
     it('cli: a malformed AICR_REQUEST_TIMEOUT is invalid input (exit 2)', async () => {
-      const run = await cliAsync(['recipe', '--criteria', `${server.url}/criteria.yaml`], { env: env({ AICR_REQUEST_TIMEOUT: '5' }) });
+      const run = await cliAsync(['recipe', '--criteria', `${server.url}/criteria.yaml`], { env: env({ AICR_REQUEST_TIMEOUT: '5' }) }).done;
       expect([run.code, run.stderr]).toEqual([2, expect.stringContaining('AICR_REQUEST_TIMEOUT: "5" is not a duration')]);
     });
   });
@@ -151,53 +151,53 @@ describe('bounds', () => {
 
     it('cli: an endless ConfigMap answer stops at 3 MiB (exit 2, naming --snapshot)', () => fresh(async (w) => {
       w.fake.inject({ verb: 'get', resource: 'configmaps', endlessBody: true, times: 100 });
-      const run = await cliAsync(['recipe', '--snapshot', 'cm://gpu-ops/snap', '-k', w.kubeconfig], { env: FAST });
+      const run = await cliAsync(['recipe', '--snapshot', 'cm://gpu-ops/snap', '-k', w.kubeconfig], { env: FAST }).done;
       expect([run.code, run.stderr]).toEqual([2, expect.stringContaining('--snapshot: the API server\'s answer for ConfigMap cm://gpu-ops/snap is larger than 3145728 bytes (3 MiB)')]);
       expect(w.fake.requestsFor('get', 'configmaps')).toHaveLength(1);
     }));
 
     it('action: a ConfigMap holding more than 1 MiB of data is refused (exit 2)', async () => {
-      const run = await actionAsync('recipe', { snapshot: 'cm://gpu-ops/snap', kubeconfig: hugeKubeconfig() }, { env: FAST });
+      const run = await actionAsync('recipe', { snapshot: 'cm://gpu-ops/snap', kubeconfig: hugeKubeconfig() }, { env: FAST }).done;
       expect([run.code, run.log]).toEqual([2, expect.stringContaining('::error::[INVALID_REQUEST] input "snapshot": ConfigMap cm://gpu-ops/snap holds 1')]);
       expect(run.log).toContain('more than the 1048576 bytes (1 MiB) Kubernetes allows');
     });
 
     it('cli: diff refuses an oversized baseline ConfigMap (exit 2)', async () => {
-      const run = await cliAsync(['diff', '--baseline', 'cm://gpu-ops/snap', '--target', 'cm://gpu-ops/snap', '-k', hugeKubeconfig()], { env: FAST });
+      const run = await cliAsync(['diff', '--baseline', 'cm://gpu-ops/snap', '--target', 'cm://gpu-ops/snap', '-k', hugeKubeconfig()], { env: FAST }).done;
       expect([run.code, run.stderr]).toEqual([2, expect.stringContaining('--baseline: ConfigMap cm://gpu-ops/snap holds')]);
     });
 
     it('gitlab: a ConfigMap answer that drips ends at the deadline (exit 5)', () => fresh(async (w) => {
       w.fake.inject({ verb: 'get', resource: 'configmaps', dripMs: 100, times: 100 });
       const started = Date.now();
-      const run = await gitlabAsync('recipe', { snapshot: 'cm://gpu-ops/snap', kubeconfig: w.kubeconfig }, { env: FAST });
+      const run = await gitlabAsync('recipe', { snapshot: 'cm://gpu-ops/snap', kubeconfig: w.kubeconfig }, { env: FAST }).done;
       expect([run.code, run.stderr]).toEqual([5, expect.stringContaining('cannot get configmaps "snap" in namespace "gpu-ops": the API server sent no answer within')]);
       expect(Date.now() - started).toBeLessThan(10_000);
     }));
 
     it('cli: a node list page that never ends stops at 64 MiB (exit 6 with --require topology)', () => fresh(async (w) => {
       w.fake.inject({ verb: 'list', resource: 'nodes', endlessBody: true, times: 100 });
-      const run = await cliAsync(['snapshot', '-k', w.kubeconfig, '--require', 'topology', '-o', 'snapshot.yaml'], { env: { AICR_REQUEST_TIMEOUT: '20s' } });
+      const run = await cliAsync(['snapshot', '-k', w.kubeconfig, '--require', 'topology', '-o', 'snapshot.yaml'], { env: { AICR_REQUEST_TIMEOUT: '20s' } }).done;
       expect([run.code, run.stderr]).toEqual([6, expect.stringContaining('the answer to GET /api/v1/nodes is larger than 64 MiB')]);
     }));
 
     it('gitlab: watch events that never settle the Job end with the agent timeout (exit 5), cleaned up', () => fresh(async (w) => {
       w.fake.inject({ verb: 'watch', resource: 'jobs', endlessEvents: true, times: 100 });
-      const run = await gitlabAsync('snapshot', { agent: 'true', kubeconfig: w.kubeconfig, namespace: 'gpu-ops', timeout: '2s' }, { env: FAST });
+      const run = await gitlabAsync('snapshot', { agent: 'true', kubeconfig: w.kubeconfig, namespace: 'gpu-ops', timeout: '2s' }, { env: FAST }).done;
       expect([run.code, run.stderr]).toEqual([5, expect.stringContaining('did not complete within 2s')]);
       expect(w.fake.list('jobs', 'gpu-ops')).toEqual([]);
     }));
 
     it('action: a watch event line that never ends is refused at 4 MiB (exit 6), cleaned up', () => fresh(async (w) => {
       w.fake.inject({ verb: 'watch', resource: 'jobs', endlessBody: true, times: 100 });
-      const run = await actionAsync('snapshot', { agent: 'true', kubeconfig: w.kubeconfig, namespace: 'gpu-ops', timeout: '20s' }, { env: FAST });
+      const run = await actionAsync('snapshot', { agent: 'true', kubeconfig: w.kubeconfig, namespace: 'gpu-ops', timeout: '20s' }, { env: FAST }).done;
       expect([run.code, run.log]).toEqual([6, expect.stringContaining('one watch event to GET /apis/batch/v1/namespaces/gpu-ops/jobs is larger than 4 MiB')]);
       expect(w.fake.list('jobs', 'gpu-ops')).toEqual([]);
     }));
 
     it('cli: an endless agent log is cut at its cap: a warning, the run succeeds', () => fresh(async (w) => {
       w.fake.inject({ verb: 'get', resource: 'pods/log', endlessBody: true, times: 100 });
-      const run = await cliAsync(['snapshot', '--agent', '--debug', '-k', w.kubeconfig, '-n', 'gpu-ops', '--timeout', '20s', '-o', 'snapshot.yaml'], { env: FAST });
+      const run = await cliAsync(['snapshot', '--agent', '--debug', '-k', w.kubeconfig, '-n', 'gpu-ops', '--timeout', '20s', '-o', 'snapshot.yaml'], { env: FAST }).done;
       expect(run.code, run.stderr).toBe(0);
       expect(run.stderr).toContain('could not read the agent log');
       expect(run.stderr).toContain('is larger than 1 MiB');
@@ -206,9 +206,8 @@ describe('bounds', () => {
     it('cli: a kubeconfig credential plugin that hangs ends, with what it started, at the deadline (exit 5)', async () => {
       const bin = tools({ plugin: 'echo $$ >> $PIDS\nsleep 30 &\necho $! >> $PIDS\nwait' });
       const started = Date.now();
-      const run = await cliAsync(['recipe', '--snapshot', 'cm://gpu-ops/snap', '-k', execKubeconfig(world.fake.url, `${bin.path.split(':')[0]}/plugin`)], { env: FAST });
-      expect([run.code, run.stderr]).toEqual([5, expect.stringContaining('credential plugin')]);
-      expect(run.stderr).toContain('did not finish within');
+      const run = await cliAsync(['recipe', '--snapshot', 'cm://gpu-ops/snap', '-k', execKubeconfig(world.fake.url, `${bin.path.split(':')[0]}/plugin`)], { env: FAST }).done;
+      expect([run.code, run.stderr]).toEqual([5, expect.stringContaining('its credential plugin did not finish within')]);
       expect(Date.now() - started).toBeLessThan(10_000);
       expect(pidsIn(bin.pids)).toHaveLength(2);
       expect(await stillRunning(pidsIn(bin.pids))).toEqual([]);
@@ -216,15 +215,15 @@ describe('bounds', () => {
 
     it('gitlab: a credential plugin that prints a bare token is refused without quoting it (exit 4)', async () => {
       const bin = tools({ plugin: 'printf "sekrit-token-0123456789"' });
-      const run = await gitlabAsync('recipe', { snapshot: 'cm://gpu-ops/snap', kubeconfig: execKubeconfig(world.fake.url, `${bin.path.split(':')[0]}/plugin`) }, { env: FAST });
-      expect([run.code, run.stderr]).toEqual([4, expect.stringContaining('printed something that is not an ExecCredential')]);
+      const run = await gitlabAsync('recipe', { snapshot: 'cm://gpu-ops/snap', kubeconfig: execKubeconfig(world.fake.url, `${bin.path.split(':')[0]}/plugin`) }, { env: FAST }).done;
+      expect([run.code, run.stderr]).toEqual([4, expect.stringContaining('its credential plugin printed malformed JSON')]);
       expect(run.log).not.toContain('sekrit');
     });
 
     it('action: a credential plugin flooding its output is stopped (exit 4)', async () => {
       const bin = tools({ plugin: 'echo $$ >> $PIDS\nwhile :; do echo 0123456789012345678901234567890123456789; done' });
-      const run = await actionAsync('recipe', { snapshot: 'cm://gpu-ops/snap', kubeconfig: execKubeconfig(world.fake.url, `${bin.path.split(':')[0]}/plugin`) }, { env: FAST });
-      expect([run.code, run.log]).toEqual([4, expect.stringContaining('printed more than 1048576 bytes, not an ExecCredential')]);
+      const run = await actionAsync('recipe', { snapshot: 'cm://gpu-ops/snap', kubeconfig: execKubeconfig(world.fake.url, `${bin.path.split(':')[0]}/plugin`) }, { env: FAST }).done;
+      expect([run.code, run.log]).toEqual([4, expect.stringContaining('its credential plugin printed more than 1048576 bytes, not an ExecCredential')]);
       expect(await stillRunning(pidsIn(bin.pids))).toEqual([]);
     });
 
@@ -232,7 +231,7 @@ describe('bounds', () => {
       const path = join(scratchDir('kubeconfig'), 'kubeconfig');
       writeFileSync(path, JSON.stringify({ apiVersion: 'v1', kind: 'Config', clusters: [{ name: 'c', cluster: { server: world.fake.url } }], users: [{ name: 'u', user: { 'auth-provider': { name: 'azure', config: { 'cmd-path': 'sleep', 'cmd-args': '3600' } } } }], contexts: [{ name: 'c', context: { cluster: 'c', user: 'u' } }], 'current-context': 'c' }));
       const run = cli(['recipe', '--snapshot', 'cm://gpu-ops/snap', '-k', path], { env: FAST, timeoutMs: 20_000 });
-      expect([run.code, run.stderr]).toEqual([2, expect.stringContaining('auth-provider "azure" runs cmd-path "sleep" through a shell with no time limit')]);
+      expect([run.code, run.stderr]).toEqual([2, expect.stringContaining('auth-provider "azure" runs its cmd-path command through a shell with no time limit')]);
     });
   });
 
@@ -326,7 +325,7 @@ describe('bounds', () => {
   it('the documents read above are the ones a real run reads (control: a bounded-size ConfigMap passes)', async () => {
     const world = await startWorld();
     try {
-      const run = await cliAsync(['recipe', '--snapshot', 'cm://gpu-ops/snap', '-k', world.kubeconfig], { env: FAST });
+      const run = await cliAsync(['recipe', '--snapshot', 'cm://gpu-ops/snap', '-k', world.kubeconfig], { env: FAST }).done;
       expect(run.code, run.stderr).toBe(0);
       expect(readFileSync(join(FIXTURES, 'kube', 'agent-snapshot.yaml'), 'utf8')).toBe(AGENT_SNAPSHOT);
     } finally {

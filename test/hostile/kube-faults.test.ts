@@ -15,7 +15,7 @@ import { exitCodeFor, formatError } from '../../src/core/errors.js';
 import type { Logger } from '../../src/core/logger.js';
 import { runSnapshotAgent, type SnapshotAgentOptions } from '../../src/core/kube/agent/index.js';
 import { resetKubeClients } from '../../src/core/kube/client.js';
-import { readConfigMapDocument, writeConfigMapDocument } from '../../src/core/kube/configmap.js';
+import { claimConfigMap, readConfigMapDocument, writeConfigMapDocument } from '../../src/core/kube/configmap.js';
 import { parseConfigMapUri } from '../../src/core/location.js';
 import { renderOptionRefs } from '../../src/core/option-refs.js';
 import { kubernetesCollectors } from '../../src/core/snapshot/collectors/k8s.js';
@@ -42,6 +42,7 @@ interface Expectation {
 /** What a site does (the family decides how the core function and the doors reach it). */
 type Family =
   | { kind: 'configmap-read' }
+  | { kind: 'configmap-claim' }
   | { kind: 'configmap-write'; target: 'new' | 'existing' }
   | { kind: 'snapshot'; require: CollectorName }
   | { kind: 'agent'; namespace?: string; runtimeClass?: boolean; debug?: boolean };
@@ -55,6 +56,8 @@ interface Site {
   rbac: string;
   /** Faults injected first, to reach the site (a 410 before the re-list). */
   before?: Fault[];
+  /** Faults injected first in the door case only (the door's run takes another path there). */
+  doorBefore?: Fault[];
   /** The conflict this site can meet (default: an unexpected 409 Conflict, exit 8). */
   conflict?: { fault: Fault; expect: Expectation };
   /** Outcomes that differ from the defaults. */
@@ -73,9 +76,12 @@ const cleanupProblem = 'cleanup left 1 object(s) in the cluster';
 const SITES: Site[] = [
   // ConfigMaps (kube/configmap.ts)
   { id: 'configmap get (read a document)', family: { kind: 'configmap-read' }, match: { verb: 'get', resource: 'configmaps' }, rbac: '"get" on configmaps', expect: { endless: { code: 2, says: 'is larger than 3145728 bytes (3 MiB)' }, '404': { code: 3, says: 'ConfigMap cm://gpu-ops/snap does not exist' } }, door: ['cli', '404'] },
+  { id: 'configmap get (the claim before writing)', family: { kind: 'configmap-claim' }, match: { verb: 'get', resource: 'configmaps' }, rbac: '"get" on configmaps', expect: { endless: { code: 2, says: 'is larger than 3145728 bytes (3 MiB)' }, '404': handledByRetry(), '403': handledByRetry() }, door: ['cli', '429'] },
   { id: 'configmap create', family: { kind: 'configmap-write', target: 'new' }, match: { verb: 'create', resource: 'configmaps' }, rbac: '"create" on configmaps', conflict: lostCreate({ verb: 'create', resource: 'configmaps' }), door: ['gitlab', '409'] },
-  { id: 'configmap get (before replacing)', family: { kind: 'configmap-write', target: 'existing' }, match: { verb: 'get', resource: 'configmaps' }, rbac: '"get" on configmaps', expect: { endless: { code: 2, says: 'is larger than 3145728 bytes (3 MiB)' } }, door: ['action', 'endless'] },
-  { id: 'configmap replace', family: { kind: 'configmap-write', target: 'existing' }, match: { verb: 'update', resource: 'configmaps' }, rbac: '"update" on configmaps', conflict: { fault: { verb: 'update', resource: 'configmaps', status: 409, times: 1 }, expect: handledByRetry() }, door: ['cli', '403'] },
+  // Without a claim (or when it could not read: 403) the write reads the ConfigMap before replacing it.
+  { id: 'configmap get (before replacing)', family: { kind: 'configmap-write', target: 'existing' }, match: { verb: 'get', resource: 'configmaps' }, doorBefore: [{ verb: 'get', resource: 'configmaps', status: 403, times: 1 }], rbac: '"get" on configmaps', expect: { endless: { code: 2, says: 'is larger than 3145728 bytes (3 MiB)' } }, door: ['action', 'endless'] },
+  // A 409 on the replace is another writer's result: left alone, and the run says so (exit 2).
+  { id: 'configmap replace', family: { kind: 'configmap-write', target: 'existing' }, match: { verb: 'update', resource: 'configmaps' }, rbac: '"update" on configmaps', conflict: { fault: { verb: 'update', resource: 'configmaps', status: 409, times: 1 }, expect: { code: 2, says: 'was written by another process while this run was working' } }, door: ['cli', '403'] },
   // The K8s and NodeTopology collectors (snapshot/collectors/)
   { id: 'version get (K8s collector)', family: { kind: 'snapshot', require: 'k8s' }, match: { path: '/version' }, rbac: '"get" on version', door: ['gitlab', 'slow'] },
   { id: 'pods list (K8s collector)', family: { kind: 'snapshot', require: 'k8s' }, match: { verb: 'list', resource: 'pods' }, rbac: '"list" on pods', tolerated: 'cannot list pods', door: ['cli', '500'] },
@@ -131,8 +137,8 @@ function expectationFor(site: Site, fault: FaultName): Expectation {
   }
 }
 
-function inject(world: World, site: Site, fault: FaultName): void {
-  for (const before of site.before ?? []) world.fake.inject(before);
+function inject(world: World, site: Site, fault: FaultName, door = false): void {
+  for (const before of [...(door ? site.doorBefore ?? [] : []), ...(site.before ?? [])]) world.fake.inject(before);
   if (fault === '409') world.fake.inject(site.conflict?.fault ?? { ...site.match, status: 409, times: 1 });
   else world.fake.inject({ ...site.match, ...faultFor(fault) });
 }
@@ -159,6 +165,9 @@ async function runCore(world: World, site: Site, fault: FaultName): Promise<Outc
     switch (family.kind) {
       case 'configmap-read':
         await readConfigMapDocument(parseConfigMapUri('cm://gpu-ops/snap', 'snapshot'), { kubeconfig: world.kubeconfig, env, input: 'snapshot' });
+        break;
+      case 'configmap-claim':
+        await claimConfigMap(parseConfigMapUri('cm://gpu-ops/existing', 'output'), { kubeconfig: world.kubeconfig, env, input: 'output' });
         break;
       case 'configmap-write':
         await writeConfigMapDocument(parseConfigMapUri(`cm://gpu-ops/${family.target}`, 'output'), 'kind: RecipeResult\n', { kubeconfig: world.kubeconfig, env, input: 'output' });
@@ -188,31 +197,32 @@ async function runDoor(world: World, site: Site, door: Door, fault: FaultName): 
   const { family } = site;
   switch (family.kind) {
     case 'configmap-read':
-      if (door === 'cli') return cliAsync(['recipe', '--snapshot', 'cm://gpu-ops/snap', '-k', kubeconfig], { env });
-      if (door === 'action') return actionAsync('recipe', { snapshot: 'cm://gpu-ops/snap', kubeconfig }, { env });
-      return gitlabAsync('recipe', { snapshot: 'cm://gpu-ops/snap', kubeconfig }, { env });
+      if (door === 'cli') return cliAsync(['recipe', '--snapshot', 'cm://gpu-ops/snap', '-k', kubeconfig], { env }).done;
+      if (door === 'action') return actionAsync('recipe', { snapshot: 'cm://gpu-ops/snap', kubeconfig }, { env }).done;
+      return gitlabAsync('recipe', { snapshot: 'cm://gpu-ops/snap', kubeconfig }, { env }).done;
+    case 'configmap-claim':
     case 'configmap-write': {
-      const output = `cm://gpu-ops/${family.target}`;
-      if (door === 'cli') return cliAsync(['recipe', '--service', 'eks', '-o', output, '-k', kubeconfig], { env });
-      if (door === 'action') return actionAsync('recipe', { service: 'eks', output, kubeconfig }, { env });
-      return gitlabAsync('recipe', { service: 'eks', output, kubeconfig }, { env });
+      const output = `cm://gpu-ops/${family.kind === 'configmap-write' ? family.target : 'existing'}`;
+      if (door === 'cli') return cliAsync(['recipe', '--service', 'eks', '-o', output, '-k', kubeconfig], { env }).done;
+      if (door === 'action') return actionAsync('recipe', { service: 'eks', output, kubeconfig }, { env }).done;
+      return gitlabAsync('recipe', { service: 'eks', output, kubeconfig }, { env }).done;
     }
     case 'snapshot':
-      if (door === 'cli') return cliAsync(['snapshot', '-k', kubeconfig, '--require', family.require, '-o', 'snapshot.yaml'], { env });
-      if (door === 'action') return actionAsync('snapshot', { kubeconfig, require: family.require }, { env });
-      return gitlabAsync('snapshot', { kubeconfig, require: family.require }, { env });
+      if (door === 'cli') return cliAsync(['snapshot', '-k', kubeconfig, '--require', family.require, '-o', 'snapshot.yaml'], { env }).done;
+      if (door === 'action') return actionAsync('snapshot', { kubeconfig, require: family.require }, { env }).done;
+      return gitlabAsync('snapshot', { kubeconfig, require: family.require }, { env }).done;
     case 'agent': {
       const namespace = family.namespace ?? 'gpu-ops';
       if (door === 'cli') {
         const argv = ['snapshot', '--agent', '-k', kubeconfig, '-n', namespace, '--timeout', AGENT_TIMEOUT, '-o', 'snapshot.yaml'];
         if (family.runtimeClass) argv.push('--runtime-class', 'nvidia');
         if (family.debug) argv.push('--debug');
-        return cliAsync(argv, { env });
+        return cliAsync(argv, { env }).done;
       }
       const inputs: Record<string, string> = { agent: 'true', kubeconfig, namespace, timeout: AGENT_TIMEOUT };
       if (family.runtimeClass) inputs['runtime-class'] = 'nvidia';
-      if (door === 'action') return actionAsync('snapshot', inputs, { env: { ...env, ...(family.debug ? { RUNNER_DEBUG: '1' } : {}) } });
-      return gitlabAsync('snapshot', inputs, { env: { ...env, ...(family.debug ? { AICR_DEBUG: 'true' } : {}) } });
+      if (door === 'action') return actionAsync('snapshot', inputs, { env: { ...env, ...(family.debug ? { RUNNER_DEBUG: '1' } : {}) } }).done;
+      return gitlabAsync('snapshot', inputs, { env: { ...env, ...(family.debug ? { AICR_DEBUG: 'true' } : {}) } }).done;
     }
   }
 }
@@ -229,7 +239,7 @@ afterAll(() => resetKubeClients());
 
 describe('kube-faults', () => {
   it('the table covers every call site once through a door and every fault through some door', () => {
-    expect(SITES).toHaveLength(32);
+    expect(SITES).toHaveLength(33);
     const doorFaults = new Set(SITES.map((site) => site.door[1]));
     expect([...FAULT_NAMES].filter((fault) => !doorFaults.has(fault))).toEqual([]);
     expect(new Set(SITES.map((site) => site.door[0]))).toEqual(new Set(['cli', 'action', 'gitlab']));
@@ -270,7 +280,7 @@ describe('kube-faults', () => {
       it(`${door}: ${site.id} × ${fault} → ${expected.code}`, async () => {
         const world = await startWorld();
         try {
-          inject(world, site, fault);
+          inject(world, site, fault, true);
           const run = await runDoor(world, site, door, fault);
           expect({ code: run.code, says: run.log.includes(expected.says) }, run.log).toEqual({ code: expected.code, says: true });
           if (expected.code !== 0 && door === 'action') expect(run.log).toMatch(/::error::/);
@@ -288,7 +298,7 @@ describe('kube-faults', () => {
     try {
       world.fake.inject({ verb: 'get', resource: 'configmaps', status: 429, retryAfter: 1, times: 1 });
       const started = Date.now();
-      const run = await cliAsync(['recipe', '--snapshot', 'cm://gpu-ops/snap', '-k', world.kubeconfig], { env: { AICR_REQUEST_TIMEOUT: '10s' } });
+      const run = await cliAsync(['recipe', '--snapshot', 'cm://gpu-ops/snap', '-k', world.kubeconfig], { env: { AICR_REQUEST_TIMEOUT: '10s' } }).done;
       expect(run.code, run.log).toBe(0);
       expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
       expect(world.fake.requestsFor('get', 'configmaps').map((r) => r.status)).toEqual([429, 200]);
@@ -302,7 +312,7 @@ describe('kube-faults', () => {
     try {
       world.fake.inject({ verb: 'get', resource: 'configmaps', status: 429, retryAfter: 30, times: 1000 });
       const started = Date.now();
-      const run = await gitlabAsync('recipe', { snapshot: 'cm://gpu-ops/snap', kubeconfig: world.kubeconfig }, { env: { AICR_REQUEST_TIMEOUT: '5s' } });
+      const run = await gitlabAsync('recipe', { snapshot: 'cm://gpu-ops/snap', kubeconfig: world.kubeconfig }, { env: { AICR_REQUEST_TIMEOUT: '5s' } }).done;
       expect([run.code, run.log]).toEqual([7, expect.stringContaining('asked to retry after 30 s, past the 5 s deadline')]);
       expect(Date.now() - started).toBeLessThan(5_000);
     } finally {

@@ -8,7 +8,7 @@ import { compareStrings } from '../serialize.js';
 import { CHECKSUMS_FILE, formatChecksums } from '../checksums/index.js';
 import { recipeYaml } from './common.js';
 import { DEPLOYER_MODULES } from './deployers/index.js';
-import { writeBundle } from './output.js';
+import { writeBundle, type OutputDirClaim } from './output.js';
 import { planBundle } from './plan.js';
 import type { BundleFile, BundleOptions, BundlePlan, DeployerName } from './types.js';
 
@@ -55,7 +55,7 @@ export interface BundleOutcome extends GeneratedBundle {
 }
 
 /** Writes a generated bundle to `output` (atomically) and says where everything went. */
-export function writeGeneratedBundle(generated: GeneratedBundle, output: string, options: { force: boolean; input?: string }): BundleOutcome {
+export function writeGeneratedBundle(generated: GeneratedBundle, output: string, options: { force: boolean; input?: string; claim?: OutputDirClaim }): BundleOutcome {
   const absoluteDir = writeBundle(output, generated.files, options);
   const separator = output.endsWith('/') ? '' : '/';
   return { ...generated, dir: output, absoluteDir, checksumsPath: `${output}${separator}${CHECKSUMS_FILE}` };

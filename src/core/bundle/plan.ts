@@ -14,6 +14,7 @@ import { injectScheduling, parseScheduling, type Scheduling } from './scheduling
 import { coerceSetValue, overridesFor, parseGoBool, parseSetFlags, setPath, type SetOverride } from './set.js';
 import type { BundleOptions, BundlePlan, ChartSource, Folder, PlannedComponent } from './types.js';
 import { optionRef } from '../option-refs.js';
+import { quoted } from '../safe-text.js';
 
 const PLACEHOLDER_REPO = 'https://github.com/YOUR-ORG/YOUR-REPO.git';
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -67,7 +68,7 @@ function selectComponents(recipe: RecipeResult, catalog: Catalog, overrides: rea
     if (enabledOverride) {
       const enabled = parseGoBool(enabledOverride.raw);
       if (enabled === undefined) {
-        throw invalidInput(`invalid ${optionRef('set')} enabled value ${JSON.stringify(enabledOverride.raw)} for component "${ref.name}"`, { hint: `write ${optionRef('set')} ${enabledOverride.key}:enabled=true or =false` });
+        throw invalidInput(`invalid ${optionRef('set')} enabled value ${quoted(enabledOverride.raw)} for component "${ref.name}"`, { hint: `write ${optionRef('set')} ${enabledOverride.key}:enabled=true or =false` });
       }
       if (enabled && recipeDisabled) {
         throw invalidInput(`component "${ref.name}" is disabled by the recipe and cannot be re-enabled with ${optionRef('set')} ${enabledOverride.key}:enabled=true`, {
@@ -111,7 +112,7 @@ export function orderComponents<T extends { name: string }>(items: readonly T[],
 
 function checkName(name: string, what: string): void {
   if (!DNS1123_LABEL.test(name) || name.length > 63) {
-    throw invalidInput(`invalid ${what} ${JSON.stringify(name)}: must be a DNS-1123 label (lower-case letters, digits and "-", starting and ending with a letter or digit, at most 63 characters)`, {
+    throw invalidInput(`invalid ${what} ${quoted(name)}: must be a DNS-1123 label (lower-case letters, digits and "-", starting and ending with a letter or digit, at most 63 characters)`, {
       hint: 'component names become folder names, Helm release names and Kubernetes object names; rename it in the recipe',
     });
   }
@@ -121,14 +122,14 @@ function chartSource(ref: ComponentRef): ChartSource {
   const name = ref.chart || ref.name;
   const repo = ref.source ?? '';
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name)) {
-    throw invalidInput(`component "${ref.name}": invalid chart name ${JSON.stringify(name)}`, { hint: 'a chart name holds letters, digits, ".", "_" and "-" and starts with a letter or digit' });
+    throw invalidInput(`component "${ref.name}": invalid chart name ${quoted(name)}`, { hint: 'a chart name holds letters, digits, ".", "_" and "-" and starts with a letter or digit' });
   }
   if (!/^(https?|oci):\/\/[^\s'"`$\\{}]+$/.test(repo)) {
-    throw invalidInput(`component "${ref.name}": invalid chart source ${JSON.stringify(repo)}`, { hint: 'the source must be an https://, http:// or oci:// URL without spaces or quotes' });
+    throw invalidInput(`component "${ref.name}": invalid chart source ${quoted(repo)}`, { hint: 'the source must be an https://, http:// or oci:// URL without spaces or quotes' });
   }
   const version = ref.version ?? '';
   if (!/^[A-Za-z0-9.+_~<>=^*, |-]*$/.test(version)) {
-    throw invalidInput(`component "${ref.name}": invalid chart version ${JSON.stringify(version)}`, { hint: 'a version is text such as v1.2.3 or a range such as ">=1.2 <2"; quotes, braces, "$" and "\\" are not allowed' });
+    throw invalidInput(`component "${ref.name}": invalid chart version ${quoted(version)}`, { hint: 'a version is text such as v1.2.3 or a range such as ">=1.2 <2"; quotes, braces, "$" and "\\" are not allowed' });
   }
   return { name, repo, version, oci: repo.startsWith('oci://') };
 }
@@ -247,11 +248,11 @@ export async function planBundle({ recipe, catalog, options }: PlanInput): Promi
       if (!ref.path) throw invalidInput(`kustomize component "${ref.name}" has no path`, { hint: 'set path to the kustomization directory inside the repository' });
       if (!ref.source) throw invalidInput(`kustomize component "${ref.name}" has no source repository`, { hint: 'set source to the git repository that holds the kustomization' });
       if (!/^(https?|ssh):\/\/[^\s'"`$\\{}]+$|^git@[^\s'"`$\\{}]+$/.test(ref.source)) {
-        throw invalidInput(`kustomize component "${ref.name}": invalid source ${JSON.stringify(ref.source)}`, { hint: 'use a git URL (https://, ssh:// or git@host:org/repo)' });
+        throw invalidInput(`kustomize component "${ref.name}": invalid source ${quoted(ref.source)}`, { hint: 'use a git URL (https://, ssh:// or git@host:org/repo)' });
       }
-      if (ref.tag && !/^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(ref.tag)) throw invalidInput(`kustomize component "${ref.name}": invalid tag ${JSON.stringify(ref.tag)}`, { hint: 'use a git tag, branch or commit' });
+      if (ref.tag && !/^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(ref.tag)) throw invalidInput(`kustomize component "${ref.name}": invalid tag ${quoted(ref.tag)}`, { hint: 'use a git tag, branch or commit' });
       if (!/^[A-Za-z0-9._/-]+$/.test(ref.path) || ref.path.split('/').includes('..')) {
-        throw invalidInput(`kustomize component "${ref.name}": invalid path ${JSON.stringify(ref.path)}`, { hint: 'use a relative path without ".." segments' });
+        throw invalidInput(`kustomize component "${ref.name}": invalid path ${quoted(ref.path)}`, { hint: 'use a relative path without ".." segments' });
       }
       component.kind = 'kustomize';
       component.kustomize = { repo: ref.source ?? '', path: ref.path, tag: ref.tag ?? '' };
@@ -309,11 +310,11 @@ export async function planBundle({ recipe, catalog, options }: PlanInput): Promi
 
   const repo = options.repo?.trim() ?? '';
   if (repo !== '' && !/^(https?|ssh|oci):\/\/[^\s'"`$\\{}]+$|^git@[^\s'"`$\\{}]+$/.test(repo)) {
-    throw invalidInput(`invalid --repo ${JSON.stringify(repo)}`, { hint: 'pass the URL of the Git repository (https://, ssh:// or git@host:org/repo) or OCI repository (oci://) the bundle is pushed to' });
+    throw invalidInput(`invalid --repo ${quoted(repo)}`, { hint: 'pass the URL of the Git repository (https://, ssh:// or git@host:org/repo) or OCI repository (oci://) the bundle is pushed to' });
   }
   const targetRevision = options.targetRevision?.trim() || 'main';
   if (!/^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(targetRevision)) {
-    throw invalidInput(`invalid --target-revision ${JSON.stringify(targetRevision)}`, { hint: 'pass a branch, tag or commit, e.g. main' });
+    throw invalidInput(`invalid --target-revision ${quoted(targetRevision)}`, { hint: 'pass a branch, tag or commit, e.g. main' });
   }
   const included = new Set(components.map((component) => component.name));
   const filtered: RecipeResult = deepClone(recipe);

@@ -5,6 +5,7 @@
 import { optionError } from '../errors.js';
 import type { ComponentConfig } from '../documents/types.js';
 import { coerceSetValue, setPath } from './set.js';
+import { quoted } from '../safe-text.js';
 
 const TAINT_EFFECTS = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'] as const;
 
@@ -42,10 +43,10 @@ const TOLERATION_FORM = 'key=value:effect or key:effect';
 export function parseToleration(item: string, option: string): Toleration {
   const parts = item.split(':');
   const hint = `write ${TOLERATION_FORM}, e.g. dedicated=gpu:NoSchedule; effect is one of ${TAINT_EFFECTS.join(', ')}`;
-  if (parts.length !== 2) throw optionError(option, `invalid taint ${JSON.stringify(item)}: expected ${TOLERATION_FORM}`, { hint });
+  if (parts.length !== 2) throw optionError(option, `invalid taint ${quoted(item)}: expected ${TOLERATION_FORM}`, { hint });
   const [left, effect] = parts as [string, string];
   if (!(TAINT_EFFECTS as readonly string[]).includes(effect)) {
-    throw optionError(option, `invalid taint ${JSON.stringify(item)}: invalid taint effect ${JSON.stringify(effect)}, expected ${TAINT_EFFECTS.join(', ')}`, { hint });
+    throw optionError(option, `invalid taint ${quoted(item)}: invalid taint effect ${quoted(effect)}, expected ${TAINT_EFFECTS.join(', ')}`, { hint });
   }
   const eq = left.indexOf('=');
   const key = eq < 0 ? left : left.slice(0, eq);
@@ -67,7 +68,7 @@ function parseTolerations(values: readonly string[] | undefined, option: string)
 export function parseWorkloadGate(text: string | undefined): string | undefined {
   if (text === undefined || text === '') return undefined;
   const toleration = parseToleration(text, 'workload-gate');
-  if (!toleration.key) throw optionError('workload-gate', `invalid taint ${JSON.stringify(text)}: key cannot be empty`, { hint: 'write key=value:effect or key:effect' });
+  if (!toleration.key) throw optionError('workload-gate', `invalid taint ${quoted(text)}: key cannot be empty`, { hint: 'write key=value:effect or key:effect' });
   return toleration.value ? `${toleration.key}=${toleration.value}:${toleration.effect}` : `${toleration.key}:${toleration.effect}`;
 }
 

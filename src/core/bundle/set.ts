@@ -5,6 +5,7 @@
 import { invalidInput, optionError } from '../errors.js';
 import { compareStrings, isPlainObject } from '../serialize.js';
 import { setOwn } from '../util/objects.js';
+import { quoted } from '../safe-text.js';
 
 const SET_FORM = 'component:path.to.key=value';
 const SEGMENT = /^[a-zA-Z0-9][a-zA-Z0-9_-]*$/;
@@ -26,7 +27,7 @@ export function parseSetFlags(flags: readonly string[], input = 'set'): SetOverr
 }
 
 export function parseSetFlag(text: string, order = 0, input = 'set'): SetOverride {
-  const shown = JSON.stringify(text);
+  const shown = quoted(text);
   const hint = `write ${SET_FORM} (e.g. gpuoperator:driver.version=580.105.08); values may contain ":" and "="`;
   const colon = text.indexOf(':');
   const rest = colon < 0 ? '' : text.slice(colon + 1);
@@ -39,7 +40,7 @@ export function parseSetFlag(text: string, order = 0, input = 'set'): SetOverrid
   if (raw === '') throw optionError(input, `invalid override ${shown}: value cannot be empty`, { hint: `give a value after "=" (${SET_FORM}), e.g. ${key}:${path}=true` });
   for (const segment of path.split('.')) {
     if (!SEGMENT.test(segment)) {
-      throw optionError(input, `invalid path segment ${JSON.stringify(segment)} in ${shown}: must contain only letters, digits, "-" or "_" and start with a letter or digit`, {
+      throw optionError(input, `invalid path segment ${quoted(segment)} in ${shown}: must contain only letters, digits, "-" or "_" and start with a letter or digit`, {
         hint: `write ${SET_FORM}: keys separated by single dots; list indexes and template syntax are not supported`,
       });
     }
@@ -154,6 +155,6 @@ export function setPath(values: Record<string, unknown>, path: string, value: un
 
 function describe(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'string') return `the string ${JSON.stringify(value)}`;
+  if (typeof value === 'string') return `the string ${quoted(value)}`;
   return `the ${typeof value} ${String(value)}`;
 }

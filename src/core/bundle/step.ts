@@ -48,15 +48,15 @@ export type BundleStepResult = BundleOutcome;
 
 export async function runBundleStep(values: BundleValues, io: StepIO, given: BundleInputs = {}): Promise<BundleStepResult> {
   const outputOption = given.outputOption ?? 'output';
-  // A bad output directory is refused before any work (a templated one once it is expanded).
-  if (!hasPlaceholders(values.output)) checkOutputDir(values.output, { force: values.force, input: outputOption });
+  // A bad output directory is refused, and a good one claimed, before any work (a templated one once it is expanded).
+  const claim = hasPlaceholders(values.output) ? undefined : checkOutputDir(values.output, { force: values.force, input: outputOption });
   const [recipe, catalog] = await Promise.all([
     given.recipe ?? loadDocument('RecipeResult', values.recipe, readOptionsFor('recipe', io, values.kubeconfig)),
     given.catalog ?? loadDataCatalog(values.data),
   ]);
   const output = await expandPath(values.output, outputOption, { criteria: recipe.document.criteria ?? {}, deployer: values.deployer });
   const generated = await generateBundle(recipe.document, catalog, bundleOptionsFrom(values));
-  const outcome = writeGeneratedBundle(generated, output, { force: values.force, input: outputOption });
+  const outcome = writeGeneratedBundle(generated, output, { force: values.force, input: outputOption, ...(claim ? { claim } : {}) });
   for (const note of outcome.notes) io.logger.warning(note);
   const outputs = typedOutputs(BUNDLE_OUTPUTS, io.outputs);
   outputs.set('bundleDir', outcome.dir);

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { AicrError, ErrorCode, invalidInput, notFound, wrapError } from '../errors.js';
 import { MAX_DOCUMENT_BYTES } from '../documents/parse.js';
 import { optionRef } from '../option-refs.js';
+import { quoted } from '../safe-text.js';
 
 /**
  * What a `--data` directory may hold. The embedded catalog is about 100 files and 1.5 MB; these
@@ -136,7 +137,7 @@ export function openExternalDirectory(dir: string, overrides: Partial<DataLimits
       if (relative.split('/').length > limits.maxDepth) throw tooBig(`${relative} is nested deeper than ${limits.maxDepth} folders (a catalog is 4 deep)`);
       if (relative.includes('..')) problems.push(`path traversal detected: ${relative}`);
       // Names end up in bundles and checksums.txt lines: no control characters or backslashes.
-      if (/[\u0000-\u001f\u007f\\]/.test(relative)) problems.push(`unsupported character in file name: ${JSON.stringify(relative)}`);
+      if (/[\u0000-\u001f\u007f\\]/.test(relative)) problems.push(`unsupported character in file name: ${quoted(relative)}`);
       const entry = lstatSync(absolute);
       if (entry.isSymbolicLink()) problems.push(`symlinks not allowed: ${relative}`);
       else if (entry.isFile() && entry.size > limits.maxFileBytes) problems.push(`file too large (${entry.size} bytes, max ${limits.maxFileBytes}): ${relative}`);

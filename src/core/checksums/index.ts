@@ -12,7 +12,7 @@ import { sha256 as sha256Hash } from '../util/lazy-builtins.js';
 
 export const CHECKSUMS_FILE = 'checksums.txt';
 /** Attestation files (written by signing, never listed) that may sit beside the listed files. */
-const ATTESTATION_FILES = ['attestation/bundle-attestation.sigstore.json', 'attestation/aicr-attestation.sigstore.json'];
+export const ATTESTATION_FILES = ['attestation/bundle-attestation.sigstore.json', 'attestation/aicr-attestation.sigstore.json'];
 /** Largest checksums.txt accepted (a bundle lists a few hundred files). */
 const MAX_CHECKSUMS_BYTES = 4 * 1024 * 1024;
 

@@ -5,12 +5,12 @@
  */
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { ExitCode } from '../errors.js';
-import { parseLocation, writeLocation } from '../io.js';
+import { claimOutputs, parseLocation, writeLocation } from '../io.js';
 import { optionRef } from '../option-refs.js';
 import type { OptionValues } from '../options/spec.js';
 import { typedOutputs } from '../options/outputs.js';
 import { toJson } from '../serialize.js';
-import type { StepIO } from '../step.js';
+import { writeOptionsFor, type StepIO } from '../step.js';
 import { problemLocation, toCodeQuality, verifyBundle, type VerifyResult } from './index.js';
 import { VERIFY_OUTPUTS, type VERIFY_OPTIONS } from './options.js';
 
@@ -32,9 +32,12 @@ function workspacePath(workspace: string, dir: string, path: string): string {
 }
 
 export async function runVerifyStep(values: VerifyValues, io: StepIO): Promise<VerifyStepResult> {
+  const report = values.codequality ? parseLocation(values.codequality, 'codequality') : undefined;
+  const claims = await claimOutputs([report], writeOptionsFor(io, undefined));
   const result = verifyBundle(values.bundleDir);
-  if (values.codequality) {
-    await writeLocation(parseLocation(values.codequality, 'codequality'), toJson(toCodeQuality(result, values.bundleDir)), { input: 'codequality', format: 'json' });
+  if (report) {
+    const claim = claims(report);
+    await writeLocation(report, toJson(toCodeQuality(result, values.bundleDir)), { input: 'codequality', format: 'json', ...writeOptionsFor(io, undefined), ...(claim ? { claim } : {}) });
   }
   const outputs = typedOutputs(VERIFY_OUTPUTS, io.outputs);
   outputs.set('verified', result.ok);

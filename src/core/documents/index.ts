@@ -3,6 +3,7 @@
  * limits), check against the JSON Schema of their kind, and report file, path and line on error.
  */
 import { invalidInput, type SourceLocation, formatLocation } from '../errors.js';
+import { excerpt, quoted } from '../safe-text.js';
 import { parseSource } from './source.js';
 import { formatPath, type ParsedDocument, type SourceDocument } from './source-types.js';
 import type {
@@ -107,19 +108,19 @@ function schemaError(kind: DocumentKind, parsed: ParsedDocument, error: SchemaEr
       break;
     case 'additionalProperties':
       target = [...path, String(error.params.additionalProperty)];
-      problem = `has the unknown field "${String(error.params.additionalProperty)}"`;
+      problem = `has the unknown field ${quoted(String(error.params.additionalProperty))}`;
       hint = `remove the field; ${kind} documents allow only the fields in schemas/${fileNameFor(kind)}`;
       break;
     case 'enum':
-      problem = `is ${JSON.stringify(actual)}, allowed values: ${(error.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
+      problem = `is ${quoted(actual)}, allowed values: ${(error.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
       break;
     case 'const':
-      problem = `is ${JSON.stringify(actual)}, expected ${JSON.stringify(error.params.allowedValue)}`;
+      problem = `is ${quoted(actual)}, expected ${JSON.stringify(error.params.allowedValue)}`;
       break;
     case 'type':
       problem = `must be ${String(error.params.type).replace(',', ' or ')}, found ${describeType(actual)}`;
       if (String(error.params.type).startsWith('string') && (typeof actual === 'number' || typeof actual === 'boolean')) {
-        hint = `quote the value ("${String(actual)}") so YAML keeps it as text`;
+        hint = `quote the value (${quoted(String(actual))}) so YAML keeps it as text`;
       }
       break;
     default:
@@ -128,7 +129,7 @@ function schemaError(kind: DocumentKind, parsed: ParsedDocument, error: SchemaEr
   const location: SourceLocation = parsed.locate(target);
   const where = formatLocation(location);
   const field = formatPath(target) || '(document)';
-  return invalidInput(`${where}: ${kind} field ${field} ${problem}`, { location: { ...location, path: field }, hint });
+  return invalidInput(`${where}: ${kind} field ${excerpt(field)} ${problem}`, { location: { ...location, path: field }, hint });
 }
 
 function fileNameFor(kind: DocumentKind): string {
@@ -152,6 +153,6 @@ function describeType(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'string') return `the string ${JSON.stringify(value)}`;
+  if (typeof value === 'string') return `the string ${quoted(value)}`;
   return `the ${typeof value} ${String(value)}`;
 }

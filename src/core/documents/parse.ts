@@ -3,6 +3,7 @@
  * parser, with every error pointing at the file and line.
  */
 import { invalidInput, type SourceLocation } from '../errors.js';
+import { excerpt, jsonSyntaxReason, MAX_EXCERPT, quoted } from '../safe-text.js';
 import { withJsonSource } from './json-source.js';
 import { byteLength, checkSize } from './limits.js';
 import type { SourceDocument } from './source-types.js';
@@ -43,15 +44,18 @@ export function parseDocumentSync(text: string, origin: string, options: ParseOp
 }
 
 function jsonSyntaxError(text: string, origin: string, error: unknown): Error {
-  const message = (error as Error).message;
-  const match = /position (\d+)/.exec(message);
+  const match = /position (\d+)/.exec((error as Error).message);
   const location: SourceLocation = { file: origin };
+  let near = '';
   if (match) {
     const offset = Number(match[1]);
     const before = text.slice(0, offset);
+    const lineStart = before.lastIndexOf('\n') + 1;
     location.line = before.split('\n').length;
-    location.column = offset - before.lastIndexOf('\n');
+    location.column = offset - lineStart + 1;
+    // The faulty line only, cut short: never the lines around it.
+    near = ` near ${quoted(excerpt(text.slice(lineStart), MAX_EXCERPT, location.column))}`;
   }
   const where = location.line ? `${origin}:${location.line}:${location.column}` : origin;
-  return invalidInput(`${where}: malformed JSON: ${message}`, { location, hint: 'fix the JSON syntax at that position' });
+  return invalidInput(`${where}: malformed JSON: ${jsonSyntaxReason(error)}${near}`, { location, hint: 'fix the JSON syntax at that position' });
 }

@@ -6,6 +6,7 @@
  */
 import type * as Yaml from 'yaml';
 import { AicrError, ErrorCode, invalidInput, type SourceLocation } from '../errors.js';
+import { excerpt, quoted } from '../safe-text.js';
 import { checkExpandedSize, MAX_ALIAS_COUNT, MAX_DOCUMENT_BYTES } from './limits.js';
 import { formatPath, type Position, type SourceDocument } from './source-types.js';
 
@@ -39,7 +40,7 @@ export function readYamlSource(text: string, origin: string, maxBytes = MAX_DOCU
   try {
     value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {
-    throw invalidInput(`${origin}: ${(error as Error).message}`, {
+    throw invalidInput(`${origin}: ${excerpt((error as Error).message)}`, {
       location: { file: origin },
       hint: `YAML aliases may expand at most ${MAX_ALIAS_COUNT} times; write the repeated data out instead`,
     });
@@ -146,7 +147,7 @@ function yamlSource(YAML: YamlLibrary, root: unknown, value: unknown, origin: st
 function duplicateKeyError(origin: string, lineCounter: Yaml.LineCounter, duplicate: Duplicate): AicrError {
   const { line, col } = lineCounter.linePos(duplicate.offset);
   const firstLine = lineCounter.linePos(duplicate.firstOffset).line;
-  const name = JSON.stringify(String(duplicate.key)).slice(0, 100);
+  const name = quoted(String(duplicate.key));
   return invalidInput(`${origin}:${line}:${col}: malformed YAML: duplicate key ${name} (first at line ${firstLine})`, {
     location: { file: origin, line, column: col },
     hint: `keep one ${name} entry: a YAML mapping may not repeat a key`,
@@ -156,7 +157,8 @@ function duplicateKeyError(origin: string, lineCounter: Yaml.LineCounter, duplic
 
 function yamlError(origin: string, lineCounter: Yaml.LineCounter, problem: Yaml.YAMLError): AicrError {
   const pos = lineCounter.linePos(problem.pos[0]);
-  const firstLine = problem.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+  // The library's first line only (the rest quotes the file), cut short: it may name a tag or an alias.
+  const firstLine = excerpt(problem.message.replace(/ at line \d+, column \d+:?(\n[\s\S]*)?$/, ''));
   return invalidInput(`${origin}:${pos.line}:${pos.col}: malformed YAML: ${firstLine}`, {
     location: { file: origin, line: pos.line, column: pos.col },
     hint: 'fix the YAML syntax at that line (indentation, quoting, duplicate keys)',

@@ -12,7 +12,10 @@ import { homedir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import type * as K8s from '@kubernetes/client-node';
 import type * as K8sApi from './k8s-api.js';
-import { AicrError, ErrorCode, errorMessage } from '../errors.js';
+import { AicrError, ErrorCode } from '../errors.js';
+import { rememberSecret } from '../redact.js';
+import { jsonSyntaxReason } from '../safe-text.js';
+import { credentialsError, displayServer, loadKubeconfigFile, rememberCredentials } from './kubeconfig.js';
 import { toKubeError, type KubeAction } from './errors.js';
 import { DEFAULT_RETRY_POLICY, policyForDeadline, withRetry, type RetryInfo, type RetryPolicy } from './retry.js';
 import { boundCredentialCommands } from './credentials.js';
@@ -117,14 +120,11 @@ async function createClient(source: ConfigSource, retry: Partial<RetryPolicy>): 
         throw new AicrError(ErrorCode.NotFound, `kubeconfig file not found: ${path}`, { hint: `check the ${optionRef('kubeconfig')} path or $KUBECONFIG` });
       }
       const target = index === 0 ? config : new k8s.KubeConfig();
-      try {
-        target.loadFromFile(path);
-      } catch (error) {
-        throw new AicrError(ErrorCode.InvalidInput, `cannot load kubeconfig ${path}: ${errorMessage(error)}`, { cause: error, hint: 'the file must be a valid kubeconfig (YAML with clusters, users and contexts)' });
-      }
+      loadKubeconfigFile(target, path);
       if (index > 0) config.mergeConfig(target, true);
     });
   }
+  rememberCredentials(config);
   const cluster = config.getCurrentCluster();
   if (!cluster) {
     throw new AicrError(ErrorCode.InvalidInput, `${source.label} has no current context with a cluster`, {
@@ -227,13 +227,18 @@ export class KubeClient {
   private async prepare(request: KubeRequest, signal: AbortSignal): Promise<{ url: URL; headers: Record<string, string>; agent?: HttpAgent; payload?: Buffer }> {
     const url = new URL(this.server.replace(/\/$/, '') + request.path);
     for (const [key, value] of Object.entries(request.query ?? {})) if (value !== undefined) url.searchParams.set(key, String(value));
-    // A credential plugin runs here: the attempt's time limit covers it too.
-    const fetchOptions = (await abortable(this.config.applyToFetchOptions({}), signal)) as { agent?: HttpAgent; headers?: Headers };
+    // A credential plugin runs here: the attempt's time limit covers it too (its own abort is
+    // the retry loop's to classify; anything else is the credentials' failure).
+    const fetchOptions = (await abortable(this.config.applyToFetchOptions({}), signal).catch((error: unknown) => {
+      throw signal.aborted ? error : credentialsError(error, this.source);
+    })) as { agent?: HttpAgent; headers?: Headers };
     const agent = this.agentFor(fetchOptions.agent);
     const headers: Record<string, string> = { accept: request.response === 'text' ? '*/*' : 'application/json' };
     fetchOptions.headers?.forEach((value, key) => {
       headers[key] = value;
     });
+    // Tokens from exec plugins, token files and OIDC are known only now.
+    if (headers.authorization) rememberSecret(headers.authorization.replace(/^\S+\s+/, ''));
     let payload: Buffer | undefined;
     if (request.body !== undefined) {
       payload = Buffer.from(JSON.stringify(request.body), 'utf8');
@@ -263,7 +268,7 @@ export class KubeClient {
       try {
         return JSON.parse(text);
       } catch (error) {
-        throw new Error(`the API server sent invalid JSON for ${url.pathname}: ${(error as Error).message.slice(0, 200)}`);
+        throw new Error(`the API server sent invalid JSON for ${url.pathname}: ${jsonSyntaxReason(error)}`);
       }
     }
     throw httpError(status, text, res.headers);
@@ -304,7 +309,7 @@ export class KubeClient {
       action,
       policy: { ...this.retryPolicy, ...(options.retry ?? {}) },
       ...(options.signal ? { signal: options.signal } : {}),
-      map: { source: this.source, server: this.server },
+      map: { source: this.source, server: displayServer(this.server) },
       ...(onRetry ? { onRetry } : {}),
     }) as Promise<T>;
   }
@@ -341,6 +346,6 @@ export class KubeClient {
 
   /** Maps an error from a call made outside {@link call} (the watch). */
   mapError(error: unknown, action: KubeAction): AicrError {
-    return toKubeError(error, action, { source: this.source, server: this.server });
+    return toKubeError(error, action, { source: this.source, server: displayServer(this.server) });
   }
 }

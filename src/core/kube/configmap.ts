@@ -7,14 +7,15 @@
  * aicr`, `app.kubernetes.io/component: <document kind>`, `app.kubernetes.io/version: <our
  * version>`.
  *
- * Writing is create-or-update in one request each: POST, and on AlreadyExists a PUT of the whole
- * object carrying the resourceVersion just read (a concurrent writer makes it 409 Conflict and we
- * read and replace again). The whole `data` map is replaced, so a document is never mixed with
- * keys of an older one, and a document larger than the ConfigMap limit is refused before any
- * request, so the cluster never holds a partial document.
+ * Writing never replaces another writer's result: the run claims the ConfigMap before its work
+ * (absent, or its resourceVersion); the write is a create that fails if it appeared since, or a
+ * PUT conditioned on the claimed resourceVersion (409 Conflict if it changed since): exit 2, no
+ * retry over the other result. The whole `data` map is replaced, so a document is never mixed
+ * with keys of an older one, and a document larger than the ConfigMap limit is refused before
+ * any request, so the cluster never holds a partial document.
  */
-import { AicrError, ErrorCode, invalidInput, notFound } from '../errors.js';
-import type { ConfigMapHandler, Location, ReadOptions, WriteOptions } from '../location.js';
+import { AicrError, concurrentWrite, ErrorCode, invalidInput, notFound } from '../errors.js';
+import type { ClaimOptions, ConfigMapHandler, ExistingConfigMap, Location, OutputClaim, ReadOptions, WriteOptions } from '../location.js';
 import { MAX_DOCUMENT_BYTES } from '../documents/parse.js';
 import { VERSION } from '../version.js';
 import { apiPath, getKubeClient, type KubeClient, type KubeClientOptions } from './client.js';
@@ -178,6 +179,8 @@ export interface ConfigMapWriteOptions extends ConfigMapOptions {
   /** `data.timestamp` (default: now). */
   timestamp?: string;
   input?: string;
+  /** What the ConfigMap was when the run began (claimConfigMap); without one, what it is now. */
+  claim?: ConfigMapClaim;
 }
 
 export interface ConfigMapWriteResult {
@@ -186,12 +189,41 @@ export interface ConfigMapWriteResult {
   key: string;
 }
 
-const MAX_CONFLICT_RETRIES = 5;
+export type ConfigMapClaim = OutputClaim & { kind: 'configmap' };
+
+function existingFrom(object: ConfigMapObject): ExistingConfigMap {
+  const metadata = object.metadata ?? {};
+  const existing: ExistingConfigMap = { resourceVersion: String(metadata.resourceVersion ?? '') };
+  if (metadata.labels) existing.labels = metadata.labels;
+  if (metadata.annotations) existing.annotations = metadata.annotations;
+  if (metadata.ownerReferences) existing.ownerReferences = metadata.ownerReferences;
+  if (object.immutable) existing.immutable = true;
+  return existing;
+}
 
 /**
- * Creates or replaces a ConfigMap holding one document. Checks the size first; replaces the
- * whole `data` map under optimistic concurrency (resourceVersion); keeps other labels and
- * annotations of an existing ConfigMap.
+ * What the ConfigMap is before the run's work: absent, or its resourceVersion. A caller that may
+ * create and update but not read gets `unknown` (then only a change between our read-back and
+ * our update is detected).
+ */
+export async function claimConfigMap(location: ConfigMapLocation, options: ConfigMapOptions & { input?: string } = {}): Promise<ConfigMapClaim> {
+  const client = await getKubeClient(options);
+  try {
+    const object = await getConfigMap(client, location, options.input ?? 'output', options.signal);
+    return { kind: 'configmap', text: location.text, state: existingFrom(object) };
+  } catch (error) {
+    if (isStatus(error, 404)) return { kind: 'configmap', text: location.text, state: 'absent' };
+    if (isStatus(error, 403)) return { kind: 'configmap', text: location.text, state: 'unknown' };
+    throw error;
+  }
+}
+
+/**
+ * Writes a ConfigMap holding one document, never over another writer's result: create when it
+ * was absent at the claim (AlreadyExists means someone else created it), else replace under the
+ * claimed resourceVersion (Conflict means someone else changed it). A 409 is first read back: an
+ * object holding exactly our data is our own earlier attempt whose answer was lost. Checks the
+ * size first; replaces the whole `data` map; keeps other labels and annotations.
  */
 export async function writeConfigMapDocument(location: ConfigMapLocation, text: string, options: ConfigMapWriteOptions = {}): Promise<ConfigMapWriteResult> {
   const input = options.input ?? 'output';
@@ -202,41 +234,63 @@ export async function writeConfigMapDocument(location: ConfigMapLocation, text: 
   const key = `snapshot.${EXTENSIONS[format]}`;
   const client = await getKubeClient(options);
   const request = options.signal ? { signal: options.signal } : {};
-  const body = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: location.name, namespace: location.namespace, labels }, data };
-  try {
-    const created = await client.call<ConfigMapObject>(action('create', location), { method: 'POST', path: apiPath`/api/v1/namespaces/${location.namespace}/configmaps`, body }, request);
-    return { created: true, resourceVersion: String(created.metadata?.resourceVersion ?? ''), key };
-  } catch (error) {
-    if (!isStatus(error, 409, 'AlreadyExists')) throw explainWriteError(error, location, input);
-  }
-  for (let attempt = 1; ; attempt++) {
-    const existing = await getConfigMap(client, location, input, options.signal);
-    if (existing.immutable) {
-      throw invalidInput(`${input}: ConfigMap ${location.text} is immutable and cannot be overwritten`, {
-        hint: 'delete it first (kubectl delete configmap …) or write to another name',
-      });
-    }
-    const replacement = {
-      apiVersion: 'v1',
-      kind: 'ConfigMap',
-      metadata: {
-        name: location.name,
-        namespace: location.namespace,
-        resourceVersion: existing.metadata?.resourceVersion,
-        labels: { ...(existing.metadata?.labels ?? {}), ...labels },
-        ...(existing.metadata?.annotations ? { annotations: existing.metadata.annotations } : {}),
-        ...(existing.metadata?.ownerReferences ? { ownerReferences: existing.metadata.ownerReferences } : {}),
-      },
-      data,
-    };
+  const state = options.claim?.state ?? 'unknown';
+  /** After a 409: our own attempt (its answer lost) or another writer's object. */
+  const settleConflict = async (created: boolean): Promise<ConfigMapWriteResult> => {
+    const current = await getConfigMap(client, location, input, options.signal);
+    if (sameData(current.data, data)) return { created, resourceVersion: String(current.metadata?.resourceVersion ?? ''), key };
+    throw concurrentWrite(input, `ConfigMap ${location.text}`);
+  };
+
+  if (state === 'absent' || state === 'unknown') {
+    const body = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: location.name, namespace: location.namespace, labels }, data };
     try {
-      const replaced = await client.call<ConfigMapObject>(action('update', location), { method: 'PUT', path: configMapPath(location), body: replacement }, request);
-      return { created: false, resourceVersion: String(replaced.metadata?.resourceVersion ?? ''), key };
+      const created = await client.call<ConfigMapObject>(action('create', location), { method: 'POST', path: apiPath`/api/v1/namespaces/${location.namespace}/configmaps`, body }, request);
+      return { created: true, resourceVersion: String(created.metadata?.resourceVersion ?? ''), key };
     } catch (error) {
-      if (isStatus(error, 409) && attempt < MAX_CONFLICT_RETRIES) continue; // someone else wrote in between: read again
-      throw explainWriteError(error, location, input);
+      if (!isStatus(error, 409, 'AlreadyExists')) throw explainWriteError(error, location, input);
+      if (state === 'absent') return settleConflict(true);
     }
   }
+  const existing = typeof state === 'string' ? existingFrom(await getConfigMap(client, location, input, options.signal)) : state;
+  if (existing.immutable) {
+    throw invalidInput(`${input}: ConfigMap ${location.text} is immutable and cannot be overwritten`, {
+      hint: 'delete it first (kubectl delete configmap …) or write to another name',
+    });
+  }
+  const replacement = {
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
+    metadata: {
+      name: location.name,
+      namespace: location.namespace,
+      resourceVersion: existing.resourceVersion,
+      labels: { ...(existing.labels ?? {}), ...labels },
+      ...(existing.annotations ? { annotations: existing.annotations } : {}),
+      ...(existing.ownerReferences ? { ownerReferences: existing.ownerReferences } : {}),
+    },
+    data,
+  };
+  try {
+    const replaced = await client.call<ConfigMapObject>(action('update', location), { method: 'PUT', path: configMapPath(location), body: replacement }, request);
+    return { created: false, resourceVersion: String(replaced.metadata?.resourceVersion ?? ''), key };
+  } catch (error) {
+    if (isStatus(error, 409)) return settleConflict(false);
+    // Deleted since the claim: nobody's result is lost by creating it afresh (create-or-fail).
+    if (isStatus(error, 404) && options.claim && !namespaceMissing(error)) return writeConfigMapDocument(location, text, { ...options, timestamp, claim: { ...options.claim, state: 'absent' } });
+    throw explainWriteError(error, location, input);
+  }
+}
+
+function sameData(a: Record<string, string> | undefined, b: Record<string, string>): boolean {
+  const keys = Object.keys(b);
+  return a !== undefined && Object.keys(a).length === keys.length && keys.every((key) => a[key] === b[key]);
+}
+
+/** The server said the namespace does not exist (its words, `namespaces "x" not found`, not our description of the request). */
+function namespaceMissing(error: unknown): boolean {
+  const failure = classifyFailure(error instanceof AicrError ? error.cause : error);
+  return failure.kind === 'http' && failure.status === 404 && failure.message.startsWith('namespaces "');
 }
 
 function isStatus(error: unknown, status: number, reason?: string): boolean {
@@ -246,9 +300,7 @@ function isStatus(error: unknown, status: number, reason?: string): boolean {
 }
 
 function explainWriteError(error: unknown, location: ConfigMapLocation, input: string): unknown {
-  // The server's own words (`namespaces "x" not found`), not our description of the request.
-  const failure = classifyFailure(error instanceof AicrError ? error.cause : error);
-  if (error instanceof AicrError && error.code === ErrorCode.NotFound && failure.kind === 'http' && failure.message.startsWith('namespaces "')) {
+  if (error instanceof AicrError && error.code === ErrorCode.NotFound && namespaceMissing(error)) {
     return notFound(`${input}: namespace "${location.namespace}" does not exist, so ConfigMap ${location.text} cannot be written`, {
       cause: error,
       hint: `create it first (kubectl create namespace ${location.namespace}) or write to an existing namespace`,
@@ -277,6 +329,14 @@ export const configMapHandler: ConfigMapHandler = {
       ...(options.timestamp ? { timestamp: options.timestamp } : {}),
       ...(options.input ? { input: options.input } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.claim?.kind === 'configmap' ? { claim: options.claim } : {}),
+    });
+  },
+  claim(location: ConfigMapLocation, options: ClaimOptions) {
+    return claimConfigMap(location, {
+      ...(options.kubeconfig ? { kubeconfig: options.kubeconfig } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.input ? { input: options.input } : {}),
     });
   },
 };

@@ -9,7 +9,6 @@
 import { EventEmitter } from 'node:events';
 import type * as K8s from '@kubernetes/client-node';
 import { AicrError, ErrorCode, invalidInput } from '../errors.js';
-import { optionRef } from '../option-refs.js';
 import { runBounded } from '../util/child-process.js';
 
 /** An ExecCredential is a few KB; a certificate chain a few more. */
@@ -17,58 +16,43 @@ const MAX_CREDENTIAL_BYTES = 1024 * 1024;
 
 type SpawnLike = (command: string, args: string[] | undefined, options: { env?: NodeJS.ProcessEnv }) => EventEmitter;
 
-function firstLine(text: string): string {
-  const line = text.split(/\r?\n/).map((l) => l.trim()).find((l) => l !== '') ?? '';
-  return line.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?').slice(0, 300);
-}
-
 /**
  * What ExecAuth expects of child_process.spawn (stdout/stderr emitting 'data', then 'error' and
- * 'close'), backed by a bounded run. Failures reach ExecAuth as AicrErrors, which pass through
- * the client's error mapping unchanged. The plugin's stdout (the token) never enters a message.
+ * 'close'), backed by a bounded run. A plugin that exits is handed over as spawn would (ExecAuth
+ * and kubeconfig.ts's credentialsError say why it failed, never quoting its output); one that
+ * hangs, floods or is cut short reaches ExecAuth as an AicrError, which passes through unchanged.
  */
-function boundedCredentialSpawn(timeoutMs: number): SpawnLike {
+function boundedCredentialSpawn(timeoutMs: number, source: string): SpawnLike {
   return (command, args, options) => {
-    const process_ = new EventEmitter();
+    const child = new EventEmitter();
     const stdout = Object.assign(new EventEmitter(), { setEncoding: () => stdout });
     const stderr = Object.assign(new EventEmitter(), { setEncoding: () => stderr });
-    Object.assign(process_, { stdout, stderr });
-    const shown = `the kubeconfig's credential plugin "${command}"`;
-    const hint = 'run the plugin by hand to see what it needs, or fix users[].user.exec in the kubeconfig';
-    const fail = (error: AicrError): void => {
-      process_.emit('error', error);
-      process_.emit('close', 1);
+    Object.assign(child, { stdout, stderr });
+    const failed = (code: ErrorCode, what: string): void => {
+      child.emit('error', new AicrError(code, `cannot get credentials from ${source}: its credential plugin ${what}`, {
+        hint: 'run the kubeconfig\'s exec command by hand to see what it needs (a login, a cloud CLI on PATH, environment variables)',
+      }));
+      child.emit('close', 1);
     };
     void runBounded(command, args ?? [], { env: options.env ?? process.env, timeoutMs, maxStdoutBytes: MAX_CREDENTIAL_BYTES }).then((result) => {
       switch (result.kind) {
         case 'spawn-failed':
-          return fail(new AicrError(result.error.code === 'ENOENT' ? ErrorCode.NotFound : ErrorCode.Unauthorized, `${shown} cannot be started: ${result.error.code ?? result.error.message}`, {
-            hint: `install it on the runner (it must be on PATH) or pass another ${optionRef('kubeconfig')}`,
-          }));
+          child.emit('error', result.error);
+          child.emit('close', 1);
+          return;
         case 'timeout':
-          return fail(new AicrError(ErrorCode.Timeout, `${shown} did not finish within ${timeoutMs} ms (it and everything it started were stopped)`, { hint }));
+          return failed(ErrorCode.Timeout, `did not finish within ${timeoutMs} ms (it and everything it started were stopped)`);
         case 'too-much-output':
-          return fail(new AicrError(ErrorCode.Unauthorized, `${shown} printed more than ${MAX_CREDENTIAL_BYTES} bytes, not an ExecCredential`, { hint }));
+          return failed(ErrorCode.Unauthorized, `printed more than ${MAX_CREDENTIAL_BYTES} bytes, not an ExecCredential`);
         case 'cancelled':
-          return fail(new AicrError(ErrorCode.Timeout, `${shown} was stopped`, { hint }));
-        case 'exited': {
-          const text = result.stdout.toString('utf8');
-          if (result.code !== 0) {
-            const detail = firstLine(result.stderr.toString('utf8'));
-            return fail(new AicrError(ErrorCode.Unauthorized, `${shown} failed (${result.code === null ? `killed by ${result.signal}` : `exit code ${result.code}`})${detail ? `: ${detail}` : ''}`, { hint }));
-          }
-          try {
-            JSON.parse(text);
-          } catch {
-            // JSON.parse's message quotes the text, which may be a token.
-            return fail(new AicrError(ErrorCode.Unauthorized, `${shown} printed something that is not an ExecCredential (JSON)`, { hint }));
-          }
-          stdout.emit('data', text);
-          process_.emit('close', 0);
-        }
+          return failed(ErrorCode.Timeout, 'was stopped');
+        case 'exited':
+          if (result.stdout.length) stdout.emit('data', result.stdout.toString('utf8'));
+          if (result.stderr.length) stderr.emit('data', result.stderr.toString('utf8'));
+          child.emit('close', result.code ?? 1);
       }
     });
-    return process_;
+    return child;
   };
 }
 
@@ -76,12 +60,13 @@ function boundedCredentialSpawn(timeoutMs: number): SpawnLike {
 export function boundCredentialCommands(config: K8s.KubeConfig, execAuth: abstract new () => unknown, timeoutMs: number, source: string): void {
   const provider = config.getCurrentUser()?.authProvider as { name?: string; config?: Record<string, unknown> } | undefined;
   if (provider?.config?.['cmd-path']) {
-    throw invalidInput(`${source}: the user's auth-provider "${provider.name ?? ''}" runs cmd-path ${JSON.stringify(provider.config['cmd-path'])} through a shell with no time limit, which is not supported`, {
+    // Not quoted: every string of an auth-provider's config is treated as a secret.
+    throw invalidInput(`${source}: the user's auth-provider "${provider.name ?? ''}" runs its cmd-path command through a shell with no time limit, which is not supported`, {
       hint: 'use an exec credential plugin instead (kubectl dropped these auth-providers in 1.26): gke-gcloud-auth-plugin for GKE, kubelogin for AKS',
     });
   }
   const authenticators = (config as unknown as { authenticators?: unknown[] }).authenticators ?? [];
   for (const authenticator of authenticators) {
-    if (authenticator instanceof execAuth) (authenticator as { execFn: SpawnLike }).execFn = boundedCredentialSpawn(timeoutMs);
+    if (authenticator instanceof execAuth) (authenticator as { execFn: SpawnLike }).execFn = boundedCredentialSpawn(timeoutMs, source);
   }
 }

@@ -6,6 +6,7 @@
 import { optionError } from '../errors.js';
 import { optionRef } from '../option-refs.js';
 import { defaultAt, offeredAt, optionKey, type Door, type OptionDefault, type OptionSpec, type OptionTable, type OptionValues } from './spec.js';
+import { quoted } from '../safe-text.js';
 
 /** What a door received for one option: nothing, one text, or the texts of a repeated flag. */
 export type RawValue = string | readonly string[] | undefined;
@@ -102,12 +103,12 @@ export function parseBool(key: string, text: string): boolean {
   const value = text.trim();
   if (TRUE.has(value)) return true;
   if (FALSE.has(value)) return false;
-  throw optionError(key, `takes true or false, not ${JSON.stringify(text)}`, { hint: 'use true or false' });
+  throw optionError(key, `takes true or false, not ${quoted(text)}`, { hint: 'use true or false' });
 }
 
 function parseInteger(key: string, spec: OptionSpec, text: string): number {
   const value = text.trim();
-  if (!/^[-+]?\d{1,15}$/.test(value)) throw optionError(key, `takes a whole number, not ${JSON.stringify(text)}`, { hint: `e.g. ${spec.min ?? 0}` });
+  if (!/^[-+]?\d{1,15}$/.test(value)) throw optionError(key, `takes a whole number, not ${quoted(text)}`, { hint: `e.g. ${spec.min ?? 0}` });
   const number = Number(value);
   if (spec.min !== undefined && number < spec.min) throw optionError(key, `must be at least ${spec.min}, not ${number}`, { hint: `use a number from ${spec.min}${spec.max !== undefined ? ` to ${spec.max}` : ' up'}` });
   if (spec.max !== undefined && number > spec.max) throw optionError(key, `must be at most ${spec.max}, not ${number}`, { hint: `use a number up to ${spec.max}` });
@@ -131,7 +132,7 @@ export const DURATION_HINT = 'write a number with a unit (ms, s, m, h), e.g. 90s
 /** Milliseconds of a Go duration option; a bare number other than 0 is refused, like upstream. */
 function parseDurationMs(key: string, text: string): number {
   const parsed = durationMs(text);
-  if (typeof parsed === 'string') throw optionError(key, `${JSON.stringify(text)} is ${parsed}`, { hint: DURATION_HINT });
+  if (typeof parsed === 'string') throw optionError(key, `${quoted(text)} is ${parsed}`, { hint: DURATION_HINT });
   return parsed;
 }
 
@@ -139,14 +140,14 @@ function parseChoice(key: string, text: string, choices: readonly string[], alia
   const wanted = text.trim().toLowerCase();
   const match = choices.find((choice) => choice.toLowerCase() === wanted) ?? aliases[wanted];
   if (match !== undefined) return match;
-  throw optionError(key, `${JSON.stringify(text)} is not one of ${choices.join(', ')}`, { hint: `use one of: ${choices.join(', ')}` });
+  throw optionError(key, `${quoted(text)} is not one of ${choices.join(', ')}`, { hint: `use one of: ${choices.join(', ')}` });
 }
 
 function parseMap(key: string, items: readonly string[]): Record<string, string> {
   const map: Record<string, string> = {};
   for (const item of items) {
     const eq = item.indexOf('=');
-    if (eq <= 0) throw optionError(key, `${JSON.stringify(item)} is not key=value`, { hint: 'write key=value pairs, e.g. nodeGroup=gpu (several: one per line or comma-separated)' });
+    if (eq <= 0) throw optionError(key, `${quoted(item)} is not key=value`, { hint: 'write key=value pairs, e.g. nodeGroup=gpu (several: one per line or comma-separated)' });
     map[item.slice(0, eq).trim()] = item.slice(eq + 1).trim();
   }
   return map;

@@ -5,13 +5,14 @@
 import { loadDocument, writtenDocument, type LoadedDocument } from '../load.js';
 import type { RawCriteria } from '../documents/types.js';
 import { formatDocument } from '../format.js';
-import { parseLocation, redactUrl, writeLocation } from '../io.js';
+import { claimOutputs, parseLocation, writeLocation, type OutputClaim } from '../io.js';
+import { redactUrl } from '../redact.js';
 import type { OptionValues } from '../options/spec.js';
 import { optionRef } from '../option-refs.js';
 import { typedOutputs } from '../options/outputs.js';
 import { toYamlWithPositions } from '../serialize.js';
 import { expandPath, hasPlaceholders } from '../path-template.js';
-import { readOptionsFor, type StepIO } from '../step.js';
+import { readOptionsFor, writeOptionsFor, type StepIO } from '../step.js';
 import { loadDataCatalog } from '../catalog/embedded.js';
 import { describeCriteria } from '../criteria.js';
 import { resolveRecipe, type RecipeOutcome } from './index.js';
@@ -92,23 +93,29 @@ export interface RecipeStepOptions {
 /** Resolves the recipe, writes it to `output` (placeholders expanded), sets the outputs. */
 export async function runRecipeStep(values: RecipeValues, io: StepIO, options: RecipeStepOptions = {}): Promise<RecipeStepResult> {
   const given = values.output ?? '-';
-  // A bad output location is refused before any work (a templated one once it is expanded).
-  if (!hasPlaceholders(given)) parseLocation(given, 'output');
+  // A bad output location is refused, and a good one claimed, before any work (a templated one once it is expanded).
+  const claim = hasPlaceholders(given) ? undefined : await claimOutput(parseLocation(given, 'output'), io, values.kubeconfig);
   const outcome = await resolveFromOptions(values, io, options.snapshot ? { snapshot: options.snapshot } : {});
   for (const notice of outcome.notices) io.logger.info(notice);
   io.logger.debug(`recipe: ${describeCriteria(outcome.criteria)} from ${outcome.mode}; catalog ${values.data ? `embedded + ${values.data}` : 'embedded'}; overlays ${(outcome.recipe.metadata.appliedOverlays ?? []).join(', ')}; ${outcome.recipe.componentRefs.length} components`);
   const output = await expandPath(given, 'output', { criteria: outcome.criteria });
-  return writeRecipe(outcome, { output, format: values.format, ...(values.kubeconfig ? { kubeconfig: values.kubeconfig } : {}), ...(options.keepPositions ? { keepPositions: true } : {}) }, io);
+  return writeRecipe(outcome, { output, format: values.format, ...(values.kubeconfig ? { kubeconfig: values.kubeconfig } : {}), ...(options.keepPositions ? { keepPositions: true } : {}), ...(claim ? { claim } : {}) }, io);
+}
+
+async function claimOutput(location: ReturnType<typeof parseLocation>, io: StepIO, kubeconfig: string | undefined): Promise<OutputClaim | undefined> {
+  return (await claimOutputs([location], writeOptionsFor(io, kubeconfig)))(location);
 }
 
 /** Writes a resolved recipe and sets the recipe outputs (the root action resolves first, then names its folder). */
 export async function writeRecipe(
   outcome: RecipeOutcome,
-  target: { output: string; format: 'yaml' | 'json' | 'table'; kubeconfig?: string; keepPositions?: boolean },
+  target: { output: string; format: 'yaml' | 'json' | 'table'; kubeconfig?: string; keepPositions?: boolean; claim?: OutputClaim },
   io: StepIO,
 ): Promise<RecipeStepResult> {
   const { output, format } = target;
   const location = parseLocation(output, 'output');
+  // A templated output is claimed once its name is known.
+  const claim = target.claim ?? (await claimOutput(location, io, target.kubeconfig));
   let text: string;
   let written: LoadedDocument<'RecipeResult'> | undefined;
   if (target.keepPositions && format === 'yaml') {
@@ -123,7 +130,8 @@ export async function writeRecipe(
     format,
     kind: 'RecipeResult',
     ...(io.stdout ? { stdout: io.stdout } : {}),
-    ...(target.kubeconfig ? { kubeconfig: target.kubeconfig } : {}),
+    ...writeOptionsFor(io, target.kubeconfig),
+    ...(claim ? { claim } : {}),
   });
   if (location.kind !== 'stdio') {
     io.logger.info(`recipe written to ${output} (${outcome.recipe.componentRefs.length} components, overlays: ${outcome.recipe.metadata.appliedOverlays?.join(', ')})`);

@@ -4,6 +4,7 @@
  * nvidia-smi, no systemd, no cluster) yields no readings, only an `unavailable.reason`.
  */
 import { errorMessage } from '../errors.js';
+import { redactReading, redactText } from '../redact.js';
 import type { Logger } from '../logger.js';
 import { silentLogger } from '../logger.js';
 import type { Measurement, Snapshot } from '../documents/index.js';
@@ -73,7 +74,7 @@ export async function collectSnapshot(options: CollectOptions): Promise<Snapshot
       const limit = options.limitsMs?.[collector.name] ?? SOURCE_LIMITS_MS[collector.name];
       const started = performance.now();
       // A source limit at or beyond the overall deadline is left to the deadline itself.
-      const result = await runCollector(collector, { logger, env, signal: overall.signal }, limit < timeoutMs ? limit : undefined, timeoutMs);
+      const result = redactResult(await runCollector(collector, { logger, env, signal: overall.signal }, limit < timeoutMs ? limit : undefined, timeoutMs));
       return { collector, result, durationMs: performance.now() - started };
     }));
     const measurements: Measurement[] = [];
@@ -110,6 +111,29 @@ export async function collectSnapshot(options: CollectOptions): Promise<Snapshot
     clearTimeout(overallTimer);
     options.signal?.removeEventListener('abort', onCancel);
   }
+}
+
+/** Node and cluster data may carry credentials (URL userinfo, tokens in arguments or reasons): redacted before anything records or prints it. */
+function redactResult(result: CollectorResult): CollectorResult {
+  if (result.status === 'unavailable') return { status: 'unavailable', reason: redactText(result.reason), ...(result.code ? { code: result.code } : {}) };
+  return { status: 'collected', measurements: result.measurements.map(redactMeasurement) };
+}
+
+/** A measurement with secret-shaped readings and reasons redacted (also for snapshots an agent wrote). */
+export function redactMeasurement(measurement: Measurement): Measurement {
+  const out: Measurement = { ...measurement };
+  if (measurement.subtypes) {
+    out.subtypes = measurement.subtypes.map((subtype) => ({
+      ...subtype,
+      data: Object.fromEntries(Object.entries(subtype.data ?? {}).map(([key, value]) => [key, redactReading(key, value)])),
+    }));
+  }
+  if (measurement.unavailable) {
+    const { reason, subtypes } = measurement.unavailable;
+    out.unavailable = { reason: redactText(reason) };
+    if (subtypes) out.unavailable.subtypes = Object.fromEntries(Object.entries(subtypes).map(([name, why]) => [name, redactText(why)]));
+  }
+  return out;
 }
 
 /** One collector under its own limit; a throw or an overrun becomes `unavailable`. */

@@ -13,6 +13,7 @@ import { optionError } from '../errors.js';
 import { compareStrings, toJson, toYaml } from '../serialize.js';
 import { readingText } from '../constraints/index.js';
 import { formatColumns, type OutputFormat } from '../format.js';
+import { tableCell } from '../safe-text.js';
 import type { Measurement, Reading, Snapshot, Subtype } from '../documents/types.js';
 import { MEASUREMENT_ORDER, subtypeName } from './render.js';
 
@@ -233,7 +234,7 @@ export function formatDiffTable(diff: SnapshotDiff): string {
   }
   for (const note of diff.unavailable) {
     const where = note.side === 'both' ? 'unavailable in both (not compared)' : `unavailable in ${note.side}`;
-    lines.push(`${where}: ${note.type}${note.subtype ? `.${note.subtype}` : ''}: ${note.reason}`);
+    lines.push(tableCell(`${where}: ${note.type}${note.subtype ? `.${note.subtype}` : ''}: ${note.reason}`));
   }
   lines.push('', hasDrift(diff) ? 'DRIFT DETECTED' : 'NO DRIFT');
   return lines.join('\n') + '\n';

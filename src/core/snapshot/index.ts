@@ -9,7 +9,7 @@ import { silentLogger } from '../logger.js';
 import type { Snapshot } from '../documents/index.js';
 import { optionRef } from '../option-refs.js';
 import type { Collector, CollectorName } from './collector.js';
-import { collectSnapshot, type CollectOptions, type SnapshotOutcome } from './collect.js';
+import { collectSnapshot, redactMeasurement, type CollectOptions, type SnapshotOutcome } from './collect.js';
 import { localCollectors, type LocalCollectorOptions } from './local.js';
 import { normalizeSnapshot } from './render.js';
 import { checkRequiredSources, reportSources } from './sources.js';
@@ -99,7 +99,8 @@ export async function takeSnapshot(request: SnapshotRequest, services: SnapshotS
     const context: AgentRunContext = { logger, env };
     if (services.signal) context.signal = services.signal;
     const { snapshot, origin } = await runAgent(request.agent, context);
-    const normalized = normalizeSnapshot(snapshot);
+    // The agent image may be another build (upstream's): what it recorded is redacted here too.
+    const normalized = normalizeSnapshot({ ...snapshot, measurements: snapshot.measurements.map(redactMeasurement) });
     run = { mode: 'agent', origin, snapshot: normalized, sources: reportSources(normalized) };
   } else {
     const collectorOptions: LocalCollectorOptions = { env };

@@ -3,16 +3,17 @@
  * snapshot, compare it with a baseline when one is given, set the outputs. Shared by
  * `aicr snapshot`, the snapshot component and actions/snapshot.
  */
-import { AicrError, ErrorCode, ExitCode, invalidInput } from '../errors.js';
+import { ExitCode, invalidInput } from '../errors.js';
 import { readingText } from '../constraints/index.js';
 import { loadDocument } from '../load.js';
 import type { Snapshot } from '../documents/types.js';
-import { parseLocation, redactUrl, writeLocation, type WriteOptions } from '../io.js';
+import { claimOutputs, parseLocation, writeLocation, type WriteOptions } from '../io.js';
+import { redactUrl } from '../redact.js';
 import { optionRef } from '../option-refs.js';
 import { optionKey, type OptionValues } from '../options/spec.js';
 import { typedOutputs } from '../options/outputs.js';
 import { toJson } from '../serialize.js';
-import { readOptionsFor, withInterrupts, type StepIO } from '../step.js';
+import { readOptionsFor, writeOptionsFor, type StepIO } from '../step.js';
 import { diffSnapshots, hasDrift, parseMeasurementTypes, type SnapshotDiff } from './diff.js';
 import { parseRequiredSources, renderSnapshot, subtypeName, takeSnapshot, type AgentSettings, type SnapshotRequest, type SnapshotRun, type SnapshotServices } from './index.js';
 import { SNAPSHOT_OPTIONS, SNAPSHOT_OUTPUTS } from './options.js';
@@ -108,14 +109,18 @@ export async function runSnapshotStep(values: SnapshotValues, io: StepIO, servic
     });
     if (ignored.length) io.logger.notice(`${ignored.map((p) => optionRef(optionKey(p))).join(', ')} only appl${ignored.length > 1 ? 'y' : 'ies'} with ${optionRef('agent')}; collecting on this machine`);
   }
+  // Outputs are claimed before the work. The agent writes a cm:// output itself (upstream's
+  // agent), so that one is claimed once the agent is done, and our write follows its write.
+  const agentWritesOutput = request.agent?.configMap !== undefined;
+  const claimed = await claimOutputs([agentWritesOutput ? undefined : location, diffLocation], writeOptionsFor(io, values.kubeconfig));
   // The baseline is read before anything is written: the output may be the baseline's own path.
   const baseline = values.baseline ? await loadDocument('Snapshot', values.baseline, readOptionsFor('baseline', io, values.kubeconfig)) : undefined;
-  const interrupted = (name: NodeJS.Signals) => new AicrError(ErrorCode.Internal, `interrupted by ${name}`, { hint: `nothing was written; objects the agent created were deleted unless ${optionRef('no-cleanup')} was set` });
-  const run = await withInterrupts((signal) => takeSnapshot(request, { logger: io.logger, env: io.env, signal, ...services }), interrupted);
+  const run = await takeSnapshot(request, { logger: io.logger, env: io.env, ...(io.signal ? { signal: io.signal } : {}), ...services });
+  const claims = agentWritesOutput ? await claimOutputs([location], writeOptionsFor(io, values.kubeconfig)) : claimed;
 
-  const writeOptions: WriteOptions = { input: 'output', format: values.format, kind: 'Snapshot', ...(io.stdout ? { stdout: io.stdout } : {}) };
-  if (values.kubeconfig) writeOptions.kubeconfig = values.kubeconfig;
-  await writeLocation(location, renderSnapshot(run.snapshot, values.format), writeOptions);
+  const writeOptions: WriteOptions = { input: 'output', format: values.format, kind: 'Snapshot', ...(io.stdout ? { stdout: io.stdout } : {}), ...writeOptionsFor(io, values.kubeconfig) };
+  const outputClaim = claims(location);
+  await writeLocation(location, renderSnapshot(run.snapshot, values.format), { ...writeOptions, ...(outputClaim ? { claim: outputClaim } : {}) });
   if (location.kind !== 'stdio') {
     const measured = run.sources.filter((s) => s.status !== 'unavailable').map((s) => s.type);
     io.logger.info(`snapshot written to ${output} (measured: ${measured.join(', ') || 'nothing'})`);
@@ -126,7 +131,8 @@ export async function runSnapshotStep(values: SnapshotValues, io: StepIO, servic
     diff = diffSnapshots(baseline.document, run.snapshot, { types: diffTypes, baselineSource: baseline.origin, targetSource: location.kind === 'stdio' ? '<stdout>' : output });
     io.logger.info(`snapshot diff: ${diff.summary.added} added, ${diff.summary.removed} removed, ${diff.summary.modified} modified (${diff.ignored} volatile readings ignored)`);
     reportDrift(diff, values.failOnDrift, io);
-    if (diffLocation) await writeLocation(diffLocation, toJson(diff), { ...writeOptions, input: 'diff-output', format: 'json', kind: 'SnapshotDiff' });
+    const diffClaim = diffLocation && claimed(diffLocation);
+    if (diffLocation) await writeLocation(diffLocation, toJson(diff), { ...writeOptions, input: 'diff-output', format: 'json', kind: 'SnapshotDiff', ...(diffClaim ? { claim: diffClaim } : {}) });
   }
   const outputs = typedOutputs(SNAPSHOT_OUTPUTS, io.outputs);
   outputs.set('snapshotPath', output);

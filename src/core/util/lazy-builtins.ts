@@ -20,15 +20,3 @@ function loadCrypto(): Crypto {
 export function sha256(): ReturnType<Crypto['createHash']> {
   return loadCrypto().createHash('sha256');
 }
-
-let counter = 0;
-
-/**
- * A name part that no other writer uses at the same moment: the process id, a per-process
- * counter and the clock. Temporary files are created exclusively (`wx`), so a clash is refused,
- * never overwritten; no cryptographic randomness is needed (or loaded) for that.
- */
-export function uniqueSuffix(): string {
-  counter++;
-  return `${process.pid}-${counter}-${process.hrtime.bigint().toString(36)}`;
-}

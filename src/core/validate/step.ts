@@ -6,12 +6,12 @@
 import { join } from 'node:path';
 import { invalidInput, ExitCode } from '../errors.js';
 import { loadDocument, type LoadedDocument } from '../load.js';
-import { parseLocation, writeLocation } from '../io.js';
+import { claimOutputs, parseLocation, writeLocation } from '../io.js';
 import { optionRef } from '../option-refs.js';
 import type { OptionValues } from '../options/spec.js';
 import { typedOutputs } from '../options/outputs.js';
 import { toJson } from '../serialize.js';
-import { readOptionsFor, type StepIO } from '../step.js';
+import { readOptionsFor, writeOptionsFor, type StepIO } from '../step.js';
 import { validateRecipe } from './index.js';
 import type { ValidationReport } from './evaluate.js';
 import { relativeTo, toCodeQuality, toCtrf, toJunitXml, type PathMapper } from './reports.js';
@@ -44,10 +44,13 @@ export async function runValidateStep(values: ValidateValues, io: StepIO, given:
   if (!given.recipe && !given.snapshot && values.recipe === '-' && values.snapshot === '-') {
     throw invalidInput(`${optionRef('recipe')} and ${optionRef('snapshot')} cannot both read standard input`, { hint: 'pass at least one of them as a file' });
   }
-  // Every report location is checked before anything is read or written.
+  // Every report location is checked, and claimed, before anything is read or written.
   for (const [option, target] of [['report-dir', values.reportDir], ['output', values.output], ['junit', values.junit], ['codequality', values.codequality]] as const) {
     if (target) parseLocation(target, option);
   }
+  const reportFiles = values.reportDir ? Object.values(REPORT_FILES).map((file) => join(values.reportDir!, file)) : [];
+  const targets: Array<[string, string]> = [...reportFiles.map((path): [string, string] => [path, 'report-dir']), ...(['output', 'junit', 'codequality'] as const).flatMap((option): Array<[string, string]> => (values[option] ? [[values[option]!, option]] : []))];
+  const claims = await claimOutputs(targets.map(([target, option]) => parseLocation(target, option)), writeOptionsFor(io, values.kubeconfig));
   const read = (option: string) => readOptionsFor(option, io, values.kubeconfig);
   const [recipe, snapshot] = await Promise.all([
     given.recipe ?? loadDocument('RecipeResult', values.recipe, read('recipe')),
@@ -60,11 +63,14 @@ export async function runValidateStep(values: ValidateValues, io: StepIO, given:
   const junit = () => toJunitXml(report, { paths });
   const codequality = () => toJson(toCodeQuality(report, { paths }));
   const write = async (target: string, option: string, text: string, format?: 'json'): Promise<void> => {
-    await writeLocation(parseLocation(target, option), text, {
+    const location = parseLocation(target, option);
+    const claim = claims(location);
+    await writeLocation(location, text, {
       input: option,
+      ...writeOptionsFor(io, values.kubeconfig),
+      ...(claim ? { claim } : {}),
       ...(format ? { format } : {}),
       ...(io.stdout ? { stdout: io.stdout } : {}),
-      ...(values.kubeconfig ? { kubeconfig: values.kubeconfig } : {}),
       kind: 'ValidationReport',
     });
   };

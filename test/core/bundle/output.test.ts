@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { writeBundle } from '../../../src/core/bundle/output.js';
+import { bundleFiles } from './support.js';
 import { AicrError } from '../../../src/core/errors.js';
 import { renderOptionRefs } from '../../../src/core/option-refs.js';
 import { tempDir } from '../../helpers/catalog.js';
@@ -48,7 +49,7 @@ describe('writing a bundle', () => {
     expect(statSync(out).mode & 0o777).toBe(0o755);
   });
 
-  it('refuses a non-empty directory unless forced, then replaces it entirely', () => {
+  it('refuses a non-empty directory that is no bundle, forced or not, and touches none of it', () => {
     const out = join(tempDir(), 'bundle');
     mkdirSync(out);
     writeFileSync(join(out, 'stale.txt'), 'old');
@@ -56,9 +57,18 @@ describe('writing a bundle', () => {
     expect(refused.exitCode).toBe(2);
     expect(renderOptionRefs(refused.message)).toBe(`--output: ${out} is not empty`);
     expect(renderOptionRefs(refused.hint!)).toContain('set --force to replace it');
-    expect(readFileSync(join(out, 'stale.txt'), 'utf8')).toBe('old');
-    writeBundle(out, files, { force: true });
-    expect(existsSync(join(out, 'stale.txt'))).toBe(false);
+    const forced = error(() => writeBundle(out, files, { force: true }));
+    expect(forced.exitCode).toBe(2);
+    expect(renderOptionRefs(forced.message)).toBe(`--output: ${out} is not an unchanged earlier bundle, so --force does not replace it: it has no checksums.txt, so it is not a bundle aicr bundle wrote; nothing in it was touched`);
+    expect(readdirSync(out)).toEqual(['stale.txt']);
+    expect(readdirSync(join(out, '..'))).toEqual(['bundle']);
+  });
+
+  it('with force, replaces an earlier unchanged bundle entirely', () => {
+    const out = join(tempDir(), 'bundle');
+    writeBundle(out, bundleFiles({ 'old.txt': 'old' }));
+    writeBundle(out, bundleFiles({ 'new.txt': 'new' }), { force: true });
+    expect(readdirSync(out).sort()).toEqual(['README.md', 'checksums.txt', 'new.txt', 'recipe.yaml']);
     expect(readdirSync(join(out, '..'))).toEqual(['bundle']);
   });
 
@@ -92,8 +102,8 @@ describe('writing a bundle', () => {
   it('keeps the previous bundle when a forced replacement fails', () => {
     const root = tempDir();
     const out = join(root, 'bundle');
-    writeBundle(out, files);
-    error(() => writeBundle(out, [...files, { path: 'deploy.sh', content: 'dup', mode: 0o755 }], { force: true }));
+    writeBundle(out, bundleFiles({ 'deploy.sh': '#!/bin/sh\n' }));
+    error(() => writeBundle(out, [...bundleFiles({ 'deploy.sh': 'x' }), { path: 'deploy.sh', content: 'dup', mode: 0o755 }], { force: true }));
     expect(readdirSync(root)).toEqual(['bundle']);
     expect(readFileSync(join(out, 'deploy.sh'), 'utf8')).toBe('#!/bin/sh\n');
   });

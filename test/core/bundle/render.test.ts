@@ -115,14 +115,14 @@ describe('hostile values in generated scripts', () => {
   const SENTINEL = join(tempDir('aicr-sentinel-'), 'SENTINEL');
   const HOSTILE = `it's "$(touch ${SENTINEL})" \`touch ${SENTINEL}\` $HOME \${IFS} '\\'' \\\nnext line; touch ${SENTINEL}`;
 
-  /** helm and kubectl that record their arguments (fields \x1f, records \x1e) and succeed. */
+  /** helm and kubectl that record their arguments (fields \x1f, records \x1e) and succeed; every namespace reads as created by deploy.sh. */
   function recorder(): { bin: string; calls(): string[][] } {
     const bin = tempDir('aicr-rec-');
     const log = tempDir('aicr-rec-log-');
     for (const program of ['helm', 'kubectl']) {
       // One file per call, named by the time it started: the two ends of a pipeline
       // (kubectl … | kubectl apply -f -) run at once, and shell writes of one record may be split.
-      writeFileSync(join(bin, program), `#!/usr/bin/env bash\nprintf '%s\\x1f' ${program} "$@" > "$(mktemp '${log}/'"$(date +%s%N)"'.XXXXXX')"\n`);
+      writeFileSync(join(bin, program), `#!/usr/bin/env bash\nprintf '%s\\x1f' ${program} "$@" > "$(mktemp '${log}/'"$(date +%s%N)"'.XXXXXX')"\nif [[ "$*" == *created-by* ]]; then printf aicr-bundle; fi\n`);
       chmodSync(join(bin, program), 0o755);
     }
     return { bin, calls: () => readdirSync(log).sort().map((name) => readFileSync(join(log, name), 'utf8').split('\x1f').slice(0, -1)) };

@@ -15,6 +15,8 @@ const hasShellcheck = spawnSync('shellcheck', ['--version']).status === 0;
  * Stand-in helm and kubectl: each call appends one record (cwd, program, arguments) to a log,
  * fields separated by \x1f and records by \x1e so arguments may hold newlines. `helm version`
  * prints $STANDIN_HELM_VERSION; a release named in $STANDIN_FAIL makes `helm upgrade` fail.
+ * `kubectl get namespace N`: namespaces in $STANDIN_EXISTING or $STANDIN_CREATED exist (phase
+ * Active), and those in $STANDIN_CREATED carry deploy.sh's created-by label.
  */
 export function standIns(): { bin: string; log: string; calls(): string[][] } {
   const root = tempDir('aicr-standin-');
@@ -27,6 +29,10 @@ export function standIns(): { bin: string; log: string; calls(): string[][] } {
 { printf '%s\\x1f' "$PWD" "${program}" "$@"; printf '\\x1e'; } >> "${log}"
 if [[ "${program}" == helm && "$1" == version ]]; then echo "\${STANDIN_HELM_VERSION:-v3.18.0}"; exit 0; fi
 if [[ "${program}" == helm && "$1" == upgrade && -n "\${STANDIN_FAIL:-}" && "$3" == "\${STANDIN_FAIL}" ]]; then exit 1; fi
+if [[ "${program}" == kubectl && "$1" == get && "$2" == namespace ]]; then
+  if [[ " \${STANDIN_CREATED:-} " == *" $3 "* && "$*" == *created-by* ]]; then printf aicr-bundle; fi
+  if [[ " \${STANDIN_EXISTING:-} \${STANDIN_CREATED:-} " == *" $3 "* && "$*" == *status.phase* ]]; then printf Active; fi
+fi
 exit 0
 `);
     chmodSync(join(bin, program), 0o755);
@@ -36,6 +42,11 @@ exit 0
     log,
     calls: () => readFileSync(log, 'utf8').split('\x1e').filter(Boolean).map((record) => record.split('\x1f').slice(0, -1)),
   };
+}
+
+/** The calls that remove something, as command lines without the cwd. */
+function deletes(calls: string[][]): string[] {
+  return calls.filter((call) => call.includes('delete') || call.includes('uninstall')).map((call) => call.slice(1).join(' '));
 }
 
 function runScript(path: string, args: string[], bin: string, env: Record<string, string> = {}) {
@@ -78,8 +89,11 @@ describe('deploy.sh against stand-in helm and kubectl', () => {
       ['upgrade', '--install', 'kai-scheduler', 'oci://ghcr.io/nvidia/kai-scheduler/kai-scheduler', '--version=v0.13.0', '--namespace', 'kai-scheduler', '--create-namespace', '-f', 'values.yaml', '-f', 'cluster-values.yaml', '--timeout', '20m', '--kubeconfig', '/tmp/kc'],
     ]);
     // Pre-flight looked at each namespace once, with the same connection flags.
-    const namespaceChecks = fakes.calls().filter((call) => call[1] === 'kubectl' && call[3] === 'namespace');
+    const namespaceChecks = fakes.calls().filter((call) => call[1] === 'kubectl' && call[2] === 'get' && call[3] === 'namespace');
     expect(namespaceChecks.map((call) => call[4])).toEqual(['cert-manager', 'skyhook', 'privileged-gpu-operator', 'kai-scheduler']);
+    // None existed, so each is labelled as this bundle's once its first release is installed.
+    const labels = fakes.calls().filter((call) => call[1] === 'kubectl' && call[2] === 'label').map((call) => call.slice(2).join(' '));
+    expect(labels).toEqual(['cert-manager', 'skyhook', 'privileged-gpu-operator', 'kai-scheduler'].map((ns) => `label namespace ${ns} aicr.nvidia.com/created-by=aicr-bundle --overwrite --kubeconfig /tmp/kc`));
   });
 
   it('passes --force-conflicts only to Helm 4, honours --no-wait and --timeout, and stops at the first failure', async () => {
@@ -115,13 +129,12 @@ describe('deploy.sh against stand-in helm and kubectl', () => {
     expect(fakes.calls()).toEqual([]);
   });
 
-  it('undeploy.sh removes releases in reverse order, then the namespaces it owns (never kube-system)', async () => {
+  it('undeploy.sh removes releases in reverse order, then the namespaces deploy.sh created', async () => {
     const { dir } = await writeGenerated(fixtureRecipe('variety'), { data: FIXTURE_DATA });
     const fakes = standIns();
-    const result = runScript(join(dir, 'undeploy.sh'), [], fakes.bin);
+    const result = runScript(join(dir, 'undeploy.sh'), [], fakes.bin, { STANDIN_CREATED: 'cert-manager skyhook privileged-gpu-operator kai-scheduler' });
     expect(result.status, result.stderr).toBe(0);
-    const calls = fakes.calls().map((call) => call.slice(1).join(' '));
-    expect(calls).toEqual([
+    expect(deletes(fakes.calls())).toEqual([
       'helm uninstall kai-scheduler --namespace kai-scheduler --timeout 120s --ignore-not-found',
       'helm uninstall gpu-operator-post --namespace privileged-gpu-operator --timeout 120s --ignore-not-found',
       'helm uninstall gpu-operator --namespace privileged-gpu-operator --timeout 120s --ignore-not-found',
@@ -133,6 +146,81 @@ describe('deploy.sh against stand-in helm and kubectl', () => {
       'kubectl delete namespace skyhook --ignore-not-found --wait=false',
       'kubectl delete namespace cert-manager --ignore-not-found --wait=false',
     ]);
+  });
+
+  it('undeploy.sh --delete-pvcs deletes only the PVCs of each release, by its instance label, in namespaces deploy.sh created', async () => {
+    const { dir } = await writeGenerated(fixtureRecipe('variety'), { data: FIXTURE_DATA });
+    const fakes = standIns();
+    // skyhook existed before deploy.sh ran: neither it nor anything in it is deleted.
+    const result = runScript(join(dir, 'undeploy.sh'), ['--delete-pvcs'], fakes.bin, { STANDIN_CREATED: 'cert-manager privileged-gpu-operator kai-scheduler', STANDIN_EXISTING: 'skyhook', KUBECONFIG_FLAG: '--kubeconfig /tmp/kc' });
+    expect(result.status, result.stderr).toBe(0);
+    expect(deletes(fakes.calls()).filter((call) => call.startsWith('kubectl'))).toEqual([
+      'kubectl delete pvc -n kai-scheduler -l app.kubernetes.io/instance=kai-scheduler --ignore-not-found --kubeconfig /tmp/kc',
+      'kubectl delete pvc -n privileged-gpu-operator -l app.kubernetes.io/instance=gpu-operator-post --ignore-not-found --kubeconfig /tmp/kc',
+      'kubectl delete pvc -n privileged-gpu-operator -l app.kubernetes.io/instance=gpu-operator --ignore-not-found --kubeconfig /tmp/kc',
+      'kubectl delete pvc -n privileged-gpu-operator -l app.kubernetes.io/instance=gpu-operator-pre --ignore-not-found --kubeconfig /tmp/kc',
+      'kubectl delete pvc -n cert-manager -l app.kubernetes.io/instance=cert-manager --ignore-not-found --kubeconfig /tmp/kc',
+      'kubectl delete namespace kai-scheduler --ignore-not-found --wait=false --kubeconfig /tmp/kc',
+      'kubectl delete namespace privileged-gpu-operator --ignore-not-found --wait=false --kubeconfig /tmp/kc',
+      'kubectl delete namespace cert-manager --ignore-not-found --wait=false --kubeconfig /tmp/kc',
+    ]);
+    expect(result.stdout).toContain('keeping PVCs of skyhook-customizations: namespace skyhook was not created by this bundle\'s deploy.sh');
+    expect(result.stdout).toContain('Keeping namespace skyhook: it was not created by this bundle\'s deploy.sh');
+    // Never a whole namespace's PVCs.
+    expect(fakes.calls().some((call) => call.includes('--all'))).toBe(false);
+  });
+
+  it('undeploy.sh never deletes a system namespace or PVCs in one, even when it carries the label', () => {
+    const dir = tempDir('aicr-protected-');
+    const folders = ['kube-system', 'default', 'kube-public', 'kube-node-lease', 'team-a'].map((namespace, index) => ({
+      index: index + 1, dir: `00${index + 1}-r${index}`, release: `r${index}`, role: 'primary', kind: 'upstream', namespace, manifests: [], ownsNamespace: false,
+    })) as unknown as Folder[];
+    writeFileSync(join(dir, 'undeploy.sh'), undeployScript({ folders, toolVersion: 'v1' } as unknown as BundlePlan));
+    const fakes = standIns();
+    const result = runScript(join(dir, 'undeploy.sh'), ['--delete-pvcs'], fakes.bin, { STANDIN_CREATED: 'kube-system default kube-public kube-node-lease team-a' });
+    expect(result.status, result.stdout + result.stderr).toBe(0);
+    expect(deletes(fakes.calls()).filter((call) => call.startsWith('kubectl'))).toEqual([
+      'kubectl delete pvc -n team-a -l app.kubernetes.io/instance=r4 --ignore-not-found',
+      'kubectl delete namespace team-a --ignore-not-found --wait=false',
+    ]);
+    // The label is not even asked for on system namespaces.
+    expect(fakes.calls().filter((call) => call[2] === 'get').map((call) => call[4])).toEqual(['team-a']);
+  });
+
+  it('undeploy.sh keeps everything of namespaces without the label (deployed with --skip-preflight or before this version)', async () => {
+    const { dir } = await writeGenerated(fixtureRecipe('variety'), { data: FIXTURE_DATA });
+    const fakes = standIns();
+    const result = runScript(join(dir, 'undeploy.sh'), ['--delete-pvcs'], fakes.bin, { STANDIN_EXISTING: 'cert-manager skyhook privileged-gpu-operator kai-scheduler' });
+    expect(result.status, result.stderr).toBe(0);
+    expect(deletes(fakes.calls()).filter((call) => call.startsWith('kubectl'))).toEqual([]);
+    expect(deletes(fakes.calls())).toHaveLength(6);
+  });
+
+  it('undeploy.sh --keep-namespaces keeps them and still deletes only release PVCs; kustomize folders keep theirs', async () => {
+    const { dir } = await writeGenerated(fixtureRecipe('kustomize'), { data: FIXTURE_DATA });
+    const fakes = standIns();
+    const namespaces = [...new Set(readFileSync(join(dir, 'undeploy.sh'), 'utf8').match(/^NAMESPACES=\((.*)\)$/m)![1]!.split(' ').map((ns) => ns.replace(/'/g, '')))];
+    const result = runScript(join(dir, 'undeploy.sh'), ['--delete-pvcs', '--keep-namespaces'], fakes.bin, { STANDIN_CREATED: namespaces.join(' ') });
+    expect(result.status, result.stderr).toBe(0);
+    const kubectl = deletes(fakes.calls()).filter((call) => call.startsWith('kubectl'));
+    expect(kubectl.filter((call) => call.includes('delete namespace'))).toEqual([]);
+    expect(kubectl.filter((call) => call.includes('delete pvc'))).toEqual(['kubectl delete pvc -n cert-manager -l app.kubernetes.io/instance=cert-manager --ignore-not-found']);
+    expect(kubectl.some((call) => call.startsWith('kubectl delete -k'))).toBe(true);
+    expect(result.stdout).toContain('a kustomization has no release label to select them by');
+  });
+});
+
+describe('deploy.sh marks only the namespaces it creates', () => {
+  it('labels namespaces that did not exist, never ones that did; none with --skip-preflight or a dry run', async () => {
+    const { dir } = await writeGenerated(fixtureRecipe('variety'), { data: FIXTURE_DATA });
+    const labelled = (args: string[], env: Record<string, string>) => {
+      const fakes = standIns();
+      expect(runScript(join(dir, 'deploy.sh'), ['--retries', '0', ...args], fakes.bin, env).status).toBe(0);
+      return fakes.calls().filter((call) => call[2] === 'label').map((call) => call[4]);
+    };
+    expect(labelled([], { STANDIN_EXISTING: 'skyhook cert-manager' })).toEqual(['privileged-gpu-operator', 'kai-scheduler']);
+    expect(labelled(['--skip-preflight'], {})).toEqual([]);
+    expect(labelled([], { DRY_RUN_FLAG: '--dry-run=server' })).toEqual([]);
   });
 });
 

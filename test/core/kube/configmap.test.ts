@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseLocation, readLocation, writeLocation } from '../../../src/core/io.js';
-import { CONFIGMAP_MAX_BYTES, readConfigMapDocument, writeConfigMapDocument } from '../../../src/core/kube/configmap.js';
+import { claimConfigMap, CONFIGMAP_MAX_BYTES, readConfigMapDocument, writeConfigMapDocument } from '../../../src/core/kube/configmap.js';
 import { parseConfigMapUri } from '../../../src/core/io.js';
 import { useFakeCluster } from '../../fake-kube/harness.js';
 import { rejection } from '../../helpers/errors.js';
@@ -39,15 +39,15 @@ describe('writing documents to ConfigMaps', () => {
     expect((put.body as { metadata: { resourceVersion: string } }).metadata.resourceVersion).toBe(before);
   });
 
-  it('reads again and retries when another writer changed the ConfigMap in between (409 Conflict)', async () => {
+  it('never replaces what another writer put there after our read (409 Conflict → exit 2, theirs kept)', async () => {
     cluster.fake.create('configmaps', { metadata: { name: 'doc', namespace: 'default' }, data: { a: 'b' } });
     // A concurrent writer changes the object right after our GET, so the PUT carries a stale version.
     cluster.fake.inject({ method: 'GET', resource: 'configmaps', afterResponse: () => cluster.fake.patch('configmaps', 'default', 'doc', { data: { other: 'writer' } }) });
-    const original = cluster.fake.requests;
-    await writeConfigMapDocument(uri('cm://default/doc'), snapshotYaml, { kubeconfig: cluster.kubeconfig, timestamp: 't' });
-    const puts = original.filter((r) => r.method === 'PUT');
-    expect(puts.map((r) => r.status)).toEqual([409, 200]);
-    expect(cluster.fake.get('configmaps', 'default', 'doc')!.data).toEqual({ format: 'yaml', 'snapshot.yaml': snapshotYaml, timestamp: 't' });
+    const error = await rejection(writeConfigMapDocument(uri('cm://default/doc'), snapshotYaml, { kubeconfig: cluster.kubeconfig, timestamp: 't' }));
+    expect(error.exitCode).toBe(2);
+    expect(renderOptionRefs(error.message)).toBe('--output: ConfigMap cm://default/doc was written by another process while this run was working, so this run left it as it is and wrote nothing there');
+    expect(cluster.fake.requests.filter((r) => r.method === 'PUT').map((r) => r.status)).toEqual([409]);
+    expect(cluster.fake.get('configmaps', 'default', 'doc')!.data).toEqual({ a: 'b', other: 'writer' });
   });
 
   it('survives transient faults on the way (500 on create, lost PUT response) and ends with one whole document', async () => {
@@ -55,9 +55,52 @@ describe('writing documents to ConfigMaps', () => {
     cluster.fake.inject({ verb: 'create', resource: 'configmaps', status: 500 });
     cluster.fake.inject({ verb: 'update', resource: 'configmaps', dropResponse: true });
     await writeConfigMapDocument(uri('cm://default/doc'), snapshotYaml, { kubeconfig: cluster.kubeconfig, timestamp: 't1' });
-    // POST 500 → retried POST 409 → GET → PUT (applied, answer lost) → retried PUT 409 (stale version) → GET → PUT 200.
-    expect(cluster.fake.requests.map((r) => `${r.method} ${r.status ?? 'dropped'}`)).toEqual(['POST 500', 'POST 409', 'GET 200', 'PUT dropped', 'PUT 409', 'GET 200', 'PUT 200']);
+    // POST 500 → retried POST 409 → GET → PUT (applied, answer lost) → retried PUT 409 (our own
+    // write) → GET: it holds exactly our data, so the write went through.
+    expect(cluster.fake.requests.map((r) => `${r.method} ${r.status ?? 'dropped'}`)).toEqual(['POST 500', 'POST 409', 'GET 200', 'PUT dropped', 'PUT 409', 'GET 200']);
     expect(cluster.fake.get('configmaps', 'default', 'doc')!.data).toEqual({ format: 'yaml', 'snapshot.yaml': snapshotYaml, timestamp: 't1' });
+  });
+
+  describe('with a claim taken before the work', () => {
+    const claimed = () => claimConfigMap(uri('cm://default/doc'), { kubeconfig: cluster.kubeconfig });
+
+    it('creates a ConfigMap that was absent, and refuses one that appeared since (exit 2, theirs kept)', async () => {
+      const claim = await claimed();
+      expect(claim.state).toBe('absent');
+      await writeConfigMapDocument(uri('cm://default/doc'), snapshotYaml, { kubeconfig: cluster.kubeconfig, timestamp: 't', claim });
+      expect(cluster.fake.get('configmaps', 'default', 'doc')!.data['snapshot.yaml']).toBe(snapshotYaml);
+
+      cluster.fake.remove('configmaps', 'default', 'doc');
+      const second = await claimed();
+      cluster.fake.create('configmaps', { metadata: { name: 'doc', namespace: 'default' }, data: { theirs: 'yes' } });
+      const error = await rejection(writeConfigMapDocument(uri('cm://default/doc'), snapshotYaml, { kubeconfig: cluster.kubeconfig, timestamp: 't', claim: second }));
+      expect(error.exitCode).toBe(2);
+      expect(error.message).toContain('was written by another process while this run was working');
+      expect(cluster.fake.get('configmaps', 'default', 'doc')!.data).toEqual({ theirs: 'yes' });
+    });
+
+    it('replaces the claimed version, and refuses one that changed since (no retry over it)', async () => {
+      cluster.fake.create('configmaps', { metadata: { name: 'doc', namespace: 'default' }, data: { a: 'b' } });
+      const claim = await claimed();
+      await writeConfigMapDocument(uri('cm://default/doc'), snapshotYaml, { kubeconfig: cluster.kubeconfig, timestamp: 't', claim });
+      expect(cluster.fake.get('configmaps', 'default', 'doc')!.data['snapshot.yaml']).toBe(snapshotYaml);
+
+      const stale = await claimed();
+      cluster.fake.patch('configmaps', 'default', 'doc', { data: { other: 'writer' } });
+      const before = cluster.fake.requests.length;
+      const error = await rejection(writeConfigMapDocument(uri('cm://default/doc'), 'kind: Snapshot\n', { kubeconfig: cluster.kubeconfig, timestamp: 't2', claim: stale }));
+      expect(error.exitCode).toBe(2);
+      expect(cluster.fake.requests.slice(before).map((r) => `${r.method} ${r.status}`)).toEqual(['PUT 409', 'GET 200']);
+      expect(cluster.fake.get('configmaps', 'default', 'doc')!.data.other).toBe('writer');
+    });
+
+    it('reads as unknown when get is forbidden, and still writes with create or update', async () => {
+      cluster.fake.users.set('writer', { name: 'system:serviceaccount:ci:writer', rules: [{ verbs: ['create'], apiGroups: [''], resources: ['configmaps'] }] });
+      const claim = await claimConfigMap(uri('cm://default/doc'), { kubeconfig: cluster.kubeconfigFor('writer') });
+      expect(claim.state).toBe('unknown');
+      await writeConfigMapDocument(uri('cm://default/doc'), snapshotYaml, { kubeconfig: cluster.kubeconfigFor('writer'), timestamp: 't', claim });
+      expect(cluster.fake.get('configmaps', 'default', 'doc')!.data['snapshot.yaml']).toBe(snapshotYaml);
+    });
   });
 
   it('refuses a document over the 1 MiB ConfigMap limit before any request', async () => {

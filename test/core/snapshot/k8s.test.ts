@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Measurement } from '../../../src/core/documents/types.js';
 import { silentLogger } from '../../../src/core/logger.js';
 import type { Collector, CollectorResult } from '../../../src/core/snapshot/collector.js';
-import { flattenSpec, imageNameAndTag, k8sCollector, kubernetesCollectors, nodeReadings, providerFromId, redactSecrets } from '../../../src/core/snapshot/collectors/k8s.js';
+import { flattenSpec, imageNameAndTag, k8sCollector, kubernetesCollectors, nodeReadings, providerFromId } from '../../../src/core/snapshot/collectors/k8s.js';
+import { redactObject } from '../../../src/core/redact.js';
 import { resetKubeClients } from '../../../src/core/kube/client.js';
 import { clusterPolicy, node, pod, startFakeKube } from '../../fake-kube/index.js';
 import { useFakeCluster } from '../../fake-kube/harness.js';
@@ -167,7 +168,7 @@ describe('K8s helpers', () => {
 
   it('flattens specs with upstream rules and redacts secret values', () => {
     expect(flattenSpec({ a: { b: 1, c: true, d: null, e: [], f: {} }, g: [{ y: 1, x: 2 }], h: 'text' })).toEqual({ 'a.b': '1', 'a.c': 'true', g: '[{"x":2,"y":1}]', h: 'text' });
-    const redacted = redactSecrets({ driver: { licensingConfig: { configMapName: 'lic', token: 'abc' }, env: [{ name: 'NGC_API_KEY', value: 'nvapi-123' }, { name: 'DEBUG', value: '1' }] }, imagePullSecrets: ['ngc-secret'] });
+    const redacted = redactObject({ driver: { licensingConfig: { configMapName: 'lic', token: 'abc' }, env: [{ name: 'NGC_API_KEY', value: 'nvapi-123' }, { name: 'DEBUG', value: '1' }] }, imagePullSecrets: ['ngc-secret'] });
     expect(flattenSpec(redacted)).toEqual({
       'driver.licensingConfig.configMapName': 'lic',
       'driver.licensingConfig.token': '<redacted>',

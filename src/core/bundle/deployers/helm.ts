@@ -29,7 +29,7 @@ export const helmDeployer: Deployer = {
       intro: 'Each numbered folder holds one Helm release and an `install.sh` that installs it with the right chart, version, namespace and values. `deploy.sh` runs them all in order.',
       deploy: ['```bash', './deploy.sh                 # all releases, in order, 5 retries each', './deploy.sh --no-wait --retries 0', 'DRY_RUN_FLAG=--dry-run=server ./deploy.sh', '```', '', 'Or one release at a time: `bash NNN-<release>/install.sh`.'].join('\n'),
       customize: 'Edit `NNN-<release>/values.yaml`, or put per-cluster settings in `NNN-<release>/cluster-values.yaml` (applied after values.yaml), then run that folder\'s `install.sh` again. Editing files invalidates `checksums.txt`; regenerate the bundle with `--set` to keep it verifiable.',
-      remove: ['```bash', './undeploy.sh               # releases in reverse order, then the namespaces', './undeploy.sh --keep-namespaces', '```'].join('\n'),
+      remove: ['```bash', './undeploy.sh               # releases in reverse order, then the namespaces deploy.sh created', './undeploy.sh --keep-namespaces', './undeploy.sh --delete-pvcs   # also the PVCs of the releases (data is lost)', '```', '', '`undeploy.sh` deletes a namespace, and PVCs in it, only when `deploy.sh` created it (it labels those `aicr.nvidia.com/created-by=aicr-bundle`); system namespaces (kube-system, kube-public, kube-node-lease, default) are never touched, and `--delete-pvcs` selects PVCs by release (`app.kubernetes.io/instance=<release>`), never a whole namespace.'].join('\n'),
     }));
     return { files: files.files, steps: ['cd <bundle-dir>', './deploy.sh'], notes: [] };
   },

@@ -10,7 +10,8 @@
  *   containers using it (unique references with counts);
  * - `policy`: the GPU Operator ClusterPolicy (`nvidia.com/v1 clusterpolicies`) `.spec` flattened
  *   to dot-joined keys, all values strings (arrays as compact JSON with sorted keys), several
- *   instances merged in name order; values under secret-looking keys are redacted;
+ *   instances merged in name order; secrets redacted (redact.ts: secret-shaped keys, env
+ *   entries and arguments, URL userinfo);
  * - `node`: the node this runs on ($NODE_NAME, $KUBERNETES_NODE_NAME, $HOSTNAME): provider,
  *   provider id, container runtime, kubelet, kernel, OS.
  *
@@ -27,6 +28,7 @@ import { compareStrings } from '../../serialize.js';
 import type { Collector, CollectorContext, CollectorName, CollectorResult } from '../collector.js';
 import { apiPath, getKubeClient, type KubeClient } from '../../kube/client.js';
 import type { RetryPolicy } from '../../kube/retry.js';
+import { redactObject } from '../../redact.js';
 import { topologyCollector } from './topology.js';
 
 type KubeObject = Record<string, any>;
@@ -81,24 +83,6 @@ class ImageTally {
     for (const name of [...best.keys()].sort(compareStrings)) image[name] = best.get(name)!.tag;
     return { image, counts };
   }
-}
-
-const SECRET_KEY = /^(password|passwd|pass|token|apitoken|apikey|api-key|api_key|secretkey|secret-key|privatekey|private-key|credentials?|auth|authtoken|clientsecret)$/i;
-const SECRET_ENV = /(PASSWORD|PASSWD|TOKEN|SECRET|API_?KEY|CREDENTIAL|PRIVATE_?KEY)/i;
-const REDACTED = '<redacted>';
-
-/** A copy with values under secret-looking keys (and env entries with such names) redacted. */
-export function redactSecrets(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(redactSecrets);
-  if (value === null || typeof value !== 'object') return value;
-  const object = value as Record<string, unknown>;
-  const out: Record<string, unknown> = {};
-  const envLike = typeof object.name === 'string' && 'value' in object && SECRET_ENV.test(object.name);
-  for (const [key, child] of Object.entries(object)) {
-    if ((SECRET_KEY.test(key) && (typeof child !== 'object' || child === null)) || (envLike && key === 'value')) out[key] = REDACTED;
-    else out[key] = redactSecrets(child);
-  }
-  return out;
 }
 
 function sortKeysDeep(value: unknown): unknown {
@@ -245,7 +229,7 @@ async function collectPolicy(client: KubeClient, options: K8sCollectorOptions, c
   }
   const data: Record<string, Reading> = {};
   policies.sort((a, b) => compareStrings(String(a.metadata?.name ?? ''), String(b.metadata?.name ?? '')));
-  for (const policy of policies) Object.assign(data, flattenSpec(redactSecrets(policy.spec ?? {})));
+  for (const policy of policies) Object.assign(data, flattenSpec(redactObject(policy.spec ?? {})));
   return { subtype: { subtype: 'policy', data } };
 }
 

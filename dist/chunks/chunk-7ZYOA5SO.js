@@ -1,5 +1,0 @@
-import{createRequire as __aicrRequire}from'node:module';const require=__aicrRequire(import.meta.url);
-import{c as g}from"./chunk-EKKLXV7I.js";function f(r){return r.replace(/^(\s*):(?=:)/gm,"$1:\u200B")}function m(r){return r.replace(/[\r\u001b\u0085\u2028\u2029]/g,e=>`\\u${e.charCodeAt(0).toString(16).padStart(4,"0")}`)}function c(r){return/[\u0000-\u001f\u007f]/.test(r)?JSON.stringify(r):r}function d(r){if(!r?.file)return"";let e=c(r.file);return r.startLine?`${e}:${r.startLine}: `:`${e}: `}function p(r={}){let e=r.stream??process.stderr,i=(n,t,o)=>{let s=g(t,r.namer);if(r.json){e.write(JSON.stringify({level:n,msg:s,...o??{}})+`
-`);return}let a=n==="info"?"":`${n}: `,u=o?.title?`${o.title}: `:"";e.write(f(m(`${a}${d(o)}${u}${s}`))+`
-`)};return{debug:n=>{r.debug&&i("debug",n)},info:n=>i("info",n),notice:(n,t)=>i("notice",n,t),warning:(n,t)=>i("warning",n,t),error:(n,t)=>i("error",n,t),group:async(n,t)=>(r.json||e.write(`${n}
-`),t())}}var b={debug:()=>{},info:()=>{},notice:()=>{},warning:()=>{},error:()=>{},group:(r,e)=>e()};export{f as a,p as b,b as c};

@@ -1,2 +1,0 @@
-import{createRequire as __aicrRequire}from'node:module';const require=__aicrRequire(import.meta.url);
-import{a as r,b as n}from"./chunk-VP7XJ47D.js";var e,t,c,p,a,l,i,s=n(()=>{e=r("node:os"),t=o=>e[o],c=e,p=t("arch"),a=t("homedir"),l=t("platform"),i=t("EOL")});export{c as a,p as b,a as c,l as d,i as e,s as f};
