@@ -8,7 +8,10 @@
  * Expected, unless a site's semantics say otherwise (the table's overrides): 429 retried (never
  * sooner than Retry-After) then 7; 500/503/reset retried then 6; slow 5; endless body 6 (a
  * cluster answer past its cap), 2 for a ConfigMap we were told to read; 403 4 naming the RBAC
- * verb and resource; 404 3; 409 8 where no conflict is expected.
+ * verb and resource; 404 3; 409 8 where no conflict is expected. Where a conflict is expected it
+ * is handled: a create whose answer was lost meets its own object (0), a replace meets another
+ * writer's result and leaves it alone (2). Failures of partial measurements, diagnosis and
+ * cleanup are warnings (0).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exitCodeFor, formatError } from '../../src/core/errors.js';
