@@ -10,6 +10,7 @@ import { trackTemporary } from './interrupts.js';
 import { MAX_DOCUMENT_BYTES, parseConfigMapUri, type ClaimOptions, type ConfigMapHandler, type FileStamp, type Location, type OutputClaim, type ReadOptions, type WriteOptions } from './location.js';
 import { optionLabel } from './option-refs.js';
 import { redactUrl, redactUrlCredentials } from './redact.js';
+import { REQUEST_TIMEOUT_VARIABLE, requestTimeoutMs } from './request-timeout.js';
 import { quoted } from './safe-text.js';
 import { removeStaleTemporaries, temporaryName } from './util/temp-names.js';
 
@@ -68,6 +69,9 @@ function refuseNearMiss(text: string, input: string): void {
   if (/^(config-?maps?|k8s|kube|kubernetes):/i.test(trimmed)) fail('uses a scheme aicr does not know');
 }
 
+/** Deadline of an https document read, headers and body together (AICR_REQUEST_TIMEOUT overrides). */
+const DEFAULT_URL_TIMEOUT_MS = 30_000;
+
 /** The `cm://` handler lives in the Kubernetes module, imported only when a cm:// location is used. */
 async function configMaps(): Promise<ConfigMapHandler> {
   return (await import('./kube/configmap.js')).configMapHandler;
@@ -89,7 +93,7 @@ export async function readLocation(location: Location, options: ReadOptions = {}
     case 'file':
       return { text: readFileLimited(location.path, maxBytes, input), origin: location.path };
     case 'url':
-      return { text: await fetchLimited(location.url, maxBytes, input, options.timeoutMs ?? 30_000, options.signal), origin: redactUrl(location.url) };
+      return { text: await fetchLimited(location.url, maxBytes, input, options.timeoutMs ?? requestTimeoutMs() ?? DEFAULT_URL_TIMEOUT_MS, options.signal), origin: redactUrl(location.url) };
     case 'configmap': {
       const handler = await configMaps();
       const { text, key } = await handler.read(location, options);
@@ -150,21 +154,30 @@ function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
   });
 }
 
+/**
+ * GETs an https document under one deadline for the whole exchange (a server that answers and
+ * then drips the body a byte at a time still ends at the deadline: exit 5) and the size limit,
+ * checked against Content-Length and again while the body streams in (exit 2). `interrupt`
+ * (SIGINT/SIGTERM) ends it with its own reason.
+ */
 async function fetchLimited(url: URL, maxBytes: number, input: string, timeoutMs: number, interrupt?: AbortSignal): Promise<string> {
   const shown = redactUrl(url);
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   const onInterrupt = (): void => controller.abort(interrupt!.reason);
   interrupt?.addEventListener('abort', onInterrupt, { once: true });
+  let received = 0;
+  const timeout = (stage: string): AicrError =>
+    new AicrError(ErrorCode.Timeout, `${optionLabel(input)}: ${shown} ${stage} within ${formatMs(timeoutMs)}`, {
+      hint: `the server is slow or stalled; try again later, or raise ${REQUEST_TIMEOUT_VARIABLE} (a duration such as 2m)`,
+    });
   try {
     let response: Response;
     try {
       response = await fetch(url, { signal: controller.signal, redirect: 'follow' });
     } catch (error) {
       if (interrupt?.aborted) throw interrupt.reason;
-      if (controller.signal.aborted) {
-        throw new AicrError(ErrorCode.Timeout, `${optionLabel(input)}: ${shown} did not answer within ${timeoutMs} ms`, { hint: 'check the URL or try again later' });
-      }
+      if (controller.signal.aborted) throw timeout('did not answer');
       const cause = (error as { cause?: { message?: string; code?: string } }).cause;
       const reason = (cause?.code ?? cause?.message ?? (error as Error).message).replaceAll(url.href, shown);
       throw new AicrError(ErrorCode.Unavailable, `${optionLabel(input)}: cannot fetch ${shown}: ${reason}`, {
@@ -173,9 +186,11 @@ async function fetchLimited(url: URL, maxBytes: number, input: string, timeoutMs
       });
     }
     if (response.url && !response.url.startsWith('https:')) {
+      await response.body?.cancel().catch(() => {});
       throw invalidInput(`${optionLabel(input)}: ${shown} redirected to a non-https URL`, { hint: 'use a URL that stays on https' });
     }
     if (!response.ok) {
+      await response.body?.cancel().catch(() => {});
       const code = response.status === 404 ? ErrorCode.NotFound
         : response.status === 401 || response.status === 403 ? ErrorCode.Unauthorized
           : response.status === 429 ? ErrorCode.RateLimited
@@ -184,22 +199,30 @@ async function fetchLimited(url: URL, maxBytes: number, input: string, timeoutMs
     }
     const declared = Number(response.headers.get('content-length') ?? NaN);
     if (Number.isFinite(declared) && declared > maxBytes) {
-      await response.body?.cancel();
+      await response.body?.cancel().catch(() => {});
       throw invalidInput(`${optionLabel(input)}: ${shown} is too large (${declared} bytes, limit ${maxBytes} bytes)`, { hint: 'pass a smaller document' });
     }
     const chunks: Uint8Array[] = [];
-    let size = 0;
     if (response.body) {
       const reader = response.body.getReader();
       for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        size += value.byteLength;
-        if (size > maxBytes) {
-          await reader.cancel();
+        let next: Awaited<ReturnType<typeof reader.read>>;
+        try {
+          next = await reader.read();
+        } catch (error) {
+          if (controller.signal.aborted) throw timeout(`sent ${received} bytes but did not finish`);
+          throw new AicrError(ErrorCode.Unavailable, `${optionLabel(input)}: the connection to ${shown} broke after ${received} bytes: ${errorText(error).replaceAll(url.href, shown)}`, {
+            cause: error,
+            hint: 'try again; check the network access of the runner',
+          });
+        }
+        if (next.done) break;
+        received += next.value.byteLength;
+        if (received > maxBytes) {
+          await reader.cancel().catch(() => {});
           throw invalidInput(`${optionLabel(input)}: ${shown} is too large (more than ${maxBytes} bytes)`, { hint: 'pass a smaller document' });
         }
-        chunks.push(value);
+        chunks.push(next.value);
       }
     }
     return Buffer.concat(chunks).toString('utf8');
@@ -209,7 +232,18 @@ async function fetchLimited(url: URL, maxBytes: number, input: string, timeoutMs
   } finally {
     clearTimeout(timer);
     interrupt?.removeEventListener('abort', onInterrupt);
+    // Whatever the outcome, nothing of the exchange outlives it.
+    controller.abort();
   }
+}
+
+function errorText(error: unknown): string {
+  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+  return cause?.code ?? cause?.message ?? (error as Error)?.message ?? String(error);
+}
+
+function formatMs(ms: number): string {
+  return ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`;
 }
 
 /** Writes text to a location: stdout, an atomically replaced file, or a ConfigMap. */

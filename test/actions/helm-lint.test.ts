@@ -1,7 +1,7 @@
-// The bundle action's helm-lint through @actions/exec and the real helm (scripts/fetch-tools.mjs),
-// against a chart repository served on 127.0.0.1 by the test.
+// The bundle action's helm-lint with the real helm (scripts/fetch-tools.mjs), against a chart
+// repository served on 127.0.0.1 by the test; and its bounds with a stand-in helm.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, join, normalize } from 'node:path';
@@ -11,6 +11,12 @@ import { run } from '../../src/actions/bundle/main.js';
 import { runWithInputs } from '../helpers/action.js';
 import { tempDir } from '../helpers/catalog.js';
 import { FIXTURE_DATA, helmBinary } from '../core/bundle/support.js';
+import { helmLint } from '../../src/github/helm-lint.js';
+import type { BundleOutcome } from '../../src/core/bundle/index.js';
+import { AicrError } from '../../src/core/errors.js';
+import { silentLogger } from '../../src/core/logger.js';
+import { renderOptionRefs } from '../../src/core/option-refs.js';
+import { pidsIn, stillRunning } from '../helpers/processes.js';
 
 const helm = helmBinary();
 if (!helm.path) console.warn(`SKIPPED helm-lint tests: ${helm.reason}`);
@@ -78,5 +84,49 @@ describe.skipIf(!helm.path)('actions/bundle helm-lint', () => {
     expect(result.exitCode).toBe(3);
     expect(result.commands.at(-1)?.message).toContain('input "helm-lint" needs helm on the runner');
     expect(result.commands.at(-1)?.message).toContain('azure/setup-helm');
+  });
+});
+
+describe('helm-lint bounds (a stand-in helm)', () => {
+  /** A folder with an executable `helm` running `body`, and a bundle that is one chart. */
+  function setup(body: string): { env: NodeJS.ProcessEnv; pids: string; outcome: BundleOutcome } {
+    const bin = tempDir('aicr-fake-helm-');
+    const pids = join(bin, 'pids');
+    writeFileSync(join(bin, 'helm'), `#!/bin/sh\nPATH=/usr/bin:/bin\n[ "$1" = version ] && { echo v3.0.0; exit 0; }\nPIDS=${pids}\necho $$ >> $PIDS\n${body}\n`);
+    chmodSync(join(bin, 'helm'), 0o755);
+    const dir = tempDir('aicr-chart-bundle-');
+    writeFileSync(join(dir, 'Chart.yaml'), 'apiVersion: v2\nname: bundle\nversion: 0.1.0\n');
+    return { env: { PATH: `${bin}:/usr/bin:/bin` }, pids, outcome: { dir, plan: { folders: [] } } as unknown as BundleOutcome };
+  }
+  const logger = { ...silentLogger, error: () => {} };
+
+  it('ends a helm that hangs, and what it started, at the time limit (exit 5)', async () => {
+    const { env, pids, outcome } = setup('sleep 30 &\necho $! >> $PIDS\nwait');
+    const saved = process.env.PATH;
+    process.env.PATH = env.PATH;
+    try {
+      const started = Date.now();
+      const error = await helmLint(outcome, { logger, workspace: outcome.dir }, { checkTimeoutMs: 300 }).catch((e: unknown) => e as AicrError);
+      expect(error).toBeInstanceOf(AicrError);
+      expect([(error as AicrError).exitCode, renderOptionRefs((error as AicrError).message)]).toEqual([5, expect.stringContaining('--helm-lint: 2 of 2 checks did not finish in time')]);
+      expect(Date.now() - started).toBeLessThan(10_000);
+      expect(await stillRunning(pidsIn(pids))).toEqual([]);
+    } finally {
+      process.env.PATH = saved;
+    }
+  });
+
+  it('does not wait on a background child that keeps helm\'s output open', async () => {
+    const { env, pids, outcome } = setup('sleep 30 &\necho $! >> $PIDS\necho rendered');
+    const saved = process.env.PATH;
+    process.env.PATH = env.PATH;
+    try {
+      const started = Date.now();
+      expect(await helmLint(outcome, { logger, workspace: outcome.dir }, { checkTimeoutMs: 20_000 })).toBe(2);
+      expect(Date.now() - started).toBeLessThan(5_000);
+      expect(await stillRunning(pidsIn(pids))).toEqual([]);
+    } finally {
+      process.env.PATH = saved;
+    }
   });
 });

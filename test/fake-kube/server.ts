@@ -19,7 +19,8 @@
  * - discovery (/version, /api, /apis, resource lists), bearer-token authentication (401) and
  *   RBAC-style authorization per user (403 with the real message), SelfSubjectAccessReview;
  * - injectable faults: any status (429 with Retry-After, 500, 403, 409 …), connection reset,
- *   slow answers, hanging requests, watch streams closed early;
+ *   slow answers, hanging requests, watch streams closed early, answers that never end (an
+ *   endless body at full speed, a drip of one byte at a time, endless watch events);
  * - a request log for assertions, and read-only "virtual" collections generated on demand for
  *   benchmarks with hundreds of thousands of objects.
  */
@@ -64,6 +65,14 @@ export interface Fault {
   /** Retry-After seconds (sent with the status, 429 by default). */
   retryAfter?: number;
   message?: string;
+  /** The Status reason (default: the usual one for the status, `Conflict` for 409). */
+  reason?: string;
+  /** Answer 200 and send an endless body as fast as the client reads it (no newline ever). */
+  endlessBody?: boolean;
+  /** Answer 200 and send one byte every this many ms, forever. */
+  dripMs?: number;
+  /** For watch requests: answer 200 and stream BOOKMARK events that never change anything, forever. */
+  endlessEvents?: boolean;
   /** Destroy the connection without an answer. */
   reset?: boolean;
   /** Process the request normally, then drop the connection instead of answering (a lost response). */
@@ -667,6 +676,34 @@ export class FakeKube {
     res.end(text);
   }
 
+  /** An answer that never ends (see the faults): until the client gives up or the server closes. */
+  private neverEnding(res: ServerResponse, fault: Fault): void {
+    this.openStreams.add(res);
+    res.writeHead(200, { 'content-type': 'application/json' });
+    let timer: NodeJS.Timeout | undefined;
+    const stop = (): void => {
+      clearInterval(timer);
+      this.openStreams.delete(res);
+    };
+    res.on('close', stop);
+    if (fault.endlessBody) {
+      const chunk = Buffer.alloc(64 * 1024, 0x20);
+      res.write('{"items":[');
+      const pump = (): void => {
+        while (!res.destroyed && res.write(chunk));
+      };
+      res.on('drain', pump);
+      pump();
+      return;
+    }
+    if (fault.endlessEvents) {
+      const event = (): string => JSON.stringify({ type: 'BOOKMARK', object: { kind: 'Job', apiVersion: 'batch/v1', metadata: { resourceVersion: String(this.rv) } } }) + '\n';
+      timer = setInterval(() => res.write(event()), 5);
+      return;
+    }
+    timer = setInterval(() => res.write(' '), fault.dripMs);
+  }
+
   private sendStatus(res: ServerResponse, error: StatusError): void {
     this.send(res, error.code, statusBody(error.code, error.reason, error.message, error.details), error.headers);
   }
@@ -862,6 +899,7 @@ export class FakeKube {
         }
         if (fault.dropResponse) this.dropped.add(res);
         if (fault.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+        if (fault.endlessBody || fault.dripMs || fault.endlessEvents) return this.neverEnding(res, fault);
         if (fault.status) {
           const headers: Record<string, string> = {};
           let details: KubeObject | undefined;
@@ -869,7 +907,7 @@ export class FakeKube {
             headers['retry-after'] = String(fault.retryAfter);
             details = { retryAfterSeconds: fault.retryAfter };
           }
-          const reason = fault.status === 409 ? 'Conflict' : REASONS[fault.status] ?? 'Unknown';
+          const reason = fault.reason ?? (fault.status === 409 ? 'Conflict' : REASONS[fault.status] ?? 'Unknown');
           const message =
             fault.message ??
             (fault.status === 429

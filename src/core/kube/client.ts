@@ -2,11 +2,12 @@
  * The one Kubernetes client: @kubernetes/client-node loaded lazily (it costs about a quarter of a
  * second to import), configured from `--kubeconfig`, $KUBECONFIG, ~/.kube/config or the
  * in-cluster service account, and wrapped so that every request gets retries with backoff, a
- * per-request timeout, an overall deadline and errors that say what to do.
+ * per-request timeout, an overall deadline ($AICR_REQUEST_TIMEOUT), an answer capped while it
+ * streams (transport.ts), bounded credential plugins (credentials.ts) and errors that say what
+ * to do.
  */
 import { existsSync } from 'node:fs';
-import { request as httpRequest, type Agent as HttpAgent, type IncomingMessage } from 'node:http';
-import { request as httpsRequest } from 'node:https';
+import type { Agent as HttpAgent } from 'node:http';
 import { homedir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import type * as K8s from '@kubernetes/client-node';
@@ -16,14 +17,21 @@ import { rememberSecret } from '../redact.js';
 import { jsonSyntaxReason } from '../safe-text.js';
 import { credentialsError, displayServer, loadKubeconfigFile, rememberCredentials } from './kubeconfig.js';
 import { toKubeError, type KubeAction } from './errors.js';
-import { DEFAULT_RETRY_POLICY, withRetry, type RetryInfo, type RetryPolicy } from './retry.js';
+import { DEFAULT_RETRY_POLICY, policyForDeadline, withRetry, type RetryInfo, type RetryPolicy } from './retry.js';
+import { boundCredentialCommands } from './credentials.js';
+import { abortable, httpError, openExchange, readBody, readLines, tooLarge } from './transport.js';
 import { optionRef } from '../option-refs.js';
+import { requestTimeoutMs } from '../request-timeout.js';
 
 export type K8sModule = typeof K8sApi;
 
 const SERVICE_ACCOUNT_TOKEN = '/var/run/secrets/kubernetes.io/serviceaccount/token';
-/** Largest answer {@link KubeClient.call} accepts. */
-const MAX_RESPONSE_BYTES = 256 * 1024 * 1024;
+/** Largest answer for one object (the API server takes at most 3 MiB per request). */
+export const MAX_OBJECT_BYTES = 4 * 1024 * 1024;
+/** Largest answer for one page of a list (500 nodes with their image lists stay well below). */
+export const MAX_PAGE_BYTES = 64 * 1024 * 1024;
+/** Largest watch event (one object). */
+const MAX_EVENT_BYTES = MAX_OBJECT_BYTES;
 
 export interface KubeClientOptions {
   /** `--kubeconfig`: a kubeconfig file (wins over $KUBECONFIG and the defaults). */
@@ -82,10 +90,13 @@ export async function getKubeClient(options: KubeClientOptions = {}): Promise<Ku
       hint: `pass ${optionRef('kubeconfig')} <file> (or set KUBECONFIG), or run inside the cluster with a service account`,
     });
   }
-  const key = JSON.stringify({ source, retry: options.retry ?? null });
+  // $AICR_REQUEST_TIMEOUT sets the deadline of every call; explicit overrides still win.
+  const deadline = requestTimeoutMs(options.env ?? process.env);
+  const retry = { ...(deadline ? policyForDeadline(deadline) : {}), ...(options.retry ?? {}) };
+  const key = JSON.stringify({ source, retry });
   let client = clients.get(key);
   if (!client) {
-    client = createClient(source, options.retry ?? {});
+    client = createClient(source, retry);
     clients.set(key, client);
     client.catch(() => clients.delete(key));
   }
@@ -120,7 +131,10 @@ async function createClient(source: ConfigSource, retry: Partial<RetryPolicy>): 
       hint: 'set current-context to a context whose cluster exists (kubectl config use-context <name>)',
     });
   }
-  return new KubeClient(k8s, config, source.label, { ...DEFAULT_RETRY_POLICY, ...retry });
+  const policy = { ...DEFAULT_RETRY_POLICY, ...retry };
+  // A credential plugin runs inside an attempt: its limit ends first, so the error names it.
+  boundCredentialCommands(config, k8s.ExecAuth, Math.max(1, Math.floor(policy.requestTimeoutMs * 0.9)), source.label);
+  return new KubeClient(k8s, config, source.label, policy);
 }
 
 /** One REST request of {@link KubeClient.call}. */
@@ -135,7 +149,12 @@ export interface KubeRequest {
   contentType?: string;
   /** `text` for plain-text answers (pod logs); JSON otherwise. */
   response?: 'json' | 'text';
+  /** Largest answer accepted (default {@link MAX_OBJECT_BYTES}); more fails without a retry. */
+  maxBytes?: number;
 }
+
+/** A watch event as the API server streams it. */
+export type WatchEvent = { type: string; object: Record<string, any> };
 
 /**
  * An API path with every interpolated value encoded as one path segment:
@@ -204,20 +223,16 @@ export class KubeClient {
     return fresh;
   }
 
-  /**
-   * One HTTP exchange: credentials applied from the kubeconfig on every request (so expiring
-   * tokens are refreshed), the answer capped at {@link MAX_RESPONSE_BYTES} and parsed as JSON
-   * (or returned as text). A non-2xx answer rejects with the shape of the client's
-   * ApiException (`code`, `body`, `headers`), which {@link toKubeError} maps.
-   */
-  private async send(request: KubeRequest, signal: AbortSignal): Promise<unknown> {
+  /** URL, headers (credentials applied now, so expiring tokens are refreshed) and agent of a request. */
+  private async prepare(request: KubeRequest, signal: AbortSignal): Promise<{ url: URL; headers: Record<string, string>; agent?: HttpAgent; payload?: Buffer }> {
     const url = new URL(this.server.replace(/\/$/, '') + request.path);
     for (const [key, value] of Object.entries(request.query ?? {})) if (value !== undefined) url.searchParams.set(key, String(value));
-    const fetchOptions = (await this.config.applyToFetchOptions({}).catch((error: unknown) => {
-      throw credentialsError(error, this.source);
+    // A credential plugin runs here: the attempt's time limit covers it too (its own abort is
+    // the retry loop's to classify; anything else is the credentials' failure).
+    const fetchOptions = (await abortable(this.config.applyToFetchOptions({}), signal).catch((error: unknown) => {
+      throw signal.aborted ? error : credentialsError(error, this.source);
     })) as { agent?: HttpAgent; headers?: Headers };
     const agent = this.agentFor(fetchOptions.agent);
-    const method = request.method ?? 'GET';
     const headers: Record<string, string> = { accept: request.response === 'text' ? '*/*' : 'application/json' };
     fetchOptions.headers?.forEach((value, key) => {
       headers[key] = value;
@@ -227,49 +242,62 @@ export class KubeClient {
     let payload: Buffer | undefined;
     if (request.body !== undefined) {
       payload = Buffer.from(JSON.stringify(request.body), 'utf8');
-      headers['content-type'] = request.contentType ?? (method === 'PATCH' ? 'application/merge-patch+json' : 'application/json');
+      headers['content-type'] = request.contentType ?? (request.method === 'PATCH' ? 'application/merge-patch+json' : 'application/json');
       headers['content-length'] = String(payload.length);
     }
-    const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
-    return new Promise((resolve, reject) => {
-      const req = send(url, { method, headers, ...(agent ? { agent } : {}), signal }, (res: IncomingMessage) => {
-        const chunks: Buffer[] = [];
-        let size = 0;
-        res.on('data', (chunk: Buffer) => {
-          size += chunk.length;
-          // A list page is a few MB at most; refuse a runaway (or hostile) answer.
-          if (size > MAX_RESPONSE_BYTES) {
-            res.destroy(new AicrError(ErrorCode.Internal, `the API server sent more than ${MAX_RESPONSE_BYTES} bytes for ${url.pathname}`, { hint: 'use a smaller page size' }));
-            return;
-          }
-          chunks.push(chunk);
-        });
-        res.on('error', reject);
-        // A connection cut mid-answer: a network failure (retried), never a truncated body.
-        res.on('close', () => {
-          if (!res.complete) reject(Object.assign(new Error(`the connection closed before the answer for ${url.pathname} was complete`), { code: 'ECONNRESET' }));
-        });
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          const status = res.statusCode ?? 0;
-          if (status >= 200 && status < 300) {
-            if (request.response === 'text') return resolve(text);
-            if (text === '') return resolve(undefined);
-            try {
-              resolve(JSON.parse(text));
-            } catch (error) {
-              reject(new Error(`the API server sent invalid JSON for ${url.pathname}: ${jsonSyntaxReason(error)}`));
-            }
-            return;
-          }
-          const responseHeaders: Record<string, string> = {};
-          for (const [key, value] of Object.entries(res.headers)) if (typeof value === 'string') responseHeaders[key] = value;
-          reject(Object.assign(new Error(`HTTP-Code: ${status}`), { code: status, body: text, headers: responseHeaders }));
-        });
-      });
-      req.on('error', reject);
-      req.end(payload);
-    });
+    return { url, headers, ...(agent ? { agent } : {}), ...(payload ? { payload } : {}) };
+  }
+
+  /**
+   * One HTTP exchange: the answer read up to `maxBytes` (past it the connection is dropped and
+   * the call fails at once) and parsed as JSON (or returned as text). A non-2xx answer rejects
+   * with the shape of the client's ApiException (`code`, `body`, `headers`), which
+   * {@link toKubeError} maps. `signal` ends the exchange wherever it is.
+   */
+  private async send(request: KubeRequest, signal: AbortSignal): Promise<unknown> {
+    const { url, headers, agent, payload } = await this.prepare(request, signal);
+    const method = request.method ?? 'GET';
+    const res = await openExchange({ url, method, headers, signal, ...(agent ? { agent } : {}), ...(payload ? { payload } : {}) });
+    const limit = request.maxBytes ?? MAX_OBJECT_BYTES;
+    const body = await readBody(res, url, signal, limit, () => tooLarge(method, url, limit));
+    const text = body.toString('utf8');
+    const status = res.statusCode ?? 0;
+    if (status >= 200 && status < 300) {
+      if (request.response === 'text') return text;
+      if (text === '') return undefined;
+      try {
+        return JSON.parse(text);
+      } catch (error) {
+        throw new Error(`the API server sent invalid JSON for ${url.pathname}: ${jsonSyntaxReason(error)}`);
+      }
+    }
+    throw httpError(status, text, res.headers);
+  }
+
+  /**
+   * One watch request: events handed to `onEvent` as they arrive (lines that are not JSON are
+   * skipped, as client-go does); resolves when the server ends the stream, rejects like
+   * {@link send} (a non-2xx answer, a cut connection, an event over its size cap, `signal`).
+   * No retries here: watch.ts reconnects.
+   */
+  async watch(path: string, query: Record<string, string>, onEvent: (event: WatchEvent) => void, signal: AbortSignal): Promise<void> {
+    const request: KubeRequest = { path, query: { ...query, watch: 'true' } };
+    const { url, headers, agent } = await this.prepare(request, signal);
+    const res = await openExchange({ url, method: 'GET', headers, signal, ...(agent ? { agent } : {}) });
+    const status = res.statusCode ?? 0;
+    if (status < 200 || status >= 300) {
+      const body = await readBody(res, url, signal, MAX_OBJECT_BYTES, () => tooLarge('GET', url, MAX_OBJECT_BYTES));
+      throw httpError(status, body.toString('utf8'), res.headers);
+    }
+    await readLines(res, url, signal, MAX_EVENT_BYTES, (line) => {
+      let event: WatchEvent | undefined;
+      try {
+        event = JSON.parse(line) as WatchEvent;
+      } catch {
+        return;
+      }
+      if (event && typeof event.type === 'string') onEvent(event);
+    }, () => tooLarge('GET', url, MAX_EVENT_BYTES, 'one watch event'));
   }
 
   /**
@@ -301,7 +329,7 @@ export class KubeClient {
     let token: string | undefined;
     do {
       const query = { ...(options.query ?? {}), limit, ...(token ? { continue: token } : {}) };
-      const page = await this.call<{ items?: T[]; metadata?: { continue?: string } }>(action, { path, query }, options);
+      const page = await this.call<{ items?: T[]; metadata?: { continue?: string } }>(action, { path, query, maxBytes: MAX_PAGE_BYTES }, options);
       yield page.items ?? [];
       token = page.metadata?.continue || undefined;
     } while (token);

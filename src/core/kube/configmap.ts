@@ -18,12 +18,18 @@ import { AicrError, concurrentWrite, ErrorCode, invalidInput, notFound } from '.
 import type { ClaimOptions, ConfigMapHandler, ExistingConfigMap, Location, OutputClaim, ReadOptions, WriteOptions } from '../location.js';
 import { MAX_DOCUMENT_BYTES } from '../documents/parse.js';
 import { VERSION } from '../version.js';
-import { apiPath, getKubeClient, type KubeClientOptions } from './client.js';
+import { apiPath, getKubeClient, type KubeClient, type KubeClientOptions } from './client.js';
+import { ResponseTooLargeError } from './transport.js';
 import { classifyFailure, type KubeAction } from './errors.js';
-import { optionRef } from '../option-refs.js';
+import { optionLabel, optionRef } from '../option-refs.js';
 
 /** Kubernetes limit on the total size of a ConfigMap's data (keys plus values), in bytes. */
 export const CONFIGMAP_MAX_BYTES = 1024 * 1024;
+/**
+ * Largest answer accepted for one ConfigMap: the API server takes at most 3 MiB per request, so
+ * no ConfigMap written through it comes back larger. Checked while the answer streams in.
+ */
+export const CONFIGMAP_MAX_RESPONSE_BYTES = 3 * 1024 * 1024;
 
 export type ConfigMapLocation = Location & { kind: 'configmap' };
 export type StoredFormat = 'yaml' | 'json' | 'table';
@@ -90,6 +96,33 @@ function configMapPath(location: ConfigMapLocation): string {
 type ConfigMapObject = { metadata?: Record<string, any>; data?: Record<string, string>; binaryData?: Record<string, string>; immutable?: boolean };
 
 /**
+ * GETs a ConfigMap we were told to read or replace, bounded: the answer at most
+ * {@link CONFIGMAP_MAX_RESPONSE_BYTES}, its data at most {@link CONFIGMAP_MAX_BYTES}; anything
+ * larger is no ConfigMap a real API server holds, and the input naming it is refused (exit 2).
+ */
+async function getConfigMap(client: KubeClient, location: ConfigMapLocation, input: string, signal: AbortSignal | undefined): Promise<ConfigMapObject> {
+  let configMap: ConfigMapObject;
+  try {
+    configMap = await client.call<ConfigMapObject>(action('get', location), { path: configMapPath(location), maxBytes: CONFIGMAP_MAX_RESPONSE_BYTES }, signal ? { signal } : {});
+  } catch (error) {
+    if (error instanceof ResponseTooLargeError) {
+      throw invalidInput(`${optionLabel(input)}: the API server's answer for ConfigMap ${location.text} is larger than ${CONFIGMAP_MAX_RESPONSE_BYTES} bytes (3 MiB), more than any ConfigMap holds; reading stopped there`, {
+        cause: error,
+        hint: 'check that the kubeconfig points at the real API server (not a proxy that streams something else), and the ConfigMap\'s name',
+      });
+    }
+    throw error;
+  }
+  const size = configMapDataSize({ ...(configMap?.data ?? {}), ...(configMap?.binaryData ?? {}) });
+  if (size > CONFIGMAP_MAX_BYTES) {
+    throw invalidInput(`${optionLabel(input)}: ConfigMap ${location.text} holds ${size} bytes of data, more than the ${CONFIGMAP_MAX_BYTES} bytes (1 MiB) Kubernetes allows`, {
+      hint: 'check that the kubeconfig points at a real API server; a ConfigMap cannot be that large',
+    });
+  }
+  return configMap;
+}
+
+/**
  * Reads the document stored in a ConfigMap: key `snapshot.<format>` (format from the `format`
  * key, default yaml), else the first of `snapshot.yaml`, `snapshot.json`, `snapshot.txt`.
  * `key` overrides the choice.
@@ -99,7 +132,7 @@ export async function readConfigMapDocument(location: ConfigMapLocation, options
   const client = await getKubeClient(options);
   let configMap: ConfigMapObject;
   try {
-    configMap = await client.call<ConfigMapObject>(action('get', location), { path: configMapPath(location) }, options.signal ? { signal: options.signal } : {});
+    configMap = await getConfigMap(client, location, input, options.signal);
   } catch (error) {
     if (error instanceof AicrError && error.code === ErrorCode.NotFound) {
       throw notFound(`${input}: ConfigMap ${location.text} does not exist (namespace "${location.namespace}", context namespace of ${client.source} is "${client.namespace}")`, {
@@ -173,10 +206,10 @@ function existingFrom(object: ConfigMapObject): ExistingConfigMap {
  * create and update but not read gets `unknown` (then only a change between our read-back and
  * our update is detected).
  */
-export async function claimConfigMap(location: ConfigMapLocation, options: ConfigMapOptions = {}): Promise<ConfigMapClaim> {
+export async function claimConfigMap(location: ConfigMapLocation, options: ConfigMapOptions & { input?: string } = {}): Promise<ConfigMapClaim> {
   const client = await getKubeClient(options);
   try {
-    const object = await client.call<ConfigMapObject>(action('get', location), { path: configMapPath(location) }, options.signal ? { signal: options.signal } : {});
+    const object = await getConfigMap(client, location, options.input ?? 'output', options.signal);
     return { kind: 'configmap', text: location.text, state: existingFrom(object) };
   } catch (error) {
     if (isStatus(error, 404)) return { kind: 'configmap', text: location.text, state: 'absent' };
@@ -204,7 +237,7 @@ export async function writeConfigMapDocument(location: ConfigMapLocation, text: 
   const state = options.claim?.state ?? 'unknown';
   /** After a 409: our own attempt (its answer lost) or another writer's object. */
   const settleConflict = async (created: boolean): Promise<ConfigMapWriteResult> => {
-    const current = await client.call<ConfigMapObject>(action('get', location), { path: configMapPath(location) }, request);
+    const current = await getConfigMap(client, location, input, options.signal);
     if (sameData(current.data, data)) return { created, resourceVersion: String(current.metadata?.resourceVersion ?? ''), key };
     throw concurrentWrite(input, `ConfigMap ${location.text}`);
   };
@@ -219,7 +252,7 @@ export async function writeConfigMapDocument(location: ConfigMapLocation, text: 
       if (state === 'absent') return settleConflict(true);
     }
   }
-  const existing = typeof state === 'string' ? existingFrom(await client.call<ConfigMapObject>(action('get', location), { path: configMapPath(location) }, request)) : state;
+  const existing = typeof state === 'string' ? existingFrom(await getConfigMap(client, location, input, options.signal)) : state;
   if (existing.immutable) {
     throw invalidInput(`${input}: ConfigMap ${location.text} is immutable and cannot be overwritten`, {
       hint: 'delete it first (kubectl delete configmap …) or write to another name',
@@ -244,7 +277,7 @@ export async function writeConfigMapDocument(location: ConfigMapLocation, text: 
   } catch (error) {
     if (isStatus(error, 409)) return settleConflict(false);
     // Deleted since the claim: nobody's result is lost by creating it afresh (create-or-fail).
-    if (isStatus(error, 404) && options.claim && !/namespaces? "/.test(errorText(error))) return writeConfigMapDocument(location, text, { ...options, timestamp, claim: { ...options.claim, state: 'absent' } });
+    if (isStatus(error, 404) && options.claim && !namespaceMissing(error)) return writeConfigMapDocument(location, text, { ...options, timestamp, claim: { ...options.claim, state: 'absent' } });
     throw explainWriteError(error, location, input);
   }
 }
@@ -254,8 +287,10 @@ function sameData(a: Record<string, string> | undefined, b: Record<string, strin
   return a !== undefined && Object.keys(a).length === keys.length && keys.every((key) => a[key] === b[key]);
 }
 
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+/** The server said the namespace does not exist (its words, `namespaces "x" not found`, not our description of the request). */
+function namespaceMissing(error: unknown): boolean {
+  const failure = classifyFailure(error instanceof AicrError ? error.cause : error);
+  return failure.kind === 'http' && failure.status === 404 && failure.message.startsWith('namespaces "');
 }
 
 function isStatus(error: unknown, status: number, reason?: string): boolean {
@@ -265,7 +300,7 @@ function isStatus(error: unknown, status: number, reason?: string): boolean {
 }
 
 function explainWriteError(error: unknown, location: ConfigMapLocation, input: string): unknown {
-  if (error instanceof AicrError && error.code === ErrorCode.NotFound && /namespaces? "/.test(error.message)) {
+  if (error instanceof AicrError && error.code === ErrorCode.NotFound && namespaceMissing(error)) {
     return notFound(`${input}: namespace "${location.namespace}" does not exist, so ConfigMap ${location.text} cannot be written`, {
       cause: error,
       hint: `create it first (kubectl create namespace ${location.namespace}) or write to an existing namespace`,
@@ -301,6 +336,7 @@ export const configMapHandler: ConfigMapHandler = {
     return claimConfigMap(location, {
       ...(options.kubeconfig ? { kubeconfig: options.kubeconfig } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.input ? { input: options.input } : {}),
     });
   },
 };

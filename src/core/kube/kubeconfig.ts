@@ -110,6 +110,8 @@ export function displayServer(server: string): string {
  * complaints (plain http, proxy type) pass through to the usual mapping (errors.ts).
  */
 export function credentialsError(error: unknown, source: string): unknown {
+  // Already said in full (credentials.ts: a plugin that hung, flooded or printed no credential).
+  if (error instanceof AicrError) return error;
   const e = (error ?? {}) as { code?: unknown; syscall?: unknown; path?: unknown; message?: unknown };
   if (/^(HTTP protocol is not allowed|Unsupported proxy type)/.test(String(e.message ?? ''))) return error;
   const hint = 'run the kubeconfig\'s exec command by hand to see what it needs (a login, a cloud CLI on PATH, environment variables)';

@@ -19,13 +19,22 @@ export interface RetryPolicy {
   deadlineMs: number;
 }
 
-export const DEFAULT_RETRY_POLICY: RetryPolicy = {
-  attempts: 6,
-  baseDelayMs: 250,
-  maxDelayMs: 8_000,
-  requestTimeoutMs: 20_000,
-  deadlineMs: 60_000,
-};
+/**
+ * The policy for an operation deadline: each attempt gets a third of it, and the backoff scales
+ * with it so that every attempt fits (60 s: 20 s attempts, 250 ms base, 8 s cap).
+ */
+export function policyForDeadline(deadlineMs: number): RetryPolicy {
+  const clamp = (value: number, max: number): number => Math.max(1, Math.min(max, Math.round(value)));
+  return {
+    attempts: 6,
+    baseDelayMs: clamp(deadlineMs / 240, 250),
+    maxDelayMs: clamp(deadlineMs / 7.5, 8_000),
+    requestTimeoutMs: clamp(deadlineMs / 3, 20_000),
+    deadlineMs,
+  };
+}
+
+export const DEFAULT_RETRY_POLICY: RetryPolicy = policyForDeadline(60_000);
 
 export interface RetryInfo {
   attempt: number;

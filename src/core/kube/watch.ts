@@ -1,8 +1,9 @@
 /**
  * Waiting on the watch API: stream events for a collection (newline-delimited JSON over one
- * long-lived request), resume from the last resourceVersion when the server closes the stream,
- * re-list when that version is too old (410 Expired), and stop as soon as a check says done.
- * No polling.
+ * long-lived request, each event size-capped by KubeClient.watch), resume from the last
+ * resourceVersion when the server closes the stream, re-list when that version is too old
+ * (410 Expired), honour Retry-After, and stop as soon as a check says done. No polling. The
+ * caller's signal bounds the time: a stream of events that never settle the check ends there.
  */
 import type { AicrError } from '../errors.js';
 import type { KubeClient } from './client.js';
@@ -72,8 +73,8 @@ export function watchUntil<T>(options: WatchUntilOptions<T>): Promise<T> {
 
     const reconnect = (reason: string, error?: unknown): void => {
       if (finished) return;
-      if (error !== undefined) {
-        const failure = classifyFailure(error);
+      const failure = error === undefined ? undefined : classifyFailure(error);
+      if (failure !== undefined) {
         if (!isRetryable(failure) || ++failures > maxReconnects) {
           finish(() => reject(client.mapError(error, options.action) as AicrError));
           return;
@@ -83,7 +84,9 @@ export function watchUntil<T>(options: WatchUntilOptions<T>): Promise<T> {
       // A stream that closes without any event is retried with growing pauses, never in a tight loop.
       if (error === undefined && eventsThisStream === 0) idleCloses++;
       else if (error === undefined) idleCloses = 0;
-      const delay = error !== undefined ? backoffDelay(failures - 1, client.retryPolicy) : idleCloses > 0 ? backoffDelay(Math.min(idleCloses - 1, 5), client.retryPolicy) : 0;
+      let delay = error !== undefined ? backoffDelay(failures - 1, client.retryPolicy) : idleCloses > 0 ? backoffDelay(Math.min(idleCloses - 1, 5), client.retryPolicy) : 0;
+      // Throttled: never sooner than the server asked.
+      if (failure?.kind === 'http' && failure.retryAfterMs !== undefined) delay = Math.max(delay, failure.retryAfterMs);
       timer = setTimeout(() => void start(), delay);
     };
 
@@ -107,34 +110,29 @@ export function watchUntil<T>(options: WatchUntilOptions<T>): Promise<T> {
       if (resourceVersion) query.resourceVersion = resourceVersion;
       streamError = undefined;
       eventsThisStream = 0;
-      const watch = new client.k8s.Watch(client.config);
+      controller = new AbortController();
+      let failure: unknown;
       try {
-        controller = await watch.watch(
-          options.path,
-          query,
-          (type: string, object: WatchObject) => {
-            if (finished) return;
-            if (type === 'ERROR') {
-              if (object?.code === 410) expired = true;
-              else streamError = Object.assign(new Error(object?.message ?? 'watch error'), { statusCode: object?.code ?? 500 });
-              return;
-            }
-            if (object?.metadata?.resourceVersion) resourceVersion = object.metadata.resourceVersion;
-            failures = 0;
-            eventsThisStream++;
-            if (type !== 'BOOKMARK') deliver(type, object);
-          },
-          (error: unknown) => {
-            if (finished) return;
-            if (expired) reconnect('resourceVersion expired (410): re-listing');
-            else if (error) reconnect('watch failed', error);
-            else if (streamError) reconnect('watch error event', streamError);
-            else reconnect('the server closed the watch stream');
-          },
-        );
+        await client.watch(options.path, query, ({ type, object }) => {
+          if (finished) return;
+          if (type === 'ERROR') {
+            if (object?.code === 410) expired = true;
+            else streamError = Object.assign(new Error(object?.message ?? 'watch error'), { statusCode: object?.code ?? 500 });
+            return;
+          }
+          if (object?.metadata?.resourceVersion) resourceVersion = object.metadata.resourceVersion;
+          failures = 0;
+          eventsThisStream++;
+          if (type !== 'BOOKMARK') deliver(type, object);
+        }, controller.signal);
       } catch (error) {
-        reconnect('watch failed', error);
+        failure = error;
       }
+      if (finished) return;
+      if (expired) reconnect('resourceVersion expired (410): re-listing');
+      else if (failure !== undefined) reconnect('watch failed', failure);
+      else if (streamError) reconnect('watch error event', streamError);
+      else reconnect('the server closed the watch stream');
     };
     void start();
   });

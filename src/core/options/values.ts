@@ -133,16 +133,25 @@ function parseInteger(key: string, spec: OptionSpec, text: string): number {
   return number;
 }
 
-/** Milliseconds of a Go duration (`90s`, `10m`, `1h30m`, `1.5h`); a bare number other than 0 is refused, like upstream. */
-function parseDurationMs(key: string, text: string): number {
+/** What a duration's text is wrong about, or its milliseconds (Go syntax: `90s`, `10m`, `1h30m`, `1.5h`; a bare 0). */
+export function durationMs(text: string): number | 'not a duration' | 'longer than 24h' {
   const value = text.trim();
-  const hint = 'write a number with a unit (ms, s, m, h), e.g. 90s or 5m';
   if (value === '0') return 0;
-  if (!DURATION.test(value)) throw optionError(key, `${quoted(text)} is not a duration`, { hint });
+  if (!DURATION.test(value)) return 'not a duration';
   let total = 0;
   for (const match of value.matchAll(/(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h)/g)) total += Number(match[1]) * DURATION_UNITS_MS[match[2]!]!;
-  if (!Number.isFinite(total) || total > MAX_DURATION_MS) throw optionError(key, `${quoted(text)} is longer than 24h`, { hint });
+  if (!Number.isFinite(total) || total > MAX_DURATION_MS) return 'longer than 24h';
   return Math.round(total);
+}
+
+/** Hint for a duration that does not parse. */
+export const DURATION_HINT = 'write a number with a unit (ms, s, m, h), e.g. 90s or 5m';
+
+/** Milliseconds of a Go duration option; a bare number other than 0 is refused, like upstream. */
+function parseDurationMs(key: string, text: string): number {
+  const parsed = durationMs(text);
+  if (typeof parsed === 'string') throw optionError(key, `${quoted(text)} is ${parsed}`, { hint: DURATION_HINT });
+  return parsed;
 }
 
 function parseChoice(key: string, text: string, choices: readonly string[], aliases: Readonly<Record<string, string>> = {}): string {

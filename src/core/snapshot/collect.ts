@@ -83,7 +83,7 @@ export async function collectSnapshot(options: CollectOptions): Promise<Snapshot
       const type = SOURCE_TYPES[collector.name];
       if (result.status === 'unavailable') {
         measurements.push({ type, unavailable: { reason: result.reason } });
-        sources.push({ source: collector.name, type, status: 'unavailable', reason: result.reason, subtypes: 0, readings: 0, durationMs });
+        sources.push({ source: collector.name, type, status: 'unavailable', reason: result.reason, subtypes: 0, readings: 0, durationMs, ...(result.code ? { code: result.code } : {}) });
         logger.warning(`${type}: unavailable: ${result.reason}`);
         continue;
       }
@@ -115,7 +115,7 @@ export async function collectSnapshot(options: CollectOptions): Promise<Snapshot
 
 /** Node and cluster data may carry credentials (URL userinfo, tokens in arguments or reasons): redacted before anything records or prints it. */
 function redactResult(result: CollectorResult): CollectorResult {
-  if (result.status === 'unavailable') return { status: 'unavailable', reason: redactText(result.reason) };
+  if (result.status === 'unavailable') return { status: 'unavailable', reason: redactText(result.reason), ...(result.code ? { code: result.code } : {}) };
   return { status: 'collected', measurements: result.measurements.map(redactMeasurement) };
 }
 

@@ -4,6 +4,7 @@
  * unavailable; it never invents a reading.
  */
 import type { Measurement } from '../documents/types.js';
+import type { ErrorCode } from '../errors.js';
 import type { Logger } from '../logger.js';
 
 export type CollectorName = 'os' | 'systemd' | 'gpu' | 'k8s' | 'topology';
@@ -17,7 +18,8 @@ export interface CollectorContext {
 
 export type CollectorResult =
   | { status: 'collected'; measurements: Measurement[] }
-  | { status: 'unavailable'; reason: string };
+  /** `code`: the source exists but refused or failed (a cluster's 403, 429, 5xx, deadline), as opposed to absent. */
+  | { status: 'unavailable'; reason: string; code?: ErrorCode };
 
 export interface Collector {
   readonly name: CollectorName;

@@ -1,8 +1,9 @@
 /**
  * Runs a node tool (nvidia-smi, systemctl) for a collector: no shell, fixed arguments, bounded
- * output, a time limit, cancellation, and a one-line reason whenever the tool cannot answer.
+ * output, a time limit that ends the tool and everything it started, cancellation, and a
+ * one-line reason whenever the tool cannot answer.
  */
-import { spawn } from 'node:child_process';
+import { runBounded } from '../util/child-process.js';
 
 export interface CommandOptions {
   /** Environment of the child; its PATH is used to find the command. */
@@ -18,82 +19,44 @@ export type CommandOutcome =
   | { ok: true; stdout: string; stderr: string }
   | { ok: false; reason: string; missing: boolean };
 
-const MAX_STDERR = 64 * 1024;
-
 /**
  * Runs `command args…` and collects its output. Never throws: a tool that is missing, fails,
  * hangs or floods its output yields `{ ok: false, reason }`, the reason being safe to print.
  */
-export function runCommand(command: string, args: readonly string[], options: CommandOptions = {}): Promise<CommandOutcome> {
+export async function runCommand(command: string, args: readonly string[], options: CommandOptions = {}): Promise<CommandOutcome> {
   const timeoutMs = options.timeoutMs ?? 10_000;
   const maxBytes = options.maxBytes ?? 16 * 1024 * 1024;
   const shown = printable(command);
-  return new Promise((resolve) => {
-    if (options.signal?.aborted) {
-      resolve({ ok: false, reason: `${shown} was not started: the snapshot was cancelled`, missing: false });
-      return;
-    }
-    let settled = false;
-    const stdout: Buffer[] = [];
-    const stderr: Buffer[] = [];
-    let stdoutBytes = 0;
-    let stderrBytes = 0;
-    let stopReason: string | undefined;
-    // Its own process group, so a stop also ends anything the tool started (a wrapper script's
-    // children would otherwise keep the pipes open).
-    const child = spawn(command, [...args], {
-      env: options.env ?? process.env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      shell: false,
-      windowsHide: true,
-      detached: true,
-    });
-    const finish = (outcome: CommandOutcome): void => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      options.signal?.removeEventListener('abort', onAbort);
-      resolve(outcome);
-    };
-    const stop = (reason: string): void => {
-      stopReason ??= reason;
-      try {
-        if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
-      } catch {
-        child.kill('SIGKILL');
-      }
-      finish({ ok: false, reason: stopReason, missing: false });
-    };
-    const onAbort = (): void => stop(`${shown} was stopped: the snapshot deadline passed or the run was cancelled`);
-    const timer = setTimeout(() => stop(`${shown} did not finish within ${formatSeconds(timeoutMs)}`), timeoutMs);
-    options.signal?.addEventListener('abort', onAbort, { once: true });
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdoutBytes += chunk.length;
-      if (stdoutBytes > maxBytes) stop(`${shown} printed more than ${maxBytes} bytes`);
-      else stdout.push(chunk);
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      if (stderrBytes < MAX_STDERR) stderr.push(chunk);
-      stderrBytes += chunk.length;
-    });
-    child.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code === 'ENOENT') finish({ ok: false, reason: `${shown} not found${command.includes('/') ? '' : ' on PATH'}`, missing: true });
-      else if (error.code === 'EACCES') finish({ ok: false, reason: `${shown} is not executable`, missing: true });
-      else finish({ ok: false, reason: `${shown} could not be started: ${error.message}`, missing: false });
-    });
-    child.on('close', (code, signal) => {
-      const errText = Buffer.concat(stderr).toString('utf8');
-      if (stopReason) {
-        finish({ ok: false, reason: stopReason, missing: false });
-      } else if (code !== 0) {
-        const detail = firstLine(errText) || firstLine(Buffer.concat(stdout).toString('utf8'));
-        const how = code === null ? `was killed by ${signal}` : `exited with code ${code}`;
-        finish({ ok: false, reason: `${shown} ${how}${detail ? `: ${detail}` : ''}`, missing: false });
-      } else {
-        finish({ ok: true, stdout: Buffer.concat(stdout).toString('utf8'), stderr: errText });
-      }
-    });
+  if (options.signal?.aborted) return { ok: false, reason: `${shown} was not started: the snapshot was cancelled`, missing: false };
+  const result = await runBounded(command, args, {
+    env: options.env ?? process.env,
+    timeoutMs,
+    maxStdoutBytes: maxBytes,
+    ...(options.signal ? { signal: options.signal } : {}),
   });
+  switch (result.kind) {
+    case 'spawn-failed': {
+      const { error } = result;
+      if (error.code === 'ENOENT') return { ok: false, reason: `${shown} not found${command.includes('/') ? '' : ' on PATH'}`, missing: true };
+      if (error.code === 'EACCES') return { ok: false, reason: `${shown} is not executable`, missing: true };
+      return { ok: false, reason: `${shown} could not be started: ${error.message}`, missing: false };
+    }
+    case 'timeout':
+      return { ok: false, reason: `${shown} did not finish within ${formatSeconds(timeoutMs)}`, missing: false };
+    case 'too-much-output':
+      return { ok: false, reason: `${shown} printed more than ${maxBytes} bytes`, missing: false };
+    case 'cancelled':
+      return { ok: false, reason: `${shown} was stopped: the snapshot deadline passed or the run was cancelled`, missing: false };
+    case 'exited': {
+      const errText = result.stderr.toString('utf8');
+      if (result.code !== 0) {
+        const detail = firstLine(errText) || firstLine(result.stdout.toString('utf8'));
+        const how = result.code === null ? `was killed by ${result.signal}` : `exited with code ${result.code}`;
+        return { ok: false, reason: `${shown} ${how}${detail ? `: ${detail}` : ''}`, missing: false };
+      }
+      return { ok: true, stdout: result.stdout.toString('utf8'), stderr: errText };
+    }
+  }
 }
 
 /** The first non-empty line, without control characters and at most 300 characters long. */

@@ -114,7 +114,7 @@ export async function takeSnapshot(request: SnapshotRequest, services: SnapshotS
     // An interrupted collection is not a snapshot: nothing is written.
     if (services.signal?.aborted) throw interruption(services.signal);
   }
-  checkRequiredSources(run.snapshot, request.require);
+  checkRequiredSources(run.snapshot, request.require, run.sources);
   return run;
 }
 

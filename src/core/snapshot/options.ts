@@ -13,7 +13,7 @@ export const SNAPSHOT_OPTIONS = defineOptions({
   agent: { type: 'bool', description: 'false: measure the machine this runs on (a self-hosted GPU runner). true: run the one-shot agent Job on a cluster node and read its snapshot.' },
   require: {
     type: 'list',
-    description: 'Sources whose absence fails with exit code 3 (comma-separated): gpu, k8s, os, systemd, topology.',
+    description: 'Sources whose absence fails the run (comma-separated): gpu, k8s, os, systemd, topology. Exit code 3, or the cluster\'s own (4, 5, 6, 7) when it refused or failed.',
     placeholder: '<sources>',
   },
   requireGpu: { type: 'bool', env: 'AICR_REQUIRE_GPU', description: 'Same as adding gpu to require; with agent, the agent pod also requests one nvidia.com/gpu.' },

@@ -1,6 +1,8 @@
 /**
  * The five sources a snapshot measures (k8s, systemd, os, gpu, topology), when one counts as
- * absent, and `require`: absence of a required source fails the run (NOT_FOUND, exit 3).
+ * absent, and `require`: absence of a required source fails the run (NOT_FOUND, exit 3), or with
+ * the failure's own code when the source was there but refused or failed (a cluster's RBAC
+ * denial exits 4, its deadline 5, its outage 6, its throttling 7).
  */
 import { AicrError, ErrorCode, optionError } from '../errors.js';
 import { readingText } from '../constraints/index.js';
@@ -31,6 +33,8 @@ export interface SourceReport {
   readings: number;
   /** Wall time of the collector (reports only; never written into the snapshot). */
   durationMs: number;
+  /** Unavailable because the source failed (not absent): the failure's code. */
+  code?: ErrorCode;
 }
 
 /** Parses `--require` values (`gpu,k8s`, also measurement type names) into source names. */
@@ -75,12 +79,18 @@ function absenceReason(snapshot: Snapshot, source: CollectorName): string | unde
   return undefined;
 }
 
-/** Throws NOT_FOUND (exit 3) naming every required source that is absent, with its reason. */
-export function checkRequiredSources(snapshot: Snapshot, required: readonly CollectorName[]): void {
+/**
+ * Throws naming every required source that is absent, with its reason: NOT_FOUND (exit 3), or
+ * the code of the first one that failed rather than being absent (from `reports`).
+ */
+export function checkRequiredSources(snapshot: Snapshot, required: readonly CollectorName[], reports: readonly SourceReport[] = []): void {
   const missing = required.map((source) => ({ source, reason: absenceReason(snapshot, source) })).filter((m): m is { source: CollectorName; reason: string } => m.reason !== undefined);
   if (missing.length === 0) return;
-  throw new AicrError(ErrorCode.NotFound, `required source${missing.length > 1 ? 's' : ''} unavailable: ${missing.map((m) => `${m.source} (${m.reason})`).join('; ')}`, {
-    hint: `run on a node where these sources exist (GPU: nvidia-smi on PATH; k8s/topology: a kubeconfig or in-cluster service account; systemd: a running systemd), or drop them from ${optionRef('require')}`,
+  const failed = missing.map((m) => reports.find((r) => r.source === m.source)?.code).find((code) => code !== undefined);
+  throw new AicrError(failed ?? ErrorCode.NotFound, `required source${missing.length > 1 ? 's' : ''} unavailable: ${missing.map((m) => `${m.source} (${m.reason})`).join('; ')}`, {
+    hint: failed
+      ? `the reason says what the cluster answered: grant the RBAC verb it names, or try again when the cluster is reachable and not throttling; or drop the source from ${optionRef('require')}`
+      : `run on a node where these sources exist (GPU: nvidia-smi on PATH; k8s/topology: a kubeconfig or in-cluster service account; systemd: a running systemd), or drop them from ${optionRef('require')}`,
     details: { unavailable: missing },
   });
 }

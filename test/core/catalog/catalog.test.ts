@@ -1,13 +1,14 @@
-import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog, embeddedRecipesDir } from '../../../src/core/catalog/embedded.js';
 import { lintCatalog } from '../../../src/core/catalog/lint.js';
-import { walkFiles, openExternalDirectory } from '../../../src/core/catalog/source.js';
+import { walkFiles, openExternalDirectory, DATA_LIMITS } from '../../../src/core/catalog/source.js';
 import { buildRecipe } from '../../../src/core/recipe/build.js';
 import { anyCriteria, applyCriteria } from '../../../src/core/criteria.js';
 import { readDocument } from '../../../src/core/documents/index.js';
 import { formatError, exitCodeFor } from '../../../src/core/errors.js';
+import { renderOptionRefs } from '../../../src/core/option-refs.js';
 import { catalogFromDir, tempDir, writeTree } from '../../helpers/catalog.js';
 import { REPO_ROOT, UPSTREAM_RECIPES } from '../../helpers/paths.js';
 
@@ -107,7 +108,29 @@ describe('external data directories', () => {
     expect(message).toContain('path traversal detected: overlays/a..b.yaml');
     expect(exitCodeFor(error)).toBe(2);
     const big = writeTree({ 'registry.yaml': 'components: []\n' + '#'.repeat(100) });
-    expect(() => openExternalDirectory(big, 10)).toThrow(/file too large \(\d+ bytes, max 10\): registry.yaml/);
+    expect(() => openExternalDirectory(big, { maxFileBytes: 10 })).toThrow(/file too large \(\d+ bytes, max 10\): registry.yaml/);
+  });
+
+  it('caps the total size, the number of entries and the depth (exit 2; loadDataCatalog names --data)', () => {
+    const message = (dir: string, limits = {}) => {
+      const error = catchError(() => openExternalDirectory(dir, limits));
+      expect(exitCodeFor(error)).toBe(2);
+      return renderOptionRefs((error as Error).message);
+    };
+    // Sparse files: sizes past the total without writing them.
+    const big = writeTree({ 'registry.yaml': 'components: []\n' });
+    for (let i = 0; i < 11; i++) {
+      writeFileSync(join(big, `part-${i}.yaml`), '');
+      truncateSync(join(big, `part-${i}.yaml`), DATA_LIMITS.maxFileBytes);
+    }
+    expect(message(big)).toBe('its files add up to more than 104857600 bytes (reached at part-9.yaml; a catalog is about 1.5 MB)');
+    const many = writeTree({ 'registry.yaml': 'components: []\n' });
+    for (let i = 0; i < 30; i++) writeFileSync(join(many, `f${i}.yaml`), '');
+    expect(message(many, { maxEntries: 20 })).toBe('it holds more than 20 files and folders (a catalog holds about 100)');
+    expect(openExternalDirectory(many, { maxEntries: 31 }).files).toHaveLength(31);
+    const deep = writeTree({ 'registry.yaml': 'components: []\n' });
+    mkdirSync(join(deep, ...Array.from({ length: 5 }, (_, i) => `d${i}`)), { recursive: true });
+    expect(message(deep, { maxDepth: 4 })).toContain('d0/d1/d2/d3/d4 is nested deeper than 4 folders');
   });
 
   it('layers overlays by path and rejects a duplicate overlay name at another path', async () => {

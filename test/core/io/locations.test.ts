@@ -8,6 +8,8 @@ import { exitCodeFor, formatError } from '../../../src/core/errors.js';
 import { tempDir } from '../../helpers/catalog.js';
 import { runBinAsync } from '../../helpers/cli.js';
 import { startHttps, type HttpsFixture } from '../../helpers/https.js';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 
 /** What `work` throws. */
 function caught(work: () => unknown): unknown {
@@ -112,6 +114,13 @@ describe('https inputs (real TLS, through the bundled CLI)', () => {
           else res.end();
         };
         pump();
+      } else if (req.url === '/drip.yaml') {
+        // Headers at once, then a byte every 100 ms, forever.
+        res.writeHead(200);
+        const timer = setInterval(() => res.write('#'), 100);
+        res.on('close', () => clearInterval(timer));
+      } else if (req.url === '/hang.yaml') {
+        req.on('close', () => res.destroy());
       } else if (req.url === '/to-http') {
         res.writeHead(302, { location: 'http://127.0.0.1:1/criteria.yaml' });
         res.end();
@@ -123,7 +132,7 @@ describe('https inputs (real TLS, through the bundled CLI)', () => {
   });
   afterAll(() => server.close());
 
-  const run = (path: string) => runBinAsync(['recipe', '--criteria', `${server.url}${path}`], { env: { PATH: process.env.PATH, NODE_EXTRA_CA_CERTS: server.caFile } });
+  const run = (path: string, env: NodeJS.ProcessEnv = {}) => runBinAsync(['recipe', '--criteria', `${server.url}${path}`], { env: { PATH: process.env.PATH, NODE_EXTRA_CA_CERTS: server.caFile, ...env } });
 
   it('reads a criteria document from an https URL', async () => {
     const result = await run('/criteria.yaml');
@@ -136,6 +145,27 @@ describe('https inputs (real TLS, through the bundled CLI)', () => {
     const streamed = await run('/streamed-huge.yaml');
     expect(streamed.code).toBe(2);
     expect(streamed.stderr).toContain('is too large (more than');
+  });
+
+  it('ends a body that drips and a server that never answers at the deadline (exit 5), AICR_REQUEST_TIMEOUT setting it', async () => {
+    const started = Date.now();
+    const dripping = await run('/drip.yaml', { AICR_REQUEST_TIMEOUT: '1s' });
+    expect([dripping.code, dripping.stderr]).toEqual([5, expect.stringMatching(/--criteria: https:\/\/127\.0\.0\.1:\d+\/drip\.yaml sent \d+ bytes but did not finish within 1 s/)]);
+    const silent = await run('/hang.yaml', { AICR_REQUEST_TIMEOUT: '1s' });
+    expect([silent.code, silent.stderr]).toEqual([5, expect.stringContaining('hang.yaml did not answer within 1 s')]);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    const malformed = await run('/criteria.yaml', { AICR_REQUEST_TIMEOUT: 'soon' });
+    expect([malformed.code, malformed.stderr]).toEqual([2, expect.stringContaining('AICR_REQUEST_TIMEOUT: "soon" is not a duration')]);
+  });
+
+  it('maps an unreachable server to unavailable (exit 6)', async () => {
+    // A port that was free a moment ago: nothing listens there.
+    const probe = createServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    const { port } = probe.address() as AddressInfo;
+    await new Promise((resolve) => probe.close(resolve));
+    const result = await runBinAsync(['recipe', '--criteria', `https://127.0.0.1:${port}/criteria.yaml`], { env: { PATH: process.env.PATH } });
+    expect([result.code, result.stderr]).toEqual([6, expect.stringContaining(`cannot fetch https://127.0.0.1:${port}/criteria.yaml: ECONNREFUSED`)]);
   });
 
   it('maps HTTP 404 to not found and refuses a redirect to plain http', async () => {

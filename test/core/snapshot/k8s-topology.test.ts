@@ -85,7 +85,8 @@ describe('NodeTopology collector', () => {
     cluster.fake.inject({ verb: 'list', resource: 'nodes', afterResponse: () => { lists++; cluster.fake.inject({ verb: 'list', resource: 'nodes', status: 403, message: 'nodes is forbidden: User "ci" cannot list resource "nodes" in API group "" at the cluster scope' }); } });
     const result = await collect({ pageSize: 2 });
     expect(lists).toBe(1);
-    expect(result).toEqual({ status: 'unavailable', reason: expect.stringContaining('RBAC denied "list" on nodes at cluster scope for ci') });
+    // The code makes a required topology exit 4, not 3 (the source is there, the cluster refused).
+    expect(result).toEqual({ status: 'unavailable', reason: expect.stringContaining('RBAC denied "list" on nodes at cluster scope for ci'), code: 'UNAUTHORIZED' });
   });
 });
 

@@ -6,8 +6,7 @@ import {
   type Collector, type CollectorName,
 } from '../../../src/core/snapshot/index.js';
 import { renderSnapshot } from '../../../src/core/snapshot/render.js';
-import type { AicrError} from '../../../src/core/errors.js';
-import { exitCodeFor, formatError } from '../../../src/core/errors.js';
+import { AicrError, ErrorCode, exitCodeFor, formatError } from '../../../src/core/errors.js';
 import { silentLogger, type Logger } from '../../../src/core/logger.js';
 import { readDocument } from '../../../src/core/documents/index.js';
 import { extractCriteria } from '../../../src/core/recipe/snapshot-criteria.js';
@@ -202,6 +201,16 @@ describe('takeSnapshot', () => {
     expect(run.mode).toBe('local');
     await expect(takeSnapshot({ mode: 'local', require: ['gpu'], timeoutMs: 5000 }, { env: {}, collectors: [fixed('os', 'OS', 1)] }))
       .rejects.toThrow('required source unavailable: gpu (the snapshot has no GPU measurement)');
+  });
+
+  it('a required source that failed (not absent) exits with the failure\'s code: the cluster\'s 403 is 4, not 3', async () => {
+    const refused: Collector = { name: 'k8s', collect: async () => ({ status: 'unavailable', reason: 'Kubernetes RBAC denied "get" on version', code: ErrorCode.Unauthorized }) };
+    const absent: Collector = { name: 'gpu', collect: async () => ({ status: 'unavailable', reason: 'nvidia-smi not found on PATH' }) };
+    const both = await takeSnapshot({ mode: 'local', require: ['gpu', 'k8s'], timeoutMs: 5000 }, { env: {}, collectors: [refused, absent] }).catch((e: unknown) => e as AicrError);
+    expect(both).toBeInstanceOf(AicrError);
+    expect([(both as AicrError).exitCode, (both as AicrError).message]).toEqual([4, 'required sources unavailable: gpu (nvidia-smi not found on PATH); k8s (Kubernetes RBAC denied "get" on version)']);
+    const onlyAbsent = await takeSnapshot({ mode: 'local', require: ['gpu'], timeoutMs: 5000 }, { env: {}, collectors: [refused, absent] }).catch((e: unknown) => e as AicrError);
+    expect((onlyAbsent as AicrError).exitCode).toBe(3);
   });
 
   it('agent mode hands the settings to the agent, normalizes what it returns and checks --require on it', async () => {

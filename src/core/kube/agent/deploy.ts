@@ -103,7 +103,9 @@ async function ensureNamespace(client: KubeClient, plan: AgentPlan, created: Cre
     await client.call({ verb: 'create', resource: 'namespaces' }, { method: 'POST', path: '/api/v1/namespaces', body }, request);
   } catch (error) {
     if (!isStatus(error, 409)) throw error;
-    created.pop(); // created concurrently by someone else: not ours to delete
+    // Our own first attempt (its answer lost) carries our run id; anyone else's is not ours to delete.
+    const existing = await client.getObject<KubeObject>({ verb: 'get', resource: 'namespaces', name }, apiPath`/api/v1/namespaces/${name}`, request).catch(() => undefined);
+    if (existing?.metadata?.labels?.[RUN_ID_LABEL] !== plan.runId && !plan.target.userProvided) created.pop();
   }
 }
 

@@ -5,7 +5,7 @@
  */
 import { AicrError, ErrorCode, errorMessage } from '../../errors.js';
 import type { Logger } from '../../logger.js';
-import { apiPath, type KubeClient } from '../client.js';
+import { apiPath, MAX_PAGE_BYTES, type KubeClient } from '../client.js';
 import { watchUntil, type WatchObject } from '../watch.js';
 import { CONTAINER, RUN_ID_LABEL, formatDuration, type AgentPlan, type KubeObject } from './plan.js';
 import { optionRef } from '../../option-refs.js';
@@ -42,7 +42,7 @@ export async function waitForJob(client: KubeClient, plan: AgentPlan, resourceVe
         return jobOutcome(job);
       },
       relist: async () => {
-        const list = await client.call<KubeObject>({ verb: 'list', resource: 'jobs', group: 'batch', namespace }, { path: jobs, query: { fieldSelector: `metadata.name=${jobName}` } }, { signal: combined });
+        const list = await client.call<KubeObject>({ verb: 'list', resource: 'jobs', group: 'batch', namespace }, { path: jobs, query: { fieldSelector: `metadata.name=${jobName}` }, maxBytes: MAX_PAGE_BYTES }, { signal: combined });
         return { items: list.items ?? [], resourceVersion: String(list.metadata?.resourceVersion ?? '') };
       },
     });
@@ -54,14 +54,22 @@ export async function waitForJob(client: KubeClient, plan: AgentPlan, resourceVe
   }
 }
 
+/** Log bytes asked for (the server may add a little: the answer is capped at four times this). */
+const LOG_BYTES = 256 * 1024;
+
+/** Finding and explaining the pod is worth less time than the run itself. */
+function diagnosisDeadline(client: KubeClient): number {
+  return Math.min(15_000, client.retryPolicy.deadlineMs);
+}
+
 /** The run's newest pod, if any. */
 export async function findPod(client: KubeClient, plan: AgentPlan, signal: AbortSignal | undefined): Promise<KubeObject | undefined> {
   const namespace = plan.namespace;
   // Select by the run's own label: never a stale pod of another run.
   const list = await client.call<KubeObject>(
     { verb: 'list', resource: 'pods', namespace },
-    { path: apiPath`/api/v1/namespaces/${namespace}/pods`, query: { labelSelector: `${RUN_ID_LABEL}=${plan.runId}` } },
-    { ...(signal ? { signal } : {}), retry: { deadlineMs: 15_000 } },
+    { path: apiPath`/api/v1/namespaces/${namespace}/pods`, query: { labelSelector: `${RUN_ID_LABEL}=${plan.runId}` }, maxBytes: MAX_PAGE_BYTES },
+    { ...(signal ? { signal } : {}), retry: { deadlineMs: diagnosisDeadline(client) } },
   );
   const pods: KubeObject[] = list.items ?? [];
   return pods.sort((a, b) => String(b.metadata?.creationTimestamp ?? '').localeCompare(String(a.metadata?.creationTimestamp ?? '')))[0];
@@ -92,8 +100,8 @@ export async function printLogs(client: KubeClient, plan: AgentPlan, pod: KubeOb
   try {
     text = await client.call<string>(
       { verb: 'get', resource: 'pods/log', namespace: plan.namespace, name },
-      { path: apiPath`/api/v1/namespaces/${plan.namespace}/pods/${name}/log`, query: { container: CONTAINER, tailLines: 500, limitBytes: 256 * 1024 }, response: 'text' },
-      { retry: { deadlineMs: 15_000 } },
+      { path: apiPath`/api/v1/namespaces/${plan.namespace}/pods/${name}/log`, query: { container: CONTAINER, tailLines: 500, limitBytes: LOG_BYTES }, response: 'text', maxBytes: 4 * LOG_BYTES },
+      { retry: { deadlineMs: diagnosisDeadline(client) } },
     );
   } catch (error) {
     logger.warning(`could not read the agent log of pod ${name}: ${errorMessage(error)}`);

@@ -72,7 +72,8 @@ export async function checkPermissions(client: KubeClient, plan: AgentPlan, sign
       };
       const answer = await client.call<KubeObject>(
         { verb: 'create', resource: 'selfsubjectaccessreviews', group: 'authorization.k8s.io' },
-        { method: 'POST', path: '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews', body: review },
+        // The answer echoes the question and a verdict: a few hundred bytes.
+        { method: 'POST', path: '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews', body: review, maxBytes: 64 * 1024 },
         signal ? { signal } : {},
       );
       return { permission: p, allowed: answer?.status?.allowed === true };

@@ -155,6 +155,11 @@ function reasonOf(error: unknown): string {
   return errorMessage(error);
 }
 
+/** The failure's code, which a required source's absence then exits with. */
+function codeOf(error: unknown): { code?: ErrorCode } {
+  return error instanceof AicrError ? { code: error.code } : {};
+}
+
 /** The K8s collector. */
 export function k8sCollector(options: K8sCollectorOptions = {}): Collector {
   return {
@@ -171,7 +176,7 @@ export function k8sCollector(options: K8sCollectorOptions = {}): Collector {
       try {
         server = await client.call<KubeObject>({ verb: 'get', resource: 'version' }, { path: '/version' }, request);
       } catch (error) {
-        return { status: 'unavailable', reason: `cannot read the cluster version through ${client.source}: ${reasonOf(error)}` };
+        return { status: 'unavailable', reason: `cannot read the cluster version through ${client.source}: ${reasonOf(error)}`, ...codeOf(error) };
       }
       const serverData: Record<string, Reading> = {};
       for (const [key, field] of [['version', 'gitVersion'], ['platform', 'platform'], ['goVersion', 'goVersion']] as const) {

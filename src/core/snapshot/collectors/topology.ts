@@ -138,7 +138,7 @@ export function topologyCollector(options: TopologyCollectorOptions = {}): Colle
         }
       } catch (error) {
         // A partial node list would misstate the cluster: nothing rather than a wrong count.
-        return { status: 'unavailable', reason: `cannot list nodes through ${client.source}: ${error instanceof AicrError ? error.message : errorMessage(error)}` };
+        return { status: 'unavailable', reason: `cannot list nodes through ${client.source}: ${error instanceof AicrError ? error.message : errorMessage(error)}`, ...(error instanceof AicrError ? { code: error.code } : {}) };
       }
       context.logger.debug(`NodeTopology: ${tally.nodes} nodes`);
       return { status: 'collected', measurements: [{ type: 'NodeTopology', subtypes: tally.subtypes(options.maxNodesPerEntry ?? 0) }] };

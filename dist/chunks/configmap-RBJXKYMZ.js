@@ -1,2 +1,0 @@
-import{createRequire as __aicrRequire}from'node:module';const require=__aicrRequire(import.meta.url);
-import{a,b,c,d,e,f,g,h}from"./chunk-VF4HYIUK.js";import"./chunk-YIVN23YY.js";import"./chunk-SELJGE2T.js";import"./chunk-SNHJV3DZ.js";import"./chunk-LNYDO52O.js";import"./chunk-X7VN4YAF.js";import"./chunk-EIC4VM5R.js";import"./chunk-VP7XJ47D.js";export{a as CONFIGMAP_MAX_BYTES,d as checkConfigMapSize,f as claimConfigMap,b as configMapContent,c as configMapDataSize,h as configMapHandler,e as readConfigMapDocument,g as writeConfigMapDocument};
