@@ -14,20 +14,12 @@ import { prepareActionRun, runActionBuild, type RunnerStep } from '../helpers/ru
 
 type Door = 'cli' | 'action' | 'gitlab';
 
-export interface DoorRun {
+/**
+ * One run through a door, in the runner's terms: for the CLI the outputs are empty; for GitLab
+ * `outputText` is the dotenv report and `outputs` its variables.
+ */
+export interface DoorRun extends RunnerStep {
   door: Door;
-  code: number | null;
-  stdout: string;
-  stderr: string;
-  /** stdout and stderr together: everything a user (or a log collector) sees. */
-  log: string;
-  workspace: string;
-  /** Action: the GITHUB_OUTPUT file's text; GitLab: the dotenv report's text. */
-  outputText: string;
-  /** Action outputs, or GitLab dotenv variables. */
-  outputs: Record<string, string>;
-  /** Action: the step summary. */
-  summary: string;
   /** The signal that ended the process when it did not exit by itself (async doors). */
   signal?: NodeJS.Signals | null;
 }

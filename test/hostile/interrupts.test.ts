@@ -8,29 +8,19 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { simulateAgentJobs } from '../fake-kube/index.js';
 import { useFakeCluster } from '../fake-kube/harness.js';
 import { FIXTURES } from '../helpers/paths.js';
 import { action, actionAsync, cli, cliAsync, gitlab, gitlabAsync, scratchDir, until, type DoorRun, type RunningDoor } from './doors.js';
-import { hangingNvidiaSmi, heldDocument, type HeldDocument } from './servers.js';
+import { hangingNvidiaSmi, useHeldDocuments, type HeldDocument } from './servers.js';
 
 const RECIPE = readFileSync(join(FIXTURES, 'bundle', 'recipes', 'eks-h100-ubuntu-training-kubeflow.yaml'), 'utf8');
 const SNAPSHOT = join(FIXTURES, 'validate', 'snapshot-eks-h100-pass.yaml');
 const CODES = { SIGINT: 130, SIGTERM: 143 } as const;
 type Stop = keyof typeof CODES;
 
-let servers: HeldDocument[] = [];
-afterEach(async () => {
-  await Promise.all(servers.map((server) => server.close()));
-  servers = [];
-});
-
-async function held(): Promise<HeldDocument> {
-  const server = await heldDocument();
-  servers.push(server);
-  return server;
-}
+const held = useHeldDocuments();
 
 /** Sends `signal` once the run waits on `server`, and returns the finished run. */
 async function interrupt(run: RunningDoor, server: HeldDocument, signal: Stop): Promise<DoorRun> {

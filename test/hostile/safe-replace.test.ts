@@ -7,27 +7,17 @@
 import { createHash } from 'node:crypto';
 import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { useFakeCluster } from '../fake-kube/harness.js';
 import { FIXTURES } from '../helpers/paths.js';
 import { action, actionAsync, cli, cliAsync, gitlab, gitlabAsync, scratchDir, type DoorRun } from './doors.js';
-import { heldDocument, type HeldDocument } from './servers.js';
+import { useHeldDocuments } from './servers.js';
 
 const RECIPE = readFileSync(join(FIXTURES, 'bundle', 'recipes', 'eks-h100-ubuntu-training-kubeflow.yaml'), 'utf8');
 const SNAPSHOT_TEXT = readFileSync(join(FIXTURES, 'validate', 'snapshot-eks-h100-pass.yaml'), 'utf8');
 const SNAPSHOT = join(FIXTURES, 'validate', 'snapshot-eks-h100-pass.yaml');
 
-let servers: HeldDocument[] = [];
-afterEach(async () => {
-  await Promise.all(servers.map((server) => server.close()));
-  servers = [];
-});
-
-async function held(): Promise<HeldDocument> {
-  const server = await heldDocument();
-  servers.push(server);
-  return server;
-}
+const held = useHeldDocuments();
 
 /** Every file below `dir` (links as `-> target`), to prove nothing was touched. */
 function tree(dir: string): Record<string, string> {

@@ -6,6 +6,7 @@
 import type { ServerResponse } from 'node:http';
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { afterEach } from 'vitest';
 import { startHttps } from '../helpers/https.js';
 import { scratchDir } from './doors.js';
 
@@ -21,7 +22,7 @@ export interface HeldDocument {
   close(): Promise<void>;
 }
 
-export async function heldDocument(): Promise<HeldDocument> {
+async function heldDocument(): Promise<HeldDocument> {
   const held: ServerResponse[] = [];
   let body: string | undefined;
   let arrive!: () => void;
@@ -58,4 +59,18 @@ export function hangingNvidiaSmi(): { env: { PATH: string }; marker: string } {
   writeFileSync(join(bin, 'nvidia-smi'), `#!/bin/sh\necho $$ > '${marker}'\nexec sleep 120\n`);
   chmodSync(join(bin, 'nvidia-smi'), 0o755);
   return { env: { PATH: `${bin}:/usr/bin:/bin` }, marker };
+}
+
+/** A `held()` for a test file: each held document's server is closed after its test. */
+export function useHeldDocuments(): () => Promise<HeldDocument> {
+  let servers: HeldDocument[] = [];
+  afterEach(async () => {
+    await Promise.all(servers.map((server) => server.close()));
+    servers = [];
+  });
+  return async () => {
+    const server = await heldDocument();
+    servers.push(server);
+    return server;
+  };
 }
