@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { parse, parseAllDocuments } from 'yaml';
 import { STAGES } from '../src/stages.js';
 import { actionYaml, actionYamlPath } from './generate/action-yml.js';
-import { componentPath, componentYaml } from './generate/component.js';
+import { componentPath, componentYaml, pipelinePath, pipelineYaml } from './generate/component.js';
 import { optionsReference } from './generate/options-doc.js';
 import { dotenvName } from '../src/core/options/outputs.js';
 import { toYaml } from '../src/core/serialize.js';
@@ -59,6 +59,7 @@ for (const stage of STAGES) {
   generated.set(actionYamlPath(stage), actionYaml(stage));
   if (stage.component) generated.set(componentPath(stage), componentYaml(stage));
 }
+generated.set(pipelinePath, pipelineYaml(STAGES));
 for (const [path, text] of generated) emit(path, text);
 emit('docs/options.md', optionsReference(STAGES));
 
@@ -85,10 +86,9 @@ for (const stage of STAGES) {
 listRows.sort((a, b) => (a[0]! < b[0]! ? -1 : 1));
 updateBlocks('README.md', [['actions', table(['Action', 'What it does'], listRows)], ...rootEdits, ['cli', cliReference()]]);
 
-const gitlabEdits: Array<[string, string]> = [];
-for (const stage of STAGES) {
-  if (!stage.component) continue;
-  const [header] = parseAllDocuments(generated.get(componentPath(stage))!);
+/** The spec:inputs table of a generated component template. */
+function componentInputs(path: string): string {
+  const [header] = parseAllDocuments(generated.get(path)!);
   const spec = (header!.toJS() as { spec: { inputs: Record<string, any> } }).spec;
   const rows = Object.entries(spec.inputs).map(([input, s]) => [
     `\`${input}\``,
@@ -96,8 +96,14 @@ for (const stage of STAGES) {
     s.default === undefined ? '_required_' : code(s.default === '' ? '""' : s.default),
     escape([s.description, s.options ? `One of: ${s.options.filter((o: string) => o !== '').map((o: string) => `\`${o}\``).join(', ')}.` : '', s.regex ? `Must match \`${s.regex}\`.` : ''].filter(Boolean).join(' ')),
   ]);
+  return table(['Input', 'Type', 'Default', 'Description'], rows);
+}
+
+const gitlabEdits: Array<[string, string]> = [['inputs-pipeline', componentInputs(pipelinePath)]];
+for (const stage of STAGES) {
+  if (!stage.component) continue;
   const outputs = Object.entries(stage.outputs.outputs).map(([property, output]) => [`\`${dotenvName(stage.outputs.stage, property)}\``, escape(output.description)]);
-  gitlabEdits.push([`inputs-${stage.component.name}`, table(['Input', 'Type', 'Default', 'Description'], rows)]);
+  gitlabEdits.push([`inputs-${stage.component.name}`, componentInputs(componentPath(stage))]);
   gitlabEdits.push([`outputs-${stage.component.name}`, table(['Variable', 'Description'], outputs)]);
 }
 updateBlocks('gitlab/README.md', gitlabEdits);

@@ -27,6 +27,27 @@ interface ComponentDoor {
   description: string;
   /** The job's artifacts; `$[[ inputs.x ]]` refers to the component's inputs. */
   artifacts: { when?: 'always'; paths?: string[]; reports?: Record<string, string> };
+  /**
+   * The earlier components' jobs this one waits for, so that the components chain when included
+   * together with their default inputs. Each need is optional (a component included alone runs on
+   * files of the repository) and names the job through an input `<component>-job`.
+   */
+  needs?: ComponentNeed[];
+  /**
+   * Defaults of this stage's inputs in the pipeline component, where every stage's job is always
+   * there (the recipe detects the criteria from the snapshot job's artifact). Only in the
+   * template, so that an empty input still means none.
+   */
+  pipelineDefaults?: Record<string, string>;
+}
+
+interface ComponentNeed {
+  /** The component whose job is needed. */
+  component: string;
+  /** Whether its artifacts are downloaded (false: only wait for it to pass). */
+  artifacts: boolean;
+  /** What the job takes from it, for the input's description. */
+  why: string;
 }
 
 export interface Stage {
@@ -72,6 +93,8 @@ export const STAGES: readonly Stage[] = [
       name: 'recipe',
       description: 'Resolve an NVIDIA AI Cluster Runtime recipe and publish it as a job artifact.',
       artifacts: { paths: ['$[[ inputs.output ]]'] },
+      needs: [{ component: 'snapshot', artifacts: true, why: 'its snapshot, for the snapshot input when you point it there' }],
+      pipelineDefaults: { snapshot: 'snapshot.yaml' },
     },
   },
   {
@@ -92,6 +115,10 @@ export const STAGES: readonly Stage[] = [
         paths: ['$[[ inputs.report-dir ]]/'],
         reports: { junit: '$[[ inputs.report-dir ]]/junit.xml', codequality: '$[[ inputs.report-dir ]]/gl-code-quality-report.json' },
       },
+      needs: [
+        { component: 'snapshot', artifacts: true, why: 'the snapshot (default snapshot input)' },
+        { component: 'recipe', artifacts: true, why: 'the recipe (default recipe input)' },
+      ],
     },
   },
   {
@@ -108,6 +135,10 @@ export const STAGES: readonly Stage[] = [
       name: 'bundle',
       description: 'Generate an NVIDIA AI Cluster Runtime deployment bundle from a recipe and publish it as a job artifact.',
       artifacts: { paths: ['$[[ inputs.output ]]/'] },
+      needs: [
+        { component: 'recipe', artifacts: true, why: 'the recipe (default recipe input)' },
+        { component: 'validate', artifacts: false, why: 'nothing: a recipe that fails validation is not bundled' },
+      ],
     },
   },
   {
@@ -124,6 +155,7 @@ export const STAGES: readonly Stage[] = [
       name: 'verify-checksums',
       description: 'Check an NVIDIA AI Cluster Runtime bundle against its checksums.txt; every problem is reported in the log and as a Code Quality report.',
       artifacts: { when: 'always', reports: { codequality: '$[[ inputs.codequality ]]' } },
+      needs: [{ component: 'bundle', artifacts: true, why: 'the bundle (default bundle-dir input)' }],
     },
   },
   {

@@ -11,7 +11,7 @@ const component = (name: string, inputs: Record<string, unknown>) => `  - compon
 
 describe('gitlab components: bundle and verify-checksums', () => {
   it('bundles a recipe, hands the bundle to verify-checksums, and exports dotenv outputs', () => {
-    const run = runPipeline(`stages: [build, test, check]
+    const run = runPipeline(`stages: [deploy, check]
 include:
 ${component('bundle', { deployer: 'argocd', repo: 'https://gitlab.example.com/ops/gitops.git', set: 'gpuoperator:driver.version=570.86.16\ncertmanager:extra.args=a,b c', 'accelerated-node-selector': 'nodeGroup=gpu', nodes: 4 })}
 ${component('verify-checksums', { 'job-name': 'verify' })}
@@ -33,10 +33,10 @@ check:
   });
 
   it('fails verify-checksums with exit code 12 on a tampered bundle and writes a Code Quality report', () => {
-    const run = runPipeline(`stages: [build, tamper, test]
+    const run = runPipeline(`stages: [deploy, tamper, check]
 include:
 ${component('bundle', {})}
-${component('verify-checksums', { 'job-name': 'verify' })}
+${component('verify-checksums', { 'job-name': 'verify', stage: 'check' })}
 tamper:
   stage: tamper
   needs: [aicr-bundle]
@@ -56,14 +56,14 @@ verify:
   });
 
   it('passes hostile values as data, never as shell', () => {
-    const run = runPipeline(`stages: [build]
+    const run = runPipeline(`stages: [deploy]
 include:
 ${component('bundle', { set: 'certmanager:x=$(touch pwned1)\ncertmanager:y=`touch pwned2`"; touch pwned3; echo "', repo: '$(touch pwned4)' })}
 `, { 'recipe.yaml': recipe });
     expect(run.exitCode).not.toBe(0);
     expect(run.output).toContain('invalid --repo');
     for (const file of ['pwned1', 'pwned2', 'pwned3', 'pwned4']) expect(run.jobFile('aicr-bundle', file)).toBeUndefined();
-    const ok = runPipeline(`stages: [build]
+    const ok = runPipeline(`stages: [deploy]
 include:
 ${component('bundle', { set: 'certmanager:x=$(touch pwned1)\ncertmanager:y=`touch pwned2`"; touch pwned3; echo "' })}
 `, { 'recipe.yaml': recipe });

@@ -83,9 +83,10 @@ check:
     const run = runPipeline(include({ recipe: 'recipe.yaml', snapshot: 'pass.yaml', phase: 'smoke' }), files);
     expect(run.exitCode).not.toBe(0);
     expect(run.output).toContain('phase');
-    const missing = runPipeline(include({ snapshot: 'pass.yaml' }), files);
+    // recipe defaults to the recipe job's artifact: without that job or the file, the input is named.
+    const missing = runPipeline(include({ snapshot: 'pass.yaml' }), { 'pass.yaml': files['pass.yaml'] });
     expect(missing.exitCode).not.toBe(0);
-    expect(missing.output).toContain('recipe');
+    expect(missing.output).toMatch(/recipe.*recipe\.yaml/);
   });
 
   it('passes hostile values as data, never as shell', () => {

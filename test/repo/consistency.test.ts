@@ -111,7 +111,7 @@ describe('gitlab components', () => {
 
   it('every template belongs to a stage', () => {
     const templates = readdirSync(join(REPO_ROOT, 'gitlab/templates')).filter((f) => f.endsWith('.yml')).map((f) => f.replace(/\.yml$/, '')).sort();
-    expect(templates).toEqual(componentStages.map(([name]) => name).sort());
+    expect(templates).toEqual([...componentStages.map(([name]) => name), 'pipeline'].sort());
   });
 
   it.each(componentStages)('%s: spec:inputs are the table\'s (names, types, defaults, options, regex), and reach the job only as literal variables', (name, stage) => {
@@ -132,7 +132,9 @@ describe('gitlab components', () => {
       if (spec.type === 'enum') expect(got.options.filter((o: string) => o !== '')).toEqual([...spec.choices!, ...Object.keys(spec.choiceAliases ?? {})]);
       expect(got.regex).toBe(spec.regex);
     }
-    expect(Object.keys(inputs).sort()).toEqual(expectedNames.sort());
+    for (const need of stage.component!.needs ?? []) expect(inputs[`${need.component}-job`], `${need.component}-job`).toBeDefined();
+    const needInputs = (stage.component!.needs ?? []).map((need) => `${need.component}-job`);
+    expect(Object.keys(inputs).sort()).toEqual([...expectedNames, ...needInputs].sort());
     expect(Object.keys(body).some((key) => ['default', 'stages', 'variables', 'workflow'].includes(key)), 'no global keywords').toBe(false);
     const job = Object.values<any>(body)[0];
     expect(job.script).toEqual([`aicr ${stage.command} --inputs-from-env --dotenv aicr-${name}.env`]);
@@ -144,8 +146,54 @@ describe('gitlab components', () => {
     for (const property of Object.keys(stage.outputs.outputs)) expect(readme).toContain(`\`${dotenvName(stage.outputs.stage, property)}\``);
   });
 
+  it('chain with their defaults: each needed job is the needed component\'s default job, in an earlier or the same default stage of GitLab', () => {
+    const gitlabStages = ['.pre', 'build', 'test', 'deploy', '.post'];
+    const headers = new Map(componentStages.map(([name]) => [name, (parseAllDocuments(read(`gitlab/templates/${name}.yml`))[0]!.toJS() as any).spec.inputs]));
+    for (const [name, stage] of componentStages) {
+      const inputs = headers.get(name)!;
+      expect(gitlabStages, `${name} defaults to one of GitLab's default stages`).toContain(inputs.stage.default);
+      const job = Object.values<any>(parseAllDocuments(read(`gitlab/templates/${name}.yml`))[1]!.toJS())[0];
+      for (const need of stage.component!.needs ?? []) {
+        const needed = headers.get(need.component)!;
+        expect(inputs[`${need.component}-job`].default).toBe(needed['job-name'].default);
+        expect(gitlabStages.indexOf(needed.stage.default)).toBeLessThanOrEqual(gitlabStages.indexOf(inputs.stage.default));
+        expect(job.needs).toContainEqual({ job: `$[[ inputs.${need.component}-job ]]`, artifacts: need.artifacts, optional: true });
+      }
+    }
+    // The document inputs default to the artifact the needed job keeps.
+    expect(headers.get('validate').recipe.default).toBe(headers.get('recipe').output.default);
+    expect(headers.get('validate').snapshot.default).toBe(headers.get('snapshot').output.default);
+    expect(headers.get('bundle').recipe.default).toBe(headers.get('recipe').output.default);
+    expect(headers.get('verify-checksums')['bundle-dir'].default).toBe(headers.get('bundle').output.default);
+  });
+
+  it('pipeline: every component\'s inputs under its prefix, passed to its job as the same literal variables, one image', () => {
+    const [header, body] = parseAllDocuments(read('gitlab/templates/pipeline.yml')).map((doc) => doc.toJS());
+    const inputs = header.spec.inputs as Record<string, any>;
+    const expected = ['image'];
+    for (const [name, stage] of componentStages) {
+      const [single, singleBody] = parseAllDocuments(read(`gitlab/templates/${name}.yml`)).map((doc) => doc.toJS());
+      const singleJob = Object.values<any>(singleBody)[0];
+      const job = body[`$[[ inputs.${name}-job-name ]]`];
+      expect(job, name).toBeDefined();
+      expect(job.stage).toBe(`$[[ inputs.${name}-stage ]]`);
+      expect(job.image).toBe('$[[ inputs.image ]]');
+      expect(job.script).toEqual(singleJob.script);
+      for (const [input, spec] of Object.entries<any>(single.spec.inputs)) {
+        if (input === 'image' || input.endsWith('-job')) continue;
+        expected.push(`${name}-${input}`);
+        const chained = stage.component!.pipelineDefaults?.[input];
+        expect(inputs[`${name}-${input}`], `${name}-${input}`).toEqual(chained === undefined ? spec : { ...spec, default: chained });
+        if (singleJob.variables[inputVariable(input)]) expect(job.variables[inputVariable(input)]).toEqual({ value: `$[[ inputs.${name}-${input} ]]`, expand: false });
+      }
+      expect(job.needs ?? []).toEqual((stage.component!.needs ?? []).map((need) => ({ job: `$[[ inputs.${need.component}-job-name ]]`, artifacts: need.artifacts })));
+    }
+    expect(Object.keys(inputs).sort()).toEqual(expected.sort());
+    expect(read('gitlab/README.md')).toContain('<!-- inputs-pipeline:start -->');
+  });
+
   it('images default to this release', () => {
-    for (const [name] of componentStages) {
+    for (const name of [...componentStages.map(([n]) => n), 'pipeline']) {
       const [header] = parseAllDocuments(read(`gitlab/templates/${name}.yml`)).map((doc) => doc.toJS());
       expect(header.spec.inputs.image.default).toBe(`ghcr.io/nvidia/aicr-ci:${VERSION}`);
     }

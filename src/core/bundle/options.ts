@@ -68,7 +68,7 @@ export const BUNDLE_OPTIONS = defineOptions({
   data: dataOption,
   kubeconfig: kubeconfigOption,
   summary: summaryOption,
-  ...gitlabJobOptions('aicr-bundle', 'build'),
+  ...gitlabJobOptions('aicr-bundle', 'deploy'),
 });
 
 export const BUNDLE_OUTPUTS = defineOutputs('bundle', {

@@ -38,7 +38,7 @@ export const VERIFY_OPTIONS = defineOptions({
     absent: { cli: 'a terminal shows each problem as a log line', gitlab: 'GitLab shows problems from the Code Quality report' },
   },
   summary: summaryOption,
-  ...gitlabJobOptions('aicr-verify-checksums', 'test'),
+  ...gitlabJobOptions('aicr-verify-checksums', 'deploy'),
 });
 
 export const VERIFY_OUTPUTS = defineOutputs('verify', {

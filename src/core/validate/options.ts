@@ -10,6 +10,7 @@ export const VALIDATE_OPTIONS = defineOptions({
   recipe: {
     type: 'string',
     required: true,
+    defaults: { gitlab: 'recipe.yaml' },
     description: 'RecipeResult to validate (file, https URL, cm://namespace/name or - for stdin), e.g. the recipe stage\'s output.',
     aliases: ['-r'],
     placeholder: '<file|url|cm://ns/name|->',
@@ -17,6 +18,7 @@ export const VALIDATE_OPTIONS = defineOptions({
   snapshot: {
     type: 'string',
     required: true,
+    defaults: { gitlab: 'snapshot.yaml' },
     description: 'Snapshot to validate against (file, https URL, cm://namespace/name or - for stdin), e.g. the snapshot stage\'s output.',
     aliases: ['-s'],
     placeholder: '<file|url|cm://ns/name|->',
