@@ -1,6 +1,6 @@
 /**
- * Every fenced ```yaml block in every README.md, docs/*.md and examples/**\/*.md parses as YAML:
- * users copy them into workflows and pipelines as they are.
+ * Every fenced ```yaml block in every README.md, docs/*.md and examples/**\/*.md, and every example
+ * pipeline, parses as YAML: users copy them into workflows and pipelines as they are.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -52,6 +52,12 @@ describe('YAML in the documentation', () => {
     expect(yamlBlocks('text\n```yaml\na: 1\n```\n  ```yml\n  b: 2\n  ```\n')).toEqual([{ line: 3, text: 'a: 1' }, { line: 6, text: 'b: 2' }]);
     const [broken] = parseAllDocuments('- run: echo "order: ${{ steps.recipe.outputs.deployment-order }}"\n');
     expect(broken!.errors.length).toBeGreaterThan(0);
+  });
+
+  const examples = readdirSync(join(REPO_ROOT, 'examples'), { recursive: true, encoding: 'utf8' }).filter((f) => /\.ya?ml$/.test(f)).map((f) => `examples/${f}`);
+  it.each(examples)('%s parses as YAML', (file) => {
+    const errors = parseAllDocuments(readFileSync(join(REPO_ROOT, file), 'utf8')).flatMap((doc) => doc.errors.map((e) => e.message.split('\n')[0]));
+    expect(errors).toEqual([]);
   });
 
   it.each(files)('%s: every yaml block parses', (file) => {
