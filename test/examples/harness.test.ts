@@ -75,4 +75,31 @@ jobs:
           servise: eks
 `))).rejects.toThrow(/has no input servise/);
   });
+
+  it('runs ./actions/<x> through the runner contract with matrix values, and fills action.yml defaults', async () => {
+    const jobs = await runWorkflow(workflowFile(`on: push
+jobs:
+  j:
+    runs-on: ubuntu-latest
+    strategy:
+      matrix:
+        accelerator: [h100, gb200]
+    steps:
+      - id: recipe
+        uses: ./actions/recipe
+        with:
+          service: eks
+          accelerator: \${{ matrix.accelerator }}
+          intent: training
+      - env:
+          OVERLAYS: \${{ steps.recipe.outputs.applied-overlays }}
+        run: test -f recipe.yaml && echo "overlays $OVERLAYS"
+`));
+    expect(jobs.map((j) => j.matrix)).toEqual([{ accelerator: 'h100' }, { accelerator: 'gb200' }]);
+    for (const job of jobs) {
+      expect(job.ok, job.steps.map((s) => s.log).join('\n')).toBe(true);
+      expect(job.steps[1]!.log).toContain(`${job.matrix.accelerator}-eks-training`);
+      expect(job.summary).toContain('recipe');
+    }
+  });
 });
