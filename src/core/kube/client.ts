@@ -22,6 +22,7 @@ import { boundCredentialCommands } from './credentials.js';
 import { abortable, httpError, openExchange, readBody, readLines, tooLarge } from './transport.js';
 import { optionRef } from '../option-refs.js';
 import { requestTimeoutMs } from '../request-timeout.js';
+import { trace } from '../trace.js';
 
 export type K8sModule = typeof K8sApi;
 
@@ -257,7 +258,9 @@ export class KubeClient {
   private async send(request: KubeRequest, signal: AbortSignal): Promise<unknown> {
     const { url, headers, agent, payload } = await this.prepare(request, signal);
     const method = request.method ?? 'GET';
+    trace(() => `${method} ${url.pathname}${url.search}`);
     const res = await openExchange({ url, method, headers, signal, ...(agent ? { agent } : {}), ...(payload ? { payload } : {}) });
+    trace(() => `${method} ${url.pathname}: HTTP ${res.statusCode ?? 0}`);
     const limit = request.maxBytes ?? MAX_OBJECT_BYTES;
     const body = await readBody(res, url, signal, limit, () => tooLarge(method, url, limit));
     const text = body.toString('utf8');
