@@ -97,6 +97,10 @@ describe('--debug shows the decisions of a run', () => {
     const bundle = await runCli(['--debug', 'bundle', '-r', recipe, '-o', join(dir, 'bundle')]);
     expect(bundle.code, bundle.stderr).toBe(0);
     expect(bundle.stderr).toContain(`debug: --recipe: read ${recipe} (${readFileSync(recipe).length} bytes)`);
+    const checksums = join(dir, 'bundle', 'checksums.txt');
+    expect(bundle.stderr).toContain(`debug: --output: wrote ${checksums} (${readFileSync(checksums).length} bytes)`);
+    const written = debugLines(bundle.stderr).filter((line) => line.startsWith('debug: --output: wrote '));
+    expect(written.length).toBe(readFileSync(checksums, 'utf8').trim().split('\n').length + 1);
   });
 
   it('without --debug none of it is printed', async () => {
