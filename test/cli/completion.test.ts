@@ -71,6 +71,31 @@ describe('aicr completion zsh and fish', () => {
     expect(result.status, result.stderr).toBe(0);
   });
 
+  it('fish completes commands, flags and values, as fish runs it (where installed)', async () => {
+    if (!has('fish')) return;
+    const file = join(tempDir(), 'aicr.fish');
+    writeFileSync(file, await script('fish'));
+    const complete = (line: string): string[] => {
+      const result = spawnSync('fish', ['--no-config', '-c', `source '${file}'; complete -C '${line}'`], { encoding: 'utf8' });
+      expect(result.status, result.stderr).toBe(0);
+      return result.stdout.split('\n').filter(Boolean).map((row) => row.split('\t')[0]!);
+    };
+    expect(complete('aicr re')).toEqual(['recipe']);
+    expect(complete('aicr recipe --format ').sort()).toEqual(['json', 'table', 'yaml']);
+    expect(complete('aicr --debug bundle --deployer ').sort()).toEqual(['argocd', 'argocdhelm', 'flux', 'helm', 'helmfile']);
+    expect(complete('aicr completion ').sort()).toEqual(['bash', 'fish', 'zsh']);
+  });
+
+  it('zsh registers _aicr for aicr after compinit (where installed)', async () => {
+    if (!has('zsh')) return;
+    const dir = tempDir();
+    const file = join(dir, 'aicr.zsh');
+    writeFileSync(file, await script('zsh'));
+    const result = spawnSync('zsh', ['-f', '-c', `autoload -U compinit; compinit -u -d '${join(dir, 'zcompdump')}'; source '${file}'; print -r -- \${_comps[aicr]}`], { encoding: 'utf8' });
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toBe('_aicr\n');
+  });
+
   it('refuses another shell (exit 2, naming the choices)', async () => {
     const result = await runCli(['completion', 'powershell']);
     expect(result.code).toBe(2);
