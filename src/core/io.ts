@@ -184,7 +184,7 @@ async function fetchLimited(url: URL, maxBytes: number, input: string, timeoutMs
     try {
       trace(`GET ${shown}`);
       response = await fetch(url, { signal: controller.signal, redirect: 'follow' });
-      trace(() => `GET ${shown}: HTTP ${response.status}${response.redirected ? ` (redirected to ${redactUrl(new URL(response.url))})` : ''}`);
+      trace(() => `GET ${shown} answered HTTP ${response.status}${response.redirected ? ` (redirected to ${redactUrl(new URL(response.url))})` : ''}`);
     } catch (error) {
       trace(() => `GET ${shown} failed: ${errorText(error).replaceAll(url.href, shown)}`);
       if (interrupt?.aborted) throw interrupt.reason;

@@ -121,8 +121,8 @@ describe('--debug shows Kubernetes requests and retries, never the credentials',
     expect(result.code, result.stderr).toBe(0);
     const lines = debugLines(result.stderr);
     expect(lines.filter((line) => line === 'debug: GET /api/v1/namespaces/default/configmaps/criteria')).toHaveLength(2);
-    expect(lines).toContain('debug: GET /api/v1/namespaces/default/configmaps/criteria: HTTP 500');
-    expect(lines).toContain('debug: GET /api/v1/namespaces/default/configmaps/criteria: HTTP 200');
+    expect(lines).toContain('debug: GET /api/v1/namespaces/default/configmaps/criteria answered HTTP 500');
+    expect(lines).toContain('debug: GET /api/v1/namespaces/default/configmaps/criteria answered HTTP 200');
     expect(lines.some((line) => /^debug: retrying: get configmaps "criteria" in namespace "default" failed \(HTTP 500 InternalError\); attempt 2 of \d+ in [\d.]+ s$/.test(line))).toBe(true);
     expect(lines).toContain(`debug: --criteria: read cm://default/criteria#snapshot.yaml (${Buffer.byteLength(criteria)} bytes)`);
     expect(result.stderr).not.toContain('admin-token');

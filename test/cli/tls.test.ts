@@ -27,12 +27,15 @@ beforeAll(() => {
 describe('an https document whose server certificate is not trusted', () => {
   const env = () => ({ PATH: process.env.PATH, NODE_EXTRA_CA_CERTS: certs.caFile });
 
-  it('is read when the certificate is valid and its CA trusted (the setup works)', async () => {
+  it('is read when the certificate is valid and its CA trusted (the setup works), and --debug hides secrets', async () => {
     const server = await startCountingHttps(certs.servers.valid, (_req, res) => res.end(CRITERIA));
     try {
-      const result = await runBinAsync(['recipe', '--criteria', `${server.url}/criteria.yaml`], { env: env() });
+      const result = await runBinAsync(['--debug', 'recipe', '--criteria', `${server.url}/criteria.yaml?token=hunter2-secret`], { env: env() });
       expect(result.code, result.stderr).toBe(0);
       expect(result.stdout).toContain('service: eks');
+      // --debug names the request and its answer, never a secret query parameter.
+      expect(result.stderr).toContain(`debug: GET ${server.url}/criteria.yaml?token=<redacted> answered HTTP 200`);
+      expect(result.stderr).not.toContain('hunter2');
     } finally {
       await server.close();
     }

@@ -260,7 +260,7 @@ export class KubeClient {
     const method = request.method ?? 'GET';
     trace(() => `${method} ${url.pathname}${url.search}`);
     const res = await openExchange({ url, method, headers, signal, ...(agent ? { agent } : {}), ...(payload ? { payload } : {}) });
-    trace(() => `${method} ${url.pathname}: HTTP ${res.statusCode ?? 0}`);
+    trace(() => `${method} ${url.pathname} answered HTTP ${res.statusCode ?? 0}`);
     const limit = request.maxBytes ?? MAX_OBJECT_BYTES;
     const body = await readBody(res, url, signal, limit, () => tooLarge(method, url, limit));
     const text = body.toString('utf8');
