@@ -29,7 +29,7 @@ function topLevelHelp(): string {
     'Commands:',
     ...names.map((name) => `  ${name.padEnd(width)}${COMMANDS[name]!.summary}`),
     '',
-    'Global flags:',
+    'Global flags (before the command, among its flags or after them):',
     ...flagsOf(GLOBAL_OPTIONS).map((flag) => `  --${flag.name.padEnd(18)}${flag.spec.description}${flag.spec.env ? ` ($${flag.spec.env})` : ''}`),
     '  -h, --help          Show help (also "aicr <command> --help").',
     '  -v, --version       Print the version.',
