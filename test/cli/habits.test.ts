@@ -125,6 +125,7 @@ describe('--debug shows Kubernetes requests and retries, never the credentials',
     expect(lines).toContain('debug: GET /api/v1/namespaces/default/configmaps/criteria answered HTTP 200');
     expect(lines.some((line) => /^debug: retrying: get configmaps "criteria" in namespace "default" failed \(HTTP 500 InternalError\); attempt 2 of \d+ in [\d.]+ s$/.test(line))).toBe(true);
     expect(lines).toContain(`debug: --criteria: read cm://default/criteria#snapshot.yaml (${Buffer.byteLength(criteria)} bytes)`);
+    expect(lines.some((line) => line.startsWith('debug: Kubernetes: kubeconfig ') && line.includes(', server http://127.0.0.1:'))).toBe(true);
     expect(result.stderr).not.toContain('admin-token');
   });
 });

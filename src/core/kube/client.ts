@@ -133,6 +133,7 @@ async function createClient(source: ConfigSource, retry: Partial<RetryPolicy>): 
     });
   }
   const policy = { ...DEFAULT_RETRY_POLICY, ...retry };
+  trace(() => `Kubernetes: ${source.label}, context ${JSON.stringify(config.getCurrentContext())}, server ${displayServer(cluster.server)}; each request ${policy.requestTimeoutMs} ms, up to ${policy.attempts} attempts within ${policy.deadlineMs} ms`);
   // A credential plugin runs inside an attempt: its limit ends first, so the error names it.
   boundCredentialCommands(config, k8s.ExecAuth, Math.max(1, Math.floor(policy.requestTimeoutMs * 0.9)), source.label);
   return new KubeClient(k8s, config, source.label, policy);
