@@ -157,9 +157,12 @@ async function runCommand(command: Command, argv: readonly string[], io: CliIO, 
     try {
       return await command.run(values, { ...io, logger: run.logger, outputs: dotenv ?? discardOutputs, workspace: process.cwd(), debug: globals.debug, signal });
     } finally {
-      // Outputs are kept whatever the outcome (a failed validation still reports its counts), unless interrupted.
-      if (dotenv && dotenvClaim && !signal.aborted) writeFileAtomic(dotenvClaim.path, dotenv.text(), 'dotenv', 0o644, dotenvClaim);
-      untrace();
+      try {
+        // Outputs are kept whatever the outcome (a failed validation still reports its counts), unless interrupted.
+        if (dotenv && dotenvClaim && !signal.aborted) writeFileAtomic(dotenvClaim.path, dotenv.text(), 'dotenv', 0o644, dotenvClaim);
+      } finally {
+        untrace();
+      }
     }
   });
 }
