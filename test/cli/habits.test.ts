@@ -142,6 +142,16 @@ describe('a closed standard output', () => {
     expect(code).toBe(0);
   });
 
+  it('keeps the exit code when the reader of stderr went away (no crash over the failed log write)', async () => {
+    const child = spawn(process.execPath, [join(REPO_ROOT, 'bin', 'aicr.js'), 'recipe', '--no-such-flag'], { env: env(), stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stderr.destroy();
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+  });
+
   it('with a real pipe into head -1, prints the first line only and exits 0 with nothing on stderr', async () => {
     const child = spawn('bash', ['-o', 'pipefail', '-c', `"${process.execPath}" "${join(REPO_ROOT, 'bin', 'aicr.js')}" query --service eks --selector . 2>err.txt | head -1; echo "exit=$?"; cat err.txt`], { cwd: tempDir(), env: env() });
     let out = '';
