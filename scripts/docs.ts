@@ -13,6 +13,10 @@ import { componentPath, componentYaml, pipelinePath, pipelineYaml } from './gene
 import { optionsReference } from './generate/options-doc.js';
 import { dotenvName } from '../src/core/options/outputs.js';
 import { toYaml } from '../src/core/serialize.js';
+import { VERSION } from '../src/core/version.js';
+
+/** The tag users pin actions to: the major tag the release workflow moves (v0 while the version is 0.x). */
+const MAJOR_TAG = `v${VERSION.split('.')[0]}`;
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const check = process.argv.includes('--check');
@@ -118,7 +122,7 @@ function usageBlock(folder: string, action: { inputs?: Record<string, { descript
     const left = `    ${name}: ${value(spec)}`;
     return `${left.padEnd(width)}# ${spec.required ? 'required: ' : ''}${spec.description}`;
   });
-  return ['```yaml', `- uses: nvidia/aicr/actions/${folder}@v1`, '  with:', ...lines, '```'].join('\n');
+  return ['```yaml', `- uses: nvidia/aicr/actions/${folder}@${MAJOR_TAG}`, '  with:', ...lines, '```'].join('\n');
 }
 
 /** `aicr --help` and each command's help, from the committed CLI build. */

@@ -5,7 +5,8 @@
  */
 import { invalidInput } from '../core/errors.js';
 import { editDistance } from '../core/util/suggest.js';
-import { readOptions, type RawValue } from '../core/options/values.js';
+import { isBoolText, readOptions, type RawValue } from '../core/options/values.js';
+import { quoted } from '../core/safe-text.js';
 import { defaultAt, nameAt, offeredAt, type OptionSpec, type OptionTable, type OptionValues } from '../core/options/spec.js';
 
 /** One flag of a command, as the parser and `--help` see it. */
@@ -106,9 +107,19 @@ export function readFlagValues<T extends OptionTable>(table: T, parsed: ParsedAr
     const given = parsed.raw.get(property);
     if (given && given.some((text) => text !== '')) return given;
     const fromEnv = spec.env ? env[spec.env] : undefined;
-    if (fromEnv !== undefined && fromEnv !== '') return fromEnv;
+    if (fromEnv !== undefined && fromEnv !== '') {
+      if (spec.type === 'bool' && !isBoolText(fromEnv)) throw badBoolVariable(spec.env!, fromEnv);
+      return fromEnv;
+    }
     if (spec.positional && parsed.positionals[0] !== undefined) return parsed.positionals[0];
     return undefined;
+  });
+}
+
+/** A boolean environment variable that holds something else: named as the variable, not the flag. */
+function badBoolVariable(variable: string, text: string): Error {
+  return invalidInput(`environment variable ${variable} takes a boolean, not ${quoted(text)}`, {
+    hint: `set ${variable} to 1, t, T, TRUE, true, True (on) or 0, f, F, FALSE, false, False (off), or unset it`,
   });
 }
 

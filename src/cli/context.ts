@@ -35,6 +35,12 @@ export interface Command<T extends OptionTable = OptionTable> {
   run(values: OptionValues<T>, context: CommandContext): Promise<number>;
 }
 
+/** A command in the command table: loaded only when it runs (keeps start-up small). */
+export interface CommandEntry {
+  summary: string;
+  load: () => Promise<Command>;
+}
+
 /** Declares a command: its run() sees typed values of its table; the dispatcher sees any command. */
 export function defineCommand<T extends OptionTable>(command: Command<T>): Command {
   return command as unknown as Command;

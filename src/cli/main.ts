@@ -9,8 +9,9 @@ import { discardOutputs, dotenvOutputs } from '../core/options/outputs.js';
 import { namerFrom, type OptionNamer } from '../core/option-refs.js';
 import { doorNames, nameAt, offeredAt } from '../core/options/spec.js';
 import { parseBool } from '../core/options/values.js';
-import { fileStamp, writeFileAtomic } from '../core/io.js';
+import { fileStamp, isStdoutClosed, writeFileAtomic } from '../core/io.js';
 import { runInterruptible } from '../core/interrupts.js';
+import { traceTo } from '../core/trace.js';
 import { VERSION } from '../core/version.js';
 import { readGitlabInputs } from '../gitlab/inputs.js';
 import { flagsOf, formatHelp, parseArgv, readFlagValues } from './args.js';
@@ -28,7 +29,7 @@ function topLevelHelp(): string {
     'Commands:',
     ...names.map((name) => `  ${name.padEnd(width)}${COMMANDS[name]!.summary}`),
     '',
-    'Global flags:',
+    'Global flags (before the command, among its flags or after them):',
     ...flagsOf(GLOBAL_OPTIONS).map((flag) => `  --${flag.name.padEnd(18)}${flag.spec.description}${flag.spec.env ? ` ($${flag.spec.env})` : ''}`),
     '  -h, --help          Show help (also "aicr <command> --help").',
     '  -v, --version       Print the version.',
@@ -150,12 +151,18 @@ async function runCommand(command: Command, argv: readonly string[], io: CliIO, 
   const values = globals.inputsFromEnv ? readGitlabInputs(command.options, io.env, parsed.raw) : readFlagValues(command.options, parsed, io.env);
   const dotenv = globals.dotenv && command.outputs ? dotenvOutputs(command.outputs) : undefined;
   const dotenvClaim = globals.dotenv ? { kind: 'file' as const, path: globals.dotenv, stamp: fileStamp(globals.dotenv) } : undefined;
+  // Reads, writes, requests and retries deep in core log through this run's logger (trace.ts).
+  const untrace = traceTo(globals.debug ? (message) => run.logger.debug(message) : undefined);
   return runInterruptible(async (signal) => {
     try {
       return await command.run(values, { ...io, logger: run.logger, outputs: dotenv ?? discardOutputs, workspace: process.cwd(), debug: globals.debug, signal });
     } finally {
-      // Outputs are kept whatever the outcome (a failed validation still reports its counts), unless interrupted.
-      if (dotenv && dotenvClaim && !signal.aborted) writeFileAtomic(dotenvClaim.path, dotenv.text(), 'dotenv', 0o644, dotenvClaim);
+      try {
+        // Outputs are kept whatever the outcome (a failed validation still reports its counts), unless interrupted.
+        if (dotenv && dotenvClaim && !signal.aborted) writeFileAtomic(dotenvClaim.path, dotenv.text(), 'dotenv', 0o644, dotenvClaim);
+      } finally {
+        untrace();
+      }
     }
   });
 }
@@ -177,6 +184,8 @@ function checkComponentFlags(command: Command, raw: ReadonlyMap<string, readonly
 }
 
 function reportFailure(error: unknown, io: CliIO, run: Run): number {
+  // As a shell pipeline expects: the reader has what it wanted, so no message and success.
+  if (isStdoutClosed(error)) return 0;
   const code = exitCodeFor(error);
   if (code === 1 && error instanceof Error && error.stack) run.logger.debug(error.stack);
   const text = formatError(error, run.namer);

@@ -137,6 +137,18 @@ export function criteriaMatch(overlay: RawCriteria, query: Criteria): boolean {
   return nodes === 0 || nodes === query.nodes;
 }
 
+/** Why an overlay's criteria do not match the query (`service gke, not eks`), or undefined when they do. */
+export function criteriaMismatch(overlay: RawCriteria, query: Criteria): string | undefined {
+  const reasons: string[] = [];
+  for (const field of CRITERIA_FIELDS) {
+    const wanted = overlay[field];
+    if (!isWildcard(wanted) && wanted !== query[field]) reasons.push(`${field} ${wanted}, not ${query[field]}`);
+  }
+  const nodes = overlay.nodes ?? 0;
+  if (nodes !== 0 && nodes !== query.nodes) reasons.push(`nodes ${nodes}, not ${query.nodes}`);
+  return reasons.length ? reasons.join('; ') : undefined;
+}
+
 /** Number of specific fields (empty and `any` count as generic). */
 export function specificity(overlay: RawCriteria): number {
   let score = 0;

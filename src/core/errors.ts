@@ -65,7 +65,7 @@ export const EXIT_CODE_TABLE: ReadonlyArray<{ code: number; name: string; meanin
   { code: 3, name: 'not found', meaning: 'a named file, recipe, component, ConfigMap or key does not exist, or a required snapshot source is absent' },
   { code: 4, name: 'unauthorized', meaning: 'the cluster refused the request (authentication or RBAC)' },
   { code: 5, name: 'timeout', meaning: 'an operation did not finish before its deadline' },
-  { code: 6, name: 'unavailable', meaning: 'a remote service (cluster API, URL) could not be reached' },
+  { code: 6, name: 'unavailable', meaning: 'a remote service (cluster API, URL) could not be reached, or its TLS certificate is not trusted (not retried)' },
   { code: 7, name: 'rate limited', meaning: 'a remote service kept answering 429 after retries' },
   { code: 8, name: 'internal', meaning: 'an internal failure while producing an artifact' },
   { code: 10, name: 'constraints failed', meaning: 'validate: at least one constraint failed' },

@@ -12,6 +12,8 @@ import { optionLabel } from './option-refs.js';
 import { redactUrl, redactUrlCredentials } from './redact.js';
 import { REQUEST_TIMEOUT_VARIABLE, requestTimeoutMs } from './request-timeout.js';
 import { quoted } from './safe-text.js';
+import { certificateFailure, describeCertificateFailure, type CertificateFailure } from './tls.js';
+import { trace } from './trace.js';
 import { removeStaleTemporaries, temporaryName } from './util/temp-names.js';
 
 // Importers of io.ts keep finding the location types and the cm:// parser here.
@@ -85,6 +87,12 @@ export interface ReadResult {
 
 /** Reads a location's text, enforcing the size limit before the whole input is buffered. */
 export async function readLocation(location: Location, options: ReadOptions = {}): Promise<ReadResult> {
+  const result = await readLocationUntraced(location, options);
+  trace(() => `${optionLabel(options.input ?? 'input')}: read ${result.origin} (${Buffer.byteLength(result.text)} bytes)`);
+  return result;
+}
+
+async function readLocationUntraced(location: Location, options: ReadOptions): Promise<ReadResult> {
   const maxBytes = options.maxBytes ?? MAX_DOCUMENT_BYTES;
   const input = options.input ?? 'input';
   switch (location.kind) {
@@ -174,10 +182,15 @@ async function fetchLimited(url: URL, maxBytes: number, input: string, timeoutMs
   try {
     let response: Response;
     try {
+      trace(`GET ${shown}`);
       response = await fetch(url, { signal: controller.signal, redirect: 'follow' });
+      trace(() => `GET ${shown} answered HTTP ${response.status}${response.redirected ? ` (redirected to ${redactUrl(new URL(response.url))})` : ''}`);
     } catch (error) {
+      trace(() => `GET ${shown} failed: ${errorText(error).replaceAll(url.href, shown)}`);
       if (interrupt?.aborted) throw interrupt.reason;
       if (controller.signal.aborted) throw timeout('did not answer');
+      const certificate = certificateFailure(error);
+      if (certificate) throw certificateError(certificate, input, shown, error);
       const cause = (error as { cause?: { message?: string; code?: string } }).cause;
       const reason = (cause?.code ?? cause?.message ?? (error as Error).message).replaceAll(url.href, shown);
       throw new AicrError(ErrorCode.Unavailable, `${optionLabel(input)}: cannot fetch ${shown}: ${reason}`, {
@@ -237,6 +250,16 @@ async function fetchLimited(url: URL, maxBytes: number, input: string, timeoutMs
   }
 }
 
+/** A URL whose certificate is not trusted: what is wrong with it, and the fix for that problem. */
+function certificateError(certificate: CertificateFailure, input: string, shown: string, cause: unknown): AicrError {
+  const hint = {
+    trust: `if you trust this server, add its certificate authority (a PEM file) to NODE_EXTRA_CA_CERTS; otherwise fetch the document from a server with a publicly trusted certificate`,
+    renew: 'the server\'s certificate must be renewed (or the runner\'s clock is wrong); tell whoever runs the server',
+    host: 'use the host name the certificate was issued for, or a certificate that names this host',
+  }[certificate.fix];
+  return new AicrError(ErrorCode.Unavailable, `${optionLabel(input)}: cannot fetch ${shown}: ${describeCertificateFailure(certificate)}`, { cause, hint });
+}
+
 function errorText(error: unknown): string {
   const cause = (error as { cause?: { code?: string; message?: string } }).cause;
   return cause?.code ?? cause?.message ?? (error as Error)?.message ?? String(error);
@@ -258,6 +281,9 @@ export async function writeLocation(location: Location, text: string, options: W
         await new Promise<void>((resolve, reject) => stream.write(text, (error) => (error ? reject(error) : resolve())));
       } catch (error) {
         // The listener stays: the event may come after the callback.
+        if ((error as NodeJS.ErrnoException).code === 'EPIPE') {
+          throw new AicrError(ErrorCode.Internal, `${optionLabel(options.input ?? 'output')}: standard output was closed by its reader`, { cause: error, details: { stdoutClosed: true } });
+        }
         throw wrapError(error, `${optionLabel(options.input ?? 'output')}: cannot write to standard output`, ErrorCode.Internal);
       }
       stream.off?.('error', ignore);
@@ -266,11 +292,18 @@ export async function writeLocation(location: Location, text: string, options: W
     case 'file':
       writeFileAtomic(location.path, text, options.input, 0o644, options.claim?.kind === 'file' ? options.claim : undefined);
       return;
-    case 'url':
-      throw invalidInput(`${optionLabel(options.input ?? 'output')}: cannot write to a URL (${redactUrl(location.url)})`, { hint: 'write to a file, - for stdout, or cm://namespace/name' });
     case 'configmap':
       await (await configMaps()).write(location, text, options);
+      trace(() => `${optionLabel(options.input ?? 'output')}: wrote ${location.text} (${Buffer.byteLength(text)} bytes)`);
+      return;
+    case 'url':
+      throw invalidInput(`${optionLabel(options.input ?? 'output')}: cannot write to a URL (${redactUrl(location.url)})`, { hint: 'write to a file, - for stdout, or cm://namespace/name' });
   }
+}
+
+/** Whether `error` says the reader of standard output went away (`aicr recipe | head -1`). */
+export function isStdoutClosed(error: unknown): boolean {
+  return error instanceof AicrError && error.details?.stdoutClosed === true;
 }
 
 /** A file's identity now, or null when nothing is (or can be seen) there: the write reports why. */
@@ -371,6 +404,7 @@ export function writeFileAtomic(path: string, data: string | Uint8Array, input =
     untrack();
   }
   if (claim) claim.stamp = fileStamp(path);
+  trace(() => `${optionLabel(input)}: wrote ${path} (${typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength} bytes)`);
 }
 
 /** Puts the written temporary file at `path`, honouring the claim. */

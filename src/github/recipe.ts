@@ -1,5 +1,9 @@
-/** GitHub rendering of the recipe stage: the job-summary section. */
+/** GitHub rendering of the recipe stage: the job-summary section, the excluded-overlay annotations. */
+import * as core from '@actions/core';
 import { CRITERIA_FIELDS } from '../core/criteria.js';
+import type { RecipeStepResult } from '../core/recipe/step.js';
+import type { PathMapper } from '../core/validate/reports.js';
+import { githubProperties, githubText } from './logger.js';
 import type { RecipeOutcome } from '../core/recipe/index.js';
 import { cell, deploymentGraph, mermaidBlock, type Summary } from './summary.js';
 
@@ -32,4 +36,29 @@ export function addRecipeSummary(summary: Summary, outcome: RecipeOutcome, path:
       ...recipe.constraints.map((c) => [cell(c.name), cell(c.value)]),
     ]);
   }
+}
+
+/** Overlay names the snapshot excluded, in the recipe's order. */
+export function excludedOverlayNames(outcome: RecipeOutcome): string[] {
+  return (outcome.recipe.metadata.excludedOverlays ?? []).map((item) => (typeof item === 'string' ? item : item.name));
+}
+
+/**
+ * One annotation per overlay that the snapshot excluded because its own constraints fail, at its
+ * line under metadata.excludedOverlays of the written recipe, naming each failed constraint: the
+ * recipe is more generic than the criteria ask for. An error when `strict`, else a warning.
+ */
+export function annotateExcludedOverlays(outcome: RecipeStepResult, paths: PathMapper, strict: boolean): void {
+  const warnings = outcome.recipe.metadata.constraintWarnings ?? [];
+  excludedOverlayNames(outcome).forEach((name, index) => {
+    const failed = warnings.filter((warning) => warning.overlay === name).map((warning) => `${warning.constraint} (${warning.reason})`);
+    const message = `overlay ${name} was left out of the recipe: the snapshot fails its constraint${failed.length === 1 ? '' : 's'} ${failed.join('; ') || '(not recorded)'}`;
+    const location = outcome.written?.source.locate(['metadata', 'excludedOverlays', index]);
+    const properties: core.AnnotationProperties = { title: `excluded overlay ${name}` };
+    if (location && !/^[a-z][a-z0-9+.-]*:\/\//i.test(location.file) && location.file !== '<stdin>') {
+      properties.file = paths(location.file);
+      if (location.line !== undefined) properties.startLine = location.line;
+    }
+    (strict ? core.error : core.warning)(githubText(message), githubProperties(properties));
+  });
 }

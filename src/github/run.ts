@@ -6,6 +6,7 @@
 import * as core from '@actions/core';
 import { AicrError, EXIT_CODE_TABLE, exitCodeFor, formatError } from '../core/errors.js';
 import { exitInterrupted, isInterruptCode, runInterruptible } from '../core/interrupts.js';
+import { traceTo } from '../core/trace.js';
 import { outputName } from '../core/options/outputs.js';
 import { namerFrom, type OptionNamer } from '../core/option-refs.js';
 import { doorNames, type OptionTable, type OptionValues } from '../core/options/spec.js';
@@ -43,11 +44,14 @@ export async function runAction<T extends OptionTable>(
   for (const [key, input] of Object.entries(aliases)) names.set(key, input);
   const namer: OptionNamer = namerFrom(names, 'input');
   let wantSummary = true;
+  const logger = githubLogger(namer);
+  // The runner's debug mode (ACTIONS_STEP_DEBUG) shows reads, writes, requests and retries too.
+  const untrace = traceTo(core.isDebug() ? (message) => logger.debug(message) : undefined);
   try {
     const values = readActionInputs(options);
     wantSummary = (values as { summary?: boolean }).summary !== false && summaryAvailable();
     const code = await runInterruptible((signal) => main(values, {
-      logger: githubLogger(namer),
+      logger,
       outputs: githubOutputs,
       env: process.env,
       workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
@@ -68,5 +72,7 @@ export async function runAction<T extends OptionTable>(
     if (code === 1 && error instanceof Error && error.stack) core.debug(githubText(error.stack, namer));
     process.exitCode = code;
     if (isInterruptCode(code)) exitInterrupted(code);
+  } finally {
+    untrace();
   }
 }

@@ -124,3 +124,44 @@ function runNode(args: string[], options: { cwd: string; env: NodeJS.ProcessEnv 
     child.on('close', (code) => resolve({ code: code ?? -1, output }));
   });
 }
+
+describe('root action: overlays a snapshot excluded', () => {
+  // Kubernetes 1.29 passes the base (>= 1.25) and eks (>= 1.28) floors but not eks-training
+  // (>= 1.30) nor h100-eks-training (>= 1.32.4): those two overlays are left out.
+  const older = writeTree({ 'snapshot.yaml': readFileSync(passing, 'utf8').replace(/v1\.33\.5-eks-3025e55/g, 'v1.29.3-eks-3025e55') });
+  const snapshot = join(older, 'snapshot.yaml');
+
+  it('annotates each one as a warning at its line in recipe.yaml, naming the failed constraint, and bundles', async () => {
+    const result = await runWithInputs(run, { snapshot, intent: 'training', deployer: 'helm' });
+    expect(result.exitCode, result.stdout).toBe(0);
+    const recipe = parse(readFileSync(join(result.cwd, 'aicr/recipe.yaml'), 'utf8'));
+    const excluded: string[] = recipe.metadata.excludedOverlays;
+    expect(excluded).toEqual(expect.arrayContaining(['eks-training', 'h100-eks-training']));
+    const warnings = result.commands.filter((c) => c.command === 'warning' && c.properties.title?.startsWith('excluded overlay '));
+    expect(warnings.map((w) => w.properties.title)).toEqual(excluded.map((name) => `excluded overlay ${name}`));
+    const lines = readFileSync(join(result.cwd, 'aicr/recipe.yaml'), 'utf8').split('\n');
+    for (const [index, warning] of warnings.entries()) {
+      expect(warning.properties.file).toBe('aicr/recipe.yaml');
+      expect(lines[Number(warning.properties.line) - 1]).toContain(excluded[index]);
+    }
+    expect(warnings.find((w) => w.properties.title === 'excluded overlay eks-training')!.message).toBe('overlay eks-training was left out of the recipe: the snapshot fails its constraint K8s.server.version (expected >= 1.30, got v1.29.3-eks-3025e55)');
+    expect(result.outputs['bundle-dir']).toBe('aicr/bundle');
+  });
+
+  it('with strict, they are errors and the run stops before bundling (exit 10)', async () => {
+    const result = await runWithInputs(run, { snapshot, intent: 'training', deployer: 'helm', strict: 'true' });
+    expect(result.exitCode).toBe(10);
+    const errors = result.commands.filter((c) => c.command === 'error' && c.properties.title?.startsWith('excluded overlay '));
+    expect(errors.length).toBeGreaterThanOrEqual(2);
+    expect(result.stdout).toContain('no bundle was written: the snapshot excluded overlays');
+    expect(result.stdout).toContain('set input "strict" to false');
+    expect(existsSync(join(result.cwd, 'aicr/bundle'))).toBe(false);
+    expect(result.outputs['recipe-path']).toBe('aicr/recipe.yaml');
+  });
+
+  it('with strict and nothing excluded, bundles as usual', async () => {
+    const result = await runWithInputs(run, { snapshot: passing, intent: 'training', deployer: 'helm', strict: 'true' });
+    expect(result.exitCode, result.stdout).toBe(0);
+    expect(result.commands.filter((c) => c.properties.title?.startsWith('excluded overlay '))).toEqual([]);
+  });
+});

@@ -19,9 +19,10 @@ import { resolveFromOptions, writeRecipe } from '../../core/recipe/step.js';
 import { expandPath } from '../../core/path-template.js';
 import { readOptionsFor } from '../../core/step.js';
 import { runValidateStep } from '../../core/validate/step.js';
+import { relativeTo } from '../../core/validate/reports.js';
 import { addBundleSummary } from '../../github/bundle.js';
 import { helmLint } from '../../github/helm-lint.js';
-import { addRecipeSummary } from '../../github/recipe.js';
+import { addRecipeSummary, annotateExcludedOverlays, excludedOverlayNames } from '../../github/recipe.js';
 import { runAction, type ActionIO } from '../../github/run.js';
 import { addValidationSummary, annotateValidation } from '../../github/validate.js';
 import { addVerificationSummary } from '../../github/verify.js';
@@ -58,6 +59,8 @@ export async function run(): Promise<void> {
     const { outputDir } = recipe;
     const recipePath = recipe.output;
     addRecipeSummary(io.summary, recipe, recipePath);
+    const excluded = excludedOverlayNames(recipe);
+    annotateExcludedOverlays(recipe, relativeTo(io.workspace), values.strict);
 
     if (snapshot && recipe.written) {
       const validation = await io.logger.group('Validate', () =>
@@ -82,6 +85,10 @@ export async function run(): Promise<void> {
       }
     }
 
+    if (values.strict && excluded.length) {
+      io.logger.error(`no bundle was written: the snapshot excluded overlay${excluded.length === 1 ? '' : 's'} ${excluded.join(', ')} because ${excluded.length === 1 ? 'its' : 'their'} constraints fail (set ${optionRef('strict')} to false to bundle the more generic recipe)`);
+      return ExitCode.ConstraintsFailed;
+    }
     if (values.deployer === 'none') return ExitCode.Success;
     const deployer = values.deployer;
     const bundleDir = join(outputDir, 'bundle');

@@ -35,6 +35,11 @@ export const ROOT_OPTIONS = defineOptions(actionOnly({
     default: true,
     description: `Stop (exit code ${ExitCode.ConstraintsFailed}) when a constraint fails; false reports the failures and bundles anyway.`,
   },
+  strict: {
+    type: 'bool',
+    default: false,
+    description: `Stop (exit code ${ExitCode.ConstraintsFailed}) before bundling when the snapshot excluded an overlay because its constraints fail (the recipe would be more generic than the criteria ask); false annotates it as a warning.`,
+  },
   deployer: {
     ...deployer,
     choices: [...DEPLOYERS, 'none'] as const,

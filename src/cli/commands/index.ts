@@ -1,12 +1,7 @@
 /** The command table: modules load only when their command runs (keeps start-up small). */
-import type { Command } from '../context.js';
+import type { CommandEntry } from '../context.js';
 
-export interface CommandEntry {
-  summary: string;
-  load: () => Promise<Command>;
-}
-
-export const COMMANDS: Record<string, CommandEntry> = {
+const STAGE_COMMANDS: Record<string, CommandEntry> = {
   snapshot: { summary: 'measure a GPU node (OS, systemd, GPU, Kubernetes, topology) into a Snapshot; drift against a baseline', load: async () => (await import('./snapshot.js')).command },
   diff: { summary: 'compare two snapshots and report drift (--fail-on-drift exits 11)', load: async () => (await import('./diff.js')).command },
   recipe: { summary: 'resolve a recipe from criteria, a criteria file or a snapshot', load: async () => (await import('./recipe.js')).command },
@@ -14,4 +9,9 @@ export const COMMANDS: Record<string, CommandEntry> = {
   validate: { summary: 'check a recipe\'s constraints against a snapshot (exit 10 when one fails); CTRF, JUnit, Code Quality reports', load: async () => (await import('./validate.js')).command },
   bundle: { summary: 'generate a deployment bundle (helm, argocd, argocdhelm, flux, helmfile) from a recipe', load: async () => (await import('./bundle.js')).command },
   verify: { summary: 'check a bundle against its checksums.txt (exit 12 on findings)', load: async () => (await import('./verify.js')).command },
+};
+
+export const COMMANDS: Record<string, CommandEntry> = {
+  ...STAGE_COMMANDS,
+  completion: { summary: 'print a shell completion script (bash, zsh or fish) for the commands above', load: async () => (await import('./completion.js')).completionCommand(STAGE_COMMANDS) },
 };

@@ -18,6 +18,7 @@ import { removeStaleTemporaries, temporaryName } from '../util/temp-names.js';
 import { replaceRefusal } from './ownership.js';
 import type { BundleFile } from './types.js';
 import { quoted } from '../safe-text.js';
+import { trace } from '../trace.js';
 
 export interface WriteBundleOptions {
   /** Replace an earlier bundle of ours (never anything else). */
@@ -99,6 +100,7 @@ export function writeBundle(output: string, files: readonly BundleFile[], option
     writeTree(temp, files);
     if (typeof claim.state === 'string') placeNew(temp, target, output, input);
     else replaceEarlier(temp, claim, output, input);
+    for (const file of files) trace(() => `${optionLabel(input)}: wrote ${join(output, file.path)} (${Buffer.byteLength(file.content)} bytes)`);
   } catch (error) {
     if (error instanceof AicrError) throw error;
     throw wrapError(error, `${optionLabel(input)}: cannot write the bundle to ${output}`, ErrorCode.Internal);

@@ -22,6 +22,7 @@ import { boundCredentialCommands } from './credentials.js';
 import { abortable, httpError, openExchange, readBody, readLines, tooLarge } from './transport.js';
 import { optionRef } from '../option-refs.js';
 import { requestTimeoutMs } from '../request-timeout.js';
+import { trace } from '../trace.js';
 
 export type K8sModule = typeof K8sApi;
 
@@ -132,6 +133,7 @@ async function createClient(source: ConfigSource, retry: Partial<RetryPolicy>): 
     });
   }
   const policy = { ...DEFAULT_RETRY_POLICY, ...retry };
+  trace(() => `Kubernetes: ${source.label}, context ${JSON.stringify(config.getCurrentContext())}, server ${displayServer(cluster.server)}; each request ${policy.requestTimeoutMs} ms, up to ${policy.attempts} attempts within ${policy.deadlineMs} ms`);
   // A credential plugin runs inside an attempt: its limit ends first, so the error names it.
   boundCredentialCommands(config, k8s.ExecAuth, Math.max(1, Math.floor(policy.requestTimeoutMs * 0.9)), source.label);
   return new KubeClient(k8s, config, source.label, policy);
@@ -257,7 +259,9 @@ export class KubeClient {
   private async send(request: KubeRequest, signal: AbortSignal): Promise<unknown> {
     const { url, headers, agent, payload } = await this.prepare(request, signal);
     const method = request.method ?? 'GET';
+    trace(() => `${method} ${url.pathname}${url.search}`);
     const res = await openExchange({ url, method, headers, signal, ...(agent ? { agent } : {}), ...(payload ? { payload } : {}) });
+    trace(() => `${method} ${url.pathname} answered HTTP ${res.statusCode ?? 0}`);
     const limit = request.maxBytes ?? MAX_OBJECT_BYTES;
     const body = await readBody(res, url, signal, limit, () => tooLarge(method, url, limit));
     const text = body.toString('utf8');

@@ -3,9 +3,11 @@
  * went wrong and how to fix it, and carry the right exit code:
  * 401 → unauthorized (credentials), 403 → unauthorized naming the missing RBAC verb and
  * resource, 404 → not found, 400/422 → invalid input, 409 → conflict, 429 → rate limited,
- * 5xx and network failures → unavailable, deadlines → timeout.
+ * 5xx and network failures → unavailable, an untrusted server certificate → unavailable (never
+ * retried), deadlines → timeout.
  */
 import { AicrError, ErrorCode, errorMessage } from '../errors.js';
+import { certificateFailure, describeCertificateFailure, type CertificateFailure } from '../tls.js';
 
 /** What a request was trying to do, for messages and RBAC hints. */
 export interface KubeAction {
@@ -31,6 +33,7 @@ interface KubeStatus {
 export type FailureKind =
   | { kind: 'http'; status: number; reason: string; message: string; retryAfterMs?: number; statusObject?: KubeStatus }
   | { kind: 'network'; code: string; message: string }
+  | { kind: 'certificate'; certificate: CertificateFailure }
   | { kind: 'timeout'; message: string }
   | { kind: 'aborted'; reason: unknown }
   | { kind: 'other'; message: string };
@@ -82,6 +85,8 @@ export function classifyFailure(error: unknown): FailureKind {
     return { kind: 'http', status: e.statusCode, reason: '', message: e.message || httpText(e.statusCode) };
   }
   if (e?.name === 'AbortError' || e?.type === 'aborted') return { kind: 'aborted', reason: error };
+  const certificate = certificateFailure(error);
+  if (certificate) return { kind: 'certificate', certificate };
   const code = typeof e?.code === 'string' ? e.code : typeof e?.errno === 'string' ? e.errno : undefined;
   if (code && NETWORK_CODES.has(code)) return { kind: 'network', code, message: e.message ?? code };
   if (e?.type === 'system' || /socket hang up|ECONNRESET|ECONNREFUSED|network|fetch failed/i.test(e?.message ?? '')) {
@@ -208,6 +213,14 @@ export function toKubeError(error: unknown, action: KubeAction, options: MapOpti
         cause: error,
         hint: 'check that the cluster is running and reachable from here (VPN, firewall, private endpoint), and the server URL in the kubeconfig',
       });
+    case 'certificate': {
+      const hint = {
+        trust: `set the cluster's certificate-authority(-data) in ${options.source ?? 'the kubeconfig'} to the CA that signed the API server's certificate (re-run your cloud's "update-kubeconfig" command)`,
+        renew: 'the API server\'s certificate must be rotated (or the runner\'s clock is wrong); tell the cluster\'s administrator',
+        host: `use the server address the certificate was issued for in ${options.source ?? 'the kubeconfig'}, or set tls-server-name on the cluster entry`,
+      }[failure.certificate.fix];
+      return new AicrError(ErrorCode.Unavailable, `cannot ${what}: the Kubernetes API server${options.server ? ` at ${options.server}` : ''} is not trusted: ${describeCertificateFailure(failure.certificate)}`, { cause: error, hint });
+    }
     case 'timeout':
       return new AicrError(ErrorCode.Timeout, `cannot ${what}: ${failure.message}${after}`, { cause: error, hint: 'the API server is slow or unreachable; try again or raise the timeout' });
     case 'aborted':

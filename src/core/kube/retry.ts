@@ -4,6 +4,7 @@
  * deadline across attempts and waits; no retry for 4xx input errors, 401/403 or 404.
  */
 import { AicrError, ErrorCode } from '../errors.js';
+import { trace } from '../trace.js';
 import { classifyFailure, describeAction, isRetryable, toKubeError, type FailureKind, type KubeAction, type MapOptions } from './errors.js';
 
 export interface RetryPolicy {
@@ -73,6 +74,24 @@ export function cancellation(signal: AbortSignal, action?: KubeAction): AicrErro
   return new AicrError(ErrorCode.Internal, `cancelled${what}${reason instanceof Error ? `: ${reason.message}` : ''}`, { cause: reason });
 }
 
+/** A failure in a few words, for debug lines. */
+function describeFailure(failure: FailureKind): string {
+  switch (failure.kind) {
+    case 'http':
+      return `HTTP ${failure.status}${failure.reason ? ` ${failure.reason}` : ''}`;
+    case 'network':
+      return failure.code;
+    case 'certificate':
+      return `certificate: ${failure.certificate.code}`;
+    case 'timeout':
+      return failure.message;
+    case 'aborted':
+      return 'aborted';
+    case 'other':
+      return failure.message;
+  }
+}
+
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
@@ -132,7 +151,10 @@ export async function withRetry<T>(request: (signal: AbortSignal) => Promise<T>,
               hint: 'the API server is slow or unreachable; try again later',
             })
           : toKubeError(error, options.action, mapOptions);
-      if (!isRetryable(failure) || attempt >= policy.attempts) throw fail();
+      if (!isRetryable(failure) || attempt >= policy.attempts) {
+        trace(() => `${describeAction(options.action)} failed (${describeFailure(failure)}); ${isRetryable(failure) ? `no attempts left (${attempt})` : 'not retried'}`);
+        throw fail();
+      }
       let delay = backoffDelay(attempt - 1, policy, random);
       if (failure.kind === 'http' && failure.retryAfterMs !== undefined) delay = Math.max(delay, failure.retryAfterMs);
       if (Date.now() + delay >= deadlineAt) {
@@ -144,6 +166,7 @@ export async function withRetry<T>(request: (signal: AbortSignal) => Promise<T>,
         }
         throw fail();
       }
+      trace(() => `retrying: ${describeAction(options.action)} failed (${describeFailure(failure)}); attempt ${attempt + 1} of ${policy.attempts} in ${seconds(delay)}`);
       options.onRetry?.({ attempt, delayMs: delay, failure });
       try {
         await sleep(delay, outer);

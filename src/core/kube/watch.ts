@@ -7,7 +7,8 @@
  */
 import type { AicrError } from '../errors.js';
 import type { KubeClient } from './client.js';
-import { classifyFailure, isRetryable, type KubeAction } from './errors.js';
+import { classifyFailure, describeAction, isRetryable, type KubeAction } from './errors.js';
+import { trace } from '../trace.js';
 import { backoffDelay, cancellation } from './retry.js';
 
 export type WatchObject = Record<string, any>;
@@ -87,6 +88,7 @@ export function watchUntil<T>(options: WatchUntilOptions<T>): Promise<T> {
       let delay = error !== undefined ? backoffDelay(failures - 1, client.retryPolicy) : idleCloses > 0 ? backoffDelay(Math.min(idleCloses - 1, 5), client.retryPolicy) : 0;
       // Throttled: never sooner than the server asked.
       if (failure?.kind === 'http' && failure.retryAfterMs !== undefined) delay = Math.max(delay, failure.retryAfterMs);
+      trace(() => `watch ${describeAction(options.action)}: ${reason}; reconnecting in ${delay} ms`);
       timer = setTimeout(() => void start(), delay);
     };
 

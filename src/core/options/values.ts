@@ -116,6 +116,12 @@ function splitItems(text: string, separator: OptionSpec['separator'] = 'comma'):
   return text.split(pattern).map((item) => item.trim()).filter((item) => item !== '');
 }
 
+/** Whether `text` is a boolean as Go's strconv.ParseBool reads it (1/0, t/f, true/false in three casings). */
+export function isBoolText(text: string): boolean {
+  const value = text.trim();
+  return TRUE.has(value) || FALSE.has(value);
+}
+
 /** Go's strconv.ParseBool, which upstream's flags and our inputs share. */
 export function parseBool(key: string, text: string): boolean {
   const value = text.trim();

@@ -25,7 +25,7 @@ import type { Catalog, OverlayEntry } from '../catalog/catalog.js';
 import { evaluateConstraint } from '../constraints/index.js';
 import { compareStrings, isPlainObject, sortKeysDeep } from '../serialize.js';
 import { mergeValues } from '../util/objects.js';
-import { criteriaForOutput, criteriaMatch } from '../criteria.js';
+import { criteriaForOutput, criteriaMatch, criteriaMismatch } from '../criteria.js';
 import { deploymentOrder, validateDependencies } from '../catalog/order.js';
 
 export interface BuildOptions {
@@ -35,6 +35,8 @@ export interface BuildOptions {
   snapshot?: Snapshot;
   /** Receives non-fatal notices (e.g. "only the base recipe matched"). */
   onWarning?: (message: string) => void;
+  /** Receives each decision (overlay matched, not matched, excluded, applied) for debug logs. */
+  onDebug?: (message: string) => void;
 }
 
 interface MergeState {
@@ -46,8 +48,16 @@ interface MergeState {
 
 /** Resolves the recipe for `criteria`. Pure and synchronous: the catalog is already loaded. */
 export function buildRecipe(catalog: Catalog, criteria: Criteria, options: BuildOptions = {}): RecipeResult {
+  const debug = options.onDebug;
   const matched: OverlayEntry[] = [];
-  for (const overlay of catalog.matchable) if (criteriaMatch(overlay.criteria!, criteria)) matched.push(overlay);
+  for (const overlay of catalog.matchable) {
+    if (criteriaMatch(overlay.criteria!, criteria)) {
+      matched.push(overlay);
+      debug?.(`overlay ${overlay.name}: matched`);
+    } else if (debug) {
+      debug(`overlay ${overlay.name}: not matched (it needs ${criteriaMismatch(overlay.criteria!, criteria)})`);
+    }
+  }
   matched.sort(byCandidateOrder);
 
   let passing = matched;
@@ -59,6 +69,7 @@ export function buildRecipe(catalog: Catalog, criteria: Criteria, options: Build
       const failures = evaluateOverlayConstraints(overlay, options.snapshot);
       if (failures.length === 0) passing.push(overlay);
       else {
+        debug?.(`overlay ${overlay.name}: excluded by the snapshot: ${failures.map((f) => `${f.constraint} ${f.reason}`).join('; ')}`);
         excluded.push(overlay.name);
         warnings.push(...failures);
       }
@@ -66,6 +77,7 @@ export function buildRecipe(catalog: Catalog, criteria: Criteria, options: Build
   }
 
   const candidates = maximalLeaves(catalog, passing);
+  debug?.(`overlays applied as leaves: ${candidates.map((c) => c.name).join(', ') || 'none'}${passing.length > candidates.length ? ` (their ancestors ${passing.filter((p) => !candidates.includes(p)).map((p) => p.name).join(', ')} come in through them)` : ''}`);
   const state: MergeState = {
     constraints: new Map(),
     refs: new Map(),
@@ -85,6 +97,7 @@ export function buildRecipe(catalog: Catalog, criteria: Criteria, options: Build
     } catch (error) {
       throw withContext(error, `overlay=${candidate.name}`);
     }
+    debug?.(`overlay ${candidate.name}: chain ${chain.join(' → ')}`);
     for (const name of chain) {
       if (appliedSet.has(name)) continue;
       appliedSet.add(name);

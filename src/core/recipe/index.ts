@@ -86,7 +86,7 @@ function resolveCriteria(request: RecipeRequest): { criteria: Criteria; mode: Re
  * Runs the recipe stage end to end. Allowlists from `env` (AICR_ALLOWED_*) restrict the
  * criteria when set.
  */
-export async function resolveRecipe(request: RecipeRequest, options: { env?: NodeJS.ProcessEnv } = {}): Promise<RecipeOutcome> {
+export async function resolveRecipe(request: RecipeRequest, options: { env?: NodeJS.ProcessEnv; onDebug?: (message: string) => void } = {}): Promise<RecipeOutcome> {
   const allowlists = parseAllowlists(options.env ?? process.env);
   const { criteria, mode, notices } = resolveCriteria(request);
   checkAllowlists(criteria, allowlists);
@@ -96,6 +96,7 @@ export async function resolveRecipe(request: RecipeRequest, options: { env?: Nod
     version: VERSION,
     ...(snapshot ? { snapshot } : {}),
     onWarning: (message) => notices.push(message),
+    ...(options.onDebug ? { onDebug: options.onDebug } : {}),
   });
   return { recipe, criteria, catalog, mode, notices };
 }

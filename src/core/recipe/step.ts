@@ -62,7 +62,7 @@ export async function resolveFromOptions(values: CriteriaValues, io: StepIO, loa
   ]);
   const outcome = await resolveRecipe(
     { criteria: givenCriteria(values), ...(snapshot ? { snapshot } : {}), ...(criteriaDocument ? { criteriaDocument } : {}), ...(values.data ? { data: values.data } : {}) },
-    { env: io.env },
+    { env: io.env, onDebug: (message) => io.logger.debug(`recipe: ${message}`) },
   );
   return { ...outcome, notices: [...notices, ...outcome.notices] };
 }

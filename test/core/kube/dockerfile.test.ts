@@ -59,7 +59,7 @@ describe('docker/Dockerfile', () => {
 
   it('copies only paths that exist and that the .dockerignore lets through', () => {
     const ignore = readFileSync(join(REPO_ROOT, 'docker', 'Dockerfile.dockerignore'), 'utf8').split('\n').filter((l) => l.startsWith('!')).map((l) => l.slice(1));
-    expect(copies.map((c) => c[0])).toEqual(['package.json', 'bin/', 'dist/', 'recipes/']);
+    expect(copies.map((c) => c[0])).toEqual(['package.json', 'LICENSE', 'bin/', 'dist/', 'recipes/']);
     for (const [source] of copies) {
       expect(existsSync(join(REPO_ROOT, source!)), source).toBe(true);
       expect(ignore, source).toContain(source);
