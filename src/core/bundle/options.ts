@@ -32,6 +32,11 @@ export const BUNDLE_SETTINGS = defineOptions({
   workloadGate: { type: 'string', description: 'Taint that keeps workloads off GPU nodes until they are ready: key=value:effect or key:effect.', placeholder: '<key=value:effect>' },
   nodes: { type: 'int', min: 0, max: MAX_NODES, default: 0, description: 'Estimated GPU node count, written to components that size themselves (0 leaves it unset).' },
   repo: { type: 'string', description: 'Git (or OCI) repository the bundle is pushed to, written into argocd, argocdhelm and flux output.', placeholder: '<url>' },
+  repoPath: {
+    type: 'string',
+    description: 'Folder of the bundle inside that repository (e.g. clusters/prod; default: its root): argocd, argocdhelm and flux output points there. Relative, without "..".',
+    placeholder: '<dir>',
+  },
   targetRevision: { type: 'string', default: 'main', description: 'Branch, tag or commit GitOps tools track.', placeholder: '<revision>' },
 });
 

@@ -13,6 +13,7 @@ import { readOptionsFor, type StepIO } from '../step.js';
 import { generateBundle, writeGeneratedBundle, type BundleOutcome } from './index.js';
 import { checkOutputDir } from './output.js';
 import { BUNDLE_OUTPUTS, type BUNDLE_OPTIONS, type BUNDLE_SETTINGS } from './options.js';
+import { parseRepoPath } from './repo-path.js';
 import { parseSetFlags } from './set.js';
 import type { BundleOptions } from './types.js';
 
@@ -33,6 +34,7 @@ function bundleOptionsFrom(values: OptionValues<typeof BUNDLE_SETTINGS>): Bundle
   if (values.workloadGate) options.workloadGate = values.workloadGate;
   if (values.nodes !== undefined) options.nodes = values.nodes;
   if (values.repo) options.repo = values.repo;
+  if (values.repoPath) options.repoPath = values.repoPath;
   return options;
 }
 
@@ -51,6 +53,7 @@ export async function runBundleStep(values: BundleValues, io: StepIO, given: Bun
   const outputOption = given.outputOption ?? 'output';
   // Malformed overrides are refused before any work: no recipe is read for a bundle that cannot be made.
   parseSetFlags(values.set);
+  parseRepoPath(values.repoPath, values.deployer);
   // So is a bad output directory, and a good one is claimed (a templated one once it is expanded).
   const claim = hasPlaceholders(values.output) ? undefined : checkOutputDir(values.output, { force: values.force, input: outputOption });
   const [recipe, catalog] = await Promise.all([
