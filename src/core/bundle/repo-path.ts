@@ -25,7 +25,6 @@ export function parseRepoPath(raw: string | undefined, deployer: DeployerName): 
   if (value === '' || value === '.' || value === './') return '';
   const fail = (what: string, hint: string) => optionError(OPTION, `${quoted(value)} ${what}`, { hint });
   if (value.length > MAX_REPO_PATH) throw fail(`is ${value.length} characters long; the limit is ${MAX_REPO_PATH}`, 'use a shorter folder path');
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f-\u009f]/.test(value)) {
     // Not echoed: a control character in a log line is what an injection would need.
     throw optionError(OPTION, 'contains control characters', { hint: 'pass a plain folder path such as clusters/prod' });
