@@ -4,6 +4,7 @@ import { defineOutputs } from '../options/outputs.js';
 import { defineOptions } from '../options/spec.js';
 import { MAX_NODES } from '../criteria.js';
 import { DEPLOYERS } from './types.js';
+import { CHANGE_OUTPUTS, COMPARE_OPTIONS } from '../changes/options.js';
 
 const PATH_REGEX = '^[A-Za-z0-9_][A-Za-z0-9_-]*(\\.[A-Za-z0-9_-]+)*(/[A-Za-z0-9_][A-Za-z0-9_-]*(\\.[A-Za-z0-9_-]+)*)*/?$';
 
@@ -70,6 +71,7 @@ export const BUNDLE_OPTIONS = defineOptions({
       gitlab: 'run helm lint and helm template on the bundle\'s folders in a job of your own',
     },
   },
+  ...COMPARE_OPTIONS,
   data: dataOption,
   kubeconfig: kubeconfigOption,
   summary: summaryOption,
@@ -81,4 +83,5 @@ export const BUNDLE_OUTPUTS = defineOutputs('bundle', {
   deployer: { description: 'Deployer used (helm, argocd, argocdhelm, flux or helmfile).' },
   files: { description: 'Number of files in the bundle, checksums.txt included.' },
   checksumsPath: { description: 'Path of the bundle\'s checksums.txt.' },
+  ...CHANGE_OUTPUTS,
 });

@@ -15,6 +15,8 @@ import { checkOutputDir } from './output.js';
 import { BUNDLE_OUTPUTS, type BUNDLE_OPTIONS, type BUNDLE_SETTINGS } from './options.js';
 import { parseRepoPath } from './repo-path.js';
 import { parseSetFlags } from './set.js';
+import { loadEarlier, planChanges } from '../changes/compare.js';
+import type { ChangePlan } from '../changes/plan.js';
 import type { BundleOptions } from './types.js';
 
 export type BundleValues = OptionValues<typeof BUNDLE_OPTIONS>;
@@ -47,7 +49,7 @@ export interface BundleInputs {
 }
 
 /** What the bundle step returns: the bundle as written (the same result name as every step's). */
-export type BundleStepResult = BundleOutcome;
+export type BundleStepResult = BundleOutcome & { changes?: ChangePlan };
 
 export async function runBundleStep(values: BundleValues, io: StepIO, given: BundleInputs = {}): Promise<BundleStepResult> {
   const outputOption = given.outputOption ?? 'output';
@@ -56,6 +58,7 @@ export async function runBundleStep(values: BundleValues, io: StepIO, given: Bun
   parseRepoPath(values.repoPath, values.deployer);
   // So is a bad output directory, and a good one is claimed (a templated one once it is expanded).
   const claim = hasPlaceholders(values.output) ? undefined : checkOutputDir(values.output, { force: values.force, input: outputOption });
+  const earlier = await loadEarlier(values, io, { bundles: true });
   const [recipe, catalog] = await Promise.all([
     given.recipe ?? loadDocument('RecipeResult', values.recipe, readOptionsFor('recipe', io, values.kubeconfig)),
     given.catalog ?? loadDataCatalog(values.data),
@@ -70,5 +73,6 @@ export async function runBundleStep(values: BundleValues, io: StepIO, given: Bun
   outputs.set('files', outcome.files.length);
   outputs.set('checksumsPath', outcome.checksumsPath);
   io.logger.info(`${outcome.title} written to ${outcome.dir}: ${outcome.files.length} files, ${outcome.plan.folders.length} releases`);
-  return outcome;
+  const changes = await planChanges(earlier, { recipe: recipe.document, recipeSource: recipe.origin, bundleDir: outcome.dir }, values, io);
+  return changes ? { ...outcome, changes } : outcome;
 }

@@ -1,4 +1,4 @@
-/** Escaping for values written into generated Markdown (the bundle READMEs). */
+/** Escaping for values written into generated Markdown (bundle READMEs, change plans, summaries). */
 
 /** Text that must stay on its line (a heading, a list item): line breaks become spaces. */
 export function markdownText(text: string): string {
