@@ -1,0 +1,97 @@
+// `aicr diff` on two recipes or two bundle folders: the kind is told from what is given.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse, stringify } from 'yaml';
+import { runCli } from '../helpers/cli.js';
+import { tempDir } from '../helpers/catalog.js';
+import { UPSTREAM_EXAMPLES } from '../helpers/paths.js';
+import { EKS_RECIPE, FIXTURE_DATA, fixtureRecipe } from '../core/bundle/support.js';
+
+const dir = tempDir('aicr-diff-changes-');
+const before = EKS_RECIPE;
+const after = join(dir, 'after.yaml');
+const recipe = parse(readFileSync(EKS_RECIPE, 'utf8'));
+recipe.componentRefs.find((ref: { name: string }) => ref.name === 'gpu-operator').version = 'v25.10.2';
+recipe.componentRefs.find((ref: { name: string }) => ref.name === 'gpu-operator').overrides.driver = { version: '580.105.08' };
+recipe.componentRefs = recipe.componentRefs.filter((ref: { name: string }) => ref.name !== 'aws-efa');
+writeFileSync(after, stringify(recipe));
+
+async function bundle(out: string, ...flags: string[]): Promise<string> {
+  const result = await runCli(['bundle', '-r', fixtureRecipe('variety'), '--data', FIXTURE_DATA, '-o', out, ...flags]);
+  expect(result.code, result.stderr).toBe(0);
+  return out;
+}
+
+describe('aicr diff on recipes and bundles', () => {
+  it('prints a recipe change plan as text by default, and exits 11 with --fail-on-drift', async () => {
+    const result = await runCli(['diff', '-b', before, '--target', after, '--fail-on-drift']);
+    expect(result.code, result.stderr).toBe(11);
+    expect(result.stdout).toContain('Recipe changes: components: 0 added, 1 removed, 1 changed; 1 version change, 1 value change.');
+    expect(result.stdout).toContain('  - aws-efa v0.5.3\n');
+    expect(result.stdout).toContain('  ~ gpu-operator v25.10.1 → v25.10.2\n      values + driver.version: 580.105.08\n');
+    const same = await runCli(['diff', '-b', before, '--target', before, '--fail-on-drift']);
+    expect(same.code, same.stderr).toBe(0);
+  });
+
+  it.each([
+    ['json', (text: string) => JSON.parse(text)],
+    ['yaml', (text: string) => parse(text)],
+  ])('writes the plan as %s', async (format, read) => {
+    const result = await runCli(['diff', '-b', before, '--target', after, '--format', format]);
+    expect(result.code, result.stderr).toBe(0);
+    const plan = read(result.stdout);
+    expect(plan.subject).toBe('recipe');
+    expect(plan.summary).toMatchObject({ componentsRemoved: 1, componentsChanged: 1, versionChanges: 1, valueChanges: 1, total: 2 });
+    expect(plan.components.map((c: { name: string }) => c.name)).toEqual(['aws-efa', 'gpu-operator']);
+  });
+
+  it('writes Markdown ready for a pull request to a file', async () => {
+    const out = join(dir, 'plan.md');
+    const result = await runCli(['diff', '-b', before, '--target', after, '--format', 'markdown', '-o', out]);
+    expect(result.code, result.stderr).toBe(0);
+    const markdown = readFileSync(out, 'utf8');
+    expect(markdown.startsWith('### AICR recipe changes\n')).toBe(true);
+    expect(markdown).toContain('| `gpu-operator` | `driver.version` | added | — | `580.105.08` |');
+  });
+
+  it('compares two bundle folders: values by path and files by checksums.txt', async () => {
+    const first = await bundle(join(dir, 'b1'), '-d', 'argocd');
+    const second = await bundle(join(dir, 'b2'), '-d', 'argocd', '--set', 'gpuoperator:driver.version=580.105.08');
+    const result = await runCli(['diff', '-b', first, '--target', second]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain('Bundle changes: components: 0 added, 0 removed, 1 changed; 0 version changes, 1 value change; 4 files added, removed or changed.');
+    expect(result.stdout).toContain('  ~ gpu-operator v25.3.3\n      values ~ driver.version: 580 → 580.105.08\n');
+    // The override reaches the manifests rendered from the values too; recipe.yaml is the same.
+    expect(result.stdout).toContain('files:\n  ~ 003-gpu-operator-pre/values.yaml\n  ~ 004-gpu-operator/values.yaml\n  ~ 005-gpu-operator-post/templates/dcgm-exporter.yaml\n');
+    const markdown = await runCli(['diff', '-b', first, '--target', second, '-t', 'markdown']);
+    expect(markdown.stdout).toContain('| `004-gpu-operator/values.yaml` | modified |');
+  });
+
+  it('gives the same bytes for the same inputs', async () => {
+    const one = await runCli(['diff', '-b', before, '--target', after, '-t', 'json']);
+    const two = await runCli(['diff', '-b', before, '--target', after, '-t', 'json']);
+    expect(one.stdout).toBe(two.stdout);
+  });
+
+  it('refuses two different kinds, and --type on recipes, with exit 2', async () => {
+    const snapshot = join(UPSTREAM_EXAMPLES, 'snapshot-mock-cuj1.yaml');
+    const bundleDir = await bundle(join(dir, 'b3'));
+    const criteria = join(dir, 'criteria.yaml');
+    writeFileSync(criteria, 'kind: RecipeCriteria\napiVersion: aicr.nvidia.com/v1alpha1\nspec: {service: eks}\n');
+    const cases: Array<[string[], string]> = [
+      [['-b', before, '--target', snapshot], '--baseline is a recipe but --target is a snapshot: only two of the same kind can be compared'],
+      [['-b', bundleDir, '--target', after], '--baseline is a bundle folder but --target is a recipe'],
+      [['-b', before, '--target', after, '--type', 'GPU'], '--type selects snapshot measurements; it does not apply to recipes'],
+      [['-b', dir, '--target', bundleDir], '--baseline: "' + dir + '" is not a bundle folder: it has no checksums.txt'],
+      [['-b', join(bundleDir, 'checksums.txt'), '--target', after], 'expected a Snapshot mapping'],
+      [['-b', criteria, '--target', after], '--baseline: a document of kind "RecipeCriteria" cannot be used here, expected Snapshot or RecipeResult'],
+    ];
+    for (const [argv, message] of cases) {
+      const result = await runCli(['diff', ...argv]);
+      expect(result.code, `${argv.join(' ')}: ${result.stderr}`).toBe(2);
+      expect(result.stderr).toContain(message);
+      expect(result.stderr).toMatch(/hint: /);
+    }
+  });
+});
