@@ -58,10 +58,10 @@ export async function loadEarlier(
     if (values.planFile) throw invalidInput(`${optionRef('plan-file')} needs ${optionRef(COMPARE_TO)}: there is no change plan without something to compare with`, { hint: 'set compare-to to the earlier recipe or bundle folder, or leave plan-file out', option: 'plan-file' });
     return undefined;
   }
-  const earlier = await loadComparable(values.compareTo, COMPARE_TO, io, values.kubeconfig);
-  if (earlier.subject === 'bundle' && !stage.bundles) {
+  if (!stage.bundles && isFolder(values.compareTo, COMPARE_TO)) {
     throw invalidInput(`${optionRef(COMPARE_TO)}: ${values.compareTo} is a folder (a bundle), but this step makes a recipe`, { hint: 'pass the earlier recipe (a file, https URL or cm:// ConfigMap)', option: COMPARE_TO });
   }
+  const earlier = await loadComparable(values.compareTo, COMPARE_TO, io, values.kubeconfig);
   if (earlier.subject === 'snapshot') {
     throw invalidInput(`${optionRef(COMPARE_TO)}: ${earlier.loaded.origin} is a snapshot; a recipe or a bundle cannot be compared with it`, {
       hint: `pass the earlier recipe${stage.bundles ? ' or bundle folder' : ''}; compare snapshots with aicr diff or the snapshot stage's baseline`,
