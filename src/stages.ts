@@ -71,7 +71,7 @@ export const STAGES: readonly Stage[] = [
     component: {
       name: 'recipe',
       description: 'Resolve an NVIDIA AI Cluster Runtime recipe and publish it as a job artifact.',
-      artifacts: { paths: ['$[[ inputs.output ]]'] },
+      artifacts: { paths: ['$[[ inputs.output ]]', '$[[ inputs.plan-file ]]'] },
     },
   },
   {
@@ -107,7 +107,7 @@ export const STAGES: readonly Stage[] = [
     component: {
       name: 'bundle',
       description: 'Generate an NVIDIA AI Cluster Runtime deployment bundle from a recipe and publish it as a job artifact.',
-      artifacts: { paths: ['$[[ inputs.output ]]/'] },
+      artifacts: { paths: ['$[[ inputs.output ]]/', '$[[ inputs.plan-file ]]'] },
     },
   },
   {

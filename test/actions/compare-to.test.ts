@@ -80,12 +80,11 @@ describe('compare-to: a change plan for pull requests', () => {
     expect(run.summary).toContain('### AICR recipe changes');
   });
 
-  it('refuses a snapshot, a folder for a recipe and plan-file alone, before writing anything', () => {
+  it('refuses a snapshot, a folder for a recipe and a missing file, before writing anything', () => {
     const snapshot = join(UPSTREAM_EXAMPLES, 'snapshot-mock-cuj1.yaml');
     const cases: Array<[string, Record<string, string>, string]> = [
       ['recipe', { ...criteria, 'compare-to': snapshot }, 'input "compare-to": ' + snapshot + ' is a snapshot; a recipe or a bundle cannot be compared with it'],
       ['recipe', { ...criteria, 'compare-to': scratch }, 'is a folder (a bundle), but this step makes a recipe'],
-      ['recipe', { ...criteria, 'plan-file': 'plan.md' }, 'input "plan-file" needs input "compare-to"'],
       ['recipe', { ...criteria, 'compare-to': 'missing.yaml' }, 'missing.yaml'],
     ];
     for (const [action, inputs, message] of cases) {

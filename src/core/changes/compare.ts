@@ -54,10 +54,8 @@ export async function loadEarlier(
   io: StepIO,
   stage: { bundles: boolean },
 ): Promise<Comparable | undefined> {
-  if (!values.compareTo) {
-    if (values.planFile) throw invalidInput(`${optionRef('plan-file')} needs ${optionRef(COMPARE_TO)}: there is no change plan without something to compare with`, { hint: 'set compare-to to the earlier recipe or bundle folder, or leave plan-file out', option: 'plan-file' });
-    return undefined;
-  }
+  // Without compare-to there is no plan, and plan-file stays unwritten (the GitLab components name one by default).
+  if (!values.compareTo) return undefined;
   if (!stage.bundles && isFolder(values.compareTo, COMPARE_TO)) {
     throw invalidInput(`${optionRef(COMPARE_TO)}: ${values.compareTo} is a folder (a bundle), but this step makes a recipe`, { hint: 'pass the earlier recipe (a file, https URL or cm:// ConfigMap)', option: COMPARE_TO });
   }

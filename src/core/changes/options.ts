@@ -11,7 +11,8 @@ export const COMPARE_OPTIONS = defineOptions({
   },
   planFile: {
     type: 'string',
-    description: 'With compare-to: also write the change plan as Markdown to this file (e.g. to post as a pull-request comment).',
+    description: 'Also write the change plan as Markdown to this file, e.g. to post as a pull-request comment (nothing is written without compare-to).',
+    defaults: { gitlab: 'change-plan.md' },
     placeholder: '<file>',
     regex: '^[A-Za-z0-9._/-]+$',
   },
