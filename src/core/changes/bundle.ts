@@ -4,8 +4,8 @@
  * a Flux HelmRelease's `spec.values`, argocdhelm's `static/<name>.yaml`), and the files that
  * differ according to each bundle's checksums.txt. Only files that checksums.txt lists are read.
  */
-import { lstatSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { lstatSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { join, resolve, sep } from 'node:path';
 import { parse } from 'yaml';
 import { invalidInput, notFound } from '../errors.js';
 import { CHECKSUMS_FILE, parseChecksums, type VerifyProblem } from '../checksums/index.js';
@@ -17,6 +17,8 @@ import { diffComponents, diffRecipeHeader, finishPlan, type ChangePlan, type Fil
 
 /** Largest checksums.txt or values file read (a bundle's files are small; this bounds a hostile one). */
 const MAX_FILE_BYTES = 8 * 1024 * 1024;
+/** Most bytes read from one bundle altogether. */
+const MAX_BUNDLE_BYTES = 64 * 1024 * 1024;
 
 export interface BundleFolder {
   dir: string;
@@ -27,17 +29,32 @@ export interface BundleFolder {
   values: Map<string, unknown>;
 }
 
+interface Reader {
+  dir: string;
+  option: string;
+  /** The folder's real path: no file is read from outside it, whatever links it holds. */
+  root: string;
+  /** Bytes read so far. */
+  read: number;
+}
+
 /** Reads a file listed in the bundle: a regular file inside it, not a link, bounded. */
-function readListed(folder: { dir: string; option: string }, path: string): string {
-  const full = resolve(folder.dir, path);
+function readListed(folder: Reader, path: string): string {
+  const full = resolve(folder.root, path);
   const stat = lstatSync(full, { throwIfNoEntry: false });
   if (!stat) throw notFound(`${optionLabel(folder.option)}: ${quoted(path)} is listed in ${CHECKSUMS_FILE} but missing from ${folder.dir}`, { hint: 'run aicr verify on the bundle first', option: folder.option });
   if (!stat.isFile()) throw invalidInput(`${optionLabel(folder.option)}: ${quoted(path)} in ${folder.dir} is not a regular file`, { hint: 'compare bundles as aicr bundle wrote them (aicr verify checks them)', option: folder.option });
-  if (stat.size > MAX_FILE_BYTES) throw invalidInput(`${optionLabel(folder.option)}: ${quoted(path)} in ${folder.dir} is larger than ${MAX_FILE_BYTES} bytes`, { hint: 'compare bundles as aicr bundle wrote them', option: folder.option });
-  return readFileSync(full, 'utf8');
+  if (stat.size > MAX_FILE_BYTES || folder.read + stat.size > MAX_BUNDLE_BYTES) {
+    throw invalidInput(`${optionLabel(folder.option)}: ${quoted(path)} in ${folder.dir} makes the bundle larger than this comparison reads (${MAX_FILE_BYTES} bytes a file, ${MAX_BUNDLE_BYTES} in all)`, { hint: 'compare bundles as aicr bundle wrote them', option: folder.option });
+  }
+  // A linked folder on the way (001-x -> /etc) would lead outside: the real path must stay inside.
+  const real = realpathSync(full);
+  if (!real.startsWith(folder.root + sep)) throw invalidInput(`${optionLabel(folder.option)}: ${quoted(path)} in ${folder.dir} leads outside the bundle through a link`, { hint: 'compare bundles as aicr bundle wrote them (aicr verify checks them)', option: folder.option });
+  folder.read += stat.size;
+  return readFileSync(real, 'utf8');
 }
 
-function parseYaml(folder: { dir: string; option: string }, path: string): unknown {
+function parseYaml(folder: Reader, path: string): unknown {
   const text = readListed(folder, path);
   try {
     return parse(text, { maxAliasCount: 100 });
@@ -47,7 +64,7 @@ function parseYaml(folder: { dir: string; option: string }, path: string): unkno
 }
 
 /** The deployed values of each component, read from the files the deployers write. */
-function componentValues(folder: { dir: string; option: string }, paths: readonly string[], components: ReadonlySet<string>): Map<string, unknown> {
+function componentValues(folder: Reader, paths: readonly string[], components: ReadonlySet<string>): Map<string, unknown> {
   const values = new Map<string, unknown>();
   for (const path of paths) {
     const folderFile = /^\d{3}-([a-z0-9][a-z0-9-]*)\/(values|helmrelease)\.yaml$/.exec(path);
@@ -65,24 +82,25 @@ function componentValues(folder: { dir: string; option: string }, paths: readonl
 
 /** Everything a plan needs from a bundle folder, read at once (the folder may be replaced later). */
 export async function readBundle(dir: string, option: string): Promise<BundleFolder> {
-  const stat = lstatSync(dir, { throwIfNoEntry: false });
+  const stat = statSync(dir, { throwIfNoEntry: false });
   if (!stat?.isDirectory()) throw notFound(`${optionLabel(option)}: bundle folder ${quoted(dir)} does not exist`, { hint: 'pass the folder aicr bundle wrote', option });
   const checksums = lstatSync(join(dir, CHECKSUMS_FILE), { throwIfNoEntry: false });
   if (!checksums?.isFile()) {
     throw invalidInput(`${optionLabel(option)}: ${quoted(dir)} is not a bundle folder: it has no ${CHECKSUMS_FILE}`, { hint: 'pass the folder aicr bundle wrote (it lists its files in checksums.txt)', option });
   }
+  const reader: Reader = { dir, option, root: realpathSync(dir), read: 0 };
   const problems: VerifyProblem[] = [];
-  const entries = parseChecksums(readListed({ dir, option }, CHECKSUMS_FILE), problems);
+  const entries = parseChecksums(readListed(reader, CHECKSUMS_FILE), problems);
   if (problems.length > 0) {
     throw invalidInput(`${optionLabel(option)}: ${CHECKSUMS_FILE} of ${quoted(dir)} is not valid: ${problems[0]!.detail}`, { hint: 'run aicr verify on the bundle', option });
   }
   const digests = new Map(entries.map((entry) => [entry.path, entry.digest]));
   if (!digests.has('recipe.yaml')) throw invalidInput(`${optionLabel(option)}: ${quoted(dir)} is not a bundle folder: ${CHECKSUMS_FILE} does not list recipe.yaml`, { hint: 'pass the folder aicr bundle wrote', option });
-  readListed({ dir, option }, 'recipe.yaml');
+  readListed(reader, 'recipe.yaml');
   const recipe = await loadDocument('RecipeResult', join(dir, 'recipe.yaml'), { option });
   const names = new Set(recipe.document.componentRefs.map((ref) => ref.name));
   const paths = [...digests.keys()].sort(compareStrings);
-  return { dir, option, digests, recipe, values: componentValues({ dir, option }, paths, names) };
+  return { dir, option, digests, recipe, values: componentValues(reader, paths, names) };
 }
 
 function diffFiles(baseline: Map<string, string>, target: Map<string, string>): FileChange[] {

@@ -1,5 +1,5 @@
 // Change plans of two recipes and two bundles: what a reviewer reads, in a fixed order.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -153,5 +153,19 @@ describe('bundle change plans', () => {
     await expect(readBundle(empty, 'baseline')).rejects.toThrow(/checksums\.txt of .* is not valid: "\.\." segments are not allowed/);
     writeFileSync(join(empty, 'checksums.txt'), `${'a'.repeat(64)}  001-x/values.yaml\n`);
     await expect(readBundle(empty, 'baseline')).rejects.toThrow(/does not list recipe\.yaml/);
+  });
+
+  it('never reads through a link: a linked file or a linked folder on the way is refused', async () => {
+    const outside = mkdtempSync(join(tmpdir(), 'aicr-outside-'));
+    created.push(outside);
+    writeFileSync(join(outside, 'values.yaml'), 'secret: value\n');
+    const linkedFolder = await bundleDir(fixtureRecipe('variety'), { deployer: 'helm' });
+    rmSync(join(linkedFolder, '004-gpu-operator'), { recursive: true });
+    symlinkSync(outside, join(linkedFolder, '004-gpu-operator'));
+    await expect(readBundle(linkedFolder, 'baseline')).rejects.toThrow(/"004-gpu-operator\/values\.yaml" in .* leads outside the bundle through a link/);
+    const linkedFile = await bundleDir(fixtureRecipe('variety'), { deployer: 'helm' });
+    rmSync(join(linkedFile, '004-gpu-operator', 'values.yaml'));
+    symlinkSync(join(outside, 'values.yaml'), join(linkedFile, '004-gpu-operator', 'values.yaml'));
+    await expect(readBundle(linkedFile, 'baseline')).rejects.toThrow(/"004-gpu-operator\/values\.yaml" in .* is not a regular file/);
   });
 });
