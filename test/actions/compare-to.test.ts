@@ -80,6 +80,21 @@ describe('compare-to: a change plan for pull requests', () => {
     expect(run.summary).toContain('### AICR recipe changes');
   });
 
+  it('root: compares the new bundle with the one it replaces', () => {
+    const workspace = mkdtempSync(join(scratch, 'root-'));
+    const first = runAction('root', { ...criteria, deployer: 'flux', summary: 'false' }, workspace);
+    expect(first.code, first.log).toBe(0);
+    const run = runAction('root', { ...criteria, deployer: 'flux', force: 'true', set: 'gpuoperator:driver.version=590.48.01', 'compare-to': 'aicr/bundle', 'plan-file': 'aicr/changes.md' }, workspace);
+    expect(run.code, run.log).toBe(0);
+    expect(run.outputs['plan-file']).toBe('aicr/changes.md');
+    const markdown = readFileSync(join(workspace, 'aicr/changes.md'), 'utf8');
+    expect(markdown).toContain('### AICR bundle changes');
+    expect(markdown).toContain('| `gpu-operator` | `driver.version` | modified | `580.105.08` | `590.48.01` |');
+    expect(markdown).toMatch(/\| `\d{3}-gpu-operator\/helmrelease\.yaml` \| modified \|/);
+    expect(Number(run.outputs.changes)).toBeGreaterThanOrEqual(2);
+    expect(run.summary).toContain(markdown.trim());
+  });
+
   it('refuses a snapshot, a folder for a recipe and a missing file, before writing anything', () => {
     const snapshot = join(UPSTREAM_EXAMPLES, 'snapshot-mock-cuj1.yaml');
     const cases: Array<[string, Record<string, string>, string]> = [
