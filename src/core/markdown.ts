@@ -21,3 +21,11 @@ export function markdownCode(text: string): string {
   const pad = longest > 0 ? ' ' : '';
   return `${fence}${pad}${flat}${pad}${fence}`;
 }
+
+/**
+ * A code span inside a table cell: GitHub splits table rows at every unescaped `|`, code spans
+ * included, so pipes are escaped (they still render as `|`).
+ */
+export function markdownCellCode(text: string): string {
+  return markdownCode(text).replace(/\|/g, '\\|');
+}

@@ -68,6 +68,25 @@ describe('aicr diff on recipes and bundles', () => {
     expect(markdown.stdout).toContain('| `004-gpu-operator/values.yaml` | modified |');
   });
 
+  it('writes snapshot drift as text (the table) and as Markdown', async () => {
+    const snapshot = parse(readFileSync(join(UPSTREAM_EXAMPLES, 'snapshot-mock-cuj1.yaml'), 'utf8'));
+    const first = join(dir, 'snap-a.yaml');
+    const second = join(dir, 'snap-b.yaml');
+    writeFileSync(first, stringify(snapshot));
+    const k8s = snapshot.measurements.find((m: { type: string }) => m.type === 'K8s');
+    const server = k8s.subtypes.find((s: { subtype: string }) => s.subtype === 'server');
+    server.data.version = 'v1.99.0 | `x`';
+    writeFileSync(second, stringify(snapshot));
+    const text = await runCli(['diff', '-b', first, '--target', second, '-t', 'text']);
+    const table = await runCli(['diff', '-b', first, '--target', second, '-t', 'table']);
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout).toBe(table.stdout);
+    expect(text.stdout).toContain('DRIFT DETECTED');
+    const markdown = await runCli(['diff', '-b', first, '--target', second, '-t', 'markdown']);
+    expect(markdown.stdout).toMatch(/^### AICR snapshot drift\n\n\*\*0 added, 0 removed, 1 modified\.\*\*\n/);
+    expect(markdown.stdout).toMatch(/\| modified \| `K8s\.server\.version` \| `[^`]+` \| `` v1\.99\.0 \\\| `x` `` \|\n$/);
+  });
+
   it('gives the same bytes for the same inputs', async () => {
     const one = await runCli(['diff', '-b', before, '--target', after, '-t', 'json']);
     const two = await runCli(['diff', '-b', before, '--target', after, '-t', 'json']);

@@ -3,7 +3,7 @@
  * JSON or YAML. Values come from documents anyone can edit in a pull request: every cell is
  * flattened to one line and escaped, and code spans cannot be closed early.
  */
-import { markdownCell, markdownCode } from '../markdown.js';
+import { markdownCell, markdownCellCode, markdownCode } from '../markdown.js';
 import { tableCell } from '../safe-text.js';
 import { toJson, toYaml } from '../serialize.js';
 import type { ChangeKind, ChangePlan, ComponentChange, ValueChange } from './plan.js';
@@ -65,7 +65,7 @@ export function planText(plan: ChangePlan): string {
 }
 
 function valueRows(owner: string, changes: readonly ValueChange[]): string[] {
-  return changes.map((change) => `| ${owner} | ${markdownCode(change.path)} | ${change.kind} | ${change.baseline === undefined ? '—' : markdownCode(shown(change.baseline))} | ${change.target === undefined ? '—' : markdownCode(shown(change.target))} |`);
+  return changes.map((change) => `| ${owner} | ${markdownCellCode(change.path)} | ${change.kind} | ${change.baseline === undefined ? '—' : markdownCellCode(shown(change.baseline))} | ${change.target === undefined ? '—' : markdownCellCode(shown(change.target))} |`);
 }
 
 /**
@@ -78,11 +78,11 @@ export function planMarkdown(plan: ChangePlan, heading = `AICR ${plan.subject} c
   out.push(`**${markdownCell(summaryLine(plan))}**`, '');
   if (plan.components.length > 0) {
     out.push('| component | change | version |', '| --- | --- | --- |');
-    for (const change of plan.components) out.push(`| ${markdownCode(change.name)} | ${change.kind} | ${versionText(change) ? markdownCode(versionText(change)) : "—"} |`);
+    for (const change of plan.components) out.push(`| ${markdownCellCode(change.name)} | ${change.kind} | ${versionText(change) ? markdownCellCode(versionText(change)) : '—'} |`);
     out.push('');
   }
-  const values = plan.components.flatMap((change) => valueRows(markdownCode(change.name), change.values));
-  const settings = plan.components.flatMap((change) => valueRows(markdownCode(change.name), change.settings));
+  const values = plan.components.flatMap((change) => valueRows(markdownCellCode(change.name), change.values));
+  const settings = plan.components.flatMap((change) => valueRows(markdownCellCode(change.name), change.settings));
   const header = (first: string) => [`| ${first} | path | change | before | after |`, '| --- | --- | --- | --- | --- |'];
   if (values.length > 0) out.push('#### Values', '', ...header('component'), ...values, '');
   if (settings.length > 0) out.push('#### Component settings', '', ...header('component'), ...settings, '');
@@ -90,7 +90,7 @@ export function planMarkdown(plan: ChangePlan, heading = `AICR ${plan.subject} c
   if (header2.length > 0) out.push('#### Criteria and constraints', '', ...header('of'), ...header2, '');
   if (plan.files.length > 0) {
     out.push('<details><summary>Files (checksums.txt)</summary>', '', '| file | change |', '| --- | --- |');
-    for (const file of plan.files) out.push(`| ${markdownCode(file.path)} | ${file.kind} |`);
+    for (const file of plan.files) out.push(`| ${markdownCellCode(file.path)} | ${file.kind} |`);
     out.push('', '</details>', '');
   }
   return out.join('\n');

@@ -16,7 +16,7 @@ import { formatColumns, type OutputFormat } from '../format.js';
 import { tableCell } from '../safe-text.js';
 import type { Measurement, Reading, Snapshot, Subtype } from '../documents/types.js';
 import { MEASUREMENT_ORDER, subtypeName } from './render.js';
-import { markdownCode } from '../markdown.js';
+import { markdownCellCode } from '../markdown.js';
 
 type ChangeKind = 'added' | 'removed' | 'modified';
 
@@ -274,8 +274,8 @@ export function formatDiffMarkdown(diff: SnapshotDiff): string {
   if (diff.changes.length === 0) lines.push('**No drift.**');
   else {
     lines.push(`**${diff.summary.added} added, ${diff.summary.removed} removed, ${diff.summary.modified} modified.**`, '', '| change | reading | before | after |', '| --- | --- | --- | --- |');
-    const code = (text: string | undefined) => (text === undefined || text === '' ? '—' : markdownCode(text));
-    for (const change of diff.changes) lines.push(`| ${change.kind} | ${markdownCode(change.path)} | ${code(change.baseline)} | ${code(change.target)} |`);
+    const code = (text: string | undefined) => (text === undefined || text === '' ? '—' : markdownCellCode(text));
+    for (const change of diff.changes) lines.push(`| ${change.kind} | ${markdownCellCode(change.path)} | ${code(change.baseline)} | ${code(change.target)} |`);
   }
   return `${lines.join('\n')}\n`;
 }
