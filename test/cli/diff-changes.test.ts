@@ -87,6 +87,22 @@ describe('aicr diff on recipes and bundles', () => {
     expect(markdown.stdout).toMatch(/\| modified \| `K8s\.server\.version` \| `[^`]+` \| `` v1\.99\.0 \\\| `x` `` \|\n$/);
   });
 
+  it('recipe and bundle take --compare-to and --plan-file: the plan on stderr and as Markdown', async () => {
+    const plan = join(dir, 'recipe-plan.md');
+    const recipeRun = await runCli(['recipe', '--service', 'eks', '--accelerator', 'h100', '--intent', 'training', '--os', 'ubuntu', '--platform', 'kubeflow', '-o', join(dir, 'new.yaml'), '--compare-to', fixtureRecipe('variety'), '--plan-file', plan]);
+    expect(recipeRun.code, recipeRun.stderr).toBe(0);
+    expect(recipeRun.stderr).toContain('Recipe changes: components:');
+    expect(readFileSync(plan, 'utf8')).toContain('| criteria | `accelerator` | added | — | `h100` |');
+    const bundlePlan = join(dir, 'bundle-plan.md');
+    const out = await bundle(join(dir, 'b4'), '-d', 'flux');
+    const again = await runCli(['bundle', '-r', fixtureRecipe('variety'), '--data', FIXTURE_DATA, '-o', out, '-d', 'flux', '--force', '--set', 'certmanager:replicaCount=3', '--compare-to', out, '--plan-file', bundlePlan]);
+    expect(again.code, again.stderr).toBe(0);
+    expect(readFileSync(bundlePlan, 'utf8')).toContain('| `cert-manager` | `replicaCount` | added | — | `3` |');
+    const refused = await runCli(['recipe', '--service', 'eks', '--compare-to', out]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain(`--compare-to: ${out} is a folder (a bundle), but this step makes a recipe`);
+  });
+
   it('gives the same bytes for the same inputs', async () => {
     const one = await runCli(['diff', '-b', before, '--target', after, '-t', 'json']);
     const two = await runCli(['diff', '-b', before, '--target', after, '-t', 'json']);
