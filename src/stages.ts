@@ -92,9 +92,9 @@ export const STAGES: readonly Stage[] = [
     component: {
       name: 'recipe',
       description: 'Resolve an NVIDIA AI Cluster Runtime recipe and publish it as a job artifact.',
-      artifacts: { paths: ['$[[ inputs.output ]]'] },
+      artifacts: { paths: ['$[[ inputs.output ]]', '$[[ inputs.plan-file ]]'] },
       needs: [{ component: 'snapshot', artifacts: true, why: 'its snapshot, for the snapshot input when you point it there' }],
-      pipelineDefaults: { snapshot: 'snapshot.yaml' },
+      pipelineDefaults: { snapshot: 'snapshot.yaml', 'plan-file': 'recipe-plan.md' },
     },
   },
   {
@@ -134,7 +134,8 @@ export const STAGES: readonly Stage[] = [
     component: {
       name: 'bundle',
       description: 'Generate an NVIDIA AI Cluster Runtime deployment bundle from a recipe and publish it as a job artifact.',
-      artifacts: { paths: ['$[[ inputs.output ]]/'] },
+      artifacts: { paths: ['$[[ inputs.output ]]/', '$[[ inputs.plan-file ]]'] },
+      pipelineDefaults: { 'plan-file': 'bundle-plan.md' },
       needs: [
         { component: 'recipe', artifacts: true, why: 'the recipe (default recipe input)' },
         { component: 'validate', artifacts: false, why: 'nothing: a recipe that fails validation is not bundled' },

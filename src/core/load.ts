@@ -78,10 +78,34 @@ function checkCriteriaHeader(source: SourceDocument, origin: string, option: str
   }
 }
 
-/** Reads, parses and checks the document of `kind` at `location`. */
-export async function loadDocument<K extends DocumentKind>(kind: K, location: string, options: LoadOptions): Promise<LoadedDocument<K>> {
+/** Reads the text at `location`: every document this module loads is read here. */
+async function readDocumentText(location: string, options: LoadOptions): Promise<{ text: string; origin: string; option: string }> {
   const { option, ...read } = options;
   const { text, origin } = await readLocation(parseLocation(location, option), { ...read, input: option });
+  return { text, origin, option };
+}
+
+/** Reads, parses and checks the document of `kind` at `location`. */
+export async function loadDocument<K extends DocumentKind>(kind: K, location: string, options: LoadOptions): Promise<LoadedDocument<K>> {
+  const { text, origin, option } = await readDocumentText(location, options);
+  return parseDocumentOf(kind, text, origin, option);
+}
+
+/**
+ * Reads the document at `location` once and loads it as whichever of `kinds` it declares (a
+ * `Recipe` counts as a RecipeResult), for commands that take more than one kind (`aicr diff`).
+ */
+export async function loadDocumentOfKinds<K extends DocumentKind>(kinds: readonly K[], location: string, options: LoadOptions): Promise<LoadedDocument<K>> {
+  const { text, origin, option } = await readDocumentText(location, options);
+  const actual = kindOf((await parseSource(text, origin)).value);
+  // A document without a kind is checked as the first kind, whose schema says what it lacks.
+  const kind = actual === undefined || actual === '' ? kinds[0] : kinds.find((candidate) => candidate === actual || (candidate === 'RecipeResult' && actual === 'Recipe'));
+  if (kind === undefined) {
+    throw invalidInput(`${origin}: ${optionLabel(option)}: a document of kind ${quoted(actual)} cannot be used here, expected ${kinds.join(' or ')}`, {
+      hint: `pass a ${kinds.join(' or a ')} document`,
+      option,
+    });
+  }
   return parseDocumentOf(kind, text, origin, option);
 }
 

@@ -49,12 +49,23 @@ describe('actions/bundle', () => {
     expect(existsSync(join(first.cwd, 'out/b/level-0.yaml'))).toBe(true);
   });
 
+  it('points flux output at the bundle\'s folder in the GitOps repository (repo-path)', async () => {
+    const result = await runWithInputs(run, { recipe: EKS_RECIPE, deployer: 'flux', repo: 'https://github.com/example/gitops.git', 'repo-path': 'clusters/prod', summary: 'false' });
+    expect(result.exitCode, result.stdout).toBe(0);
+    const flux = parse(readFileSync(join(result.cwd, 'bundle', 'flux-kustomization.yaml'), 'utf8'));
+    expect(flux.spec.path).toBe('./clusters/prod');
+    const release = parse(readFileSync(join(result.cwd, 'bundle', '010-gpu-operator-post', 'helmrelease.yaml'), 'utf8'));
+    expect(release.spec.chart.spec.chart).toBe('./clusters/prod/010-gpu-operator-post');
+  });
+
   it.each([
     [{ recipe: EKS_RECIPE, deployer: 'kustomize' }, 2, 'input "deployer": "kustomize" is not one of helm, argocd, argocdhelm, flux, helmfile'],
     [{ recipe: EKS_RECIPE, set: 'gpuoperator=1' }, 2, "expected 'component:path.to.key=value'"],
     [{ recipe: EKS_RECIPE, 'accelerated-node-toleration': 'a=b' }, 2, 'input "accelerated-node-toleration": invalid taint "a=b": expected key=value:effect or key:effect'],
     [{ recipe: EKS_RECIPE, 'system-node-selector': 'role' }, 2, 'input "system-node-selector": "role" is not key=value'],
     [{ recipe: EKS_RECIPE, nodes: 'two' }, 2, 'input "nodes": takes a whole number, not "two"'],
+    [{ recipe: EKS_RECIPE, deployer: 'flux', 'repo-path': 'clusters/../..' }, 2, 'input "repo-path": "clusters/../.." contains "..": the bundle must stay inside the repository'],
+    [{ recipe: EKS_RECIPE, deployer: 'argocd', 'repo-path': 'a\nb' }, 2, 'input "repo-path": holds the control character U+000A'],
     [{ recipe: EKS_RECIPE, force: 'maybe' }, 2, 'input "force": takes true or false, not "maybe"'],
     [{}, 2, 'input "recipe": is required'],
     [{ recipe: 'missing.yaml' }, 3, 'missing.yaml'],

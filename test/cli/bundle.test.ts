@@ -51,6 +51,15 @@ describe('aicr bundle', () => {
     expect(existsSync(join(out, '001-cert-manager', 'install.sh'))).toBe(true);
   });
 
+  it('points argocd output at the bundle\'s folder in the GitOps repository with --repo-path', async () => {
+    const out = join(tempDir(), 'bundle');
+    const result = await runCli(['bundle', '-r', EKS_RECIPE, '-o', out, '-d', 'argocd', '--repo', 'https://github.com/example/gitops.git', '--repo-path', 'clusters/prod/']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(parse(readFileSync(join(out, 'app-of-apps.yaml'), 'utf8')).spec.source.path).toBe('clusters/prod');
+    expect(parse(readFileSync(join(out, '009-gpu-operator', 'application.yaml'), 'utf8')).spec.sources[0].helm.valueFiles).toEqual(['$values/clusters/prod/009-gpu-operator/values.yaml']);
+    expect(result.stdout).toContain(`1. Push ${out} to clusters/prod/ of your GitOps repository`);
+  });
+
   it.each([
     [['-d', 'kubectl'], 2, '--deployer: "kubectl" is not one of helm, argocd, argocdhelm, flux, helmfile'],
     [['--set', 'gpuoperator.driver=1'], 2, "expected 'component:path.to.key=value'"],
@@ -60,6 +69,9 @@ describe('aicr bundle', () => {
     [['--accelerated-node-selector', 'gpu'], 2, '--accelerated-node-selector: "gpu" is not key=value'],
     [['--nodes', '-1'], 2, '--nodes: must be at least 0, not -1'],
     [['--repo', 'https://x/$(id)'], 2, 'invalid --repo'],
+    [['-d', 'argocd', '--repo-path', '../up'], 2, '--repo-path: "../up" contains "..": the bundle must stay inside the repository'],
+    [['-d', 'flux', '--repo-path', '/srv/gitops'], 2, '--repo-path: "/srv/gitops" is not a relative path'],
+    [['--repo-path', 'clusters/prod'], 2, '--repo-path: "clusters/prod" is set, but the helm deployer does not read files from a Git repository'],
     [['--data', '/nonexistent/data'], 3, 'failed to load the data directory /nonexistent/data'],
     [['--output', 'oci://registry.example.com/x'], 2, 'only local directories are supported'],
   ])('rejects %j with exit %i', async (flags, code, message) => {

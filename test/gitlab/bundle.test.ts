@@ -13,7 +13,7 @@ describe('gitlab components: bundle and verify-checksums', () => {
   it('bundles a recipe, hands the bundle to verify-checksums, and exports dotenv outputs', () => {
     const run = runPipeline(`stages: [deploy, check]
 include:
-${component('bundle', { deployer: 'argocd', repo: 'https://gitlab.example.com/ops/gitops.git', set: 'gpuoperator:driver.version=570.86.16\ncertmanager:extra.args=a,b c', 'accelerated-node-selector': 'nodeGroup=gpu', nodes: 4 })}
+${component('bundle', { deployer: 'argocd', repo: 'https://gitlab.example.com/ops/gitops.git', 'repo-path': 'clusters/prod', set: 'gpuoperator:driver.version=570.86.16\ncertmanager:extra.args=a,b c', 'accelerated-node-selector': 'nodeGroup=gpu', nodes: 4 })}
 ${component('verify-checksums', { 'job-name': 'verify' })}
 check:
   stage: check
@@ -24,6 +24,7 @@ check:
     - test "$AICR_BUNDLE_CHECKSUMS_PATH" = bundle/checksums.txt
     - test "$AICR_BUNDLE_FILES" -gt 50
     - cd bundle && sha256sum -c --quiet checksums.txt
+    - "grep -qx '    path: clusters/prod' app-of-apps.yaml"
     - cp 009-gpu-operator/values.yaml ../gpu-values.yaml && cp 003-cert-manager/values.yaml ../cm-values.yaml
 `, { 'recipe.yaml': recipe });
     expect(run.exitCode, run.output).toBe(0);

@@ -1,6 +1,8 @@
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { runPipeline } from '../helpers/gitlab.js';
+import { fixtureRecipe } from '../core/bundle/support.js';
 
 const include = (inputs: Record<string, unknown>) => `
 stages: [build, check]
@@ -17,11 +19,30 @@ check:
   needs: [recipe-eks]
   script:
     - test "$AICR_RECIPE_PATH" = recipe.yaml
+    - test -z "$AICR_RECIPE_CHANGES"
+    - test ! -e change-plan.md
     - cp recipe.yaml seen.yaml
 `);
     expect(run.exitCode, run.output).toBe(0);
     const recipe = parse(run.jobFile('check', 'seen.yaml')!);
     expect(recipe.metadata.appliedOverlays).toEqual(['base', 'monitoring-hpa', 'eks', 'eks-training', 'h100-eks-training', 'h100-eks-ubuntu-training']);
+  });
+
+  it('compares with an earlier recipe: the Markdown plan is an artifact, its size a dotenv variable', () => {
+    const run = runPipeline(`${include({ service: 'eks', accelerator: 'h100', intent: 'training', os: 'ubuntu', platform: 'kubeflow', 'compare-to': 'main-recipe.yaml' })}
+check:
+  stage: check
+  needs: [aicr-recipe]
+  script:
+    - test "$AICR_RECIPE_PLAN_FILE" = change-plan.md
+    - test "$AICR_RECIPE_CHANGES" -gt 0
+    - cp change-plan.md seen.md
+`, { 'main-recipe.yaml': readFileSync(fixtureRecipe('variety'), 'utf8') });
+    expect(run.exitCode, run.output).toBe(0);
+    const plan = run.jobFile('check', 'seen.md')!;
+    expect(plan.startsWith('### AICR recipe changes\n')).toBe(true);
+    expect(plan).toContain('| criteria | `accelerator` | added | — | `h100` |');
+    expect(run.output).toContain('Recipe changes: components:');
   });
 
   it('rejects an input outside its options before any job runs', () => {

@@ -21,6 +21,8 @@ import { readOptionsFor } from '../../core/step.js';
 import { runValidateStep } from '../../core/validate/step.js';
 import { relativeTo } from '../../core/validate/reports.js';
 import { addBundleSummary } from '../../github/bundle.js';
+import { addChangeSummary } from '../../github/changes.js';
+import { loadEarlier, planChanges } from '../../core/changes/compare.js';
 import { helmLint } from '../../github/helm-lint.js';
 import { addRecipeSummary, annotateExcludedOverlays, excludedOverlayNames } from '../../github/recipe.js';
 import { runAction, type ActionIO } from '../../github/run.js';
@@ -47,6 +49,8 @@ export async function run(): Promise<void> {
       }
     }
     const stage = (renames?: Record<string, string>): ActionIO => ({ ...io, outputs: rootOutputs(io.outputs, renames) });
+    // A wrong compare-to fails before any work; a folder (an earlier bundle) is read now, before the new bundle may replace it.
+    const earlier = await loadEarlier(values, io, { bundles: values.deployer !== 'none' });
     const snapshot = values.snapshot ? await loadDocument('Snapshot', values.snapshot, readOptionsFor('snapshot', io, values.kubeconfig)) : undefined;
     const recipe = await io.logger.group('Recipe', async () => {
       const outcome = await resolveFromOptions(values, stage(), snapshot ? { snapshot } : {});
@@ -89,12 +93,16 @@ export async function run(): Promise<void> {
       io.logger.error(`no bundle was written: the snapshot excluded overlay${excluded.length === 1 ? '' : 's'} ${excluded.join(', ')} because ${excluded.length === 1 ? 'its' : 'their'} constraints fail (set ${optionRef('strict')} to false to bundle the more generic recipe)`);
       return ExitCode.ConstraintsFailed;
     }
-    if (values.deployer === 'none') return ExitCode.Success;
+    if (values.deployer === 'none') {
+      addChangeSummary(io.summary, await planChanges(earlier, { recipe: recipe.recipe, recipeSource: recipePath }, values, stage()));
+      return ExitCode.Success;
+    }
     const deployer = values.deployer;
     const bundleDir = join(outputDir, 'bundle');
+    const { compareTo: _compareTo, planFile: _planFile, ...bundleValues } = values;
     const bundle = await io.logger.group(`Bundle (${values.deployer})`, () =>
       runBundleStep(
-        { ...values, deployer, recipe: recipePath, output: bundleDir, ...(values.nodes !== undefined ? { nodes: values.nodes } : {}) },
+        { ...bundleValues, deployer, recipe: recipePath, output: bundleDir, ...(values.nodes !== undefined ? { nodes: values.nodes } : {}) },
         stage(),
         { recipe: recipe.written!, catalog: recipe.catalog, outputOption: 'output-dir' },
       ),
@@ -106,6 +114,7 @@ export async function run(): Promise<void> {
     if (!result.ok) {
       throw internalError(`the bundle just written to ${bundleDir} does not match its checksums.txt`, { hint: 'another process may be writing to the output directory' });
     }
+    addChangeSummary(io.summary, await planChanges(earlier, { recipe: recipe.recipe, recipeSource: recipePath, bundleDir }, values, stage()));
     if (values.helmLint) await io.logger.group('helm lint', () => helmLint(bundle, io));
     return ExitCode.Success;
   }, { output: 'output-dir', 'report-dir': 'output-dir' });

@@ -49,6 +49,8 @@ export const ROOT_OPTIONS = defineOptions(actionOnly({
   outputDir: { type: 'string', default: 'aicr', description: 'Directory for everything written: recipe.yaml, validation/ (reports) and bundle/. It may name what was resolved, e.g. out/{{criteria.service}}-{{criteria.accelerator}}.', placeholder: '<dir>' },
   force: BUNDLE_OPTIONS.force,
   helmLint: BUNDLE_OPTIONS.helmLint,
+  compareTo: { ...BUNDLE_OPTIONS.compareTo, description: 'Earlier recipe (file, https URL or cm://namespace/name) or earlier bundle folder to compare with: a recipe is compared with the new recipe, a folder with the new bundle; the change plan is logged, written to plan-file and put in the job summary as Markdown for a pull request.' },
+  planFile: BUNDLE_OPTIONS.planFile,
   summary: summaryOption,
 }));
 
@@ -59,4 +61,6 @@ export const ROOT_OUTPUTS = defineOutputs('aicr', {
   bundleDir: { description: 'Directory of the verified bundle (empty for deployer none).' },
   checksumsPath: BUNDLE_OUTPUTS.outputs.checksumsPath,
   files: BUNDLE_OUTPUTS.outputs.files,
+  changes: BUNDLE_OUTPUTS.outputs.changes,
+  planFile: BUNDLE_OUTPUTS.outputs.planFile,
 });

@@ -3,7 +3,7 @@ import type { CommandEntry } from '../context.js';
 
 const STAGE_COMMANDS: Record<string, CommandEntry> = {
   snapshot: { summary: 'measure a GPU node (OS, systemd, GPU, Kubernetes, topology) into a Snapshot; drift against a baseline', load: async () => (await import('./snapshot.js')).command },
-  diff: { summary: 'compare two snapshots and report drift (--fail-on-drift exits 11)', load: async () => (await import('./diff.js')).command },
+  diff: { summary: 'compare two snapshots (drift), two recipes or two bundle folders (a change plan); --fail-on-drift exits 11', load: async () => (await import('./diff.js')).command },
   recipe: { summary: 'resolve a recipe from criteria, a criteria file or a snapshot', load: async () => (await import('./recipe.js')).command },
   query: { summary: 'print one value of a hydrated recipe (dot-path selector)', load: async () => (await import('./query.js')).command },
   validate: { summary: 'check a recipe\'s constraints against a snapshot (exit 10 when one fails); CTRF, JUnit, Code Quality reports', load: async () => (await import('./validate.js')).command },

@@ -4,6 +4,7 @@ import { defineOutputs } from '../options/outputs.js';
 import { defineOptions } from '../options/spec.js';
 import { MAX_NODES } from '../criteria.js';
 import { DEPLOYERS } from './types.js';
+import { CHANGE_OUTPUTS, COMPARE_OPTIONS } from '../changes/options.js';
 
 const PATH_REGEX = '^[A-Za-z0-9_][A-Za-z0-9_-]*(\\.[A-Za-z0-9_-]+)*(/[A-Za-z0-9_][A-Za-z0-9_-]*(\\.[A-Za-z0-9_-]+)*)*/?$';
 
@@ -32,6 +33,11 @@ export const BUNDLE_SETTINGS = defineOptions({
   workloadGate: { type: 'string', description: 'Taint that keeps workloads off GPU nodes until they are ready: key=value:effect or key:effect.', placeholder: '<key=value:effect>' },
   nodes: { type: 'int', min: 0, max: MAX_NODES, default: 0, description: 'Estimated GPU node count, written to components that size themselves (0 leaves it unset).' },
   repo: { type: 'string', description: 'Git (or OCI) repository the bundle is pushed to, written into argocd, argocdhelm and flux output.', placeholder: '<url>' },
+  repoPath: {
+    type: 'string',
+    description: 'Folder of the bundle inside that repository (e.g. clusters/prod; default: its root): argocd, argocdhelm and flux output points there. Relative, without "..".',
+    placeholder: '<dir>',
+  },
   targetRevision: { type: 'string', default: 'main', description: 'Branch, tag or commit GitOps tools track.', placeholder: '<revision>' },
 });
 
@@ -65,6 +71,7 @@ export const BUNDLE_OPTIONS = defineOptions({
       gitlab: 'run helm lint and helm template on the bundle\'s folders in a job of your own',
     },
   },
+  ...COMPARE_OPTIONS,
   data: dataOption,
   kubeconfig: kubeconfigOption,
   summary: summaryOption,
@@ -76,4 +83,5 @@ export const BUNDLE_OUTPUTS = defineOutputs('bundle', {
   deployer: { description: 'Deployer used (helm, argocd, argocdhelm, flux or helmfile).' },
   files: { description: 'Number of files in the bundle, checksums.txt included.' },
   checksumsPath: { description: 'Path of the bundle\'s checksums.txt.' },
+  ...CHANGE_OUTPUTS,
 });

@@ -13,6 +13,7 @@ import { declaresNamespace, manifestData, renderManifests, stripHookAnnotations 
 import { injectScheduling, parseScheduling, type Scheduling } from './scheduling.js';
 import { coerceSetValue, overridesFor, parseGoBool, parseSetFlags, setPath, type SetOverride } from './set.js';
 import type { BundleOptions, BundlePlan, ChartSource, Folder, PlannedComponent } from './types.js';
+import { parseRepoPath } from './repo-path.js';
 import { originFinder } from './value-origin.js';
 import { ensureYamlParser } from '../documents/parse.js';
 import { optionRef } from '../option-refs.js';
@@ -321,6 +322,7 @@ export async function planBundle({ recipe, catalog, options }: PlanInput): Promi
   if (!/^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(targetRevision)) {
     throw invalidInput(`invalid --target-revision ${quoted(targetRevision)}`, { hint: 'pass a branch, tag or commit, e.g. main' });
   }
+  const repoPath = parseRepoPath(options.repoPath, options.deployer);
   const included = new Set(components.map((component) => component.name));
   const filtered: RecipeResult = deepClone(recipe);
   filtered.componentRefs = filtered.componentRefs.filter((ref) => included.has(ref.name));
@@ -335,6 +337,7 @@ export async function planBundle({ recipe, catalog, options }: PlanInput): Promi
     toolVersion: options.toolVersion ?? VERSION,
     repoURL: repo || PLACEHOLDER_REPO,
     repoGiven: repo !== '',
+    repoPath,
     targetRevision,
     dataFiles: catalog.externalFiles.map((path) => ({ path, content: catalog.readText(path) })),
   };

@@ -5,7 +5,7 @@
  */
 import type Handlebars from 'handlebars';
 import runtime from 'handlebars/runtime.js';
-import { markdownCell, markdownCode, markdownText } from './markdown.js';
+import { markdownCell, markdownCode, markdownText } from '../markdown.js';
 import { shellComment, shellQuote } from './shell.js';
 import { templates } from './templates/generated.js';
 

@@ -13,7 +13,10 @@ import { readOptionsFor, type StepIO } from '../step.js';
 import { generateBundle, writeGeneratedBundle, type BundleOutcome } from './index.js';
 import { checkOutputDir } from './output.js';
 import { BUNDLE_OUTPUTS, type BUNDLE_OPTIONS, type BUNDLE_SETTINGS } from './options.js';
+import { parseRepoPath } from './repo-path.js';
 import { parseSetFlags } from './set.js';
+import { loadEarlier, planChanges } from '../changes/compare.js';
+import type { ChangePlan } from '../changes/plan.js';
 import type { BundleOptions } from './types.js';
 
 export type BundleValues = OptionValues<typeof BUNDLE_OPTIONS>;
@@ -33,6 +36,7 @@ function bundleOptionsFrom(values: OptionValues<typeof BUNDLE_SETTINGS>): Bundle
   if (values.workloadGate) options.workloadGate = values.workloadGate;
   if (values.nodes !== undefined) options.nodes = values.nodes;
   if (values.repo) options.repo = values.repo;
+  if (values.repoPath) options.repoPath = values.repoPath;
   return options;
 }
 
@@ -45,14 +49,16 @@ export interface BundleInputs {
 }
 
 /** What the bundle step returns: the bundle as written (the same result name as every step's). */
-export type BundleStepResult = BundleOutcome;
+export type BundleStepResult = BundleOutcome & { changes?: ChangePlan };
 
 export async function runBundleStep(values: BundleValues, io: StepIO, given: BundleInputs = {}): Promise<BundleStepResult> {
   const outputOption = given.outputOption ?? 'output';
   // Malformed overrides are refused before any work: no recipe is read for a bundle that cannot be made.
   parseSetFlags(values.set);
+  parseRepoPath(values.repoPath, values.deployer);
   // So is a bad output directory, and a good one is claimed (a templated one once it is expanded).
   const claim = hasPlaceholders(values.output) ? undefined : checkOutputDir(values.output, { force: values.force, input: outputOption });
+  const earlier = await loadEarlier(values, io, { bundles: true });
   const [recipe, catalog] = await Promise.all([
     given.recipe ?? loadDocument('RecipeResult', values.recipe, readOptionsFor('recipe', io, values.kubeconfig)),
     given.catalog ?? loadDataCatalog(values.data),
@@ -67,5 +73,6 @@ export async function runBundleStep(values: BundleValues, io: StepIO, given: Bun
   outputs.set('files', outcome.files.length);
   outputs.set('checksumsPath', outcome.checksumsPath);
   io.logger.info(`${outcome.title} written to ${outcome.dir}: ${outcome.files.length} files, ${outcome.plan.folders.length} releases`);
-  return outcome;
+  const changes = await planChanges(earlier, { recipe: recipe.document, recipeSource: recipe.origin, bundleDir: outcome.dir }, values, io);
+  return changes ? { ...outcome, changes } : outcome;
 }

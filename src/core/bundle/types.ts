@@ -13,6 +13,8 @@ export interface BundleOptions extends SchedulingFlags {
   set?: string[];
   /** Git (or OCI) URL of the repository the bundle is pushed to (GitOps deployers). */
   repo?: string;
+  /** Folder of the bundle inside that repository (empty: its root). */
+  repoPath?: string;
   /** Branch, tag or commit GitOps tools track (default `main`). */
   targetRevision?: string;
   /** Version string written into scripts and READMEs (default: this program's version). */
@@ -86,6 +88,8 @@ export interface BundlePlan {
   repoURL: string;
   /** False when repoURL is the placeholder (no `--repo`). */
   repoGiven: boolean;
+  /** Normalised folder of the bundle inside the repository (`clusters/prod`), '' for the root. */
+  repoPath: string;
   targetRevision: string;
   /** Files of the external data directory, copied under data/. */
   dataFiles: Array<{ path: string; content: string }>;

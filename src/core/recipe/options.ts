@@ -3,6 +3,7 @@ import { dataOption, gitlabJobOptions, kubeconfigOption, summaryOption } from '.
 import { defineOptions } from '../options/spec.js';
 import { defineOutputs } from '../options/outputs.js';
 import { CRITERIA_VALUES, MAX_NODES } from '../criteria.js';
+import { CHANGE_OUTPUTS, COMPARE_OPTIONS } from '../changes/options.js';
 
 const list = (values: readonly string[]): string => values.join(', ');
 
@@ -41,6 +42,7 @@ export const RECIPE_OPTIONS = defineOptions({
     placeholder: '<file|cm://ns/name|->',
     regex: '^[A-Za-z0-9._/:-]+$',
   },
+  ...COMPARE_OPTIONS,
   summary: summaryOption,
   ...gitlabJobOptions('aicr-recipe', 'build'),
 });
@@ -50,4 +52,5 @@ export const RECIPE_OUTPUTS = defineOutputs('recipe', {
   appliedOverlays: { description: 'Comma-separated overlays merged into the recipe, base first.' },
   components: { description: 'JSON array of the components: name, version, namespace, chart, source.' },
   deploymentOrder: { description: 'Comma-separated component names in deployment order.' },
+  ...CHANGE_OUTPUTS,
 });

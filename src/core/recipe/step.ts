@@ -18,6 +18,8 @@ import { describeCriteria } from '../criteria.js';
 import { resolveRecipe, type RecipeOutcome } from './index.js';
 import type { CRITERIA_OPTIONS} from './options.js';
 import { RECIPE_OUTPUTS, type RECIPE_OPTIONS } from './options.js';
+import { loadEarlier, planChanges } from '../changes/compare.js';
+import type { ChangePlan } from '../changes/plan.js';
 
 export type CriteriaValues = OptionValues<typeof CRITERIA_OPTIONS>;
 export type RecipeValues = OptionValues<typeof RECIPE_OPTIONS>;
@@ -27,6 +29,8 @@ export interface RecipeStepResult extends RecipeOutcome {
   output: string;
   /** The recipe as written, with its line positions (yaml written to a file or ConfigMap). */
   written?: LoadedDocument<'RecipeResult'>;
+  /** The change plan against `compare-to`, when given. */
+  changes?: ChangePlan;
 }
 
 /** The criteria given one by one, as the recipe engine takes them. */
@@ -95,11 +99,14 @@ export async function runRecipeStep(values: RecipeValues, io: StepIO, options: R
   const given = values.output ?? '-';
   // A bad output location is refused, and a good one claimed, before any work (a templated one once it is expanded).
   const claim = hasPlaceholders(given) ? undefined : await claimOutput(parseLocation(given, 'output'), io, values.kubeconfig);
+  const earlier = await loadEarlier(values, io, { bundles: false });
   const outcome = await resolveFromOptions(values, io, options.snapshot ? { snapshot: options.snapshot } : {});
   for (const notice of outcome.notices) io.logger.info(notice);
   io.logger.debug(`recipe: ${describeCriteria(outcome.criteria)} from ${outcome.mode}; catalog ${values.data ? `embedded + ${values.data}` : 'embedded'}; overlays ${(outcome.recipe.metadata.appliedOverlays ?? []).join(', ')}; ${outcome.recipe.componentRefs.length} components`);
   const output = await expandPath(given, 'output', { criteria: outcome.criteria });
-  return writeRecipe(outcome, { output, format: values.format, ...(values.kubeconfig ? { kubeconfig: values.kubeconfig } : {}), ...(options.keepPositions ? { keepPositions: true } : {}), ...(claim ? { claim } : {}) }, io);
+  const result = await writeRecipe(outcome, { output, format: values.format, ...(values.kubeconfig ? { kubeconfig: values.kubeconfig } : {}), ...(options.keepPositions ? { keepPositions: true } : {}), ...(claim ? { claim } : {}) }, io);
+  const changes = await planChanges(earlier, { recipe: result.recipe, recipeSource: output }, values, io);
+  return changes ? { ...result, changes } : result;
 }
 
 async function claimOutput(location: ReturnType<typeof parseLocation>, io: StepIO, kubeconfig: string | undefined): Promise<OutputClaim | undefined> {

@@ -16,6 +16,7 @@ import { formatColumns, type OutputFormat } from '../format.js';
 import { tableCell } from '../safe-text.js';
 import type { Measurement, Reading, Snapshot, Subtype } from '../documents/types.js';
 import { MEASUREMENT_ORDER, subtypeName } from './render.js';
+import { markdownCellCode } from '../markdown.js';
 
 type ChangeKind = 'added' | 'removed' | 'modified';
 
@@ -265,4 +266,16 @@ export function parseMeasurementTypes(values: readonly string[], input = 'type')
     if (!out.includes(type)) out.push(type);
   }
   return out;
+}
+
+/** The drift as Markdown (a job summary or a pull-request comment): a count line and a table. */
+export function formatDiffMarkdown(diff: SnapshotDiff): string {
+  const lines = ['### AICR snapshot drift', ''];
+  if (diff.changes.length === 0) lines.push('**No drift.**');
+  else {
+    lines.push(`**${diff.summary.added} added, ${diff.summary.removed} removed, ${diff.summary.modified} modified.**`, '', '| change | reading | before | after |', '| --- | --- | --- | --- |');
+    const code = (text: string | undefined) => (text === undefined || text === '' ? '—' : markdownCellCode(text));
+    for (const change of diff.changes) lines.push(`| ${change.kind} | ${markdownCellCode(change.path)} | ${code(change.baseline)} | ${code(change.target)} |`);
+  }
+  return `${lines.join('\n')}\n`;
 }

@@ -70,11 +70,17 @@ export const SNAPSHOT_OUTPUTS = defineOutputs('snapshot', {
 
 /** `aicr diff`: pipelines compare through the snapshot stage's baseline option instead. */
 export const DIFF_OPTIONS = defineOptions({
-  baseline: { type: 'string', required: true, description: 'The reference snapshot (file, https URL, cm://namespace/name or - for stdin).', aliases: ['-b'], placeholder: '<file|url|cm://ns/name|->' },
-  target: { type: 'string', required: true, description: 'The snapshot compared against the baseline (file, https URL, cm://namespace/name or - for stdin).', placeholder: '<file|url|cm://ns/name|->' },
-  failOnDrift: { type: 'bool', description: `Exit ${ExitCode.DriftDetected} when any reading differs.` },
-  type: { type: 'list', description: `Compare only these measurement types (comma-separated: ${TYPES}).`, placeholder: '<types>' },
-  format: { type: 'enum', choices: ['yaml', 'json', 'table'], default: 'yaml', description: 'Output format: yaml, json or table.', aliases: ['-t'], placeholder: '<format>' },
+  baseline: { type: 'string', required: true, description: 'The reference: a snapshot or recipe (file, https URL, cm://namespace/name or - for stdin) or a bundle folder.', aliases: ['-b'], placeholder: '<file|url|cm://ns/name|-|dir>' },
+  target: { type: 'string', required: true, description: 'What is compared against the baseline, of the same kind (snapshot, recipe or bundle folder).', placeholder: '<file|url|cm://ns/name|-|dir>' },
+  failOnDrift: { type: 'bool', description: `Exit ${ExitCode.DriftDetected} when anything differs.` },
+  type: { type: 'list', description: `Snapshots: compare only these measurement types (comma-separated: ${TYPES}).`, placeholder: '<types>' },
+  format: {
+    type: 'enum',
+    choices: ['yaml', 'json', 'table', 'text', 'markdown'],
+    description: 'Output format: yaml, json, text (table is the same) or markdown (a change plan for a pull request). Default: yaml for snapshots, text for recipes and bundles.',
+    aliases: ['-t'],
+    placeholder: '<format>',
+  },
   output: { type: 'string', default: '-', description: 'Where to write the result: a file, or - for standard output.', aliases: ['-o'], placeholder: '<file|->' },
   kubeconfig: { type: 'string', description: 'Kubeconfig for cm:// snapshots (default: $KUBECONFIG, ~/.kube/config, or in-cluster).', aliases: ['-k'], placeholder: '<file>' },
 });

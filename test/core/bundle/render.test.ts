@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import Handlebars from 'handlebars';
 import { describe, expect, it } from 'vitest';
 import { upstreamEnv } from '../../../src/core/bundle/common.js';
-import { markdownCell, markdownCode, markdownText } from '../../../src/core/bundle/markdown.js';
+import { markdownCell, markdownCode, markdownText } from '../../../src/core/markdown.js';
 import { helpers, render, type TemplateName } from '../../../src/core/bundle/render.js';
 import { deployScript, installScript, undeployScript } from '../../../src/core/bundle/scripts.js';
 import { templates } from '../../../src/core/bundle/templates/generated.js';

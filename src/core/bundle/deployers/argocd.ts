@@ -6,6 +6,7 @@ import { addFolderContent, FileSet } from '../common.js';
 import { folderReadme, rootReadme } from '../readme.js';
 import { toYaml } from '../../serialize.js';
 import type { BundlePlan, Deployer, DeployerOutput, Folder } from '../types.js';
+import { inRepo } from '../repo-path.js';
 import { indexVersion } from '../versions.js';
 
 export const ARGOCD_NAMESPACE = 'argocd';
@@ -36,13 +37,13 @@ function sources(folder: Folder, plan: BundlePlan): Record<string, unknown> {
       }
       return {
         sources: [
-          { ...chart, helm: { valueFiles: [`$values/${folder.dir}/values.yaml`] } },
+          { ...chart, helm: { valueFiles: [`$values/${inRepo(plan.repoPath, folder.dir)}/values.yaml`] } },
           { repoURL: plan.repoURL, targetRevision: plan.targetRevision, ref: 'values' },
         ],
       };
     }
     case 'local':
-      return { source: { repoURL: plan.repoURL, targetRevision: plan.targetRevision, path: folder.dir } };
+      return { source: { repoURL: plan.repoURL, targetRevision: plan.targetRevision, path: inRepo(plan.repoPath, folder.dir) } };
     case 'kustomize': {
       const k = folder.component.kustomize!;
       return { source: { repoURL: k.repo, targetRevision: k.tag || 'HEAD', path: k.path } };
@@ -76,7 +77,7 @@ function appOfApps(plan: BundlePlan): Record<string, unknown> {
     metadata: { name: APP_OF_APPS, namespace: ARGOCD_NAMESPACE },
     spec: {
       project: 'default',
-      source: { repoURL: plan.repoURL, targetRevision: plan.targetRevision, path: '.', directory: { recurse: true, include: '*/application.yaml' } },
+      source: { repoURL: plan.repoURL, targetRevision: plan.targetRevision, path: plan.repoPath || '.', directory: { recurse: true, include: '*/application.yaml' } },
       destination: { server: IN_CLUSTER, namespace: ARGOCD_NAMESPACE },
       syncPolicy: { automated: { prune: true, selfHeal: true } },
     },
@@ -98,7 +99,7 @@ export const argocdDeployer: Deployer = {
       title: 'AICR deployment bundle (Argo CD)',
       intro: 'Each numbered folder holds an Argo CD `application.yaml`; sync waves follow the folder numbers. `app-of-apps.yaml` creates them all from the Git repository this bundle is pushed to.',
       deploy: [
-        '1. Push this directory to the Git repository named in `app-of-apps.yaml`'
+        '1. Push this directory to ' + (plan.repoPath ? `\`${plan.repoPath}/\` of ` : '') + 'the Git repository named in `app-of-apps.yaml`'
           + (plan.repoGiven ? ` (\`${plan.repoURL}\`, revision \`${plan.targetRevision}\`).` : ' (it holds a placeholder: regenerate with `--repo <url>`).'),
         '2. Apply the parent application:',
         '',
@@ -111,6 +112,6 @@ export const argocdDeployer: Deployer = {
       remove: `Delete the parent application (\`kubectl delete -f app-of-apps.yaml\`) and then the child applications (\`argocd app delete <release>\`); pruning removes their resources.`,
     }));
     const notes = plan.repoGiven ? [] : ['Update the repository URL (or regenerate with --repo) before applying app-of-apps.yaml'];
-    return { files: files.files, steps: ['Push <bundle-dir> to your GitOps repository', 'kubectl apply -f <bundle-dir>/app-of-apps.yaml'], notes };
+    return { files: files.files, steps: [`Push <bundle-dir> to ${plan.repoPath ? `${plan.repoPath}/ of ` : ''}your GitOps repository`, 'kubectl apply -f <bundle-dir>/app-of-apps.yaml'], notes };
   },
 };

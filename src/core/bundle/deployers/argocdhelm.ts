@@ -103,7 +103,7 @@ function rootValues(plan: BundlePlan): string {
   return header + toYaml({
     repoURL: plan.repoGiven ? plan.repoURL : '',
     targetRevision: plan.targetRevision,
-    bundlePath: '.',
+    bundlePath: plan.repoPath || '.',
     argocdNamespace: ARGOCD_NAMESPACE,
     deployer: { namePrefix: '', project: 'default', destinationServer: IN_CLUSTER },
     ...keys,
@@ -174,7 +174,7 @@ export const argocdHelmDeployer: Deployer = {
         `helm install ${CHART_NAME} . --namespace ${ARGOCD_NAMESPACE}${plan.repoGiven ? '' : ' --set repoURL=<repository holding this bundle>'}`,
         '```',
         '',
-        'Or let Argo CD own it: create an Application whose source is this chart (in Git or an OCI registry).',
+        `Or let Argo CD own it: create an Application whose source is this chart (in Git${plan.repoPath ? ` with \`path: ${plan.repoPath}\`` : ''} or an OCI registry).`,
         'Values (`helm show values .`, checked by `values.schema.json`): `repoURL`, `targetRevision`, `bundlePath`, `argocdNamespace`, `deployer.namePrefix`, `deployer.project`, `deployer.destinationServer`, and one map per component key.',
       ].join('\n'),
       customize: 'Pass Helm values under the component key (see `values.yaml`), e.g. `--set gpuoperator.driver.version=580.105.08`; they are merged over `static/<component>.yaml` without editing the bundle.',

@@ -8,6 +8,7 @@ import { addFolderContent, FileSet, folderDependencies, releaseTraits, urlSlug, 
 import { folderReadme, rootReadme } from '../readme.js';
 import { compareStrings, sortKeysDeep, toYaml } from '../../serialize.js';
 import type { BundlePlan, Deployer, DeployerOutput, Folder } from '../types.js';
+import { inRepo } from '../repo-path.js';
 import { indexVersion } from '../versions.js';
 
 const FLUX_NAMESPACE = 'flux-system';
@@ -46,7 +47,7 @@ function helmRelease(folder: Folder, plan: BundlePlan): Record<string, unknown> 
     if (version !== '') chartSpec.version = version;
     chartSpec.sourceRef = { kind: 'HelmRepository', name: urlSlug(chart.repo), namespace: FLUX_NAMESPACE };
   } else {
-    chartSpec = { chart: `./${folder.dir}`, sourceRef: { kind: 'GitRepository', name: urlSlug(plan.repoURL), namespace: FLUX_NAMESPACE } };
+    chartSpec = { chart: `./${inRepo(plan.repoPath, folder.dir)}`, sourceRef: { kind: 'GitRepository', name: urlSlug(plan.repoURL), namespace: FLUX_NAMESPACE } };
   }
   chartSpec.interval = '5m';
   const install: Record<string, unknown> = { createNamespace: !folder.ownsNamespace };
@@ -80,7 +81,7 @@ function fluxKustomization(plan: BundlePlan): Record<string, unknown> {
     metadata: { name: BOOTSTRAP_NAME, namespace: FLUX_NAMESPACE },
     spec: {
       interval: '10m',
-      path: './',
+      path: plan.repoPath ? `./${plan.repoPath}` : './',
       prune: true,
       sourceRef: { kind: 'GitRepository', name: urlSlug(plan.repoURL) },
       timeout: '30m',
@@ -127,7 +128,7 @@ export const fluxDeployer: Deployer = {
       title: 'AICR deployment bundle (Flux)',
       intro: 'Each numbered folder holds a Flux HelmRelease; `dependsOn` follows the recipe\'s component dependencies, so independent releases reconcile in parallel. `kustomization.yaml` lists every object; `flux-kustomization.yaml` tells Flux to apply this directory from Git.',
       deploy: [
-        `1. Push this directory to the Git repository in \`${gitPath}\`${plan.repoGiven ? ` (\`${plan.repoURL}\`, branch \`${plan.targetRevision}\`)` : ' (it holds a placeholder: regenerate with `--repo <url>`)'}.`,
+        `1. Push this directory to ${plan.repoPath ? `\`${plan.repoPath}/\` of ` : ''}the Git repository in \`${gitPath}\`${plan.repoGiven ? ` (\`${plan.repoURL}\`, branch \`${plan.targetRevision}\`)` : ' (it holds a placeholder: regenerate with `--repo <url>`)'}.`,
         '2. With Flux installed in the cluster, apply the source and the Kustomization that applies the rest:',
         '',
         '```bash',
@@ -139,6 +140,6 @@ export const fluxDeployer: Deployer = {
       remove: `Delete the Kustomization (\`kubectl delete -f flux-kustomization.yaml\`); with \`prune: true\` Flux removes the HelmReleases and uninstalls them.`,
     }));
     const notes = plan.repoGiven ? [] : ['Regenerate with --repo (or edit the GitRepository URL) before applying'];
-    return { files: files.files, steps: ['Push <bundle-dir> to your Git repository', `kubectl apply -f <bundle-dir>/${gitPath} -f <bundle-dir>/flux-kustomization.yaml`, 'flux get helmreleases -A'], notes };
+    return { files: files.files, steps: [`Push <bundle-dir> to ${plan.repoPath ? `${plan.repoPath}/ of ` : ''}your Git repository`, `kubectl apply -f <bundle-dir>/${gitPath} -f <bundle-dir>/flux-kustomization.yaml`, 'flux get helmreleases -A'], notes };
   },
 };

@@ -1,0 +1,2 @@
+import{createRequire as __aicrRequire}from'node:module';const require=__aicrRequire(import.meta.url);
+function a(n){return n.replace(/[\r\n]+/g," ")}function s(n){return a(n.replace(/\|/g,"\\|"))||"\u2014"}function c(n){let t=a(n),r=Math.max(0,...(t.match(/`+/g)??[]).map(g=>g.length)),e="`".repeat(r+1),o=r>0?" ":"";return`${e}${o}${t}${o}${e}`}function i(n){return c(n).replace(/\|/g,"\\|")}export{a,s as b,c,i as d};
