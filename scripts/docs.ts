@@ -15,7 +15,7 @@ import { dotenvName } from '../src/core/options/outputs.js';
 import { toYaml } from '../src/core/serialize.js';
 import { VERSION } from '../src/core/version.js';
 
-/** The tag users pin actions to: the major tag the release workflow moves (v0 while the version is 0.x). */
+/** The tag users pin actions to: the major tag the release workflow moves (v1 for every 1.x release). */
 const MAJOR_TAG = `v${VERSION.split('.')[0]}`;
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');

@@ -1,2 +1,2 @@
 /** This program's version; written into generated documents (`metadata.version`). */
-export const VERSION = '0.1.0';
+export const VERSION = '1.0.0';

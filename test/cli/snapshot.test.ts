@@ -27,7 +27,7 @@ describe('aicr snapshot (local mode)', () => {
     expect(result.code, result.stderr).toBe(0);
     const snapshot = parse(result.stdout);
     expect(snapshot.kind).toBe('Snapshot');
-    expect(snapshot.metadata).toEqual({ 'source-node': 'gpu-node-1', version: '0.1.0' });
+    expect(snapshot.metadata).toEqual({ 'source-node': 'gpu-node-1', version: '1.0.0' });
     expect(snapshot.measurements.map((m: { type: string }) => m.type)).toEqual(['K8s', 'SystemD', 'OS', 'GPU', 'NodeTopology']);
     const gpu = snapshot.measurements[3];
     expect(gpu.subtypes[0].data['gpu-count']).toBe(8);

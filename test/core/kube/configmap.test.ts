@@ -18,7 +18,7 @@ describe('writing documents to ConfigMaps', () => {
     expect(result.created).toBe(true);
     const stored = cluster.fake.get('configmaps', 'gpu-ops', 'aicr-snapshot')!;
     expect(stored.data).toEqual({ format: 'yaml', 'snapshot.yaml': snapshotYaml, timestamp: '2026-03-10T20:05:14Z' });
-    expect(stored.metadata.labels).toEqual({ 'app.kubernetes.io/name': 'aicr', 'app.kubernetes.io/component': 'Snapshot', 'app.kubernetes.io/version': '0.1.0' });
+    expect(stored.metadata.labels).toEqual({ 'app.kubernetes.io/name': 'aicr', 'app.kubernetes.io/component': 'Snapshot', 'app.kubernetes.io/version': '1.0.0' });
     expect(cluster.fake.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['POST /api/v1/namespaces/gpu-ops/configmaps']);
   });
 

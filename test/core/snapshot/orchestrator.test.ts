@@ -76,11 +76,11 @@ describe('collectSnapshot', () => {
     const two = renderSnapshot((await collectSnapshot({ collectors, env: { NODE_NAME: 'n1' } })).snapshot, 'yaml');
     expect(one).toBe(two);
     expect(one).toBe([
-      'kind: Snapshot', 'apiVersion: aicr.nvidia.com/v1alpha1', 'metadata:', '  source-node: n1', "  version: '0.1.0'", 'measurements:',
+      'kind: Snapshot', 'apiVersion: aicr.nvidia.com/v1alpha1', 'metadata:', '  source-node: n1', "  version: '1.0.0'", 'measurements:',
       '  - type: OS', '    subtypes:', '      - subtype: s', '        data:', "          C: x", '          a: 1', "          b: '2'", '',
     ].join('\n'));
     const stamped = await collectSnapshot({ collectors, env: {}, timestamp: new Date('2026-03-10T20:05:12.345Z') });
-    expect(stamped.snapshot.metadata).toEqual({ 'source-node': '', timestamp: '2026-03-10T20:05:12Z', version: '0.1.0' });
+    expect(stamped.snapshot.metadata).toEqual({ 'source-node': '', timestamp: '2026-03-10T20:05:12Z', version: '1.0.0' });
   });
 
   it('names the source node like upstream: $NODE_NAME, $KUBERNETES_NODE_NAME, $HOSTNAME, else ""', () => {
