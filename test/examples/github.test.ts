@@ -82,7 +82,18 @@ describe('examples/github/gitops-argocd.yml', () => {
     const files = git(repo.origin, 'ls-tree', '-r', '--name-only', 'main');
     expect(files).toContain('clusters/prod/app-of-apps.yaml');
     expect(files).toContain('clusters/prod/checksums.txt');
-    expect(git(repo.origin, 'show', 'main:clusters/prod/app-of-apps.yaml')).toContain('repoURL: https://github.com/example/gpu-platform.git');
+    const appOfApps = git(repo.origin, 'show', 'main:clusters/prod/app-of-apps.yaml');
+    expect(appOfApps).toContain('repoURL: https://github.com/example/gpu-platform.git');
+    expect(appOfApps).toMatch(/path: '?clusters\/prod'?\n/);
+    // every values file and source path an Application names is in the repository at that commit
+    const listed = files.split('\n');
+    const applications = listed.filter((file) => /^clusters\/prod\/\d{3}-[^/]+\/application\.yaml$/.test(file));
+    expect(applications.length).toBeGreaterThan(3);
+    for (const application of applications) {
+      const text = git(repo.origin, 'show', `main:${application}`);
+      for (const [, valuesFile] of text.matchAll(/\$values\/(\S+)/g)) expect(listed).toContain(valuesFile);
+      for (const [, folder] of text.matchAll(/^\s+path: (\S+)$/gm)) expect(listed.some((file) => file.startsWith(`${folder}/`))).toBe(true);
+    }
     const [again] = await runWorkflow(example('gitops-argocd.yml'), { repo: repo.clone(), github: { event_name: 'push' } });
     expect(again!.ok, failures(again!)).toBe(true);
     expect(again!.step('Commit the bundle').log).toContain('clusters/prod is up to date');
