@@ -61,7 +61,7 @@ export function checkAssertionShape(expected: unknown, path = ''): void {
 }
 
 /** A short rendering of a value for messages. */
-export function show(value: unknown): string {
+function show(value: unknown): string {
   if (value === undefined || value === null) return 'null';
   const text = typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value);
   return text.length > 120 ? `${text.slice(0, 117)}...` : text;

@@ -120,7 +120,7 @@ async function runOperation(op: HealthOperation, deadlineMs: number, ctx: Contex
   } catch (error) {
     if (error instanceof UnsupportedAssertion || ctx.signal.aborted) throw error;
     if (grace.signal.aborted && !seen) return `${lastReason} (nothing appeared within ${seconds(ctx.timing.absentGraceMs)})`;
-    if (timeout.aborted) return `${lastReason} (still so when the step's ${seconds(deadlineMs)} timeout passed)`;
+    if (timeout.aborted) return `${lastReason} (still so after ${seconds(deadlineMs)})`;
     throw error;
   } finally {
     if (graceTimer) clearTimeout(graceTimer);

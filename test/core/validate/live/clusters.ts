@@ -45,7 +45,7 @@ export function deployment(namespace: string, name: string, available: number, e
   };
 }
 
-export function daemonSet(namespace: string, name: string, ready: number, desired = 2): KubeObject {
+function daemonSet(namespace: string, name: string, ready: number, desired = 2): KubeObject {
   return {
     metadata: { name, namespace },
     spec: { selector: { matchLabels: { app: name } }, template: { metadata: { labels: { app: name } }, spec: { containers: [{ name, image: `registry.example/${name}:v1.0.0` }] } } },
@@ -53,7 +53,7 @@ export function daemonSet(namespace: string, name: string, ready: number, desire
   };
 }
 
-export function skyhook(name: string, state: string): KubeObject {
+function skyhook(name: string, state: string): KubeObject {
   return { apiVersion: 'skyhook.nvidia.com/v1alpha1', kind: 'Skyhook', metadata: { name }, spec: { nodeSelectors: {} }, status: { status: state } };
 }
 
