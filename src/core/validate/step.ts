@@ -4,7 +4,7 @@
  * validate component, actions/validate and the root action.
  */
 import { join } from 'node:path';
-import { invalidInput, ExitCode, type AicrError } from '../errors.js';
+import { invalidInput, exitCodeFor, ExitCode, type AicrError } from '../errors.js';
 import { loadDocument, type LoadedDocument } from '../load.js';
 import { claimOutputs, parseLocation, writeLocation } from '../io.js';
 import { optionRef } from '../option-refs.js';
@@ -122,7 +122,10 @@ export async function runValidateStep(values: ValidateValues, io: StepIO, given:
       (reportPath ? `; report: ${reportPath}` : '') +
       (failing && !clusterError ? `; exit ${ExitCode.ConstraintsFailed}` : ''),
   );
-  if (failing) {
+  if (clusterError) {
+    const unevaluated = report.live.filter((check) => check.status === 'error').length;
+    io.logger.error(`validation incomplete: ${unevaluated} live checks could not be evaluated because the cluster refused or failed (exit code ${exitCodeFor(clusterError)})`);
+  } else if (failing) {
     const what = [summary.failed ? `${summary.failed} of ${summary.constraints} constraints` : '', liveSummary.failed ? `${liveSummary.failed} of ${liveSummary.checks} live checks` : ''].filter(Boolean).join(' and ');
     io.logger.error(`validation failed: ${what} failed (exit code ${ExitCode.ConstraintsFailed}; set ${optionRef('fail-on-error')} to false to report without failing)`);
   }

@@ -4,6 +4,9 @@
  * them. The table says where each component's workload and pods live, as its Helm chart puts
  * them (the health checks in recipes/checks/ assert exactly these).
  */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { stringify as stringifyYaml } from 'yaml';
 import type { RecipeResult } from '../../../../src/core/documents/types.js';
 import { clusterPolicy, pod, type FakeKube, type KubeObject } from '../../../fake-kube/index.js';
 
@@ -123,4 +126,11 @@ export function liveRecipe(overrides: Partial<RecipeResult> = {}): RecipeResult 
     },
     ...overrides,
   };
+}
+
+/** Writes a recipe as YAML into `dir` and returns its path. */
+export function writeRecipeFile(dir: string, recipe: RecipeResult = liveRecipe()): string {
+  const path = join(dir, 'recipe.yaml');
+  writeFileSync(path, stringifyYaml(recipe));
+  return path;
 }
