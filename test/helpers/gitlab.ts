@@ -3,7 +3,7 @@
  * executor, each job isolated in its own build directory, artifacts passed between jobs).
  * The `aicr` command in jobs is a shim that runs this checkout's CLI bundle.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -17,7 +17,14 @@ export interface PipelineRun {
   jobFile(job: string, path: string): string | undefined;
 }
 
-export function runPipeline(ciYaml: string, files: Record<string, string> = {}, extraArgs: string[] = []): PipelineRun {
+interface PreparedPipeline {
+  repo: string;
+  args: string[];
+  env: NodeJS.ProcessEnv;
+}
+
+/** The repository with the templates, the CI file and `files`, and the gitlab-ci-local command line. */
+function preparePipeline(ciYaml: string, files: Record<string, string>, extraArgs: string[]): PreparedPipeline {
   const root = mkdtempSync(join(tmpdir(), 'aicr-gitlab-'));
   const repo = join(root, 'repo');
   const bin = join(root, 'bin');
@@ -37,18 +44,43 @@ export function runPipeline(ciYaml: string, files: Record<string, string> = {}, 
   git('-c', 'user.email=ci@example.com', '-c', 'user.name=ci', 'commit', '-qm', 'fixture');
   git('update-ref', 'refs/remotes/origin/main', 'HEAD');
   git('symbolic-ref', 'refs/remotes/origin/HEAD', 'refs/remotes/origin/main');
-  const result = spawnSync(
-    process.execPath,
-    [join(REPO_ROOT, 'node_modules', 'gitlab-ci-local', 'dist', 'index.js'), '--shell-isolation', '--no-artifacts-to-source', '--force-shell-executor', ...extraArgs],
-    { cwd: repo, encoding: 'utf8', env: { ...process.env, PATH: `${bin}:${process.env.PATH}`, CI: 'true', NO_COLOR: '1', FORCE_COLOR: '0' }, timeout: 120_000 },
-  );
   return {
-    exitCode: result.status ?? -1,
-    output: `${result.stdout}${result.stderr}`,
+    repo,
+    args: [join(REPO_ROOT, 'node_modules', 'gitlab-ci-local', 'dist', 'index.js'), '--shell-isolation', '--no-artifacts-to-source', '--force-shell-executor', ...extraArgs],
+    env: { ...process.env, PATH: `${bin}:${process.env.PATH}`, CI: 'true', NO_COLOR: '1', FORCE_COLOR: '0' },
+  };
+}
+
+function pipelineRun(repo: string, exitCode: number, output: string): PipelineRun {
+  return {
+    exitCode,
+    output,
     repo,
     jobFile(job, path) {
       const file = join(repo, '.gitlab-ci-local', 'builds', job, path);
       return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
     },
   };
+}
+
+export function runPipeline(ciYaml: string, files: Record<string, string> = {}, extraArgs: string[] = []): PipelineRun {
+  const { repo, args, env } = preparePipeline(ciYaml, files, extraArgs);
+  const result = spawnSync(process.execPath, args, { cwd: repo, encoding: 'utf8', env, timeout: 120_000 });
+  return pipelineRun(repo, result.status ?? -1, `${result.stdout}${result.stderr}`);
+}
+
+/**
+ * {@link runPipeline} without blocking this process: for pipelines whose jobs talk to a server
+ * the test runs in-process (the fake Kubernetes API server).
+ */
+export function runPipelineAsync(ciYaml: string, files: Record<string, string> = {}, extraArgs: string[] = []): Promise<PipelineRun> {
+  const { repo, args, env } = preparePipeline(ciYaml, files, extraArgs);
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd: repo, env, stdio: ['ignore', 'pipe', 'pipe'], timeout: 120_000 });
+    const chunks: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => chunks.push(chunk));
+    child.on('error', reject);
+    child.on('close', (code) => resolve(pipelineRun(repo, code ?? -1, Buffer.concat(chunks).toString('utf8'))));
+  });
 }

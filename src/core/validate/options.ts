@@ -28,7 +28,7 @@ export const VALIDATE_OPTIONS = defineOptions({
     description: 'Phases to run: readiness, deployment, performance, conformance or all (several: comma-separated). Readiness constraints are always evaluated; the live phases run against the cluster when there is cluster access (kubeconfig or in-cluster) and are reported skipped, with the reason, when there is not.',
     placeholder: '<phase>',
   },
-  failOnError: { type: 'bool', default: true, description: `Fail (exit code ${ExitCode.ConstraintsFailed}) when a constraint fails; false reports the failures and succeeds.` },
+  failOnError: { type: 'bool', default: true, description: `Fail (exit code ${ExitCode.ConstraintsFailed}) when a constraint or live check fails; false reports the failures and succeeds (a cluster that refuses still fails the run with its own code, e.g. 4).` },
   reportDir: {
     type: 'string',
     description: 'Directory for the reports: ctrf-report.json, junit.xml and gl-code-quality-report.json.',
@@ -46,7 +46,7 @@ export const VALIDATE_OPTIONS = defineOptions({
   junit: { type: 'string', description: 'Also write a JUnit XML report to this file.', placeholder: '<file>', absent: { action: REPORTS_IN_DIR, gitlab: REPORTS_IN_DIR } },
   codequality: {
     type: 'string',
-    description: 'Also write a GitLab Code Quality report (failed and skipped constraints at their recipe lines) to this file.',
+    description: 'Also write a GitLab Code Quality report (failed and skipped constraints and live checks at their recipe lines) to this file.',
     placeholder: '<file>',
     absent: { action: REPORTS_IN_DIR, gitlab: REPORTS_IN_DIR },
   },
