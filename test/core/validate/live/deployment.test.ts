@@ -15,6 +15,7 @@ import type { CheckTiming } from '../../../../src/core/validate/live/run-check.j
 import type { LiveCheckResult } from '../../../../src/core/validate/live/types.js';
 import { useFakeCluster } from '../../../fake-kube/harness.js';
 import { COMPONENTS, crd, deployment, installComponents, liveRecipe, type Breakage } from './clusters.js';
+import { pod } from '../../../fake-kube/index.js';
 import { loadCatalog } from '../../../../src/core/catalog/embedded.js';
 import type { RecipeResult } from '../../../../src/core/documents/types.js';
 
@@ -93,6 +94,41 @@ describe('deployment phase: waiting', () => {
     expect(cluster.fake.requestsFor('watch', 'deployments')).toHaveLength(1);
   });
 
+  it('passes an error step as soon as the forbidden pod recovers', async () => {
+    cluster.fake.create('namespaces', { metadata: { name: 'cert-manager' } });
+    cluster.fake.create('deployments', deployment('cert-manager', 'cert-manager', 1));
+    const stuck = pod({ name: 'cert-manager-1', namespace: 'cert-manager', images: ['x'] });
+    stuck.status = { phase: 'Pending' };
+    cluster.fake.create('pods', stuck);
+    const recipe = liveRecipe({ componentRefs: [{ name: 'cert-manager', namespace: 'cert-manager' }], validation: { deployment: { checks: ['expected-resources'] } } });
+    const pending = deploymentPhase(recipe, { defaultStepMs: 120_000, maxStepMs: 120_000, absentGraceMs: 120_000 });
+    while (cluster.fake.requestsFor('watch', 'pods').length === 0) await new Promise((r) => setTimeout(r, 10));
+    cluster.fake.patch('pods', 'cert-manager', 'cert-manager-1', { status: { phase: 'Running' } });
+    expect(byName(await pending)['health-check/cert-manager']).toMatchObject({ status: 'passed' });
+    // One list per error operation (Pending, Failed, Unknown); only the first had to watch.
+    expect(cluster.fake.requestsFor('list', 'pods')).toHaveLength(3);
+    expect(cluster.fake.requestsFor('watch', 'pods')).toHaveLength(1);
+  });
+
+  it('stops waiting at once when interrupted', async () => {
+    cluster.fake.create('namespaces', { metadata: { name: 'gpu-operator' } });
+    cluster.fake.create('deployments', deployment('gpu-operator', 'gpu-operator', 0));
+    const client = await getKubeClient({ kubeconfig: cluster.kubeconfig });
+    const controller = new AbortController();
+    const run = runLivePhases({
+      phases: ['deployment', 'performance'],
+      recipe: liveRecipe({ componentRefs: [{ name: 'gpu-operator', namespace: 'gpu-operator' }], validation: { deployment: { checks: ['expected-resources'] } } }),
+      client,
+      settings: { namespace: 'aicr-validation', imagePullSecrets: [], nodeSelector: {}, tolerations: [], timeoutMs: 120_000, noCleanup: false, requireGpu: false },
+      timing: { defaultStepMs: 120_000, maxStepMs: 120_000, absentGraceMs: 120_000 },
+      signal: controller.signal,
+      log: () => {},
+    });
+    while (cluster.fake.requestsFor('watch', 'deployments').length === 0) await new Promise((r) => setTimeout(r, 10));
+    controller.abort(new Error('SIGINT'));
+    await expect(run).rejects.toThrow(/cancelled|SIGINT/);
+  });
+
   it('fails a step that times out with what it last saw', async () => {
     cluster.fake.create('namespaces', { metadata: { name: 'gpu-operator' } });
     cluster.fake.create('deployments', deployment('gpu-operator', 'gpu-operator', 0));
@@ -131,7 +167,7 @@ describe('deployment phase: inline health checks', () => {
   it('fails them the other way round', async () => {
     cluster.fake.create('namespaces', { metadata: { name: 'gpu-operator' } });
     cluster.fake.create('customresourcedefinitions', crd('clusterpolicies.nvidia.com', false));
-    const crashing = (await import('../../../fake-kube/index.js')).pod({ name: 'op', namespace: 'gpu-operator', images: ['a', 'b'] });
+    const crashing = pod({ name: 'op', namespace: 'gpu-operator', images: ['a', 'b'] });
     crashing.status.containerStatuses[1].state = { waiting: { reason: 'CrashLoopBackOff' } };
     cluster.fake.create('pods', crashing);
     const crdResult = byName(await deploymentPhase(recipeWith(inline(crdAssert('clusterpolicies.nvidia.com'))), FAILING))['health-check/gpu-operator']!;
