@@ -12,6 +12,29 @@ import { errorResult, runDeploymentPhase, type HealthCheckSource } from './deplo
 import type { CheckTiming } from './run-check.js';
 import type { LiveCheckResult, LivePhase, ValidatorJobSettings } from './types.js';
 import { runValidatorPhase } from './validators.js';
+import { redactText } from '../../redact.js';
+import { stripControls } from '../../safe-text.js';
+
+/** Bounds of what a check reports: one message line, a few detail lines. */
+const MAX_MESSAGE = 1000;
+const MAX_DETAIL_LINES = 20;
+const MAX_DETAIL = 500;
+
+/** Text from the cluster is untrusted: no controls, no credentials, bounded. */
+function clean(text: string, max: number): string {
+  const line = redactText(stripControls(text).replace(/[\t\r\n]+/g, ' '));
+  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+}
+
+function bounded(result: LiveCheckResult): LiveCheckResult {
+  const out: LiveCheckResult = { ...result, name: clean(result.name, 200), message: clean(result.message, MAX_MESSAGE) };
+  if (result.details) {
+    const details = result.details.slice(0, MAX_DETAIL_LINES).map((line) => clean(line, MAX_DETAIL));
+    if (result.details.length > MAX_DETAIL_LINES) details.push(`… and ${result.details.length - MAX_DETAIL_LINES} more`);
+    out.details = details;
+  }
+  return out;
+}
 
 export interface LiveRunRequest {
   phases: readonly LivePhase[];
@@ -62,5 +85,5 @@ export async function runLivePhases(request: LiveRunRequest): Promise<LiveRun> {
     delete (result as { error?: unknown }).error;
     if (!clusterError && error instanceof AicrError && CLUSTER_CODES.includes(error.code)) clusterError = error;
   }
-  return { results, ...(clusterError ? { clusterError } : {}) };
+  return { results: results.map(bounded), ...(clusterError ? { clusterError } : {}) };
 }

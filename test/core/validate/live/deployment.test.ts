@@ -198,6 +198,31 @@ describe('deployment phase: inline health checks', () => {
     expect(cluster.fake.requestsFor('create', 'configmaps')).toHaveLength(0);
   });
 
+  it('never reports a Secret\'s values, and strips control characters from cluster text', async () => {
+    cluster.fake.create('namespaces', { metadata: { name: 'gpu-operator' } });
+    cluster.fake.create('secrets', { metadata: { name: 'db', namespace: 'gpu-operator' }, data: { password: 'c3VwZXItc2VjcmV0' } });
+    const hostile = pod({ name: 'op', namespace: 'gpu-operator', images: ['a'] });
+    hostile.status = { phase: 'Pending', containerStatuses: [{ name: 'c0', state: { waiting: { reason: '\u001b[31mBad\u0007\n::error::x' } } }] };
+    cluster.fake.create('pods', hostile);
+    const secretAssert = `        - assert:\n            resource:\n              apiVersion: v1\n              kind: Secret\n              metadata:\n                name: db\n                namespace: gpu-operator\n              data:\n                password: bm9wZQ==\n`;
+    const pendingError = `        - error:\n            resource:\n              apiVersion: v1\n              kind: Pod\n              metadata:\n                namespace: gpu-operator\n              status:\n                phase: Pending\n`;
+    const client = await getKubeClient({ kubeconfig: cluster.kubeconfig });
+    const live = async (asserts: string) => byName((await runLivePhases({
+      phases: ['deployment'],
+      recipe: recipeWith(inline(asserts)),
+      client,
+      settings: { namespace: 'aicr-validation', imagePullSecrets: [], nodeSelector: {}, tolerations: [], timeoutMs: 1000, noCleanup: false, requireGpu: false },
+      timing: FAILING,
+      signal: new AbortController().signal,
+      log: () => {},
+    })).results)['health-check/gpu-operator']!;
+    const secret = await live(secretAssert);
+    expect(secret.message).toBe('step s: Secret gpu-operator/db: data.password: does not match (Secret values are not shown) (still so after 0.8s)');
+    expect(JSON.stringify(secret)).not.toContain('c3VwZXItc2VjcmV0');
+    const pending = await live(pendingError);
+    expect(pending.message).toBe('step s: Pod gpu-operator/op matches a forbidden shape (phase=Pending, waiting=Bad ::error::x) (still so after 0.8s)');
+  });
+
   it('honours healthCheckSkip', async () => {
     const results = byName(await deploymentPhase(liveRecipe({ componentRefs: [{ name: 'gpu-operator', namespace: 'gpu-operator', healthCheckSkip: true }], validation: { deployment: { checks: ['expected-resources'] } } }), FAILING));
     expect(results['health-check/gpu-operator']).toMatchObject({ status: 'skipped', message: 'healthCheckSkip is set for this component in the recipe' });
