@@ -178,6 +178,17 @@ describe('deployment phase: inline health checks', () => {
     expect(missing.message).toContain('ClusterPolicy cluster-policy: not found');
   });
 
+  it('honours the timeouts the health check itself sets, per step and per operation', async () => {
+    cluster.fake.create('namespaces', { metadata: { name: 'gpu-operator' } });
+    cluster.fake.create('clusterpolicies', { apiVersion: 'nvidia.com/v1', kind: 'ClusterPolicy', metadata: { name: 'cluster-policy' }, spec: {}, status: { state: 'notReady' } });
+    const stepTimeout = inline(policyAssert).replace('      try:\n', '      timeouts:\n        assert: 300ms\n      try:\n');
+    const step = byName(await deploymentPhase(recipeWith(stepTimeout), PASSING))['health-check/gpu-operator']!;
+    expect(step.message).toBe('step s: ClusterPolicy cluster-policy: status.state: expected "ready", got "notReady" (still so after 0.3s)');
+    const opTimeout = inline(policyAssert.replace('        - assert:\n', '        - assert:\n            timeout: 200ms\n'));
+    const op = byName(await deploymentPhase(recipeWith(opTimeout), PASSING))['health-check/gpu-operator']!;
+    expect(op.message).toBe('step s: ClusterPolicy cluster-policy: status.state: expected "ready", got "notReady" (still so after 0.2s)');
+  });
+
   it('fails an assert on a kind the server does not serve, and passes an error on it', async () => {
     const skyhookAssert = `        - assert:\n            resource:\n              apiVersion: example.com/v1\n              kind: Widget\n              metadata:\n                name: w\n`;
     const result = byName(await deploymentPhase(recipeWith(inline(skyhookAssert)), PASSING))['health-check/gpu-operator']!;
