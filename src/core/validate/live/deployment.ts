@@ -20,6 +20,10 @@ import type { LiveCheckResult } from './types.js';
 
 /** Health checks run at once (upstream runs 4). */
 const PARALLEL_CHECKS = 4;
+/** Why a deployment check upstream runs is not run here. */
+const NOT_READ_ONLY: Record<string, string> = {
+  'check-nvidia-smi': 'runs nvidia-smi in pods on the GPU nodes (a validator Job); the read-only deployment phase starts no pods',
+};
 /** Run when the recipe names no deployment checks: the component health checks. */
 const DEFAULT_CHECKS = ['expected-resources'];
 
@@ -78,11 +82,11 @@ async function componentHealthChecks(request: DeploymentPhaseRequest): Promise<L
   const discovery = new Discovery(request.client);
   const tasks = enabledRefs(request.recipe).map((ref) => async (): Promise<LiveCheckResult | undefined> => {
     const name = `health-check/${ref.name}`;
-    const source = await healthCheckOf(ref, request);
-    if (source === undefined) return undefined;
-    if (source === 'skip') return { phase: 'deployment', name, status: 'skipped', message: 'healthCheckSkip is set for this component in the recipe', durationMs: 0 };
     const started = performance.now();
     try {
+      const source = await healthCheckOf(ref, request);
+      if (source === undefined) return undefined;
+      if (source === 'skip') return { phase: 'deployment', name, status: 'skipped', message: 'healthCheckSkip is set for this component in the recipe', durationMs: 0 };
       const check = await parseHealthCheck(source.text, source.origin);
       const outcome = await runHealthCheck(check, request.client, discovery, request.timing, request.signal);
       request.log(`deployment: ${name}: ${outcome.passed ? 'passed' : `failed: ${outcome.message}`}`);
@@ -103,8 +107,8 @@ async function componentHealthChecks(request: DeploymentPhaseRequest): Promise<L
 /**
  * Runs the deployment phase. A check whose health check cannot be evaluated is an `error`
  * result; API refusals and failures (RBAC, unreachable, timeouts of the API itself) are
- * `error` results too, and the first of them is thrown after the phase by the caller
- * ({@link LiveRunError}) so the exit code says what went wrong.
+ * `error` results too; runLivePhases returns the first of them, so the exit code says what
+ * went wrong once the reports are written.
  */
 export async function runDeploymentPhase(request: DeploymentPhaseRequest): Promise<LiveCheckResult[]> {
   const named = request.recipe.validation?.deployment?.checks ?? [];
@@ -133,7 +137,7 @@ export async function runDeploymentPhase(request: DeploymentPhaseRequest): Promi
         await guard(async () => [await timed(check, () => checkGpuOperatorVersion(request.recipe, request.client, request.signal))]);
         break;
       default:
-        results.push({ phase: 'deployment', name: check, status: 'skipped', message: 'runs in pods on GPU nodes (a validator Job); the read-only deployment phase does not start pods', durationMs: 0 });
+        results.push({ phase: 'deployment', name: check, status: 'skipped', message: NOT_READ_ONLY[check] ?? 'not evaluated by the read-only deployment phase (upstream runs it in a validator Job)', durationMs: 0 });
     }
   }
   return results;
