@@ -95,7 +95,6 @@ export const VALIDATE_OPTIONS = defineOptions({
   timestamps: { type: 'bool', description: 'Stamp the CTRF report with the current time (off: reruns give identical files).' },
   noCluster: {
     type: 'bool',
-    hidden: true,
     description: 'Do not contact the cluster: the live phases are reported skipped (no-cluster mode).',
     absent: { action: 'an upstream command-line flag kept only so upstream scripts run', gitlab: 'an upstream command-line flag kept only so upstream scripts run' },
   },
