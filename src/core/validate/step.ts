@@ -61,7 +61,7 @@ export async function runValidateStep(values: ValidateValues, io: StepIO, given:
   // Live settings are checked before anything is read or written, like every other option.
   const liveSettings = liveSettingsFrom(values);
   const livePhases = parsePhases(values.phase);
-  const access = given.liveSkipReason ? { skipReason: given.liveSkipReason } : liveAccess(values, io);
+  const access = given.liveSkipReason ? { skipReason: given.liveSkipReason } : livePhases.length ? await liveAccess(values, io) : {};
   const claims = await claimOutputs(targets.map(([target, option]) => parseLocation(target, option)), writeOptionsFor(io, values.kubeconfig));
   const read = (option: string) => readOptionsFor(option, io, values.kubeconfig);
   const [recipe, snapshot] = await Promise.all([

@@ -5,8 +5,6 @@
  */
 import type { AicrError } from '../../errors.js';
 import type { RecipeResult } from '../../documents/types.js';
-import { getKubeClient, resolveConfigSource } from '../../kube/client.js';
-import { displayServer } from '../../kube/kubeconfig.js';
 import { parseTolerations } from '../../kube/agent/plan.js';
 import type { OptionValues } from '../../options/spec.js';
 import type { StepIO } from '../../step.js';
@@ -21,8 +19,10 @@ const DEFAULT_STEP_MS = 6 * 60_000;
 const ABSENT_GRACE_MS = 30_000;
 
 /** Why the live phases cannot run here, or nothing when a cluster is reachable by configuration. */
-export function liveAccess(values: Values, io: StepIO): { skipReason?: string } {
+export async function liveAccess(values: Values, io: StepIO): Promise<{ skipReason?: string }> {
   if (values.noCluster) return { skipReason: 'no-cluster mode: the cluster is not contacted' };
+  // The client's modules load only when a live phase is asked for (start-up time of validate).
+  const { resolveConfigSource } = await import('../../kube/client.js');
   const source = resolveConfigSource({ ...(values.kubeconfig ? { kubeconfig: values.kubeconfig } : {}), env: io.env });
   // The reason goes into the reports, which are the same for every door: no option spelling here.
   if (!source) return { skipReason: 'no cluster access (no kubeconfig given, no $KUBECONFIG or ~/.kube/config, not running in a pod)' };
@@ -45,9 +45,9 @@ export function liveSettingsFrom(values: Values): ValidatorJobSettings {
 
 /** Runs the live phases against the configured cluster. */
 export async function runLiveStep(phases: readonly LivePhase[], recipe: RecipeResult, values: Values, settings: ValidatorJobSettings, io: StepIO): Promise<{ results: LiveCheckResult[]; clusterError?: AicrError }> {
+  const [{ getKubeClient }, { displayServer }, { runLivePhases }] = await Promise.all([import('../../kube/client.js'), import('../../kube/kubeconfig.js'), import('./run.js')]);
   const client = await getKubeClient({ ...(values.kubeconfig ? { kubeconfig: values.kubeconfig } : {}), env: io.env });
   io.logger.info(`validate: running the ${phases.join(', ')} phase${phases.length > 1 ? 's' : ''} against ${client.source} (${displayServer(client.server)})`);
-  const { runLivePhases } = await import('./run.js');
   return runLivePhases({
     phases,
     recipe,
