@@ -76,6 +76,36 @@ describe('deployment phase: the embedded catalog', () => {
   });
 });
 
+describe('deployment phase: expected resources', () => {
+  it('checks namespaces and every expectedResource as upstream does', async () => {
+    cluster.fake.create('namespaces', { metadata: { name: 'net' }, status: { phase: 'Active' } });
+    cluster.fake.create('namespaces', { metadata: { name: 'gone' } });
+    cluster.fake.patch('namespaces', undefined, 'gone', { status: { phase: 'Terminating' } });
+    cluster.fake.create('deployments', deployment('net', 'ok', 1));
+    cluster.fake.create('deployments', { ...deployment('net', 'scaled', 1), spec: { ...deployment('net', 'scaled', 1).spec, replicas: 3 } });
+    cluster.fake.create('configmaps', { metadata: { name: 'settings', namespace: 'net' }, data: {} });
+    const recipe = liveRecipe({
+      componentRefs: [
+        { name: 'network-operator', namespace: 'net', healthCheckSkip: true, expectedResources: [
+          { kind: 'Deployment', name: 'ok' }, { kind: 'Deployment', name: 'scaled' }, { kind: 'ConfigMap', name: 'settings' },
+          { kind: 'Service', name: 'missing' }, { kind: 'Ingress', name: 'web' },
+        ] },
+        { name: 'other', namespace: 'gone' },
+        { name: 'disabled', namespace: 'nowhere', overrides: { enabled: false } },
+      ],
+      validation: { deployment: { checks: ['expected-resources'] } },
+    });
+    const result = byName(await deploymentPhase(recipe, PASSING))['expected-resources']!;
+    expect(result).toMatchObject({ status: 'failed', message: '4 of 7 expected resources missing or unhealthy: Namespace gone: Terminating, not Active' });
+    expect(result.details).toEqual([
+      'Namespace gone: Terminating, not Active',
+      'Deployment net/scaled (network-operator): not healthy: 1/3 replicas available',
+      'Service net/missing (network-operator): not found',
+      'Ingress net/web (network-operator): unsupported resource kind "Ingress" (supported: Deployment, DaemonSet, StatefulSet, Service, ConfigMap, Secret)',
+    ]);
+  });
+});
+
 describe('deployment phase: waiting', () => {
   it('passes as soon as an object becomes ready during the step, driven by the watch', async () => {
     cluster.fake.create('namespaces', { metadata: { name: 'gpu-operator' } });
