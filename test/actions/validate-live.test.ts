@@ -27,7 +27,7 @@ describe('actions/validate against a cluster', () => {
     installComponents(cluster.fake, { 'gpu-operator': 'unavailable' });
     const workspace = tempDir('aicr-live-ws-');
     const recipe = writeRecipeFile(workspace);
-    const result = await runWithInputs(run, { recipe, snapshot, kubeconfig: cluster.kubeconfig, timeout: '1s', phase: 'deployment,performance' }, { env: { GITHUB_WORKSPACE: workspace } });
+    const result = await runWithInputs(run, { recipe, snapshot, kubeconfig: cluster.kubeconfig, timeout: '3s', phase: 'deployment,performance' }, { env: { GITHUB_WORKSPACE: workspace } });
     expect(result.exitCode).toBe(10);
     expect(result.outputs).toMatchObject({ status: 'fail', failed: '1' });
     const annotation = result.commands.find((c) => c.command === 'error' && c.properties.title === 'deployment: health-check/gpu-operator');

@@ -49,7 +49,7 @@ describe('aicr validate against a cluster', () => {
   it('exits 10 when a health check fails, with the failure in every report', async () => {
     installComponents(cluster.fake, { 'cert-manager': 'pod-failed' });
     const dir = tempDir('aicr-live-');
-    const result = await validate(dir, ['--timeout', '1s', '--phase', 'deployment']);
+    const result = await validate(dir, ['--timeout', '3s', '--phase', 'deployment']);
     expect(result.code, result.stderr).toBe(10);
     expect(result.stderr).toContain('validation failed: 1 of');
     expect(result.stdout).toMatch(/deployment\s+health-check\/cert-manager\s+-\s+-\s+failed\s+step validate-all-pods-healthy: Pod cert-manager\/cert-manager-stuck matches a forbidden shape \(phase=Failed\)/);

@@ -31,7 +31,7 @@ include:
 describe('gitlab component: validate against a cluster', () => {
   it('reports a failed health check in JUnit and Code Quality and exports the counts', async () => {
     installComponents(cluster.fake, { 'kai-scheduler': 'pod-pending' });
-    const run = await runPipelineAsync(`${include({ recipe: 'recipe.yaml', snapshot: 'pass.yaml', kubeconfig: cluster.kubeconfig, timeout: '1s', phase: 'deployment', 'fail-on-error': false })}
+    const run = await runPipelineAsync(`${include({ recipe: 'recipe.yaml', snapshot: 'pass.yaml', kubeconfig: cluster.kubeconfig, timeout: '3s', phase: 'deployment', 'fail-on-error': false })}
 check:
   stage: check
   needs: [aicr-validate]

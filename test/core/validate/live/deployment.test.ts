@@ -63,7 +63,8 @@ describe('deployment phase: the embedded catalog', () => {
     const modes: Breakage[] = ['unavailable', 'pod-pending', 'pod-failed'];
     const broken = Object.fromEntries(COMPONENTS.map((c, i) => [c.name, c.workload.kind === 'Skyhook' ? 'unavailable' : modes[i % modes.length]!]));
     installComponents(cluster.fake, broken);
-    const results = byName(await deploymentPhase(liveRecipe(), FAILING));
+    // Long enough for the steps that hold (the workload is fine, a pod is not) on a busy machine.
+    const results = byName(await deploymentPhase(liveRecipe(), { defaultStepMs: 1500, maxStepMs: 1500, absentGraceMs: 1500 }));
     for (const component of COMPONENTS) {
       const result = results[`health-check/${component.name}`]!;
       expect(result.status, component.name).toBe('failed');
