@@ -104,12 +104,12 @@ export const STAGES: readonly Stage[] = [
     action: {
       folder: 'validate',
       name: 'AICR validate',
-      description: 'Check an NVIDIA AI Cluster Runtime recipe\'s readiness constraints against a cluster snapshot; CTRF and JUnit reports, annotations on the recipe, a job summary.',
+      description: 'Check an NVIDIA AI Cluster Runtime recipe\'s readiness constraints against a cluster snapshot and, given cluster access, its deployment; CTRF and JUnit reports, annotations on the recipe, a job summary.',
       icon: 'check-square',
     },
     component: {
       name: 'validate',
-      description: 'Validate an NVIDIA AI Cluster Runtime recipe\'s readiness constraints against a cluster snapshot; CTRF, JUnit and Code Quality reports.',
+      description: 'Validate an NVIDIA AI Cluster Runtime recipe\'s readiness constraints against a cluster snapshot and, given cluster access, its deployment; CTRF, JUnit and Code Quality reports.',
       artifacts: {
         when: 'always',
         paths: ['$[[ inputs.report-dir ]]/'],

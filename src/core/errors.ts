@@ -68,7 +68,7 @@ export const EXIT_CODE_TABLE: ReadonlyArray<{ code: number; name: string; meanin
   { code: 6, name: 'unavailable', meaning: 'a remote service (cluster API, URL) could not be reached, or its TLS certificate is not trusted (not retried)' },
   { code: 7, name: 'rate limited', meaning: 'a remote service kept answering 429 after retries' },
   { code: 8, name: 'internal', meaning: 'an internal failure while producing an artifact' },
-  { code: 10, name: 'constraints failed', meaning: 'validate: at least one constraint failed' },
+  { code: 10, name: 'constraints failed', meaning: 'validate: at least one constraint or live check failed' },
   { code: 11, name: 'drift detected', meaning: 'diff --fail-on-drift: the two snapshots, recipes or bundles differ' },
   { code: 12, name: 'verification failed', meaning: 'verify: a bundle file is modified, missing or unlisted' },
   { code: 130, name: 'interrupted', meaning: 'SIGINT (Ctrl-C, a cancelled job) stopped the run; temporary files were removed' },

@@ -55,7 +55,7 @@ describe('actions/validate', () => {
     expect(result.summary).toContain('<tr><td>8</td><td>5</td><td>1</td><td>2</td></tr>');
     expect(result.summary).toContain('<tr><td><code>K8s.server.version</code></td><td><code>&gt;= 1.32.4</code></td><td><code>v1.31.0</code></td><td>❌ failed: expected &gt;= 1.32.4, got v1.31.0</td></tr>');
     expect(result.summary).toContain('<tr><td><code>GPU.smi.cuda-version</code></td><td><code>12.10</code></td><td>—</td><td>⚠️ skipped: measurement type GPU not found in the snapshot</td></tr>');
-    expect(result.summary).toContain('<tr><td>deployment</td><td><code>operator-health</code>, <code>expected-resources</code></td><td>⚠️ skipped: needs a live cluster validator</td></tr>');
+    expect(result.summary).toContain('<tr><td>deployment</td><td><code>operator-health</code>, <code>expected-resources</code></td><td>⚠️ skipped: no cluster access (no kubeconfig given, no $KUBECONFIG or ~/.kube/config, not running in a pod)</td></tr>');
     const details = /<details><summary>CTRF report \(aicr-validate-report\/ctrf-report.json\)<\/summary>\s*```json\n([\s\S]*?)```/.exec(result.summary);
     expect(JSON.parse(details![1]!)).toEqual(ctrf);
   });

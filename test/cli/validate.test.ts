@@ -19,7 +19,7 @@ describe('aicr validate', () => {
     expect(result.stdout).toMatch(/^PHASE\s+CONSTRAINT/);
     expect(result.stdout).toMatch(/readiness\s+SystemD\.containerd\.service\.ActiveState\s+active\s+active\s+passed/);
     expect(result.stdout).toContain('status: pass (8 constraints: 8 passed, 0 failed, 0 skipped)');
-    expect(result.stderr).toContain('validate: pass (8 passed, 0 failed, 0 skipped of 8 constraints; deployment, performance, conformance skipped: needs a live cluster validator)');
+    expect(result.stderr).toContain('validate: pass (8 passed, 0 failed, 0 skipped of 8 constraints; deployment, performance, conformance skipped: no cluster access (no kubeconfig given, no $KUBECONFIG or ~/.kube/config, not running in a pod))');
   });
 
   it('exits 10 when a constraint fails, and writes every report first', async () => {
@@ -126,7 +126,7 @@ describe('aicr validate with ConfigMap inputs and output (fake API server, real 
     cluster.fake.create('namespaces', { metadata: { name: 'gpu-ops' } });
     cluster.fake.create('configmaps', { metadata: { name: 'aicr-snapshot', namespace: 'gpu-ops' }, data: { format: 'yaml', 'snapshot.yaml': readFileSync(fixture('snapshot-mixed.yaml'), 'utf8') } });
     cluster.fake.create('configmaps', { metadata: { name: 'aicr-recipe', namespace: 'gpu-ops' }, data: { 'snapshot.yaml': readFileSync(recipe, 'utf8') } });
-    const result = await runCli(['validate', '-r', 'cm://gpu-ops/aicr-recipe', '-s', 'cm://gpu-ops/aicr-snapshot', '-k', cluster.kubeconfig, '-o', 'cm://gpu-ops/aicr-report', '--fail-on-error=false']);
+    const result = await runCli(['validate', '-r', 'cm://gpu-ops/aicr-recipe', '-s', 'cm://gpu-ops/aicr-snapshot', '-k', cluster.kubeconfig, '-o', 'cm://gpu-ops/aicr-report', '--fail-on-error=false', '--phase', 'readiness']);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain('status: fail (8 constraints: 5 passed, 1 failed, 2 skipped)');
     const stored = cluster.fake.get('configmaps', 'gpu-ops', 'aicr-report');

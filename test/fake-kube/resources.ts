@@ -33,6 +33,12 @@ export const RESOURCES: ResourceInfo[] = [
   { group: 'rbac.authorization.k8s.io', version: 'v1', plural: 'clusterrolebindings', kind: 'ClusterRoleBinding', namespaced: false },
   { group: 'authorization.k8s.io', version: 'v1', plural: 'selfsubjectaccessreviews', kind: 'SelfSubjectAccessReview', namespaced: false, createOnly: true },
   { group: 'node.k8s.io', version: 'v1', plural: 'runtimeclasses', kind: 'RuntimeClass', namespaced: false },
+  { group: 'apps', version: 'v1', plural: 'deployments', kind: 'Deployment', namespaced: true, subresources: ['status'], shortNames: ['deploy'] },
+  { group: 'apps', version: 'v1', plural: 'daemonsets', kind: 'DaemonSet', namespaced: true, subresources: ['status'], shortNames: ['ds'] },
+  { group: 'apps', version: 'v1', plural: 'statefulsets', kind: 'StatefulSet', namespaced: true, subresources: ['status'], shortNames: ['sts'] },
+  { group: '', version: 'v1', plural: 'services', kind: 'Service', namespaced: true, subresources: ['status'], shortNames: ['svc'] },
+  { group: 'apiextensions.k8s.io', version: 'v1', plural: 'customresourcedefinitions', kind: 'CustomResourceDefinition', namespaced: false, subresources: ['status'], shortNames: ['crd'] },
+  { group: 'skyhook.nvidia.com', version: 'v1alpha1', plural: 'skyhooks', kind: 'Skyhook', namespaced: false, custom: true, subresources: ['status'] },
   { group: 'nvidia.com', version: 'v1', plural: 'clusterpolicies', kind: 'ClusterPolicy', namespaced: false, custom: true, subresources: ['status'] },
 ];
 

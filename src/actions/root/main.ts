@@ -78,7 +78,7 @@ export async function run(): Promise<void> {
             ...(values.kubeconfig ? { kubeconfig: values.kubeconfig } : {}),
           },
           stage({ status: 'validationStatus' }),
-          { recipe: recipe.written!, snapshot },
+          { recipe: recipe.written!, snapshot, liveSkipReason: 'the root action validates before it bundles, so nothing is deployed yet: run actions/validate after deploying' },
         ),
       );
       annotateValidation(validation.report, validation.paths);

@@ -9,6 +9,8 @@ export async function run(): Promise<void> {
     const result = await runValidateStep(values, io);
     if (values.annotations) annotateValidation(result.report, result.paths);
     addValidationSummary(io.summary, result.report, result.ctrfText, result.reportPath ?? '');
+    // Annotations and the summary are in place; a cluster that refused or failed sets the exit code.
+    if (result.clusterError) throw result.clusterError;
     return result.exitCode;
   });
 }

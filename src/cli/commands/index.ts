@@ -6,7 +6,7 @@ const STAGE_COMMANDS: Record<string, CommandEntry> = {
   diff: { summary: 'compare two snapshots (drift), two recipes or two bundle folders (a change plan); --fail-on-drift exits 11', load: async () => (await import('./diff.js')).command },
   recipe: { summary: 'resolve a recipe from criteria, a criteria file or a snapshot', load: async () => (await import('./recipe.js')).command },
   query: { summary: 'print one value of a hydrated recipe (dot-path selector)', load: async () => (await import('./query.js')).command },
-  validate: { summary: 'check a recipe\'s constraints against a snapshot (exit 10 when one fails); CTRF, JUnit, Code Quality reports', load: async () => (await import('./validate.js')).command },
+  validate: { summary: 'check a recipe\'s constraints against a snapshot and its deployment against the cluster (exit 10 when one fails); CTRF, JUnit, Code Quality reports', load: async () => (await import('./validate.js')).command },
   bundle: { summary: 'generate a deployment bundle (helm, argocd, argocdhelm, flux, helmfile) from a recipe', load: async () => (await import('./bundle.js')).command },
   verify: { summary: 'check a bundle against its checksums.txt (exit 12 on findings)', load: async () => (await import('./verify.js')).command },
 };

@@ -6,7 +6,7 @@ import { defineCommand } from '../context.js';
 
 export const command = defineCommand({
   name: 'validate',
-  summary: 'Check a recipe\'s constraints against a snapshot and write the reports (CTRF, JUnit, GitLab Code Quality).',
+  summary: 'Check a recipe\'s constraints against a snapshot, and its deployment against the cluster, and write the reports (CTRF, JUnit, GitLab Code Quality).',
   usage: 'aicr validate --recipe F --snapshot F [--phase P] [--fail-on-error=false] [--report-dir DIR] [--output F] [--junit F] [--codequality F] [--format table|json|yaml]',
   options: VALIDATE_OPTIONS,
   outputs: VALIDATE_OUTPUTS,
@@ -22,6 +22,8 @@ export const command = defineCommand({
       const text = values.format === 'json' ? result.ctrfText : values.format === 'yaml' ? toYaml(JSON.parse(result.ctrfText)) : formatReportTable(result.report);
       context.stdout.write(text);
     }
+    // The reports are written and shown; a cluster that refused or failed sets the exit code.
+    if (result.clusterError) throw result.clusterError;
     return result.exitCode;
   },
 });

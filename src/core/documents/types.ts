@@ -37,6 +37,8 @@ export interface ComponentRef {
   cleanup?: boolean;
   expectedResources?: ExpectedResource[];
   healthCheckAsserts?: string;
+  /** Upstream: leave the registry's health check out for this component (a rollback switch). */
+  healthCheckSkip?: boolean;
 }
 
 interface NodeSelection {

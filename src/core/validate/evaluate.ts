@@ -16,6 +16,7 @@ import {
   type VersionParse,
 } from '../constraints/index.js';
 import type { SourceDocument } from '../documents/source.js';
+import type { LiveCheckResult, LiveCheckStatus } from './live/types.js';
 
 type ConstraintStatus = 'passed' | 'failed' | 'skipped';
 type OverallStatus = 'pass' | 'fail' | 'partial';
@@ -23,6 +24,7 @@ export type LivePhase = Exclude<PhaseName, 'readiness'>;
 
 /** Phases that need validator containers in a live cluster, in upstream's run order. */
 const LIVE_PHASES: readonly LivePhase[] = ['deployment', 'performance', 'conformance'];
+/** Why the live phases were not run when nobody said otherwise. */
 const LIVE_PHASE_SKIP_REASON = 'needs a live cluster validator';
 
 export interface ConstraintResult {
@@ -40,6 +42,19 @@ export interface ConstraintResult {
   remediation?: string;
   /** The constraint's entry in the recipe file. */
   location: SourceLocation;
+}
+
+/** A live check as reported: where in the recipe it comes from, for annotations and Code Quality. */
+export interface ReportedLiveCheck extends LiveCheckResult {
+  location: SourceLocation;
+}
+
+/** Counts of the live checks that ran; `failed` includes checks that could not be evaluated. */
+interface LiveSummary {
+  checks: number;
+  passed: number;
+  failed: number;
+  skipped: number;
 }
 
 interface PhaseResult {
@@ -60,7 +75,11 @@ export interface ValidationReport {
   recipe: string;
   snapshot: string;
   constraints: ConstraintResult[];
+  /** Live phases not run, each with the reason. */
   phases: PhaseResult[];
+  /** Checks of the live phases that ran, in run order. */
+  live: ReportedLiveCheck[];
+  liveSummary: LiveSummary;
   /** Log-worthy remarks (nothing to validate, ignored sections). */
   notes: string[];
 }
@@ -70,6 +89,8 @@ export interface EvaluateOptions {
   snapshotOrigin: string;
   /** Live phases to list (default: all three). */
   phases?: readonly LivePhase[];
+  /** Why those phases are skipped (default: they need a live cluster validator). */
+  skipReason?: string;
 }
 
 const MAX_LISTED_PROBLEMS = 20;
@@ -169,10 +190,10 @@ function evaluateConstraints(constraints: readonly Constraint[], source: SourceD
   return results;
 }
 
-/** Overall status from constraint results. */
-function overallStatus(summary: ValidationReport['summary']): OverallStatus {
-  if (summary.failed > 0) return 'fail';
-  if (summary.constraints > 0 && summary.passed === summary.constraints) return 'pass';
+/** Overall status from constraint results and live checks (a failed live check fails; a skipped one does not downgrade). */
+function overallStatus(summary: ValidationReport['summary'], live: LiveSummary = { checks: 0, passed: 0, failed: 0, skipped: 0 }): OverallStatus {
+  if (summary.failed > 0 || live.failed > 0) return 'fail';
+  if (summary.passed === summary.constraints && summary.passed + live.passed > 0) return 'pass';
   return 'partial';
 }
 
@@ -192,7 +213,7 @@ export function evaluateRecipe(recipe: RecipeResult, source: SourceDocument, ind
   const phases = (options.phases ?? LIVE_PHASES).map((phase): PhaseResult => ({
     phase,
     status: 'skipped',
-    reason: LIVE_PHASE_SKIP_REASON,
+    reason: options.skipReason ?? LIVE_PHASE_SKIP_REASON,
     checks: [...(recipe.validation?.[phase]?.checks ?? [])],
     constraints: (recipe.validation?.[phase]?.constraints ?? []).map((c) => c.name),
   }));
@@ -203,7 +224,38 @@ export function evaluateRecipe(recipe: RecipeResult, source: SourceDocument, ind
     snapshot: options.snapshotOrigin,
     constraints,
     phases,
+    live: [],
+    liveSummary: { checks: 0, passed: 0, failed: 0, skipped: 0 },
     notes,
+  };
+}
+
+/** Where a live check comes from in the recipe: its component, its entry in the phase's checks, or the phase. */
+function liveLocation(result: LiveCheckResult, recipe: RecipeResult, source: SourceDocument): SourceLocation {
+  const component = result.name.startsWith('health-check/') ? result.name.slice('health-check/'.length) : undefined;
+  const refIndex = component ? recipe.componentRefs.findIndex((ref) => ref.name === component) : -1;
+  if (refIndex >= 0) return source.locate(['componentRefs', refIndex]);
+  const checks = recipe.validation?.[result.phase]?.checks ?? [];
+  const checkIndex = checks.indexOf(result.name.split('/')[0]!);
+  if (checkIndex >= 0) return source.locate(['validation', result.phase, 'checks', checkIndex]);
+  return recipe.validation?.[result.phase] ? source.locate(['validation', result.phase]) : { file: source.origin };
+}
+
+/**
+ * The report with the results of the live phases that ran: those phases leave the skipped list,
+ * their checks are counted, and a failed check fails the overall status.
+ */
+export function withLiveResults(report: ValidationReport, ran: readonly LivePhase[], results: readonly LiveCheckResult[], recipe: RecipeResult, source: SourceDocument): ValidationReport {
+  const live = results.map((result): ReportedLiveCheck => ({ ...result, location: liveLocation(result, recipe, source) }));
+  const liveSummary: LiveSummary = { checks: live.length, passed: 0, failed: 0, skipped: 0 };
+  const counted: Record<LiveCheckStatus, 'passed' | 'failed' | 'skipped'> = { passed: 'passed', failed: 'failed', error: 'failed', skipped: 'skipped' };
+  for (const check of live) liveSummary[counted[check.status]]++;
+  return {
+    ...report,
+    status: overallStatus(report.summary, liveSummary),
+    phases: report.phases.filter((phase) => !ran.includes(phase.phase)),
+    live,
+    liveSummary,
   };
 }
 

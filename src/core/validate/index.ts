@@ -14,11 +14,12 @@ export { indexSnapshot } from './inputs.js';
  * Evaluates the recipe's constraints against the snapshot. Throws for documents that cannot be
  * validated (exit 2); failed constraints are results, not errors.
  */
-export function validateRecipe(recipe: LoadedDocument<'RecipeResult'>, snapshot: LoadedDocument<'Snapshot'>, phases: readonly string[] = []): ValidationReport {
+export function validateRecipe(recipe: LoadedDocument<'RecipeResult'>, snapshot: LoadedDocument<'Snapshot'>, phases: readonly string[] = [], skipReason?: string): ValidationReport {
   const live = parsePhases(phases);
   return evaluateRecipe(recipe.document, recipe.source, indexSnapshot(snapshot), {
     recipeOrigin: recipe.origin,
     snapshotOrigin: snapshot.origin,
     phases: live,
+    ...(skipReason ? { skipReason } : {}),
   });
 }

@@ -4,7 +4,7 @@
  * validate component, actions/validate and the root action.
  */
 import { join } from 'node:path';
-import { invalidInput, ExitCode } from '../errors.js';
+import { invalidInput, exitCodeFor, ExitCode, type AicrError } from '../errors.js';
 import { loadDocument, type LoadedDocument } from '../load.js';
 import { claimOutputs, parseLocation, writeLocation } from '../io.js';
 import { optionRef } from '../option-refs.js';
@@ -13,7 +13,8 @@ import { typedOutputs } from '../options/outputs.js';
 import { toJson } from '../serialize.js';
 import { readOptionsFor, writeOptionsFor, type StepIO } from '../step.js';
 import { validateRecipe } from './index.js';
-import type { ValidationReport } from './evaluate.js';
+import { parsePhases, withLiveResults, type ValidationReport } from './evaluate.js';
+import { liveAccess, liveSettingsFrom, runLiveStep } from './live/step.js';
 import { relativeTo, toCodeQuality, toCtrf, toJunitXml, type PathMapper } from './reports.js';
 import { VALIDATE_OUTPUTS, type VALIDATE_OPTIONS } from './options.js';
 
@@ -30,14 +31,21 @@ export interface ValidateStepResult {
   reportPath?: string;
   /** Report paths relative to the workspace. */
   paths: PathMapper;
-  /** 10 when a constraint failed and fail-on-error is set, else 0. */
+  /** 10 when a constraint or live check failed and fail-on-error is set, else 0. */
   exitCode: number;
+  /**
+   * The cluster refused or failed during the live phases (RBAC: exit 4). The reports are
+   * written; the door shows its summary, then fails with this error.
+   */
+  clusterError?: AicrError;
 }
 
 /** Documents the caller already holds (the root action's recipe and snapshot). */
 export interface ValidateInputs {
   recipe?: LoadedDocument<'RecipeResult'>;
   snapshot?: LoadedDocument<'Snapshot'>;
+  /** Report the live phases skipped for this reason instead of running them (the root action validates before deploying). */
+  liveSkipReason?: string;
 }
 
 export async function runValidateStep(values: ValidateValues, io: StepIO, given: ValidateInputs = {}): Promise<ValidateStepResult> {
@@ -50,14 +58,24 @@ export async function runValidateStep(values: ValidateValues, io: StepIO, given:
   }
   const reportFiles = values.reportDir ? Object.values(REPORT_FILES).map((file) => join(values.reportDir!, file)) : [];
   const targets: Array<[string, string]> = [...reportFiles.map((path): [string, string] => [path, 'report-dir']), ...(['output', 'junit', 'codequality'] as const).flatMap((option): Array<[string, string]> => (values[option] ? [[values[option]!, option]] : []))];
+  // Live settings are checked before anything is read or written, like every other option.
+  const liveSettings = liveSettingsFrom(values);
+  const livePhases = parsePhases(values.phase);
+  const access = given.liveSkipReason ? { skipReason: given.liveSkipReason } : livePhases.length ? await liveAccess(values, io) : {};
   const claims = await claimOutputs(targets.map(([target, option]) => parseLocation(target, option)), writeOptionsFor(io, values.kubeconfig));
   const read = (option: string) => readOptionsFor(option, io, values.kubeconfig);
   const [recipe, snapshot] = await Promise.all([
     given.recipe ?? loadDocument('RecipeResult', values.recipe, read('recipe')),
     given.snapshot ?? loadDocument('Snapshot', values.snapshot, read('snapshot')),
   ]);
-  const report = validateRecipe(recipe, snapshot, values.phase);
+  let report = validateRecipe(recipe, snapshot, values.phase, access.skipReason);
   for (const note of report.notes) io.logger.warning(note);
+  let clusterError: AicrError | undefined;
+  if (!access.skipReason && livePhases.length) {
+    const run = await runLiveStep(livePhases, recipe.document, values, liveSettings, io);
+    report = withLiveResults(report, livePhases, run.results, recipe.document, recipe.source);
+    clusterError = run.clusterError;
+  }
   const paths = relativeTo(io.workspace);
   const ctrfText = toJson(toCtrf(report, { paths, ...(values.timestamps ? { time: new Date() } : {}) }));
   const junit = () => toJunitXml(report, { paths });
@@ -89,21 +107,34 @@ export async function runValidateStep(values: ValidateValues, io: StepIO, given:
   if (values.codequality) await write(values.codequality, 'codequality', codequality(), 'json');
 
   const outputs = typedOutputs(VALIDATE_OUTPUTS, io.outputs);
-  const { summary } = report;
+  const { summary, liveSummary } = report;
   outputs.set('status', report.status);
-  outputs.set('passed', summary.passed);
-  outputs.set('failed', summary.failed);
-  outputs.set('skipped', summary.skipped);
+  outputs.set('passed', summary.passed + liveSummary.passed);
+  outputs.set('failed', summary.failed + liveSummary.failed);
+  outputs.set('skipped', summary.skipped + liveSummary.skipped);
   outputs.set('reportPath', reportPath ?? '');
-  const failing = summary.failed > 0 && values.failOnError;
-  const live = report.phases.length ? `${report.phases.map((p) => p.phase).join(', ')} skipped: needs a live cluster validator` : 'no live phases requested';
+  const failing = summary.failed + liveSummary.failed > 0 && values.failOnError;
+  const skipped = report.phases.length ? `${report.phases.map((p) => p.phase).join(', ')} skipped: ${report.phases[0]!.reason}` : '';
+  const ran = liveSummary.checks ? `${liveSummary.passed} passed, ${liveSummary.failed} failed, ${liveSummary.skipped} skipped of ${liveSummary.checks} live checks` : '';
+  const live = [ran, skipped].filter(Boolean).join('; ') || 'no live phases requested';
   io.logger.info(
     `validate: ${report.status} (${summary.passed} passed, ${summary.failed} failed, ${summary.skipped} skipped of ${summary.constraints} constraints; ${live})` +
       (reportPath ? `; report: ${reportPath}` : '') +
-      (failing ? `; exit ${ExitCode.ConstraintsFailed}` : ''),
+      (failing && !clusterError ? `; exit ${ExitCode.ConstraintsFailed}` : ''),
   );
-  if (failing) {
-    io.logger.error(`validation failed: ${summary.failed} of ${summary.constraints} constraints failed (exit code ${ExitCode.ConstraintsFailed}; set ${optionRef('fail-on-error')} to false to report without failing)`);
+  if (clusterError) {
+    const unevaluated = report.live.filter((check) => check.status === 'error').length;
+    io.logger.error(`validation incomplete: ${unevaluated} live checks could not be evaluated because the cluster refused or failed (exit code ${exitCodeFor(clusterError)})`);
+  } else if (failing) {
+    const what = [summary.failed ? `${summary.failed} of ${summary.constraints} constraints` : '', liveSummary.failed ? `${liveSummary.failed} of ${liveSummary.checks} live checks` : ''].filter(Boolean).join(' and ');
+    io.logger.error(`validation failed: ${what} failed (exit code ${ExitCode.ConstraintsFailed}; set ${optionRef('fail-on-error')} to false to report without failing)`);
   }
-  return { report, ctrfText, ...(reportPath ? { reportPath } : {}), paths, exitCode: failing ? ExitCode.ConstraintsFailed : ExitCode.Success };
+  return {
+    report,
+    ctrfText,
+    ...(reportPath ? { reportPath } : {}),
+    paths,
+    exitCode: failing ? ExitCode.ConstraintsFailed : ExitCode.Success,
+    ...(clusterError ? { clusterError } : {}),
+  };
 }

@@ -42,7 +42,7 @@ describe('cm:// round trip through the CLI', () => {
     expect(recipeDoc.kind).toBe('RecipeResult');
     expect(recipeDoc.criteria).toMatchObject({ service: 'eks', accelerator: 'h100', os: 'ubuntu', intent: 'training' });
 
-    const validated = await runCli(['validate', '--recipe', 'cm://gpu-ops/aicr-recipe', '--snapshot', 'cm://gpu-ops/aicr-snapshot', ...k, '--format', 'json', '--fail-on-error=false', '-o', 'cm://gpu-ops/aicr-report'], { env });
+    const validated = await runCli(['validate', '--recipe', 'cm://gpu-ops/aicr-recipe', '--snapshot', 'cm://gpu-ops/aicr-snapshot', ...k, '--format', 'json', '--fail-on-error=false', '-o', 'cm://gpu-ops/aicr-report', '--phase', 'readiness'], { env });
     expect(validated.stderr).not.toContain('error:');
     expect(validated.code, validated.stderr).toBe(0);
     expect(JSON.parse(validated.stdout).results.summary.tests).toBeGreaterThan(0);
@@ -51,7 +51,7 @@ describe('cm:// round trip through the CLI', () => {
 
     // $KUBECONFIG works as well (the cm:// handler reads the process environment, as the real CLI's).
     process.env.KUBECONFIG = cluster.kubeconfig;
-    const viaEnv = await runCli(['validate', '-r', 'cm://gpu-ops/aicr-recipe', '-s', 'cm://gpu-ops/aicr-snapshot', '--fail-on-error=false'], { env: { ...env, KUBECONFIG: cluster.kubeconfig } });
+    const viaEnv = await runCli(['validate', '-r', 'cm://gpu-ops/aicr-recipe', '-s', 'cm://gpu-ops/aicr-snapshot', '--fail-on-error=false', '--phase', 'readiness'], { env: { ...env, KUBECONFIG: cluster.kubeconfig } });
     expect(viaEnv.code, viaEnv.stderr).toBe(0);
 
     const out = join(mkdtempSync(join(tmpdir(), 'aicr-bundle-')), 'bundle');

@@ -158,6 +158,8 @@ describe('hostile text in reports', () => {
       recipe: 'r.yaml',
       snapshot: 's.yaml',
       phases: [],
+      live: [],
+      liveSummary: { checks: 0, passed: 0, failed: 0, skipped: 0 },
       notes: [],
       constraints: [
         {
