@@ -1,0 +1,221 @@
+/**
+ * The Kubernetes objects of one validator phase run, built the way upstream builds them (pure,
+ * no requests): a ServiceAccount bound to cluster-admin by a ClusterRoleBinding (validators
+ * inspect arbitrary CRDs; RBAC lets only a cluster admin create that binding), two ConfigMaps the
+ * validator reads (`/data/snapshot/snapshot.yaml`, `/data/validation/validation.yaml`) and one Job
+ * per validator. The orchestrator pod tolerates every taint and prefers a non-GPU node; the
+ * `--node-selector` / `--toleration` settings reach the inner workloads it starts (NCCL workers,
+ * test pods) through AICR_NODE_SELECTOR / AICR_TOLERATIONS, as upstream passes them.
+ */
+import { randomBytes } from 'node:crypto';
+import type { RecipeResult } from '../../documents/types.js';
+import { DEFAULT_AGENT_IMAGE } from '../../kube/agent/image.js';
+import { resolveDependency, type ValidatorEntry } from './validator-catalog.js';
+import type { Toleration, ValidatorJobSettings, ValidatorPhaseRequest } from './types.js';
+
+export type KubeObject = Record<string, any>;
+
+/** The one container upstream reads results from (sidecars injected by others are ignored). */
+export const VALIDATOR_CONTAINER = 'validator';
+export const RUN_ID_LABEL = 'aicr.nvidia.com/run-id';
+export const VALIDATOR_LABEL = 'aicr.nvidia.com/validator';
+const TERMINATION_GRACE_SECONDS = 30;
+const JOB_TTL_SECONDS = 3600;
+/** Environment names only the run sets (a catalog entry cannot replace them). */
+const RESERVED_ENV = /^(AICR_(SNAPSHOT_PATH|VALIDATION_PATH|VALIDATOR_NAME|VALIDATOR_PHASE|RUN_ID|NAMESPACE|CHECK_TIMEOUT|NODE_SELECTOR|TOLERATIONS|CLI_VERSION)|HF_TOKEN)$/;
+
+/** Everything a phase run creates, named before any request. */
+export interface ValidatorRunPlan {
+  runId: string;
+  phase: ValidatorPhaseRequest['phase'];
+  namespace: string;
+  serviceAccount: string;
+  clusterRoleBinding: string;
+  snapshotConfigMap: string;
+  validationConfigMap: string;
+  labels: Record<string, string>;
+}
+
+function newRunId(): string {
+  return [...randomBytes(8)].map((byte) => 'abcdefghijklmnopqrstuvwxyz0123456789'[byte % 36]).join('');
+}
+
+export function planValidatorRun(phase: ValidatorRunPlan['phase'], namespace: string, runId = newRunId()): ValidatorRunPlan {
+  return {
+    runId,
+    phase,
+    namespace,
+    serviceAccount: `aicr-validator-${runId}`,
+    clusterRoleBinding: `aicr-validator-${runId}`,
+    snapshotConfigMap: `aicr-snapshot-${runId}`,
+    validationConfigMap: `aicr-validation-${runId}`,
+    labels: {
+      'app.kubernetes.io/name': 'aicr',
+      'app.kubernetes.io/component': 'validation',
+      'app.kubernetes.io/managed-by': 'aicr',
+      [RUN_ID_LABEL]: runId,
+      'aicr.nvidia.com/phase': phase,
+    },
+  };
+}
+
+export function jobNameOf(plan: ValidatorRunPlan, entry: ValidatorEntry): string {
+  return `aicr-${entry.name}-${plan.runId}`;
+}
+
+/** The kubectl commands that remove whatever a run left behind. */
+export function removalCommand(plan: ValidatorRunPlan): string {
+  return `kubectl delete job,pod,serviceaccount,configmap -n ${plan.namespace} -l ${RUN_ID_LABEL}=${plan.runId} && kubectl delete clusterrolebinding -l ${RUN_ID_LABEL}=${plan.runId}`;
+}
+
+/** A duration as Go prints one (`5m0s`, `1h5m0s`, `300ms`): validators parse AICR_CHECK_TIMEOUT with Go. */
+export function formatGoDuration(ms: number): string {
+  if (ms < 1000) return `${ms}ms`;
+  const hours = Math.floor(ms / 3_600_000);
+  const minutes = Math.floor((ms % 3_600_000) / 60_000);
+  const seconds = (ms % 60_000) / 1000;
+  return `${hours ? `${hours}h` : ''}${hours || minutes ? `${minutes}m` : ''}${seconds}s`;
+}
+
+/** `key=value,…` sorted by key (upstream's AICR_NODE_SELECTOR form). */
+function serializeNodeSelector(selector: Record<string, string>): string {
+  return Object.keys(selector).sort().map((key) => `${key}=${selector[key]}`).join(',');
+}
+
+/** `*`, `key=value:Effect` or `key:Effect` items (upstream's AICR_TOLERATIONS form). */
+function serializeTolerations(tolerations: readonly Toleration[]): string {
+  return tolerations.map((t) => (!t.key && t.operator === 'Exists' ? '*' : t.value ? `${t.key}=${t.value}:${t.effect ?? ''}` : `${t.key ?? ''}:${t.effect ?? ''}`)).join(',');
+}
+
+/** Upstream's pull policy: never for local images, always for `:latest` or an overridden image. */
+function pullPolicy(image: string, overridden: boolean): string {
+  if (image.startsWith('ko.local/') || image.startsWith('kind.local/')) return 'Never';
+  if (image.includes('@')) return 'IfNotPresent';
+  if (overridden || image.endsWith(':latest')) return 'Always';
+  return 'IfNotPresent';
+}
+
+/** What the validator reads as /data/validation/validation.yaml: upstream's ValidationInput (JSON is YAML). */
+export function validationInput(recipe: RecipeResult): KubeObject {
+  return {
+    apiVersion: 'validator.nvidia.com/v1alpha1',
+    kind: 'ValidationInput',
+    ...(recipe.metadata?.version ? { metadata: { version: recipe.metadata.version } } : {}),
+    config: { ...(recipe.validation ?? {}) },
+    componentRefs: recipe.componentRefs ?? [],
+    criteria: recipe.criteria ?? {},
+    constraints: recipe.constraints ?? [],
+  };
+}
+
+/** The ServiceAccount, its cluster-admin binding and the two data ConfigMaps of a run. */
+export function runManifests(plan: ValidatorRunPlan, recipe: RecipeResult, snapshotText: string): { serviceAccount: KubeObject; clusterRoleBinding: KubeObject; snapshot: KubeObject; validation: KubeObject } {
+  const meta = (name: string, namespaced = true): KubeObject => ({ name, ...(namespaced ? { namespace: plan.namespace } : {}), labels: { ...plan.labels } });
+  return {
+    serviceAccount: { apiVersion: 'v1', kind: 'ServiceAccount', metadata: meta(plan.serviceAccount) },
+    clusterRoleBinding: {
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'ClusterRoleBinding',
+      metadata: meta(plan.clusterRoleBinding, false),
+      subjects: [{ kind: 'ServiceAccount', name: plan.serviceAccount, namespace: plan.namespace }],
+      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'cluster-admin' },
+    },
+    snapshot: { apiVersion: 'v1', kind: 'ConfigMap', metadata: meta(plan.snapshotConfigMap), data: { 'snapshot.yaml': snapshotText } },
+    validation: { apiVersion: 'v1', kind: 'ConfigMap', metadata: meta(plan.validationConfigMap), data: { 'validation.yaml': `${JSON.stringify(validationInput(recipe), null, 2)}\n` } },
+  };
+}
+
+/** Prefer nodes without a GPU (the orchestrator needs none), and the pods of a dependency. */
+function affinityFor(entry: ValidatorEntry, recipe: RecipeResult): KubeObject {
+  const affinity: KubeObject = {
+    nodeAffinity: {
+      preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 100, preference: { matchExpressions: [{ key: 'nvidia.com/gpu.present', operator: 'DoesNotExist' }] } }],
+    },
+  };
+  const required: KubeObject[] = [];
+  const preferred: KubeObject[] = [];
+  for (const dep of entry.dependencyAffinity) {
+    const ref = resolveDependency(entry, dep, recipe.componentRefs ?? []);
+    if (!ref) continue;
+    const term = { labelSelector: { matchLabels: { ...dep.podLabelSelector } }, namespaces: [ref.namespace], topologyKey: dep.topologyKey };
+    if (dep.requirement === 'required') required.push(term);
+    else preferred.push({ weight: 100, podAffinityTerm: term });
+  }
+  if (required.length || preferred.length) {
+    affinity.podAffinity = {
+      ...(required.length ? { requiredDuringSchedulingIgnoredDuringExecution: required } : {}),
+      ...(preferred.length ? { preferredDuringSchedulingIgnoredDuringExecution: preferred } : {}),
+    };
+  }
+  return affinity;
+}
+
+/** The wait for one validator: the shorter of `--timeout` and the catalog's own timeout. */
+export function validatorTimeoutMs(entry: ValidatorEntry, settings: ValidatorJobSettings): number {
+  return settings.timeoutMs > 0 ? Math.min(settings.timeoutMs, entry.timeoutMs) : entry.timeoutMs;
+}
+
+/** The Job of one validator. */
+export function validatorJob(plan: ValidatorRunPlan, entry: ValidatorEntry, recipe: RecipeResult, settings: ValidatorJobSettings): KubeObject {
+  const timeoutMs = validatorTimeoutMs(entry, settings);
+  const image = settings.image?.trim() || entry.image;
+  const release = DEFAULT_AGENT_IMAGE.slice(DEFAULT_AGENT_IMAGE.lastIndexOf(':') + 1);
+  const env: KubeObject[] = [
+    { name: 'AICR_SNAPSHOT_PATH', value: '/data/snapshot/snapshot.yaml' },
+    { name: 'AICR_VALIDATION_PATH', value: '/data/validation/validation.yaml' },
+    { name: 'AICR_VALIDATOR_NAME', value: entry.name },
+    { name: 'AICR_VALIDATOR_PHASE', value: entry.phase },
+    { name: 'AICR_RUN_ID', value: plan.runId },
+    { name: 'AICR_NAMESPACE', valueFrom: { fieldRef: { fieldPath: 'metadata.namespace' } } },
+    { name: 'AICR_CHECK_TIMEOUT', value: formatGoDuration(timeoutMs) },
+  ];
+  if (Object.keys(settings.nodeSelector).length) env.push({ name: 'AICR_NODE_SELECTOR', value: serializeNodeSelector(settings.nodeSelector) });
+  if (settings.tolerations.length) env.push({ name: 'AICR_TOLERATIONS', value: serializeTolerations(settings.tolerations) });
+  // Validators resolve the images they start themselves with the same release as theirs.
+  env.push({ name: 'AICR_CLI_VERSION', value: release });
+  for (const pair of entry.env) if (!RESERVED_ENV.test(pair.name)) env.push({ name: pair.name, value: pair.value });
+  const resources = entry.resources ?? { cpu: '1', memory: '1Gi' };
+  const labels = { ...plan.labels, 'aicr.nvidia.com/job-type': 'validation', [VALIDATOR_LABEL]: entry.name };
+  return {
+    apiVersion: 'batch/v1',
+    kind: 'Job',
+    metadata: { name: jobNameOf(plan, entry), namespace: plan.namespace, labels },
+    spec: {
+      // The Job stops by itself even if this process dies while waiting.
+      activeDeadlineSeconds: Math.max(1, Math.ceil(timeoutMs / 1000)),
+      backoffLimit: 0,
+      ttlSecondsAfterFinished: JOB_TTL_SECONDS,
+      template: {
+        metadata: { labels: { ...labels } },
+        spec: {
+          serviceAccountName: plan.serviceAccount,
+          restartPolicy: 'Never',
+          terminationGracePeriodSeconds: TERMINATION_GRACE_SECONDS,
+          ...(settings.imagePullSecrets.length ? { imagePullSecrets: settings.imagePullSecrets.map((name) => ({ name })) } : {}),
+          tolerations: [{ operator: 'Exists' }],
+          affinity: affinityFor(entry, recipe),
+          containers: [
+            {
+              name: VALIDATOR_CONTAINER,
+              image,
+              imagePullPolicy: pullPolicy(image, Boolean(settings.image?.trim())),
+              args: [...entry.args],
+              env,
+              resources: { requests: { ...resources }, limits: { ...resources } },
+              terminationMessagePath: '/dev/termination-log',
+              terminationMessagePolicy: 'File',
+              volumeMounts: [
+                { name: 'snapshot', mountPath: '/data/snapshot', readOnly: true },
+                { name: 'validation', mountPath: '/data/validation', readOnly: true },
+              ],
+            },
+          ],
+          volumes: [
+            { name: 'snapshot', configMap: { name: plan.snapshotConfigMap } },
+            { name: 'validation', configMap: { name: plan.validationConfigMap } },
+          ],
+        },
+      },
+    },
+  };
+}
