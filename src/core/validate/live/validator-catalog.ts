@@ -6,13 +6,15 @@
  * created (upstream fails closed so a required gate can never turn into a silent skip).
  */
 import { invalidInput } from '../../errors.js';
-import { loadCatalog } from '../../catalog/embedded.js';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { embeddedRecipesDir } from '../../catalog/embedded.js';
 import { ensureYamlParser, parseDocumentSync } from '../../documents/index.js';
 import type { ComponentRef, RecipeResult } from '../../documents/types.js';
 import { DEFAULT_AGENT_IMAGE } from '../../kube/agent/image.js';
 import type { LivePhase } from './types.js';
 
-export const CATALOG_PATH = 'validators/catalog.yaml';
+const CATALOG_PATH = 'validators/catalog.yaml';
 /** Upstream waits this long for a validator whose catalog entry names no timeout. */
 const DEFAULT_VALIDATOR_TIMEOUT_MS = 5 * 60_000;
 const API_VERSIONS = ['validator.nvidia.com/v1alpha1', 'aicr.nvidia.com/v1'];
@@ -166,10 +168,10 @@ export function parseValidatorCatalog(source: string, origin = CATALOG_PATH): Va
   return entries;
 }
 
-/** The validator catalog of the catalog our build embeds. */
+/** The validator catalog of the catalog our build embeds (read alone: the recipe catalog is not needed). */
 export async function loadValidatorCatalog(): Promise<ValidatorEntry[]> {
-  const [catalog] = await Promise.all([loadCatalog(), ensureYamlParser()]);
-  return parseValidatorCatalog(catalog.readText(CATALOG_PATH), `recipes/${CATALOG_PATH}`);
+  const [text] = await Promise.all([readFile(join(embeddedRecipesDir(), CATALOG_PATH), 'utf8'), ensureYamlParser()]);
+  return parseValidatorCatalog(text, `recipes/${CATALOG_PATH}`);
 }
 
 /**

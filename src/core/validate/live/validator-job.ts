@@ -96,7 +96,7 @@ function pullPolicy(image: string, overridden: boolean): string {
 }
 
 /** What the validator reads as /data/validation/validation.yaml: upstream's ValidationInput (JSON is YAML). */
-export function validationInput(recipe: RecipeResult): KubeObject {
+function validationInput(recipe: RecipeResult): KubeObject {
   return {
     apiVersion: 'validator.nvidia.com/v1alpha1',
     kind: 'ValidationInput',

@@ -251,7 +251,7 @@ export async function readVerdict(context: VerdictContext, outcome: WaitOutcome)
   const terminated = container?.state?.terminated;
   const output = pod && (terminated || container?.state?.running) ? await readLog(client, plan, pod, signal) : undefined;
   const lines = typeof output === 'string' ? [output] : output?.lines ?? [];
-  if (typeof output === 'object') for (const summary of output.summaries) context.log(`${entry.name}: ${summary}`);
+  if (typeof output === 'object') for (const summary of output.summaries) context.log(`${entry.phase}: ${entry.name}: ${summary}`);
   if (outcome.kind === 'timeout') {
     return result('failed', `the validator did not complete within ${formatMs(context.timeoutMs)}${podName}`, lines);
   }
