@@ -115,7 +115,8 @@ export function waitForValidator(client: KubeClient, plan: ValidatorRunPlan, ent
       action: { verb: 'watch', resource: 'pods', namespace },
       path: pods,
       labelSelector,
-      ...(resourceVersion ? { resourceVersion } : {}),
+      // From the current state (sent as ADDED events): a Job met again after a lost create
+      // answer may have run its pod already.
       signal: watchSignal,
       check: (type, pod: WatchObject) => {
         if (type === 'DELETED') return undefined;

@@ -21,11 +21,12 @@ import { AicrError, errorMessage } from '../../errors.js';
 import { apiPath, type KubeClient } from '../../kube/client.js';
 import { classifyFailure, type KubeAction } from '../../kube/errors.js';
 import { isStatus, type CreatedObject } from '../../kube/agent/cleanup.js';
+import { jobOutcome } from '../../kube/agent/job.js';
 import { cancellation } from '../../kube/retry.js';
 import type { LiveCheckResult, Toleration, ValidatorJobSettings, ValidatorPhaseRequest } from './types.js';
 import { loadValidatorCatalog, resolveDependency, selectValidators, type ValidatorEntry } from './validator-catalog.js';
 import { jobNameOf, planValidatorRun, removalCommand, runManifests, validatorJob, validatorTimeoutMs, RUN_ID_LABEL, type KubeObject, type ValidatorRunPlan } from './validator-job.js';
-import { readVerdict, waitForValidator } from './validator-wait.js';
+import { readVerdict, waitForValidator, type WaitOutcome } from './validator-wait.js';
 
 /**
  * What the validate step may add to a {@link ValidatorPhaseRequest}: the snapshot the validators
@@ -238,7 +239,8 @@ class PhaseRun {
     // batch/v1 Jobs orphan their pods by default: delete those with the Job.
     const { object: job, entry: created } = await this.create('Job', { verb: 'create', resource: 'jobs', group: 'batch', namespace: plan.namespace }, body, { propagationPolicy: 'Background' });
     this.log(`${plan.phase}: ${entry.name}: Job ${plan.namespace}/${jobName} created (image ${body.spec.template.spec.containers[0].image}); waiting up to ${Math.round(timeoutMs / 1000)}s`);
-    const outcome = await waitForValidator(this.client, plan, entry, jobName, String(job.metadata?.resourceVersion ?? ''), timeoutMs, this.signal);
+    // The Job in hand may have ended already (a retried create answers with the current state).
+    const outcome: WaitOutcome = jobOutcome(job) ? { kind: 'finished' } : await waitForValidator(this.client, plan, entry, jobName, String(job.metadata?.resourceVersion ?? ''), timeoutMs, this.signal);
     const result = await readVerdict({ client: this.client, plan, entry, jobName, timeoutMs, requireGpu: this.settings.requireGpu, startedAt, signal: this.signal, log: this.log }, outcome);
     this.log(`${plan.phase}: ${entry.name}: ${result.status}: ${result.message}`);
     if (!this.settings.noCleanup) {

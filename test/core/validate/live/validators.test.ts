@@ -301,6 +301,17 @@ describe('refusals, interruption and --no-cleanup', () => {
     expect(lines.some((line) => line.includes('kubectl delete job,pod,serviceaccount,configmap -n aicr-validation -l aicr.nvidia.com/run-id=r1'))).toBe(true);
   });
 
+  it('carries on when the answer to a Job create was lost and the retry meets its own Job', async () => {
+    simulateValidatorJobs(cluster.fake, { outcome: 'exit', exitCode: 0 });
+    cluster.fake.inject({ method: 'POST', resource: 'jobs', dropResponse: true });
+    const { results, error } = await run('conformance', ['gang-scheduling']);
+    expect(error).toBeUndefined();
+    expect(results!.map((r) => r.status)).toEqual(['passed']);
+    // The first answer never arrived; the retry met the Job the first attempt made.
+    expect(cluster.fake.requestsFor('create', 'jobs').map((r) => r.status)).toEqual([undefined, 409]);
+    expect(leftovers(cluster.fake)).toEqual([]);
+  });
+
   it('refuses checks the catalog does not have for the phase before any request (exit 2)', async () => {
     const { error } = await run('conformance', ['gang-scheduling', 'nccl-all-reduce-bw', 'no-such-check', 'gang-scheduling']);
     expect(error!.exitCode).toBe(2);
