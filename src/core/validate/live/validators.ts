@@ -9,11 +9,13 @@
  * 2. Validators whose workloads need a GPU node are skipped (failed with `--require-gpu`) when
  *    the cluster has no schedulable GPU node: Ready, not cordoned, matching `--node-selector`,
  *    its taints tolerated.
- * 3. Creates, under names unique to the run: the namespace if missing, a ServiceAccount bound to
+ * 3. Asks the API server whether the caller may do all that follows; every denial is reported at
+ *    once, before anything is created (exit 4) [validator-permissions].
+ * 4. Creates, under names unique to the run: the namespace if missing, a ServiceAccount bound to
  *    cluster-admin, the snapshot and validation ConfigMaps, then one Job per validator
  *    [validator-job]. A refusal by RBAC ends the run with exit 4 naming verb and resource.
- * 4. Waits for each Job with watches and reads its verdict [validator-wait].
- * 5. Always (success, failure, timeout, SIGINT/SIGTERM), unless `--no-cleanup`: deletes each Job
+ * 5. Waits for each Job with watches and reads its verdict [validator-wait].
+ * 6. Always (success, failure, timeout, SIGINT/SIGTERM), unless `--no-cleanup`: deletes each Job
  *    (with its pods) once read, and everything else at the end, under a deadline of its own.
  */
 import { setMaxListeners } from 'node:events';
@@ -26,6 +28,7 @@ import { cancellation } from '../../kube/retry.js';
 import type { LiveCheckResult, Toleration, ValidatorJobSettings, ValidatorPhaseRequest } from './types.js';
 import { loadValidatorCatalog, resolveDependency, selectValidators, type ValidatorEntry } from './validator-catalog.js';
 import { jobNameOf, planValidatorRun, removalCommand, runManifests, validatorJob, validatorTimeoutMs, RUN_ID_LABEL, type KubeObject, type ValidatorRunPlan } from './validator-job.js';
+import { checkValidatorPermissions } from './validator-permissions.js';
 import { readVerdict, waitForValidator, type WaitOutcome } from './validator-wait.js';
 
 /**
@@ -73,6 +76,9 @@ export async function runValidatorPhase(request: ValidatorPhaseRequest): Promise
     if (runnable.length) {
       const plan = planValidatorRun(phase, settings.namespace, extras.runId);
       const run = new PhaseRun(client, plan, settings, signal, log);
+      await checkValidatorPermissions(client, plan.namespace, !settings.noCleanup, signal).catch((error: unknown) => {
+        throw signal.aborted ? cancellation(signal) : error;
+      });
       let failed = false;
       try {
         await run.prepare(recipe, extras.snapshotText);

@@ -231,11 +231,12 @@ describe('GPU nodes', () => {
 });
 
 describe('refusals, interruption and --no-cleanup', () => {
-  it('fails with exit 4 naming the verb and resource RBAC refused, and removes what it made', async () => {
+  it('lists every missing permission and creates nothing when RBAC forbids (exit 4)', async () => {
     cluster.fake.users.set('ci', {
       name: 'ci@example.com',
       rules: [
-        { verbs: ['*'], apiGroups: ['', 'batch'], resources: ['*'] },
+        { verbs: ['create', 'get', 'delete'], apiGroups: ['', 'batch'], resources: ['*'] },
+        { verbs: ['list'], apiGroups: [''], resources: ['pods', 'nodes'] },
         { verbs: ['get', 'list', 'delete'], apiGroups: ['rbac.authorization.k8s.io'], resources: ['clusterrolebindings'] },
       ],
     });
@@ -243,24 +244,37 @@ describe('refusals, interruption and --no-cleanup', () => {
     const { error } = await run('conformance', ['gang-scheduling'], {}, { kubeconfig: cluster.kubeconfigFor('ci') });
     expect(error).toBeInstanceOf(AicrError);
     expect(error!.exitCode).toBe(4);
-    expect(error!.message).toContain('RBAC denied "create" on clusterrolebindings.rbac.authorization.k8s.io at cluster scope for ci@example.com');
+    expect(error!.message).toContain('insufficient permissions to run the validators in namespace "aicr-validation"; missing:');
+    expect(error!.message).toContain('create clusterrolebindings.rbac.authorization.k8s.io (cluster-scoped)');
+    expect(error!.message).toContain('watch jobs.batch (namespace "aicr-validation")');
+    expect(error!.message).toContain('watch pods (namespace "aicr-validation")');
+    expect(error!.message).toContain('bind clusterroles.rbac.authorization.k8s.io "cluster-admin" (cluster-scoped)');
+    expect(error!.message).not.toContain('create jobs');
     expect(error!.hint).toContain('kubectl auth can-i create clusterrolebindings.rbac.authorization.k8s.io');
-    expect(cluster.fake.requestsFor('create', 'jobs')).toEqual([]);
-    expect(leftovers(cluster.fake)).toEqual([]);
+    expect(cluster.fake.requests.filter((r) => r.verb === 'create' && r.resource !== 'selfsubjectaccessreviews')).toEqual([]);
   });
 
-  it('fails with exit 4 when the Job may be created but not watched', async () => {
+  it('does not ask for delete rights with --no-cleanup, and accepts bind on cluster-admin instead of cluster-admin rights', async () => {
     cluster.fake.users.set('ci', {
       name: 'ci@example.com',
       rules: [
-        { verbs: ['create', 'get', 'delete'], apiGroups: ['', 'batch', 'rbac.authorization.k8s.io'], resources: ['*'] },
-        { verbs: ['list', 'watch'], apiGroups: [''], resources: ['pods', 'nodes'] },
+        { verbs: ['create', 'get', 'list', 'watch'], apiGroups: ['', 'batch', 'rbac.authorization.k8s.io'], resources: ['*'] },
+        { verbs: ['bind'], apiGroups: ['rbac.authorization.k8s.io'], resources: ['clusterroles'], resourceNames: ['cluster-admin'] },
       ],
     });
-    simulateValidatorJobs(cluster.fake, { outcome: 'hang' });
-    const { error } = await run('conformance', ['gang-scheduling'], {}, { kubeconfig: cluster.kubeconfigFor('ci') });
+    simulateValidatorJobs(cluster.fake, { outcome: 'exit', exitCode: 0 });
+    const { results, error } = await run('conformance', ['gang-scheduling'], { noCleanup: true }, { kubeconfig: cluster.kubeconfigFor('ci') });
+    expect(error).toBeUndefined();
+    expect(results!.map((r) => r.status)).toEqual(['passed']);
+  });
+
+  it('names the verb and resource when the API server refuses a step the review allowed (exit 4), and removes what it made', async () => {
+    cluster.fake.inject({ verb: 'create', resource: 'jobs', status: 403, message: 'jobs.batch is forbidden: User "ci" cannot create resource "jobs" in API group "batch" in the namespace "aicr-validation": admission webhook denied' });
+    simulateValidatorJobs(cluster.fake, { outcome: 'exit', exitCode: 0 });
+    const { error } = await run('conformance', ['gang-scheduling']);
     expect(error!.exitCode).toBe(4);
-    expect(error!.message).toContain('RBAC denied "watch" on jobs.batch in namespace "aicr-validation"');
+    expect(error!.message).toContain('RBAC denied "create" on jobs.batch in namespace "aicr-validation" for ci');
+    expect(cluster.fake.requestsFor('create', 'serviceaccounts')).toHaveLength(1);
     expect(leftovers(cluster.fake)).toEqual([]);
   });
 
