@@ -9,6 +9,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { RecipeResult } from '../../documents/types.js';
+import { optionError } from '../../errors.js';
 import { DEFAULT_AGENT_IMAGE } from '../../kube/agent/image.js';
 import { resolveDependency, type ValidatorEntry } from './validator-catalog.js';
 import type { Toleration, ValidatorJobSettings, ValidatorPhaseRequest } from './types.js';
@@ -57,6 +58,45 @@ export function planValidatorRun(phase: ValidatorRunPlan['phase'], namespace: st
       'aicr.nvidia.com/phase': phase,
     },
   };
+}
+
+const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
+const LABEL_NAME = /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
+
+function isLabelKey(key: string): boolean {
+  const slash = key.lastIndexOf('/');
+  const prefix = slash < 0 ? undefined : key.slice(0, slash);
+  const name = slash < 0 ? key : key.slice(slash + 1);
+  if (prefix !== undefined && (prefix.length > 253 || !DNS1123_SUBDOMAIN.test(prefix))) return false;
+  return name.length <= 63 && LABEL_NAME.test(name);
+}
+
+const isLabelValue = (value: string): boolean => value === '' || (value.length <= 63 && LABEL_NAME.test(value));
+
+/**
+ * Checks the settings before any request: names Kubernetes would refuse, and selector or
+ * toleration text that would change meaning in AICR_NODE_SELECTOR / AICR_TOLERATIONS (`,`, `=`).
+ */
+export function checkValidatorSettings(settings: ValidatorJobSettings): void {
+  if (!DNS1123_LABEL.test(settings.namespace) || settings.namespace.length > 63) {
+    throw optionError('namespace', `"${settings.namespace}" is not a valid namespace name`, { hint: 'lower-case letters, digits and -, at most 63 characters' });
+  }
+  if (settings.image !== undefined && settings.image.trim() !== '' && /[\s,]/.test(settings.image.trim())) {
+    throw optionError('image', `"${settings.image}" is not a valid image reference`, { hint: 'e.g. registry.example.com/nvidia/aicr-validators/conformance:v0.11.1' });
+  }
+  for (const secret of settings.imagePullSecrets) {
+    if (!DNS1123_SUBDOMAIN.test(secret) || secret.length > 253) throw optionError('image-pull-secret', `"${secret}" is not a valid Secret name`, { hint: 'give the name of a docker-registry Secret in the validation namespace' });
+  }
+  for (const [key, value] of Object.entries(settings.nodeSelector)) {
+    if (!isLabelKey(key) || !isLabelValue(value)) throw optionError('node-selector', `"${key}=${value}" is not a valid node label key and value`, { hint: 'e.g. nodeGroup=gpu-worker (label values: letters, digits, -, _ and ., at most 63)' });
+  }
+  for (const toleration of settings.tolerations) {
+    const text = `${toleration.key ?? ''}${toleration.value ? `=${toleration.value}` : ''}:${toleration.effect ?? ''}`;
+    if ((toleration.key && !isLabelKey(toleration.key)) || !isLabelValue(toleration.value ?? '') || (toleration.value && toleration.operator === 'Exists')) {
+      throw optionError('toleration', `"${text}" is not a valid toleration`, { hint: 'key=value:Effect, key:Effect or :Effect, e.g. nvidia.com/gpu:NoSchedule' });
+    }
+  }
 }
 
 export function jobNameOf(plan: ValidatorRunPlan, entry: ValidatorEntry): string {

@@ -239,8 +239,9 @@ export async function readVerdict(context: VerdictContext, outcome: WaitOutcome)
   const podName = pod?.metadata?.name ? ` (pod ${plan.namespace}/${pod.metadata.name})` : '';
   const stuck = outcome.kind === 'stuck' ? outcome.stuck : outcome.kind === 'timeout' ? outcome.stuck ?? stuckState(pod) : undefined;
   if (stuck?.reason === 'unschedulable') {
+    const needs = entry.resources ?? { cpu: '1', memory: '1Gi' };
     return result('failed', `the validator pod was never scheduled${podName}: ${boundMessage(stuck.message)}`, [
-      'the validator pod tolerates every taint and needs 1 CPU and 1Gi of memory on any node; free capacity, or check required dependency affinities and quotas',
+      `the validator pod tolerates every taint and needs ${needs.cpu} CPU and ${needs.memory} of memory on any node; free capacity, or check required dependency affinities and quotas`,
     ]);
   }
   if (stuck?.reason === 'image') {
@@ -259,14 +260,16 @@ export async function readVerdict(context: VerdictContext, outcome: WaitOutcome)
   if (outcome.kind === 'deleted' && !terminated) {
     return result('error', `the validator Job ${plan.namespace}/${context.jobName} was deleted while it ran`, lines);
   }
+  // The Job's own verdict: killed on activeDeadlineSeconds is a failure whatever its pod shows now.
+  const job = await client
+    .getObject<KubeObject>({ verb: 'get', resource: 'jobs', group: 'batch', namespace: plan.namespace, name: context.jobName }, apiPath`/apis/batch/v1/namespaces/${plan.namespace}/jobs/${context.jobName}`, { signal })
+    .catch(() => undefined);
+  const failedCondition = (job?.status?.conditions ?? []).find((c: KubeObject) => c.type === 'Failed' && c.status === 'True');
+  if (failedCondition?.reason === 'DeadlineExceeded' && !(terminated && STATUS_BY_EXIT[Number(terminated.exitCode)])) {
+    const remains = pod ? podName : '; no pod remains for it, so its log is unavailable';
+    return result('failed', `the validator Job did not complete within its ${formatMs(context.timeoutMs)} deadline${remains}`, lines);
+  }
   if (!pod) {
-    const job = await client
-      .getObject<KubeObject>({ verb: 'get', resource: 'jobs', group: 'batch', namespace: plan.namespace, name: context.jobName }, apiPath`/apis/batch/v1/namespaces/${plan.namespace}/jobs/${context.jobName}`, { signal })
-      .catch(() => undefined);
-    const failedCondition = (job?.status?.conditions ?? []).find((c: KubeObject) => c.type === 'Failed' && c.status === 'True');
-    if (failedCondition?.reason === 'DeadlineExceeded') {
-      return result('failed', `the validator Job did not complete within its ${formatMs(context.timeoutMs)} deadline; no pod remains for it, so its log is unavailable`);
-    }
     const why = failedCondition ? `: ${boundMessage(`${failedCondition.reason}: ${failedCondition.message ?? ''}`)}` : '';
     return result('error', `no pod was found for the validator Job ${plan.namespace}/${context.jobName}${why}`);
   }

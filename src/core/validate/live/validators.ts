@@ -27,7 +27,7 @@ import { jobOutcome } from '../../kube/agent/job.js';
 import { cancellation } from '../../kube/retry.js';
 import type { LiveCheckResult, Toleration, ValidatorJobSettings, ValidatorPhaseRequest } from './types.js';
 import { loadValidatorCatalog, resolveDependency, selectValidators, type ValidatorEntry } from './validator-catalog.js';
-import { jobNameOf, planValidatorRun, removalCommand, runManifests, validatorJob, validatorTimeoutMs, RUN_ID_LABEL, type KubeObject, type ValidatorRunPlan } from './validator-job.js';
+import { checkValidatorSettings, jobNameOf, planValidatorRun, removalCommand, runManifests, validatorJob, validatorTimeoutMs, RUN_ID_LABEL, type KubeObject, type ValidatorRunPlan } from './validator-job.js';
 import { checkValidatorPermissions } from './validator-permissions.js';
 import { readVerdict, waitForValidator, type WaitOutcome } from './validator-wait.js';
 
@@ -53,6 +53,7 @@ export async function runValidatorPhase(request: ValidatorPhaseRequest): Promise
   const { phase, recipe, client, settings, log } = request;
   const extras = request as ValidatorPhaseRequest & ValidatorPhaseExtras;
   if (request.signal.aborted) throw cancellation(request.signal);
+  checkValidatorSettings(settings);
   const entries = selectValidators(await loadValidatorCatalog(), phase, recipe);
   if (entries.length === 0) {
     log(`${phase}: the recipe declares no ${phase} checks`);

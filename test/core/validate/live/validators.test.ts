@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Job } from 'kubernetes-models/batch/v1/Job';
 import { ClusterRoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1/ClusterRoleBinding';
-import { AicrError, interrupted } from '../../../../src/core/errors.js';
+import { AicrError, formatError, interrupted } from '../../../../src/core/errors.js';
 import { getKubeClient } from '../../../../src/core/kube/client.js';
 import type { RecipeResult } from '../../../../src/core/documents/types.js';
 import type { LiveCheckResult, ValidatorJobSettings, ValidatorPhaseRequest } from '../../../../src/core/validate/live/types.js';
@@ -332,6 +332,22 @@ describe('refusals, interruption and --no-cleanup', () => {
     expect(error!.message).toContain('declared check "nccl-all-reduce-bw" in phase conformance matches no validator in that phase (found under phase: performance)');
     expect(error!.message).toContain('declared check "no-such-check" in phase conformance matches no validator in the catalog');
     expect(error!.message).toContain('declared check "gang-scheduling" is declared more than once in phase conformance');
+    expect(cluster.fake.requests).toEqual([]);
+  });
+
+  it('refuses settings Kubernetes would refuse or that would change meaning in the validator environment (exit 2)', async () => {
+    const cases: Array<[Partial<ValidatorJobSettings>, string]> = [
+      [{ namespace: 'Bad_NS' }, '--namespace: "Bad_NS" is not a valid namespace name'],
+      [{ nodeSelector: { pool: 'a,evil=1' } }, '--node-selector: "pool=a,evil=1" is not a valid node label key and value'],
+      [{ tolerations: [{ key: 'k', operator: 'Equal', value: 'v,x', effect: 'NoSchedule' }] }, '--toleration: "k=v,x:NoSchedule" is not a valid toleration'],
+      [{ imagePullSecrets: ['../x'] }, '--image-pull-secret: "../x" is not a valid Secret name'],
+      [{ image: 'a b' }, '--image: "a b" is not a valid image reference'],
+    ];
+    for (const [extra, message] of cases) {
+      const { error } = await run('conformance', ['gang-scheduling'], extra);
+      expect(error!.exitCode).toBe(2);
+      expect(formatError(error)).toContain(message);
+    }
     expect(cluster.fake.requests).toEqual([]);
   });
 
