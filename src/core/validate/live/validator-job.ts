@@ -1,11 +1,15 @@
 /**
  * The Kubernetes objects of one validator phase run, built the way upstream builds them (pure,
  * no requests): a ServiceAccount bound to cluster-admin by a ClusterRoleBinding (validators
- * inspect arbitrary CRDs; RBAC lets only a cluster admin create that binding), two ConfigMaps the
- * validator reads (`/data/snapshot/snapshot.yaml`, `/data/validation/validation.yaml`) and one Job
- * per validator. The orchestrator pod tolerates every taint and prefers a non-GPU node; the
- * `--node-selector` / `--toleration` settings reach the inner workloads it starts (NCCL workers,
- * test pods) through AICR_NODE_SELECTOR / AICR_TOLERATIONS, as upstream passes them.
+ * inspect arbitrary CRDs; RBAC lets only a cluster admin create that binding), the ConfigMaps the
+ * validator reads and one Job per validator.
+ *
+ * The catalog's images are pinned to upstream v0.11.1, whose validators read
+ * `/data/snapshot/snapshot.yaml` and `/data/recipe/recipe.yaml` (AICR_RECIPE_PATH) and whose
+ * orchestrator pod carries the `--toleration` settings (tolerate-all without them). Newer
+ * validators (an `--image` override) read `/data/validation/validation.yaml` and take
+ * `--node-selector` / `--toleration` for the workloads they start from AICR_NODE_SELECTOR /
+ * AICR_TOLERATIONS. Every Job carries both, so either kind runs. The pod prefers a non-GPU node.
  */
 import { randomBytes } from 'node:crypto';
 import type { RecipeResult } from '../../documents/types.js';
@@ -23,7 +27,7 @@ export const VALIDATOR_LABEL = 'aicr.nvidia.com/validator';
 const TERMINATION_GRACE_SECONDS = 30;
 const JOB_TTL_SECONDS = 3600;
 /** Environment names only the run sets (a catalog entry cannot replace them). */
-const RESERVED_ENV = /^(AICR_(SNAPSHOT_PATH|VALIDATION_PATH|VALIDATOR_NAME|VALIDATOR_PHASE|RUN_ID|NAMESPACE|CHECK_TIMEOUT|NODE_SELECTOR|TOLERATIONS|CLI_VERSION)|HF_TOKEN)$/;
+const RESERVED_ENV = /^(AICR_(SNAPSHOT_PATH|RECIPE_PATH|VALIDATION_PATH|VALIDATOR_NAME|VALIDATOR_PHASE|RUN_ID|NAMESPACE|CHECK_TIMEOUT|NODE_SELECTOR|TOLERATIONS|CLI_VERSION)|HF_TOKEN)$/;
 
 /** Everything a phase run creates, named before any request. */
 export interface ValidatorRunPlan {
@@ -33,6 +37,7 @@ export interface ValidatorRunPlan {
   serviceAccount: string;
   clusterRoleBinding: string;
   snapshotConfigMap: string;
+  recipeConfigMap: string;
   validationConfigMap: string;
   labels: Record<string, string>;
 }
@@ -49,6 +54,7 @@ export function planValidatorRun(phase: ValidatorRunPlan['phase'], namespace: st
     serviceAccount: `aicr-validator-${runId}`,
     clusterRoleBinding: `aicr-validator-${runId}`,
     snapshotConfigMap: `aicr-snapshot-${runId}`,
+    recipeConfigMap: `aicr-recipe-${runId}`,
     validationConfigMap: `aicr-validation-${runId}`,
     labels: {
       'app.kubernetes.io/name': 'aicr',
@@ -148,8 +154,8 @@ function validationInput(recipe: RecipeResult): KubeObject {
   };
 }
 
-/** The ServiceAccount, its cluster-admin binding and the two data ConfigMaps of a run. */
-export function runManifests(plan: ValidatorRunPlan, recipe: RecipeResult, snapshotText: string): { serviceAccount: KubeObject; clusterRoleBinding: KubeObject; snapshot: KubeObject; validation: KubeObject } {
+/** The ServiceAccount, its cluster-admin binding and the data ConfigMaps of a run. */
+export function runManifests(plan: ValidatorRunPlan, recipe: RecipeResult, snapshotText: string): { serviceAccount: KubeObject; clusterRoleBinding: KubeObject; snapshot: KubeObject; recipe: KubeObject; validation: KubeObject } {
   const meta = (name: string, namespaced = true): KubeObject => ({ name, ...(namespaced ? { namespace: plan.namespace } : {}), labels: { ...plan.labels } });
   return {
     serviceAccount: { apiVersion: 'v1', kind: 'ServiceAccount', metadata: meta(plan.serviceAccount) },
@@ -161,6 +167,7 @@ export function runManifests(plan: ValidatorRunPlan, recipe: RecipeResult, snaps
       roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'cluster-admin' },
     },
     snapshot: { apiVersion: 'v1', kind: 'ConfigMap', metadata: meta(plan.snapshotConfigMap), data: { 'snapshot.yaml': snapshotText } },
+    recipe: { apiVersion: 'v1', kind: 'ConfigMap', metadata: meta(plan.recipeConfigMap), data: { 'recipe.yaml': `${JSON.stringify(recipe, null, 2)}\n` } },
     validation: { apiVersion: 'v1', kind: 'ConfigMap', metadata: meta(plan.validationConfigMap), data: { 'validation.yaml': `${JSON.stringify(validationInput(recipe), null, 2)}\n` } },
   };
 }
@@ -202,6 +209,7 @@ export function validatorJob(plan: ValidatorRunPlan, entry: ValidatorEntry, reci
   const release = DEFAULT_AGENT_IMAGE.slice(DEFAULT_AGENT_IMAGE.lastIndexOf(':') + 1);
   const env: KubeObject[] = [
     { name: 'AICR_SNAPSHOT_PATH', value: '/data/snapshot/snapshot.yaml' },
+    { name: 'AICR_RECIPE_PATH', value: '/data/recipe/recipe.yaml' },
     { name: 'AICR_VALIDATION_PATH', value: '/data/validation/validation.yaml' },
     { name: 'AICR_VALIDATOR_NAME', value: entry.name },
     { name: 'AICR_VALIDATOR_PHASE', value: entry.phase },
@@ -232,7 +240,7 @@ export function validatorJob(plan: ValidatorRunPlan, entry: ValidatorEntry, reci
           restartPolicy: 'Never',
           terminationGracePeriodSeconds: TERMINATION_GRACE_SECONDS,
           ...(settings.imagePullSecrets.length ? { imagePullSecrets: settings.imagePullSecrets.map((name) => ({ name })) } : {}),
-          tolerations: [{ operator: 'Exists' }],
+          tolerations: settings.tolerations.length ? settings.tolerations.map((t) => ({ ...t })) : [{ operator: 'Exists' }],
           affinity: affinityFor(entry, recipe),
           containers: [
             {
@@ -246,12 +254,14 @@ export function validatorJob(plan: ValidatorRunPlan, entry: ValidatorEntry, reci
               terminationMessagePolicy: 'File',
               volumeMounts: [
                 { name: 'snapshot', mountPath: '/data/snapshot', readOnly: true },
+                { name: 'recipe', mountPath: '/data/recipe', readOnly: true },
                 { name: 'validation', mountPath: '/data/validation', readOnly: true },
               ],
             },
           ],
           volumes: [
             { name: 'snapshot', configMap: { name: plan.snapshotConfigMap } },
+            { name: 'recipe', configMap: { name: plan.recipeConfigMap } },
             { name: 'validation', configMap: { name: plan.validationConfigMap } },
           ],
         },

@@ -241,7 +241,7 @@ export async function readVerdict(context: VerdictContext, outcome: WaitOutcome)
   if (stuck?.reason === 'unschedulable') {
     const needs = entry.resources ?? { cpu: '1', memory: '1Gi' };
     return result('failed', `the validator pod was never scheduled${podName}: ${boundMessage(stuck.message)}`, [
-      `the validator pod tolerates every taint and needs ${needs.cpu} CPU and ${needs.memory} of memory on any node; free capacity, or check required dependency affinities and quotas`,
+      `the validator pod needs ${needs.cpu} CPU and ${needs.memory} of memory on a node whose taints it tolerates (every taint unless --toleration is given); free capacity, or check --toleration, required dependency affinities and quotas`,
     ]);
   }
   if (stuck?.reason === 'image') {

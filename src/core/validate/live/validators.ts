@@ -12,7 +12,7 @@
  * 3. Asks the API server whether the caller may do all that follows; every denial is reported at
  *    once, before anything is created (exit 4) [validator-permissions].
  * 4. Creates, under names unique to the run: the namespace if missing, a ServiceAccount bound to
- *    cluster-admin, the snapshot and validation ConfigMaps, then one Job per validator
+ *    cluster-admin, the snapshot, recipe and validation ConfigMaps, then one Job per validator
  *    [validator-job]. A refusal by RBAC ends the run with exit 4 naming verb and resource.
  * 5. Waits for each Job with watches and reads its verdict [validator-wait].
  * 6. Always (success, failure, timeout, SIGINT/SIGTERM), unless `--no-cleanup`: deletes each Job
@@ -207,6 +207,7 @@ class PhaseRun {
     await this.create('ServiceAccount', { verb: 'create', resource: 'serviceaccounts', namespace: ns }, manifests.serviceAccount);
     await this.create('ClusterRoleBinding', { verb: 'create', resource: 'clusterrolebindings', group: 'rbac.authorization.k8s.io' }, manifests.clusterRoleBinding);
     await this.create('ConfigMap', { verb: 'create', resource: 'configmaps', namespace: ns }, manifests.snapshot);
+    await this.create('ConfigMap', { verb: 'create', resource: 'configmaps', namespace: ns }, manifests.recipe);
     await this.create('ConfigMap', { verb: 'create', resource: 'configmaps', namespace: ns }, manifests.validation);
   }
 

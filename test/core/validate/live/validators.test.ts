@@ -120,9 +120,14 @@ describe('validator Jobs', () => {
     expect(binding.roleRef.name).toBe('cluster-admin');
     expect(binding.subjects).toEqual([{ kind: 'ServiceAccount', name: 'aicr-validator-r1', namespace: NAMESPACE }]);
     const configMaps = cluster.fake.requestsFor('create', 'configmaps').map((r) => r.body as KubeObject);
-    expect(configMaps.map((c) => Object.keys(c.data))).toEqual([['snapshot.yaml'], ['validation.yaml']]);
+    expect(configMaps.map((c) => Object.keys(c.data))).toEqual([['snapshot.yaml'], ['recipe.yaml'], ['validation.yaml']]);
     expect(configMaps[0]!.data['snapshot.yaml']).toBe('kind: Snapshot\nmeasurements: []\n');
-    expect(JSON.parse(configMaps[1]!.data['validation.yaml']).config.conformance.checks).toContain('gang-scheduling');
+    // Upstream v0.11.1 validators (the pinned images) read the recipe, newer ones the validation input.
+    expect(JSON.parse(configMaps[1]!.data['recipe.yaml'])).toMatchObject({ kind: 'RecipeResult', validation: { conformance: { checks: expect.arrayContaining(['gang-scheduling']) } } });
+    expect(JSON.parse(configMaps[2]!.data['validation.yaml']).config.conformance.checks).toContain('gang-scheduling');
+    expect(container.env).toContainEqual({ name: 'AICR_RECIPE_PATH', value: '/data/recipe/recipe.yaml' });
+    expect(container.volumeMounts.map((m: KubeObject) => m.mountPath)).toEqual(['/data/snapshot', '/data/recipe', '/data/validation']);
+    expect(jobs[0]!.spec.template.spec.tolerations).toEqual([{ operator: 'Exists' }]);
     // Everything removed: Jobs with their pods, RBAC, ConfigMaps, and the namespace the run made.
     expect(leftovers(cluster.fake)).toEqual([]);
     expect(cluster.fake.requestsFor('delete', 'jobs').every((r) => r.query.propagationPolicy === 'Background')).toBe(true);
@@ -142,10 +147,12 @@ describe('validator Jobs', () => {
     expect(pod.containers[0].image).toBe('registry.internal:5000/aicr-validators/conformance:v0.11.1');
     expect(pod.containers[0].imagePullPolicy).toBe('Always');
     expect(pod.imagePullSecrets).toEqual([{ name: 'mirror-pull' }]);
-    // As upstream: the selector and tolerations go to the workloads the validator starts.
+    // As upstream: the selector and tolerations go to the workloads the validator starts, the
+    // tolerations (as v0.11.1 does) to the validator pod too.
     expect(pod.containers[0].env).toContainEqual({ name: 'AICR_NODE_SELECTOR', value: 'nodeGroup=gpu-worker,nvidia.com/gpu.present=true' });
     expect(pod.containers[0].env).toContainEqual({ name: 'AICR_TOLERATIONS', value: 'dedicated=gpu:NoSchedule,nvidia.com/gpu:NoExecute' });
-    expect(pod.tolerations).toEqual([{ operator: 'Exists' }]);
+    expect(pod.tolerations).toEqual([{ key: 'dedicated', operator: 'Equal', value: 'gpu', effect: 'NoSchedule' }, { key: 'nvidia.com/gpu', operator: 'Exists', effect: 'NoExecute' }]);
+    expect(() => new Job(sentJobs(cluster.fake)[0] as never).validate()).not.toThrow();
     // The namespace existed before: it stays.
     expect(cluster.fake.get('namespaces', undefined, NAMESPACE)).toBeDefined();
   });
@@ -302,6 +309,7 @@ describe('refusals, interruption and --no-cleanup', () => {
     expect(results!.map((r) => r.status)).toEqual(['passed', 'failed']);
     expect(leftovers(cluster.fake)).toEqual([
       'clusterrolebindings/aicr-validator-r1',
+      'configmaps/aicr-recipe-r1',
       'configmaps/aicr-snapshot-r1',
       'configmaps/aicr-validation-r1',
       'jobs/aicr-gang-scheduling-r1',
