@@ -52,21 +52,23 @@ const EMPTY_SNAPSHOT = 'apiVersion: aicr.nvidia.com/v1alpha1\nkind: Snapshot\nme
 export async function runValidatorPhase(request: ValidatorPhaseRequest): Promise<LiveCheckResult[]> {
   const { phase, recipe, client, settings, log } = request;
   const extras = request as ValidatorPhaseRequest & ValidatorPhaseExtras;
-  if (request.signal.aborted) throw cancellation(request.signal);
-  checkValidatorSettings(settings);
-  const entries = selectValidators(await loadValidatorCatalog(), phase, recipe);
-  if (entries.length === 0) {
-    log(`${phase}: the recipe declares no ${phase} checks`);
-    return [];
-  }
-  for (const entry of entries) for (const dep of entry.dependencyAffinity) resolveDependency(entry, dep, recipe.componentRefs ?? []);
-  // Many requests listen to one signal at once (two watches per validator, cleanup).
+  // One internal signal follows the caller's; many requests listen to it at once (two watches
+  // per validator, access reviews).
   const internal = new AbortController();
   setMaxListeners(0, internal.signal);
   const forward = (): void => internal.abort(request.signal.reason);
   request.signal.addEventListener('abort', forward, { once: true });
+  if (request.signal.aborted) forward();
   const signal = internal.signal;
   try {
+    if (signal.aborted) throw cancellation(signal);
+    checkValidatorSettings(settings);
+    const entries = selectValidators(await loadValidatorCatalog(), phase, recipe);
+    if (entries.length === 0) {
+      log(`${phase}: the recipe declares no ${phase} checks`);
+      return [];
+    }
+    for (const entry of entries) for (const dep of entry.dependencyAffinity) resolveDependency(entry, dep, recipe.componentRefs ?? []);
     const results = new Map<string, LiveCheckResult>();
     const runnable: ValidatorEntry[] = [];
     const gpuNodes = entries.some((e) => e.needsGpu) ? await countSchedulableGpuNodes(client, settings, signal, log) : undefined;
@@ -76,23 +78,23 @@ export async function runValidatorPhase(request: ValidatorPhaseRequest): Promise
     }
     if (runnable.length) {
       const plan = planValidatorRun(phase, settings.namespace, extras.runId);
+      await checkValidatorPermissions(client, plan.namespace, !settings.noCleanup, signal);
       const run = new PhaseRun(client, plan, settings, signal, log);
-      await checkValidatorPermissions(client, plan.namespace, !settings.noCleanup, signal).catch((error: unknown) => {
-        throw signal.aborted ? cancellation(signal) : error;
-      });
       let failed = false;
       try {
         await run.prepare(recipe, extras.snapshotText);
         for (const entry of runnable) results.set(entry.name, await run.runValidator(entry, recipe));
       } catch (error) {
         failed = true;
-        if (signal.aborted) throw cancellation(signal);
         throw error;
       } finally {
         await run.release(failed);
       }
     }
     return entries.map((entry) => results.get(entry.name)!);
+  } catch (error) {
+    if (signal.aborted) throw cancellation(signal);
+    throw error;
   } finally {
     request.signal.removeEventListener('abort', forward);
   }
