@@ -25,6 +25,7 @@ import { classifyFailure, type KubeAction } from '../../kube/errors.js';
 import { isStatus, type CreatedObject } from '../../kube/agent/cleanup.js';
 import { jobOutcome } from '../../kube/agent/job.js';
 import { cancellation } from '../../kube/retry.js';
+import type { Snapshot } from '../../documents/types.js';
 import type { LiveCheckResult, Toleration, ValidatorJobSettings, ValidatorPhaseRequest } from './types.js';
 import { loadValidatorCatalog, resolveDependency, selectValidators, type ValidatorEntry } from './validator-catalog.js';
 import { checkValidatorSettings, jobNameOf, planValidatorRun, removalCommand, runManifests, validatorJob, validatorTimeoutMs, RUN_ID_LABEL, type KubeObject, type ValidatorRunPlan } from './validator-job.js';
@@ -32,12 +33,13 @@ import { checkValidatorPermissions } from './validator-permissions.js';
 import { readVerdict, waitForValidator, type WaitOutcome } from './validator-wait.js';
 
 /**
- * What the validate step may add to a {@link ValidatorPhaseRequest}: the snapshot the validators
- * read (upstream mounts the run's snapshot; without it they see one with no measurements).
+ * What the validate step may add to a {@link ValidatorPhaseRequest} (through {@link runValidators}):
+ * the snapshot the validators read, as upstream mounts the run's snapshot. Without it they read
+ * one with no measurements, and checks that compare against the snapshot skip or fail.
  */
 export interface ValidatorPhaseExtras {
-  /** The snapshot document as text (YAML or JSON). */
-  snapshotText?: string;
+  /** The snapshot: its text as read (YAML or JSON) or the parsed document. */
+  snapshot?: Snapshot | string;
   /** Test seam: the run id (default random). */
   runId?: string;
 }
@@ -49,9 +51,13 @@ const IN_FLIGHT_SETTLE_MS = 500;
 const EMPTY_SNAPSHOT = 'apiVersion: aicr.nvidia.com/v1alpha1\nkind: Snapshot\nmeasurements: []\n';
 
 /** Runs the validators the recipe declares for the phase; see the overview above. */
-export async function runValidatorPhase(request: ValidatorPhaseRequest): Promise<LiveCheckResult[]> {
+export function runValidatorPhase(request: ValidatorPhaseRequest): Promise<LiveCheckResult[]> {
+  return runValidators(request);
+}
+
+/** {@link runValidatorPhase} with the snapshot the validators read. */
+export async function runValidators(request: ValidatorPhaseRequest & ValidatorPhaseExtras): Promise<LiveCheckResult[]> {
   const { phase, recipe, client, settings, log } = request;
-  const extras = request as ValidatorPhaseRequest & ValidatorPhaseExtras;
   // One internal signal follows the caller's; many requests listen to it at once (two watches
   // per validator, access reviews).
   const internal = new AbortController();
@@ -77,12 +83,12 @@ export async function runValidatorPhase(request: ValidatorPhaseRequest): Promise
       else runnable.push(entry);
     }
     if (runnable.length) {
-      const plan = planValidatorRun(phase, settings.namespace, extras.runId);
+      const plan = planValidatorRun(phase, settings.namespace, request.runId);
       await checkValidatorPermissions(client, plan.namespace, !settings.noCleanup, signal);
       const run = new PhaseRun(client, plan, settings, signal, log);
       let failed = false;
       try {
-        await run.prepare(recipe, extras.snapshotText);
+        await run.prepare(recipe, typeof request.snapshot === 'object' ? `${JSON.stringify(request.snapshot, null, 2)}\n` : request.snapshot);
         for (const entry of runnable) results.set(entry.name, await run.runValidator(entry, recipe));
       } catch (error) {
         failed = true;

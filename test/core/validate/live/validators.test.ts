@@ -5,7 +5,7 @@ import { AicrError, formatError, interrupted } from '../../../../src/core/errors
 import { getKubeClient } from '../../../../src/core/kube/client.js';
 import type { RecipeResult } from '../../../../src/core/documents/types.js';
 import type { LiveCheckResult, ValidatorJobSettings, ValidatorPhaseRequest } from '../../../../src/core/validate/live/types.js';
-import { runValidatorPhase, type ValidatorPhaseExtras } from '../../../../src/core/validate/live/validators.js';
+import { runValidatorPhase, runValidators, type ValidatorPhaseExtras } from '../../../../src/core/validate/live/validators.js';
 import { node, type FakeKube, type KubeObject } from '../../../fake-kube/index.js';
 import { useFakeCluster } from '../../../fake-kube/harness.js';
 import { simulateValidatorJobs, type ValidatorBehaviour } from '../../../fake-kube/validators.js';
@@ -42,7 +42,7 @@ interface Run {
   lines: string[];
 }
 
-async function run(phase: ValidatorPhaseRequest['phase'], checks: string[], extra: Partial<ValidatorJobSettings> = {}, options: { signal?: AbortSignal; kubeconfig?: string; snapshotText?: string } = {}): Promise<Run> {
+async function run(phase: ValidatorPhaseRequest['phase'], checks: string[], extra: Partial<ValidatorJobSettings> = {}, options: { signal?: AbortSignal; kubeconfig?: string; snapshot?: ValidatorPhaseExtras['snapshot'] } = {}): Promise<Run> {
   const client = await getKubeClient({ kubeconfig: options.kubeconfig ?? cluster.kubeconfig });
   const lines: string[] = [];
   const request: ValidatorPhaseRequest & ValidatorPhaseExtras = {
@@ -53,10 +53,10 @@ async function run(phase: ValidatorPhaseRequest['phase'], checks: string[], extr
     signal: options.signal ?? new AbortController().signal,
     log: (line) => lines.push(line),
     runId: 'r1',
-    ...(options.snapshotText ? { snapshotText: options.snapshotText } : {}),
+    ...(options.snapshot ? { snapshot: options.snapshot } : {}),
   };
   try {
-    return { results: await runValidatorPhase(request), lines };
+    return { results: await runValidators(request), lines };
   } catch (error) {
     return { error: error as AicrError, lines };
   }
@@ -85,7 +85,7 @@ describe('validator Jobs', () => {
       'inference-gateway': { outcome: 'exit', exitCode: 2, message: 'agentgateway not in recipe — inference gateway check applies to inference clusters only' },
       'platform-health': { outcome: 'exit', exitCode: 3, message: 'panic: runtime error' },
     }));
-    const { results, error, lines } = await run('conformance', ['robust-controller', 'gang-scheduling', 'inference-gateway', 'platform-health'], {}, { snapshotText: 'kind: Snapshot\nmeasurements: []\n' });
+    const { results, error, lines } = await run('conformance', ['robust-controller', 'gang-scheduling', 'inference-gateway', 'platform-health'], {}, { snapshot: 'kind: Snapshot\nmeasurements: []\n' });
     expect(error).toBeUndefined();
     // Catalog order, as upstream runs them.
     expect(results!.map((r) => [r.name, r.status])).toEqual([
@@ -141,7 +141,9 @@ describe('validator Jobs', () => {
       imagePullSecrets: ['mirror-pull'],
       nodeSelector: { 'nodeGroup': 'gpu-worker', 'nvidia.com/gpu.present': 'true' },
       tolerations: [{ key: 'dedicated', operator: 'Equal', value: 'gpu', effect: 'NoSchedule' }, { key: 'nvidia.com/gpu', operator: 'Exists', effect: 'NoExecute' }],
-    });
+    }, { snapshot: { kind: 'Snapshot', measurements: [{ type: 'K8s', subtypes: [{ subtype: 'server', data: { version: 'v1.33.5' } }] }] } });
+    const snapshot = cluster.fake.requestsFor('create', 'configmaps')[0]!.body as KubeObject;
+    expect(JSON.parse(snapshot.data['snapshot.yaml'])).toEqual({ kind: 'Snapshot', measurements: [{ type: 'K8s', subtypes: [{ subtype: 'server', data: { version: 'v1.33.5' } }] }] });
     expect(results!.map((r) => r.status)).toEqual(['passed']);
     const pod = sentJobs(cluster.fake)[0]!.spec.template.spec;
     expect(pod.containers[0].image).toBe('registry.internal:5000/aicr-validators/conformance:v0.11.1');
@@ -360,7 +362,8 @@ describe('refusals, interruption and --no-cleanup', () => {
   });
 
   it('returns no results for a phase the recipe declares no checks for', async () => {
-    const { results } = await run('performance', []);
+    const client = await getKubeClient({ kubeconfig: cluster.kubeconfig });
+    const results = await runValidatorPhase({ phase: 'performance', recipe: recipe({ performance: { checks: [] } }), client, settings: settings(), signal: new AbortController().signal, log: () => {} });
     expect(results).toEqual([]);
     expect(cluster.fake.requests).toEqual([]);
   });
