@@ -112,7 +112,7 @@ function noGpuResult(entry: ValidatorEntry, settings: ValidatorJobSettings): Liv
     phase: entry.phase,
     name: entry.name,
     status: settings.requireGpu ? 'failed' : 'skipped',
-    message: settings.requireGpu ? `${why} (--require-gpu)` : `skipped: ${why}`,
+    message: settings.requireGpu ? `${why} (--require-gpu)` : why,
     durationMs: 0,
   };
 }
