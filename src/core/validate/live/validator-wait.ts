@@ -245,7 +245,8 @@ export async function readVerdict(context: VerdictContext, outcome: WaitOutcome)
     ]);
   }
   if (stuck?.reason === 'image') {
-    return result('error', `the validator image ${entry.image} could not be started${podName}: ${boundMessage(stuck.message)}`, [
+    const image = (pod?.spec?.containers ?? []).find((c: KubeObject) => c.name === VALIDATOR_CONTAINER)?.image ?? entry.image;
+    return result('error', `the validator image ${safeLine(String(image))} could not be started${podName}: ${boundMessage(stuck.message)}`, [
       'check the image reference (--image for a mirror) and that --image-pull-secret names a Secret in the validation namespace that can pull it',
     ]);
   }
