@@ -39,7 +39,7 @@ describe('actions/validate against a cluster', () => {
     expect(result.commands.some((c) => c.command === 'error' && c.properties.title === 'deployment: expected-resources')).toBe(false);
     expect(result.summary).toContain('<h3>Live checks</h3>');
     expect(result.summary).toContain('<td>deployment</td><td><code>health-check/gpu-operator</code></td><td>❌ failed: step validate-deployment-exists');
-    expect(result.summary).toContain('<td>performance</td><td><code>nccl-all-reduce-bw</code></td><td>⚠️ skipped: validator Jobs are not available in this build</td>');
+    expect(result.summary).toContain('<td>performance</td><td><code>nccl-all-reduce-bw</code></td><td>⚠️ skipped: no schedulable GPU node');
   });
 
   it('fails the step with exit 4 naming the verb and resource when RBAC refuses, keeping the summary', async () => {

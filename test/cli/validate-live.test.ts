@@ -9,6 +9,7 @@ import { validate as validateCtrf } from 'ctrf';
 import { parse as parseJunit } from 'junit2json';
 import { describe, expect, it } from 'vitest';
 import { useFakeCluster } from '../fake-kube/harness.js';
+import { simulateValidatorJobs } from '../fake-kube/validators.js';
 import { runCli } from '../helpers/cli.js';
 import { tempDir } from '../helpers/catalog.js';
 import { FIXTURES } from '../helpers/paths.js';
@@ -25,11 +26,14 @@ const report = (dir: string, file: string) => readFileSync(join(dir, 'reports', 
 describe('aicr validate against a cluster', () => {
   it('runs the deployment phase on a healthy cluster, reports every check and exits 0', async () => {
     installComponents(cluster.fake);
+    const validatorJobs = simulateValidatorJobs(cluster.fake, { outcome: 'exit', exitCode: 0 });
     const dir = tempDir('aicr-live-');
     const result = await validate(dir, ['--timeout', '60s']);
     expect(result.code, result.stderr).toBe(0);
+    // the validators that need no GPU ran as Jobs; the GPU ones are skipped on this GPU-less cluster
+    expect(validatorJobs.length).toBeGreaterThan(0);
     expect(result.stdout).toMatch(/deployment\s+health-check\/gpu-operator\s+-\s+-\s+passed/);
-    expect(result.stdout).toMatch(/performance\s+nccl-all-reduce-bw\s+-\s+-\s+skipped\s+validator Jobs are not available in this build/);
+    expect(result.stdout).toMatch(/performance\s+nccl-all-reduce-bw\s+-\s+-\s+skipped\s+no schedulable GPU node/);
     expect(result.stderr).toContain('validate: running the deployment, performance, conformance phases against kubeconfig');
     const ctrf = JSON.parse(report(dir, 'ctrf-report.json'));
     expect(validateCtrf(ctrf).valid).toBe(true);
@@ -39,7 +43,8 @@ describe('aicr validate against a cluster', () => {
       expect(test, component.name).toMatchObject({ status: 'passed', suite: ['deployment'], filePath: expect.stringContaining('recipe.yaml'), line: expect.any(Number) });
       expect(typeof test!.duration).toBe('number');
     }
-    expect(tests.find((t) => t.name === 'dra-support')).toMatchObject({ status: 'skipped', suite: ['conformance'], message: 'validator Jobs are not available in this build' });
+    expect(tests.find((t) => t.name === 'dra-support')).toMatchObject({ status: 'skipped', suite: ['conformance'], message: expect.stringContaining('no schedulable GPU node') });
+    expect(tests.filter((t) => t.suite?.[0] === 'conformance' && t.status === 'passed').length).toBe(validatorJobs.length);
     expect(ctrf.results.extra).toMatchObject({ status: 'pass', live: { checks: COMPONENTS.length + 3 + 1 + 3, failed: 0 } });
     const junit = (await parseJunit(report(dir, 'junit.xml'))) as Record<string, any>;
     const deployment = junit.testsuite.find((s: Record<string, any>) => s.name === 'deployment');

@@ -72,7 +72,7 @@ export async function runValidateStep(values: ValidateValues, io: StepIO, given:
   for (const note of report.notes) io.logger.warning(note);
   let clusterError: AicrError | undefined;
   if (!access.skipReason && livePhases.length) {
-    const run = await runLiveStep(livePhases, recipe.document, values, liveSettings, io);
+    const run = await runLiveStep(livePhases, recipe.document, snapshot.document, values, liveSettings, io);
     report = withLiveResults(report, livePhases, run.results, recipe.document, recipe.source);
     clusterError = run.clusterError;
   }

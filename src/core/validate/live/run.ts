@@ -5,13 +5,13 @@
  * exit with its code (4 for RBAC) once the reports are written.
  */
 import { AicrError, ErrorCode } from '../../errors.js';
-import type { RecipeResult } from '../../documents/types.js';
+import type { RecipeResult, Snapshot } from '../../documents/types.js';
 import { loadCatalog } from '../../catalog/embedded.js';
 import type { KubeClient } from '../../kube/client.js';
 import { errorResult, runDeploymentPhase, type HealthCheckSource } from './deployment.js';
 import type { CheckTiming } from './run-check.js';
 import type { LiveCheckResult, LivePhase, ValidatorJobSettings } from './types.js';
-import { runValidatorPhase } from './validators.js';
+import { runValidators } from './validators.js';
 import { redactText } from '../../redact.js';
 import { stripControls } from '../../safe-text.js';
 
@@ -39,6 +39,8 @@ function bounded(result: LiveCheckResult): LiveCheckResult {
 export interface LiveRunRequest {
   phases: readonly LivePhase[];
   recipe: RecipeResult;
+  /** The snapshot validated against: the validator Jobs read it, as upstream mounts it. */
+  snapshot?: Snapshot;
   client: KubeClient;
   settings: ValidatorJobSettings;
   timing: CheckTiming;
@@ -72,7 +74,7 @@ export async function runLivePhases(request: LiveRunRequest): Promise<LiveRun> {
       if (phase === 'deployment') {
         results.push(...(await runDeploymentPhase({ recipe: request.recipe, client: request.client, signal: request.signal, log: request.log, timing: request.timing, registryHealthCheck })));
       } else {
-        results.push(...(await runValidatorPhase({ phase, recipe: request.recipe, client: request.client, settings: request.settings, signal: request.signal, log: request.log })));
+        results.push(...(await runValidators({ phase, recipe: request.recipe, ...(request.snapshot ? { snapshot: request.snapshot } : {}), client: request.client, settings: request.settings, signal: request.signal, log: request.log })));
       }
     } catch (error) {
       if (request.signal.aborted) throw error;

@@ -4,7 +4,7 @@
  * interrupt signal. The engine is imported only when a cluster is there to check.
  */
 import type { AicrError } from '../../errors.js';
-import type { RecipeResult } from '../../documents/types.js';
+import type { RecipeResult, Snapshot } from '../../documents/types.js';
 import { parseTolerations } from '../../kube/agent/plan.js';
 import type { OptionValues } from '../../options/spec.js';
 import type { StepIO } from '../../step.js';
@@ -44,13 +44,14 @@ export function liveSettingsFrom(values: Values): ValidatorJobSettings {
 }
 
 /** Runs the live phases against the configured cluster. */
-export async function runLiveStep(phases: readonly LivePhase[], recipe: RecipeResult, values: Values, settings: ValidatorJobSettings, io: StepIO): Promise<{ results: LiveCheckResult[]; clusterError?: AicrError }> {
+export async function runLiveStep(phases: readonly LivePhase[], recipe: RecipeResult, snapshot: Snapshot, values: Values, settings: ValidatorJobSettings, io: StepIO): Promise<{ results: LiveCheckResult[]; clusterError?: AicrError }> {
   const [{ getKubeClient }, { displayServer }, { runLivePhases }] = await Promise.all([import('../../kube/client.js'), import('../../kube/kubeconfig.js'), import('./run.js')]);
   const client = await getKubeClient({ ...(values.kubeconfig ? { kubeconfig: values.kubeconfig } : {}), env: io.env });
   io.logger.info(`validate: running the ${phases.join(', ')} phase${phases.length > 1 ? 's' : ''} against ${client.source} (${displayServer(client.server)})`);
   return runLivePhases({
     phases,
     recipe,
+    snapshot,
     client,
     settings,
     timing: { defaultStepMs: DEFAULT_STEP_MS, maxStepMs: settings.timeoutMs, absentGraceMs: Math.min(ABSENT_GRACE_MS, settings.timeoutMs) },
