@@ -96,7 +96,7 @@ for (const stage of STAGES) {
     s.default === undefined ? '_required_' : code(s.default === '' ? '""' : s.default),
     escape([s.description, s.options ? `One of: ${s.options.filter((o: string) => o !== '').map((o: string) => `\`${o}\``).join(', ')}.` : '', s.regex ? `Must match \`${s.regex}\`.` : ''].filter(Boolean).join(' ')),
   ]);
-  const outputs = Object.entries(stage.outputs.outputs).map(([property, output]) => [`\`${dotenvName(stage.outputs.stage, property)}\``, escape(output.description)]);
+  const outputs = Object.entries(stage.outputs.outputs).filter(([, output]) => !output.githubOnly).map(([property, output]) => [`\`${dotenvName(stage.outputs.stage, property)}\``, escape(output.description)]);
   gitlabEdits.push([`inputs-${stage.component.name}`, table(['Input', 'Type', 'Default', 'Description'], rows)]);
   gitlabEdits.push([`outputs-${stage.component.name}`, table(['Variable', 'Description'], outputs)]);
 }

@@ -93,8 +93,8 @@ describe('fake artifact service with the real client', () => {
     const { root, paths } = files();
     const uploaded = await client.uploadArtifact('t', paths, root);
     const good = fake.artifacts.find((a) => a.id === uploaded.id)!;
-    fake.tamper(uploaded.id, Buffer.concat([good.bytes, Buffer.from('junk')]));
-    const result = await client.downloadArtifact(uploaded.id, { path: join(dir, 'o'), expectedHash: good.digest!, skipDecompress: true });
+    fake.tamper(uploaded.id!, Buffer.concat([good.bytes, Buffer.from('junk')]));
+    const result = await client.downloadArtifact(uploaded.id!, { path: join(dir, 'o'), expectedHash: good.digest!, skipDecompress: true });
     expect(result.digestMismatch).toBe(true);
   });
 

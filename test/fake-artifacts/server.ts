@@ -38,7 +38,7 @@ export interface FakeRun {
   conclusion: 'success' | 'failure' | null;
 }
 
-export interface FakeArtifact {
+interface FakeArtifact {
   id: number;
   name: string;
   runBackendId: string;
@@ -56,7 +56,7 @@ export interface FakeArtifact {
   blocks: Map<string, Buffer>;
 }
 
-export interface FakeRequest {
+interface FakeRequest {
   method: string;
   path: string;
   body?: unknown;

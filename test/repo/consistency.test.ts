@@ -141,7 +141,7 @@ describe('gitlab components', () => {
     }
     const readme = read('gitlab/README.md');
     expect(readme).toContain(`<!-- inputs-${name}:start -->`);
-    for (const property of Object.keys(stage.outputs.outputs)) expect(readme).toContain(`\`${dotenvName(stage.outputs.stage, property)}\``);
+    for (const [property, output] of Object.entries(stage.outputs.outputs)) if (!output.githubOnly) expect(readme).toContain(`\`${dotenvName(stage.outputs.stage, property)}\``);
   });
 
   it('images default to this release', () => {

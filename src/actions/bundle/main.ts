@@ -3,12 +3,13 @@ import { BUNDLE_OPTIONS } from '../../core/bundle/options.js';
 import { runBundleStep } from '../../core/bundle/step.js';
 import { addBundleSummary } from '../../github/bundle.js';
 import { helmLint } from '../../github/helm-lint.js';
-import { runAction } from '../../github/run.js';
+import { runAction, uploadResults } from '../../github/run.js';
 
 export async function run(): Promise<void> {
   await runAction(BUNDLE_OPTIONS, async (values, io) => {
     const outcome = await runBundleStep(values, io);
     addBundleSummary(io.summary, outcome);
     if (values.helmLint) await io.logger.group('helm lint', () => helmLint(outcome, io));
+    await uploadResults(values, [outcome.dir], io);
   });
 }

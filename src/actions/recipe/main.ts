@@ -2,11 +2,12 @@
 import { RECIPE_OPTIONS } from '../../core/recipe/options.js';
 import { runRecipeStep } from '../../core/recipe/step.js';
 import { addRecipeSummary } from '../../github/recipe.js';
-import { runAction } from '../../github/run.js';
+import { runAction, uploadResults } from '../../github/run.js';
 
 export async function run(): Promise<void> {
   await runAction(RECIPE_OPTIONS, async (values, io) => {
     const outcome = await runRecipeStep(values, io);
     addRecipeSummary(io.summary, outcome, outcome.output);
+    await uploadResults(values, [outcome.output], io);
   });
 }

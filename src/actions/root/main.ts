@@ -22,7 +22,7 @@ import { runValidateStep } from '../../core/validate/step.js';
 import { addBundleSummary } from '../../github/bundle.js';
 import { helmLint } from '../../github/helm-lint.js';
 import { addRecipeSummary } from '../../github/recipe.js';
-import { runAction, type ActionIO } from '../../github/run.js';
+import { runAction, uploadResults, type ActionIO } from '../../github/run.js';
 import { addValidationSummary, annotateValidation } from '../../github/validate.js';
 import { addVerificationSummary } from '../../github/verify.js';
 import { ROOT_OPTIONS, ROOT_OUTPUTS } from './options.js';
@@ -78,11 +78,15 @@ export async function run(): Promise<void> {
       addValidationSummary(io.summary, validation.report, validation.ctrfText, validation.reportPath ?? '');
       if (validation.exitCode !== ExitCode.Success) {
         io.logger.error(`no bundle was written: validation failed (set ${optionRef('fail-on-error')} to false to bundle anyway)`);
+        await uploadResults(values, [outputDir], io);
         return validation.exitCode;
       }
     }
 
-    if (values.deployer === 'none') return ExitCode.Success;
+    if (values.deployer === 'none') {
+      await uploadResults(values, [outputDir], io);
+      return ExitCode.Success;
+    }
     const deployer = values.deployer;
     const bundleDir = join(outputDir, 'bundle');
     const bundle = await io.logger.group(`Bundle (${values.deployer})`, () =>
@@ -100,6 +104,7 @@ export async function run(): Promise<void> {
       throw internalError(`the bundle just written to ${bundleDir} does not match its checksums.txt`, { hint: 'another process may be writing to the output directory' });
     }
     if (values.helmLint) await io.logger.group('helm lint', () => helmLint(bundle, io));
+    await uploadResults(values, [outputDir], io);
     return ExitCode.Success;
   }, { output: 'output-dir', 'report-dir': 'output-dir' });
 }

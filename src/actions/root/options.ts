@@ -6,7 +6,7 @@
 import { BUNDLE_OPTIONS, BUNDLE_SETTINGS } from '../../core/bundle/options.js';
 import { DEPLOYERS } from '../../core/bundle/types.js';
 import { ExitCode } from '../../core/errors.js';
-import { summaryOption } from '../../core/options/common.js';
+import { artifactOptions, artifactOutputs, summaryOption } from '../../core/options/common.js';
 import { defineOutputs } from '../../core/options/outputs.js';
 import { defineOptions, type OptionSpec } from '../../core/options/spec.js';
 import { CRITERIA_OPTIONS } from '../../core/recipe/options.js';
@@ -41,10 +41,11 @@ export const ROOT_OPTIONS = defineOptions(actionOnly({
     description: 'Bundle format: helm, argocd, argocdhelm (or argocd-helm), flux, helmfile, or none to stop after the recipe (and validation).',
   },
   ...settings,
-  outputDir: { type: 'string', default: 'aicr', description: 'Directory for everything written: recipe.yaml, validation/ (reports) and bundle/. It may name what was resolved, e.g. out/{{criteria.service}}-{{criteria.accelerator}}.', placeholder: '<dir>' },
+  outputDir: { type: 'string', writes: true, default: 'aicr', description: 'Directory for everything written: recipe.yaml, validation/ (reports) and bundle/. It may name what was resolved, e.g. out/{{criteria.service}}-{{criteria.accelerator}}.', placeholder: '<dir>' },
   force: BUNDLE_OPTIONS.force,
   helmLint: BUNDLE_OPTIONS.helmLint,
   summary: summaryOption,
+  ...artifactOptions,
 }));
 
 export const ROOT_OUTPUTS = defineOutputs('aicr', {
@@ -54,4 +55,5 @@ export const ROOT_OUTPUTS = defineOutputs('aicr', {
   bundleDir: { description: 'Directory of the verified bundle (empty for deployer none).' },
   checksumsPath: BUNDLE_OUTPUTS.outputs.checksumsPath,
   files: BUNDLE_OUTPUTS.outputs.files,
+  ...artifactOutputs,
 });
