@@ -11,7 +11,7 @@
  *   absolute paths, links or bombs) into a temporary folder that is removed when the step ends.
  */
 import { createHash } from 'node:crypto';
-import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type * as ArtifactClientModule from '@actions/artifact';
@@ -82,20 +82,47 @@ export async function uploadResults(settings: UploadSettings, paths: ReadonlyArr
     });
   }
   const root = commonRoot(local);
+  const uploaded = await upload(name, files, root, settings.artifactRetentionDays, 'upload-artifact');
+  io.outputs.set('artifactId', uploaded.id);
+  io.outputs.set('artifactUrl', uploaded.url);
+  io.outputs.set('artifactDigest', uploaded.digest);
+  io.logger.info(`uploaded ${files.length} file(s) from ${relative(io.workspace, root) || '.'} as artifact "${name}" (id ${uploaded.id || '?'})`);
+}
+
+/** Uploads files below `root` as one artifact; its id, run-page URL and digest (hex). */
+async function upload(name: string, files: string[], root: string, retentionDays: number | undefined, input: string): Promise<{ id: string; url: string; digest: string }> {
   const { DefaultArtifactClient } = await artifactModule();
-  let uploaded: { id?: number; digest?: string; size?: number };
+  let uploaded: { id?: number; digest?: string };
   try {
-    uploaded = await new DefaultArtifactClient().uploadArtifact(name, files, root, settings.artifactRetentionDays ? { retentionDays: settings.artifactRetentionDays } : {});
+    uploaded = await new DefaultArtifactClient().uploadArtifact(name, files, root, retentionDays ? { retentionDays } : {});
   } catch (error) {
-    throw artifactError(error, `${optionRef('upload-artifact')}: uploading "${name}" failed`);
+    throw artifactError(error, `${optionRef(input)}: uploading "${name}" failed`);
   }
   const id = uploaded.id === undefined ? '' : String(uploaded.id);
   const env = process.env;
   const url = id && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID ? `${env.GITHUB_SERVER_URL || 'https://github.com'}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}/artifacts/${id}` : '';
-  io.outputs.set('artifactId', id);
-  io.outputs.set('artifactUrl', url);
-  io.outputs.set('artifactDigest', uploaded.digest ?? '');
-  io.logger.info(`uploaded ${files.length} file(s) from ${relative(io.workspace, root) || '.'} as artifact "${name}" (id ${id || '?'})`);
+  return { id, url, digest: uploaded.digest ?? '' };
+}
+
+/**
+ * Uploads a failed agent run's debug files (named by agent-debug-artifact) from a temporary
+ * folder that is removed afterwards; returns the artifact's URL (or id).
+ */
+export async function uploadDebugFiles(name: string, files: Readonly<Record<string, string>>, retentionDays: number | undefined): Promise<string> {
+  const dir = mkdtempSync(join(process.env.RUNNER_TEMP || tmpdir(), 'aicr-agent-debug-'));
+  const untrack = trackTemporary(dir);
+  try {
+    const paths = Object.entries(files).map(([file, text]) => {
+      const path = join(dir, file);
+      writeFileSync(path, text, { flag: 'wx' });
+      return path;
+    });
+    const uploaded = await upload(name, paths, dir, retentionDays, 'agent-debug-artifact');
+    return uploaded.url || uploaded.id;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+    untrack();
+  }
 }
 
 // ---------------------------------------------------------------------------------- download

@@ -89,6 +89,15 @@ export const artifactOptions = {
   },
 } as const satisfies Record<string, OptionSpec>;
 
+/** Snapshot with agent: the failed Job's debug files go up as an artifact (the action's alone). */
+export const agentDebugArtifactOption = {
+  type: 'string',
+  default: 'aicr-agent-debug',
+  description: 'When the agent Job fails or times out: upload its pod log, Job and pod YAML and events as a workflow artifact of this name (none: no upload).',
+  placeholder: '<name>',
+  absent: GITHUB_ARTIFACTS,
+} as const satisfies OptionSpec;
+
 /** The outputs of an upload (empty when upload-artifact is empty). */
 export const artifactOutputs = {
   artifactId: { description: 'Id of the uploaded workflow artifact (empty without upload-artifact).', githubOnly: true },

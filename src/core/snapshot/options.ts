@@ -1,6 +1,6 @@
 /** The snapshot stage's options and outputs (and `aicr diff`'s): one definition for every door. */
 import { ExitCode } from '../errors.js';
-import { gitlabJobOptions, summaryOption, artifactOptions, artifactOutputs } from '../options/common.js';
+import { agentDebugArtifactOption, gitlabJobOptions, summaryOption, artifactOptions, artifactOutputs } from '../options/common.js';
 import { defineOutputs } from '../options/outputs.js';
 import { defineOptions } from '../options/spec.js';
 
@@ -59,6 +59,7 @@ export const SNAPSHOT_OPTIONS = defineOptions({
   diffTypes: { type: 'list', description: `Compare only these measurement types (comma-separated: ${TYPES}).`, placeholder: '<types>' },
   summary: summaryOption,
   ...artifactOptions,
+  agentDebugArtifact: agentDebugArtifactOption,
   ...gitlabJobOptions('aicr-snapshot', 'build'),
 });
 
