@@ -27,6 +27,13 @@ export interface ActionIO extends StepIO {
   summary: Summary;
 }
 
+/** The summary with downloaded artifacts named as the user spelled them. */
+function restoreSummary(summary: Summary, restore: (text: string) => string): Summary {
+  const text = summary.stringify();
+  const restored = restore(text);
+  return restored === text ? summary : summary.emptyBuffer().addRaw(restored);
+}
+
 /** Whether an input holds an `artifact://` location (checked before the artifact code is loaded). */
 function readsArtifacts(values: object): boolean {
   return Object.values(values).some((value) => typeof value === 'string' && value.startsWith('artifact://'));
@@ -98,7 +105,7 @@ export async function runAction<T extends OptionTable>(
         artifacts?.cleanup();
       }
     });
-    if (wantSummary) await writeSummary(core.summary);
+    if (wantSummary) await writeSummary(restoreSummary(core.summary, restore));
     if (typeof code === 'number' && code !== 0) process.exitCode = code;
   } catch (error) {
     const code = exitCodeFor(error);
@@ -106,7 +113,7 @@ export async function runAction<T extends OptionTable>(
     const message = restore(`${formatError(error, namer)}\n(${describeExitCode(code)})`);
     if (location?.file && location.line) core.error(githubText(restore((error as AicrError).message), namer), { title: 'aicr', file: restore(location.file), startLine: location.line });
     // What the steps before the failure reported stays visible.
-    if (wantSummary && core.summary.stringify() !== '') await writeSummary(core.summary).catch(() => undefined);
+    if (wantSummary && core.summary.stringify() !== '') await writeSummary(restoreSummary(core.summary, restore)).catch(() => undefined);
     core.setFailed(githubText(message, namer));
     if (code === 1 && error instanceof Error && error.stack) core.debug(githubText(error.stack, namer));
     process.exitCode = code;

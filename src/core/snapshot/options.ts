@@ -48,6 +48,11 @@ export const SNAPSHOT_OPTIONS = defineOptions({
   noCleanup: { type: 'bool', description: 'Agent: leave the Job and its RBAC objects in the cluster.', aliases: ['--keep'] },
   baseline: { type: 'string', description: 'Snapshot to compare with (file, https URL or cm://namespace/name); drift is reported.', placeholder: '<file|url|cm://ns/name>' },
   failOnDrift: { type: 'bool', description: `Fail (exit code ${ExitCode.DriftDetected}) when the snapshot drifted from the baseline.` },
+  recipe: {
+    type: 'string',
+    description: 'With baseline: a recipe whose constraints are checked against the baseline and the new snapshot; constraints that passed on the baseline and fail now are reported as drift.',
+    placeholder: '<file|url|cm://ns/name>',
+  },
   diffOutput: {
     writes: true,
     type: 'string',
