@@ -4,12 +4,13 @@
  */
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { extractZip } from '../../src/github/unzip.js';
 import { startFakeArtifacts, type FakeRun } from '../fake-artifacts/server.js';
 import { buildZip, type ZipEntry } from '../fake-artifacts/zip.js';
 import { FIXTURE_DATA, fixtureRecipe } from '../core/bundle/support.js';
+import { REPO_ROOT } from '../helpers/paths.js';
 import { runActionBuildAsync, type RunnerStep } from '../helpers/runner.js';
 
 const fake = await startFakeArtifacts();
@@ -174,5 +175,29 @@ describe('upload-artifact and artifact:// inputs', () => {
     const badName = await step('bundle', run, { recipe: fixtureRecipe('helm-components'), data: FIXTURE_DATA, 'upload-artifact': 'bad:name' });
     expect(badName.code, badName.log).toBe(2);
     expect(failure(badName)).toContain('input "upload-artifact"');
+  });
+});
+
+describe('the build keeps the artifact client out of actions that do not use it', () => {
+  /** Files an entry loads before it runs: its static imports, transitively (dynamic import() excluded). */
+  function staticClosure(entry: string): Set<string> {
+    const seen = new Set<string>();
+    const pending = [entry];
+    while (pending.length) {
+      const file = pending.pop()!;
+      if (seen.has(file)) continue;
+      seen.add(file);
+      const text = readFileSync(file, 'utf8');
+      for (const match of text.matchAll(/(?:from|import)\s*"(\.{1,2}\/[^"]+\.js)"/g)) pending.push(join(dirname(file), match[1]!));
+    }
+    return seen;
+  }
+  const dist = join(REPO_ROOT, 'dist');
+  const holdsClient = (file: string): boolean => readFileSync(file, 'utf8').includes('github.actions.results.api.v1.ArtifactService');
+
+  it.each(['snapshot', 'recipe', 'validate', 'bundle', 'verify-checksums', 'root', 'cli'])('%s loads it only through import() when it uploads or downloads', (entry) => {
+    const closure = staticClosure(join(dist, entry, 'index.js'));
+    expect([...closure].filter(holdsClient)).toEqual([]);
+    expect(readdirSync(join(dist, 'chunks')).map((name) => join(dist, 'chunks', name)).filter((file) => file.endsWith('.js') && holdsClient(file))).toHaveLength(1);
   });
 });
