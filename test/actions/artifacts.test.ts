@@ -10,7 +10,7 @@ import { extractZip } from '../../src/github/unzip.js';
 import { startFakeArtifacts, type FakeRun } from '../fake-artifacts/server.js';
 import { buildZip, type ZipEntry } from '../fake-artifacts/zip.js';
 import { FIXTURE_DATA, fixtureRecipe } from '../core/bundle/support.js';
-import { REPO_ROOT } from '../helpers/paths.js';
+import { FIXTURES, REPO_ROOT } from '../helpers/paths.js';
 import { runActionBuildAsync, type RunnerStep } from '../helpers/runner.js';
 
 const fake = await startFakeArtifacts();
@@ -71,6 +71,24 @@ describe('upload-artifact and artifact:// inputs', () => {
     expect(verified.outputs.verified).toBe('true');
     expect(verified.outputs['artifact-id']).toMatch(/^\d+$/);
     expect(readdirSync(runnerTemp).filter((name) => name.startsWith('aicr-artifact-'))).toEqual([]);
+  });
+
+  it.each<[string, Record<string, string>, string[]]>([
+    ['validate', { recipe: join(FIXTURES, 'validate', 'recipe-extended.yaml'), snapshot: join(FIXTURES, 'validate', 'snapshot-eks-h100-pass.yaml'), 'report-dir': 'reports' }, ['ctrf-report.json', 'gl-code-quality-report.json', 'junit.xml']],
+    ['root', { service: 'eks', accelerator: 'h100', intent: 'training', os: 'ubuntu', deployer: 'helm', 'output-dir': 'out' }, ['bundle/checksums.txt', 'recipe.yaml']],
+  ])('%s uploads what it wrote', async (action, inputs, expected) => {
+    const run = fake.startRun();
+    const result = await step(action, run, { ...inputs, 'upload-artifact': `${action}-results` });
+    expect(result.code, result.log).toBe(0);
+    const stored = fake.artifacts.find((a) => a.name === `${action}-results` && a.runBackendId === run.backendId)!;
+    expect(result.outputs['artifact-id']).toBe(String(stored.id));
+    const unpacked = mkdtempSync(join(tmpdir(), 'aicr-unpacked-'));
+    try {
+      const files = extractZip(stored.bytes, unpacked, 'test');
+      for (const file of expected) expect(files).toContain(file);
+    } finally {
+      rmSync(unpacked, { recursive: true, force: true });
+    }
   });
 
   it('reads a document input from a one-file artifact, and a path inside an artifact', async () => {
