@@ -168,6 +168,9 @@ function artifactError(error: unknown, context: string): AicrError {
   if (/ACTIONS_RUNTIME_TOKEN|ACTIONS_RESULTS_URL|GITHUB_WORKSPACE/.test(message)) {
     return new AicrError(ErrorCode.InvalidInput, `${context}: this step does not run on a GitHub Actions runner (${message})`, { hint: 'workflow artifacts exist only inside GitHub Actions runs' });
   }
+  if (/already exists|\(409\)/i.test(message)) {
+    return invalidInput(`${context}: this run already has an artifact of that name`, { hint: 'artifact names are unique within a run: name each job\'s own (e.g. aicr-snapshot-${{ matrix.cluster }})' });
+  }
   if (/name|path/i.test(message) && /not valid|invalid|contains/i.test(message)) return invalidInput(`${context}: ${message}`, { hint: 'artifact names may not contain " : < > | * ? \\ / or line breaks' });
   return new AicrError(ErrorCode.Unavailable, `${context}: ${message}`, { hint: 'GitHub\'s artifact service did not answer as expected; run the job again' });
 }

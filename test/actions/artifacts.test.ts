@@ -190,6 +190,11 @@ describe('upload-artifact and artifact:// inputs', () => {
     const write = await step('bundle', run, { recipe: fixtureRecipe('helm-components'), data: FIXTURE_DATA, output: 'artifact://out' });
     expect(write.code).toBe(2);
     expect(failure(write)).toContain('input "output" names where the step writes');
+    // Names are unique within a run (a re-run job, or two matrix jobs under one name).
+    await uploadBundle(run, 'twice');
+    const second = await step('bundle', run, { recipe: fixtureRecipe('helm-components'), data: FIXTURE_DATA, 'upload-artifact': 'twice' });
+    expect(second.code, second.log).toBe(2);
+    expect(failure(second)).toContain('this run already has an artifact of that name');
     const badName = await step('bundle', run, { recipe: fixtureRecipe('helm-components'), data: FIXTURE_DATA, 'upload-artifact': 'bad:name' });
     expect(badName.code, badName.log).toBe(2);
     expect(failure(badName)).toContain('input "upload-artifact"');
