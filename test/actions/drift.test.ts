@@ -3,7 +3,7 @@
  * successful run's snapshot artifact, reports reading and recipe drift, fails on drift and
  * uploads the new snapshot. The built action, the real artifact client, the fake service.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -50,5 +50,12 @@ describe('drift against the previous successful run', () => {
     } finally {
       rmSync(scratch, { recursive: true, force: true });
     }
+  });
+
+  it('refuses recipe without baseline, before measuring anything', async () => {
+    const result = await runActionBuildAsync('snapshot', { recipe: join(FIXTURES, 'validate', 'recipe-extended.yaml'), summary: 'false' }, { timeoutMs: 60_000 });
+    expect(result.code, result.log).toBe(2);
+    expect(result.log).toContain('input "recipe" needs input "baseline"');
+    expect(existsSync(join(result.workspace, 'snapshot.yaml'))).toBe(false);
   });
 });
