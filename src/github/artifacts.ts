@@ -175,6 +175,19 @@ function artifactError(error: unknown, context: string): AicrError {
   return new AicrError(ErrorCode.Unavailable, `${context}: ${message}`, { hint: 'GitHub\'s artifact service did not answer as expected; run the job again' });
 }
 
+/** A response body as text, refused once it passes `maxBytes`. */
+async function boundedText(response: Response, maxBytes: number): Promise<string> {
+  if (!response.body) return '';
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of response.body as AsyncIterable<Uint8Array>) {
+    size += chunk.length;
+    if (size > maxBytes) throw new Error(`is larger than ${maxBytes} bytes`);
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
 /** The run `artifact-run-id` names: a number, or the latest successful run of this workflow other than this one. */
 async function runIdOf(settings: DownloadSettings): Promise<number | undefined> {
   const text = settings.artifactRunId?.trim();
@@ -194,10 +207,20 @@ async function runIdOf(settings: DownloadSettings): Promise<number | undefined> 
   } catch (error) {
     throw new AicrError(ErrorCode.Unavailable, `${optionRef('artifact-run-id')}: listing the runs of ${workflow} failed: ${error instanceof Error ? error.message : String(error)}`, { hint: 'run the job again' });
   }
-  const body = await response.text();
+  const unusable = (why: string): AicrError => new AicrError(ErrorCode.Unavailable, `${optionRef('artifact-run-id')}: the list of runs of ${workflow} ${why}`, { hint: 'run the job again' });
+  let body: string;
+  try {
+    body = await boundedText(response, MAX_RUNS_ANSWER);
+  } catch (error) {
+    throw unusable(error instanceof Error ? error.message : String(error));
+  }
   if (!response.ok) throw artifactError(Object.assign(new Error(body.slice(0, 200)), { status: response.status }), `${optionRef('artifact-run-id')}: listing the runs of ${workflow}`);
-  if (body.length > MAX_RUNS_ANSWER) throw new AicrError(ErrorCode.Unavailable, `${optionRef('artifact-run-id')}: the list of runs is larger than ${MAX_RUNS_ANSWER} bytes`);
-  const runs = (JSON.parse(body) as { workflow_runs?: Array<{ id?: unknown }> }).workflow_runs ?? [];
+  let runs: Array<{ id?: unknown }>;
+  try {
+    runs = (JSON.parse(body) as { workflow_runs?: Array<{ id?: unknown }> }).workflow_runs ?? [];
+  } catch {
+    throw unusable('is not JSON');
+  }
   const earlier = runs.map((run) => run.id).find((id): id is number => typeof id === 'number' && String(id) !== env.GITHUB_RUN_ID);
   if (earlier === undefined) {
     throw new AicrError(ErrorCode.NotFound, `${optionRef('artifact-run-id')}: workflow ${workflow} has no earlier successful run`, {
