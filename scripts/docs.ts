@@ -106,7 +106,7 @@ function componentInputs(path: string): string {
 const gitlabEdits: Array<[string, string]> = [['inputs-pipeline', componentInputs(pipelinePath)]];
 for (const stage of STAGES) {
   if (!stage.component) continue;
-  const outputs = Object.entries(stage.outputs.outputs).map(([property, output]) => [`\`${dotenvName(stage.outputs.stage, property)}\``, escape(output.description)]);
+  const outputs = Object.entries(stage.outputs.outputs).filter(([, output]) => !output.githubOnly).map(([property, output]) => [`\`${dotenvName(stage.outputs.stage, property)}\``, escape(output.description)]);
   gitlabEdits.push([`inputs-${stage.component.name}`, componentInputs(componentPath(stage))]);
   gitlabEdits.push([`outputs-${stage.component.name}`, table(['Variable', 'Description'], outputs)]);
 }

@@ -41,6 +41,11 @@ export function parseLocation(text: string, input = 'location'): Location {
         hint: 'publish the document at a URL without credentials (a token in the URL query is redacted in every message)',
       });
     }
+    if (url.protocol === 'artifact:') {
+      throw invalidInput(`${optionLabel(input)}: ${quoted(text)} names a GitHub workflow artifact, which only the GitHub actions read`, {
+        hint: 'on the command line or in GitLab, download the artifact first and pass its file (GitLab jobs hand files on with needs and artifacts)',
+      });
+    }
     if (url.protocol !== 'https:') {
       throw invalidInput(`${optionLabel(input)}: ${url.protocol}// URLs are not allowed: ${redactUrl(url)}`, {
         hint: 'use an https:// URL (plain http could be tampered with in transit), a file path, or - for stdin',

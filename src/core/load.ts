@@ -47,7 +47,7 @@ function kindOf(value: unknown): string | undefined {
 }
 
 /** Parses text already read (a ConfigMap's data, a file the caller holds) as a document of `kind`. */
-async function parseDocumentOf<K extends DocumentKind>(kind: K, text: string, origin: string, option: string): Promise<LoadedDocument<K>> {
+export async function parseDocumentOf<K extends DocumentKind>(kind: K, text: string, origin: string, option: string): Promise<LoadedDocument<K>> {
   const [source] = await Promise.all([parseSource(text, origin), loadValidators(kind)]);
   const actual = kindOf(source.value);
   const acceptsRecipe = kind === 'RecipeResult' && actual === 'Recipe';

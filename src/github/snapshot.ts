@@ -45,6 +45,16 @@ export function addSnapshotSummary(summary: Summary, result: SnapshotStepResult)
     ]);
     if (diff.changes.length > MAX_DRIFT_ROWS) summary.addRaw(`\n… and ${diff.changes.length - MAX_DRIFT_ROWS} more (run \`aicr diff\` for the full list)\n\n`);
   }
+  if (result.recipeDrift) {
+    summary.addHeading('Recipe drift', 4);
+    if (result.recipeDrift.length === 0) summary.addRaw('Every constraint that passed on the baseline still passes.\n\n');
+    else {
+      summary.addTable([
+        [{ data: 'constraint', header: true }, { data: 'expected', header: true }, { data: 'baseline', header: true }, { data: 'now', header: true }],
+        ...result.recipeDrift.slice(0, MAX_DRIFT_ROWS).map((r) => [`<code>${cell(r.name)}</code>`, `<code>${cell(r.expected)}</code>`, cell(r.baseline ?? '—'), `${cell(r.now ?? '—')}: ${cell(r.message)}`]),
+      ]);
+    }
+  }
   for (const note of diff.unavailable) {
     summary.addRaw(`- ${note.side === 'both' ? 'not compared (unavailable in both)' : `unavailable in ${note.side}`}: ${cell(note.type)}${note.subtype ? `.${cell(note.subtype)}` : ''}: ${cell(note.reason)}\n`);
   }

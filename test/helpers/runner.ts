@@ -3,7 +3,7 @@
  * node in a fresh workspace, inputs as INPUT_* variables, outputs and summary through the
  * GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -63,4 +63,21 @@ export function runActionBuild(name: string, inputs: Record<string, string>, opt
   const launch = prepareActionRun(name, inputs, options);
   const child = spawnSync(process.execPath, launch.args, { cwd: launch.workspace, env: launch.env, encoding: 'utf8', timeout: options.timeoutMs ?? 60_000 });
   return launch.finish(child.status, child.stdout, child.stderr);
+}
+
+/**
+ * runActionBuild without blocking this process: for steps that talk to a server the test itself
+ * runs (the fake artifact service), which a synchronous child would wait on forever.
+ */
+export function runActionBuildAsync(name: string, inputs: Record<string, string>, options: RunnerOptions = {}): Promise<RunnerStep> {
+  const launch = prepareActionRun(name, inputs, options);
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, launch.args, { cwd: launch.workspace, env: launch.env, stdio: ['ignore', 'pipe', 'pipe'], timeout: options.timeoutMs ?? 60_000 });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => resolve(launch.finish(code, stdout, stderr)));
+  });
 }

@@ -143,7 +143,7 @@ describe('gitlab components', () => {
     }
     const readme = read('gitlab/README.md');
     expect(readme).toContain(`<!-- inputs-${name}:start -->`);
-    for (const property of Object.keys(stage.outputs.outputs)) expect(readme).toContain(`\`${dotenvName(stage.outputs.stage, property)}\``);
+    for (const [property, output] of Object.entries(stage.outputs.outputs)) if (!output.githubOnly) expect(readme).toContain(`\`${dotenvName(stage.outputs.stage, property)}\``);
   });
 
   it('chain with their defaults: each needed job is the needed component\'s default job, in an earlier or the same default stage of GitLab', () => {

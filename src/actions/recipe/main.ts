@@ -2,7 +2,7 @@
 import { RECIPE_OPTIONS } from '../../core/recipe/options.js';
 import { runRecipeStep } from '../../core/recipe/step.js';
 import { addRecipeSummary } from '../../github/recipe.js';
-import { runAction } from '../../github/run.js';
+import { runAction, uploadResults } from '../../github/run.js';
 import { addChangeSummary } from '../../github/changes.js';
 
 export async function run(): Promise<void> {
@@ -10,5 +10,6 @@ export async function run(): Promise<void> {
     const outcome = await runRecipeStep(values, io);
     addRecipeSummary(io.summary, outcome, outcome.output);
     addChangeSummary(io.summary, outcome.changes);
+    await uploadResults(values, [outcome.output], io);
   });
 }

@@ -25,7 +25,7 @@ import { addChangeSummary } from '../../github/changes.js';
 import { loadEarlier, planChanges } from '../../core/changes/compare.js';
 import { helmLint } from '../../github/helm-lint.js';
 import { addRecipeSummary, annotateExcludedOverlays, excludedOverlayNames } from '../../github/recipe.js';
-import { runAction, type ActionIO } from '../../github/run.js';
+import { runAction, uploadResults, type ActionIO } from '../../github/run.js';
 import { addValidationSummary, annotateValidation } from '../../github/validate.js';
 import { addVerificationSummary } from '../../github/verify.js';
 import { ROOT_OPTIONS, ROOT_OUTPUTS } from './options.js';
@@ -85,6 +85,7 @@ export async function run(): Promise<void> {
       addValidationSummary(io.summary, validation.report, validation.ctrfText, validation.reportPath ?? '');
       if (validation.exitCode !== ExitCode.Success) {
         io.logger.error(`no bundle was written: validation failed (set ${optionRef('fail-on-error')} to false to bundle anyway)`);
+        await uploadResults(values, [outputDir], io);
         return validation.exitCode;
       }
     }
@@ -95,6 +96,7 @@ export async function run(): Promise<void> {
     }
     if (values.deployer === 'none') {
       addChangeSummary(io.summary, await planChanges(earlier, { recipe: recipe.recipe, recipeSource: recipePath }, values, stage()));
+      await uploadResults(values, [outputDir], io);
       return ExitCode.Success;
     }
     const deployer = values.deployer;
@@ -116,6 +118,7 @@ export async function run(): Promise<void> {
     }
     addChangeSummary(io.summary, await planChanges(earlier, { recipe: recipe.recipe, recipeSource: recipePath, bundleDir }, values, stage()));
     if (values.helmLint) await io.logger.group('helm lint', () => helmLint(bundle, io));
+    await uploadResults(values, [outputDir], io);
     return ExitCode.Success;
   }, { output: 'output-dir', 'report-dir': 'output-dir' });
 }

@@ -6,7 +6,7 @@
 import { BUNDLE_OPTIONS, BUNDLE_SETTINGS } from '../../core/bundle/options.js';
 import { DEPLOYERS } from '../../core/bundle/types.js';
 import { ExitCode } from '../../core/errors.js';
-import { summaryOption } from '../../core/options/common.js';
+import { artifactOptions, artifactOutputs, summaryOption } from '../../core/options/common.js';
 import { defineOutputs } from '../../core/options/outputs.js';
 import { defineOptions, type OptionSpec } from '../../core/options/spec.js';
 import { CRITERIA_OPTIONS } from '../../core/recipe/options.js';
@@ -46,12 +46,13 @@ export const ROOT_OPTIONS = defineOptions(actionOnly({
     description: 'Bundle format: helm, argocd, argocdhelm (or argocd-helm), flux, helmfile, or none to stop after the recipe (and validation).',
   },
   ...settings,
-  outputDir: { type: 'string', default: 'aicr', description: 'Directory for everything written: recipe.yaml, validation/ (reports) and bundle/. It may name what was resolved, e.g. out/{{criteria.service}}-{{criteria.accelerator}}.', placeholder: '<dir>' },
+  outputDir: { type: 'string', writes: true, default: 'aicr', description: 'Directory for everything written: recipe.yaml, validation/ (reports) and bundle/. It may name what was resolved, e.g. out/{{criteria.service}}-{{criteria.accelerator}}.', placeholder: '<dir>' },
   force: BUNDLE_OPTIONS.force,
   helmLint: BUNDLE_OPTIONS.helmLint,
   compareTo: { ...BUNDLE_OPTIONS.compareTo, description: 'Earlier recipe (file, https URL or cm://namespace/name) or earlier bundle folder to compare with: a recipe is compared with the new recipe, a folder with the new bundle; the change plan is logged, written to plan-file and put in the job summary as Markdown for a pull request.' },
   planFile: BUNDLE_OPTIONS.planFile,
   summary: summaryOption,
+  ...artifactOptions,
 }));
 
 export const ROOT_OUTPUTS = defineOutputs('aicr', {
@@ -63,4 +64,5 @@ export const ROOT_OUTPUTS = defineOutputs('aicr', {
   files: BUNDLE_OUTPUTS.outputs.files,
   changes: BUNDLE_OUTPUTS.outputs.changes,
   planFile: BUNDLE_OUTPUTS.outputs.planFile,
+  ...artifactOutputs,
 });

@@ -1,5 +1,5 @@
 /** The bundle stage's options and outputs: one definition for the CLI, the action and the component. */
-import { dataOption, gitlabJobOptions, kubeconfigOption, summaryOption } from '../options/common.js';
+import { dataOption, gitlabJobOptions, kubeconfigOption, summaryOption, artifactOptions, artifactOutputs } from '../options/common.js';
 import { defineOutputs } from '../options/outputs.js';
 import { defineOptions } from '../options/spec.js';
 import { MAX_NODES } from '../criteria.js';
@@ -52,6 +52,7 @@ export const BUNDLE_OPTIONS = defineOptions({
   },
   ...BUNDLE_SETTINGS,
   output: {
+    writes: true,
     type: 'string',
     default: 'bundle',
     description: 'Directory to write the bundle to; it must be new or empty unless force is set. A directory that another run fills while this one works is never replaced (exit 2).',
@@ -75,6 +76,7 @@ export const BUNDLE_OPTIONS = defineOptions({
   data: dataOption,
   kubeconfig: kubeconfigOption,
   summary: summaryOption,
+  ...artifactOptions,
   ...gitlabJobOptions('aicr-bundle', 'deploy'),
 });
 
@@ -84,4 +86,5 @@ export const BUNDLE_OUTPUTS = defineOutputs('bundle', {
   files: { description: 'Number of files in the bundle, checksums.txt included.' },
   checksumsPath: { description: 'Path of the bundle\'s checksums.txt.' },
   ...CHANGE_OUTPUTS,
+  ...artifactOutputs,
 });

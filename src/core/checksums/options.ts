@@ -1,6 +1,6 @@
 /** The verify stage's options and outputs: one definition for the CLI, the action and the component. */
 import { ExitCode } from '../errors.js';
-import { gitlabJobOptions, summaryOption } from '../options/common.js';
+import { gitlabJobOptions, summaryOption, artifactOptions, artifactOutputs } from '../options/common.js';
 import { defineOutputs } from '../options/outputs.js';
 import { defineOptions } from '../options/spec.js';
 
@@ -24,6 +24,7 @@ export const VERIFY_OPTIONS = defineOptions({
     absent: { action: 'pipelines read the annotations and the job summary', gitlab: 'pipelines read the Code Quality report' },
   },
   codequality: {
+    writes: true,
     type: 'string',
     description: 'Also write a GitLab Code Quality report (one issue per problem) to this file.',
     defaults: { gitlab: 'gl-code-quality-report.json' },
@@ -38,6 +39,7 @@ export const VERIFY_OPTIONS = defineOptions({
     absent: { cli: 'a terminal shows each problem as a log line', gitlab: 'GitLab shows problems from the Code Quality report' },
   },
   summary: summaryOption,
+  ...artifactOptions,
   ...gitlabJobOptions('aicr-verify-checksums', 'deploy'),
 });
 
@@ -45,4 +47,5 @@ export const VERIFY_OUTPUTS = defineOutputs('verify', {
   verified: { description: 'true when every listed file matches and nothing is missing or unlisted.' },
   files: { description: 'Number of listed files whose checksum matched.' },
   problems: { description: 'Number of problems found.' },
+  ...artifactOutputs,
 });

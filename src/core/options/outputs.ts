@@ -6,6 +6,8 @@ import { optionKey } from './spec.js';
 
 export interface OutputSpec {
   description: string;
+  /** Set by the actions only (workflow artifacts): no GitLab dotenv variable. */
+  githubOnly?: boolean;
 }
 
 export interface OutputTable<K extends string = string> {

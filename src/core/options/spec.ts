@@ -57,6 +57,8 @@ export interface OptionSpec {
   why?: string;
   /** GitLab: a regular expression (RE2) the input must match before the pipeline starts. */
   regex?: string;
+  /** A location the step writes: `artifact://` is refused there (upload-artifact hands results on). */
+  writes?: boolean;
   /** GitLab: a setting of the job itself (stage, name, image), never passed to aicr. */
   gitlabJob?: boolean;
 }

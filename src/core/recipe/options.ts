@@ -1,5 +1,5 @@
 /** The recipe stage's options and outputs: one definition for the CLI, the action and the component. */
-import { dataOption, gitlabJobOptions, kubeconfigOption, summaryOption } from '../options/common.js';
+import { dataOption, gitlabJobOptions, kubeconfigOption, summaryOption, artifactOptions, artifactOutputs } from '../options/common.js';
 import { defineOptions } from '../options/spec.js';
 import { defineOutputs } from '../options/outputs.js';
 import { CRITERIA_VALUES, MAX_NODES } from '../criteria.js';
@@ -35,6 +35,7 @@ export const RECIPE_OPTIONS = defineOptions({
   ...CRITERIA_OPTIONS,
   format: { type: 'enum', choices: ['yaml', 'json', 'table'], default: 'yaml', description: 'Recipe format: yaml, json or table.', aliases: ['-t'], placeholder: '<format>' },
   output: {
+    writes: true,
     type: 'string',
     description: 'Where to write the recipe: a file, cm://namespace/name, or - for standard output.',
     defaults: { cli: '-', action: 'recipe.yaml', gitlab: 'recipe.yaml' },
@@ -44,6 +45,7 @@ export const RECIPE_OPTIONS = defineOptions({
   },
   ...COMPARE_OPTIONS,
   summary: summaryOption,
+  ...artifactOptions,
   ...gitlabJobOptions('aicr-recipe', 'build'),
 });
 
@@ -53,4 +55,5 @@ export const RECIPE_OUTPUTS = defineOutputs('recipe', {
   components: { description: 'JSON array of the components: name, version, namespace, chart, source.' },
   deploymentOrder: { description: 'Comma-separated component names in deployment order.' },
   ...CHANGE_OUTPUTS,
+  ...artifactOutputs,
 });

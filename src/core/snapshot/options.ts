@@ -1,6 +1,6 @@
 /** The snapshot stage's options and outputs (and `aicr diff`'s): one definition for every door. */
 import { ExitCode } from '../errors.js';
-import { gitlabJobOptions, summaryOption } from '../options/common.js';
+import { agentDebugArtifactOption, gitlabJobOptions, summaryOption, artifactOptions, artifactOutputs } from '../options/common.js';
 import { defineOutputs } from '../options/outputs.js';
 import { defineOptions } from '../options/spec.js';
 
@@ -18,6 +18,7 @@ export const SNAPSHOT_OPTIONS = defineOptions({
   },
   requireGpu: { type: 'bool', env: 'AICR_REQUIRE_GPU', description: 'Same as adding gpu to require; with agent, the agent pod also requests one nvidia.com/gpu.' },
   output: {
+    writes: true,
     type: 'string',
     description: 'Where to write the snapshot: a file, cm://namespace/name, or - for standard output.',
     defaults: { cli: '-', action: 'snapshot.yaml', gitlab: 'snapshot.yaml' },
@@ -47,7 +48,13 @@ export const SNAPSHOT_OPTIONS = defineOptions({
   noCleanup: { type: 'bool', description: 'Agent: leave the Job and its RBAC objects in the cluster.', aliases: ['--keep'] },
   baseline: { type: 'string', description: 'Snapshot to compare with (file, https URL or cm://namespace/name); drift is reported.', placeholder: '<file|url|cm://ns/name>' },
   failOnDrift: { type: 'bool', description: `Fail (exit code ${ExitCode.DriftDetected}) when the snapshot drifted from the baseline.` },
+  recipe: {
+    type: 'string',
+    description: 'With baseline: a recipe whose constraints are checked against the baseline and the new snapshot; constraints that passed on the baseline and fail now are reported as drift.',
+    placeholder: '<file|url|cm://ns/name>',
+  },
   diffOutput: {
+    writes: true,
     type: 'string',
     description: 'Also write the drift against the baseline to this file as JSON (nothing is written without a baseline).',
     defaults: { gitlab: 'snapshot-diff.json' },
@@ -56,6 +63,8 @@ export const SNAPSHOT_OPTIONS = defineOptions({
   },
   diffTypes: { type: 'list', description: `Compare only these measurement types (comma-separated: ${TYPES}).`, placeholder: '<types>' },
   summary: summaryOption,
+  ...artifactOptions,
+  agentDebugArtifact: agentDebugArtifactOption,
   ...gitlabJobOptions('aicr-snapshot', 'build'),
 });
 
@@ -66,6 +75,7 @@ export const SNAPSHOT_OUTPUTS = defineOutputs('snapshot', {
   k8sVersion: { description: 'Kubernetes server version; empty when no cluster was reachable.' },
   unavailable: { description: 'Comma-separated sources that could not be measured (k8s, systemd, os, gpu, topology).' },
   drift: { description: 'true or false when a baseline was given (drift found or not), else empty.' },
+  ...artifactOutputs,
 });
 
 /** `aicr diff`: pipelines compare through the snapshot stage's baseline option instead. */

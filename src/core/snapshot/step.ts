@@ -5,7 +5,7 @@
  */
 import { ExitCode, invalidInput } from '../errors.js';
 import { readingText } from '../constraints/index.js';
-import { loadDocument } from '../load.js';
+import { loadDocument, parseDocumentOf } from '../load.js';
 import type { Snapshot } from '../documents/types.js';
 import { claimOutputs, parseLocation, writeLocation, type WriteOptions } from '../io.js';
 import { redactUrl } from '../redact.js';
@@ -17,6 +17,8 @@ import { readOptionsFor, writeOptionsFor, type StepIO } from '../step.js';
 import { diffSnapshots, hasDrift, parseMeasurementTypes, type SnapshotDiff } from './diff.js';
 import { parseRequiredSources, renderSnapshot, subtypeName, takeSnapshot, type AgentSettings, type SnapshotRequest, type SnapshotRun, type SnapshotServices } from './index.js';
 import { SNAPSHOT_OPTIONS, SNAPSHOT_OUTPUTS } from './options.js';
+import { recipeRegressions, type ConstraintRegression } from './recipe-drift.js';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 
 export type SnapshotValues = OptionValues<typeof SNAPSHOT_OPTIONS>;
 
@@ -31,6 +33,8 @@ export interface SnapshotStepResult {
   diff?: SnapshotDiff;
   /** Shown in place of the baseline option: URL credentials redacted. */
   baselineOrigin?: string;
+  /** Constraints of `recipe` that passed on the baseline and fail now. */
+  recipeDrift?: ConstraintRegression[];
   /** 11 when drift was found and fail-on-drift is set, else 0. */
   exitCode: number;
 }
@@ -90,6 +94,23 @@ function reportDrift(diff: SnapshotDiff, failOnDrift: boolean, io: StepIO): void
   if (!hasDrift(diff)) io.logger.notice(`no drift against ${diff.baselineSource} (${diff.ignored} volatile readings ignored)`, { title: 'snapshot drift' });
 }
 
+/** An annotation per constraint that passed on the baseline and fails now, at its recipe line. */
+function reportRecipeDrift(regressions: readonly ConstraintRegression[], recipeOrigin: string, failOnDrift: boolean, io: StepIO): void {
+  const point = failOnDrift ? io.logger.error : io.logger.warning;
+  for (const regression of regressions.slice(0, MAX_DRIFT_LINES)) {
+    // Only files of the workspace can be annotated (not URLs, cm:// or a downloaded artifact).
+    const path = /^[a-z][a-z0-9+.-]*:\/\//i.test(regression.location.file) ? undefined : relative(io.workspace, resolve(regression.location.file));
+    const file = path && !path.startsWith('..') && !isAbsolute(path) ? path.split(sep).join('/') : undefined;
+    point(`${regression.name}: passed on the baseline${regression.baseline !== undefined ? ` (${regression.baseline})` : ''}, fails now: ${regression.message}`, {
+      title: 'recipe drift',
+      ...(file ? { file } : {}),
+      ...(file && regression.location.line !== undefined ? { startLine: regression.location.line } : {}),
+    });
+  }
+  if (regressions.length > MAX_DRIFT_LINES) io.logger.notice(`${regressions.length - MAX_DRIFT_LINES} more constraints regressed`, { title: 'recipe drift' });
+  if (regressions.length === 0) io.logger.notice(`every constraint of ${recipeOrigin} that passed on the baseline still passes`, { title: 'recipe drift' });
+}
+
 export async function runSnapshotStep(values: SnapshotValues, io: StepIO, services: Pick<SnapshotServices, 'collectors' | 'runAgent'> = {}): Promise<SnapshotStepResult> {
   const output = values.output ?? '-';
   const location = parseLocation(output, 'output');
@@ -97,6 +118,7 @@ export async function runSnapshotStep(values: SnapshotValues, io: StepIO, servic
   const diffTypes = parseMeasurementTypes(values.diffTypes, 'diff-types');
   const diffLocation = values.diffOutput ? parseLocation(values.diffOutput, 'diff-output') : undefined;
   if (diffLocation?.kind === 'url') throw invalidInput(`${optionRef('diff-output')}: cannot write to a URL (${redactUrl(diffLocation.url)})`, { hint: 'write to a file, - for standard output, or cm://namespace/name' });
+  if (values.recipe && !values.baseline) throw invalidInput(`${optionRef('recipe')} needs ${optionRef('baseline')}: its constraints are compared between the baseline and the new snapshot`, { hint: 'name the baseline snapshot, or use aicr validate to check a recipe against one snapshot' });
   if (values.failOnDrift && !values.baseline) throw invalidInput(`${optionRef('fail-on-drift')} needs ${optionRef('baseline')}: a snapshot to compare against`, { hint: 'name a snapshot file or cm://namespace/name to compare with' });
   const request = snapshotRequestFrom(values, io);
   if (!values.agent) {
@@ -115,6 +137,7 @@ export async function runSnapshotStep(values: SnapshotValues, io: StepIO, servic
   const claimed = await claimOutputs([agentWritesOutput ? undefined : location, diffLocation], writeOptionsFor(io, values.kubeconfig));
   // The baseline is read before anything is written: the output may be the baseline's own path.
   const baseline = values.baseline ? await loadDocument('Snapshot', values.baseline, readOptionsFor('baseline', io, values.kubeconfig)) : undefined;
+  const recipe = values.recipe ? await loadDocument('RecipeResult', values.recipe, readOptionsFor('recipe', io, values.kubeconfig)) : undefined;
   const run = await takeSnapshot(request, { logger: io.logger, env: io.env, ...(io.signal ? { signal: io.signal } : {}), ...services });
   const claims = agentWritesOutput ? await claimOutputs([location], writeOptionsFor(io, values.kubeconfig)) : claimed;
 
@@ -127,10 +150,16 @@ export async function runSnapshotStep(values: SnapshotValues, io: StepIO, servic
   }
 
   let diff: SnapshotDiff | undefined;
+  let recipeDrift: ConstraintRegression[] | undefined;
   if (baseline) {
     diff = diffSnapshots(baseline.document, run.snapshot, { types: diffTypes, baselineSource: baseline.origin, targetSource: location.kind === 'stdio' ? '<stdout>' : output });
     io.logger.info(`snapshot diff: ${diff.summary.added} added, ${diff.summary.removed} removed, ${diff.summary.modified} modified (${diff.ignored} volatile readings ignored)`);
     reportDrift(diff, values.failOnDrift, io);
+    if (recipe) {
+      const now = await parseDocumentOf('Snapshot', renderSnapshot(run.snapshot, 'yaml'), location.kind === 'stdio' ? '<stdout>' : output, 'output');
+      recipeDrift = recipeRegressions(recipe, baseline, now);
+      reportRecipeDrift(recipeDrift, recipe.origin, values.failOnDrift, io);
+    }
     const diffClaim = diffLocation && claimed(diffLocation);
     if (diffLocation) await writeLocation(diffLocation, toJson(diff), { ...writeOptions, input: 'diff-output', format: 'json', kind: 'SnapshotDiff', ...(diffClaim ? { claim: diffClaim } : {}) });
   }
@@ -141,11 +170,13 @@ export async function runSnapshotStep(values: SnapshotValues, io: StepIO, servic
   outputs.set('gpuCount', reading(run.snapshot, 'GPU', 'smi', 'gpu-count'));
   outputs.set('k8sVersion', reading(run.snapshot, 'K8s', 'server', 'version'));
   outputs.set('unavailable', run.sources.filter((s) => s.status === 'unavailable').map((s) => s.source).join(','));
-  outputs.set('drift', diff ? String(hasDrift(diff)) : '');
+  const regressions = recipeDrift?.length ?? 0;
+  outputs.set('drift', diff ? String(hasDrift(diff) || regressions > 0) : '');
   let exitCode: number = ExitCode.Success;
-  if (diff && values.failOnDrift && hasDrift(diff)) {
-    io.logger.error(`drift detected: ${diff.summary.total} change(s) against ${baseline!.origin}`, { title: 'aicr snapshot' });
+  if (diff && values.failOnDrift && (hasDrift(diff) || regressions > 0)) {
+    const what = [hasDrift(diff) ? `${diff.summary.total} change(s)` : '', regressions ? `${regressions} constraint(s) of ${recipe!.origin} that passed before now fail` : ''].filter(Boolean).join(' and ');
+    io.logger.error(`drift detected: ${what} against ${baseline!.origin}`, { title: 'aicr snapshot' });
     exitCode = ExitCode.DriftDetected;
   }
-  return { run, output, ...(diff ? { diff } : {}), ...(baseline ? { baselineOrigin: baseline.origin } : {}), exitCode };
+  return { run, output, ...(diff ? { diff } : {}), ...(recipeDrift ? { recipeDrift } : {}), ...(baseline ? { baselineOrigin: baseline.origin } : {}), exitCode };
 }

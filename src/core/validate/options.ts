@@ -1,6 +1,6 @@
 /** The validate stage's options and outputs: one definition for the CLI, the action and the component. */
 import { ExitCode } from '../errors.js';
-import { gitlabJobOptions, kubeconfigOption, summaryOption } from '../options/common.js';
+import { gitlabJobOptions, kubeconfigOption, summaryOption, artifactOptions, artifactOutputs } from '../options/common.js';
 import { defineOutputs } from '../options/outputs.js';
 import { defineOptions } from '../options/spec.js';
 
@@ -32,6 +32,7 @@ export const VALIDATE_OPTIONS = defineOptions({
   },
   failOnError: { type: 'bool', default: true, description: `Fail (exit code ${ExitCode.ConstraintsFailed}) when a constraint or live check fails; false reports the failures and succeeds (a cluster that refuses still fails the run with its own code, e.g. 4).` },
   reportDir: {
+    writes: true,
     type: 'string',
     description: 'Directory for the reports: ctrf-report.json, junit.xml and gl-code-quality-report.json.',
     defaults: { action: 'aicr-validate-report', gitlab: 'aicr-validate-report' },
@@ -39,6 +40,7 @@ export const VALIDATE_OPTIONS = defineOptions({
     regex: '^[A-Za-z0-9._/-]+$',
   },
   output: {
+    writes: true,
     type: 'string',
     description: 'Also write the CTRF report to this file, cm://namespace/name, or - for standard output.',
     aliases: ['-o'],
@@ -47,6 +49,7 @@ export const VALIDATE_OPTIONS = defineOptions({
   },
   junit: { type: 'string', description: 'Also write a JUnit XML report to this file.', placeholder: '<file>', absent: { action: REPORTS_IN_DIR, gitlab: REPORTS_IN_DIR } },
   codequality: {
+    writes: true,
     type: 'string',
     description: 'Also write a GitLab Code Quality report (failed and skipped constraints and live checks at their recipe lines) to this file.',
     placeholder: '<file>',
@@ -107,6 +110,7 @@ export const VALIDATE_OPTIONS = defineOptions({
     absent: { cli: 'a terminal shows each finding as a log line', gitlab: 'GitLab shows findings from gl-code-quality-report.json in report-dir' },
   },
   summary: summaryOption,
+  ...artifactOptions,
   ...gitlabJobOptions('aicr-validate', 'test'),
 });
 
@@ -116,4 +120,5 @@ export const VALIDATE_OUTPUTS = defineOutputs('validate', {
   failed: { description: 'Number of constraints and live checks that failed (live checks that could not be evaluated count as failed).' },
   skipped: { description: 'Number of constraints and live checks skipped (the snapshot lacks the value, no cluster access, a validator that does not run here).' },
   reportPath: { description: 'Path of the CTRF JSON report (empty when none was written).' },
+  ...artifactOutputs,
 });

@@ -31,6 +31,10 @@ describe('locations', () => {
     expect(formatError(caught(() => parseLocation('cm://Bad_NS/x', 'snapshot')))).toContain('--snapshot: invalid namespace "Bad_NS"');
     expect(() => parseLocation('cm://ns/a/b')).toThrow('invalid ConfigMap URI');
     expect(() => parseLocation('ftp://example.com/x')).toThrow('ftp:// URLs are not allowed');
+    // Workflow artifacts are the actions' (src/github resolves them first); elsewhere: what to do instead.
+    const artifact = formatError(caught(() => parseLocation('artifact://aicr-recipe/recipe.yaml', 'recipe')));
+    expect(artifact).toContain('--recipe: "artifact://aicr-recipe/recipe.yaml" names a GitHub workflow artifact, which only the GitHub actions read');
+    expect(artifact).toContain('download the artifact first');
     expect(() => parseLocation('')).toThrow('the location is empty');
   });
 

@@ -13,6 +13,7 @@ import { readConfigMapDocument } from '../configmap.js';
 import { cancellation } from '../retry.js';
 import { releaseObjects, type CreatedObject } from './cleanup.js';
 import { deployAgent } from './deploy.js';
+import { collectDiagnostics, type AgentDiagnostics } from './diagnostics.js';
 import { findPod, jobFailure, jobOutcome, printLogs, waitForJob } from './job.js';
 import { checkPermissions, checkRuntimeClass } from './permissions.js';
 import { formatDuration, planAgentRun, type AgentPlan, type SnapshotAgentOptions } from './plan.js';
@@ -25,6 +26,11 @@ export interface AgentContext {
   signal?: AbortSignal;
   /** Test seam: the run id (default random). */
   runId?: string;
+  /**
+   * Called when the Job failed or timed out, with its objects, events and log, before they are
+   * deleted (a failure of the callback is a warning: the Job's own failure is what is reported).
+   */
+  onFailure?: (diagnostics: AgentDiagnostics) => Promise<void>;
 }
 
 export interface AgentResult {
@@ -64,7 +70,14 @@ export async function runSnapshotAgent(options: SnapshotAgentOptions, context: A
     // The object in hand may already be finished (a retried create returns the current state).
     const outcome = jobOutcome(job) ?? (await waitForJob(client, plan, String(job.metadata?.resourceVersion ?? ''), signal));
     const pod = await findPod(client, plan, signal).catch(() => undefined);
-    if (outcome.kind !== 'complete') throw await jobFailure(client, plan, outcome, pod, logger);
+    if (outcome.kind !== 'complete') {
+      const error = await jobFailure(client, plan, outcome, pod, logger);
+      if (context.onFailure) {
+        const diagnostics = await collectDiagnostics(client, plan, pod);
+        await context.onFailure(diagnostics).catch((reason: unknown) => logger.warning(`could not keep the agent's debug files: ${reason instanceof Error ? reason.message : String(reason)}`));
+      }
+      throw error;
+    }
     if (plan.options.debug) await printLogs(client, plan, pod, logger, 'debug');
     logger.info(`agent run ${plan.runId}: Job completed; reading cm://${plan.target.namespace}/${plan.target.name}`);
     const result = await readResult(plan, context.env, signal);

@@ -1,0 +1,2 @@
+import{createRequire as __aicrRequire}from'node:module';const require=__aicrRequire(import.meta.url);
+function r(e){return e.replace(/[A-Z]/g,t=>`-${t.toLowerCase()}`)}function p(e,t){return e.absent?.[t]===void 0}function s(e,t,n){return t.names?.[n]??r(e)}function l(e,t){return e.defaults&&t in e.defaults?e.defaults[t]:e.default}function d(e){return Object.freeze(e)}function u(e,...t){let n=new Map;for(let i of t)for(let[o,a]of Object.entries(i))n.set(r(o),s(o,a,e));return n}export{r as a,p as b,s as c,l as d,d as e,u as f};
