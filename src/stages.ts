@@ -115,6 +115,8 @@ export const STAGES: readonly Stage[] = [
         paths: ['$[[ inputs.report-dir ]]/'],
         reports: { junit: '$[[ inputs.report-dir ]]/junit.xml', codequality: '$[[ inputs.report-dir ]]/gl-code-quality-report.json' },
       },
+      // The pipeline checks a recipe before it is bundled and deployed: readiness only.
+      pipelineDefaults: { phase: 'readiness' },
       needs: [
         { component: 'snapshot', artifacts: true, why: 'the snapshot (default snapshot input)' },
         { component: 'recipe', artifacts: true, why: 'the recipe (default recipe input)' },

@@ -32,10 +32,14 @@ export const command = defineCommand({
     if (output.kind !== 'file' && output.kind !== 'stdio') throw invalidInput(`${optionRef('output')}: a diff can only be written to a file or standard output, not ${output.text}`, { hint: 'pass a file path or -' });
     const io = { ...context, stdin: context.stdin };
     const claim = (await claimOutputs([output]))(output);
-    const [before, after] = await Promise.all([
+    // Both are read at once; when both fail, the baseline's error is the one reported, every run.
+    const [baselineRead, targetRead] = await Promise.allSettled([
       loadComparable(values.baseline, 'baseline', io, values.kubeconfig),
       loadComparable(values.target, 'target', io, values.kubeconfig),
     ]);
+    if (baselineRead.status === 'rejected') throw baselineRead.reason;
+    if (targetRead.status === 'rejected') throw targetRead.reason;
+    const [before, after] = [baselineRead.value, targetRead.value];
     if (before.subject !== after.subject) {
       throw invalidInput(`${optionRef('baseline')} is ${SUBJECT_NAMES[before.subject]} but ${optionRef('target')} is ${SUBJECT_NAMES[after.subject]}: only two of the same kind can be compared`, {
         hint: 'compare two snapshots, two recipes, or two bundle folders',
