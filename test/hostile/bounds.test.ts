@@ -221,8 +221,9 @@ describe('bounds', () => {
     });
 
     it('action: a credential plugin flooding its output is stopped (exit 4)', async () => {
-      const bin = tools({ plugin: 'echo $$ >> $PIDS\nwhile :; do echo 0123456789012345678901234567890123456789; done' });
-      const run = await actionAsync('recipe', { snapshot: 'cm://gpu-ops/snap', kubeconfig: execKubeconfig(world.fake.url, `${bin.path.split(':')[0]}/plugin`) }, { env: FAST }).done;
+      // `yes` floods fast, and the deadline is far away: the output cap, not the clock, must stop it.
+      const bin = tools({ plugin: 'echo $$ >> $PIDS\nexec yes 0123456789012345678901234567890123456789' });
+      const run = await actionAsync('recipe', { snapshot: 'cm://gpu-ops/snap', kubeconfig: execKubeconfig(world.fake.url, `${bin.path.split(':')[0]}/plugin`) }, { env: { AICR_REQUEST_TIMEOUT: '30s' } }).done;
       expect([run.code, run.log]).toEqual([4, expect.stringContaining('its credential plugin printed more than 1048576 bytes, not an ExecCredential')]);
       expect(await stillRunning(pidsIn(bin.pids))).toEqual([]);
     });
