@@ -22,7 +22,7 @@ import { runValidateStep } from '../../core/validate/step.js';
 import { relativeTo } from '../../core/validate/reports.js';
 import { addBundleSummary } from '../../github/bundle.js';
 import { addChangeSummary } from '../../github/changes.js';
-import { loadEarlier, planChanges } from '../../core/changes/compare.js';
+import { loadEarlier, planChanges } from '../../core/changes/stage.js';
 import { helmLint } from '../../github/helm-lint.js';
 import { addRecipeSummary, annotateExcludedOverlays, excludedOverlayNames } from '../../github/recipe.js';
 import { runAction, uploadResults, type ActionIO } from '../../github/run.js';

@@ -15,7 +15,7 @@ import { checkOutputDir } from './output.js';
 import { BUNDLE_OUTPUTS, type BUNDLE_OPTIONS, type BUNDLE_SETTINGS } from './options.js';
 import { parseRepoPath } from './repo-path.js';
 import { parseSetFlags } from './set.js';
-import { loadEarlier, planChanges } from '../changes/compare.js';
+import { loadEarlier, planChanges } from '../changes/stage.js';
 import type { ChangePlan } from '../changes/plan.js';
 import type { BundleOptions } from './types.js';
 

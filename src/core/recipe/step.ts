@@ -18,7 +18,7 @@ import { describeCriteria } from '../criteria.js';
 import { resolveRecipe, type RecipeOutcome } from './index.js';
 import type { CRITERIA_OPTIONS} from './options.js';
 import { RECIPE_OUTPUTS, type RECIPE_OPTIONS } from './options.js';
-import { loadEarlier, planChanges } from '../changes/compare.js';
+import { loadEarlier, planChanges } from '../changes/stage.js';
 import type { ChangePlan } from '../changes/plan.js';
 
 export type CriteriaValues = OptionValues<typeof CRITERIA_OPTIONS>;
