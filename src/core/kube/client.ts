@@ -8,8 +8,6 @@
  */
 import { existsSync } from 'node:fs';
 import type { Agent as HttpAgent } from 'node:http';
-import { homedir } from 'node:os';
-import { delimiter, join } from 'node:path';
 import type * as K8s from '@kubernetes/client-node';
 import type * as K8sApi from './k8s-api.js';
 import { AicrError, ErrorCode } from '../errors.js';
@@ -23,10 +21,10 @@ import { abortable, httpError, openExchange, readBody, readLines, tooLarge } fro
 import { optionRef } from '../option-refs.js';
 import { requestTimeoutMs } from '../request-timeout.js';
 import { trace } from '../trace.js';
+import { resolveConfigSource, type ConfigSource } from './config-source.js';
 
 export type K8sModule = typeof K8sApi;
 
-const SERVICE_ACCOUNT_TOKEN = '/var/run/secrets/kubernetes.io/serviceaccount/token';
 /** Largest answer for one object (the API server takes at most 3 MiB per request). */
 export const MAX_OBJECT_BYTES = 4 * 1024 * 1024;
 /** Largest answer for one page of a list (500 nodes with their image lists stay well below). */
@@ -46,29 +44,6 @@ export interface KubeClientOptions {
 export interface RequestOptions {
   signal?: AbortSignal;
   retry?: Partial<RetryPolicy>;
-}
-
-/** Where the credentials come from. */
-export type ConfigSource = { kind: 'files'; paths: string[]; label: string } | { kind: 'in-cluster'; label: string };
-
-/**
- * Resolves the configuration source without loading the client: `--kubeconfig`, $KUBECONFIG
- * (a path list), ~/.kube/config, then the in-cluster service account. Undefined when none exists.
- */
-export function resolveConfigSource(options: { kubeconfig?: string; env?: NodeJS.ProcessEnv } = {}): ConfigSource | undefined {
-  const env = options.env ?? process.env;
-  if (options.kubeconfig) return { kind: 'files', paths: [options.kubeconfig], label: `kubeconfig ${options.kubeconfig}` };
-  if (env.KUBECONFIG) {
-    const paths = env.KUBECONFIG.split(delimiter).filter((p) => p !== '');
-    if (paths.length) return { kind: 'files', paths, label: `$KUBECONFIG (${paths.join(delimiter)})` };
-  }
-  const home = env.HOME || homedir();
-  const defaultPath = home ? join(home, '.kube', 'config') : '';
-  if (defaultPath && existsSync(defaultPath)) return { kind: 'files', paths: [defaultPath], label: `kubeconfig ${defaultPath}` };
-  if (env.KUBERNETES_SERVICE_HOST && env.KUBERNETES_SERVICE_PORT && existsSync(SERVICE_ACCOUNT_TOKEN)) {
-    return { kind: 'in-cluster', label: 'the in-cluster service account' };
-  }
-  return undefined;
 }
 
 let modulePromise: Promise<K8sModule> | undefined;

@@ -1,6 +1,6 @@
 /** The collectors of local mode: this machine is the node (a self-hosted GPU runner, the agent pod). */
 import { errorMessage } from '../errors.js';
-import { resolveConfigSource } from '../kube/client.js';
+import { resolveConfigSource } from '../kube/config-source.js';
 import type { Collector, CollectorName } from './collector.js';
 import { gpuCollector } from './collectors/gpu.js';
 import { osCollector } from './collectors/os.js';

@@ -20,3 +20,8 @@ function loadCrypto(): Crypto {
 export function sha256(): ReturnType<Crypto['createHash']> {
   return loadCrypto().createHash('sha256');
 }
+
+/** 8 random characters of [a-z0-9]: a run id, unique per run and valid at the end of any Kubernetes object name. */
+export function newRunId(): string {
+  return [...loadCrypto().randomBytes(8)].map((byte) => 'abcdefghijklmnopqrstuvwxyz0123456789'[byte % 36]).join('');
+}

@@ -2,11 +2,11 @@
  * The options of an agent run and the plan derived from them: every name the run will use,
  * checked before any request. No requests and no imports from its siblings: the leaf of agent/.
  */
-import { randomBytes } from 'node:crypto';
 import { optionError } from '../../errors.js';
 import { parseConfigMapUri } from '../../location.js';
 import { optionRef } from '../../option-refs.js';
 import { DEFAULT_AGENT_IMAGE } from './image.js';
+import { newRunId } from '../../util/lazy-builtins.js';
 
 export { DEFAULT_AGENT_IMAGE };
 const DEFAULT_AGENT_TIMEOUT_MS = 5 * 60_000;
@@ -95,10 +95,6 @@ export function parseTolerations(items: readonly string[], input = 'toleration')
   });
 }
 
-function newRunId(): string {
-  // 8 characters of [a-z0-9]: unique per run, valid at the end of any object name.
-  return [...randomBytes(8)].map((byte) => 'abcdefghijklmnopqrstuvwxyz0123456789'[byte % 36]).join('');
-}
 
 /** Checks the options and derives names (no requests). */
 export function planAgentRun(options: SnapshotAgentOptions, runId = newRunId()): AgentPlan {

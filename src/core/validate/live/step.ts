@@ -22,7 +22,7 @@ const ABSENT_GRACE_MS = 30_000;
 export async function liveAccess(values: Values, io: StepIO): Promise<{ skipReason?: string }> {
   if (values.noCluster) return { skipReason: 'no-cluster mode: the cluster is not contacted' };
   // The client's modules load only when a live phase is asked for (start-up time of validate).
-  const { resolveConfigSource } = await import('../../kube/client.js');
+  const { resolveConfigSource } = await import('../../kube/config-source.js');
   const source = resolveConfigSource({ ...(values.kubeconfig ? { kubeconfig: values.kubeconfig } : {}), env: io.env });
   // The reason goes into the reports, which are the same for every door: no option spelling here.
   if (!source) return { skipReason: 'no cluster access (no kubeconfig given, no $KUBECONFIG or ~/.kube/config, not running in a pod)' };

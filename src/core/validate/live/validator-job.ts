@@ -11,12 +11,12 @@
  * `--node-selector` / `--toleration` for the workloads they start from AICR_NODE_SELECTOR /
  * AICR_TOLERATIONS. Every Job carries both, so either kind runs. The pod prefers a non-GPU node.
  */
-import { randomBytes } from 'node:crypto';
 import type { RecipeResult } from '../../documents/types.js';
 import { optionError } from '../../errors.js';
 import { DEFAULT_AGENT_IMAGE } from '../../kube/agent/image.js';
 import { resolveDependency, type ValidatorEntry } from './validator-catalog.js';
 import type { Toleration, ValidatorJobSettings, ValidatorPhaseRequest } from './types.js';
+import { newRunId } from '../../util/lazy-builtins.js';
 
 export type KubeObject = Record<string, any>;
 
@@ -42,9 +42,6 @@ export interface ValidatorRunPlan {
   labels: Record<string, string>;
 }
 
-function newRunId(): string {
-  return [...randomBytes(8)].map((byte) => 'abcdefghijklmnopqrstuvwxyz0123456789'[byte % 36]).join('');
-}
 
 export function planValidatorRun(phase: ValidatorRunPlan['phase'], namespace: string, runId = newRunId()): ValidatorRunPlan {
   return {

@@ -1,0 +1,2 @@
+import{createRequire as __aicrRequire}from'node:module';const require=__aicrRequire(import.meta.url);
+import{createRequire as r}from"node:module";var o;function e(){let t=process.getBuiltinModule;return o??=t?t("node:crypto"):r(import.meta.url)("node:crypto"),o}function p(){return e().createHash("sha256")}function i(){return[...e().randomBytes(8)].map(t=>"abcdefghijklmnopqrstuvwxyz0123456789"[t%36]).join("")}export{p as a,i as b};
