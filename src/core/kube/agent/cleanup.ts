@@ -43,30 +43,39 @@ export async function releaseObjects(created: CreatedObject[], plan: AgentPlan, 
 
 async function cleanup(created: CreatedObject[], plan: AgentPlan, logger: Logger, failed: boolean): Promise<void> {
   if (created.length === 0) return;
+  // Reverse creation order: the Job first (it uses the RBAC objects), the namespace last.
+  const problems = await removeObjects([...created].reverse());
+  if (problems.length) {
+    logger.warning(`agent run ${plan.runId}: cleanup left ${problems.length} object(s) in the cluster:\n${problems.map((p) => `  - ${p}`).join('\n')}\nremove them with: ${removalCommand(plan)}`);
+  } else {
+    logger.info(`agent run ${plan.runId}: removed ${created.length} object(s)${failed ? ' after the failure' : ''}`);
+  }
+}
+
+/**
+ * Deletes `objects` in the order given, under a deadline of its own (the run's may be spent);
+ * returns what could not be removed. An object whose create was interrupted in flight may still
+ * land, so one that is absent is looked for once more after a pause.
+ */
+export async function removeObjects(objects: readonly CreatedObject[]): Promise<string[]> {
   const signal = AbortSignal.timeout(CLEANUP_TIMEOUT_MS);
   const problems: string[] = [];
-  // Reverse creation order: the Job first (it uses the RBAC objects), the namespace last.
   const unsettled: CreatedObject[] = [];
   const remove = async (object: CreatedObject, retryIfAbsent: boolean): Promise<void> => {
     try {
       await object.remove(signal);
     } catch (error) {
       if (isStatus(error, 404)) {
-        // Never created or already gone; an interrupted create may still land, so look once more.
         if (retryIfAbsent && object.confirmed === false) unsettled.push(object);
         return;
       }
       problems.push(`${object.kind} ${object.namespace ? `${object.namespace}/` : ''}${object.name}: ${errorMessage(error)}`);
     }
   };
-  for (const object of [...created].reverse()) await remove(object, true);
+  for (const object of objects) await remove(object, true);
   if (unsettled.length) {
     await new Promise((resolve) => setTimeout(resolve, IN_FLIGHT_SETTLE_MS));
     for (const object of unsettled) await remove(object, false);
   }
-  if (problems.length) {
-    logger.warning(`agent run ${plan.runId}: cleanup left ${problems.length} object(s) in the cluster:\n${problems.map((p) => `  - ${p}`).join('\n')}\nremove them with: ${removalCommand(plan)}`);
-  } else {
-    logger.info(`agent run ${plan.runId}: removed ${created.length} object(s)${failed ? ' after the failure' : ''}`);
-  }
+  return problems;
 }

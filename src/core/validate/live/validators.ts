@@ -22,7 +22,7 @@ import { setMaxListeners } from 'node:events';
 import { AicrError, errorMessage } from '../../errors.js';
 import { apiPath, type KubeClient } from '../../kube/client.js';
 import { classifyFailure, type KubeAction } from '../../kube/errors.js';
-import { isStatus, type CreatedObject } from '../../kube/agent/cleanup.js';
+import { isStatus, removeObjects, type CreatedObject } from '../../kube/agent/cleanup.js';
 import { jobOutcome } from '../../kube/agent/job.js';
 import { cancellation } from '../../kube/retry.js';
 import type { Snapshot } from '../../documents/types.js';
@@ -44,10 +44,6 @@ export interface ValidatorPhaseExtras {
   runId?: string;
 }
 
-/** Deadline for cleanup, independent of the (possibly interrupted) run. */
-const CLEANUP_TIMEOUT_MS = 30_000;
-/** Pause before deleting again an object whose create was interrupted and not yet visible. */
-const IN_FLIGHT_SETTLE_MS = 500;
 const EMPTY_SNAPSHOT = 'apiVersion: aicr.nvidia.com/v1alpha1\nkind: Snapshot\nmeasurements: []\n';
 
 /** Runs the validators the recipe declares for the phase; see the overview above. */
@@ -279,25 +275,7 @@ class PhaseRun {
 
   /** Deletes objects in order under a fresh deadline; problems are logged, not thrown. */
   private async remove(objects: CreatedObject[]): Promise<string[]> {
-    const signal = AbortSignal.timeout(CLEANUP_TIMEOUT_MS);
-    const problems: string[] = [];
-    const unsettled: CreatedObject[] = [];
-    const removeOne = async (object: CreatedObject, retryIfAbsent: boolean): Promise<void> => {
-      try {
-        await object.remove(signal);
-      } catch (error) {
-        if (isStatus(error, 404)) {
-          if (retryIfAbsent && object.confirmed === false) unsettled.push(object);
-          return;
-        }
-        problems.push(`${object.kind} ${object.namespace ? `${object.namespace}/` : ''}${object.name}: ${errorMessage(error)}`);
-      }
-    };
-    for (const object of objects) await removeOne(object, true);
-    if (unsettled.length) {
-      await new Promise((resolve) => setTimeout(resolve, IN_FLIGHT_SETTLE_MS));
-      for (const object of unsettled) await removeOne(object, false);
-    }
+    const problems = await removeObjects(objects);
     if (problems.length) {
       this.log(`warning: cleanup left ${problems.length} object(s) in the cluster:\n${problems.map((p) => `  - ${p}`).join('\n')}\nremove them with: ${removalCommand(this.plan)}`);
     }
