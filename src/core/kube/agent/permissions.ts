@@ -5,18 +5,10 @@
  */
 import { AicrError, ErrorCode } from '../../errors.js';
 import { optionRef } from '../../option-refs.js';
+import { canICommand, describePermission, isAllowed, type Permission } from '../access-review.js';
 import { apiPath, type KubeClient } from '../client.js';
-import type { AgentPlan, KubeObject } from './plan.js';
+import type { AgentPlan } from './plan.js';
 
-/** A permission the run needs, checked with a SelfSubjectAccessReview. */
-interface Permission {
-  verb: string;
-  resource: string;
-  group: string;
-  namespace?: string;
-  subresource?: string;
-  why: string;
-}
 
 function requiredPermissions(plan: AgentPlan): Permission[] {
   const ns = plan.namespace;
@@ -56,33 +48,13 @@ function requiredPermissions(plan: AgentPlan): Permission[] {
   return list;
 }
 
-function describePermission(p: Permission): string {
-  const resource = `${p.resource}${p.subresource ? `/${p.subresource}` : ''}${p.group ? `.${p.group}` : ''}`;
-  return `${p.verb} ${resource} ${p.namespace ? `(namespace "${p.namespace}")` : '(cluster-scoped)'} — ${p.why}`;
-}
-
 export async function checkPermissions(client: KubeClient, plan: AgentPlan, signal: AbortSignal | undefined): Promise<void> {
   const permissions = requiredPermissions(plan);
-  const results = await Promise.all(
-    permissions.map(async (p) => {
-      const review = {
-        apiVersion: 'authorization.k8s.io/v1',
-        kind: 'SelfSubjectAccessReview',
-        spec: { resourceAttributes: { verb: p.verb, group: p.group, resource: p.resource, ...(p.subresource ? { subresource: p.subresource } : {}), ...(p.namespace ? { namespace: p.namespace } : {}) } },
-      };
-      const answer = await client.call<KubeObject>(
-        { verb: 'create', resource: 'selfsubjectaccessreviews', group: 'authorization.k8s.io' },
-        // The answer echoes the question and a verdict: a few hundred bytes.
-        { method: 'POST', path: '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews', body: review, maxBytes: 64 * 1024 },
-        signal ? { signal } : {},
-      );
-      return { permission: p, allowed: answer?.status?.allowed === true };
-    }),
-  );
-  const denied = results.filter((r) => !r.allowed).map((r) => r.permission);
+  const verdicts = await Promise.all(permissions.map((p) => isAllowed(client, p, signal)));
+  const denied = permissions.filter((_, index) => !verdicts[index]);
   if (denied.length === 0) return;
   throw new AicrError(ErrorCode.Unauthorized, `insufficient permissions to deploy the snapshot agent in namespace "${plan.namespace}"; missing:\n${denied.map((p) => `  - ${describePermission(p)}`).join('\n')}`, {
-    hint: `ask a cluster admin for these permissions (check one with: kubectl auth can-i ${denied[0]!.verb} ${denied[0]!.resource}${denied[0]!.group ? `.${denied[0]!.group}` : ''}${denied[0]!.namespace ? ` -n ${denied[0]!.namespace}` : ''}), or collect on a node without --agent`,
+    hint: `ask a cluster admin for these permissions (check one with: ${canICommand(denied[0]!)}), or collect on a node without --agent`,
     details: { denied },
   });
 }

@@ -6,18 +6,8 @@
  * that ClusterRole) grant them.
  */
 import { AicrError, ErrorCode } from '../../errors.js';
+import { canICommand, describePermission, isAllowed, type Permission } from '../../kube/access-review.js';
 import type { KubeClient } from '../../kube/client.js';
-import type { KubeObject } from './validator-job.js';
-
-interface Permission {
-  verb: string;
-  resource: string;
-  group: string;
-  namespace?: string;
-  subresource?: string;
-  name?: string;
-  why: string;
-}
 
 const RBAC = 'rbac.authorization.k8s.io';
 
@@ -40,51 +30,22 @@ function requiredPermissions(namespace: string, cleanup: boolean): Permission[] 
   return list;
 }
 
-function describe(p: Permission): string {
-  const resource = `${p.resource}${p.subresource ? `/${p.subresource}` : ''}${p.group ? `.${p.group}` : ''}${p.name ? ` "${p.name}"` : ''}`;
-  return `${p.verb} ${resource} ${p.namespace ? `(namespace "${p.namespace}")` : '(cluster-scoped)'} — ${p.why}`;
-}
-
-async function allowed(client: KubeClient, p: Permission, signal: AbortSignal): Promise<boolean> {
-  const review = {
-    apiVersion: 'authorization.k8s.io/v1',
-    kind: 'SelfSubjectAccessReview',
-    spec: {
-      resourceAttributes: {
-        verb: p.verb,
-        group: p.group,
-        resource: p.resource,
-        ...(p.subresource ? { subresource: p.subresource } : {}),
-        ...(p.namespace ? { namespace: p.namespace } : {}),
-        ...(p.name ? { name: p.name } : {}),
-      },
-    },
-  };
-  const answer = await client.call<KubeObject>(
-    { verb: 'create', resource: 'selfsubjectaccessreviews', group: 'authorization.k8s.io' },
-    // The answer echoes the question and a verdict: a few hundred bytes.
-    { method: 'POST', path: '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews', body: review, maxBytes: 64 * 1024 },
-    { signal },
-  );
-  return answer?.status?.allowed === true;
-}
-
 /** Throws UNAUTHORIZED (exit 4) listing every permission the run lacks. */
 export async function checkValidatorPermissions(client: KubeClient, namespace: string, cleanup: boolean, signal: AbortSignal): Promise<void> {
   const permissions = requiredPermissions(namespace, cleanup);
   const everything: Permission = { verb: '*', resource: '*', group: '*', why: 'cluster-admin rights, which the validators are granted' };
   const bind: Permission = { verb: 'bind', resource: 'clusterroles', group: RBAC, name: 'cluster-admin', why: 'granting cluster-admin to the validators' };
   const [verdicts, admin, binder] = await Promise.all([
-    Promise.all(permissions.map((p) => allowed(client, p, signal))),
-    allowed(client, everything, signal),
-    allowed(client, bind, signal),
+    Promise.all(permissions.map((p) => isAllowed(client, p, signal))),
+    isAllowed(client, everything, signal),
+    isAllowed(client, bind, signal),
   ]);
   const denied = permissions.filter((_, index) => !verdicts[index]);
   if (!admin && !binder) denied.push(bind);
   if (denied.length === 0) return;
   const first = denied[0]!;
-  throw new AicrError(ErrorCode.Unauthorized, `insufficient permissions to run the validators in namespace "${namespace}"; missing:\n${denied.map((p) => `  - ${describe(p)}`).join('\n')}`, {
-    hint: `ask a cluster admin for these permissions, or run the performance and conformance phases as a cluster admin (check one with: kubectl auth can-i ${first.verb} ${first.resource}${first.subresource ? `/${first.subresource}` : ''}${first.group ? `.${first.group}` : ''}${first.name ? `/${first.name}` : ''}${first.namespace ? ` -n ${first.namespace}` : ''})`,
+  throw new AicrError(ErrorCode.Unauthorized, `insufficient permissions to run the validators in namespace "${namespace}"; missing:\n${denied.map((p) => `  - ${describePermission(p)}`).join('\n')}`, {
+    hint: `ask a cluster admin for these permissions, or run the performance and conformance phases as a cluster admin (check one with: ${canICommand(first)})`,
     details: { denied: denied.map(({ why: _why, ...p }) => p) },
   });
 }
