@@ -11,3 +11,14 @@ export async function rejection(promise: Promise<unknown>): Promise<AicrError> {
   }
   throw new Error('expected a rejection');
 }
+
+/** The AicrError `fn` throws; fails the test when it returns or throws anything else. */
+export function thrown(fn: () => unknown): AicrError {
+  try {
+    fn();
+  } catch (error) {
+    expect(error).toBeInstanceOf(AicrError);
+    return error as AicrError;
+  }
+  throw new Error('expected a failure');
+}

@@ -5,10 +5,10 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { writeBundle } from '../../../src/core/bundle/output.js';
 import { bundleFiles } from './support.js';
-import { AicrError } from '../../../src/core/errors.js';
 import { renderOptionRefs } from '../../../src/core/option-refs.js';
 import { tempDir } from '../../helpers/catalog.js';
 import { REPO_ROOT } from '../../helpers/paths.js';
+import { thrown } from '../../helpers/errors.js';
 
 /** tsx's loader by URL, so child processes in any directory can run TypeScript. */
 const TSX = pathToFileURL(join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
@@ -18,15 +18,6 @@ const files = [
   { path: 'a/b/values.yaml', content: 'x: 1\n', mode: 0o644 },
 ];
 
-function error(fn: () => unknown): AicrError {
-  try {
-    fn();
-  } catch (caught) {
-    expect(caught).toBeInstanceOf(AicrError);
-    return caught as AicrError;
-  }
-  throw new Error('expected a failure');
-}
 
 describe('writing a bundle', () => {
   it('creates the directory and its parents, with fixed modes', () => {
@@ -53,11 +44,11 @@ describe('writing a bundle', () => {
     const out = join(tempDir(), 'bundle');
     mkdirSync(out);
     writeFileSync(join(out, 'stale.txt'), 'old');
-    const refused = error(() => writeBundle(out, files));
+    const refused = thrown(() => writeBundle(out, files));
     expect(refused.exitCode).toBe(2);
     expect(renderOptionRefs(refused.message)).toBe(`--output: ${out} is not empty`);
     expect(renderOptionRefs(refused.hint!)).toContain('set --force to replace it');
-    const forced = error(() => writeBundle(out, files, { force: true }));
+    const forced = thrown(() => writeBundle(out, files, { force: true }));
     expect(forced.exitCode).toBe(2);
     expect(renderOptionRefs(forced.message)).toBe(`--output: ${out} is not an unchanged earlier bundle, so --force does not replace it: it has no checksums.txt, so it is not a bundle aicr bundle wrote; nothing in it was touched`);
     expect(readdirSync(out)).toEqual(['stale.txt']);
@@ -82,19 +73,19 @@ describe('writing a bundle', () => {
   it('refuses a file, a symbolic link, the working directory and URLs', () => {
     const root = tempDir();
     writeFileSync(join(root, 'file'), 'x');
-    expect(renderOptionRefs(error(() => writeBundle(join(root, 'file'), files)).message)).toBe(`--output: ${join(root, 'file')} is a file, not a directory`);
+    expect(renderOptionRefs(thrown(() => writeBundle(join(root, 'file'), files)).message)).toBe(`--output: ${join(root, 'file')} is a file, not a directory`);
     mkdirSync(join(root, 'real'));
     symlinkSync(join(root, 'real'), join(root, 'link'));
-    expect(error(() => writeBundle(join(root, 'link'), files)).message).toContain('is a symbolic link');
-    expect(error(() => writeBundle(root, files, { cwd: join(root, 'real') })).message).toContain('is the working directory or one of its parents');
-    expect(error(() => writeBundle('oci://registry/x', files)).message).toContain('only local directories are supported');
+    expect(thrown(() => writeBundle(join(root, 'link'), files)).message).toContain('is a symbolic link');
+    expect(thrown(() => writeBundle(root, files, { cwd: join(root, 'real') })).message).toContain('is the working directory or one of its parents');
+    expect(thrown(() => writeBundle('oci://registry/x', files)).message).toContain('only local directories are supported');
   });
 
   it('leaves nothing behind when writing fails half way', () => {
     const root = tempDir();
     const out = join(root, 'bundle');
     const bad = [...files, { path: 'a/b/values.yaml', content: 'duplicate', mode: 0o644 }];
-    const failed = error(() => writeBundle(out, bad));
+    const failed = thrown(() => writeBundle(out, bad));
     expect(failed.exitCode).toBe(8);
     expect(readdirSync(root)).toEqual([]);
   });
@@ -103,7 +94,7 @@ describe('writing a bundle', () => {
     const root = tempDir();
     const out = join(root, 'bundle');
     writeBundle(out, bundleFiles({ 'deploy.sh': '#!/bin/sh\n' }));
-    error(() => writeBundle(out, [...bundleFiles({ 'deploy.sh': 'x' }), { path: 'deploy.sh', content: 'dup', mode: 0o755 }], { force: true }));
+    thrown(() => writeBundle(out, [...bundleFiles({ 'deploy.sh': 'x' }), { path: 'deploy.sh', content: 'dup', mode: 0o755 }], { force: true }));
     expect(readdirSync(root)).toEqual(['bundle']);
     expect(readFileSync(join(out, 'deploy.sh'), 'utf8')).toBe('#!/bin/sh\n');
   });
@@ -113,11 +104,11 @@ describe('writing a bundle', () => {
       // root ignores directory permissions; a file in the way of the parent fails the same way.
       const root = tempDir();
       writeFileSync(join(root, 'blocker'), 'x');
-      expect(error(() => writeBundle(join(root, 'blocker', 'bundle'), files)).exitCode).toBe(2);
+      expect(thrown(() => writeBundle(join(root, 'blocker', 'bundle'), files)).exitCode).toBe(2);
       return;
     }
     const root = tempDir();
     chmodSync(root, 0o500);
-    expect(error(() => writeBundle(join(root, 'bundle'), files)).exitCode).toBe(2);
+    expect(thrown(() => writeBundle(join(root, 'bundle'), files)).exitCode).toBe(2);
   });
 });

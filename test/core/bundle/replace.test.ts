@@ -8,20 +8,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkOutputDir, writeBundle } from '../../../src/core/bundle/output.js';
 import { replaceRefusal } from '../../../src/core/bundle/ownership.js';
-import { AicrError } from '../../../src/core/errors.js';
 import { renderOptionRefs } from '../../../src/core/option-refs.js';
 import { tempDir } from '../../helpers/catalog.js';
 import { bundleFiles } from './support.js';
+import { thrown } from '../../helpers/errors.js';
 
-function failure(fn: () => unknown): AicrError {
-  try {
-    fn();
-  } catch (caught) {
-    expect(caught).toBeInstanceOf(AicrError);
-    return caught as AicrError;
-  }
-  throw new Error('expected a failure');
-}
 
 /** An earlier bundle in a fresh folder. */
 function earlier(extra: Record<string, string> = { 'deploy.sh': '#!/bin/sh\n', 'a/b/values.yaml': 'x: 1\n' }): string {
@@ -70,7 +61,7 @@ describe('what force replaces', () => {
     spoil(out);
     const before = contents(out);
     expect(replaceRefusal(out)).toContain(reason);
-    const refused = failure(() => writeBundle(out, bundleFiles({ 'new.txt': 'x' }), { force: true }));
+    const refused = thrown(() => writeBundle(out, bundleFiles({ 'new.txt': 'x' }), { force: true }));
     expect(refused.exitCode).toBe(2);
     expect(renderOptionRefs(refused.message)).toContain(`--output: ${out} is not an unchanged earlier bundle, so --force does not replace it: ${reason}`);
     expect(renderOptionRefs(refused.hint!)).toContain('move or delete this folder yourself');
@@ -82,7 +73,7 @@ describe('what force replaces', () => {
     const out = earlier();
     const link = join(tempDir(), 'link');
     symlinkSync(out, link);
-    expect(failure(() => writeBundle(link, bundleFiles(), { force: true })).message).toContain('is a symbolic link');
+    expect(thrown(() => writeBundle(link, bundleFiles(), { force: true })).message).toContain('is a symbolic link');
     expect(replaceRefusal(out)).toBeUndefined();
   });
 });
@@ -93,7 +84,7 @@ describe('placing the bundle when another writer was quicker', () => {
     const claim = checkOutputDir(out);
     mkdirSync(out);
     writeFileSync(join(out, 'theirs.txt'), 'finished');
-    const error = failure(() => writeBundle(out, bundleFiles(), { claim }));
+    const error = thrown(() => writeBundle(out, bundleFiles(), { claim }));
     expect(error.exitCode).toBe(2);
     expect(renderOptionRefs(error.message)).toBe(`--output: ${out} was written by another process while this run was working, so this run left it as it is and wrote nothing there`);
     expect(contents(out)).toEqual({ 'theirs.txt': 'finished' });
@@ -115,7 +106,7 @@ describe('placing the bundle when another writer was quicker', () => {
     rmSync(out, { recursive: true });
     renameSync(other, out);
     const before = contents(out);
-    const error = failure(() => writeBundle(out, bundleFiles({ 'ours.txt': 'x' }), { force: true, claim }));
+    const error = thrown(() => writeBundle(out, bundleFiles({ 'ours.txt': 'x' }), { force: true, claim }));
     expect(error.exitCode).toBe(2);
     expect(error.message).toContain('another folder took its place');
     expect(contents(out)).toEqual(before);
@@ -127,7 +118,7 @@ describe('placing the bundle when another writer was quicker', () => {
     const claim = checkOutputDir(out, { force: true });
     appendFileSync(join(out, 'deploy.sh'), 'echo mine\n');
     const before = contents(out);
-    const error = failure(() => writeBundle(out, bundleFiles({ 'ours.txt': 'x' }), { force: true, claim }));
+    const error = thrown(() => writeBundle(out, bundleFiles({ 'ours.txt': 'x' }), { force: true, claim }));
     expect(error.exitCode).toBe(2);
     expect(error.message).toContain('deploy.sh was changed after the bundle was written');
     expect(contents(out)).toEqual(before);
