@@ -8,6 +8,7 @@ import { checkDocument, ensureYamlParser, loadValidators, parseDocumentSync, typ
 import type { ComponentConfig, ComponentRegistry, RawCriteria, RecipeMetadata, RecipeMixin } from '../documents/types.js';
 import { deepClone, deepFreeze } from '../util/objects.js';
 import { specificity } from '../criteria.js';
+import { catalogFileRole } from './layout.js';
 import { validateDependencies } from './order.js';
 import type { DataSource, FileOrigin } from './source.js';
 
@@ -90,10 +91,10 @@ export class Catalog {
     const overlays = new Map<string, OverlayEntry>();
     const mixins = new Map<string, MixinEntry>();
     for (const { path, layer } of files) {
-      const fileName = path.slice(path.lastIndexOf('/') + 1);
-      if (path.includes('checks/')) continue;
-      if (path.startsWith('mixins/')) {
-        if (!fileName.endsWith('.yaml')) continue;
+      // Only overlays and mixins are read here; files that are no part of a catalog (README.md,
+      // upstream's evidence/) are never parsed, as upstream ignores them.
+      const role = catalogFileRole(path);
+      if (role === 'mixin') {
         const mixin = readOrWrap(layer, 'RecipeMixin', path);
         const name = mixin.metadata.name;
         const existing = mixins.get(name);
@@ -101,13 +102,12 @@ export class Catalog {
         mixins.set(name, { name, path, document: deepFreeze(mixin) });
         continue;
       }
-      if (path.includes('components/')) continue;
-      if (!fileName.endsWith('.yaml') || fileName === 'registry.yaml' || fileName === 'data-v1.yaml') continue;
+      if (role !== 'overlay') continue;
       const document = readOrWrap(layer, 'RecipeMetadata', path);
       if (!document) continue;
       normaliseSpec(document);
       deepFreeze(document);
-      if (fileName === 'base.yaml' && path.includes('overlays/')) {
+      if (path === 'overlays/base.yaml') {
         base = document;
         continue;
       }
