@@ -2,7 +2,8 @@
 //   [--target <recipes dir>] [--tolerate-invalid]`
 // Imports upstream AICR's catalog into recipes/ (scripts/catalog-sync/) and prints the change
 // report. `--report` also writes it (`.json` as JSON, anything else as Markdown). Exit codes are
-// the CLI's: 0 done (or nothing to change), 2 bad arguments, 3 bad input (the problems are listed).
+// the CLI's: 0 done (or nothing to change), 2 bad arguments or input (every problem is listed),
+// 3 source not found.
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';

@@ -2,7 +2,7 @@
 // Data files go through the yaml package's Document API (comments dropped, every scalar written
 // as it was in the source, so a value means the same to Helm); manifests are Helm templates,
 // not YAML, and are stripped line by line.
-import { isNode, parseAllDocuments, visit, type Document, type ToStringOptions } from 'yaml';
+import { isNode, isScalar, parseAllDocuments, visit, type Document, type ToStringOptions } from 'yaml';
 
 /** One fixed writer setup: the same document always gives the same bytes. */
 const WRITE: ToStringOptions = { indent: 2, indentSeq: true, lineWidth: 0, minContentWidth: 0, flowCollectionPadding: true };
@@ -44,7 +44,7 @@ export function dropComments(document: Document): void {
  */
 export function writeDataDocuments(documents: readonly Document[]): string {
   const bodies = documents
-    .filter((document) => document.contents !== null)
+    .filter((document) => !isEmptyDocument(document))
     .map((document) => {
       if (document.directives) {
         document.directives.docStart = null;
@@ -53,6 +53,12 @@ export function writeDataDocuments(documents: readonly Document[]): string {
       return document.toString(WRITE);
     });
   return bodies.join('---\n');
+}
+
+/** A document with nothing in it (`---` followed by comments only). */
+export function isEmptyDocument(document: Document): boolean {
+  const contents = document.contents;
+  return contents === null || (isScalar(contents) && contents.value === null && !contents.source);
 }
 
 /** A data file without its comments. */

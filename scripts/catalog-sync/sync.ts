@@ -15,7 +15,7 @@ import { parseValidatorCatalog } from '../../src/core/validate/live/validator-ca
 import { compareStrings } from '../../src/core/serialize.js';
 import { quoted } from '../../src/core/safe-text.js';
 import { compareCatalogs, type CatalogFiles, type ChangeReport } from './report.js';
-import { dropComments, parseDataDocuments, stripDataFile, stripManifest, writeDataDocuments, YamlProblem } from './strip.js';
+import { dropComments, isEmptyDocument, parseDataDocuments, stripDataFile, stripManifest, writeDataDocuments, YamlProblem } from './strip.js';
 import { creditSection } from './credit.js';
 
 /** The apiVersions we write for the catalog's kinds (upstream v1.0's targets). */
@@ -195,7 +195,7 @@ export function convertFile(path: string, text: string): string {
   const role = catalogFileRole(path);
   if (role === 'manifest') return stripManifest(text);
   if (role !== 'overlay' && role !== 'mixin' && role !== 'registry') return stripDataFile(text, path);
-  const documents = parseDataDocuments(text, path).filter((document) => document.contents !== null);
+  const documents = parseDataDocuments(text, path).filter((document) => !isEmptyDocument(document));
   if (documents.length !== 1) throw new YamlProblem(`${path}: expected one YAML document, found ${documents.length}`);
   const document = documents[0]!;
   dropComments(document);
