@@ -55,6 +55,23 @@ export function writeDataDocuments(documents: readonly Document[]): string {
   return bodies.join('---\n');
 }
 
+/** The comments a data file holds (text inside block scalars is content, not a comment). */
+export function commentsIn(text: string): string[] {
+  const comments: string[] = [];
+  const add = (comment: string | null | undefined): void => void (comment && comments.push(comment));
+  for (const document of parseAllDocuments(text, { version: '1.2' }) as Document[]) {
+    add(document.commentBefore);
+    add(document.comment);
+    visit(document, {
+      Node(_, node) {
+        add(node.commentBefore);
+        add(node.comment);
+      },
+    });
+  }
+  return comments;
+}
+
 /** A document with nothing in it (`---` followed by comments only). */
 export function isEmptyDocument(document: Document): boolean {
   const contents = document.contents;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { stripDataFile, stripManifest } from '../../scripts/catalog-sync/strip.js';
+import { commentsIn, stripDataFile, stripManifest } from '../../scripts/catalog-sync/strip.js';
 import { CATALOG_API_VERSIONS, convertFile } from '../../scripts/catalog-sync/sync.js';
 
 const HEADER = '# Copyright (c) 2026, NVIDIA CORPORATION & AFFILIATES.  All rights reserved.\n#\n# Licensed under the Apache License, Version 2.0\n\n';
@@ -40,6 +40,8 @@ operator:
     echo hi
 `);
     expect(parse(out, { version: '1.2' })).toEqual(parse(values, { version: '1.2' }));
+    expect(commentsIn(values)).toHaveLength(3);
+    expect(commentsIn(out)).toEqual([]);
   });
 
   it('is idempotent and gives one fixed output for equal data', () => {

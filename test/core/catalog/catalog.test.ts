@@ -10,6 +10,7 @@ import { readDocument } from '../../../src/core/documents/index.js';
 import { formatError, exitCodeFor } from '../../../src/core/errors.js';
 import { renderOptionRefs } from '../../../src/core/option-refs.js';
 import { catalogFromDir, tempDir, writeTree } from '../../helpers/catalog.js';
+import { commentsIn } from '../../../scripts/catalog-sync/strip.js';
 import { REPO_ROOT, UPSTREAM_RECIPES } from '../../helpers/paths.js';
 
 const eksH100Training = applyCriteria(anyCriteria(), { service: 'eks', accelerator: 'h100', intent: 'training' }, (f) => f);
@@ -44,7 +45,7 @@ describe('embedded catalog', () => {
     for (const path of walkFiles(root).filter((p) => p.endsWith('.yaml') && !p.includes('/manifests/'))) {
       const text = readFileSync(join(root, path), 'utf8');
       expect(text, path).not.toMatch(/Copyright \(c\)|NVIDIA CORPORATION/);
-      expect(text.split('\n').filter((line) => /^\s*#/.test(line)), path).toEqual([]);
+      expect(commentsIn(text), path).toEqual([]);
     }
   });
 
