@@ -1,8 +1,9 @@
-// `npm run sync-catalog -- <upstream recipes dir> [--dry-run] [--report <file>] [--upstream <label>]
-//   [--target <recipes dir>] [--tolerate-invalid]`
+// `npm run sync-catalog -- <upstream recipes dir> [--dry-run | --check] [--report <file>]
+//   [--upstream <label>] [--target <recipes dir>] [--tolerate-invalid]`
 // Imports upstream AICR's catalog into recipes/ (scripts/catalog-sync/) and prints the change
-// report. `--report` also writes it (`.json` as JSON, anything else as Markdown). Exit codes are
-// the CLI's: 0 done (or nothing to change), 2 bad arguments or input (every problem is listed),
+// report. `--report` also writes it (`.json` as JSON, anything else as Markdown). `--check` is a
+// dry run for CI that exits 1 when the import would change anything. Other exit codes are the
+// CLI's: 0 done (or nothing to change), 2 bad arguments or input (every problem is listed),
 // 3 source not found.
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -13,7 +14,7 @@ import { AicrError, exitCodeFor } from '../src/core/errors.js';
 import { renderJson, renderMarkdown } from './catalog-sync/report.js';
 import { syncCatalog } from './catalog-sync/sync.js';
 
-const USAGE = 'usage: npm run sync-catalog -- <upstream recipes dir> [--dry-run] [--report <file>] [--upstream <label>] [--target <recipes dir>] [--tolerate-invalid]';
+const USAGE = 'usage: npm run sync-catalog -- <upstream recipes dir> [--dry-run | --check] [--report <file>] [--upstream <label>] [--target <recipes dir>] [--tolerate-invalid]';
 
 /** `main 9793720d (2026-08-21)` from the git checkout the directory is in, when it is one. */
 function gitLabel(dir: string): string | undefined {
@@ -28,6 +29,7 @@ async function main(): Promise<number> {
       allowPositionals: true,
       options: {
         'dry-run': { type: 'boolean' },
+        check: { type: 'boolean' },
         report: { type: 'string' },
         upstream: { type: 'string' },
         target: { type: 'string' },
@@ -51,12 +53,12 @@ async function main(): Promise<number> {
   }
   const target = resolve(values.target ?? join(dirname(fileURLToPath(import.meta.url)), '..', 'recipes'));
   try {
-    const { report, written } = await syncCatalog({ source, target, upstream, dryRun: values['dry-run'] ?? false, tolerateInvalid: values['tolerate-invalid'] ?? false });
+    const { report, written } = await syncCatalog({ source, target, upstream, dryRun: (values['dry-run'] ?? false) || (values.check ?? false), tolerateInvalid: values['tolerate-invalid'] ?? false });
     const markdown = renderMarkdown(report);
     process.stdout.write(markdown);
     if (values.report) writeFileSync(values.report, values.report.endsWith('.json') ? renderJson(report) : markdown);
     console.error(written ? `${target} replaced.` : report.noChanges ? 'no changes' : `dry run: ${target} left as it is.`);
-    return 0;
+    return values.check && !report.noChanges ? 1 : 0;
   } catch (error) {
     console.error(`sync-catalog: ${(error as Error).message}${error instanceof AicrError && error.hint ? `\nhint: ${error.hint}` : ''}`);
     return exitCodeFor(error);

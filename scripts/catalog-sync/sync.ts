@@ -3,6 +3,7 @@
 // against our schemas before anything is replaced; the new catalog is written beside the old
 // one and swapped in at the end, so recipes/ is never half-written.
 import { lstatSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { parseAllDocuments, type Document } from 'yaml';
 import { AicrError, ErrorCode, invalidInput, notFound } from '../../src/core/errors.js';
@@ -63,7 +64,9 @@ export async function syncCatalog(options: SyncOptions): Promise<SyncResult> {
   const upstream = readUpstreamTree(options.source, { ...DATA_LIMITS, ...options.limits });
   const old = readTree(options.target);
   const { files, kept } = convertTree(upstream.files, old, options.upstream);
-  const parent = dirname(options.target);
+  // A real import stages beside recipes/ (the swap is a rename on one file system); a dry run
+  // never writes next to the checkout.
+  const parent = options.dryRun ? tmpdir() : dirname(options.target);
   const staging = mkdtempSync(join(parent, `.${basename(options.target)}-sync-`));
   try {
     writeTree(staging, files);

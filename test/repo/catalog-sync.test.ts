@@ -230,6 +230,18 @@ describe('npm run sync-catalog (the script)', () => {
     expect(snapshot(target)).toEqual(before);
   });
 
+  it('--check exits 1 while the import would change recipes/, and 0 once it would not', async () => {
+    const { target } = ourCatalogCopy();
+    const pending = script([UPSTREAM_RECIPES, '--target', target, '--upstream', 'v0.11.1', '--check']);
+    expect(pending.status, pending.stderr).toBe(1);
+    expect(pending.stdout).toContain('Files: 0 added, 0 removed, ');
+    await syncCatalog({ source: UPSTREAM_RECIPES, target, upstream: 'v0.11.1' });
+    const current = script([UPSTREAM_RECIPES, '--target', target, '--upstream', 'v0.11.1', '--check']);
+    expect(current.status, current.stderr).toBe(0);
+    expect(current.stdout).toContain('No changes: the catalog already matches this upstream tree.');
+    expect(current.stderr).toContain('no changes');
+  });
+
   it('exits 2 on bad arguments and without --upstream outside a git checkout', () => {
     expect(script([]).status).toBe(2);
     expect(script([UPSTREAM_RECIPES, '--bogus']).status).toBe(2);
