@@ -68,6 +68,12 @@ export async function syncCatalog(options: SyncOptions): Promise<SyncResult> {
   // never writes next to the checkout.
   const parent = options.dryRun ? tmpdir() : dirname(options.target);
   const staging = mkdtempSync(join(parent, `.${basename(options.target)}-sync-`));
+  // Ctrl-C or a cancelled job leaves no staging folder behind (recipes/ is only ever renamed).
+  const onSignal = (signal: NodeJS.Signals): void => {
+    rmSync(staging, { recursive: true, force: true });
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  process.once('SIGINT', onSignal).once('SIGTERM', onSignal);
   try {
     writeTree(staging, files);
     const problems = await checkTree(staging, files);
@@ -77,6 +83,7 @@ export async function syncCatalog(options: SyncOptions): Promise<SyncResult> {
     swapIn(staging, options.target);
     return { report, written: true };
   } finally {
+    process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
     rmSync(staging, { recursive: true, force: true });
   }
 }
@@ -134,8 +141,11 @@ export function readUpstreamTree(dir: string, limits: DataLimits = DATA_LIMITS):
       continue;
     }
     const bytes = readFileSync(join(dir, ...path.split('/')));
-    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-    files.set(path, text);
+    try {
+      files.set(path, new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+    } catch {
+      throw invalidInput(`${path} in ${dir} is not UTF-8 text`, { hint: 'catalog files are UTF-8 YAML; import from a plain checkout of upstream' });
+    }
   }
   return { files, leftOut: [...leftOut] };
 }

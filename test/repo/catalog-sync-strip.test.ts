@@ -1,5 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
+import { parse, parseAllDocuments } from 'yaml';
+import { catalogFileRole } from '../../src/core/catalog/layout.js';
+import { walkFiles } from '../../src/core/catalog/source.js';
+import { SHARED, UPSTREAM_RECIPES } from '../helpers/paths.js';
 import { commentsIn, stripDataFile, stripManifest } from '../../scripts/catalog-sync/strip.js';
 import { CATALOG_API_VERSIONS, convertFile } from '../../scripts/catalog-sync/sync.js';
 
@@ -144,5 +149,34 @@ describe('catalog documents get our apiVersions', () => {
     const validators = 'apiVersion: validator.nvidia.com/v1alpha1\nkind: ValidatorCatalog\nvalidators: []\n';
     expect(convertFile('validators/catalog.yaml', validators)).toBe(validators);
     expect(() => convertFile('overlays/x.yaml', `${overlay()}---\n${overlay()}`)).toThrow('overlays/x.yaml: expected one YAML document, found 2');
+  });
+});
+
+describe("every file of upstream's catalogs (v0.11.1 and main 2026-08-21)", () => {
+  const data = (text: string) => parseAllDocuments(text, { version: '1.2' }).map((document) => document.toJS() as unknown).filter((value) => value !== null);
+
+  it.each([UPSTREAM_RECIPES, join(SHARED, 'upstream', 'aicr-main-2026-08-21', 'recipes')])('keeps its data, loses its comments and converts idempotently: %s', (root) => {
+    let checked = 0;
+    for (const path of walkFiles(root)) {
+      const role = catalogFileRole(path);
+      if (role === undefined) continue;
+      const text = readFileSync(join(root, path), 'utf8');
+      const out = convertFile(path, text);
+      expect(convertFile(path, out), path).toBe(out);
+      if (role === 'manifest') {
+        // Helm templates are no YAML; a plain manifest must read as the same data.
+        if (!text.includes('{{')) expect(data(out), path).toEqual(data(text));
+        expect(out, path).not.toMatch(/NVIDIA CORPORATION/);
+      } else {
+        const catalogDocument = ['overlay', 'mixin', 'registry'].includes(role);
+        // Catalog documents differ in their apiVersion only.
+        const withoutApiVersion = (values: unknown[]) => values.map((value) => (catalogDocument ? { ...(value as object), apiVersion: undefined } : value));
+        expect(withoutApiVersion(data(out)), path).toEqual(withoutApiVersion(data(text)));
+        if (catalogDocument) expect((data(out)[0] as { apiVersion: string }).apiVersion, path).toMatch(/^aicr\.run\/v1beta[12]$/);
+        expect(commentsIn(out), path).toEqual([]);
+      }
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(80);
   });
 });

@@ -168,6 +168,16 @@ describe('sync-catalog: hostile or wrong sources', () => {
     expect((error as Error).message).toContain('file too large (2097152 bytes, max 1048576): overlays/big.yaml');
   });
 
+  it('refuses a source with more entries than a catalog holds, and a file that is not UTF-8', async () => {
+    const dir = sourceCopy();
+    expect((await refused(dir, { maxEntries: 50 }) as Error).message).toMatch(/more than 50 entries/);
+    writeFileSync(join(dir, 'components', 'gpu-operator', 'values.yaml'), Buffer.from([0x61, 0x3a, 0x20, 0xff, 0x0a]));
+    const error = await refused(dir);
+    expect(exitCodeFor(error)).toBe(ExitCode.InvalidInput);
+    expect((error as Error).message).toContain('components/gpu-operator/values.yaml in ');
+    expect((error as Error).message).toContain('is not UTF-8 text');
+  });
+
   it('refuses a source without registry.yaml and one that does not exist', async () => {
     const dir = tempDir('aicr-sync-src-');
     mkdirSync(join(dir, 'overlays'));
