@@ -152,7 +152,7 @@ describe('catalog documents get our apiVersions', () => {
   });
 });
 
-describe("every file of upstream's catalogs (v0.11.1 and main 2026-08-21)", () => {
+describe("every file of upstream's catalogs (v0.11.1 and main 2026-08-21)", { timeout: 120_000 }, () => {
   const data = (text: string) => parseAllDocuments(text, { version: '1.2' }).map((document) => document.toJS() as unknown).filter((value) => value !== null);
 
   it.each([UPSTREAM_RECIPES, join(SHARED, 'upstream', 'aicr-main-2026-08-21', 'recipes')])('keeps its data, loses its comments and converts idempotently: %s', (root) => {

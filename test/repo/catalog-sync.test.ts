@@ -15,6 +15,8 @@ import { REPO_ROOT, SHARED, UPSTREAM_RECIPES } from '../helpers/paths.js';
 
 const UPSTREAM_2026 = join(SHARED, 'upstream', 'aicr-main-2026-08-21', 'recipes');
 const LABEL_2026 = 'main 9793720d (2026-08-21)';
+/** Whole-catalog imports and script runs: seconds each here, more on a busy CI machine. */
+const SLOW = 240_000;
 
 /** A copy of our recipes/ in a fresh folder of its own (so stray siblings would show). */
 function ourCatalogCopy(): { parent: string; target: string } {
@@ -57,7 +59,7 @@ describe('sync-catalog: upstream v0.11.1 (the catalog we ship)', () => {
     expect(report.kept).toEqual(['LICENSE-upstream-aicr', 'README.md', 'mixins/os-ubuntu.yaml', 'mixins/platform-kubeflow.yaml']);
     expect(report.leftOut).toEqual(['README.md', 'validators/README.md']);
     expect(readdirSync(parent)).toEqual(['recipes']);
-  });
+  }, SLOW);
 
   it('writes a catalog that builds the same recipe as ours for every leaf overlay, without a comment line', async () => {
     const { target } = ourCatalogCopy();
@@ -76,7 +78,7 @@ describe('sync-catalog: upstream v0.11.1 (the catalog we ship)', () => {
     }
     expect(readFileSync(join(target, 'overlays', 'base.yaml'), 'utf8')).toMatch(/^kind: RecipeMetadata\napiVersion: aicr\.run\/v1beta1\n/);
     expect(readFileSync(join(target, 'README.md'), 'utf8')).toContain('NVIDIA AI Cluster Runtime (AICR) v0.11.1, <https://github.com/NVIDIA/aicr>');
-  });
+  }, SLOW);
 
   it('is deterministic and a second run changes nothing', async () => {
     const first = ourCatalogCopy();
@@ -89,7 +91,7 @@ describe('sync-catalog: upstream v0.11.1 (the catalog we ship)', () => {
     expect(again).toMatchObject({ written: false, report: { noChanges: true, files: { added: 0, removed: 0, changed: 0 } } });
     expect(snapshot(first.target)).toEqual(written);
     expect(readdirSync(first.parent)).toEqual(['recipes']);
-  });
+  }, SLOW);
 });
 
 describe('sync-catalog: upstream main 2026-08-21', () => {
@@ -123,7 +125,7 @@ describe('sync-catalog: upstream main 2026-08-21', () => {
     expect(report.leftOut).toEqual(['README.md', 'evidence/', 'validators/README.md']);
     // Problems our schemas still find (newer upstream fields) are listed one per file, located.
     expect(report.problems.every((problem) => /^recipes\/\S+:\d+:\d+: /.test(problem))).toBe(true);
-  });
+  }, SLOW);
 
   it('imports, when tolerated, a catalog whose files carry no upstream comments and a second run finds no changes', async () => {
     const { parent, target } = ourCatalogCopy();
@@ -140,7 +142,7 @@ describe('sync-catalog: upstream main 2026-08-21', () => {
     const again = await syncCatalog({ source: UPSTREAM_2026, target, upstream: LABEL_2026, tolerateInvalid: true, dryRun: true });
     expect(again.report.noChanges).toBe(true);
     expect(readdirSync(parent)).toEqual(['recipes']);
-  });
+  }, SLOW);
 });
 
 describe('sync-catalog: hostile or wrong sources', () => {
@@ -238,7 +240,7 @@ describe('npm run sync-catalog (the script)', () => {
     expect(result.stderr).toContain('dry run');
     expect(JSON.parse(readFileSync(out, 'utf8'))).toMatchObject({ upstream: 'v0.11.1', counts: { overlays: 38 }, noChanges: false });
     expect(snapshot(target)).toEqual(before);
-  });
+  }, SLOW);
 
   it('--check exits 1 while the import would change recipes/, and 0 once it would not', async () => {
     const { target } = ourCatalogCopy();
@@ -250,7 +252,7 @@ describe('npm run sync-catalog (the script)', () => {
     expect(current.status, current.stderr).toBe(0);
     expect(current.stdout).toContain('No changes: the catalog already matches this upstream tree.');
     expect(current.stderr).toContain('no changes');
-  });
+  }, SLOW);
 
   it('exits 2 on bad arguments and without --upstream outside a git checkout', () => {
     expect(script([]).status).toBe(2);
@@ -258,5 +260,5 @@ describe('npm run sync-catalog (the script)', () => {
     const noGit = script([UPSTREAM_RECIPES, '--dry-run']);
     expect(noGit.status).toBe(2);
     expect(noGit.stderr).toContain('--upstream is required');
-  });
+  }, SLOW);
 });
