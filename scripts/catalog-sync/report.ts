@@ -140,7 +140,8 @@ function componentLines(files: CatalogFiles, registry: Map<string, Record<string
     if (componentOfPath(path) !== name) continue;
     const relative = path.split('/').slice(2).join('/');
     lines.add(`file ${path.split('/')[0]}/${relative}`);
-    for (const line of text.split('\n')) if (line.trim().length > 3) lines.add(line.trim());
+    // Comment lines are prose: an import drops them, so they say nothing about likeness.
+    for (const line of text.split('\n')) if (line.trim().length > 3 && !line.trim().startsWith('#')) lines.add(line.trim());
   }
   const entry = registry.get(name);
   if (entry) for (const line of toJson({ ...entry, name: undefined }).split('\n')) if (line.trim().length > 3) lines.add(line.trim());

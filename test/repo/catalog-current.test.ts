@@ -5,13 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { renderMarkdown } from '../../scripts/catalog-sync/report.js';
 import { syncCatalog } from '../../scripts/catalog-sync/sync.js';
 import { REPO_ROOT, SHARED } from '../helpers/paths.js';
-
-/**
- * Set to true in the commit that imports upstream main 2026-08-21 into recipes/ with
- * `npm run sync-catalog -- ../shared/upstream/aicr-main-2026-08-21/recipes --upstream "main 9793720d (2026-08-21)"`.
- * Until then recipes/ is v0.11.1 on purpose (wave 1 of issue 9) and the check below is skipped.
- */
-const RECIPES_IMPORTED_FROM_UPSTREAM_2026 = false;
+import { RECIPES_IMPORTED_FROM_UPSTREAM_2026 } from '../helpers/catalog-import.js';
 
 const UPSTREAM_2026 = join(SHARED, 'upstream', 'aicr-main-2026-08-21', 'recipes');
 const LABEL_2026 = 'main 9793720d (2026-08-21)';

@@ -4,13 +4,15 @@ import { describe, expect, it } from 'vitest';
 import { loadCatalogLayers, yamlDocumentReader, type Catalog } from '../../../src/core/catalog/catalog.js';
 import { catalogFileRole } from '../../../src/core/catalog/layout.js';
 import { DirectorySource, openExternalDirectory, walkFiles } from '../../../src/core/catalog/source.js';
-import { embeddedRecipesDir } from '../../../src/core/catalog/embedded.js';
 import { tempDir } from '../../helpers/catalog.js';
 import { SHARED, UPSTREAM_RECIPES } from '../../helpers/paths.js';
 
 const UPSTREAM_2026 = join(SHARED, 'upstream', 'aicr-main-2026-08-21', 'recipes');
 
-/** Loads `dataDir` as --data over our catalog, recording every file the loader reads from it. */
+/**
+ * Loads `dataDir` as --data over upstream v0.11.1's catalog (fixed, unlike our recipes/), recording
+ * every file the loader reads from `dataDir`.
+ */
 async function loadRecording(dataDir: string): Promise<{ read: string[]; catalog?: Catalog; error?: Error }> {
   const read: string[] = [];
   const external = openExternalDirectory(dataDir);
@@ -19,7 +21,7 @@ async function loadRecording(dataDir: string): Promise<{ read: string[]; catalog
     read.push(path);
     return readText(path);
   };
-  const embedded = new DirectorySource(embeddedRecipesDir(), 'embedded catalog', 'embedded');
+  const embedded = new DirectorySource(UPSTREAM_RECIPES, 'embedded catalog', 'embedded');
   try {
     const catalog = await loadCatalogLayers({ source: embedded, read: yamlDocumentReader(embedded) }, { source: external, read: yamlDocumentReader(external) });
     return { read, catalog };
@@ -51,8 +53,9 @@ describe('the loader reads only what a catalog is (upstream ignores the rest)', 
     expect(error).toBeUndefined();
     expect(read.filter((path) => catalogFileRole(path) === undefined)).toEqual([]);
     expect(read).toContain('overlays/h100-eks-ubuntu-training.yaml');
-    // The overlays are upstream v0.11.1's (they replace ours by path), plus our own mixins.
+    // The overlays are upstream v0.11.1's: the copy replaces the embedded layer file by file.
     expect(catalog!.overlays.size).toBe(37);
+    expect(catalog!.overlays.get('h100-eks-ubuntu-training')!.origin).toBe('external');
     expect(catalog!.externalFiles).toContain('evidence/allowlist.yaml');
     expect(catalog!.readText('evidence/allowlist.yaml')).toContain('firstParty:');
   });
