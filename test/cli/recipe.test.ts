@@ -46,7 +46,7 @@ describe('aicr recipe: conformance error cases', () => {
   it('lists the allowed values when an enum is wrong', async () => {
     const result = await runCli(['recipe', '--os', 'windows']);
     expect(result.stderr).toContain('invalid os type: windows');
-    expect(result.stderr).toContain('hint: --os must be one of: amazonlinux, cos, rhel, ubuntu (or "any")');
+    expect(result.stderr).toContain('hint: --os must be one of: amazonlinux, cos, ol, rhel, talos, ubuntu (or "any")');
   });
 
   it.each([
