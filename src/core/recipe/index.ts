@@ -44,7 +44,7 @@ export interface RecipeOutcome {
 }
 
 /** AICR_CRITERIA_STRICT (1, true, yes, on): only values the embedded catalog declares, as upstream's CI gate. */
-export function criteriaStrict(env: NodeJS.ProcessEnv): boolean {
+function criteriaStrict(env: NodeJS.ProcessEnv): boolean {
   return ['1', 'true', 'yes', 'on'].includes((env.AICR_CRITERIA_STRICT ?? '').trim().toLowerCase());
 }
 
