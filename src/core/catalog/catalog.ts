@@ -20,6 +20,8 @@ export interface OverlayEntry {
   /** `null` when the overlay has no criteria (usable only as a parent). */
   readonly criteria: RawCriteria | null;
   readonly specificity: number;
+  /** `spec.base`: the parent overlay (absent or `base` for the base recipe). */
+  readonly base: string | undefined;
 }
 
 export interface MixinEntry {
@@ -122,7 +124,7 @@ export class Catalog {
         });
       }
       const criteria = document.spec.criteria ?? null;
-      overlays.set(name, { name, path, origin: layer.source.origin, document, criteria, specificity: criteria ? specificity(criteria) : -1 });
+      overlays.set(name, { name, path, origin: layer.source.origin, document, criteria, specificity: criteria ? specificity(criteria) : -1, base: document.spec.base });
     }
     if (!base) {
       throw new AicrError(ErrorCode.Internal, 'base.yaml not found', { hint: 'the catalog needs overlays/base.yaml (the root of every recipe)' });

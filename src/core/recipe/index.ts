@@ -9,7 +9,7 @@ import { loadDataCatalog } from '../catalog/embedded.js';
 import type { Catalog } from '../catalog/catalog.js';
 import { optionRef } from '../option-refs.js';
 import { VERSION } from '../version.js';
-import { anyCriteria, applyCriteria, CRITERIA_FIELDS, describeCriteria, isAnyCriteria, type DeclaredCriteria } from '../criteria.js';
+import { anyCriteria, applyCriteria, CRITERIA_FIELDS, describeCriteria, isAnyCriteria, type CriteriaField, type DeclaredCriteria } from '../criteria.js';
 import { extractCriteria } from './snapshot-criteria.js';
 import { buildRecipe } from './build.js';
 import { checkAllowlists, parseAllowlists } from './allowlist.js';
@@ -102,12 +102,37 @@ export async function resolveRecipe(request: RecipeRequest, options: { env?: Nod
   const { criteria, mode, notices } = resolveCriteria(request, catalog.declaredCriteria.withStrict(criteriaStrict(env)));
   checkAllowlists(criteria, allowlists);
   const snapshot = request.snapshot?.document;
-  const recipe = buildRecipe(catalog, criteria, {
+  const build = (wanted: Criteria) => buildRecipe(catalog, wanted, {
     version: VERSION,
     ...(snapshot ? { snapshot } : {}),
     onWarning: (message) => notices.push(message),
     ...(options.onDebug ? { onDebug: options.onDebug } : {}),
   });
-  return { recipe, criteria, catalog, mode, notices };
+  try {
+    return { recipe: build(criteria), criteria, catalog, mode, notices };
+  } catch (error) {
+    const relaxed = mode === 'snapshot' ? relaxDetected(error, criteria, request.criteria) : undefined;
+    if (!relaxed) throw error;
+    for (const field of relaxed.cleared) {
+      notices.push(`no recipe distinguishes the detected ${field} ${criteria[field]}: resolving without it (state ${optionRef(field)} to require it)`);
+    }
+    return { recipe: build(relaxed.criteria), criteria: relaxed.criteria, catalog, mode, notices };
+  }
+}
+
+/**
+ * Upstream's retry for criteria detected from a snapshot: when every field the coverage rule
+ * reports was detected (not given as an option), none lost its overlay to the snapshot's
+ * constraints, and some stated field remains, those fields are cleared for one more try.
+ */
+function relaxDetected(error: unknown, criteria: Criteria, given: RawCriteria): { criteria: Criteria; cleared: CriteriaField[] } | undefined {
+  const uncovered = error instanceof AicrError ? (error.details?.uncovered as Array<{ dimension: CriteriaField; constraintExcluded: boolean }> | undefined) : undefined;
+  if (!uncovered?.length) return undefined;
+  const isGiven = (field: CriteriaField) => given[field] !== undefined && given[field] !== null && given[field] !== '';
+  if (uncovered.some((entry) => isGiven(entry.dimension) || entry.constraintExcluded)) return undefined;
+  const relaxed = { ...criteria };
+  for (const entry of uncovered) relaxed[entry.dimension] = 'any';
+  if (CRITERIA_FIELDS.every((field) => relaxed[field] === 'any')) return undefined;
+  return { criteria: relaxed, cleared: uncovered.map((entry) => entry.dimension) };
 }
 
