@@ -71,7 +71,7 @@ function resolveCriteria(request: RecipeRequest, declared: DeclaredCriteria): { 
   const apply = (base: Criteria) => applyCriteria(base, given, optionRef, undefined, declared);
   if (request.snapshot) {
     const { document, origin } = request.snapshot;
-    const detected = extractCriteria(document);
+    const detected = extractCriteria(document, declared);
     const criteria = apply(detected);
     for (const field of CRITERIA_FIELDS) {
       if (detected[field] !== 'any' && criteria[field] !== detected[field]) {
