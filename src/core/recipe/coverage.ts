@@ -195,10 +195,13 @@ export function coverageError(gap: CoverageGap, criteria: Criteria, excluded: re
       details: { strictDimensions: gap.fields.map(({ field, validValues }) => ({ dimension: field, validValues })), ...context },
     });
   }
-  return invalidInput(gap.fields.map((field) => uncoveredClause(criteria, field, excluded)).join('; '), {
-    hint: gap.fields.some((field) => field.completions.length > 0)
+  const hint = gap.fields.some((field) => field.constraintExcluded)
+    ? `the snapshot's constraints excluded overlays that carry it (${excluded.join(', ')}): a cluster that meets them gets the recipe asked for`
+    : gap.fields.some((field) => field.completions.length > 0)
       ? 'add the criteria of one supported combination, or change the value no recipe covers'
-      : 'no overlay of the catalog carries that value: choose another value or add an overlay for it (a data catalog can)',
+      : 'no overlay of the catalog carries that value: choose another value or add an overlay for it (a data catalog can)';
+  return invalidInput(gap.fields.map((field) => uncoveredClause(criteria, field, excluded)).join('; '), {
+    hint,
     details: {
       uncovered: gap.fields.map((field) => ({
         dimension: field.field,
