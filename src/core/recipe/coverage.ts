@@ -28,7 +28,7 @@ export type CoverageOverlays = ReadonlyMap<string, CoverageOverlay>;
 /** Values of unstated fields that, added to the request, reach an overlay carrying the field. */
 export type Completion = Partial<Record<CriteriaField, string>>;
 
-export interface UncoveredField {
+interface UncoveredField {
   field: CriteriaField;
   requested: string;
   /** Minimal completions: smallest first, then by their text. */
@@ -49,7 +49,7 @@ function stated(value: unknown): value is string {
 }
 
 /** The overlay and every ancestor it inherits from (the names the recipe applies for it). */
-export function chainNames(overlays: CoverageOverlays, overlay: CoverageOverlay): string[] {
+function chainNames(overlays: CoverageOverlays, overlay: CoverageOverlay): string[] {
   const names: string[] = [];
   const seen = new Set<string>();
   for (let current: CoverageOverlay | undefined = overlay; current && !seen.has(current.name); current = current.base ? overlays.get(current.base) : undefined) {
@@ -60,7 +60,7 @@ export function chainNames(overlays: CoverageOverlays, overlay: CoverageOverlay)
 }
 
 /** Overlays whose criteria match, less those that are an ancestor of another match. */
-export function matchingLeaves(overlays: CoverageOverlays, criteria: Criteria): CoverageOverlay[] {
+function matchingLeaves(overlays: CoverageOverlays, criteria: Criteria): CoverageOverlay[] {
   const matched = [...overlays.values()].filter((overlay) => overlay.criteria !== null && criteriaMatch(overlay.criteria, criteria));
   const ancestors = new Set<string>();
   for (const overlay of matched) for (const name of chainNames(overlays, overlay).slice(1)) ancestors.add(name);
