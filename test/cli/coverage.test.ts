@@ -96,4 +96,16 @@ describe('criteria detected from a snapshot', () => {
     expect(stated.code).toBe(2);
     expect(stated.stderr).toContain("no recipe provides --os 'rhel'");
   });
+
+  it('are kept when the snapshot fails the constraints of the only overlays carrying them', async () => {
+    const data = privateCloud({
+      'overlays/mycloud-ubuntu.yaml': { ...overlay('mycloud-ubuntu', { service: 'mycloud', os: 'ubuntu' }, 'mycloud'), spec: { base: 'mycloud', criteria: { service: 'mycloud', os: 'ubuntu' }, constraints: [{ name: 'K8s.server.version', value: '>= 1.40' }] } },
+      'overlays/mycloud-x1-ubuntu-training.yaml': overlay('mycloud-x1-talos-training', { service: 'mycloud', accelerator: 'x1', os: 'talos', intent: 'training' }, 'mycloud'),
+    });
+    const dir = writeTree({ 'snapshot.yaml': snapshot('ubuntu') });
+    const result = await runCli(['recipe', '--snapshot', join(dir, 'snapshot.yaml'), '--data', data]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("--os 'ubuntu' for criteria(service=mycloud, os=ubuntu) is provided only by overlays the snapshot's constraints excluded (mycloud-ubuntu)");
+    expect(result.stderr).toContain("hint: the snapshot's constraints excluded overlays that carry it (mycloud-ubuntu)");
+  });
 });
