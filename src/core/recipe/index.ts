@@ -31,6 +31,8 @@ export interface RecipeRequest {
   snapshot?: LoadedDocument<'Snapshot'>;
   /** An external data directory layered over the embedded catalog (the `data` option). */
   data?: string;
+  /** Only values the embedded catalog declares (the `criteria-strict` option; also AICR_CRITERIA_STRICT). */
+  criteriaStrict?: boolean;
 }
 
 export interface RecipeOutcome {
@@ -99,7 +101,7 @@ export async function resolveRecipe(request: RecipeRequest, options: { env?: Nod
   const env = options.env ?? process.env;
   const allowlists = parseAllowlists(env);
   const catalog = await loadDataCatalog(request.data);
-  const { criteria, mode, notices } = resolveCriteria(request, catalog.declaredCriteria.withStrict(criteriaStrict(env)));
+  const { criteria, mode, notices } = resolveCriteria(request, catalog.declaredCriteria.withStrict(request.criteriaStrict === true || criteriaStrict(env)));
   checkAllowlists(criteria, allowlists);
   const snapshot = request.snapshot?.document;
   const build = (wanted: Criteria) => buildRecipe(catalog, wanted, {

@@ -28,6 +28,11 @@ export const CRITERIA_OPTIONS = defineOptions({
     placeholder: '<file|url|cm://ns/name|->',
   },
   data: dataOption,
+  'criteria-strict': {
+    type: 'bool',
+    default: false,
+    description: 'Admit only criteria values the embedded catalog knows, not those a data catalog adds (also AICR_CRITERIA_STRICT=1).',
+  },
   kubeconfig: kubeconfigOption,
 });
 

@@ -96,6 +96,9 @@ describe('values an overlay of the loaded catalog declares', () => {
     const file = writeTree({ 'criteria.yaml': { kind: 'RecipeCriteria', apiVersion: 'aicr.nvidia.com/v1alpha1', metadata: { name: 'x' }, spec: { service: 'mycloud', accelerator: 'x1', intent: 'training' } } });
     const fromFile = await runCli(['recipe', '--criteria', `${file}/criteria.yaml`, '--data', data]);
     expect([fromFile.code, fromFile.stderr]).toEqual([0, '']);
+    const flag = await runCli(['recipe', '--criteria', `${file}/criteria.yaml`, '--data', data, '--criteria-strict']);
+    expect(flag.code).toBe(2);
+    expect(flag.stderr).toContain(`spec.service in ${file}/criteria.yaml must be one of: aks, bcm, eks, gke, kind, lke, metal3, ocp, oke (or "any")`);
   });
 
   it('are not flagged by the catalog lint; spellings no query can reach are', async () => {
