@@ -6,6 +6,7 @@ import { invalidInput } from './errors.js';
 import { optionRef } from './option-refs.js';
 import type { Criteria, RawCriteria } from './documents/types.js';
 import { quoted } from './safe-text.js';
+import { compareStrings } from './serialize.js';
 
 export const ANY = 'any';
 
@@ -14,16 +15,16 @@ export const CRITERIA_FIELDS: readonly CriteriaField[] = ['service', 'accelerato
 
 /** Canonical values per field, alphabetical (as listed in help and error messages). */
 export const CRITERIA_VALUES: Readonly<Record<CriteriaField, readonly string[]>> = {
-  service: ['aks', 'eks', 'gke', 'kind', 'oke'],
-  accelerator: ['a100', 'b200', 'gb200', 'h100', 'l40'],
+  service: ['aks', 'bcm', 'eks', 'gke', 'kind', 'lke', 'metal3', 'ocp', 'oke'],
+  accelerator: ['a100', 'b200', 'gb200', 'gb300', 'h100', 'h200', 'l40', 'l40s', 'rtx-pro-6000'],
   intent: ['inference', 'training'],
-  os: ['amazonlinux', 'cos', 'rhel', 'ubuntu'],
-  platform: ['dynamo', 'kubeflow'],
+  os: ['amazonlinux', 'cos', 'ol', 'rhel', 'talos', 'ubuntu'],
+  platform: ['dynamo', 'kubeflow', 'nim', 'runai', 'slurm'],
 };
 
 /** Accepted spellings (after trim + lower-case) that map onto a canonical value. */
 const ALIASES: Readonly<Record<CriteriaField, Readonly<Record<string, string>>>> = {
-  service: { '': ANY, any: ANY, 'self-managed': ANY, self: ANY, vanilla: ANY },
+  service: { '': ANY, any: ANY, 'self-managed': ANY, self: ANY, vanilla: ANY, openshift: 'ocp' },
   accelerator: { '': ANY, any: ANY },
   intent: { '': ANY, any: ANY },
   os: { '': ANY, any: ANY, al2: 'amazonlinux', al2023: 'amazonlinux' },
@@ -47,16 +48,74 @@ const FIELD_LABEL: Record<CriteriaField, string> = {
   platform: 'platform',
 };
 
+/** Where a catalog-declared value came from: the embedded catalog or a `--data` directory. */
+export type DeclarationOrigin = 'embedded' | 'external';
+
+/** Trim and lower-case: the form in which values are looked up and declared. */
+function normaliseValue(raw: string): string {
+  return raw.trim().toLowerCase();
+}
+
 /**
- * Normalises one criteria value: trim, lower-case, aliases. `input` names where the value came
+ * Criteria values the overlays of a loaded catalog declare (upstream #999): a `--data` catalog
+ * can add a service, accelerator, … without a new release. A value declared by both layers
+ * counts as embedded. In strict mode (AICR_CRITERIA_STRICT) only embedded values count.
+ */
+export class DeclaredCriteria {
+  private readonly byField = new Map<CriteriaField, Map<string, DeclarationOrigin>>();
+
+  constructor(readonly strict = false) {}
+
+  /** Records an overlay's value (normalised; empty and `any` need no declaring). */
+  declare(field: CriteriaField, raw: unknown, origin: DeclarationOrigin): void {
+    if (typeof raw !== 'string') return;
+    const value = normaliseValue(raw);
+    if (value === '' || value === ANY) return;
+    let values = this.byField.get(field);
+    if (!values) this.byField.set(field, (values = new Map()));
+    if (values.get(value) !== 'embedded') values.set(value, origin);
+  }
+
+  /** The same declarations, with strict mode set as given. */
+  withStrict(strict: boolean): DeclaredCriteria {
+    if (strict === this.strict) return this;
+    const copy = new DeclaredCriteria(strict);
+    for (const [field, values] of this.byField) copy.byField.set(field, values);
+    return copy;
+  }
+
+  has(field: CriteriaField, raw: string): boolean {
+    const origin = this.byField.get(field)?.get(normaliseValue(raw));
+    return origin !== undefined && (!this.strict || origin === 'embedded');
+  }
+
+  /** Declared values of a field, sorted. */
+  values(field: CriteriaField): string[] {
+    const out: string[] = [];
+    for (const [value, origin] of this.byField.get(field) ?? []) if (!this.strict || origin === 'embedded') out.push(value);
+    return out.sort(compareStrings);
+  }
+}
+
+/** The values a field admits: the built-in ones plus those the catalog declares, sorted. */
+export function allowedCriteriaValues(field: CriteriaField, declared?: DeclaredCriteria): string[] {
+  const extra = declared?.values(field).filter((value) => !CRITERIA_VALUES[field].includes(value)) ?? [];
+  return extra.length ? [...CRITERIA_VALUES[field], ...extra].sort(compareStrings) : [...CRITERIA_VALUES[field]];
+}
+
+/**
+ * Normalises one criteria value: trim, lower-case, aliases, then the values the loaded catalog
+ * declares (`declared`; without it only the built-in values). `input` names where the value came
  * from (an option reference, or `spec.service in x.yaml`), for the error message.
  */
-export function parseCriteriaValue(field: CriteriaField, raw: string, input = optionRef(field)): string {
-  const value = LOOKUP[field].get(raw.trim().toLowerCase());
+export function parseCriteriaValue(field: CriteriaField, raw: string, input = optionRef(field), declared?: DeclaredCriteria): string {
+  const value = LOOKUP[field].get(normaliseValue(raw));
   if (value !== undefined) return value;
+  if (declared?.has(field, raw)) return normaliseValue(raw);
+  const allowed = allowedCriteriaValues(field, declared);
   throw invalidInput(`invalid ${FIELD_LABEL[field]} type: ${raw}`, {
-    hint: `${input} must be one of: ${CRITERIA_VALUES[field].join(', ')} (or "any")`,
-    details: { field, value: raw, allowed: [...CRITERIA_VALUES[field]] },
+    hint: `${input} must be one of: ${allowed.join(', ')} (or "any")`,
+    details: { field, value: raw, allowed },
   });
 }
 
@@ -90,12 +149,12 @@ export function anyCriteria(): Criteria {
  * Applies raw values onto `base` (later sources override earlier ones); empty strings and
  * nodes <= 0 leave the field unchanged. `nodesText` is the nodes value as written in a file.
  */
-export function applyCriteria(base: Criteria, raw: RawCriteria, inputName: (field: string) => string, nodesText?: string): Criteria {
+export function applyCriteria(base: Criteria, raw: RawCriteria, inputName: (field: string) => string, nodesText?: string, declared?: DeclaredCriteria): Criteria {
   const out = { ...base };
   for (const field of CRITERIA_FIELDS) {
     const value = raw[field];
     if (value === undefined || value === null || value === '') continue;
-    out[field] = parseCriteriaValue(field, String(value), inputName(field));
+    out[field] = parseCriteriaValue(field, String(value), inputName(field), declared);
   }
   if (raw.nodes !== undefined && raw.nodes !== null) {
     const nodes = parseNodes(raw.nodes, inputName('nodes'), nodesText);
@@ -165,15 +224,20 @@ export function criteriaForOutput(criteria: Criteria): Partial<Criteria> {
   return out;
 }
 
-/** Overlay criteria values that can never match because they are not canonical (data lint). */
+/**
+ * Overlay criteria values that can never match (data lint): a query is trimmed, lower-cased and
+ * has its aliases resolved, so an overlay value that is not in that form (`EKS`, `al2`,
+ * `openshift`) is never asked for. Values outside the built-in lists are fine: the overlay
+ * itself declares them.
+ */
 export function nonCanonicalCriteria(overlay: RawCriteria): string[] {
   const problems: string[] = [];
   for (const field of CRITERIA_FIELDS) {
     const value = overlay[field];
     if (isWildcard(value)) continue;
-    if (!CRITERIA_VALUES[field].includes(String(value))) {
-      problems.push(`${field}: ${quoted(value)} is not one of ${CRITERIA_VALUES[field].join(', ')}`);
-    }
+    const text = String(value);
+    const asked = LOOKUP[field].get(normaliseValue(text)) ?? normaliseValue(text);
+    if (asked !== text) problems.push(`${field}: ${quoted(value)} is never asked for (a query for it means ${quoted(asked)})`);
   }
   return problems;
 }

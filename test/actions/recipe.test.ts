@@ -55,7 +55,7 @@ describe('actions/recipe', () => {
     expect(result.exitCode).toBe(2);
     const failure = result.commands.find((c) => c.command === 'error');
     expect(failure?.message).toContain('invalid accelerator type: v100');
-    expect(failure?.message).toContain('a100, b200, gb200, h100, l40');
+    expect(failure?.message).toContain('a100, b200, gb200, gb300, h100, h200, l40, l40s, rtx-pro-6000');
     expect(failure?.message).toContain('exit code 2: invalid input');
     expect(result.outputs['recipe-path']).toBeUndefined();
   });

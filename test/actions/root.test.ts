@@ -16,6 +16,11 @@ const tooOld = writeTree({
   'snapshot.yaml': { kind: 'Snapshot', measurements: [{ type: 'K8s', subtypes: [{ subtype: 'server', data: { version: 'v1.24.17-eks-2d98532' } }] }] },
 });
 const failing = join(tooOld, 'snapshot.yaml');
+// A service of a data catalog whose overlay has no constraints: only the base floor applies.
+const privateService = writeTree({
+  'registry.yaml': { apiVersion: 'aicr.nvidia.com/v1alpha1', kind: 'ComponentRegistry', components: [] },
+  'overlays/mycloud.yaml': { kind: 'RecipeMetadata', apiVersion: 'aicr.nvidia.com/v1alpha1', metadata: { name: 'mycloud' }, spec: { criteria: { service: 'mycloud' } } },
+});
 
 describe('root action: recipe → validate → bundle → verify', () => {
   it('runs every stage in one step, writes one summary and a bundle that sha256sum accepts', async () => {
@@ -36,10 +41,13 @@ describe('root action: recipe → validate → bundle → verify', () => {
   });
 
   it('stops before bundling when a constraint fails, with annotations at the recipe lines', async () => {
-    const result = await runWithInputs(run, { accelerator: 'h100', intent: 'training', snapshot: failing });
-    expect(result.exitCode).toBe(10);
+    // A service whose overlay has no constraints of its own (given over the detected eks), so the
+    // base recipe's floor is what fails. (Excluding the eks overlays instead would leave eks
+    // uncovered, which upstream's coverage rule refuses before validation.)
+    const result = await runWithInputs(run, { service: 'mycloud', data: privateService, snapshot: failing });
+    expect(result.exitCode, result.stdout).toBe(10);
     const recipe = parse(readFileSync(join(result.cwd, 'aicr/recipe.yaml'), 'utf8'));
-    expect(recipe.metadata.excludedOverlays).toEqual(['eks', 'eks-training', 'h100-eks-training']);
+    expect(recipe.metadata.appliedOverlays).toEqual(['base', 'monitoring-hpa', 'mycloud']);
     expect(result.outputs['validation-status']).toBe('fail');
     expect(result.outputs['bundle-dir']).toBeUndefined();
     expect(existsSync(join(result.cwd, 'aicr/bundle'))).toBe(false);
@@ -50,7 +58,7 @@ describe('root action: recipe → validate → bundle → verify', () => {
   });
 
   it('bundles anyway with fail-on-error false, and stops after the recipe with deployer none', async () => {
-    const anyway = await runWithInputs(run, { accelerator: 'h100', intent: 'training', snapshot: failing, 'fail-on-error': 'false' });
+    const anyway = await runWithInputs(run, { service: 'mycloud', data: privateService, snapshot: failing, 'fail-on-error': 'false' });
     expect(anyway.exitCode).toBe(0);
     expect(anyway.outputs['validation-status']).toBe('fail');
     expect(anyway.outputs['bundle-dir']).toBe('aicr/bundle');
@@ -126,17 +134,26 @@ function runNode(args: string[], options: { cwd: string; env: NodeJS.ProcessEnv 
 }
 
 describe('root action: overlays a snapshot excluded', () => {
-  // Kubernetes 1.29 passes the base (>= 1.25) and eks (>= 1.28) floors but not eks-training
-  // (>= 1.30) nor h100-eks-training (>= 1.32.4): those two overlays are left out.
-  const older = writeTree({ 'snapshot.yaml': readFileSync(passing, 'utf8').replace(/v1\.33\.5-eks-3025e55/g, 'v1.29.3-eks-3025e55') });
-  const snapshot = join(older, 'snapshot.yaml');
+  // A data catalog adds an eks training overlay for Kubernetes >= 1.40, which the 1.33 snapshot
+  // fails: it is left out, and the embedded eks overlays still cover every criteria field (upstream's
+  // coverage rule refuses a recipe whose stated fields only excluded overlays carried).
+  const data = writeTree({
+    'registry.yaml': { apiVersion: 'aicr.nvidia.com/v1alpha1', kind: 'ComponentRegistry', components: [] },
+    'overlays/eks-training-next.yaml': {
+      kind: 'RecipeMetadata',
+      apiVersion: 'aicr.nvidia.com/v1alpha1',
+      metadata: { name: 'eks-training-next' },
+      spec: { criteria: { service: 'eks', intent: 'training' }, constraints: [{ name: 'K8s.server.version', value: '>= 1.40' }] },
+    },
+  });
+  const snapshot = passing;
 
   it('annotates each one as a warning at its line in recipe.yaml, naming the failed constraint, and bundles', async () => {
-    const result = await runWithInputs(run, { snapshot, intent: 'training', deployer: 'helm' });
+    const result = await runWithInputs(run, { snapshot, data, intent: 'training', deployer: 'helm' });
     expect(result.exitCode, result.stdout).toBe(0);
     const recipe = parse(readFileSync(join(result.cwd, 'aicr/recipe.yaml'), 'utf8'));
     const excluded: string[] = recipe.metadata.excludedOverlays;
-    expect(excluded).toEqual(expect.arrayContaining(['eks-training', 'h100-eks-training']));
+    expect(excluded).toEqual(['eks-training-next']);
     const warnings = result.commands.filter((c) => c.command === 'warning' && c.properties.title?.startsWith('excluded overlay '));
     expect(warnings.map((w) => w.properties.title)).toEqual(excluded.map((name) => `excluded overlay ${name}`));
     const lines = readFileSync(join(result.cwd, 'aicr/recipe.yaml'), 'utf8').split('\n');
@@ -144,16 +161,16 @@ describe('root action: overlays a snapshot excluded', () => {
       expect(warning.properties.file).toBe('aicr/recipe.yaml');
       expect(lines[Number(warning.properties.line) - 1]).toContain(excluded[index]);
     }
-    expect(warnings.find((w) => w.properties.title === 'excluded overlay eks-training')!.message).toBe('overlay eks-training was left out of the recipe: the snapshot fails its constraint K8s.server.version (expected >= 1.30, got v1.29.3-eks-3025e55)');
+    expect(warnings.find((w) => w.properties.title === 'excluded overlay eks-training-next')!.message).toBe('overlay eks-training-next was left out of the recipe: the snapshot fails its constraint K8s.server.version (expected >= 1.40, got v1.33.5-eks-3025e55)');
     expect(result.outputs['bundle-dir']).toBe('aicr/bundle');
   });
 
   it('with strict, they are errors and the run stops before bundling (exit 10)', async () => {
-    const result = await runWithInputs(run, { snapshot, intent: 'training', deployer: 'helm', strict: 'true' });
+    const result = await runWithInputs(run, { snapshot, data, intent: 'training', deployer: 'helm', strict: 'true' });
     expect(result.exitCode).toBe(10);
     const errors = result.commands.filter((c) => c.command === 'error' && c.properties.title?.startsWith('excluded overlay '));
-    expect(errors.length).toBeGreaterThanOrEqual(2);
-    expect(result.stdout).toContain('no bundle was written: the snapshot excluded overlays');
+    expect(errors.length).toBe(1);
+    expect(result.stdout).toContain('no bundle was written: the snapshot excluded overlay eks-training-next');
     expect(result.stdout).toContain('set input "strict" to false');
     expect(existsSync(join(result.cwd, 'aicr/bundle'))).toBe(false);
     expect(result.outputs['recipe-path']).toBe('aicr/recipe.yaml');

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { runBin, runCli } from '../helpers/cli.js';
 import { tempDir, writeTree } from '../helpers/catalog.js';
 import { CONFORMANCE_CASES, UPSTREAM_RECIPES } from '../helpers/paths.js';
+import { COVERAGE_REJECTED } from '../helpers/coverage.js';
 
 const cases = parse(readFileSync(CONFORMANCE_CASES, 'utf8'));
 const errorCase = (id: string) => cases.errorCases.find((c: { id: string }) => c.id === id);
@@ -46,7 +47,7 @@ describe('aicr recipe: conformance error cases', () => {
   it('lists the allowed values when an enum is wrong', async () => {
     const result = await runCli(['recipe', '--os', 'windows']);
     expect(result.stderr).toContain('invalid os type: windows');
-    expect(result.stderr).toContain('hint: --os must be one of: amazonlinux, cos, rhel, ubuntu (or "any")');
+    expect(result.stderr).toContain('hint: --os must be one of: amazonlinux, cos, ol, rhel, talos, ubuntu (or "any")');
   });
 
   it.each([
@@ -79,6 +80,12 @@ describe('aicr recipe: conformance error cases', () => {
     const dir = writeTree({ 'criteria.yaml': testCase.input.criteriaFile });
     const flags = Object.entries(testCase.input.flags ?? {}).flatMap(([k, v]) => [`--${k}`, String(v)]);
     const result = await runCli(['recipe', '-c', join(dir, 'criteria.yaml'), ...flags]);
+    if (COVERAGE_REJECTED[id]) {
+      // Upstream's coverage rule (2026-08-21): the fields no recipe covers, exit 2.
+      expect([result.code, result.stdout]).toEqual([2, '']);
+      for (const field of COVERAGE_REJECTED[id]!) expect(result.stderr).toContain(`--${field} '`);
+      return;
+    }
     expect(result.code, result.stderr).toBe(0);
     const recipe = parse(result.stdout);
     expect(recipe.metadata.appliedOverlays).toEqual(testCase.expect.appliedOverlays);
@@ -88,14 +95,14 @@ describe('aicr recipe: conformance error cases', () => {
 
 describe('aicr recipe', () => {
   it('prints the same recipe as YAML and JSON, deterministically', async () => {
-    const argv = ['recipe', '--service', 'EKS', '--gpu', ' H100 ', '--intent', 'training', '--os', 'al2023'];
+    const argv = ['recipe', '--service', 'EKS', '--gpu', ' H100 ', '--intent', 'training', '--os', 'Ubuntu'];
     const yaml = await runCli(argv);
     const json = await runCli([...argv, '-t', 'json']);
     expect(yaml.code, yaml.stderr).toBe(0);
     expect(parse(yaml.stdout)).toEqual(JSON.parse(json.stdout));
     expect((await runCli(argv)).stdout).toBe(yaml.stdout);
     const recipe = parse(yaml.stdout);
-    expect(recipe.criteria).toEqual({ service: 'eks', accelerator: 'h100', intent: 'training', os: 'amazonlinux', platform: 'any' });
+    expect(recipe.criteria).toEqual({ service: 'eks', accelerator: 'h100', intent: 'training', os: 'ubuntu', platform: 'any' });
     expect(Object.keys(recipe)).toEqual(['kind', 'apiVersion', 'metadata', 'criteria', 'constraints', 'componentRefs', 'deploymentOrder', 'validation']);
     expect(yaml.stdout).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
   });

@@ -7,7 +7,7 @@ import { checkControlCharacters } from '../documents/control-chars.js';
 import { checkDocument, ensureYamlParser, loadValidators, parseDocumentSync, type DocumentKind, type DocumentKinds } from '../documents/index.js';
 import type { ComponentConfig, ComponentRegistry, RawCriteria, RecipeMetadata, RecipeMixin } from '../documents/types.js';
 import { deepClone, deepFreeze } from '../util/objects.js';
-import { specificity } from '../criteria.js';
+import { CRITERIA_FIELDS, DeclaredCriteria, specificity } from '../criteria.js';
 import { catalogFileRole } from './layout.js';
 import { validateDependencies } from './order.js';
 import type { DataSource, FileOrigin } from './source.js';
@@ -21,6 +21,8 @@ export interface OverlayEntry {
   /** `null` when the overlay has no criteria (usable only as a parent). */
   readonly criteria: RawCriteria | null;
   readonly specificity: number;
+  /** `spec.base`: the parent overlay (absent or `base` for the base recipe). */
+  readonly base: string | undefined;
 }
 
 export interface MixinEntry {
@@ -66,6 +68,7 @@ export async function loadCatalogLayers(embedded: CatalogLayer, external?: Catal
 
 export class Catalog {
   private readonly chains = new Map<string, readonly string[] | AicrError>();
+  private declared: DeclaredCriteria | undefined;
 
   private constructor(
     readonly base: RecipeMetadata,
@@ -121,7 +124,7 @@ export class Catalog {
         });
       }
       const criteria = document.spec.criteria ?? null;
-      overlays.set(name, { name, path, origin: layer.source.origin, document, criteria, specificity: criteria ? specificity(criteria) : -1 });
+      overlays.set(name, { name, path, origin: layer.source.origin, document, criteria, specificity: criteria ? specificity(criteria) : -1, base: document.spec.base });
     }
     if (!base) {
       throw new AicrError(ErrorCode.Internal, 'base.yaml not found', { hint: 'the catalog needs overlays/base.yaml (the root of every recipe)' });
@@ -139,6 +142,21 @@ export class Catalog {
     const matchable = [...overlays.values()].filter((overlay) => overlay.criteria !== null);
     const layers = external ? { embedded: embedded.source, external: external.source } : { embedded: embedded.source };
     return new Catalog(base, overlays, matchable, mixins, registry, components, layers, embedded.parsedValues);
+  }
+
+  /**
+   * The criteria values the overlays declare (admitted as input beyond the built-in lists),
+   * collected on first use so commands that never parse criteria pay nothing.
+   */
+  get declaredCriteria(): DeclaredCriteria {
+    if (!this.declared) {
+      const declared = new DeclaredCriteria();
+      for (const overlay of this.matchable) {
+        for (const field of CRITERIA_FIELDS) declared.declare(field, overlay.criteria![field], overlay.origin);
+      }
+      this.declared = declared;
+    }
+    return this.declared;
   }
 
   /** Relative paths that come from the external `--data` layer, sorted. */

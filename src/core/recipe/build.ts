@@ -27,6 +27,7 @@ import { compareStrings, isPlainObject, sortKeysDeep } from '../serialize.js';
 import { mergeValues } from '../util/objects.js';
 import { criteriaForOutput, criteriaMatch, criteriaMismatch } from '../criteria.js';
 import { deploymentOrder, validateDependencies } from '../catalog/order.js';
+import { coverageError, findCoverageGap } from './coverage.js';
 
 export interface BuildOptions {
   /** Written to `metadata.version` (the generating program's version). */
@@ -115,6 +116,9 @@ export function buildRecipe(catalog: Catalog, criteria: Criteria, options: Build
     options.onWarning?.('some overlays were excluded due to constraint failures');
   }
   applyMixins(catalog, state);
+  // Upstream's post-condition: every stated field is carried by an applied overlay (mixins carry no criteria).
+  const gap = findCoverageGap(catalog.overlays, criteria, applied, excluded);
+  if (gap) throw coverageError(gap, criteria, excluded);
 
   const refs = [...state.refs.values()].sort(byName);
   try {

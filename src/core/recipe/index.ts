@@ -9,7 +9,7 @@ import { loadDataCatalog } from '../catalog/embedded.js';
 import type { Catalog } from '../catalog/catalog.js';
 import { optionRef } from '../option-refs.js';
 import { VERSION } from '../version.js';
-import { anyCriteria, applyCriteria, CRITERIA_FIELDS, describeCriteria, isAnyCriteria } from '../criteria.js';
+import { anyCriteria, applyCriteria, CRITERIA_FIELDS, describeCriteria, isAnyCriteria, type CriteriaField, type DeclaredCriteria } from '../criteria.js';
 import { extractCriteria } from './snapshot-criteria.js';
 import { buildRecipe } from './build.js';
 import { checkAllowlists, parseAllowlists } from './allowlist.js';
@@ -31,6 +31,8 @@ export interface RecipeRequest {
   snapshot?: LoadedDocument<'Snapshot'>;
   /** An external data directory layered over the embedded catalog (the `data` option). */
   data?: string;
+  /** Only values the embedded catalog declares (the `criteria-strict` option; also AICR_CRITERIA_STRICT). */
+  criteriaStrict?: boolean;
 }
 
 export interface RecipeOutcome {
@@ -43,27 +45,36 @@ export interface RecipeOutcome {
   notices: string[];
 }
 
+/** AICR_CRITERIA_STRICT (1, true, yes, on): only values the embedded catalog declares, as upstream's CI gate. */
+function criteriaStrict(env: NodeJS.ProcessEnv): boolean {
+  return ['1', 'true', 'yes', 'on'].includes((env.AICR_CRITERIA_STRICT ?? '').trim().toLowerCase());
+}
+
 /** The message for a request without any criteria (upstream's wording, options in the door's spelling). */
 const NO_CRITERIA_MESSAGE = `no criteria provided: specify at least one of ${['service', 'accelerator', 'intent', 'os', 'platform', 'nodes', 'criteria'].map(optionRef).join(', ')}, or use ${optionRef('snapshot')} to load from a snapshot file`;
 
-function criteriaFromDocument(loaded: LoadedDocument<'RecipeCriteria'>): Criteria {
+function criteriaFromDocument(loaded: LoadedDocument<'RecipeCriteria'>, declared: DeclaredCriteria): Criteria {
   const spec = loaded.document.spec ?? {};
   try {
-    return applyCriteria(anyCriteria(), spec, (field) => `spec.${field} in ${loaded.origin}`, loaded.source.scalarText(['spec', 'nodes']));
+    return applyCriteria(anyCriteria(), spec, (field) => `spec.${field} in ${loaded.origin}`, loaded.source.scalarText(['spec', 'nodes']), declared);
   } catch (error) {
     const field = CRITERIA_FIELDS.find((f) => error instanceof AicrError && error.details?.field === f);
     throw wrapError(error, `${loaded.origin}: invalid ${field ?? 'nodes'} in criteria spec`, ErrorCode.InvalidInput);
   }
 }
 
-/** Resolves the criteria of a request (options over the snapshot or the criteria document). */
-function resolveCriteria(request: RecipeRequest): { criteria: Criteria; mode: RecipeOutcome['mode']; notices: string[] } {
+/**
+ * Resolves the criteria of a request (options over the snapshot or the criteria document).
+ * Values are checked against the built-in lists and those the loaded catalog declares.
+ */
+function resolveCriteria(request: RecipeRequest, declared: DeclaredCriteria): { criteria: Criteria; mode: RecipeOutcome['mode']; notices: string[] } {
   const notices: string[] = [];
   const given = request.criteria;
+  const apply = (base: Criteria) => applyCriteria(base, given, optionRef, undefined, declared);
   if (request.snapshot) {
     const { document, origin } = request.snapshot;
-    const detected = extractCriteria(document);
-    const criteria = applyCriteria(detected, given, optionRef);
+    const detected = extractCriteria(document, declared);
+    const criteria = apply(detected);
     for (const field of CRITERIA_FIELDS) {
       if (detected[field] !== 'any' && criteria[field] !== detected[field]) {
         notices.push(`${optionRef(field)} ${criteria[field]} overrides the value detected in ${origin} (${detected[field]})`);
@@ -73,9 +84,9 @@ function resolveCriteria(request: RecipeRequest): { criteria: Criteria; mode: Re
     return { criteria, mode: 'snapshot', notices };
   }
   if (request.criteriaDocument) {
-    return { criteria: applyCriteria(criteriaFromDocument(request.criteriaDocument), given, optionRef), mode: 'criteria-file', notices };
+    return { criteria: apply(criteriaFromDocument(request.criteriaDocument, declared)), mode: 'criteria-file', notices };
   }
-  const criteria = applyCriteria(anyCriteria(), given, optionRef);
+  const criteria = apply(anyCriteria());
   if (isAnyCriteria(criteria)) {
     throw invalidInput(NO_CRITERIA_MESSAGE, { hint: 'e.g. service eks, accelerator h100, intent training' });
   }
@@ -87,17 +98,43 @@ function resolveCriteria(request: RecipeRequest): { criteria: Criteria; mode: Re
  * criteria when set.
  */
 export async function resolveRecipe(request: RecipeRequest, options: { env?: NodeJS.ProcessEnv; onDebug?: (message: string) => void } = {}): Promise<RecipeOutcome> {
-  const allowlists = parseAllowlists(options.env ?? process.env);
-  const { criteria, mode, notices } = resolveCriteria(request);
-  checkAllowlists(criteria, allowlists);
+  const env = options.env ?? process.env;
+  const allowlists = parseAllowlists(env);
   const catalog = await loadDataCatalog(request.data);
+  const { criteria, mode, notices } = resolveCriteria(request, catalog.declaredCriteria.withStrict(request.criteriaStrict === true || criteriaStrict(env)));
+  checkAllowlists(criteria, allowlists);
   const snapshot = request.snapshot?.document;
-  const recipe = buildRecipe(catalog, criteria, {
+  const build = (wanted: Criteria) => buildRecipe(catalog, wanted, {
     version: VERSION,
     ...(snapshot ? { snapshot } : {}),
     onWarning: (message) => notices.push(message),
     ...(options.onDebug ? { onDebug: options.onDebug } : {}),
   });
-  return { recipe, criteria, catalog, mode, notices };
+  try {
+    return { recipe: build(criteria), criteria, catalog, mode, notices };
+  } catch (error) {
+    const relaxed = mode === 'snapshot' ? relaxDetected(error, criteria, request.criteria) : undefined;
+    if (!relaxed) throw error;
+    for (const field of relaxed.cleared) {
+      notices.push(`no recipe distinguishes the detected ${field} ${criteria[field]}: resolving without it (state ${optionRef(field)} to require it)`);
+    }
+    return { recipe: build(relaxed.criteria), criteria: relaxed.criteria, catalog, mode, notices };
+  }
+}
+
+/**
+ * Upstream's retry for criteria detected from a snapshot: when every field the coverage rule
+ * reports was detected (not given as an option), none lost its overlay to the snapshot's
+ * constraints, and some stated field remains, those fields are cleared for one more try.
+ */
+function relaxDetected(error: unknown, criteria: Criteria, given: RawCriteria): { criteria: Criteria; cleared: CriteriaField[] } | undefined {
+  const uncovered = error instanceof AicrError ? (error.details?.uncovered as Array<{ dimension: CriteriaField; constraintExcluded: boolean }> | undefined) : undefined;
+  if (!uncovered?.length) return undefined;
+  const isGiven = (field: CriteriaField) => given[field] !== undefined && given[field] !== null && given[field] !== '';
+  if (uncovered.some((entry) => isGiven(entry.dimension) || entry.constraintExcluded)) return undefined;
+  const relaxed = { ...criteria };
+  for (const entry of uncovered) relaxed[entry.dimension] = 'any';
+  if (CRITERIA_FIELDS.every((field) => relaxed[field] === 'any')) return undefined;
+  return { criteria: relaxed, cleared: uncovered.map((entry) => entry.dimension) };
 }
 

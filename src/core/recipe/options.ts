@@ -9,7 +9,7 @@ const list = (values: readonly string[]): string => values.join(', ');
 
 /** Where the criteria come from: given one by one, a criteria document, or detected from a snapshot. */
 export const CRITERIA_OPTIONS = defineOptions({
-  service: { type: 'string', description: `Kubernetes service: ${list(CRITERIA_VALUES.service)} or any.`, placeholder: '<service>' },
+  service: { type: 'string', description: `Kubernetes service: ${list(CRITERIA_VALUES.service)} (openshift means ocp) or any.`, placeholder: '<service>' },
   accelerator: { type: 'string', description: `GPU type: ${list(CRITERIA_VALUES.accelerator)} or any.`, aliases: ['--gpu'], placeholder: '<gpu>' },
   intent: { type: 'string', description: `Workload intent: ${list(CRITERIA_VALUES.intent)} or any.`, placeholder: '<intent>' },
   os: { type: 'string', description: `Node OS: ${list(CRITERIA_VALUES.os)} (al2, al2023) or any.`, placeholder: '<os>' },
@@ -28,6 +28,11 @@ export const CRITERIA_OPTIONS = defineOptions({
     placeholder: '<file|url|cm://ns/name|->',
   },
   data: dataOption,
+  'criteria-strict': {
+    type: 'bool',
+    default: false,
+    description: 'Admit only criteria values the embedded catalog knows, not those a data catalog adds (also AICR_CRITERIA_STRICT=1).',
+  },
   kubeconfig: kubeconfigOption,
 });
 

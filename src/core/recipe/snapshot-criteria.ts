@@ -1,6 +1,6 @@
 /** Criteria detected from a Snapshot (recipe `--snapshot` mode). */
 import type { Criteria, Snapshot } from '../documents/types.js';
-import { anyCriteria, parseCriteriaValue } from '../criteria.js';
+import { anyCriteria, parseCriteriaValue, type DeclaredCriteria } from '../criteria.js';
 import { readingText } from '../constraints/index.js';
 
 /** Accelerator from a GPU model name; order matters (gb200 before b200). */
@@ -18,9 +18,9 @@ function acceleratorFromModel(model: string): string | undefined {
   return undefined;
 }
 
-function tryParse(field: 'service' | 'os', raw: string): string | undefined {
+function tryParse(field: 'service' | 'os', raw: string, declared: DeclaredCriteria | undefined): string | undefined {
   try {
-    return parseCriteriaValue(field, raw);
+    return parseCriteriaValue(field, raw, undefined, declared);
   } catch {
     return undefined;
   }
@@ -29,9 +29,9 @@ function tryParse(field: 'service' | 'os', raw: string): string | undefined {
 /**
  * Service from K8s/server (`service` key, then `-eks-`/`-gke`/`-aks` in the version),
  * accelerator from GPU/smi|device model, OS from OS/release ID. Intent, platform and nodes are
- * never detected.
+ * never detected. A service or OS the loaded catalog declares (`declared`) is detected too.
  */
-export function extractCriteria(snapshot: Snapshot): Criteria {
+export function extractCriteria(snapshot: Snapshot, declared?: DeclaredCriteria): Criteria {
   const criteria = anyCriteria();
   for (const measurement of snapshot.measurements ?? []) {
     if (!measurement) continue;
@@ -39,7 +39,7 @@ export function extractCriteria(snapshot: Snapshot): Criteria {
       const name = subtype.subtype ?? (subtype as { name?: string }).name ?? '';
       const data = subtype.data ?? {};
       if (measurement.type === 'K8s' && name === 'server') {
-        const service = data.service !== undefined ? tryParse('service', readingText(data.service)) : undefined;
+        const service = data.service !== undefined ? tryParse('service', readingText(data.service), declared) : undefined;
         if (service) criteria.service = service;
         const version = readingText(data.version);
         if (version.includes('-eks-')) criteria.service = 'eks';
@@ -53,7 +53,7 @@ export function extractCriteria(snapshot: Snapshot): Criteria {
           if (fromModel) criteria.accelerator = fromModel;
         }
       } else if (measurement.type === 'OS' && name === 'release' && data.ID !== undefined) {
-        const os = tryParse('os', readingText(data.ID));
+        const os = tryParse('os', readingText(data.ID), declared);
         if (os) criteria.os = os;
       }
     }

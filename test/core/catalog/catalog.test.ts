@@ -71,7 +71,7 @@ describe('builds never share state', () => {
     const catalog = await loadCatalog();
     const before = JSON.stringify([catalog.base, [...catalog.overlays.values()].map((o) => o.document), catalog.registry]);
     const first = JSON.stringify(buildRecipe(catalog, eksH100Training));
-    for (const service of ['eks', 'gke', 'aks', 'kind']) buildRecipe(catalog, { ...eksH100Training, service, os: service === 'gke' ? 'cos' : 'ubuntu' });
+    for (const service of ['eks', 'gke', 'aks', 'kind']) buildRecipe(catalog, { ...eksH100Training, service, os: { gke: 'cos', eks: 'ubuntu' }[service] ?? 'any' });
     expect(JSON.stringify(buildRecipe(catalog, eksH100Training))).toBe(first);
     expect(JSON.stringify([catalog.base, [...catalog.overlays.values()].map((o) => o.document), catalog.registry])).toBe(before);
     // Changing a result (as a caller might) cannot reach the catalog or later results.
