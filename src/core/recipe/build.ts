@@ -15,6 +15,7 @@ import {
   type Constraint,
   type ConstraintWarning,
   type Criteria,
+  type ProfileDeclaration,
   type RecipeMetadataSpec,
   type RecipeResult,
   type Snapshot,
@@ -27,6 +28,7 @@ import { compareStrings, isPlainObject, sortKeysDeep } from '../serialize.js';
 import { mergeValues } from '../util/objects.js';
 import { criteriaForOutput, criteriaMatch, criteriaMismatch } from '../criteria.js';
 import { deploymentOrder, validateDependencies } from '../catalog/order.js';
+import { applyProfile, checkProfileSurvived, effectiveProfile, PROFILED_RECIPE_API_VERSION, type ProfileSelection } from './profile.js';
 
 export interface BuildOptions {
   /** Written to `metadata.version` (the generating program's version). */
@@ -37,6 +39,8 @@ export interface BuildOptions {
   onWarning?: (message: string) => void;
   /** Receives each decision (overlay matched, not matched, excluded, applied) for debug logs. */
   onDebug?: (message: string) => void;
+  /** `--profile name=value`: the configuration profile value to apply (else the declared default). */
+  profile?: ProfileSelection;
 }
 
 interface MergeState {
@@ -59,6 +63,8 @@ export function buildRecipe(catalog: Catalog, criteria: Criteria, options: Build
     }
   }
   matched.sort(byCandidateOrder);
+  // The composition's one profile declaration, found before snapshot filtering can hide it.
+  const declared = effectiveProfile(profileDeclarations(catalog, matched.map((overlay) => overlay.name)));
 
   let passing = matched;
   const excluded: string[] = [];
@@ -115,6 +121,14 @@ export function buildRecipe(catalog: Catalog, criteria: Criteria, options: Build
     options.onWarning?.('some overlays were excluded due to constraint failures');
   }
   applyMixins(catalog, state);
+  const surviving = options.snapshot ? effectiveProfile(profileDeclarations(catalog, applied)) : declared;
+  checkProfileSurvived(declared, surviving);
+  const profile = applyProfile(surviving, options.profile, state, options.snapshot);
+  if (profile) {
+    state.refs = profile.refs;
+    state.constraints = profile.constraints;
+    debug?.(`profile ${profile.selected.name}=${profile.selected.value}${options.profile ? '' : ' (the default)'} applied`);
+  }
 
   const refs = [...state.refs.values()].sort(byName);
   try {
@@ -129,8 +143,10 @@ export function buildRecipe(catalog: Catalog, criteria: Criteria, options: Build
   metadata.appliedOverlays = applied;
   if (excluded.length > 0) metadata.excludedOverlays = excluded;
   if (warnings.length > 0) metadata.constraintWarnings = warnings;
+  if (profile) metadata.selectedProfile = profile.selected;
   // Built key by key in the documented output order.
-  const result = { kind: 'RecipeResult', apiVersion: API_VERSION, metadata, criteria: criteriaForOutput(criteria) } as RecipeResult;
+  const apiVersion = profile ? PROFILED_RECIPE_API_VERSION : API_VERSION;
+  const result = { kind: 'RecipeResult', apiVersion, metadata, criteria: criteriaForOutput(criteria) } as RecipeResult;
   const constraints = [...state.constraints.values()].sort(byName).map(outputConstraint);
   if (constraints.length > 0) result.constraints = constraints;
   result.componentRefs = refs.map((ref) => outputRef(applyRegistryDefaults(ref, catalog.components.get(ref.name))));
@@ -176,6 +192,26 @@ function maximalLeaves(catalog: Catalog, overlays: readonly OverlayEntry[]): Ove
   const leaves: OverlayEntry[] = [];
   for (const overlay of overlays) if (!ancestors.has(overlay.name)) leaves.push(overlay);
   return leaves;
+}
+
+/**
+ * Every profile declaration reached from `names` through their inheritance chains (and the
+ * base), by declaring document. A broken chain is reported when it is merged, not here.
+ */
+function profileDeclarations(catalog: Catalog, names: readonly string[]): Map<string, ProfileDeclaration> {
+  const found = new Map<string, ProfileDeclaration>();
+  if (catalog.base.spec.profile) found.set('base', catalog.base.spec.profile);
+  for (const start of names) {
+    const seen = new Set<string>();
+    let name: string | undefined = start;
+    while (name && name !== 'base' && !seen.has(name)) {
+      seen.add(name);
+      const spec: RecipeMetadataSpec | undefined = catalog.overlays.get(name)?.document.spec;
+      if (spec?.profile) found.set(name, spec.profile);
+      name = spec?.base;
+    }
+  }
+  return found;
 }
 
 function evaluateOverlayConstraints(overlay: OverlayEntry, snapshot: Snapshot): ConstraintWarning[] {
@@ -224,9 +260,11 @@ export function mergeRef(current: ComponentRef, overlay: ComponentRef): Componen
   }
   if (overlay.dependencyRefs?.length) out.dependencyRefs = appendMissing(current.dependencyRefs, overlay.dependencyRefs);
   if (overlay.manifestFiles?.length) out.manifestFiles = appendMissing(current.manifestFiles, overlay.manifestFiles);
+  if (overlay.preManifestFiles?.length) out.preManifestFiles = appendMissing(current.preManifestFiles, overlay.preManifestFiles);
   if (overlay.patches?.length) out.patches = overlay.patches;
   if (overlay.expectedResources?.length) out.expectedResources = overlay.expectedResources;
   if (overlay.cleanup === true) out.cleanup = true;
+  if (overlay.healthCheckSkip === true) out.healthCheckSkip = true;
   return out;
 }
 
@@ -298,6 +336,7 @@ function outputRef(ref: ComponentRef): ComponentRef {
   if (ref.patches?.length) out.patches = ref.patches;
   if (ref.dependencyRefs?.length) out.dependencyRefs = ref.dependencyRefs;
   if (ref.manifestFiles?.length) out.manifestFiles = ref.manifestFiles;
+  if (ref.preManifestFiles?.length) out.preManifestFiles = ref.preManifestFiles;
   if (ref.path) out.path = ref.path;
   if (ref.cleanup) out.cleanup = true;
   if (ref.expectedResources?.length) {
@@ -308,6 +347,7 @@ function outputRef(ref: ComponentRef): ComponentRef {
     });
   }
   if (ref.healthCheckAsserts) out.healthCheckAsserts = ref.healthCheckAsserts;
+  if (ref.healthCheckSkip) out.healthCheckSkip = true;
   return out;
 }
 

@@ -13,6 +13,7 @@ import { anyCriteria, applyCriteria, CRITERIA_FIELDS, describeCriteria, isAnyCri
 import { extractCriteria } from './snapshot-criteria.js';
 import { buildRecipe } from './build.js';
 import { checkAllowlists, parseAllowlists } from './allowlist.js';
+import { parseProfileSelection } from './profile.js';
 
 export * from '../criteria.js';
 ;
@@ -31,6 +32,8 @@ export interface RecipeRequest {
   snapshot?: LoadedDocument<'Snapshot'>;
   /** An external data directory layered over the embedded catalog (the `data` option). */
   data?: string;
+  /** `name=value` of the configuration profile to apply (the `profile` option). */
+  profile?: string;
 }
 
 export interface RecipeOutcome {
@@ -90,11 +93,13 @@ export async function resolveRecipe(request: RecipeRequest, options: { env?: Nod
   const allowlists = parseAllowlists(options.env ?? process.env);
   const { criteria, mode, notices } = resolveCriteria(request);
   checkAllowlists(criteria, allowlists);
+  const profile = parseProfileSelection(request.profile);
   const catalog = await loadDataCatalog(request.data);
   const snapshot = request.snapshot?.document;
   const recipe = buildRecipe(catalog, criteria, {
     version: VERSION,
     ...(snapshot ? { snapshot } : {}),
+    ...(profile ? { profile } : {}),
     onWarning: (message) => notices.push(message),
     ...(options.onDebug ? { onDebug: options.onDebug } : {}),
   });

@@ -27,6 +27,11 @@ export const CRITERIA_OPTIONS = defineOptions({
     aliases: ['-s'],
     placeholder: '<file|url|cm://ns/name|->',
   },
+  profile: {
+    type: 'string',
+    description: 'Configuration profile value in name=value form (e.g. gpuStack=operator-managed), for criteria whose overlays declare one; without it the declared default applies.',
+    placeholder: '<name=value>',
+  },
   data: dataOption,
   kubeconfig: kubeconfigOption,
 });

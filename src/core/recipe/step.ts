@@ -65,7 +65,7 @@ export async function resolveFromOptions(values: CriteriaValues, io: StepIO, loa
     loadDataCatalog(values.data),
   ]);
   const outcome = await resolveRecipe(
-    { criteria: givenCriteria(values), ...(snapshot ? { snapshot } : {}), ...(criteriaDocument ? { criteriaDocument } : {}), ...(values.data ? { data: values.data } : {}) },
+    { criteria: givenCriteria(values), ...(snapshot ? { snapshot } : {}), ...(criteriaDocument ? { criteriaDocument } : {}), ...(values.data ? { data: values.data } : {}), ...(values.profile ? { profile: values.profile } : {}) },
     { env: io.env, onDebug: (message) => io.logger.debug(`recipe: ${message}`) },
   );
   return { ...outcome, notices: [...notices, ...outcome.notices] };
