@@ -81,7 +81,7 @@ export interface RecipeMetadataSpec {
 }
 
 /** One value of a configuration profile: overrides on existing components, and constraints. */
-export interface ProfileValue {
+interface ProfileValue {
   /** Who advertises nvidia.com/gpu under this value: absent (the recipe's components) or `external`. */
   advertiser?: string;
   constraints?: Constraint[];

@@ -50,7 +50,7 @@ const goList = (items: readonly string[]): string => `[${items.join(' ')}]`;
  * value assigns, plus `enabled`, per component, sorted. Every value must assign the same paths
  * ("union totality"), so switching values never leaves a path to the chart default.
  */
-export function validateProfileDeclaration(declaration: ProfileDeclaration, source: string): Record<string, string[]> {
+function validateProfileDeclaration(declaration: ProfileDeclaration, source: string): Record<string, string[]> {
   const fail = (message: string): never => {
     throw invalidInput(`invalid profile contract in overlay "${source}": ${message}`, { hint: 'fix spec.profile of the overlay (ADR-015: name, default, values with componentRefs overrides and constraints)' });
   };
