@@ -28,6 +28,7 @@ import { compareStrings, isPlainObject, sortKeysDeep } from '../serialize.js';
 import { mergeValues } from '../util/objects.js';
 import { criteriaForOutput, criteriaMatch, criteriaMismatch } from '../criteria.js';
 import { deploymentOrder, validateDependencies } from '../catalog/order.js';
+import { applyGpuDriverState, gpuDriverState } from './gpu-driver-state.js';
 import { applyProfile, checkProfileSurvived, effectiveProfile, PROFILED_RECIPE_API_VERSION, type ProfileSelection } from './profile.js';
 
 export interface BuildOptions {
@@ -129,6 +130,10 @@ export function buildRecipe(catalog: Catalog, criteria: Criteria, options: Build
     state.constraints = profile.constraints;
     debug?.(`profile ${profile.selected.name}=${profile.selected.value}${options.profile ? '' : ' (the default)'} applied`);
   }
+  const driverState = options.snapshot ? gpuDriverState(options.snapshot) : undefined;
+  if (driverState) {
+    for (const warning of applyGpuDriverState(driverState, state.refs, catalog, options.snapshot!, profile?.selected)) options.onWarning?.(warning);
+  }
 
   const refs = [...state.refs.values()].sort(byName);
   try {
@@ -143,6 +148,7 @@ export function buildRecipe(catalog: Catalog, criteria: Criteria, options: Build
   metadata.appliedOverlays = applied;
   if (excluded.length > 0) metadata.excludedOverlays = excluded;
   if (warnings.length > 0) metadata.constraintWarnings = warnings;
+  if (driverState) metadata.gpuDriverState = driverState;
   if (profile) metadata.selectedProfile = profile.selected;
   // Built key by key in the documented output order.
   const apiVersion = profile ? PROFILED_RECIPE_API_VERSION : API_VERSION;
