@@ -158,7 +158,7 @@ export interface RecipeCriteriaDocument {
   spec?: RawCriteria | null;
 }
 
-interface ExcludedOverlay {
+export interface ExcludedOverlay {
   name: string;
   reason: string;
 }
