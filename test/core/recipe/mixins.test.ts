@@ -115,3 +115,11 @@ describe('mixins (upstream 2026-08-21 composition)', () => {
     });
   });
 });
+
+describe('catalog lint', () => {
+  it('names a pre-manifest that does not exist', async () => {
+    const { lintCatalog } = await import('../../../src/core/catalog/lint.js');
+    const loaded = await catalogFromDir(catalog([{ name: 'gpu-operator', preManifestFiles: ['components/gpu-operator/manifests/missing.yaml'] }]));
+    expect(lintCatalog(loaded)).toContainEqual(expect.objectContaining({ message: 'component "gpu-operator": file components/gpu-operator/manifests/missing.yaml does not exist' }));
+  });
+});
