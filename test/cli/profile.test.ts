@@ -89,3 +89,14 @@ describe('aicr bundle on a profiled recipe', () => {
     expect(existsSync(out)).toBe(false);
   });
 });
+
+describe('aicr query --profile', () => {
+  it('hydrates the selected value and projects metadata.selectedProfile', async () => {
+    const data = profileOverlayData();
+    const driver = await runCli(['query', ...KUBEFLOW, '--data', data, '--profile', 'gpuStack=operator-managed', '--selector', 'components.gpu-operator.values.driver.enabled']);
+    expect(driver.code, driver.stderr).toBe(0);
+    expect(driver.stdout.trim()).toBe('true');
+    const selected = await runCli(['query', ...KUBEFLOW, '--data', data, '--selector', 'metadata.selectedProfile.value']);
+    expect(selected.stdout.trim()).toBe('preinstalled');
+  });
+});
