@@ -14,6 +14,40 @@ import { compareStrings, isPlainObject, sortKeysDeep } from '../serialize.js';
 
 const IDENTIFIER = /^[A-Za-z0-9._-]+$/;
 
+/**
+ * Upstream's GPU allocation-policy descriptor (#1327): the value paths that decide which
+ * component advertises nvidia.com/gpu. A profile that owns advertisement (an `external`
+ * advertiser, or an owned path on one of these) locks all of them on every enabled component.
+ */
+const ADVERTISEMENT_PATHS: ReadonlyArray<readonly [string, readonly string[]]> = [
+  ['gpu-operator', ['devicePlugin.enabled']],
+  ['gpu-operator-ocp', ['devicePlugin.enabled']],
+  ['nvidia-dra-driver-gpu', ['gpuResourcesEnabledOverride', 'resources.gpus.enabled']],
+  ['nvidia-dra-driver-gpu-ocp', ['gpuResourcesEnabledOverride', 'resources.gpus.enabled']],
+];
+
+/** Whether one dot path is the other or lies below it. */
+function pathsIntersect(a: string, b: string): boolean {
+  const left = a.split('.');
+  const right = b.split('.');
+  return left.slice(0, Math.min(left.length, right.length)).every((segment, i) => segment === right[i]);
+}
+
+/** The declared owned paths, plus the advertisement closure when the profile owns advertisement. */
+function effectiveLockSet(recipe: RecipeResult, selected: SelectedProfile): Record<string, string[]> {
+  const lock: Record<string, string[]> = {};
+  for (const [component, paths] of Object.entries(selected.ownedPaths)) lock[component] = [...paths];
+  const ownsAdvertisement = selected.advertiser === 'external'
+    || ADVERTISEMENT_PATHS.some(([component, selectors]) => (selected.ownedPaths[component] ?? []).some((path) => path !== PRESENCE_PATH && selectors.some((selector) => pathsIntersect(path, selector))));
+  if (!ownsAdvertisement) return lock;
+  for (const [component, selectors] of ADVERTISEMENT_PATHS) {
+    const ref = recipe.componentRefs.find((candidate) => candidate.name === component);
+    if (!ref || ref.overrides?.[PRESENCE_PATH] === false) continue;
+    lock[component] = [...new Set([...(lock[component] ?? []), PRESENCE_PATH, ...selectors])].sort(compareStrings);
+  }
+  return lock;
+}
+
 type Observation = { state: 'present'; text: string } | { state: 'absent' | 'blocked' };
 
 /** What sits at a dot path: a value (compared by canonical text), nothing, or a non-map on the way. */
@@ -35,6 +69,7 @@ function checkContract(selected: SelectedProfile): void {
     throw invalidInput(message, { hint: 'metadata.selectedProfile is written by aicr recipe; regenerate the recipe instead of editing it' });
   };
   if (!IDENTIFIER.test(String(selected.name)) || !IDENTIFIER.test(String(selected.value))) broken('metadata.selectedProfile name and value must match [A-Za-z0-9._-]+');
+  if (selected.advertiser !== undefined && selected.advertiser !== '' && selected.advertiser !== 'external') broken(`unknown advertiser "${String(selected.advertiser)}"; the only supported value is "external"`);
   if (!isPlainObject(selected.ownedPaths)) broken('metadata.selectedProfile.ownedPaths is required');
   for (const [component, paths] of Object.entries(selected.ownedPaths)) {
     if (component === '') broken('metadata.selectedProfile.ownedPaths contains an empty component name');
@@ -58,11 +93,13 @@ export function checkProfileLock(recipe: RecipeResult, catalog: Catalog, bundled
   checkContract(selected);
   const selection = `${selected.name}=${selected.value}`;
   const hint = `profile-owned values are fixed when the recipe is generated: drop the override, or generate the recipe with ${optionRef('profile')} ${selected.name}=<value> for the value you need`;
-  for (const component of Object.keys(selected.ownedPaths).sort(compareStrings)) {
+  const lock = effectiveLockSet(recipe, selected);
+  for (const component of Object.keys(lock).sort(compareStrings)) {
     const ref = recipe.componentRefs.find((candidate) => candidate.name === component);
     if (!ref) throw invalidInput(`profile-owned component "${component}" is absent from the recipe`, { hint: 'regenerate the recipe instead of editing it' });
-    const paths = selected.ownedPaths[component]!.filter((path) => path !== PRESENCE_PATH);
-    for (const path of paths) {
+    const paths = lock[component]!.filter((path) => path !== PRESENCE_PATH);
+    // Only the declared paths must be written in the recipe; closure paths may come from values files.
+    for (const path of (selected.ownedPaths[component] ?? []).filter((p) => p !== PRESENCE_PATH)) {
       const inline = observe(ref.overrides, path);
       if (inline.state === 'blocked') throw invalidInput(`profile-owned recipe path ${component}.${path} is blocked by a non-map ancestor`, { hint: 'regenerate the recipe instead of editing it' });
       if (inline.state === 'absent') {
