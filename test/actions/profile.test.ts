@@ -21,6 +21,13 @@ describe('actions: configuration profiles', () => {
     expect(result.exitCode, result.stdout).toBe(0);
     const recipe = parse(readFileSync(join(result.cwd, 'recipe.yaml'), 'utf8'));
     expect(recipe.metadata.selectedProfile).toMatchObject({ name: 'gpuStack', value: 'operator-managed' });
+    expect(result.outputs['selected-profile']).toBe('gpuStack=operator-managed');
+  });
+
+  it('recipe puts the selection and its locked paths in the job summary', async () => {
+    const result = await runWithInputs(runRecipe, { ...KUBEFLOW, summary: 'true', data: profileOverlayData() });
+    expect(result.exitCode, result.stdout).toBe(0);
+    expect(result.summary).toContain('**Configuration profile:** `gpuStack=preinstalled` &nbsp; **Locked at bundle time:** `gpu-operator` (driver.enabled, enabled); `nvidia-dra-driver-gpu` (enabled, nvidiaDriverRoot)');
   });
 
   it('recipe names input "profile" when the value is unknown (exit 2)', async () => {

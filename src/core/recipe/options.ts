@@ -59,6 +59,7 @@ export const RECIPE_OUTPUTS = defineOutputs('recipe', {
   appliedOverlays: { description: 'Comma-separated overlays merged into the recipe, base first.' },
   components: { description: 'JSON array of the components: name, version, namespace, chart, source.' },
   deploymentOrder: { description: 'Comma-separated component names in deployment order.' },
+  selectedProfile: { description: 'The configuration profile value applied, as name=value (empty when no overlay declares a profile).' },
   ...CHANGE_OUTPUTS,
   ...artifactOutputs,
 });

@@ -85,6 +85,8 @@ function setRecipeOutputs(outcome: RecipeOutcome, output: string, io: StepIO): v
     source: ref.source ?? '',
   }))));
   outputs.set('deploymentOrder', recipe.deploymentOrder.join(','));
+  const profile = recipe.metadata.selectedProfile;
+  outputs.set('selectedProfile', profile ? `${profile.name}=${profile.value}` : '');
 }
 
 export interface RecipeStepOptions {
