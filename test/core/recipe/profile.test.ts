@@ -192,3 +192,24 @@ describe('configuration profiles (ADR-015)', () => {
     });
   });
 });
+
+describe("upstream's own declarations (recipes/overlays/aks.yaml and gke-cos.yaml at 2026-08-21)", () => {
+  const upstreamProfile = async (file: string) => {
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { parse } = await import('yaml');
+    const { SHARED } = await import('../../helpers/paths.js');
+    return parse(readFileSync(join(SHARED, 'upstream', 'aicr-main-2026-08-21', 'recipes', 'overlays', file), 'utf8')).spec.profile;
+  };
+
+  it.each([
+    ['aks.yaml', 'azure-managed', 'operator-managed', undefined],
+    ['gke-cos.yaml', 'gke-default', 'driver-installer', 'external'],
+  ])('%s: the default and the other value resolve', async (file, byDefault, other, advertiser) => {
+    const dir = aksProfileCatalog({ profile: await upstreamProfile(file) });
+    const recipe = await build(dir);
+    expect(recipe.metadata.selectedProfile?.value).toBe(byDefault);
+    expect(recipe.metadata.selectedProfile?.advertiser).toBe(advertiser);
+    expect((await build(dir, { profile: `gpuStack=${other}` })).metadata.selectedProfile?.value).toBe(other);
+  });
+});
