@@ -18,6 +18,11 @@ export function addRecipeSummary(summary: Summary, outcome: RecipeOutcome, path:
   ]);
   summary.addRaw(`\n**Criteria from:** ${outcome.mode} &nbsp; **Recipe:** \`${cell(path)}\`\n\n`);
   summary.addRaw(`**Applied overlays:** ${(recipe.metadata.appliedOverlays ?? []).map((name) => `\`${cell(name)}\``).join(' → ')}\n\n`);
+  const profile = recipe.metadata.selectedProfile;
+  if (profile) {
+    const owned = Object.entries(profile.ownedPaths).map(([component, paths]) => `\`${cell(component)}\` (${paths.map(cell).join(', ')})`).join('; ');
+    summary.addRaw(`**Configuration profile:** \`${cell(profile.name)}=${cell(profile.value)}\` &nbsp; **Locked at bundle time:** ${owned}\n\n`);
+  }
   if (recipe.metadata.excludedOverlays?.length) {
     summary.addRaw(`**Excluded by snapshot constraints:** ${recipe.metadata.excludedOverlays.map((item) => `\`${cell(typeof item === 'string' ? item : item.name)}\``).join(', ')}\n\n`);
   }

@@ -65,3 +65,45 @@ check:
     expect(run.output).toContain('external data directory not found: $CI_JOB_NAME');
   });
 });
+
+describe('gitlab component: recipe with a configuration profile', () => {
+  const data = {
+    'data/registry.yaml': 'components: []\n',
+    'data/overlays/h100-eks-ubuntu-training-kubeflow.yaml': `kind: RecipeMetadata
+apiVersion: aicr.nvidia.com/v1alpha1
+metadata:
+  name: h100-eks-ubuntu-training-kubeflow
+spec:
+  base: h100-eks-ubuntu-training
+  criteria: {service: eks, accelerator: h100, os: ubuntu, intent: training, platform: kubeflow}
+  mixins: [platform-kubeflow]
+  profile:
+    name: gpuStack
+    default: preinstalled
+    values:
+      preinstalled:
+        componentRefs:
+          - {name: gpu-operator, overrides: {driver: {enabled: false}}}
+      operator-managed:
+        componentRefs:
+          - {name: gpu-operator, overrides: {driver: {enabled: true}}}
+`,
+  };
+  const inputs = { service: 'eks', accelerator: 'h100', intent: 'training', os: 'ubuntu', platform: 'kubeflow', data: 'data' };
+
+  it('takes input profile, records it and exports it as a dotenv variable; an unknown value names the input', () => {
+    const run = runPipeline(`${include({ ...inputs, profile: 'gpuStack=operator-managed' })}
+check:
+  stage: check
+  needs: [aicr-recipe]
+  script:
+    - test "$AICR_RECIPE_SELECTED_PROFILE" = gpuStack=operator-managed
+    - cp recipe.yaml seen.yaml
+`, data);
+    expect(run.exitCode, run.output).toBe(0);
+    expect(parse(run.jobFile('check', 'seen.yaml')!).metadata.selectedProfile.value).toBe('operator-managed');
+    const bad = runPipeline(include({ ...inputs, profile: 'gpuStack=byo' }), data);
+    expect(bad.exitCode).not.toBe(0);
+    expect(bad.output).toContain('input "profile": profile "gpuStack" has no value "byo"; valid values: [operator-managed preinstalled]');
+  });
+});

@@ -18,6 +18,7 @@ import { originFinder } from './value-origin.js';
 import { ensureYamlParser } from '../documents/parse.js';
 import { optionRef } from '../option-refs.js';
 import { quoted } from '../safe-text.js';
+import { checkProfileLock } from './profile-lock.js';
 
 const PLACEHOLDER_REPO = 'https://github.com/YOUR-ORG/YOUR-REPO.git';
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -274,6 +275,7 @@ export async function planBundle({ recipe, catalog, options }: PlanInput): Promi
     components.push(component);
   }
   if (components.length === 0) throw invalidInput('nothing to deploy: no component has a chart source or non-empty manifests', { hint: 'check the recipe and its values' });
+  checkProfileLock(recipe, catalog, new Map(components.map((component) => [component.name, component.values])));
 
   const folders: Folder[] = [];
   const add = (component: PlannedComponent, role: Folder['role'], kind: Folder['kind'], manifests: Folder['manifests']): void => {

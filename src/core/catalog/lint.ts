@@ -55,7 +55,7 @@ export function lintCatalog(catalog: Catalog): LintProblem[] {
     for (const mixin of spec.mixins ?? []) if (!catalog.mixins.has(mixin)) add(file, `mixin "${mixin}" does not exist`);
     for (const ref of spec.componentRefs ?? []) {
       if (!catalog.components.has(ref.name)) add(file, `component "${ref.name}" is not in registry.yaml`);
-      for (const path of [ref.valuesFile, ...(ref.manifestFiles ?? [])]) {
+      for (const path of [ref.valuesFile, ...(ref.manifestFiles ?? []), ...(ref.preManifestFiles ?? [])]) {
         if (path && !catalog.hasFile(path)) add(file, `component "${ref.name}": file ${path} does not exist`);
       }
     }

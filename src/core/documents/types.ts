@@ -76,6 +76,32 @@ export interface RecipeMetadataSpec {
   constraints?: Constraint[];
   componentRefs?: ComponentRef[];
   validation?: ValidationConfig;
+  /** ADR-015 configuration profile: one named choice whose values assign component overrides. */
+  profile?: ProfileDeclaration;
+}
+
+/** One value of a configuration profile: overrides on existing components, and constraints. */
+interface ProfileValue {
+  /** Who advertises nvidia.com/gpu under this value: absent (the recipe's components) or `external`. */
+  advertiser?: string;
+  constraints?: Constraint[];
+  componentRefs?: Array<{ name: string; overrides?: Overrides }>;
+}
+
+export interface ProfileDeclaration {
+  name: string;
+  description?: string;
+  default: string;
+  values: Record<string, ProfileValue>;
+}
+
+/** The profile value a recipe was generated with, and the component value paths it owns. */
+export interface SelectedProfile {
+  name: string;
+  value: string;
+  advertiser?: string;
+  /** Component name → sorted dot paths; `enabled` stands for the component's presence. */
+  ownedPaths: Record<string, string[]>;
 }
 
 export interface RecipeMetadata {
@@ -132,7 +158,7 @@ export interface RecipeCriteriaDocument {
   spec?: RawCriteria | null;
 }
 
-interface ExcludedOverlay {
+export interface ExcludedOverlay {
   name: string;
   reason: string;
 }
@@ -163,6 +189,9 @@ export interface RecipeResult {
     appliedOverlays?: string[];
     excludedOverlays?: Array<string | ExcludedOverlay>;
     constraintWarnings?: ConstraintWarning[];
+    /** NVIDIA kernel driver seen on the snapshot's GPU node: `preinstalled` or `absent`. */
+    gpuDriverState?: string;
+    selectedProfile?: SelectedProfile;
   };
   criteria: Partial<Criteria>;
   constraints?: Constraint[];

@@ -15,6 +15,8 @@ import {
   type Constraint,
   type ConstraintWarning,
   type Criteria,
+  type ExcludedOverlay,
+  type ProfileDeclaration,
   type RecipeMetadataSpec,
   type RecipeResult,
   type Snapshot,
@@ -28,6 +30,8 @@ import { mergeValues } from '../util/objects.js';
 import { criteriaForOutput, criteriaMatch, criteriaMismatch } from '../criteria.js';
 import { deploymentOrder, validateDependencies } from '../catalog/order.js';
 import { coverageError, findCoverageGap } from './coverage.js';
+import { applyGpuDriverState, gpuDriverState } from './gpu-driver-state.js';
+import { applyProfile, checkProfileSurvived, effectiveProfile, PROFILED_RECIPE_API_VERSION, type ProfileSelection } from './profile.js';
 
 export interface BuildOptions {
   /** Written to `metadata.version` (the generating program's version). */
@@ -38,6 +42,8 @@ export interface BuildOptions {
   onWarning?: (message: string) => void;
   /** Receives each decision (overlay matched, not matched, excluded, applied) for debug logs. */
   onDebug?: (message: string) => void;
+  /** `--profile name=value`: the configuration profile value to apply (else the declared default). */
+  profile?: ProfileSelection;
 }
 
 interface MergeState {
@@ -60,6 +66,8 @@ export function buildRecipe(catalog: Catalog, criteria: Criteria, options: Build
     }
   }
   matched.sort(byCandidateOrder);
+  // The composition's one profile declaration, found before snapshot filtering can hide it.
+  const declared = effectiveProfile(profileDeclarations(catalog, matched.map((overlay) => overlay.name)));
 
   let passing = matched;
   const excluded: string[] = [];
@@ -79,6 +87,74 @@ export function buildRecipe(catalog: Catalog, criteria: Criteria, options: Build
 
   const candidates = maximalLeaves(catalog, passing);
   debug?.(`overlays applied as leaves: ${candidates.map((c) => c.name).join(', ') || 'none'}${passing.length > candidates.length ? ` (their ancestors ${passing.filter((p) => !candidates.includes(p)).map((p) => p.name).join(', ')} come in through them)` : ''}`);
+  const composed = compose(catalog, candidates, debug);
+  let { state, applied } = composed;
+  const { mixinConstraints } = composed;
+  const excludedByMixins: ExcludedOverlay[] = [];
+  if (options.snapshot && mixinConstraints.size > 0) {
+    const failed = evaluateMixinConstraints(catalog, state, mixinConstraints, candidates, options.snapshot);
+    if (failed.excluded.size > 0) {
+      for (const name of candidates.map((c) => c.name).filter((n) => failed.excluded.has(n))) excludedByMixins.push({ name, reason: 'mixin-constraint-failed' });
+      warnings.push(...failed.warnings);
+      debug?.(`overlays excluded by mixin constraints: ${excludedByMixins.map((e) => e.name).join(', ')}`);
+      ({ state, applied } = compose(catalog, candidates.filter((c) => !failed.excluded.has(c.name)), debug));
+    }
+  }
+  if (applied.length === 1) {
+    options.onWarning?.(
+      excluded.length > 0
+        ? 'all matching overlays were excluded due to constraint failures, using base configuration only'
+        : 'no environment-specific overlays matched, using base configuration only',
+    );
+  } else if (excluded.length > 0 || excludedByMixins.length > 0) {
+    options.onWarning?.('some overlays were excluded due to constraint failures');
+  }
+  // Upstream's post-condition: every stated field is carried by an applied overlay (mixins carry no criteria).
+  const left = [...excluded, ...excludedByMixins.map((entry) => entry.name)];
+  const gap = findCoverageGap(catalog.overlays, criteria, applied, left);
+  if (gap) throw coverageError(gap, criteria, left);
+  const surviving = options.snapshot ? effectiveProfile(profileDeclarations(catalog, applied)) : declared;
+  checkProfileSurvived(declared, surviving);
+  const profile = applyProfile(surviving, options.profile, state, options.snapshot);
+  if (profile) {
+    state.refs = profile.refs;
+    state.constraints = profile.constraints;
+    debug?.(`profile ${profile.selected.name}=${profile.selected.value}${options.profile ? '' : ' (the default)'} applied`);
+  }
+  const driverState = options.snapshot ? gpuDriverState(options.snapshot) : undefined;
+  if (driverState) {
+    for (const warning of applyGpuDriverState(driverState, state.refs, catalog, options.snapshot!, profile?.selected)) options.onWarning?.(warning);
+  }
+
+  const refs = [...state.refs.values()].sort(byName);
+  try {
+    validateDependencies(refs);
+  } catch (error) {
+    throw wrapError(error, 'merged recipe validation failed', ErrorCode.InvalidInput);
+  }
+  const order = deploymentOrder(refs);
+
+  const metadata: RecipeResult['metadata'] = {};
+  if (options.version) metadata.version = options.version;
+  metadata.appliedOverlays = applied;
+  if (excluded.length > 0 || excludedByMixins.length > 0) metadata.excludedOverlays = [...excluded, ...excludedByMixins];
+  if (warnings.length > 0) metadata.constraintWarnings = warnings;
+  if (driverState) metadata.gpuDriverState = driverState;
+  if (profile) metadata.selectedProfile = profile.selected;
+  // Built key by key in the documented output order.
+  const apiVersion = profile ? PROFILED_RECIPE_API_VERSION : API_VERSION;
+  const result = { kind: 'RecipeResult', apiVersion, metadata, criteria: criteriaForOutput(criteria) } as RecipeResult;
+  const constraints = [...state.constraints.values()].sort(byName).map(outputConstraint);
+  if (constraints.length > 0) result.constraints = constraints;
+  result.componentRefs = refs.map((ref) => outputRef(applyRegistryDefaults(ref, catalog.components.get(ref.name))));
+  result.deploymentOrder = order;
+  const validation = outputValidation(state.validation);
+  if (validation) result.validation = validation;
+  return result;
+}
+
+/** Base, then each candidate's inheritance chain (each overlay once), then the mixins they name. */
+function compose(catalog: Catalog, candidates: readonly OverlayEntry[], debug: ((message: string) => void) | undefined): { state: MergeState; applied: string[]; mixinConstraints: Set<string> } {
   const state: MergeState = {
     constraints: new Map(),
     refs: new Map(),
@@ -106,42 +182,53 @@ export function buildRecipe(catalog: Catalog, criteria: Criteria, options: Build
       mergeSpec(state, catalog.overlays.get(name)!.document.spec);
     }
   }
-  if (applied.length === 1) {
-    options.onWarning?.(
-      excluded.length > 0
-        ? 'all matching overlays were excluded due to constraint failures, using base configuration only'
-        : 'no environment-specific overlays matched, using base configuration only',
-    );
-  } else if (excluded.length > 0) {
-    options.onWarning?.('some overlays were excluded due to constraint failures');
-  }
-  applyMixins(catalog, state);
-  // Upstream's post-condition: every stated field is carried by an applied overlay (mixins carry no criteria).
-  const gap = findCoverageGap(catalog.overlays, criteria, applied, excluded);
-  if (gap) throw coverageError(gap, criteria, excluded);
+  const mixinConstraints = applyMixins(catalog, state);
+  return { state, applied, mixinConstraints };
+}
 
-  const refs = [...state.refs.values()].sort(byName);
-  try {
-    validateDependencies(refs);
-  } catch (error) {
-    throw wrapError(error, 'merged recipe validation failed', ErrorCode.InvalidInput);
+/**
+ * Snapshot mode: the constraints mixins contributed are checked once everything is composed
+ * (an overlay's own ones were checked before). A failing one leaves out every candidate whose
+ * chain names a mixin carrying it; the caller composes again without them.
+ */
+function evaluateMixinConstraints(
+  catalog: Catalog,
+  state: MergeState,
+  mixinConstraints: ReadonlySet<string>,
+  candidates: readonly OverlayEntry[],
+  snapshot: Snapshot,
+): { excluded: Set<string>; warnings: ConstraintWarning[] } {
+  const contributors = new Map<string, string[]>();
+  for (const candidate of candidates) {
+    const seen = new Set<string>();
+    for (const name of catalog.chainOf(candidate.name)) {
+      for (const mixin of catalog.overlays.get(name)!.document.spec.mixins ?? []) {
+        for (const constraint of catalog.mixins.get(mixin)?.document.spec.constraints ?? []) {
+          if (seen.has(constraint.name)) continue;
+          seen.add(constraint.name);
+          contributors.set(constraint.name, [...(contributors.get(constraint.name) ?? []), candidate.name]);
+        }
+      }
+    }
   }
-  const order = deploymentOrder(refs);
-
-  const metadata: RecipeResult['metadata'] = {};
-  if (options.version) metadata.version = options.version;
-  metadata.appliedOverlays = applied;
-  if (excluded.length > 0) metadata.excludedOverlays = excluded;
-  if (warnings.length > 0) metadata.constraintWarnings = warnings;
-  // Built key by key in the documented output order.
-  const result = { kind: 'RecipeResult', apiVersion: API_VERSION, metadata, criteria: criteriaForOutput(criteria) } as RecipeResult;
-  const constraints = [...state.constraints.values()].sort(byName).map(outputConstraint);
-  if (constraints.length > 0) result.constraints = constraints;
-  result.componentRefs = refs.map((ref) => outputRef(applyRegistryDefaults(ref, catalog.components.get(ref.name))));
-  result.deploymentOrder = order;
-  const validation = outputValidation(state.validation);
-  if (validation) result.validation = validation;
-  return result;
+  const excluded = new Set<string>();
+  const warnings: ConstraintWarning[] = [];
+  for (const constraint of state.constraints.values()) {
+    if (!mixinConstraints.has(constraint.name)) continue;
+    const outcome = evaluateConstraint(constraint, snapshot);
+    if (outcome.status === 'passed') continue;
+    if (outcome.status === 'error' && !outcome.message.startsWith('[NOT_FOUND]')) {
+      throw invalidInput(`constraint evaluation failed: ${constraint.name}: ${outcome.message}`, { hint: 'fix the constraint in the mixin' });
+    }
+    for (const candidate of contributors.get(constraint.name) ?? []) {
+      excluded.add(candidate);
+      const warning: ConstraintWarning = { overlay: candidate, constraint: constraint.name, expected: constraint.value, reason: '' };
+      if (outcome.actual) warning.actual = outcome.actual;
+      warning.reason = outcome.status === 'error' ? `mixin-constraint-failed: ${outcome.message}` : `mixin-constraint-failed: expected ${constraint.value}, got ${outcome.actual}`;
+      warnings.push(warning);
+    }
+  }
+  return { excluded, warnings };
 }
 
 function byCandidateOrder(a: OverlayEntry, b: OverlayEntry): number {
@@ -180,6 +267,26 @@ function maximalLeaves(catalog: Catalog, overlays: readonly OverlayEntry[]): Ove
   const leaves: OverlayEntry[] = [];
   for (const overlay of overlays) if (!ancestors.has(overlay.name)) leaves.push(overlay);
   return leaves;
+}
+
+/**
+ * Every profile declaration reached from `names` through their inheritance chains (and the
+ * base), by declaring document. A broken chain is reported when it is merged, not here.
+ */
+function profileDeclarations(catalog: Catalog, names: readonly string[]): Map<string, ProfileDeclaration> {
+  const found = new Map<string, ProfileDeclaration>();
+  if (catalog.base.spec.profile) found.set('base', catalog.base.spec.profile);
+  for (const start of names) {
+    const seen = new Set<string>();
+    let name: string | undefined = start;
+    while (name && name !== 'base' && !seen.has(name)) {
+      seen.add(name);
+      const spec: RecipeMetadataSpec | undefined = catalog.overlays.get(name)?.document.spec;
+      if (spec?.profile) found.set(name, spec.profile);
+      name = spec?.base;
+    }
+  }
+  return found;
 }
 
 function evaluateOverlayConstraints(overlay: OverlayEntry, snapshot: Snapshot): ConstraintWarning[] {
@@ -228,9 +335,11 @@ export function mergeRef(current: ComponentRef, overlay: ComponentRef): Componen
   }
   if (overlay.dependencyRefs?.length) out.dependencyRefs = appendMissing(current.dependencyRefs, overlay.dependencyRefs);
   if (overlay.manifestFiles?.length) out.manifestFiles = appendMissing(current.manifestFiles, overlay.manifestFiles);
+  if (overlay.preManifestFiles?.length) out.preManifestFiles = appendMissing(current.preManifestFiles, overlay.preManifestFiles);
   if (overlay.patches?.length) out.patches = overlay.patches;
   if (overlay.expectedResources?.length) out.expectedResources = overlay.expectedResources;
   if (overlay.cleanup === true) out.cleanup = true;
+  if (overlay.healthCheckSkip === true) out.healthCheckSkip = true;
   return out;
 }
 
@@ -241,7 +350,27 @@ function appendMissing(current: readonly string[] | undefined, extra: readonly s
   return out;
 }
 
-function applyMixins(catalog: Catalog, state: MergeState): void {
+/**
+ * What makes a mixin entry for an already composed component a conflict: the first field it sets
+ * that would change the chain's choice of chart or values (upstream's order). A mixin may only add
+ * a namespace and manifests to such a component.
+ */
+function identityFieldSet(ref: ComponentRef): string | undefined {
+  const scalars = ['chart', 'type', 'source', 'version', 'tag', 'path', 'valuesFile'] as const;
+  for (const field of scalars) if (ref[field]) return field;
+  if (ref.overrides && Object.keys(ref.overrides).length > 0) return 'overrides';
+  if (ref.patches?.length) return 'patches';
+  if (ref.dependencyRefs?.length) return 'dependencyRefs';
+  if (ref.cleanup) return 'cleanup';
+  if (ref.expectedResources?.length) return 'expectedResources';
+  if (ref.healthCheckAsserts) return 'healthCheckAsserts';
+  if (ref.healthCheckSkip) return 'healthCheckSkip';
+  return undefined;
+}
+
+/** Merges the mixins the chains name, in order; returns the names of the constraints they added. */
+function applyMixins(catalog: Catalog, state: MergeState): Set<string> {
+  const contributed = new Set<string>();
   for (const name of state.mixins) {
     const mixin = catalog.mixins.get(name);
     if (!mixin) {
@@ -257,15 +386,25 @@ function applyMixins(catalog: Catalog, state: MergeState): void {
       }
     }
     for (const ref of mixin.document.spec.componentRefs ?? []) {
-      if (state.refs.has(ref.name)) {
-        throw invalidInput(`mixin "${name}" component "${ref.name}" conflicts with inheritance chain or another mixin`, {
-          hint: `declare component "${ref.name}" in only one place (the overlay chain or one mixin)`,
-        });
+      if (!state.refs.has(ref.name)) continue;
+      const field = identityFieldSet(ref);
+      if (field !== undefined) {
+        throw invalidInput(
+          `mixin "${name}" component "${ref.name}" sets identity/sourcing field "${field}" which conflicts with the inheritance chain; mixins may only contribute Namespace, ManifestFiles, or PreManifestFiles to an existing component`,
+          { hint: `declare "${field}" of component "${ref.name}" in the overlay chain, or leave it out of mixin "${name}"` },
+        );
       }
     }
-    for (const constraint of mixin.document.spec.constraints ?? []) state.constraints.set(constraint.name, constraint);
-    for (const ref of mixin.document.spec.componentRefs ?? []) state.refs.set(ref.name, ref);
+    for (const constraint of mixin.document.spec.constraints ?? []) {
+      state.constraints.set(constraint.name, constraint);
+      contributed.add(constraint.name);
+    }
+    for (const ref of mixin.document.spec.componentRefs ?? []) {
+      const existing = state.refs.get(ref.name);
+      state.refs.set(ref.name, existing ? mergeRef(existing, ref) : ref);
+    }
   }
+  return contributed;
 }
 
 /** Fills empty fields from the registry (spec 4.7); explicit recipe values always win. */
@@ -302,6 +441,7 @@ function outputRef(ref: ComponentRef): ComponentRef {
   if (ref.patches?.length) out.patches = ref.patches;
   if (ref.dependencyRefs?.length) out.dependencyRefs = ref.dependencyRefs;
   if (ref.manifestFiles?.length) out.manifestFiles = ref.manifestFiles;
+  if (ref.preManifestFiles?.length) out.preManifestFiles = ref.preManifestFiles;
   if (ref.path) out.path = ref.path;
   if (ref.cleanup) out.cleanup = true;
   if (ref.expectedResources?.length) {
@@ -312,6 +452,7 @@ function outputRef(ref: ComponentRef): ComponentRef {
     });
   }
   if (ref.healthCheckAsserts) out.healthCheckAsserts = ref.healthCheckAsserts;
+  if (ref.healthCheckSkip) out.healthCheckSkip = true;
   return out;
 }
 

@@ -13,6 +13,7 @@ import { anyCriteria, applyCriteria, CRITERIA_FIELDS, describeCriteria, isAnyCri
 import { extractCriteria } from './snapshot-criteria.js';
 import { buildRecipe } from './build.js';
 import { checkAllowlists, parseAllowlists } from './allowlist.js';
+import { parseProfileSelection } from './profile.js';
 
 export * from '../criteria.js';
 ;
@@ -33,6 +34,8 @@ export interface RecipeRequest {
   data?: string;
   /** Only values the embedded catalog declares (the `criteria-strict` option; also AICR_CRITERIA_STRICT). */
   criteriaStrict?: boolean;
+  /** `name=value` of the configuration profile to apply (the `profile` option). */
+  profile?: string;
 }
 
 export interface RecipeOutcome {
@@ -100,6 +103,7 @@ function resolveCriteria(request: RecipeRequest, declared: DeclaredCriteria): { 
 export async function resolveRecipe(request: RecipeRequest, options: { env?: NodeJS.ProcessEnv; onDebug?: (message: string) => void } = {}): Promise<RecipeOutcome> {
   const env = options.env ?? process.env;
   const allowlists = parseAllowlists(env);
+  const profile = parseProfileSelection(request.profile);
   const catalog = await loadDataCatalog(request.data);
   const { criteria, mode, notices } = resolveCriteria(request, catalog.declaredCriteria.withStrict(request.criteriaStrict === true || criteriaStrict(env)));
   checkAllowlists(criteria, allowlists);
@@ -107,6 +111,7 @@ export async function resolveRecipe(request: RecipeRequest, options: { env?: Nod
   const build = (wanted: Criteria) => buildRecipe(catalog, wanted, {
     version: VERSION,
     ...(snapshot ? { snapshot } : {}),
+    ...(profile ? { profile } : {}),
     onWarning: (message) => notices.push(message),
     ...(options.onDebug ? { onDebug: options.onDebug } : {}),
   });

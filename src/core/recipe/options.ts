@@ -27,6 +27,11 @@ export const CRITERIA_OPTIONS = defineOptions({
     aliases: ['-s'],
     placeholder: '<file|url|cm://ns/name|->',
   },
+  profile: {
+    type: 'string',
+    description: 'Configuration profile value in name=value form (e.g. gpuStack=operator-managed), for criteria whose overlays declare one; without it the declared default applies.',
+    placeholder: '<name=value>',
+  },
   data: dataOption,
   'criteria-strict': {
     type: 'bool',
@@ -59,6 +64,7 @@ export const RECIPE_OUTPUTS = defineOutputs('recipe', {
   appliedOverlays: { description: 'Comma-separated overlays merged into the recipe, base first.' },
   components: { description: 'JSON array of the components: name, version, namespace, chart, source.' },
   deploymentOrder: { description: 'Comma-separated component names in deployment order.' },
+  selectedProfile: { description: 'The configuration profile value applied, as name=value (empty when no overlay declares a profile).' },
   ...CHANGE_OUTPUTS,
   ...artifactOutputs,
 });

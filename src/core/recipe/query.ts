@@ -66,6 +66,8 @@ export function hydrateRecipe(catalog: Catalog, recipe: RecipeResult, criteria: 
       appliedOverlays: recipe.metadata.appliedOverlays ?? [],
       excludedOverlays: recipe.metadata.excludedOverlays ?? null,
       constraintWarnings: recipe.metadata.constraintWarnings ?? null,
+      ...(recipe.metadata.gpuDriverState ? { gpuDriverState: recipe.metadata.gpuDriverState } : {}),
+      ...(recipe.metadata.selectedProfile ? { selectedProfile: recipe.metadata.selectedProfile } : {}),
     },
     criteria: { ...criteria },
     deploymentOrder: recipe.deploymentOrder,

@@ -65,7 +65,7 @@ export async function resolveFromOptions(values: CriteriaValues, io: StepIO, loa
     loadDataCatalog(values.data),
   ]);
   const outcome = await resolveRecipe(
-    { criteria: givenCriteria(values), ...(snapshot ? { snapshot } : {}), ...(criteriaDocument ? { criteriaDocument } : {}), ...(values.data ? { data: values.data } : {}), ...(values['criteria-strict'] ? { criteriaStrict: true } : {}) },
+    { criteria: givenCriteria(values), ...(snapshot ? { snapshot } : {}), ...(criteriaDocument ? { criteriaDocument } : {}), ...(values.data ? { data: values.data } : {}), ...(values['criteria-strict'] ? { criteriaStrict: true } : {}), ...(values.profile ? { profile: values.profile } : {}) },
     { env: io.env, onDebug: (message) => io.logger.debug(`recipe: ${message}`) },
   );
   return { ...outcome, notices: [...notices, ...outcome.notices] };
@@ -85,6 +85,8 @@ function setRecipeOutputs(outcome: RecipeOutcome, output: string, io: StepIO): v
     source: ref.source ?? '',
   }))));
   outputs.set('deploymentOrder', recipe.deploymentOrder.join(','));
+  const profile = recipe.metadata.selectedProfile;
+  outputs.set('selectedProfile', profile ? `${profile.name}=${profile.value}` : '');
 }
 
 export interface RecipeStepOptions {
