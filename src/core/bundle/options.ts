@@ -32,6 +32,16 @@ export const BUNDLE_SETTINGS = defineOptions({
   workloadSelector: { type: 'map', description: 'Labels of workloads that node tuning must not interrupt: key=value pairs.', placeholder: '<key=value>' },
   workloadGate: { type: 'string', description: 'Taint that keeps workloads off GPU nodes until they are ready: key=value:effect or key:effect.', placeholder: '<key=value:effect>' },
   nodes: { type: 'int', min: 0, max: MAX_NODES, default: 0, description: 'Estimated GPU node count, written to components that size themselves (0 leaves it unset).' },
+  storageClass: {
+    type: 'string',
+    description: 'StorageClass written to the PVC values of components that declare storageClassPaths in the registry (replaces recipe values; a --set of the same path wins).',
+    placeholder: '<name>',
+  },
+  sharedStorageClass: {
+    type: 'string',
+    description: 'RWX-capable StorageClass written to the shared-filesystem PVC values of components that declare sharedStorageClassPaths (a --set of the same path wins).',
+    placeholder: '<name>',
+  },
   repo: { type: 'string', description: 'Git (or OCI) repository the bundle is pushed to, written into argocd, argocdhelm and flux output.', placeholder: '<url>' },
   repoPath: {
     type: 'string',

@@ -10,9 +10,12 @@ import { compareStrings } from '../serialize.js';
 import { deepClone } from '../util/objects.js';
 import { VERSION } from '../version.js';
 import { declaresNamespace, manifestData, renderManifests, stripHookAnnotations } from './manifests.js';
-import { injectScheduling, parseScheduling, type Scheduling } from './scheduling.js';
+import { injectScheduling, parseScheduling } from './scheduling.js';
+import { injectStorageClasses, missingStorageClassWarnings, parseStorageClass } from './storage.js';
+import { runComponentValidations, validationError, type ResolvedComponent } from './validations/index.js';
+import { gkeCriticalPriorityQuota } from './gke-quota.js';
 import { coerceSetValue, overridesFor, parseGoBool, parseSetFlags, setPath, type SetOverride } from './set.js';
-import type { BundleOptions, BundlePlan, ChartSource, Folder, PlannedComponent } from './types.js';
+import type { BundleOptions, BundlePlan, ChartSource, Folder, PlannedComponent, ValidationFinding } from './types.js';
 import { parseRepoPath } from './repo-path.js';
 import { originFinder } from './value-origin.js';
 import { ensureYamlParser } from '../documents/parse.js';
@@ -137,34 +140,6 @@ function chartSource(ref: ComponentRef): ChartSource {
   return { name, repo, version, oci: repo.startsWith('oci://') };
 }
 
-function runValidations(component: PlannedComponent, criteria: Partial<Criteria> | undefined, scheduling: Scheduling, notes: string[]): void {
-  for (const validation of component.config.validations ?? []) {
-    if (!criteria || Object.keys(criteria).length === 0) continue;
-    const matches = Object.entries(validation.conditions ?? {}).every(([field, allowed]) => {
-      if (!['intent', 'service', 'accelerator', 'os', 'platform'].includes(field)) return true;
-      const actual = String((criteria as Record<string, unknown>)[field] ?? '');
-      return actual === '' || actual === 'any' || allowed.includes(actual);
-    });
-    if (!matches) continue;
-    let warning: string | undefined;
-    switch (validation.function) {
-      case 'CheckWorkloadSelectorMissing':
-        if (Object.keys(scheduling.workloadSelector).length === 0) warning = `${component.name} is enabled but ${optionRef('workload-selector')} is not set`;
-        break;
-      case 'CheckAcceleratedSelectorMissing':
-        if (Object.keys(scheduling.acceleratedSelector).length === 0) warning = `${component.name} is enabled but ${optionRef('accelerated-node-selector')} is not set`;
-        break;
-      default:
-        notes.push(`component "${component.name}": unknown validation function "${validation.function}" in the registry, skipped`);
-        continue;
-    }
-    if (warning === undefined) continue;
-    const text = validation.message ? `${warning}. ${validation.message}` : warning;
-    if (validation.severity === 'error') throw invalidInput(`component validation failed: ${text}`, { hint: 'set the option the message names' });
-    notes.push(text);
-  }
-}
-
 /**
  * Hydrated values per catalog: the catalog is immutable after load, so the layering of the same
  * component reference (values files + recipe overrides) always gives the same map. Bundling the
@@ -184,6 +159,23 @@ function hydrateCached(catalog: Catalog, ref: ComponentRef): Record<string, unkn
   return deepClone(values);
 }
 
+/** Runs the registry's bundle-time validations on the final values; a blocking finding throws. */
+function validateComponents(recipe: RecipeResult, catalog: Catalog, components: readonly PlannedComponent[], overrides: readonly SetOverride[], scheduling: ReturnType<typeof parseScheduling>): ValidationFinding[] {
+  const included = new Map<string, ResolvedComponent>(components.map((component) => [component.name, { ref: component.ref, config: component.config, values: component.values }]));
+  const outcome = runComponentValidations({
+    criteria: recipe.criteria,
+    metadata: (recipe.metadata ?? {}) as Record<string, unknown>,
+    configuration: (recipe as unknown as { configuration?: unknown }).configuration,
+    included,
+    declared: recipe.componentRefs,
+    overrides,
+    scheduling,
+    keysOf: (name) => [name, ...aliasesOf(catalog.components.get(name)).filter((alias) => alias !== name)],
+  });
+  if (outcome.error) throw validationError(outcome.error, outcome.warnings);
+  return outcome.warnings;
+}
+
 export interface PlanInput {
   recipe: RecipeResult;
   catalog: Catalog;
@@ -196,6 +188,7 @@ export async function planBundle({ recipe, catalog, options }: PlanInput): Promi
     throw invalidInput('recipe must contain at least one component reference', { hint: 'resolve a recipe with aicr recipe; its componentRefs list the components to bundle' });
   }
   const scheduling = parseScheduling(options);
+  const storageClasses = { storageClass: parseStorageClass(options.storageClass, 'storage-class'), sharedStorageClass: parseStorageClass(options.sharedStorageClass, 'shared-storage-class') };
   const overrides = parseSetFlags(options.set ?? []);
   const selection = selectComponents(recipe, catalog, overrides);
   const notes = [...selection.notes];
@@ -228,10 +221,13 @@ export async function planBundle({ recipe, catalog, options }: PlanInput): Promi
       setPath(values, override.path, coerceSetValue(override.raw), true, `--set ${override.key}:${override.path}: `);
     }
     injectScheduling(values, config, scheduling);
+    const setPaths = new Set((selection.overrides.get(ref.name) ?? []).map((override) => override.path));
+    injectStorageClasses(values, config, storageClasses, setPaths);
 
     const data = manifestData(ref, namespace, values);
     const originOf = originFinder(ref, `componentRefs[${recipe.componentRefs.indexOf(ref)}]`, selection.overrides.get(ref.name) ?? [], values);
     const preManifests = renderManifests(catalog, ref, ref.preManifestFiles ?? [], data, 'preManifestFiles', originOf);
+    if (config.gkeCriticalPriority && recipe.criteria?.service === 'gke') preManifests.push(gkeCriticalPriorityQuota(namespace, recipe.criteria.nodes));
     const manifests = renderManifests(catalog, ref, ref.manifestFiles ?? [], data, 'manifestFiles', originOf);
     const isKustomize = ref.type === 'Kustomize' || Boolean(ref.tag) || Boolean(ref.path);
     const component: PlannedComponent = {
@@ -270,10 +266,12 @@ export async function planBundle({ recipe, catalog, options }: PlanInput): Promi
       notes.push(`component "${ref.name}" skipped: it has no chart source and no manifest that renders to content`);
       continue;
     }
-    runValidations(component, recipe.criteria, scheduling, notes);
     components.push(component);
   }
   if (components.length === 0) throw invalidInput('nothing to deploy: no component has a chart source or non-empty manifests', { hint: 'check the recipe and its values' });
+  for (const component of components) notes.push(...missingStorageClassWarnings(component.name, component.values, component.config));
+  const validationFindings = validateComponents(recipe, catalog, components, overrides, scheduling);
+  notes.push(...validationFindings.map((finding) => finding.message));
 
   const folders: Folder[] = [];
   const add = (component: PlannedComponent, role: Folder['role'], kind: Folder['kind'], manifests: Folder['manifests']): void => {
@@ -333,6 +331,7 @@ export async function planBundle({ recipe, catalog, options }: PlanInput): Promi
     components,
     folders,
     notes,
+    validationFindings,
     deployer: options.deployer,
     toolVersion: options.toolVersion ?? VERSION,
     repoURL: repo || PLACEHOLDER_REPO,

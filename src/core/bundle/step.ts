@@ -15,6 +15,7 @@ import { checkOutputDir } from './output.js';
 import { BUNDLE_OUTPUTS, type BUNDLE_OPTIONS, type BUNDLE_SETTINGS } from './options.js';
 import { parseRepoPath } from './repo-path.js';
 import { parseSetFlags } from './set.js';
+import { parseStorageClass } from './storage.js';
 import { loadEarlier, planChanges } from '../changes/stage.js';
 import type { ChangePlan } from '../changes/plan.js';
 import type { BundleOptions } from './types.js';
@@ -37,6 +38,8 @@ function bundleOptionsFrom(values: OptionValues<typeof BUNDLE_SETTINGS>): Bundle
   if (values.nodes !== undefined) options.nodes = values.nodes;
   if (values.repo) options.repo = values.repo;
   if (values.repoPath) options.repoPath = values.repoPath;
+  if (values.storageClass) options.storageClass = values.storageClass;
+  if (values.sharedStorageClass) options.sharedStorageClass = values.sharedStorageClass;
   return options;
 }
 
@@ -56,6 +59,8 @@ export async function runBundleStep(values: BundleValues, io: StepIO, given: Bun
   // Malformed overrides are refused before any work: no recipe is read for a bundle that cannot be made.
   parseSetFlags(values.set);
   parseRepoPath(values.repoPath, values.deployer);
+  parseStorageClass(values.storageClass, 'storage-class');
+  parseStorageClass(values.sharedStorageClass, 'shared-storage-class');
   // So is a bad output directory, and a good one is claimed (a templated one once it is expanded).
   const claim = hasPlaceholders(values.output) ? undefined : checkOutputDir(values.output, { force: values.force, input: outputOption });
   const earlier = await loadEarlier(values, io, { bundles: true });
