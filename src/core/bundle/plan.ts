@@ -3,7 +3,7 @@
  * split into numbered folders. Deployers only turn a plan into files.
  */
 import type { Catalog } from '../catalog/catalog.js';
-import type { ComponentConfig, ComponentRef, Criteria, RecipeResult } from '../documents/types.js';
+import type { ComponentConfig, ComponentRef, RecipeResult } from '../documents/types.js';
 import { invalidInput, notFound, wrapError } from '../errors.js';
 import { hydrateValues } from '../recipe/query.js';
 import { compareStrings } from '../serialize.js';

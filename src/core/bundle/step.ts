@@ -9,8 +9,14 @@ import type { OptionValues } from '../options/spec.js';
 import { typedOutputs } from '../options/outputs.js';
 import { loadDataCatalog } from '../catalog/embedded.js';
 import { expandPath, hasPlaceholders } from '../path-template.js';
-import { readOptionsFor, type StepIO } from '../step.js';
-import { generateBundle, writeGeneratedBundle, type BundleOutcome } from './index.js';
+import { readOptionsFor, writeOptionsFor, type StepIO } from '../step.js';
+import { generateBundle, writeGeneratedBundle, type BundleOutcome, type GeneratedBundle } from './index.js';
+import { claimOutputs, parseLocation, writeLocation } from '../io.js';
+import { flagNamer, inputNamer } from '../option-refs.js';
+import { toJson } from '../serialize.js';
+import { findingsOf } from './validations/index.js';
+import { toCodeQuality } from './validations/report.js';
+import type { ValidationFinding } from './types.js';
 import { checkOutputDir } from './output.js';
 import { BUNDLE_OUTPUTS, type BUNDLE_OPTIONS, type BUNDLE_SETTINGS } from './options.js';
 import { parseRepoPath } from './repo-path.js';
@@ -63,13 +69,31 @@ export async function runBundleStep(values: BundleValues, io: StepIO, given: Bun
   parseStorageClass(values.sharedStorageClass, 'shared-storage-class');
   // So is a bad output directory, and a good one is claimed (a templated one once it is expanded).
   const claim = hasPlaceholders(values.output) ? undefined : checkOutputDir(values.output, { force: values.force, input: outputOption });
+  const report = values.codequality ? parseLocation(values.codequality, 'codequality') : undefined;
+  const reportClaims = await claimOutputs([report], writeOptionsFor(io, values.kubeconfig));
   const earlier = await loadEarlier(values, io, { bundles: true });
   const [recipe, catalog] = await Promise.all([
     given.recipe ?? loadDocument('RecipeResult', values.recipe, readOptionsFor('recipe', io, values.kubeconfig)),
     given.catalog ?? loadDataCatalog(values.data),
   ]);
   const output = await expandPath(values.output, outputOption, { criteria: recipe.document.criteria ?? {}, deployer: values.deployer });
-  const generated = await generateBundle(recipe.document, catalog, bundleOptionsFrom(values));
+  const writeReport = async (findings: readonly ValidationFinding[]): Promise<void> => {
+    if (!report) return;
+    const reportClaim = reportClaims(report);
+    const recipePath = parseLocation(values.recipe, 'recipe').kind === 'file' ? values.recipe : 'recipe.yaml';
+    const text = toJson(toCodeQuality(findings, recipePath, io.env.GITLAB_CI === 'true' ? inputNamer : flagNamer));
+    await writeLocation(report, text, { input: 'codequality', format: 'json', ...writeOptionsFor(io, values.kubeconfig), ...(reportClaim ? { claim: reportClaim } : {}) });
+  };
+  let generated: GeneratedBundle;
+  try {
+    generated = await generateBundle(recipe.document, catalog, bundleOptionsFrom(values));
+  } catch (error) {
+    // A validation that stops the bundle still leaves its report (the job uploads it on failure).
+    const findings = findingsOf(error);
+    if (findings) await writeReport(findings);
+    throw error;
+  }
+  await writeReport(generated.plan.validationFindings);
   const outcome = writeGeneratedBundle(generated, output, { force: values.force, input: outputOption, ...(claim ? { claim } : {}) });
   for (const note of outcome.notes) io.logger.warning(note);
   const outputs = typedOutputs(BUNDLE_OUTPUTS, io.outputs);

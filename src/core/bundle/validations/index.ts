@@ -15,10 +15,10 @@ import { checkAcceleratedSelectorMissing, checkWildcardAcceleratedToleration, ch
 import type { ValidationFinding } from '../types.js';
 import type { ValidationContext, ValidationFunction } from './types.js';
 
-export type { ResolvedComponent, ValidationContext } from './types.js';
+export type { ResolvedComponent } from './types.js';
 
 /** Upstream's function names. */
-export const VALIDATION_FUNCTIONS: Readonly<Record<string, ValidationFunction>> = {
+const VALIDATION_FUNCTIONS: Readonly<Record<string, ValidationFunction>> = {
   CheckWorkloadSelectorMissing: checkWorkloadSelectorMissing,
   CheckAcceleratedSelectorMissing: checkAcceleratedSelectorMissing,
   CheckWildcardAcceleratedToleration: checkWildcardAcceleratedToleration,
@@ -32,7 +32,7 @@ export const VALIDATION_FUNCTIONS: Readonly<Record<string, ValidationFunction>> 
 const CONDITION_FIELDS = ['intent', 'service', 'accelerator', 'os', 'platform'] as const;
 
 /** Every listed condition holds (values of one field are alternatives); unknown fields are ignored. */
-export function conditionsHold(criteria: Partial<Criteria> | undefined, conditions: Record<string, string[]> | undefined): boolean {
+function conditionsHold(criteria: Partial<Criteria> | undefined, conditions: Record<string, string[]> | undefined): boolean {
   const entries = Object.entries(conditions ?? {});
   if (entries.length === 0) return true;
   if (!criteria) return false;
