@@ -14,6 +14,7 @@ import { injectScheduling, parseScheduling } from './scheduling.js';
 import { injectStorageClasses, missingStorageClassWarnings, parseStorageClass } from './storage.js';
 import { runComponentValidations, validationError, type ResolvedComponent } from './validations/index.js';
 import { gkeCriticalPriorityQuota } from './gke-quota.js';
+import { allocationPolicyWarnings } from './allocation-policy.js';
 import { coerceSetValue, overridesFor, parseGoBool, parseSetFlags, setPath, type SetOverride } from './set.js';
 import type { BundleOptions, BundlePlan, ChartSource, Folder, PlannedComponent, ValidationFinding } from './types.js';
 import { parseRepoPath } from './repo-path.js';
@@ -191,7 +192,7 @@ export async function planBundle({ recipe, catalog, options }: PlanInput): Promi
   const storageClasses = { storageClass: parseStorageClass(options.storageClass, 'storage-class'), sharedStorageClass: parseStorageClass(options.sharedStorageClass, 'shared-storage-class') };
   const overrides = parseSetFlags(options.set ?? []);
   const selection = selectComponents(recipe, catalog, overrides);
-  const notes = [...selection.notes];
+  const notes = [...selection.notes, ...allocationPolicyWarnings(overrides, (name) => aliasesOf(catalog.components.get(name)))];
   if (selection.included.length === 0) throw invalidInput('recipe has no enabled components after filtering', { hint: `enable at least one component (check overrides.enabled and ${optionRef('set')} <component>:enabled)` });
   const ordered = orderComponents(selection.included, recipe.deploymentOrder);
   // Rendered manifests are checked with the YAML parser (see manifest-shape.ts).

@@ -250,3 +250,16 @@ describe('registry validations in general', () => {
     expect(new Set(issues.map((issue) => issue.fingerprint)).size).toBe(2);
   });
 });
+
+describe('GPU allocation-policy overrides', () => {
+  it('warns for a --set of a policy key (or a map above it), under the name or an alias; not for other paths', async () => {
+    const recipe = recipeOf([helmRef('gpu-operator', { overrides: { driver: { enabled: true } } }), helmRef('nvidia-dra-driver-gpu', { overrides: { nvidiaDriverRoot: '/run/nvidia/driver' } })]);
+    const generated = await bundle(await catalog(), recipe, { set: ['gpuoperator:devicePlugin.enabled=false', 'dradriver:resources=x', 'gpuoperator:driver.version=1'] });
+    expect(rendered(generated)).toEqual(expect.arrayContaining([
+      'deprecated: bundle-time override of GPU allocation-policy key(s) devicePlugin.enabled on component "gpu-operator" — the allocation policy validators verify is resolved from the recipe, so a bundle-time change will be reported as recipe/cluster drift; move the allocation mode to a recipe overlay (issue #1327)',
+      'deprecated: bundle-time override of GPU allocation-policy key(s) resources on component "nvidia-dra-driver-gpu" — the allocation policy validators verify is resolved from the recipe, so a bundle-time change will be reported as recipe/cluster drift; move the allocation mode to a recipe overlay (issue #1327)',
+    ]));
+    const quiet = await bundle(await catalog(), recipe, { set: ['gpuoperator:driver.version=1'] });
+    expect(rendered(quiet).join('\n')).not.toContain('allocation-policy');
+  });
+});
