@@ -15,6 +15,7 @@ import { injectStorageClasses, missingStorageClassWarnings, parseStorageClass } 
 import { runComponentValidations, validationError, type ResolvedComponent } from './validations/index.js';
 import { gkeCriticalPriorityQuota } from './gke-quota.js';
 import { allocationPolicyWarnings } from './allocation-policy.js';
+import { materializeSlinkySharedStorage, SLINKY_COMPONENT, supportsSharedStorage } from './slinky-storage.js';
 import { coerceSetValue, overridesFor, parseGoBool, parseSetFlags, setPath, type SetOverride } from './set.js';
 import type { BundleOptions, BundlePlan, ChartSource, Folder, PlannedComponent, ValidationFinding } from './types.js';
 import { parseRepoPath } from './repo-path.js';
@@ -224,6 +225,7 @@ export async function planBundle({ recipe, catalog, options }: PlanInput): Promi
     injectScheduling(values, config, scheduling);
     const setPaths = new Set((selection.overrides.get(ref.name) ?? []).map((override) => override.path));
     injectStorageClasses(values, config, storageClasses, setPaths);
+    if (ref.name === SLINKY_COMPONENT) materializeSlinkySharedStorage(values, supportsSharedStorage(ref.preManifestFiles));
 
     const data = manifestData(ref, namespace, values);
     const originOf = originFinder(ref, `componentRefs[${recipe.componentRefs.indexOf(ref)}]`, selection.overrides.get(ref.name) ?? [], values);

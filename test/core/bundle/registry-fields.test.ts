@@ -187,3 +187,66 @@ describe('registry manifestFiles, testTier and load-time checks', () => {
     expect(formatError(error)).toContain(message);
   });
 });
+
+describe('slinky-slurm shared storage (sharedStorageClassPaths + --shared-storage-class)', () => {
+  const PVCS = [
+    '{{- $component := index .Values "slinky-slurm" -}}',
+    '{{- with (index $component "storage") }}{{- if (index . "enabled") }}{{- range $key, $pvc := . }}{{- if ne $key "enabled" }}',
+    '---',
+    'apiVersion: v1',
+    'kind: PersistentVolumeClaim',
+    'metadata:',
+    '  name: {{ index $pvc "name" }}',
+    '  namespace: {{ $.Release.Namespace }}',
+    'spec:',
+    '  accessModes:',
+    '    - ReadWriteMany',
+    '  resources:',
+    '    requests:',
+    '      storage: {{ index $pvc "size" }}',
+    '  storageClassName: {{ index $pvc "storageClassName" }}',
+    '{{- end }}{{- end }}{{- end }}{{- end }}',
+    '',
+  ].join('\n');
+  const catalog = () =>
+    registryCatalog(
+      [{ name: 'slinky-slurm', displayName: 'slinky-slurm', valueOverrideKeys: ['slurmcluster'], sharedStorageClassPaths: ['storage.home.storageClassName', 'storage.data.storageClassName'] }],
+      { 'components/slinky-slurm/manifests/shared-storage-pvcs.yaml': PVCS },
+    );
+  const storage = { enabled: true, home: { name: 'slurm-home', size: '100Gi' }, data: { name: 'slurm-data', size: '1Ti' } };
+  const ref = (extra: Record<string, unknown> = {}) =>
+    helmRef('slinky-slurm', {
+      preManifestFiles: ['components/slinky-slurm/manifests/shared-storage-pvcs.yaml'],
+      overrides: { storage, loginsets: { slinky: { login: {} } }, nodesets: { slinky: { slurmd: { volumeMounts: [{ name: 'scratch', mountPath: '/tmp' }] } } }, ...extra },
+    });
+
+  it('fills both claims\' StorageClass, renders the RWX PVCs before the chart and mounts them into every login and node set', async () => {
+    const generated = await bundle(await catalog(), recipeOf([ref()]), { sharedStorageClass: 'efs-rwx' });
+    const values = yamlOf(file(generated, '002-slinky-slurm/values.yaml'))[0] as Record<string, any>;
+    expect(values.loginsets.slinky).toEqual({
+      login: { volumeMounts: [{ name: 'shared-home', mountPath: '/home' }, { name: 'shared-data', mountPath: '/scratch/fsw' }] },
+      podSpec: { volumes: [{ name: 'shared-home', persistentVolumeClaim: { claimName: 'slurm-home' } }, { name: 'shared-data', persistentVolumeClaim: { claimName: 'slurm-data' } }] },
+    });
+    expect(values.nodesets.slinky.slurmd.volumeMounts.map((mount: { name: string }) => mount.name)).toEqual(['scratch', 'shared-home', 'shared-data']);
+    const pvcs = yamlOf(file(generated, '001-slinky-slurm-pre/templates/shared-storage-pvcs.yaml')) as Array<Record<string, any>>;
+    expect(pvcs.map((pvc) => [pvc.metadata.name, pvc.spec.storageClassName, pvc.spec.resources.requests.storage])).toEqual([
+      ['slurm-data', 'efs-rwx', '1Ti'],
+      ['slurm-home', 'efs-rwx', '100Gi'],
+    ]);
+  });
+
+  it.each([
+    [{}, {}, 'slinky-slurm shared storage requires an RWX StorageClass for storage.home; use --shared-storage-class <name> or set both per-volume storageClassName values'],
+    [{ storage: { ...storage, extra: 1 } }, { sharedStorageClass: 'efs' }, 'slinky-slurm storage contains unsupported fields: extra; supported fields are enabled, home, and data'],
+    [{ storage: { ...storage, data: { name: 'slurm-home', size: '1Ti' } } }, { sharedStorageClass: 'efs' }, 'slinky-slurm storage.home.name and storage.data.name must be different; both resolve to "slurm-home"'],
+    [{ storage: { ...storage, home: { name: 'slurm-home', size: '-1Gi' } } }, { sharedStorageClass: 'efs' }, 'slinky-slurm storage.home.size "-1Gi" must be a positive Kubernetes quantity'],
+  ])('refuses incoherent shared storage (%#)', async (overrides, options, message) => {
+    const error = await bundle(await catalog(), recipeOf([ref(overrides)]), options).catch((caught: unknown) => caught);
+    expect(formatError(error)).toContain(message);
+  });
+
+  it('refuses shared storage for a recipe without the PVC manifest', async () => {
+    const error = await bundle(await catalog(), recipeOf([helmRef('slinky-slurm', { overrides: { storage } })]), { sharedStorageClass: 'efs' }).catch((caught: unknown) => caught);
+    expect(formatError(error)).toContain('slinky-slurm shared storage is not supported by this recipe');
+  });
+});
