@@ -3,6 +3,7 @@
  * written atomically, the outputs set. Shared by `aicr bundle`, the bundle component,
  * actions/bundle and the root action.
  */
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Catalog } from '../catalog/catalog.js';
 import { loadDocument, type LoadedDocument } from '../load.js';
 import type { OptionValues } from '../options/spec.js';
@@ -27,6 +28,13 @@ import type { ChangePlan } from '../changes/plan.js';
 import type { BundleOptions } from './types.js';
 
 export type BundleValues = OptionValues<typeof BUNDLE_OPTIONS>;
+
+/** Where Code Quality issues point: the recipe file relative to the workspace, else recipe.yaml. */
+function reportPath(recipe: string, workspace: string): string {
+  if (parseLocation(recipe, 'recipe').kind !== 'file') return 'recipe.yaml';
+  const inside = relative(workspace, resolve(recipe));
+  return inside === '' || inside.startsWith('..') || isAbsolute(inside) ? 'recipe.yaml' : inside.split(sep).join('/');
+}
 
 /** The generator's options from the bundle settings (the same for every door). */
 function bundleOptionsFrom(values: OptionValues<typeof BUNDLE_SETTINGS>): BundleOptions {
@@ -80,7 +88,7 @@ export async function runBundleStep(values: BundleValues, io: StepIO, given: Bun
   const writeReport = async (findings: readonly ValidationFinding[]): Promise<void> => {
     if (!report) return;
     const reportClaim = reportClaims(report);
-    const recipePath = parseLocation(values.recipe, 'recipe').kind === 'file' ? values.recipe : 'recipe.yaml';
+    const recipePath = reportPath(values.recipe, io.workspace);
     const text = toJson(toCodeQuality(findings, recipePath, io.env.GITLAB_CI === 'true' ? inputNamer : flagNamer));
     await writeLocation(report, text, { input: 'codequality', format: 'json', ...writeOptionsFor(io, values.kubeconfig), ...(reportClaim ? { claim: reportClaim } : {}) });
   };
@@ -93,7 +101,7 @@ export async function runBundleStep(values: BundleValues, io: StepIO, given: Bun
     if (findings) await writeReport(findings);
     throw error;
   }
-  await writeReport(generated.plan.validationFindings);
+  await writeReport(generated.plan.validationFindings ?? []);
   const outcome = writeGeneratedBundle(generated, output, { force: values.force, input: outputOption, ...(claim ? { claim } : {}) });
   for (const note of outcome.notes) io.logger.warning(note);
   const outputs = typedOutputs(BUNDLE_OUTPUTS, io.outputs);

@@ -88,7 +88,7 @@ export interface BundlePlan {
   /** Warnings and notes for the log and the summary. */
   notes: string[];
   /** Findings of the registry's bundle-time validations (also in notes), for annotations and reports. */
-  validationFindings: ValidationFinding[];
+  validationFindings?: ValidationFinding[];
   deployer: DeployerName;
   toolVersion: string;
   repoURL: string;

@@ -8,6 +8,14 @@ export function isMap(value: unknown): value is Values {
 
 /** How Go prints a value with %v (%T), for messages about a value of the wrong type. */
 export function describe(value: unknown): string {
+  const text = describeFull(value);
+  // Values come from recipes and --set: keep messages short.
+  return text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN)}…` : text;
+}
+
+const MAX_SHOWN = 120;
+
+function describeFull(value: unknown): string {
   if (typeof value === 'string') return `${value} (string)`;
   if (typeof value === 'boolean') return `${value} (bool)`;
   if (typeof value === 'number') return `${value} (${Number.isInteger(value) ? 'int' : 'float64'})`;
