@@ -234,6 +234,11 @@ describe('registry validations in general', () => {
     const registry = [{ name: 'x', displayName: 'x', validations: [{ function: 'CheckSomethingNew' }] }];
     const error = await bundle(await registryCatalog(registry), recipeOf([helmRef('x')])).catch((caught: unknown) => caught);
     expect(formatError(error)).toContain('component "x": unknown validation function "CheckSomethingNew" in the registry');
+    for (const name of ['__proto__', 'constructor', 'toString']) {
+      const hostile = [{ name: 'x', displayName: 'x', validations: [{ function: name }] }];
+      const caught = await bundle(await registryCatalog(hostile), recipeOf([helmRef('x')])).catch((failure: unknown) => failure);
+      expect(formatError(caught)).toContain(`unknown validation function "${name}"`);
+    }
   });
 
   it('writes findings as Code Quality issues: blockers and minor warnings, stable fingerprints, option names per door', () => {
