@@ -1,6 +1,7 @@
 // Each ComponentRegistry field upstream reads (2026-08-21), on a small catalog, asserted in the
 // files the bundle writes.
 import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -9,6 +10,8 @@ import { lintCatalog } from '../../../src/core/catalog/lint.js';
 import { buildRecipe } from '../../../src/core/recipe/build.js';
 import { anyCriteria } from '../../../src/core/criteria.js';
 import { formatError } from '../../../src/core/errors.js';
+import { readDocument } from '../../../src/core/documents/index.js';
+import { SHARED } from '../../helpers/paths.js';
 import { catalogFromDir, tempDir, writeTree } from '../../helpers/catalog.js';
 import { bundle, file, helmRef, recipeOf, registryCatalog, yamlOf } from './registry-support.js';
 import { helmBinary } from './support.js';
@@ -248,5 +251,22 @@ describe('slinky-slurm shared storage (sharedStorageClassPaths + --shared-storag
   it('refuses shared storage for a recipe without the PVC manifest', async () => {
     const error = await bundle(await catalog(), recipeOf([helmRef('slinky-slurm', { overrides: { storage } })]), { sharedStorageClass: 'efs' }).catch((caught: unknown) => caught);
     expect(formatError(error)).toContain('slinky-slurm shared storage is not supported by this recipe');
+  });
+});
+
+describe('upstream\'s registry (main, 2026-08-21)', () => {
+  const path = join(SHARED, 'upstream', 'aicr-main-2026-08-21', 'recipes', 'registry.yaml');
+
+  it.skipIf(!existsSync(path))('is accepted field by field, and every validation function it names is implemented', async () => {
+    // Its apiVersion is the apiversions work's concern; the fields are ours.
+    const text = readFileSync(path, 'utf8').replace(/^apiVersion: .*$/m, 'apiVersion: aicr.nvidia.com/v1alpha1');
+    const { document } = await readDocument('ComponentRegistry', text, path);
+    const named = [...new Set(document.components.flatMap((component) => (component.validations ?? []).map((validation) => validation.function)))].sort();
+    expect(named.length).toBeGreaterThanOrEqual(8);
+    for (const name of named) {
+      const catalog = await registryCatalog([{ name: 'x', displayName: 'x', validations: [{ function: name, severity: 'warning' }] }]);
+      const outcome = await bundle(catalog, recipeOf([helmRef('x')])).then(() => 'ok', (error: unknown) => formatError(error));
+      expect(outcome, name).not.toContain('unknown validation function');
+    }
   });
 });
