@@ -136,7 +136,7 @@ export const STAGES: readonly Stage[] = [
     component: {
       name: 'bundle',
       description: 'Generate an NVIDIA AI Cluster Runtime deployment bundle from a recipe and publish it as a job artifact.',
-      artifacts: { paths: ['$[[ inputs.output ]]/', '$[[ inputs.plan-file ]]'] },
+      artifacts: { when: 'always', paths: ['$[[ inputs.output ]]/', '$[[ inputs.plan-file ]]'], reports: { codequality: '$[[ inputs.codequality ]]' } },
       pipelineDefaults: { 'plan-file': 'bundle-plan.md' },
       needs: [
         { component: 'recipe', artifacts: true, why: 'the recipe (default recipe input)' },

@@ -12,11 +12,13 @@ describe('aicr as the GitLab components run it', () => {
   it('reads AICR_INPUT_* variables, names inputs in messages, and writes the outputs as dotenv lines', async () => {
     const dir = tempDir();
     const dotenv = join(dir, 'aicr-bundle.env');
-    const env = { PATH: process.env.PATH, AICR_INPUT_RECIPE: EKS_RECIPE, AICR_INPUT_OUTPUT: join(dir, 'b'), AICR_INPUT_DEPLOYER: 'argocd-helm', AICR_INPUT_SET: 'gpuoperator:driver.version=1,2\n', AICR_INPUT_FORCE: 'false', AICR_INPUT_NODES: '0' };
+    const env = { PATH: process.env.PATH, AICR_INPUT_RECIPE: EKS_RECIPE, AICR_INPUT_OUTPUT: join(dir, 'b'), AICR_INPUT_DEPLOYER: 'argocd-helm', AICR_INPUT_SET: 'gpuoperator:driver.version=1,2\n', AICR_INPUT_FORCE: 'false', AICR_INPUT_NODES: '0', AICR_INPUT_CODEQUALITY: join(dir, 'gl-code-quality-bundle.json') };
     const result = await runCli(['bundle', '--inputs-from-env', '--dotenv', dotenv], { env });
     expect(result.code, result.stderr).toBe(0);
     expect(readFileSync(dotenv, 'utf8')).toBe(`AICR_BUNDLE_DIR=${join(dir, 'b')}\nAICR_BUNDLE_DEPLOYER=argocdhelm\nAICR_BUNDLE_FILES=${result.stdout.match(/\((\d+) files/)![1]}\nAICR_BUNDLE_CHECKSUMS_PATH=${join(dir, 'b')}/checksums.txt\n`);
     expect(readFileSync(join(dir, 'b', 'static', 'gpu-operator.yaml'), 'utf8')).toContain("version: '1,2'");
+    // The bundle-time validation findings as a Code Quality report (skyhook's warning for a training recipe).
+    expect(JSON.parse(readFileSync(join(dir, 'gl-code-quality-bundle.json'), 'utf8'))).toContainEqual(expect.objectContaining({ check_name: 'aicr-bundle/CheckWorkloadSelectorMissing', severity: 'minor' }));
     const bad = await runCli(['bundle', '--inputs-from-env'], { env: { ...env, AICR_INPUT_FORCE: 'maybe' } });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('input "force": takes true or false, not "maybe"');

@@ -84,3 +84,32 @@ ${component('bundle', { set: 'certmanager:x=$(touch pwned1)\ncertmanager:y=`touc
     expect(run.output).toContain('deployer');
   });
 });
+
+describe('gitlab components: bundle-time validations', () => {
+  const data = {
+    'data/registry.yaml': JSON.stringify({
+      kind: 'ComponentRegistry',
+      apiVersion: 'aicr.nvidia.com/v1alpha1',
+      components: [{ name: 'tuner', displayName: 'tuner', validations: [{ function: 'CheckWildcardAcceleratedToleration', severity: 'error', conditions: { service: ['aks'] }, message: 'Pass keyed tolerations instead.' }] }],
+    }),
+    'recipe.yaml': JSON.stringify({
+      kind: 'RecipeResult',
+      apiVersion: 'aicr.nvidia.com/v1alpha1',
+      metadata: { version: 'v1.0.0' },
+      criteria: { service: 'aks' },
+      componentRefs: [{ name: 'tuner', type: 'Helm', source: 'https://charts.example.com', chart: 'tuner', version: '1.0.0', namespace: 'tuner' }],
+      deploymentOrder: ['tuner'],
+    }),
+  };
+
+  it('a blocking finding fails the job and still uploads its Code Quality report; a keyed toleration passes with an empty one', () => {
+    const blocked = runPipeline(`stages: [deploy]\ninclude:\n${component('bundle', { data: 'data' })}`, data);
+    expect(blocked.exitCode).not.toBe(0);
+    expect(blocked.output).toContain('tuner renders a wildcard (keyless) accelerated-node toleration. Pass keyed tolerations instead.');
+    const report = JSON.parse(blocked.jobFile('aicr-bundle', 'gl-code-quality-bundle.json')!);
+    expect(report).toEqual([expect.objectContaining({ check_name: 'aicr-bundle/CheckWildcardAcceleratedToleration', severity: 'blocker', location: { path: 'recipe.yaml', lines: { begin: 1 } } })]);
+    const passed = runPipeline(`stages: [deploy]\ninclude:\n${component('bundle', { data: 'data', 'accelerated-node-toleration': 'nvidia.com/gpu:NoSchedule' })}`, data);
+    expect(passed.exitCode, passed.output).toBe(0);
+    expect(JSON.parse(passed.jobFile('aicr-bundle', 'gl-code-quality-bundle.json')!)).toEqual([]);
+  });
+});

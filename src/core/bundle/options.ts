@@ -32,6 +32,16 @@ export const BUNDLE_SETTINGS = defineOptions({
   workloadSelector: { type: 'map', description: 'Labels of workloads that node tuning must not interrupt: key=value pairs.', placeholder: '<key=value>' },
   workloadGate: { type: 'string', description: 'Taint that keeps workloads off GPU nodes until they are ready: key=value:effect or key:effect.', placeholder: '<key=value:effect>' },
   nodes: { type: 'int', min: 0, max: MAX_NODES, default: 0, description: 'Estimated GPU node count, written to components that size themselves (0 leaves it unset).' },
+  storageClass: {
+    type: 'string',
+    description: 'StorageClass written to the PVC values of components that declare storageClassPaths in the registry (replaces recipe values; a set override of the same path wins).',
+    placeholder: '<name>',
+  },
+  sharedStorageClass: {
+    type: 'string',
+    description: 'RWX-capable StorageClass written to the shared-filesystem PVC values of components that declare sharedStorageClassPaths (a set override of the same path wins).',
+    placeholder: '<name>',
+  },
   repo: { type: 'string', description: 'Git (or OCI) repository the bundle is pushed to, written into argocd, argocdhelm and flux output.', placeholder: '<url>' },
   repoPath: {
     type: 'string',
@@ -71,6 +81,15 @@ export const BUNDLE_OPTIONS = defineOptions({
       cli: 'run helm lint and helm template on the bundle\'s folders yourself; deploy.sh shows the commands',
       gitlab: 'run helm lint and helm template on the bundle\'s folders in a job of your own',
     },
+  },
+  codequality: {
+    writes: true,
+    type: 'string',
+    description: 'Also write a GitLab Code Quality report of the registry\'s bundle-time validations (a blocker per finding that stops the bundle, minor per warning) to this file, also when a finding stops the bundle.',
+    defaults: { gitlab: 'gl-code-quality-bundle.json' },
+    placeholder: '<file>',
+    regex: '^[A-Za-z0-9._/-]+$',
+    absent: { action: 'a GitLab report format; GitHub shows the findings as annotations instead' },
   },
   ...COMPARE_OPTIONS,
   data: dataOption,

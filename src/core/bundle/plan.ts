@@ -3,16 +3,21 @@
  * split into numbered folders. Deployers only turn a plan into files.
  */
 import type { Catalog } from '../catalog/catalog.js';
-import type { ComponentConfig, ComponentRef, Criteria, RecipeResult } from '../documents/types.js';
+import type { ComponentConfig, ComponentRef, RecipeResult } from '../documents/types.js';
 import { invalidInput, notFound, wrapError } from '../errors.js';
 import { hydrateValues } from '../recipe/query.js';
 import { compareStrings } from '../serialize.js';
 import { deepClone } from '../util/objects.js';
 import { VERSION } from '../version.js';
 import { declaresNamespace, manifestData, renderManifests, stripHookAnnotations } from './manifests.js';
-import { injectScheduling, parseScheduling, type Scheduling } from './scheduling.js';
+import { injectScheduling, parseScheduling } from './scheduling.js';
+import { injectStorageClasses, missingStorageClassWarnings, parseStorageClass } from './storage.js';
+import { runComponentValidations, validationError, type ResolvedComponent } from './validations/index.js';
+import { gkeCriticalPriorityQuota } from './gke-quota.js';
+import { allocationPolicyWarnings } from './allocation-policy.js';
+import { materializeSlinkySharedStorage, SLINKY_COMPONENT, supportsSharedStorage } from './slinky-storage.js';
 import { coerceSetValue, overridesFor, parseGoBool, parseSetFlags, setPath, type SetOverride } from './set.js';
-import type { BundleOptions, BundlePlan, ChartSource, Folder, PlannedComponent } from './types.js';
+import type { BundleOptions, BundlePlan, ChartSource, Folder, PlannedComponent, ValidationFinding } from './types.js';
 import { parseRepoPath } from './repo-path.js';
 import { originFinder } from './value-origin.js';
 import { ensureYamlParser } from '../documents/parse.js';
@@ -138,34 +143,6 @@ function chartSource(ref: ComponentRef): ChartSource {
   return { name, repo, version, oci: repo.startsWith('oci://') };
 }
 
-function runValidations(component: PlannedComponent, criteria: Partial<Criteria> | undefined, scheduling: Scheduling, notes: string[]): void {
-  for (const validation of component.config.validations ?? []) {
-    if (!criteria || Object.keys(criteria).length === 0) continue;
-    const matches = Object.entries(validation.conditions ?? {}).every(([field, allowed]) => {
-      if (!['intent', 'service', 'accelerator', 'os', 'platform'].includes(field)) return true;
-      const actual = String((criteria as Record<string, unknown>)[field] ?? '');
-      return actual === '' || actual === 'any' || allowed.includes(actual);
-    });
-    if (!matches) continue;
-    let warning: string | undefined;
-    switch (validation.function) {
-      case 'CheckWorkloadSelectorMissing':
-        if (Object.keys(scheduling.workloadSelector).length === 0) warning = `${component.name} is enabled but ${optionRef('workload-selector')} is not set`;
-        break;
-      case 'CheckAcceleratedSelectorMissing':
-        if (Object.keys(scheduling.acceleratedSelector).length === 0) warning = `${component.name} is enabled but ${optionRef('accelerated-node-selector')} is not set`;
-        break;
-      default:
-        notes.push(`component "${component.name}": unknown validation function "${validation.function}" in the registry, skipped`);
-        continue;
-    }
-    if (warning === undefined) continue;
-    const text = validation.message ? `${warning}. ${validation.message}` : warning;
-    if (validation.severity === 'error') throw invalidInput(`component validation failed: ${text}`, { hint: 'set the option the message names' });
-    notes.push(text);
-  }
-}
-
 /**
  * Hydrated values per catalog: the catalog is immutable after load, so the layering of the same
  * component reference (values files + recipe overrides) always gives the same map. Bundling the
@@ -185,6 +162,23 @@ function hydrateCached(catalog: Catalog, ref: ComponentRef): Record<string, unkn
   return deepClone(values);
 }
 
+/** Runs the registry's bundle-time validations on the final values; a blocking finding throws. */
+function validateComponents(recipe: RecipeResult, catalog: Catalog, components: readonly PlannedComponent[], overrides: readonly SetOverride[], scheduling: ReturnType<typeof parseScheduling>): ValidationFinding[] {
+  const included = new Map<string, ResolvedComponent>(components.map((component) => [component.name, { ref: component.ref, config: component.config, values: component.values }]));
+  const outcome = runComponentValidations({
+    criteria: recipe.criteria,
+    metadata: (recipe.metadata ?? {}) as Record<string, unknown>,
+    configuration: (recipe as unknown as { configuration?: unknown }).configuration,
+    included,
+    declared: recipe.componentRefs,
+    overrides,
+    scheduling,
+    keysOf: (name) => [name, ...aliasesOf(catalog.components.get(name)).filter((alias) => alias !== name)],
+  });
+  if (outcome.error) throw validationError(outcome.error, outcome.warnings);
+  return outcome.warnings;
+}
+
 export interface PlanInput {
   recipe: RecipeResult;
   catalog: Catalog;
@@ -197,9 +191,10 @@ export async function planBundle({ recipe, catalog, options }: PlanInput): Promi
     throw invalidInput('recipe must contain at least one component reference', { hint: 'resolve a recipe with aicr recipe; its componentRefs list the components to bundle' });
   }
   const scheduling = parseScheduling(options);
+  const storageClasses = { storageClass: parseStorageClass(options.storageClass, 'storage-class'), sharedStorageClass: parseStorageClass(options.sharedStorageClass, 'shared-storage-class') };
   const overrides = parseSetFlags(options.set ?? []);
   const selection = selectComponents(recipe, catalog, overrides);
-  const notes = [...selection.notes];
+  const notes = [...selection.notes, ...allocationPolicyWarnings(overrides, (name) => aliasesOf(catalog.components.get(name)))];
   if (selection.included.length === 0) throw invalidInput('recipe has no enabled components after filtering', { hint: `enable at least one component (check overrides.enabled and ${optionRef('set')} <component>:enabled)` });
   const ordered = orderComponents(selection.included, recipe.deploymentOrder);
   // Rendered manifests are checked with the YAML parser (see manifest-shape.ts).
@@ -229,10 +224,14 @@ export async function planBundle({ recipe, catalog, options }: PlanInput): Promi
       setPath(values, override.path, coerceSetValue(override.raw), true, `--set ${override.key}:${override.path}: `);
     }
     injectScheduling(values, config, scheduling);
+    const setPaths = new Set((selection.overrides.get(ref.name) ?? []).map((override) => override.path));
+    injectStorageClasses(values, config, storageClasses, setPaths);
+    if (ref.name === SLINKY_COMPONENT) materializeSlinkySharedStorage(values, supportsSharedStorage(ref.preManifestFiles));
 
     const data = manifestData(ref, namespace, values);
     const originOf = originFinder(ref, `componentRefs[${recipe.componentRefs.indexOf(ref)}]`, selection.overrides.get(ref.name) ?? [], values);
     const preManifests = renderManifests(catalog, ref, ref.preManifestFiles ?? [], data, 'preManifestFiles', originOf);
+    if (config.gkeCriticalPriority && recipe.criteria?.service === 'gke') preManifests.push(gkeCriticalPriorityQuota(namespace, recipe.criteria.nodes));
     const manifests = renderManifests(catalog, ref, ref.manifestFiles ?? [], data, 'manifestFiles', originOf);
     const isKustomize = ref.type === 'Kustomize' || Boolean(ref.tag) || Boolean(ref.path);
     const component: PlannedComponent = {
@@ -271,11 +270,13 @@ export async function planBundle({ recipe, catalog, options }: PlanInput): Promi
       notes.push(`component "${ref.name}" skipped: it has no chart source and no manifest that renders to content`);
       continue;
     }
-    runValidations(component, recipe.criteria, scheduling, notes);
     components.push(component);
   }
   if (components.length === 0) throw invalidInput('nothing to deploy: no component has a chart source or non-empty manifests', { hint: 'check the recipe and its values' });
   checkProfileLock(recipe, catalog, new Map(components.map((component) => [component.name, component.values])));
+  for (const component of components) notes.push(...missingStorageClassWarnings(component.name, component.values, component.config));
+  const validationFindings = validateComponents(recipe, catalog, components, overrides, scheduling);
+  notes.push(...validationFindings.map((finding) => finding.message));
 
   const folders: Folder[] = [];
   const add = (component: PlannedComponent, role: Folder['role'], kind: Folder['kind'], manifests: Folder['manifests']): void => {
@@ -335,6 +336,7 @@ export async function planBundle({ recipe, catalog, options }: PlanInput): Promi
     components,
     folders,
     notes,
+    validationFindings,
     deployer: options.deployer,
     toolVersion: options.toolVersion ?? VERSION,
     repoURL: repo || PLACEHOLDER_REPO,

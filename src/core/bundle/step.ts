@@ -3,23 +3,38 @@
  * written atomically, the outputs set. Shared by `aicr bundle`, the bundle component,
  * actions/bundle and the root action.
  */
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Catalog } from '../catalog/catalog.js';
 import { loadDocument, type LoadedDocument } from '../load.js';
 import type { OptionValues } from '../options/spec.js';
 import { typedOutputs } from '../options/outputs.js';
 import { loadDataCatalog } from '../catalog/embedded.js';
 import { expandPath, hasPlaceholders } from '../path-template.js';
-import { readOptionsFor, type StepIO } from '../step.js';
-import { generateBundle, writeGeneratedBundle, type BundleOutcome } from './index.js';
+import { readOptionsFor, writeOptionsFor, type StepIO } from '../step.js';
+import { generateBundle, writeGeneratedBundle, type BundleOutcome, type GeneratedBundle } from './index.js';
+import { claimOutputs, parseLocation, writeLocation } from '../io.js';
+import { flagNamer, inputNamer } from '../option-refs.js';
+import { toJson } from '../serialize.js';
+import { findingsOf } from './validations/index.js';
+import { toCodeQuality } from './validations/report.js';
+import type { ValidationFinding } from './types.js';
 import { checkOutputDir } from './output.js';
 import { BUNDLE_OUTPUTS, type BUNDLE_OPTIONS, type BUNDLE_SETTINGS } from './options.js';
 import { parseRepoPath } from './repo-path.js';
 import { parseSetFlags } from './set.js';
+import { parseStorageClass } from './storage.js';
 import { loadEarlier, planChanges } from '../changes/stage.js';
 import type { ChangePlan } from '../changes/plan.js';
 import type { BundleOptions } from './types.js';
 
 export type BundleValues = OptionValues<typeof BUNDLE_OPTIONS>;
+
+/** Where Code Quality issues point: the recipe file relative to the workspace, else recipe.yaml. */
+function reportPath(recipe: string, workspace: string): string {
+  if (parseLocation(recipe, 'recipe').kind !== 'file') return 'recipe.yaml';
+  const inside = relative(workspace, resolve(recipe));
+  return inside === '' || inside.startsWith('..') || isAbsolute(inside) ? 'recipe.yaml' : inside.split(sep).join('/');
+}
 
 /** The generator's options from the bundle settings (the same for every door). */
 function bundleOptionsFrom(values: OptionValues<typeof BUNDLE_SETTINGS>): BundleOptions {
@@ -37,6 +52,8 @@ function bundleOptionsFrom(values: OptionValues<typeof BUNDLE_SETTINGS>): Bundle
   if (values.nodes !== undefined) options.nodes = values.nodes;
   if (values.repo) options.repo = values.repo;
   if (values.repoPath) options.repoPath = values.repoPath;
+  if (values.storageClass) options.storageClass = values.storageClass;
+  if (values.sharedStorageClass) options.sharedStorageClass = values.sharedStorageClass;
   return options;
 }
 
@@ -56,15 +73,35 @@ export async function runBundleStep(values: BundleValues, io: StepIO, given: Bun
   // Malformed overrides are refused before any work: no recipe is read for a bundle that cannot be made.
   parseSetFlags(values.set);
   parseRepoPath(values.repoPath, values.deployer);
+  parseStorageClass(values.storageClass, 'storage-class');
+  parseStorageClass(values.sharedStorageClass, 'shared-storage-class');
   // So is a bad output directory, and a good one is claimed (a templated one once it is expanded).
   const claim = hasPlaceholders(values.output) ? undefined : checkOutputDir(values.output, { force: values.force, input: outputOption });
+  const report = values.codequality ? parseLocation(values.codequality, 'codequality') : undefined;
+  const reportClaims = await claimOutputs([report], writeOptionsFor(io, values.kubeconfig));
   const earlier = await loadEarlier(values, io, { bundles: true });
   const [recipe, catalog] = await Promise.all([
     given.recipe ?? loadDocument('RecipeResult', values.recipe, readOptionsFor('recipe', io, values.kubeconfig)),
     given.catalog ?? loadDataCatalog(values.data),
   ]);
   const output = await expandPath(values.output, outputOption, { criteria: recipe.document.criteria ?? {}, deployer: values.deployer });
-  const generated = await generateBundle(recipe.document, catalog, bundleOptionsFrom(values));
+  const writeReport = async (findings: readonly ValidationFinding[]): Promise<void> => {
+    if (!report) return;
+    const reportClaim = reportClaims(report);
+    const recipePath = reportPath(values.recipe, io.workspace);
+    const text = toJson(toCodeQuality(findings, recipePath, io.env.GITLAB_CI === 'true' ? inputNamer : flagNamer));
+    await writeLocation(report, text, { input: 'codequality', format: 'json', ...writeOptionsFor(io, values.kubeconfig), ...(reportClaim ? { claim: reportClaim } : {}) });
+  };
+  let generated: GeneratedBundle;
+  try {
+    generated = await generateBundle(recipe.document, catalog, bundleOptionsFrom(values));
+  } catch (error) {
+    // A validation that stops the bundle still leaves its report (the job uploads it on failure).
+    const findings = findingsOf(error);
+    if (findings) await writeReport(findings);
+    throw error;
+  }
+  await writeReport(generated.plan.validationFindings ?? []);
   const outcome = writeGeneratedBundle(generated, output, { force: values.force, input: outputOption, ...(claim ? { claim } : {}) });
   for (const note of outcome.notes) io.logger.warning(note);
   const outputs = typedOutputs(BUNDLE_OUTPUTS, io.outputs);

@@ -17,6 +17,10 @@ export interface BundleOptions extends SchedulingFlags {
   repoPath?: string;
   /** Branch, tag or commit GitOps tools track (default `main`). */
   targetRevision?: string;
+  /** StorageClass for registry `storageClassPaths`. */
+  storageClass?: string;
+  /** RWX StorageClass for registry `sharedStorageClassPaths`. */
+  sharedStorageClass?: string;
   /** Version string written into scripts and READMEs (default: this program's version). */
   toolVersion?: string;
 }
@@ -83,6 +87,8 @@ export interface BundlePlan {
   folders: Folder[];
   /** Warnings and notes for the log and the summary. */
   notes: string[];
+  /** Findings of the registry's bundle-time validations (also in notes), for annotations and reports. */
+  validationFindings?: ValidationFinding[];
   deployer: DeployerName;
   toolVersion: string;
   repoURL: string;
@@ -116,4 +122,13 @@ export interface Deployer {
   /** Human name, e.g. "Helm per-component bundle". */
   title: string;
   generate(plan: BundlePlan): DeployerOutput;
+}
+
+/** One finding of a registry bundle-time validation. */
+export interface ValidationFinding {
+  component: string;
+  /** The registry's function name, e.g. CheckWildcardAcceleratedToleration. */
+  function: string;
+  severity: 'warning' | 'error';
+  message: string;
 }

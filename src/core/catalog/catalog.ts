@@ -250,9 +250,32 @@ function readRegistry(layer: CatalogLayer): ComponentRegistry {
   try {
     const registry = layer.read('ComponentRegistry', 'registry.yaml');
     if (!registry) throw invalidInput('registry.yaml is not a ComponentRegistry');
+    for (const component of registry.components) checkRegistryEntry(component);
     return registry;
   } catch (error) {
     throw wrapError(error, `failed to parse ${layer.source.origin} registry`, ErrorCode.InvalidInput);
+  }
+}
+
+/** `deployer` is the --set key of deployer options, never a component's. */
+const RESERVED_OVERRIDE_KEY = 'deployer';
+
+/** Entries upstream refuses at load: the reserved override key, Kustomize with manifestFiles. */
+function checkRegistryEntry(component: ComponentConfig): void {
+  if (component.name === RESERVED_OVERRIDE_KEY) {
+    throw invalidInput(`registry component "${component.name}" uses the reserved override key "${RESERVED_OVERRIDE_KEY}" as its name`, {
+      hint: `"${RESERVED_OVERRIDE_KEY}" is kept for --set ${RESERVED_OVERRIDE_KEY}:<key> deployer options; rename the component`,
+    });
+  }
+  if (component.valueOverrideKeys?.includes(RESERVED_OVERRIDE_KEY)) {
+    throw invalidInput(`registry component "${component.name}" declares the reserved override key "${RESERVED_OVERRIDE_KEY}"`, {
+      hint: `"${RESERVED_OVERRIDE_KEY}" is kept for --set ${RESERVED_OVERRIDE_KEY}:<key> deployer options; remove it from valueOverrideKeys`,
+    });
+  }
+  if (component.kustomize?.defaultSource && (component.manifestFiles ?? []).length > 0) {
+    throw invalidInput(`registry component "${component.name}" is Kustomize but declares manifestFiles`, {
+      hint: 'a component is either Kustomize (source, tag, path) or Helm with raw manifests; registry manifestFiles apply to Helm components only',
+    });
   }
 }
 

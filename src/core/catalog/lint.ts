@@ -34,6 +34,7 @@ export function lintCatalog(catalog: Catalog): LintProblem[] {
     if (hasHelm && component.kustomize?.defaultSource) add('registry.yaml', `component[${index}] (${component.name}): cannot have both helm and kustomize configuration`);
     const assertFile = component.healthCheck?.assertFile;
     if (assertFile && !catalog.hasFile(assertFile)) add('registry.yaml', `component ${component.name}: healthCheck.assertFile ${assertFile} does not exist`);
+    for (const path of component.manifestFiles ?? []) if (!catalog.hasFile(path)) add('registry.yaml', `component ${component.name}: manifestFiles ${path} does not exist`);
   });
 
   const checks = validatorNames(catalog);

@@ -127,7 +127,7 @@ interface SchedulingPaths {
 
 interface RegistryValidation {
   function: string;
-  severity?: 'warning' | 'error';
+  severity?: 'info' | 'warning' | 'error';
   conditions?: Record<string, string[]>;
   message?: string;
 }
@@ -142,6 +142,15 @@ export interface ComponentConfig {
   podScheduling?: { workload?: { workloadSelectorPaths?: string[] } };
   validations?: RegistryValidation[];
   healthCheck?: { assertFile?: string };
+  storageClassPaths?: string[];
+  sharedStorageClassPaths?: string[];
+  /** Manifests a component ref gets when it names none itself. */
+  manifestFiles?: string[];
+  gkeCriticalPriority?: boolean;
+  hasSelfRefCRDs?: boolean;
+  ownsCRDs?: boolean;
+  manifestsUseChartCRDs?: boolean;
+  testTier?: 'scheduling' | 'deploy' | 'gpu-aware';
   [extra: string]: unknown;
 }
 

@@ -424,6 +424,7 @@ function applyRegistryDefaults(ref: ComponentRef, config: ComponentConfig | unde
     if (!out.tag && kustomize.defaultTag) out.tag = kustomize.defaultTag;
     if (!out.path && kustomize.defaultPath) out.path = kustomize.defaultPath;
   }
+  if (!out.manifestFiles?.length && config.manifestFiles?.length) out.manifestFiles = [...config.manifestFiles];
   return out;
 }
 

@@ -36,6 +36,22 @@ function gitRepository(plan: BundlePlan): Record<string, unknown> {
   };
 }
 
+/**
+ * helm-controller leaves CRDs untouched on upgrade by default. A component whose registry entry
+ * says it solely owns its CRDs (`ownsCRDs`) gets them replaced, but only while the recipe still
+ * points at the very chart that claim was made for (same repository, chart and version).
+ */
+function replacesCRDs(folder: Folder): boolean {
+  const config = folder.component.config;
+  const chart = folder.component.chart;
+  const defaultChart = config.helm?.defaultChart ?? '';
+  if (!config.ownsCRDs || !chart || defaultChart === '') return false;
+  const stripV = (version: string): string => version.replace(/^v/, '');
+  return chart.repo === (config.helm?.defaultRepository ?? '')
+    && chart.name === defaultChart.slice(defaultChart.lastIndexOf('/') + 1)
+    && stripV(chart.version) === stripV(config.helm?.defaultVersion ?? '');
+}
+
 function helmRelease(folder: Folder, plan: BundlePlan): Record<string, unknown> {
   const traits = releaseTraits(folder);
   let chartSpec: Record<string, unknown>;
@@ -63,6 +79,7 @@ function helmRelease(folder: Folder, plan: BundlePlan): Record<string, unknown> 
     install.disableWait = true;
     spec.upgrade = { disableWait: true };
   }
+  if (folder.kind === 'upstream' && replacesCRDs(folder)) spec.upgrade = { ...(spec.upgrade as Record<string, unknown> | undefined), crds: 'CreateReplace' };
   const dependencies = folderDependencies(plan, folder).map((dependency) => dependency.release).sort(compareStrings);
   if (dependencies.length > 0) spec.dependsOn = dependencies.map((name) => ({ name }));
   if (folder.kind === 'upstream' && Object.keys(folder.component.values).length > 0) spec.values = sortKeysDeep(folder.component.values);
