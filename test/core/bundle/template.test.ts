@@ -45,6 +45,11 @@ describe('Go text/template subset', () => {
     ['{{/* a comment */}}x{{- /* trimmed */ -}} y', 'xy'],
     ['{{ (index .Values "c").map.k }}', 'v'],
     ['{{ "tab\\there" }}{{ `raw\\n` }}', 'tab\there' + 'raw\\n'],
+    // The functions upstream's manifest renderer adds for chart labels and quoted values.
+    ['{{ printf "%s-%s" "gpu-operator" "v26.3.3+up1" | replace "+" "_" | trunc 63 | trimSuffix "-" }}', 'gpu-operator-v26.3.3_up1'],
+    ['{{ "abcdef" | trunc 3 }} {{ "abcdef" | trunc -2 }} {{ "ab" | trunc 9 }} {{ "a-" | trimSuffix "-" }}', 'abc ef ab a'],
+    ['{{ .Values.c.s | quote }} {{ .Values.c.a | quote }} {{ quote .Values.c.nil }}|{{ "say \\"hi\\"\\n\\ttab\\a" | quote }}', '"x" "1" |"say \\"hi\\"\\n\\ttab\\a"'],
+    ['{{ "\\u00a0é\\u2028" | quote }}', '"\\u00a0é\\u2028"'],
   ])('%s', (source, expected) => {
     expect(render(source, data)).toBe(expected);
   });

@@ -9,7 +9,7 @@ import { goType, isNil, NO_VALUE, truthy } from './values.js';
 export type Evaluate = (operand: Operand) => unknown;
 
 /** Names the parser accepts as functions. */
-export const FUNCTIONS = new Set(['and', 'or', 'not', 'eq', 'ne', 'lt', 'le', 'gt', 'ge', 'index', 'len', 'print', 'printf', 'println', 'toYaml', 'nindent', 'indent', 'toString', 'default']);
+export const FUNCTIONS = new Set(['and', 'or', 'not', 'eq', 'ne', 'lt', 'le', 'gt', 'ge', 'index', 'len', 'print', 'printf', 'println', 'toYaml', 'nindent', 'indent', 'toString', 'default', 'replace', 'trunc', 'trimSuffix', 'quote']);
 
 /** Calls `name` with its operands, the piped value (if any) passed last, as Go does. */
 export function callFunction(name: string, operands: Operand[], piped: { value: unknown } | undefined, evaluate: Evaluate, line: number): unknown {
@@ -119,6 +119,28 @@ export function callFunction(name: string, operands: Operand[], piped: { value: 
       const [fallback, value] = args;
       return isNil(value) || value === '' ? fallback : value;
     }
+    case 'replace': {
+      want(3);
+      const [from, to, text] = args.map((arg) => stringArg(arg, fail));
+      return text!.split(from!).join(to!);
+    }
+    case 'trunc': {
+      want(2);
+      const [count, text] = args;
+      if (typeof count !== 'number' || !Number.isInteger(count)) fail(`wrong type for value; expected int; got ${goType(count)}`);
+      // Go slices bytes; a cut inside a character is not something a chart label hits.
+      const bytes = Buffer.from(stringArg(text, fail), 'utf8');
+      const at = count as number;
+      if (at >= bytes.length || -at >= bytes.length) return bytes.toString('utf8');
+      return (at < 0 ? bytes.subarray(bytes.length + at) : bytes.subarray(0, at)).toString('utf8');
+    }
+    case 'trimSuffix': {
+      want(2);
+      const [suffix, text] = args.map((arg) => stringArg(arg, fail));
+      return suffix !== '' && text!.endsWith(suffix!) ? text!.slice(0, text!.length - suffix!.length) : text;
+    }
+    case 'quote':
+      return args.filter((arg) => !isNil(arg)).map((arg) => goQuote(formatGoValue(arg, false))).join(' ');
     default:
       return fail('function not defined');
   }
@@ -145,3 +167,24 @@ function basicEqual(a: unknown, b: unknown, fail: (message: string) => never): b
   return x == y;
 }
 
+function stringArg(value: unknown, fail: (message: string) => never): string {
+  if (typeof value !== 'string') return fail(`wrong type for value; expected string; got ${isNil(value) ? 'nil' : goType(value)}`);
+  return value;
+}
+
+const SHORT_ESCAPES: Record<string, string> = { '\x07': '\\a', '\b': '\\b', '\f': '\\f', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\v': '\\v', '"': '\\"', '\\': '\\\\' };
+
+/** Go's strconv.Quote: printable characters as they are, the rest escaped. */
+export function goQuote(text: string): string {
+  let out = '"';
+  for (const char of text) {
+    const short = SHORT_ESCAPES[char];
+    if (short) out += short;
+    else if (char === ' ' || !/[\p{C}\p{Z}]/u.test(char)) out += char;
+    else {
+      const code = char.codePointAt(0)!;
+      out += code < 0x80 ? `\\x${code.toString(16).padStart(2, '0')}` : code <= 0xffff ? `\\u${code.toString(16).padStart(4, '0')}` : `\\U${code.toString(16).padStart(8, '0')}`;
+    }
+  }
+  return out + '"';
+}
