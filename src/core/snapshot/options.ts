@@ -10,7 +10,16 @@ const TYPES = 'K8s, SystemD, OS, GPU, NodeTopology';
 const GITLAB_JOB_NAMES = 'image and job-name name the GitLab job in every component';
 
 export const SNAPSHOT_OPTIONS = defineOptions({
-  agent: { type: 'bool', description: 'false: measure the machine this runs on (a self-hosted GPU runner). true: run the one-shot agent Job on a cluster node and read its snapshot.' },
+  agent: {
+    type: 'bool',
+    defaults: { cli: true, action: false, gitlab: false },
+    description: 'true: run the one-shot agent Job on a cluster node and read its snapshot (the command line\'s default, as upstream). false: measure the machine this runs on (a self-hosted GPU runner; the default of the action and the component, whose job runs there). Inside the agent\'s own pod (AICR_AGENT_MODE=true) it always measures that node.',
+  },
+  local: {
+    type: 'bool',
+    description: 'Measure the machine this runs on instead of deploying the agent Job (the same as --agent=false).',
+    absent: { action: 'the action measures the runner unless agent is true', gitlab: 'the component measures the runner unless agent is true' },
+  },
   require: {
     type: 'list',
     description: 'Sources whose absence fails the run (comma-separated): gpu, k8s, os, systemd, topology. Exit code 3, or the cluster\'s own (4, 5, 6, 7) when it refused or failed.',
