@@ -3,7 +3,9 @@
  * snapshot, compare it with a baseline when one is given, set the outputs. Shared by
  * `aicr snapshot`, the snapshot component and actions/snapshot.
  */
-import { AicrError, ErrorCode, ExitCode, invalidInput } from '../errors.js';
+import { AicrError, ErrorCode, ExitCode, invalidInput, optionError } from '../errors.js';
+import { parseCriteriaValue } from '../criteria.js';
+import { parseResourceList } from '../kube/agent/resources.js';
 import { readingText } from '../constraints/index.js';
 import { loadDocument, parseDocumentOf } from '../load.js';
 import type { Snapshot } from '../documents/types.js';
@@ -25,7 +27,24 @@ export type SnapshotValues = OptionValues<typeof SNAPSHOT_OPTIONS>;
 /** Drifted readings pointed at one by one before the rest is counted. */
 const MAX_DRIFT_LINES = 20;
 
-const AGENT_ONLY = ['namespace', 'image', 'imagePullSecret', 'jobName', 'serviceAccountName', 'nodeSelector', 'toleration', 'noCleanup', 'runtimeClass'] as const;
+const AGENT_ONLY = ['namespace', 'image', 'imagePullSecret', 'jobName', 'serviceAccountName', 'nodeSelector', 'toleration', 'noCleanup', 'runtimeClass', 'requests', 'limits'] as const;
+
+/** Node OS families the agent and the collectors tell apart (upstream's list). */
+const NODE_OS = ['amazonlinux', 'cos', 'ol', 'rhel', 'talos', 'ubuntu'];
+
+/** `--os`: one of {@link NODE_OS}, or a criteria spelling of an OS (al2 → amazonlinux); any or empty: none. */
+function parseNodeOs(raw: string | undefined): string | undefined {
+  const text = (raw ?? '').trim().toLowerCase();
+  if (text === '' || text === 'any') return undefined;
+  if (NODE_OS.includes(text)) return text;
+  let value: string;
+  try {
+    value = parseCriteriaValue('os', text, optionRef('os'));
+  } catch {
+    throw optionError('os', `"${raw}" is not a node OS family`, { hint: `one of ${NODE_OS.join(', ')} (al2 and al2023 mean amazonlinux)` });
+  }
+  return value === 'any' ? undefined : value;
+}
 
 export interface SnapshotStepResult {
   run: SnapshotRun;
@@ -43,7 +62,7 @@ export interface SnapshotStepResult {
  * Set in the agent Job's pod (upstream's variable and spelling): the command then measures its
  * own node, so an agent never deploys another agent.
  */
-export const AGENT_MODE_VARIABLE = 'AICR_AGENT_MODE';
+const AGENT_MODE_VARIABLE = 'AICR_AGENT_MODE';
 
 /** Whether this run deploys the agent Job: asked for (the CLI's default), not `local`, not inside an agent. */
 export function deploysAgent(values: Pick<SnapshotValues, 'agent' | 'local'>, env: NodeJS.ProcessEnv): boolean {
@@ -61,7 +80,12 @@ export function snapshotRequestFrom(values: SnapshotValues, io: StepIO): Snapsho
       hint: 'set only one of them',
     });
   }
+  const os = parseNodeOs(values.os);
+  // Parsed in every mode: a bad quantity is an input error even where it would be ignored.
+  const requests = parseResourceList(values.requests, 'requests');
+  const limits = parseResourceList(values.limits, 'limits');
   const request: SnapshotRequest = { mode: agentMode ? 'agent' : 'local', require, timeoutMs };
+  if (os) request.os = os;
   if (values.timestamp) request.timestamp = new Date();
   if (values.kubeconfig) request.kubeconfig = values.kubeconfig;
   if (values.maxNodesPerEntry) request.maxNodesPerEntry = values.maxNodesPerEntry;
@@ -82,6 +106,9 @@ export function snapshotRequestFrom(values: SnapshotValues, io: StepIO): Snapsho
       debug: io.debug === true,
     };
     if (values.runtimeClass) agent.runtimeClass = values.runtimeClass;
+    if (os) agent.os = os;
+    if (requests) agent.requests = requests;
+    if (limits) agent.limits = limits;
     if (values.kubeconfig) agent.kubeconfig = values.kubeconfig;
     if (values.output?.trim().startsWith('cm://')) agent.configMap = values.output.trim();
     request.agent = agent;
