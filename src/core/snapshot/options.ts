@@ -36,6 +36,11 @@ export const SNAPSHOT_OPTIONS = defineOptions({
     regex: '^[A-Za-z0-9._/:-]+$',
   },
   format: { type: 'enum', choices: ['yaml', 'json', 'table'], default: 'yaml', description: 'Snapshot format: yaml, json or table.', aliases: ['-t'], placeholder: '<format>' },
+  template: {
+    type: 'string',
+    description: 'Write a report rendered from this Go template file instead of the snapshot (upstream\'s custom output: .Kind, .APIVersion, .Metadata, .Measurements with .Type, .Subtypes, .Name, .Data readings with .String). Needs format yaml and a file or standard output; at most 1 MiB, a relative path stays inside the working directory.',
+    placeholder: '<file>',
+  },
   timestamp: { type: 'bool', description: 'Record the collection time as metadata.timestamp (off: identical nodes give identical files).' },
   kubeconfig: {
     type: 'string',

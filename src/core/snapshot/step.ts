@@ -166,6 +166,11 @@ export async function runSnapshotStep(values: SnapshotValues, io: StepIO, servic
   if (diffLocation?.kind === 'url') throw invalidInput(`${optionRef('diff-output')}: cannot write to a URL (${redactUrl(diffLocation.url)})`, { hint: 'write to a file, - for standard output, or cm://namespace/name' });
   if (values.recipe && !values.baseline) throw invalidInput(`${optionRef('recipe')} needs ${optionRef('baseline')}: its constraints are compared between the baseline and the new snapshot`, { hint: 'name the baseline snapshot, or use aicr validate to check a recipe against one snapshot' });
   if (values.failOnDrift && !values.baseline) throw invalidInput(`${optionRef('fail-on-drift')} needs ${optionRef('baseline')}: a snapshot to compare against`, { hint: 'name a snapshot file or cm://namespace/name to compare with' });
+  if (values.template && values.format !== 'yaml') throw invalidInput(`${optionRef('template')} requires YAML format; ${optionRef('format')} must be "yaml" or omitted`, { hint: 'the template decides the report\'s format' });
+  if (values.template && location.kind === 'configmap') throw invalidInput(`${optionRef('template')} does not support ConfigMap output (cm://...); render to a file or stdout instead`, { hint: 'write the report to a file, or drop the template to store the snapshot in a ConfigMap' });
+  // Loaded only for a template (the interpreter is not part of every snapshot's start-up).
+  const templates = values.template ? await import('./template.js') : undefined;
+  const template = values.template ? templates!.loadSnapshotTemplate(values.template, io.workspace) : undefined;
   const request = snapshotRequestFrom(values, io);
   if (values.agent && !values.local && io.env[AGENT_MODE_VARIABLE] === 'true') {
     io.logger.info(`${AGENT_MODE_VARIABLE}=true: measuring this node (inside the agent's pod no other agent is deployed)`);
@@ -194,10 +199,11 @@ export async function runSnapshotStep(values: SnapshotValues, io: StepIO, servic
 
   const writeOptions: WriteOptions = { input: 'output', format: values.format, kind: 'Snapshot', ...(io.stdout ? { stdout: io.stdout } : {}), ...writeOptionsFor(io, values.kubeconfig) };
   const outputClaim = claims(location);
-  await writeLocation(location, renderSnapshot(run.snapshot, values.format), { ...writeOptions, ...(outputClaim ? { claim: outputClaim } : {}) });
+  const text = template ? templates!.renderSnapshotTemplate(template, run.snapshot) : renderSnapshot(run.snapshot, values.format);
+  await writeLocation(location, text, { ...writeOptions, ...(outputClaim ? { claim: outputClaim } : {}) });
   if (location.kind !== 'stdio') {
     const measured = run.sources.filter((s) => s.status !== 'unavailable').map((s) => s.type);
-    io.logger.info(`snapshot written to ${output} (measured: ${measured.join(', ') || 'nothing'})`);
+    io.logger.info(`${template ? `report (template ${values.template})` : 'snapshot'} written to ${output} (measured: ${measured.join(', ') || 'nothing'})`);
   }
 
   let diff: SnapshotDiff | undefined;
