@@ -20,5 +20,5 @@ export const SUBCOMMANDS: Record<string, Record<string, CommandEntry>> = {
 
 export const COMMANDS: Record<string, CommandEntry> = {
   ...STAGE_COMMANDS,
-  completion: { summary: 'print a shell completion script (bash, zsh or fish) for the commands above', load: async () => (await import('./completion.js')).completionCommand(STAGE_COMMANDS) },
+  completion: { summary: 'print a shell completion script (bash, zsh or fish) for the commands above', load: async () => (await import('./completion.js')).completionCommand(STAGE_COMMANDS, SUBCOMMANDS) },
 };
