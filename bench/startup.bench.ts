@@ -80,7 +80,7 @@ export async function run(root: string): Promise<void> {
     const bundleDir = join(scratch, 'verify-me');
     spawnSync(process.execPath, [cli, 'bundle', '-r', recipe, '-o', bundleDir], { env: cleanEnv() });
     const snapshots = [join(scratch, 'a.yaml'), join(scratch, 'b.yaml')];
-    for (const path of snapshots) spawnSync(process.execPath, [cli, 'snapshot', '-o', path], { env: gpuNode });
+    for (const path of snapshots) spawnSync(process.execPath, [cli, 'snapshot', '--local', '-o', path], { env: gpuNode });
     let n = 0;
     const fresh = (what: string) => join(scratch, what, String(n++));
     const criteria = { SERVICE: 'eks', ACCELERATOR: 'h100', INTENT: 'training', OS: 'ubuntu', PLATFORM: 'kubeflow' };
@@ -90,7 +90,7 @@ export async function run(root: string): Promise<void> {
       { name: 'aicr validate (recipe vs full node snapshot, 85 KB YAML)', target: 1.6, make: () => ({ args: [cli, 'validate', '-r', recipe, '-s', large] }) },
       { name: 'aicr bundle (helm, 13 components, output on tmpfs)', target: 2.0, make: () => ({ args: [cli, 'bundle', '-r', recipe, '-o', fresh('bundle')] }) },
       { name: 'aicr verify (that bundle)', target: 2.0, make: () => ({ args: [cli, 'verify', bundleDir] }) },
-      { name: 'aicr snapshot (local: OS, SystemD, 8×H100 GPU; no cluster)', target: 4.0, make: () => ({ args: [cli, 'snapshot', '-o', fresh('snapshot')], env: gpuNode }) },
+      { name: 'aicr snapshot (local: OS, SystemD, 8×H100 GPU; no cluster)', target: 4.0, make: () => ({ args: [cli, 'snapshot', '--local', '-o', fresh('snapshot')], env: gpuNode }) },
       { name: 'aicr diff (two YAML snapshots of this machine, table)', target: 2.5, make: () => ({ args: [cli, 'diff', '-b', snapshots[0]!, '--target', snapshots[1]!, '-t', 'table'] }) },
       { name: 'action recipe (runner contract)', target: 2.0, make: () => actionRun(root, scratch, 'recipe', criteria) },
       { name: 'action validate (runner contract)', target: 2.0, make: () => actionRun(root, scratch, 'validate', { RECIPE: recipe, SNAPSHOT: mock }) },

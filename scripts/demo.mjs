@@ -14,7 +14,7 @@ mkdirSync(out, { recursive: true });
 const criteria = ['--service', 'eks', '--accelerator', 'h100', '--intent', 'training', '--os', 'ubuntu', '--platform', 'kubeflow'];
 const nodeSnapshot = join(root, 'test', 'fixtures', 'validate', 'snapshot-eks-h100-pass.yaml');
 const steps = [
-  ['Snapshot this machine (sources it cannot reach are recorded as unavailable, never invented)', ['snapshot', '--output', join(out, 'snapshot.yaml'), '--format', 'yaml']],
+  ['Snapshot this machine (sources it cannot reach are recorded as unavailable, never invented)', ['snapshot', '--local', '--output', join(out, 'snapshot.yaml'), '--format', 'yaml']],
   ['Resolve the recipe for EKS + H100 + Ubuntu, training with Kubeflow', ['recipe', ...criteria, '--output', join(out, 'recipe.yaml')]],
   ['Query the GPU Operator driver version it pins', ['query', ...criteria, '--selector', 'components.gpu-operator.values.driver.version']],
   ['Query its deployment order', ['query', ...criteria, '--selector', 'deploymentOrder', '--format', 'json']],

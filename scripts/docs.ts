@@ -133,9 +133,10 @@ function cliReference(): string {
     return result.stdout.trimEnd();
   };
   const top = aicr('--help');
-  const commands = [...top.matchAll(/^ {2}([a-z][a-z-]*) {2,}/gm)].map((m) => m[1]!);
+  // Commands and their subcommands (`recipe list`).
+  const commands = [...top.matchAll(/^ {2}([a-z][a-z-]*(?: [a-z][a-z-]*)?) {2,}/gm)].map((m) => m[1]!);
   const parts = ['```text', top, '```'];
-  for (const command of commands) parts.push('', `### \`aicr ${command}\``, '', '```text', aicr(command, '--help'), '```');
+  for (const command of commands) parts.push('', `### \`aicr ${command}\``, '', '```text', aicr(...command.split(' '), '--help'), '```');
   return parts.join('\n');
 }
 

@@ -15,19 +15,22 @@ import { traceTo } from '../core/trace.js';
 import { VERSION } from '../core/version.js';
 import { readGitlabInputs } from '../gitlab/inputs.js';
 import { flagsOf, formatHelp, parseArgv, readFlagValues } from './args.js';
-import { COMMANDS } from './commands/index.js';
+import { COMMANDS, SUBCOMMANDS } from './commands/index.js';
 import { GLOBAL_OPTIONS, type CliIO, type Command } from './context.js';
 
 function topLevelHelp(): string {
   const names = Object.keys(COMMANDS);
-  const width = Math.max(...names.map((n) => n.length)) + 2;
+  const width = Math.max(...names.map((n) => n.length), ...Object.entries(SUBCOMMANDS).flatMap(([n, subs]) => Object.keys(subs).map((sub) => `${n} ${sub}`.length))) + 2;
   return [
     'aicr: NVIDIA AI Cluster Runtime for CI pipelines (snapshot, recipe, validate, bundle, verify).',
     '',
     'Usage: aicr [global flags] <command> [flags]',
     '',
     'Commands:',
-    ...names.map((name) => `  ${name.padEnd(width)}${COMMANDS[name]!.summary}`),
+    ...names.flatMap((name) => [
+      `  ${name.padEnd(width)}${COMMANDS[name]!.summary}`,
+      ...Object.entries(SUBCOMMANDS[name] ?? {}).map(([sub, entry]) => `  ${`${name} ${sub}`.padEnd(width)}${entry.summary}`),
+    ]),
     '',
     'Global flags (before the command, among its flags or after them):',
     ...flagsOf(GLOBAL_OPTIONS).map((flag) => `  --${flag.name.padEnd(18)}${flag.spec.description}${flag.spec.env ? ` ($${flag.spec.env})` : ''}`),
@@ -102,8 +105,9 @@ export async function main(argv: readonly string[], unguarded: CliIO = defaultIO
   const { name, rest } = splitCommand(argv);
   if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
     const topic = name === 'help' ? rest[0] : undefined;
-    if (topic && COMMANDS[topic]) {
-      const command = await COMMANDS[topic]!.load();
+    const topicEntry = topic ? (SUBCOMMANDS[topic]?.[rest[1] ?? ''] ?? COMMANDS[topic]) : undefined;
+    if (topicEntry) {
+      const command = await topicEntry.load();
       io.stdout.write(formatHelp(command, flagsOf(command.options)));
       return 0;
     }
@@ -121,12 +125,13 @@ export async function main(argv: readonly string[], unguarded: CliIO = defaultIO
     json,
   };
   try {
-    const entry = COMMANDS[name];
+    const sub = rest[0] !== undefined ? SUBCOMMANDS[name]?.[rest[0]] : undefined;
+    const entry = sub ?? COMMANDS[name];
     if (!entry) {
       io.stderr.write(`unknown command ${quoted(name)}\n\n${topLevelHelp()}`);
       return 2;
     }
-    return await runCommand(await entry.load(), rest, io, run);
+    return await runCommand(await entry.load(), sub ? rest.slice(1) : rest, io, run);
   } catch (error) {
     return reportFailure(error, io, run);
   }

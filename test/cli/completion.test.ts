@@ -43,6 +43,9 @@ describe('aicr completion bash', () => {
     expect(complete(file, ['aicr', '--dotenv', 'out.env', 'bundle', '--deployer', ''])).toEqual(['helm', 'argocd', 'argocdhelm', 'flux', 'helmfile']);
     expect(complete(file, ['aicr', 'recipe', '--service', ''])).toEqual([...CRITERIA_VALUES.service, 'any']);
     expect(complete(file, ['aicr', 'completion', ''])).toEqual(expect.arrayContaining(['bash', 'zsh', 'fish']));
+    // The recipe list subcommand, and its own flags after it.
+    expect(complete(file, ['aicr', 'recipe', 'li'])).toEqual(['list']);
+    expect(complete(file, ['aicr', 'recipe', 'list', '--no-'])).toEqual(['--no-health']);
     // A number takes no file names; a document flag does.
     expect(complete(file, ['aicr', 'recipe', '--nodes', ''])).toEqual([]);
     writeFileSync(join(dir, 'snap.yaml'), 'kind: Snapshot\n');

@@ -57,7 +57,7 @@ describe('aicr snapshot --baseline', () => {
     const dir = tempDir();
     const baseline = join(dir, 'golden.yaml');
     writeFileSync(baseline, 'kind: Snapshot\nmeasurements:\n  - type: OS\n    subtypes:\n      - subtype: release\n        data:\n          ID: plan9\n');
-    const args = ['snapshot', '-o', join(dir, 'now.yaml'), '--baseline', baseline, '--diff-types', 'OS', '--diff-output', join(dir, 'drift.json')];
+    const args = ['snapshot', '--local', '-o', join(dir, 'now.yaml'), '--baseline', baseline, '--diff-types', 'OS', '--diff-output', join(dir, 'drift.json')];
     const report = await runCli(args, { env: { PATH: '' } });
     expect(report.code, report.stderr).toBe(0);
     expect(report.stderr).toMatch(/snapshot diff: \d+ added, 0 removed, \d+ modified/);
@@ -121,7 +121,7 @@ describe('--inputs-from-env and global flags, strictly', () => {
   it('takes a global flag with its value before the command, and writes dotenv lines also when the command fails', async () => {
     const dir = tempDir();
     const dotenv = join(dir, 'snapshot.env');
-    const result = await runCli(['--dotenv', dotenv, 'snapshot', '--require', 'k8s', '-o', join(dir, 's.yaml')], { env: { PATH: '' } });
+    const result = await runCli(['--dotenv', dotenv, 'snapshot', '--local', '--require', 'k8s', '-o', join(dir, 's.yaml')], { env: { PATH: '' } });
     expect(result.code).toBe(3);
     expect(readFileSync(dotenv, 'utf8')).toBe('');
   });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { runBin, runCli } from '../helpers/cli.js';
+import { tempDir } from '../helpers/catalog.js';
 import { FIXTURES, UPSTREAM_EXAMPLES } from '../helpers/paths.js';
 import { emptyPathEnv, fakeToolsEnv } from '../core/snapshot/fake-tools.js';
 import { flagsOf, parseArgv, readFlagValues } from '../../src/cli/args.js';
@@ -23,7 +24,7 @@ const bareRunner = () => ({ ...emptyPathEnv({ HOME: '/nonexistent' }), PATH: emp
 
 describe('aicr snapshot (local mode)', () => {
   it('measures this machine through the real tools on PATH and prints YAML on stdout, logs on stderr', async () => {
-    const result = await runCli(['snapshot'], { env: gpuNode() });
+    const result = await runCli(['snapshot', '--local'], { env: gpuNode() });
     expect(result.code, result.stderr).toBe(0);
     const snapshot = parse(result.stdout);
     expect(snapshot.kind).toBe('Snapshot');
@@ -37,7 +38,7 @@ describe('aicr snapshot (local mode)', () => {
   });
 
   it('records and prints every unavailable source; never invents readings', async () => {
-    const result = await runCli(['snapshot', '--format', 'json'], { env: bareRunner() });
+    const result = await runCli(['snapshot', '--local', '--format', 'json'], { env: bareRunner() });
     expect(result.code, result.stderr).toBe(0);
     const snapshot = JSON.parse(result.stdout);
     const byType = Object.fromEntries(snapshot.measurements.map((m: { type: string }) => [m.type, m]));
@@ -50,16 +51,16 @@ describe('aicr snapshot (local mode)', () => {
   it('--require turns an absent source into exit 3 and writes nothing', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'aicr-snap-'));
     const out = join(dir, 'snapshot.yaml');
-    const result = await runCli(['snapshot', '--require', 'gpu,os', '-o', out], { env: bareRunner() });
+    const result = await runCli(['snapshot', '--local', '--require', 'gpu,os', '-o', out], { env: bareRunner() });
     expect(result.code).toBe(3);
     expect(result.stderr).toContain('error: [NOT_FOUND] required source unavailable: gpu (nvidia-smi not found on PATH)');
     expect(result.stderr).toContain('hint: run on a node where these sources exist');
     expect(() => readFileSync(out)).toThrow();
-    const gpu = await runCli(['snapshot', '--require-gpu'], { env: bareRunner() });
+    const gpu = await runCli(['snapshot', '--local', '--require-gpu'], { env: bareRunner() });
     expect(gpu.code).toBe(3);
-    const envGpu = await runCli(['snapshot'], { env: { ...bareRunner(), AICR_REQUIRE_GPU: 'true' } });
+    const envGpu = await runCli(['snapshot', '--local'], { env: { ...bareRunner(), AICR_REQUIRE_GPU: 'true' } });
     expect(envGpu.code).toBe(3);
-    const ok = await runCli(['snapshot', '--require', 'GPU', '--require', 'systemd'], { env: gpuNode() });
+    const ok = await runCli(['snapshot', '--local', '--require', 'GPU', '--require', 'systemd'], { env: gpuNode() });
     expect(ok.code, ok.stderr).toBe(0);
   });
 
@@ -69,8 +70,8 @@ describe('aicr snapshot (local mode)', () => {
     // everything else must be byte-identical, and `aicr diff` must call the pair drift-free.
     const withoutCounters = (text: string) => text.split('\n').filter((line) => !/\/proc\/sys\/(fs|kernel)\//.test(line)).join('\n');
     for (const format of ['yaml', 'json', 'table']) {
-      const a = await runCli(['snapshot', '-t', format, '-o', join(dir, `a.${format}`)], { env: gpuNode() });
-      const b = await runCli(['snapshot', '--format', format, '--output', join(dir, `b.${format}`)], { env: gpuNode() });
+      const a = await runCli(['snapshot', '--local', '-t', format, '-o', join(dir, `a.${format}`)], { env: gpuNode() });
+      const b = await runCli(['snapshot', '--local', '--format', format, '--output', join(dir, `b.${format}`)], { env: gpuNode() });
       expect(a.code, a.stderr).toBe(0);
       expect(b.code, b.stderr).toBe(0);
       expect(a.stdout).toBe('');
@@ -87,7 +88,7 @@ describe('aicr snapshot (local mode)', () => {
   });
 
   it('adds metadata.timestamp only when asked', async () => {
-    const result = await runCli(['snapshot', '--timestamp', '-t', 'json'], { env: gpuNode() });
+    const result = await runCli(['snapshot', '--local', '--timestamp', '-t', 'json'], { env: gpuNode() });
     const { metadata } = JSON.parse(result.stdout);
     expect(metadata.timestamp).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
     expect(Math.abs(Date.parse(metadata.timestamp) - Date.now())).toBeLessThan(60_000);
@@ -106,23 +107,23 @@ describe('aicr snapshot (local mode)', () => {
       [['--format', 'json', '--format', 'yaml'], 'flag --format can only be specified once'],
     ];
     for (const [argv, message] of cases) {
-      const result = await runCli(['snapshot', ...argv], { env: bareRunner() });
+      const result = await runCli(['snapshot', ...(argv.includes('--agent') ? [] : ['--local']), ...argv], { env: bareRunner() });
       expect(result.code, `${argv.join(' ')}: ${result.stderr}`).toBe(2);
       expect(result.stderr).toContain(message);
       expect(result.stderr).not.toContain('unavailable:');
     }
   });
 
-  it('notes agent-only flags given without --agent', async () => {
-    const result = await runCli(['snapshot', '-n', 'gpu-ops', '--node-selector', 'a=b'], { env: gpuNode() });
+  it('notes agent-only flags given with --local', async () => {
+    const result = await runCli(['snapshot', '--local', '-n', 'gpu-ops', '--node-selector', 'a=b'], { env: gpuNode() });
     expect(result.code).toBe(0);
-    expect(result.stderr).toContain('notice: --namespace, --node-selector only apply with --agent; collecting on this machine');
+    expect(result.stderr).toContain('notice: --namespace, --node-selector only apply to the agent Job; collecting on this machine');
   });
 
   it('maps every flag onto the agent settings, with upstream\'s names, defaults and environment variables', () => {
     const request = (argv: string[], env: NodeJS.ProcessEnv = {}) => {
       const parsed = parseArgv('snapshot', flagsOf(SNAPSHOT_OPTIONS), argv, 0);
-      return snapshotRequestFrom(readFlagValues(SNAPSHOT_OPTIONS, parsed, env), { logger: silentLogger, outputs: discardOutputs, env: {}, workspace: '.' });
+      return snapshotRequestFrom(readFlagValues(SNAPSHOT_OPTIONS, parsed, env), { logger: silentLogger, outputs: discardOutputs, env, workspace: '.' });
     };
     expect(request([
       '--agent', '-n', 'gpu-ops', '--image', 'my.reg/aicr:1', '--image-pull-secret', 's1', '--image-pull-secret', 's2', '--job-name', 'snap',
@@ -136,7 +137,15 @@ describe('aicr snapshot (local mode)', () => {
         kubeconfig: '/kc', configMap: 'cm://gpu-ops/snap', debug: false,
       },
     });
-    expect(request(['--timeout', '0s', '--require-gpu'])).toEqual({ mode: 'local', require: ['gpu'], timeoutMs: 300_000 });
+    expect(request(['--local', '--timeout', '0s', '--require-gpu'])).toEqual({ mode: 'local', require: ['gpu'], timeoutMs: 300_000 });
+    // The agent is the command line's default (as upstream); --local, --agent=false and the agent's own pod collect here.
+    expect(request([]).mode).toBe('agent');
+    expect(request(['--agent=false']).mode).toBe('local');
+    expect(request(['--agent', '--local']).mode).toBe('local');
+    const inAgentPod = request(['-o', 'cm://default/aicr-snapshot-r1'], { AICR_AGENT_MODE: 'true' });
+    expect(inAgentPod).toEqual({ mode: 'local', require: [], timeoutMs: 300_000 });
+    // Only upstream's spelling turns it on.
+    expect(request([], { AICR_AGENT_MODE: '1' }).mode).toBe('agent');
     // Upstream's environment variables, and comma lists inside one flag value.
     const lists = request(['--agent', '--node-selector', 'a=b, c=d', '--node-selector', 'e=f', '--toleration', 'k:NoSchedule,k2=v:NoExecute'], { AICR_NAMESPACE: 'env-ns', AICR_IMAGE: 'env/img:1' });
     expect(lists.agent?.nodeSelector).toEqual({ a: 'b', c: 'd', e: 'f' });
@@ -156,12 +165,12 @@ describe('aicr snapshot (local mode)', () => {
 describe('aicr snapshot (the built CLI bundle)', () => {
   it('runs from bin/aicr.js with the same result as in-process', async () => {
     const env = gpuNode();
-    const bin = runBin(['snapshot', '-t', 'json'], { env });
+    const bin = runBin(['snapshot', '--local', '-t', 'json'], { env });
     expect(bin.code, bin.stderr).toBe(0);
-    const inProcess = await runCli(['snapshot', '-t', 'json'], { env });
+    const inProcess = await runCli(['snapshot', '--local', '-t', 'json'], { env });
     const stable = (text: string) => { const s = JSON.parse(text); s.measurements = s.measurements.filter((m: { type: string }) => m.type !== 'OS'); return s; };
     expect(stable(bin.stdout)).toEqual(stable(inProcess.stdout));
-    expect(runBin(['snapshot', '--require', 'k8s'], { env }).code).toBe(3);
+    expect(runBin(['snapshot', '--local', '--require', 'k8s'], { env }).code).toBe(3);
   });
 });
 
@@ -175,7 +184,7 @@ describe('aicr snapshot --agent (against the fake API server)', () => {
     cluster.fake.create('namespaces', { metadata: { name: 'gpu-operator' } });
     cluster.fake.create('pods', pod({ name: 'gpu-operator-7d9', namespace: 'gpu-operator', images: ['nvcr.io/nvidia/gpu-operator:v25.3.0'] }));
     cluster.fake.create('clusterpolicies', clusterPolicy());
-    const result = await runCli(['snapshot', '-k', cluster.kubeconfig, '--require', 'gpu,k8s,topology,os,systemd', '-t', 'json'], { env: gpuNode() });
+    const result = await runCli(['snapshot', '--local', '-k', cluster.kubeconfig, '--require', 'gpu,k8s,topology,os,systemd', '-t', 'json'], { env: gpuNode() });
     expect(result.code, result.stderr).toBe(0);
     const snapshot = JSON.parse(result.stdout);
     expect(snapshot.measurements.map((m: { type: string; unavailable?: unknown }) => [m.type, m.unavailable === undefined])).toEqual([
@@ -188,10 +197,10 @@ describe('aicr snapshot --agent (against the fake API server)', () => {
     expect(snapshot.measurements[4].subtypes[0].data['node-count']).toBe(1);
   });
 
-  it('deploys the agent, re-renders what it wrote in the requested format, and leaves nothing behind', async () => {
+  it('deploys the agent by default (as upstream), re-renders what it wrote in the requested format, and leaves nothing behind', async () => {
     simulateAgentJobs(cluster.fake, { outcome: 'succeed', snapshot: agentSnapshot });
     const out = join(mkdtempSync(join(tmpdir(), 'aicr-agent-')), 'snapshot.json');
-    const result = await runCli(['snapshot', '--agent', '-k', cluster.kubeconfig, '-n', 'gpu-ops', '--timeout', '20s', '-t', 'json', '-o', out], { env: env() });
+    const result = await runCli(['snapshot', '-k', cluster.kubeconfig, '-n', 'gpu-ops', '--timeout', '20s', '-t', 'json', '-o', out], { env: env() });
     expect(result.code, result.stderr).toBe(0);
     const snapshot = JSON.parse(readFileSync(out, 'utf8'));
     expect(snapshot.metadata['source-node']).toBe('ip-10-0-12-34.us-west-2.compute.internal');
@@ -199,6 +208,27 @@ describe('aicr snapshot --agent (against the fake API server)', () => {
     expect(result.stderr).toContain(`snapshot written to ${out}`);
     expect(cluster.fake.list('jobs')).toEqual([]);
     expect(cluster.fake.list('clusterroles').filter((r) => r.metadata.name.startsWith('aicr-'))).toEqual([]);
+  });
+
+  it('inside the agent\'s pod (AICR_AGENT_MODE=true) measures its node and writes the ConfigMap itself, never deploying another agent', async () => {
+    simulateAgentJobs(cluster.fake, { outcome: 'succeed', snapshot: agentSnapshot });
+    cluster.fake.create('nodes', node({ name: 'gpu-node-1', gpus: 8 }));
+    cluster.fake.create('namespaces', { metadata: { name: 'gpu-ops' } });
+    // What the Job runs: `aicr snapshot -o cm://<namespace>/<name>`, with the Job's environment.
+    const result = await runCli(['snapshot', '-k', cluster.kubeconfig, '-o', 'cm://gpu-ops/aicr-snapshot-r1'], { env: { ...gpuNode(), AICR_AGENT_MODE: 'true', NODE_NAME: 'gpu-node-1' } });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toContain('AICR_AGENT_MODE=true: measuring this node');
+    expect(cluster.fake.requestsFor('create', 'jobs')).toEqual([]);
+    const written = parse(cluster.fake.get('configmaps', 'gpu-ops', 'aicr-snapshot-r1')!.data['snapshot.yaml']);
+    expect(written.kind).toBe('Snapshot');
+    expect(written.measurements.find((m: { type: string }) => m.type === 'GPU').unavailable).toBeUndefined();
+  });
+
+  it('without any cluster configuration, points at --local (exit 6)', async () => {
+    const result = await runCli(['snapshot', '-o', join(tempDir(), 's.yaml')], { env: env() });
+    expect(result.code).toBe(6);
+    expect(result.stderr).toContain('no Kubernetes configuration');
+    expect(result.stderr).toContain('(on the command line: --local)');
   });
 
   it('applies --require to the agent\'s snapshot (exit 3, nothing written)', async () => {

@@ -101,7 +101,7 @@ check:
     expect(run.jobFile('aicr-snapshot', 'pwned2')).toBeUndefined();
     expect(run.jobFile('aicr-snapshot', 'pwned3')).toBeUndefined();
     // the values arrived as data: aicr saw the node selector as an input value
-    expect(run.output).toContain('input "node-selector" only applies with input "agent"');
+    expect(run.output).toContain('input "node-selector" only applies to the agent Job; collecting on this machine');
   });
 
   it('keeps variable references in inputs literal (no expansion of $CI_* values)', () => {

@@ -177,7 +177,7 @@ describe('bounds', () => {
 
     it('cli: a node list page that never ends stops at 64 MiB (exit 6 with --require topology)', () => fresh(async (w) => {
       w.fake.inject({ verb: 'list', resource: 'nodes', endlessBody: true, times: 100 });
-      const run = await cliAsync(['snapshot', '-k', w.kubeconfig, '--require', 'topology', '-o', 'snapshot.yaml'], { env: { AICR_REQUEST_TIMEOUT: '20s' } }).done;
+      const run = await cliAsync(['snapshot', '--local', '-k', w.kubeconfig, '--require', 'topology', '-o', 'snapshot.yaml'], { env: { AICR_REQUEST_TIMEOUT: '20s' } }).done;
       expect([run.code, run.stderr]).toEqual([6, expect.stringContaining('the answer to GET /api/v1/nodes is larger than 64 MiB')]);
     }));
 
@@ -243,7 +243,7 @@ describe('bounds', () => {
     it('cli: nvidia-smi that leaves a background child holding its output is read at its exit, the child ended', () => {
       const bin = tools({ 'nvidia-smi': `cat '${xml}'\nsleep 30 &\necho $! >> $PIDS` });
       const started = Date.now();
-      const run = cli(['snapshot', '--timeout', '60s', '-o', 'snapshot.yaml'], { env: { PATH: bin.path } });
+      const run = cli(['snapshot', '--local', '--timeout', '60s', '-o', 'snapshot.yaml'], { env: { PATH: bin.path } });
       expect(run.code, run.stderr).toBe(0);
       expect(run.stderr).toMatch(/GPU: \d+ readings/);
       expect(Date.now() - started).toBeLessThan(8_000);
@@ -271,7 +271,7 @@ describe('bounds', () => {
 
     it('cli: nvidia-smi that floods its output is stopped at the cap (exit 3 with --require gpu)', async () => {
       const bin = tools({ 'nvidia-smi': 'echo $$ >> $PIDS\nexec yes "<gpu>flood</gpu>"' });
-      const run = cli(['snapshot', '--require', 'gpu', '--timeout', '60s'], { env: { PATH: bin.path } });
+      const run = cli(['snapshot', '--local', '--require', 'gpu', '--timeout', '60s'], { env: { PATH: bin.path } });
       expect([run.code, run.stderr]).toEqual([3, expect.stringMatching(/required source unavailable: gpu \(nvidia-smi printed more than \d+ bytes\)/)]);
       expect(await stillRunning(pidsIn(bin.pids))).toEqual([]);
     });

@@ -126,7 +126,7 @@ describe('interrupts', () => {
 
   describe('while a local snapshot measures the node', () => {
     const cases: Array<[string, Stop, (env: NodeJS.ProcessEnv) => RunningDoor]> = [
-      ['cli', 'SIGINT', (env) => cliAsync(['snapshot', '-o', 'snapshot.yaml'], { env })],
+      ['cli', 'SIGINT', (env) => cliAsync(['snapshot', '--local', '-o', 'snapshot.yaml'], { env })],
       ['gitlab', 'SIGTERM', (env) => gitlabAsync('snapshot', { output: 'snapshot.yaml' }, { env })],
       ['action', 'SIGINT', (env) => actionAsync('snapshot', { output: 'snapshot.yaml' }, { env })],
     ];

@@ -211,7 +211,7 @@ async function runDoor(world: World, site: Site, door: Door, fault: FaultName): 
       return gitlabAsync('recipe', { service: 'eks', output, kubeconfig }, { env }).done;
     }
     case 'snapshot':
-      if (door === 'cli') return cliAsync(['snapshot', '-k', kubeconfig, '--require', family.require, '-o', 'snapshot.yaml'], { env }).done;
+      if (door === 'cli') return cliAsync(['snapshot', '--local', '-k', kubeconfig, '--require', family.require, '-o', 'snapshot.yaml'], { env }).done;
       if (door === 'action') return actionAsync('snapshot', { kubeconfig, require: family.require }, { env }).done;
       return gitlabAsync('snapshot', { kubeconfig, require: family.require }, { env }).done;
     case 'agent': {

@@ -68,14 +68,14 @@ describe('secrets', () => {
     const kubeconfig = kubeconfigFile(MALFORMED_YAML);
 
     it('cli snapshot: the K8s and topology reasons name file:line:column and quote nothing', () => {
-      const run = cli(['snapshot', '--kubeconfig', kubeconfig, '-o', 'snap.yaml']);
+      const run = cli(['snapshot', '--local', '--kubeconfig', kubeconfig, '-o', 'snap.yaml']);
       expectNoLeak(run, 0, KUBECONFIG_SECRETS);
       expect(run.stderr).toContain(`cannot load kubeconfig ${kubeconfig}:12:4: malformed YAML: bad indentation of a mapping entry`);
       expect(run.stderr).not.toMatch(/bad: indent|name: u|user:/);
     });
 
     it('cli snapshot -t table (reasons in the table on stdout)', () => {
-      expectNoLeak(cli(['snapshot', '--kubeconfig', kubeconfig, '-t', 'table']), 0, KUBECONFIG_SECRETS);
+      expectNoLeak(cli(['snapshot', '--local', '--kubeconfig', kubeconfig, '-t', 'table']), 0, KUBECONFIG_SECRETS);
     });
 
     it('cli recipe -o cm://', () => {
@@ -218,16 +218,16 @@ describe('secrets', () => {
     const secrets = () => [...FIELD_SECRETS, CLUSTER_TOKEN];
 
     it('cli snapshot: the ClusterPolicy is recorded with every secret field redacted', () => {
-      const run = cli(['snapshot', '--kubeconfig', cluster.kubeconfig, '-o', 'snap.yaml']);
+      const run = cli(['snapshot', '--local', '--kubeconfig', cluster.kubeconfig, '-o', 'snap.yaml']);
       expectNoLeak(run, 0, secrets());
-      const snapshot = cli(['snapshot', '--kubeconfig', cluster.kubeconfig, '-t', 'json']).stdout;
+      const snapshot = cli(['snapshot', '--local', '--kubeconfig', cluster.kubeconfig, '-t', 'json']).stdout;
       expect(snapshot).toContain('"driver.version": "580.82.07"');
       expect(snapshot).toContain('"driver.licensingConfig.configMapName": "licensing"');
       expect(snapshot).toContain('<redacted>');
     });
 
     it('cli snapshot -t table', () => {
-      expectNoLeak(cli(['snapshot', '--kubeconfig', cluster.kubeconfig, '-t', 'table']), 0, secrets());
+      expectNoLeak(cli(['snapshot', '--local', '--kubeconfig', cluster.kubeconfig, '-t', 'table']), 0, secrets());
     });
 
     it('action snapshot: log, outputs, summary and the snapshot file', () => {

@@ -181,7 +181,7 @@ describe('workflow-commands', () => {
     const tools = () => fakeToolsEnv({ 'nvidia-smi': { stderr: 'NVML failed\n\u2003::error::PWNED\n##[error]PWNED', exitCode: 9 }, systemctl: { stderr: '\u0085::add-mask::PWNED', exitCode: 1 } }, { PATH: process.env.PATH }).env;
 
     it('cli snapshot (0)', () => {
-      expectNoForgery(cli(['snapshot', '-o', 'snap.yaml'], { env: tools() }), 0);
+      expectNoForgery(cli(['snapshot', '--local', '-o', 'snap.yaml'], { env: tools() }), 0);
     });
 
     it('action snapshot (0)', () => {
@@ -206,13 +206,13 @@ describe('workflow-commands', () => {
     afterAll(() => cluster?.stop());
 
     it('cli snapshot (YAML on stdout)', () => {
-      const run = cli(['snapshot', '-k', cluster.kubeconfig]);
+      const run = cli(['snapshot', '--local', '-k', cluster.kubeconfig]);
       expectNoForgery(run, 0);
       expect(run.stdout).toContain('driver.notes');
     });
 
     it('cli snapshot -t table', () => {
-      const run = cli(['snapshot', '-k', cluster.kubeconfig, '-t', 'table']);
+      const run = cli(['snapshot', '--local', '-k', cluster.kubeconfig, '-t', 'table']);
       expectNoForgery(run, 0);
       expect(run.stdout).toContain('driver.banner');
       expect(run.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);

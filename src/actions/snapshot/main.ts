@@ -1,7 +1,7 @@
 /** `actions/snapshot`: the snapshot step with GitHub's sinks (drift as annotations), the summary. */
 import type { AgentDiagnostics } from '../../core/kube/agent/diagnostics.js';
 import { SNAPSHOT_OPTIONS } from '../../core/snapshot/options.js';
-import { runSnapshotStep } from '../../core/snapshot/step.js';
+import { deploysAgent, runSnapshotStep } from '../../core/snapshot/step.js';
 import { runAction, uploadResults, type ActionIO } from '../../github/run.js';
 import { addSnapshotSummary } from '../../github/snapshot.js';
 
@@ -22,7 +22,7 @@ function agentKeepingDebugFiles(name: string, retentionDays: number | undefined,
 
 export async function run(): Promise<void> {
   await runAction(SNAPSHOT_OPTIONS, async (values, io) => {
-    const services = values.agent ? { runAgent: agentKeepingDebugFiles(values.agentDebugArtifact, values.artifactRetentionDays, io) } : {};
+    const services = deploysAgent(values, io.env) ? { runAgent: agentKeepingDebugFiles(values.agentDebugArtifact, values.artifactRetentionDays, io) } : {};
     const result = await io.logger.group('Collect', () => runSnapshotStep(values, io, services));
     addSnapshotSummary(io.summary, result);
     // Uploaded with drift too: the artifact shows what the node measures now.

@@ -11,7 +11,14 @@ const STAGE_COMMANDS: Record<string, CommandEntry> = {
   verify: { summary: 'check a bundle against its checksums.txt (exit 12 on findings)', load: async () => (await import('./verify.js')).command },
 };
 
+/** Commands under a command, picked by the word after it (`aicr recipe list`). */
+export const SUBCOMMANDS: Record<string, Record<string, CommandEntry>> = {
+  recipe: {
+    list: { summary: 'list the catalog\'s overlays with their criteria, leaf or not, source and the health of each leaf', load: async () => (await import('./recipe-list.js')).command },
+  },
+};
+
 export const COMMANDS: Record<string, CommandEntry> = {
   ...STAGE_COMMANDS,
-  completion: { summary: 'print a shell completion script (bash, zsh or fish) for the commands above', load: async () => (await import('./completion.js')).completionCommand(STAGE_COMMANDS) },
+  completion: { summary: 'print a shell completion script (bash, zsh or fish) for the commands above', load: async () => (await import('./completion.js')).completionCommand(STAGE_COMMANDS, SUBCOMMANDS) },
 };

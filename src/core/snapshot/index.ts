@@ -44,6 +44,11 @@ export interface AgentSettings {
   /** `cm://namespace/name` the agent writes to (default: the agent's own ConfigMap). */
   configMap?: string;
   debug: boolean;
+  /** Node OS family (`--os`): the agent's pod configuration and its OS and SystemD sources. */
+  os?: string;
+  /** Container requests and limits over the built-in ones (`--requests`, `--limits`). */
+  requests?: Record<string, string>;
+  limits?: Record<string, string>;
 }
 
 interface AgentRunContext {
@@ -66,6 +71,8 @@ export interface SnapshotRequest {
   timestamp?: Date;
   kubeconfig?: string;
   maxNodesPerEntry?: number;
+  /** Node OS family: talos reads the OS and SystemD sources from the Kubernetes API (local mode). */
+  os?: string;
   agent?: AgentSettings;
 }
 
@@ -106,6 +113,7 @@ export async function takeSnapshot(request: SnapshotRequest, services: SnapshotS
     const collectorOptions: LocalCollectorOptions = { env };
     if (request.kubeconfig) collectorOptions.kubeconfig = request.kubeconfig;
     if (request.maxNodesPerEntry) collectorOptions.maxNodesPerEntry = request.maxNodesPerEntry;
+    if (request.os) collectorOptions.os = request.os;
     const collectors = services.collectors ?? await localCollectors(collectorOptions);
     const options: CollectOptions = { collectors, logger, env, timeoutMs: request.timeoutMs };
     if (services.signal) options.signal = services.signal;

@@ -22,6 +22,8 @@ export interface LocalCollectorOptions {
   /** systemctl executable (default `systemctl` on PATH). */
   systemctl?: string;
   env?: NodeJS.ProcessEnv;
+  /** Node OS family (`--os`): talos reads the SystemD and OS sources from the node object in the Kubernetes API. */
+  os?: string;
   /** Loads the Kubernetes-backed collectors; the default imports them lazily when a cluster is reachable. */
   loadKubernetesCollectors?: KubernetesCollectorLoader;
 }
@@ -39,8 +41,18 @@ function unavailableCollector(name: CollectorName, reason: string): Collector {
 export async function localCollectors(options: LocalCollectorOptions = {}): Promise<Collector[]> {
   const sources = options.sources ?? SOURCES;
   const collectors: Collector[] = [];
-  if (sources.includes('systemd')) collectors.push(systemdCollector(options.systemctl ? { command: options.systemctl } : {}));
-  if (sources.includes('os')) {
+  const talos = options.os === 'talos';
+  if (talos && (sources.includes('systemd') || sources.includes('os'))) {
+    const wanted: CollectorName[] = sources.filter((s) => s === 'systemd' || s === 'os');
+    const access = resolveConfigSource({ ...(options.kubeconfig ? { kubeconfig: options.kubeconfig } : {}), env: options.env ?? process.env });
+    if (!access) collectors.push(...wanted.map((source) => unavailableCollector(source, `Talos: ${NO_CLUSTER}`)));
+    else {
+      const { talosCollectors } = await import('./collectors/talos.js');
+      collectors.push(...talosCollectors(options.kubeconfig ? { kubeconfig: options.kubeconfig } : {}).filter((c) => wanted.includes(c.name)));
+    }
+  }
+  if (sources.includes('systemd') && !talos) collectors.push(systemdCollector(options.systemctl ? { command: options.systemctl } : {}));
+  if (sources.includes('os') && !talos) {
     const roots: Record<string, string> = {};
     if (options.procRoot) roots.procRoot = options.procRoot;
     if (options.etcRoot) roots.etcRoot = options.etcRoot;

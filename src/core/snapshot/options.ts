@@ -10,7 +10,16 @@ const TYPES = 'K8s, SystemD, OS, GPU, NodeTopology';
 const GITLAB_JOB_NAMES = 'image and job-name name the GitLab job in every component';
 
 export const SNAPSHOT_OPTIONS = defineOptions({
-  agent: { type: 'bool', description: 'false: measure the machine this runs on (a self-hosted GPU runner). true: run the one-shot agent Job on a cluster node and read its snapshot.' },
+  agent: {
+    type: 'bool',
+    defaults: { cli: true, action: false, gitlab: false },
+    description: 'true: run the one-shot agent Job on a cluster node and read its snapshot (the command line\'s default, as upstream). false: measure the machine this runs on (a self-hosted GPU runner; the default of the action and the component, whose job runs there). Inside the agent\'s own pod (AICR_AGENT_MODE=true) it always measures that node.',
+  },
+  local: {
+    type: 'bool',
+    description: 'Measure the machine this runs on instead of deploying the agent Job (the same as --agent=false).',
+    absent: { action: 'the action measures the runner unless agent is true', gitlab: 'the component measures the runner unless agent is true' },
+  },
   require: {
     type: 'list',
     description: 'Sources whose absence fails the run (comma-separated): gpu, k8s, os, systemd, topology. Exit code 3, or the cluster\'s own (4, 5, 6, 7) when it refused or failed.',
@@ -27,6 +36,11 @@ export const SNAPSHOT_OPTIONS = defineOptions({
     regex: '^[A-Za-z0-9._/:-]+$',
   },
   format: { type: 'enum', choices: ['yaml', 'json', 'table'], default: 'yaml', description: 'Snapshot format: yaml, json or table.', aliases: ['-t'], placeholder: '<format>' },
+  template: {
+    type: 'string',
+    description: 'Write a report rendered from this Go template file instead of the snapshot (upstream\'s custom output: .Kind, .APIVersion, .Metadata, .Measurements with .Type, .Subtypes, .Name, .Data readings with .String). Needs format yaml and a file or standard output; at most 1 MiB, a relative path stays inside the working directory.',
+    placeholder: '<file>',
+  },
   timestamp: { type: 'bool', description: 'Record the collection time as metadata.timestamp (off: identical nodes give identical files).' },
   kubeconfig: {
     type: 'string',
@@ -45,6 +59,24 @@ export const SNAPSHOT_OPTIONS = defineOptions({
   toleration: { type: 'list', description: 'Agent: tolerate these taints, key=value:effect or key:effect (default: tolerate all).', placeholder: '<key=value:effect>' },
   privileged: { type: 'bool', default: true, description: 'Agent: privileged pod with host namespaces (false: restricted pod, less data).' },
   runtimeClass: { type: 'string', env: 'AICR_RUNTIME_CLASS', description: 'Agent: runtime class that injects nvidia-smi (e.g. nvidia).', placeholder: '<name>' },
+  os: {
+    type: 'string',
+    env: 'AICR_OS',
+    description: 'Node OS family: amazonlinux, cos, ol, rhel, talos or ubuntu. talos: the agent pod has no systemd or os-release host mounts, and the OS and SystemD readings come from the node object in the Kubernetes API (agent and local collection alike).',
+    placeholder: '<os>',
+  },
+  requests: {
+    type: 'string',
+    env: 'AICR_REQUESTS',
+    description: 'Agent: container resource requests over the built-in ones, name=quantity pairs separated by commas (e.g. cpu=500m,memory=1Gi,ephemeral-storage=1Gi); unnamed resources keep their defaults.',
+    placeholder: '<name=quantity,…>',
+  },
+  limits: {
+    type: 'string',
+    env: 'AICR_LIMITS',
+    description: 'Agent: container resource limits over the built-in ones, name=quantity pairs separated by commas (e.g. cpu=1,memory=2Gi); with require-gpu, nvidia.com/gpu=1 unless this names it.',
+    placeholder: '<name=quantity,…>',
+  },
   noCleanup: { type: 'bool', description: 'Agent: leave the Job and its RBAC objects in the cluster.', aliases: ['--keep'] },
   baseline: { type: 'string', description: 'Snapshot to compare with (file, https URL or cm://namespace/name); drift is reported.', placeholder: '<file|url|cm://ns/name>' },
   failOnDrift: { type: 'bool', description: `Fail (exit code ${ExitCode.DriftDetected}) when the snapshot drifted from the baseline.` },

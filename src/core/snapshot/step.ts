@@ -3,7 +3,9 @@
  * snapshot, compare it with a baseline when one is given, set the outputs. Shared by
  * `aicr snapshot`, the snapshot component and actions/snapshot.
  */
-import { ExitCode, invalidInput } from '../errors.js';
+import { AicrError, ErrorCode, ExitCode, invalidInput, optionError } from '../errors.js';
+import { parseCriteriaValue } from '../criteria.js';
+import { parseResourceList } from '../kube/agent/resources.js';
 import { readingText } from '../constraints/index.js';
 import { loadDocument, parseDocumentOf } from '../load.js';
 import type { Snapshot } from '../documents/types.js';
@@ -25,7 +27,24 @@ export type SnapshotValues = OptionValues<typeof SNAPSHOT_OPTIONS>;
 /** Drifted readings pointed at one by one before the rest is counted. */
 const MAX_DRIFT_LINES = 20;
 
-const AGENT_ONLY = ['namespace', 'image', 'imagePullSecret', 'jobName', 'serviceAccountName', 'nodeSelector', 'toleration', 'noCleanup', 'runtimeClass'] as const;
+const AGENT_ONLY = ['namespace', 'image', 'imagePullSecret', 'jobName', 'serviceAccountName', 'nodeSelector', 'toleration', 'noCleanup', 'runtimeClass', 'requests', 'limits'] as const;
+
+/** Node OS families the agent and the collectors tell apart (upstream's list). */
+const NODE_OS = ['amazonlinux', 'cos', 'ol', 'rhel', 'talos', 'ubuntu'];
+
+/** `--os`: one of {@link NODE_OS}, or a criteria spelling of an OS (al2 → amazonlinux); any or empty: none. */
+function parseNodeOs(raw: string | undefined): string | undefined {
+  const text = (raw ?? '').trim().toLowerCase();
+  if (text === '' || text === 'any') return undefined;
+  if (NODE_OS.includes(text)) return text;
+  let value: string;
+  try {
+    value = parseCriteriaValue('os', text, optionRef('os'));
+  } catch {
+    throw optionError('os', `"${raw}" is not a node OS family`, { hint: `one of ${NODE_OS.join(', ')} (al2 and al2023 mean amazonlinux)` });
+  }
+  return value === 'any' ? undefined : value;
+}
 
 export interface SnapshotStepResult {
   run: SnapshotRun;
@@ -39,21 +58,38 @@ export interface SnapshotStepResult {
   exitCode: number;
 }
 
+/**
+ * Set in the agent Job's pod (upstream's variable and spelling): the command then measures its
+ * own node, so an agent never deploys another agent.
+ */
+const AGENT_MODE_VARIABLE = 'AICR_AGENT_MODE';
+
+/** Whether this run deploys the agent Job: asked for (the CLI's default), not `local`, not inside an agent. */
+export function deploysAgent(values: Pick<SnapshotValues, 'agent' | 'local'>, env: NodeJS.ProcessEnv): boolean {
+  return values.agent && !values.local && env[AGENT_MODE_VARIABLE] !== 'true';
+}
+
 /** The snapshot request behind the options (checked before anything runs). */
 export function snapshotRequestFrom(values: SnapshotValues, io: StepIO): SnapshotRequest {
+  const agentMode = deploysAgent(values, io.env);
   const require = parseRequiredSources(values.require, 'require');
   if (values.requireGpu && !require.includes('gpu')) require.push('gpu');
   const timeoutMs = values.timeout || 5 * 60_000;
-  if (values.agent && values.requireGpu && values.runtimeClass) {
+  if (agentMode && values.requireGpu && values.runtimeClass) {
     throw invalidInput(`${optionRef('require-gpu')} and ${optionRef('runtime-class')} are mutually exclusive; prefer ${optionRef('runtime-class')}, which provides nvidia-smi access via the container runtime without consuming a GPU allocation`, {
       hint: 'set only one of them',
     });
   }
-  const request: SnapshotRequest = { mode: values.agent ? 'agent' : 'local', require, timeoutMs };
+  const os = parseNodeOs(values.os);
+  // Parsed in every mode: a bad quantity is an input error even where it would be ignored.
+  const requests = parseResourceList(values.requests, 'requests');
+  const limits = parseResourceList(values.limits, 'limits');
+  const request: SnapshotRequest = { mode: agentMode ? 'agent' : 'local', require, timeoutMs };
+  if (os) request.os = os;
   if (values.timestamp) request.timestamp = new Date();
   if (values.kubeconfig) request.kubeconfig = values.kubeconfig;
   if (values.maxNodesPerEntry) request.maxNodesPerEntry = values.maxNodesPerEntry;
-  if (values.agent) {
+  if (agentMode) {
     const agent: AgentSettings = {
       namespace: values.namespace,
       image: values.image,
@@ -70,11 +106,21 @@ export function snapshotRequestFrom(values: SnapshotValues, io: StepIO): Snapsho
       debug: io.debug === true,
     };
     if (values.runtimeClass) agent.runtimeClass = values.runtimeClass;
+    if (os) agent.os = os;
+    if (requests) agent.requests = requests;
+    if (limits) agent.limits = limits;
     if (values.kubeconfig) agent.kubeconfig = values.kubeconfig;
     if (values.output?.trim().startsWith('cm://')) agent.configMap = values.output.trim();
     request.agent = agent;
   }
   return request;
+}
+
+/** No cluster to deploy the agent to: the hint also names local collection (the CLI deploys the agent by default). */
+function withLocalHint(error: unknown): unknown {
+  if (!(error instanceof AicrError) || error.code !== ErrorCode.Unavailable || !error.message.startsWith('no Kubernetes configuration')) return error;
+  const local = `to measure the machine this runs on instead, set ${optionRef('agent')} to false (on the command line: --local)`;
+  return new AicrError(error.code, error.message, { hint: error.hint ? `${error.hint}; ${local}` : local, cause: error });
 }
 
 /** A reading's canonical text, or '' when the snapshot does not have it. */
@@ -120,8 +166,16 @@ export async function runSnapshotStep(values: SnapshotValues, io: StepIO, servic
   if (diffLocation?.kind === 'url') throw invalidInput(`${optionRef('diff-output')}: cannot write to a URL (${redactUrl(diffLocation.url)})`, { hint: 'write to a file, - for standard output, or cm://namespace/name' });
   if (values.recipe && !values.baseline) throw invalidInput(`${optionRef('recipe')} needs ${optionRef('baseline')}: its constraints are compared between the baseline and the new snapshot`, { hint: 'name the baseline snapshot, or use aicr validate to check a recipe against one snapshot' });
   if (values.failOnDrift && !values.baseline) throw invalidInput(`${optionRef('fail-on-drift')} needs ${optionRef('baseline')}: a snapshot to compare against`, { hint: 'name a snapshot file or cm://namespace/name to compare with' });
+  if (values.template && values.format !== 'yaml') throw invalidInput(`${optionRef('template')} requires YAML format; ${optionRef('format')} must be "yaml" or omitted`, { hint: 'the template decides the report\'s format' });
+  if (values.template && location.kind === 'configmap') throw invalidInput(`${optionRef('template')} does not support ConfigMap output (cm://...); render to a file or stdout instead`, { hint: 'write the report to a file, or drop the template to store the snapshot in a ConfigMap' });
+  // Loaded only for a template (the interpreter is not part of every snapshot's start-up).
+  const templates = values.template ? await import('./template.js') : undefined;
+  const template = values.template ? templates!.loadSnapshotTemplate(values.template, io.workspace) : undefined;
   const request = snapshotRequestFrom(values, io);
-  if (!values.agent) {
+  if (values.agent && !values.local && io.env[AGENT_MODE_VARIABLE] === 'true') {
+    io.logger.info(`${AGENT_MODE_VARIABLE}=true: measuring this node (inside the agent's pod no other agent is deployed)`);
+  }
+  if (request.mode === 'local') {
     const ignored = AGENT_ONLY.filter((property) => {
       const value: unknown = values[property];
       const fallback: unknown = (SNAPSHOT_OPTIONS[property] as { default?: unknown }).default;
@@ -129,7 +183,7 @@ export async function runSnapshotStep(values: SnapshotValues, io: StepIO, servic
       if (value && typeof value === 'object') return Object.keys(value).length > 0;
       return value !== undefined && value !== false && value !== fallback;
     });
-    if (ignored.length) io.logger.notice(`${ignored.map((p) => optionRef(optionKey(p))).join(', ')} only appl${ignored.length > 1 ? 'y' : 'ies'} with ${optionRef('agent')}; collecting on this machine`);
+    if (ignored.length) io.logger.notice(`${ignored.map((p) => optionRef(optionKey(p))).join(', ')} only appl${ignored.length > 1 ? 'y' : 'ies'} to the agent Job; collecting on this machine`);
   }
   // Outputs are claimed before the work. The agent writes a cm:// output itself (upstream's
   // agent), so that one is claimed once the agent is done, and our write follows its write.
@@ -138,15 +192,18 @@ export async function runSnapshotStep(values: SnapshotValues, io: StepIO, servic
   // The baseline is read before anything is written: the output may be the baseline's own path.
   const baseline = values.baseline ? await loadDocument('Snapshot', values.baseline, readOptionsFor('baseline', io, values.kubeconfig)) : undefined;
   const recipe = values.recipe ? await loadDocument('RecipeResult', values.recipe, readOptionsFor('recipe', io, values.kubeconfig)) : undefined;
-  const run = await takeSnapshot(request, { logger: io.logger, env: io.env, ...(io.signal ? { signal: io.signal } : {}), ...services });
+  const run = await takeSnapshot(request, { logger: io.logger, env: io.env, ...(io.signal ? { signal: io.signal } : {}), ...services }).catch((error: unknown) => {
+    throw request.mode === 'agent' ? withLocalHint(error) : error;
+  });
   const claims = agentWritesOutput ? await claimOutputs([location], writeOptionsFor(io, values.kubeconfig)) : claimed;
 
   const writeOptions: WriteOptions = { input: 'output', format: values.format, kind: 'Snapshot', ...(io.stdout ? { stdout: io.stdout } : {}), ...writeOptionsFor(io, values.kubeconfig) };
   const outputClaim = claims(location);
-  await writeLocation(location, renderSnapshot(run.snapshot, values.format), { ...writeOptions, ...(outputClaim ? { claim: outputClaim } : {}) });
+  const text = template ? templates!.renderSnapshotTemplate(template, run.snapshot) : renderSnapshot(run.snapshot, values.format);
+  await writeLocation(location, text, { ...writeOptions, ...(outputClaim ? { claim: outputClaim } : {}) });
   if (location.kind !== 'stdio') {
     const measured = run.sources.filter((s) => s.status !== 'unavailable').map((s) => s.type);
-    io.logger.info(`snapshot written to ${output} (measured: ${measured.join(', ') || 'nothing'})`);
+    io.logger.info(`${template ? `report (template ${values.template})` : 'snapshot'} written to ${output} (measured: ${measured.join(', ') || 'nothing'})`);
   }
 
   let diff: SnapshotDiff | undefined;

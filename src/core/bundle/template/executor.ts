@@ -4,7 +4,7 @@ import type { Command, Node, Operand, Pipeline } from './ast.js';
 import { TemplateError } from './error.js';
 import { printValue } from './format.js';
 import { callFunction } from './functions.js';
-import { goType, NO_VALUE, truthy } from './values.js';
+import { GoStringer, goType, NO_VALUE, truthy } from './values.js';
 
 /** Variables: each block opens a scope, and `=` assigns the nearest declaration. */
 class Scope {
@@ -223,6 +223,10 @@ function walkFields(value: unknown, fields: readonly string[], line: number): un
   for (const field of fields) {
     if (node === NO_VALUE || node === null || node === undefined) {
       node = NO_VALUE;
+      continue;
+    }
+    if (node instanceof GoStringer && field === 'String') {
+      node = node.text;
       continue;
     }
     if (!isPlainObject(node)) throw new TemplateError(`can't evaluate field ${field} in type ${goType(node)}`, line);

@@ -1,12 +1,13 @@
 /** Go's fmt formatting of plain data: `%v`, `fmt.Sprint` and the `printf` verbs manifests use. */
 import { compareStrings, isPlainObject } from '../../serialize.js';
-import { goType, isGoInt, NO_VALUE } from './values.js';
+import { GoStringer, goType, isGoInt, NO_VALUE } from './values.js';
 
 /** Go's `%v` for plain data; `top` is a whole action's value, where nil reads `<no value>`. */
 export function formatGoValue(value: unknown, top = true): string {
   if (value === NO_VALUE) return top ? '<no value>' : '<nil>';
   if (value === null || value === undefined) return top ? '<no value>' : '<nil>';
   if (typeof value === 'string') return value;
+  if (value instanceof GoStringer) return value.text;
   if (typeof value === 'number') return formatGoNumber(value);
   if (typeof value === 'bigint' || typeof value === 'boolean') return String(value);
   if (Array.isArray(value)) return `[${value.map((item) => formatGoValue(item, false)).join(' ')}]`;

@@ -3,7 +3,7 @@ import { isPlainObject, toYaml } from '../../serialize.js';
 import type { Operand } from './ast.js';
 import { TemplateError } from './error.js';
 import { formatGoValue, goSprint, goSprintf } from './format.js';
-import { goType, isNil, NO_VALUE, truthy } from './values.js';
+import { GoStringer, goType, isNil, NO_VALUE, truthy } from './values.js';
 
 /** Evaluates an argument operand in the caller's context. */
 export type Evaluate = (operand: Operand) => unknown;
@@ -156,7 +156,8 @@ function countLines(text: string): number {
 }
 
 function basicEqual(a: unknown, b: unknown, fail: (message: string) => never): boolean {
-  const norm = (value: unknown): unknown => (value === NO_VALUE || value === undefined ? null : value);
+  // A named string type compares as its string (Go compares by kind); other named values do not compare.
+  const norm = (value: unknown): unknown => (value === NO_VALUE || value === undefined ? null : value instanceof GoStringer && value.basic ? value.text : value);
   const x = norm(a);
   const y = norm(b);
   if (x === null || y === null) return x === y;

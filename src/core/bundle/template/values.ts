@@ -1,6 +1,19 @@
 /** Values as Go sees them: "no value", nil, truthiness and type names. */
 import { isPlainObject } from '../../serialize.js';
 
+/**
+ * A Go value of a named type with a `String` method (upstream's snapshot readings and measurement
+ * types): `.String` gives its text and printing shows it. `basic` when its Go kind is string, so
+ * `eq` compares it as one; otherwise (an interface such as a reading) only `.String` compares.
+ */
+export class GoStringer {
+  constructor(
+    readonly text: string,
+    readonly typeName: string,
+    readonly basic: boolean,
+  ) {}
+}
+
 /** Marks "no value" (a missing map key), which prints as `<no value>`. */
 export const NO_VALUE: unique symbol = Symbol('no value');
 
@@ -14,6 +27,7 @@ export function isGoInt(value: number): boolean {
 
 /** Go's type name for a value, as error messages show it. */
 export function goType(value: unknown): string {
+  if (value instanceof GoStringer) return value.typeName;
   if (Array.isArray(value)) return '[]interface {}';
   if (typeof value === 'string') return 'string';
   if (typeof value === 'boolean') return 'bool';
@@ -34,6 +48,7 @@ export function truthy(value: unknown): boolean {
   if (typeof value === 'number') return value !== 0;
   if (typeof value === 'bigint') return value !== 0n;
   if (typeof value === 'string') return value !== '';
+  if (value instanceof GoStringer) return !value.basic || value.text !== '';
   if (Array.isArray(value)) return value.length > 0;
   if (isPlainObject(value)) return Object.keys(value).length > 0;
   return true;

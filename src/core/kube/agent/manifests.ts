@@ -4,6 +4,7 @@
  * nodes, pods, GPU Operator ClusterPolicies) and the Job. Pure; also used by tests and --dry-run.
  */
 import { CONTAINER, type AgentPlan, type KubeObject } from './plan.js';
+import { agentResources } from './resources.js';
 
 export interface AgentManifests {
   serviceAccount: KubeObject;
@@ -20,12 +21,15 @@ export function agentManifests(plan: AgentPlan): AgentManifests {
   const meta = (name: string, namespaced = true): KubeObject => ({ name, ...(namespaced ? { namespace } : {}), labels: { ...labels } });
   const subject = [{ kind: 'ServiceAccount', name: plan.serviceAccount, namespace }];
   const privileged = plan.options.privileged !== false;
+  // Talos has no systemd and no /etc/os-release on the host: the agent reads both from the Kubernetes API.
+  const hostMounts = privileged && plan.options.os !== 'talos';
   const env: KubeObject[] = [
     { name: 'AICR_AGENT_MODE', value: 'true' },
     { name: 'AICR_LOG_PREFIX', value: 'agent' },
     { name: 'NODE_NAME', valueFrom: { fieldRef: { fieldPath: 'spec.nodeName' } } },
   ];
   if ((plan.options.maxNodesPerEntry ?? 0) > 0) env.push({ name: 'AICR_MAX_NODES_PER_ENTRY', value: String(plan.options.maxNodesPerEntry) });
+  if (plan.options.os) env.push({ name: 'AICR_OS', value: plan.options.os });
   if (plan.options.runtimeClass) env.push({ name: 'NVIDIA_VISIBLE_DEVICES', value: 'all' });
   const output = `cm://${plan.target.namespace}/${plan.target.name}`;
   const container: KubeObject = {
@@ -34,15 +38,10 @@ export function agentManifests(plan: AgentPlan): AgentManifests {
     command: ['aicr'],
     args: [...(plan.options.debug ? ['--debug', '--log-json'] : []), 'snapshot', '-o', output],
     env,
-    resources: privileged
-      ? {
-          requests: { cpu: '1', memory: '4Gi', 'ephemeral-storage': '2Gi' },
-          limits: { cpu: '2', memory: '8Gi', 'ephemeral-storage': '4Gi', ...(plan.options.requireGpu ? { 'nvidia.com/gpu': '1' } : {}) },
-        }
-      : { requests: { cpu: '100m', memory: '256Mi', 'ephemeral-storage': '256Mi' }, limits: { cpu: '500m', memory: '512Mi', 'ephemeral-storage': '512Mi' } },
+    resources: agentResources(plan.options),
     volumeMounts: [
       { name: 'tmp', mountPath: '/tmp' },
-      ...(privileged
+      ...(hostMounts
         ? [
             { name: 'run-systemd', mountPath: '/run/systemd', readOnly: true },
             { name: 'host-os-release', mountPath: '/etc/os-release', readOnly: true },
@@ -69,7 +68,7 @@ export function agentManifests(plan: AgentPlan): AgentManifests {
     containers: [container],
     volumes: [
       { name: 'tmp', emptyDir: {} },
-      ...(privileged
+      ...(hostMounts
         ? [
             { name: 'run-systemd', hostPath: { path: '/run/systemd', type: 'Directory' } },
             { name: 'host-os-release', hostPath: { path: '/etc/os-release', type: 'File' } },

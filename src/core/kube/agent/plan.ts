@@ -1,11 +1,12 @@
 /**
  * The options of an agent run and the plan derived from them: every name the run will use,
- * checked before any request. No requests and no imports from its siblings: the leaf of agent/.
+ * checked before any request. No requests; of its siblings it imports only the leaves image.js and resources.js.
  */
 import { optionError } from '../../errors.js';
 import { parseConfigMapUri } from '../../location.js';
 import { optionRef } from '../../option-refs.js';
 import { DEFAULT_AGENT_IMAGE } from './image.js';
+import { agentResources, type ResourceList } from './resources.js';
 import { newRunId } from '../../util/lazy-builtins.js';
 
 export { DEFAULT_AGENT_IMAGE };
@@ -51,6 +52,11 @@ export interface SnapshotAgentOptions {
   configMap?: string;
   /** Agent logs at debug level. */
   debug?: boolean;
+  /** Node OS family (`--os`), passed to the agent as AICR_OS; talos leaves out the systemd and os-release host mounts. */
+  os?: string;
+  /** Container requests and limits over the built-in ones, per key (`--requests`, `--limits`). */
+  requests?: ResourceList;
+  limits?: ResourceList;
 }
 
 export interface Toleration {
@@ -130,6 +136,8 @@ export function planAgentRun(options: SnapshotAgentOptions, runId = newRunId()):
   if (options.runtimeClass !== undefined && !/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(options.runtimeClass)) {
     throw optionError('runtime-class', `"${options.runtimeClass}" is not a valid RuntimeClass name`, { hint: 'e.g. nvidia' });
   }
+  // A request above its limit would be refused with the Job: checked now.
+  agentResources(options);
   return {
     runId,
     namespace,
