@@ -25,6 +25,18 @@ export const BUNDLE_SETTINGS = defineOptions({
     description: 'Value overrides, one per line: component:path.to.key=value (the component name or a valueOverrideKeys alias such as gpuoperator).',
     placeholder: '<component:path=value>',
   },
+  setJson: {
+    type: 'list',
+    separator: 'line',
+    description: 'List and object overrides, one per line: component:path=<json> (e.g. agentgateway:allowedSourceRanges=["10.0.0.0/8"]). Objects merge into the map at the path (null removes a key), lists and scalars replace; applied after set, and wins over set-file on the same path. Not for enabled.',
+    placeholder: '<component:path=json>',
+  },
+  setFile: {
+    type: 'list',
+    separator: 'line',
+    description: 'Overrides read from files, one per line: component:path=<file> (one YAML or JSON value, at most 1 MiB; relative to the working directory, links may not lead out of it). Same merge rules as set-json.',
+    placeholder: '<component:path=file>',
+  },
   systemNodeSelector: { type: 'map', description: 'Node selector for system components: key=value pairs.', placeholder: '<key=value>' },
   systemNodeToleration: { type: 'list', description: 'Tolerations for system components: key=value:effect or key:effect (default: tolerate every taint).', placeholder: '<key=value:effect>' },
   acceleratedNodeSelector: { type: 'map', description: 'Node selector for GPU node components: key=value pairs.', placeholder: '<key=value>' },

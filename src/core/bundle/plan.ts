@@ -15,6 +15,7 @@ import { coerceSetValue, overridesFor, parseGoBool, parseSetFlags, setPath, type
 import type { BundleOptions, BundlePlan, ChartSource, Folder, PlannedComponent } from './types.js';
 import { parseRepoPath } from './repo-path.js';
 import { originFinder } from './value-origin.js';
+import { applicationOrder, applyTypedOverride, parseTypedFlags, type TypedOverride } from './typed-set.js';
 import { ensureYamlParser } from '../documents/parse.js';
 import { optionRef } from '../option-refs.js';
 import { quoted } from '../safe-text.js';
@@ -34,28 +35,43 @@ interface Selection {
   included: ComponentRef[];
   /** Overrides by component name, `enabled` removed. */
   overrides: Map<string, SetOverride[]>;
+  /** `--set-json` and `--set-file` overrides by component name, in application order. */
+  typed: Map<string, TypedOverride[]>;
   notes: string[];
 }
 
-/** Resolves each `--set` key to a recipe component and applies `enabled` overrides. */
-function selectComponents(recipe: RecipeResult, catalog: Catalog, overrides: readonly SetOverride[]): Selection {
+/** How an override names itself in a "cannot take effect" message. */
+function flagOf(override: SetOverride | TypedOverride): string {
+  return optionRef('source' in override ? override.source : 'set');
+}
+
+/** Resolves each override key to a recipe component and applies `enabled` overrides. */
+function selectComponents(recipe: RecipeResult, catalog: Catalog, overrides: readonly SetOverride[], typedOverrides: readonly TypedOverride[] = []): Selection {
   const refs = recipe.componentRefs ?? [];
   const byName = new Map(refs.map((ref) => [ref.name, ref]));
   const aliasOwner = new Map<string, string>();
   for (const ref of refs) for (const alias of aliasesOf(catalog.components.get(ref.name))) if (!aliasOwner.has(alias)) aliasOwner.set(alias, ref.name);
   const declared = refs.map((ref) => ref.name).join(', ');
-  const perComponent = new Map<string, SetOverride[]>();
-  for (const override of overrides) {
+  const ownerOf = (override: SetOverride | TypedOverride): string => {
     const owner = byName.has(override.key) ? override.key : aliasOwner.get(override.key);
     if (owner === undefined) {
-      throw invalidInput(`${optionRef('set')} ${override.key}:${override.path} cannot take effect: unknown component "${override.key}"; recipe declares: ${declared}`, {
+      throw invalidInput(`${flagOf(override)} ${override.key}:${override.path} cannot take effect: unknown component "${override.key}"; recipe declares: ${declared}`, {
         hint: 'use a component name from the recipe (or one of its registry valueOverrideKeys aliases)',
       });
     }
-    const list = perComponent.get(owner) ?? [];
-    list.push(override);
-    perComponent.set(owner, list);
+    return owner;
+  };
+  const perComponent = new Map<string, SetOverride[]>();
+  for (const override of overrides) {
+    const owner = ownerOf(override);
+    perComponent.set(owner, [...(perComponent.get(owner) ?? []), override]);
   }
+  const typedPerComponent = new Map<string, TypedOverride[]>();
+  for (const override of typedOverrides) {
+    const owner = ownerOf(override);
+    typedPerComponent.set(owner, [...(typedPerComponent.get(owner) ?? []), override]);
+  }
+  const typed = new Map<string, TypedOverride[]>();
   const included: ComponentRef[] = [];
   const result = new Map<string, SetOverride[]>();
   const notes: string[] = [];
@@ -80,20 +96,25 @@ function selectComponents(recipe: RecipeResult, catalog: Catalog, overrides: rea
       }
       if (!enabled) reason = 'an enabled=false value override removed it';
     }
+    const mineTyped = applicationOrder(overridesFor(typedPerComponent.get(ref.name) ?? [], ref.name, aliases));
     if (reason !== undefined) {
-      const blocked = rest[0];
-      if (blocked) {
-        throw invalidInput(`${optionRef('set')} ${blocked.key}:${blocked.path} cannot take effect: component "${ref.name}" is not in the generated bundle because ${reason}`, {
-          hint: 'drop the override, or keep the component in the bundle',
-        });
-      }
+      const blocked = rest[0] ?? mineTyped[0];
+      if (blocked) throw cannotTakeEffect(blocked, ref.name, reason);
       notes.push(`component "${ref.name}" skipped: ${reason}`);
       continue;
     }
     included.push(ref);
     result.set(ref.name, rest);
+    typed.set(ref.name, mineTyped);
   }
-  return { included, overrides: result, notes };
+  return { included, overrides: result, typed, notes };
+}
+
+/** An override whose component is not in the bundle: refused rather than silently dropped (upstream's rule). */
+function cannotTakeEffect(override: SetOverride | TypedOverride, component: string, reason: string): Error {
+  return invalidInput(`${flagOf(override)} ${override.key}:${override.path} cannot take effect: component "${component}" is not in the generated bundle because ${reason}`, {
+    hint: 'drop the override, or keep the component in the bundle',
+  });
 }
 
 /** Bundle order: `deploymentOrder` first, then components it does not list, by name. */
@@ -197,7 +218,9 @@ export async function planBundle({ recipe, catalog, options }: PlanInput): Promi
   }
   const scheduling = parseScheduling(options);
   const overrides = parseSetFlags(options.set ?? []);
-  const selection = selectComponents(recipe, catalog, overrides);
+  if ((options.setFile ?? []).length > 0) await ensureYamlParser();
+  const typedOverrides = parseTypedFlags(options.setFile ?? [], options.setJson ?? [], options.workspace);
+  const selection = selectComponents(recipe, catalog, overrides, typedOverrides);
   const notes = [...selection.notes];
   if (selection.included.length === 0) throw invalidInput('recipe has no enabled components after filtering', { hint: `enable at least one component (check overrides.enabled and ${optionRef('set')} <component>:enabled)` });
   const ordered = orderComponents(selection.included, recipe.deploymentOrder);
@@ -225,12 +248,15 @@ export async function planBundle({ recipe, catalog, options }: PlanInput): Promi
       throw wrapError(error, `failed to resolve values for component "${ref.name}"`);
     }
     for (const override of selection.overrides.get(ref.name) ?? []) {
-      setPath(values, override.path, coerceSetValue(override.raw), true, `--set ${override.key}:${override.path}: `);
+      setPath(values, override.path, coerceSetValue(override.raw), true, `${optionRef('set')} ${override.key}:${override.path}: `);
     }
     injectScheduling(values, config, scheduling);
+    // Typed overrides come last, so they win over values, --set and the scheduling flags.
+    const typed = selection.typed.get(ref.name) ?? [];
+    for (const override of typed) applyTypedOverride(values, override);
 
     const data = manifestData(ref, namespace, values);
-    const originOf = originFinder(ref, `componentRefs[${recipe.componentRefs.indexOf(ref)}]`, selection.overrides.get(ref.name) ?? [], values);
+    const originOf = originFinder(ref, `componentRefs[${recipe.componentRefs.indexOf(ref)}]`, selection.overrides.get(ref.name) ?? [], values, typed);
     const preManifests = renderManifests(catalog, ref, ref.preManifestFiles ?? [], data, 'preManifestFiles', originOf);
     const manifests = renderManifests(catalog, ref, ref.manifestFiles ?? [], data, 'manifestFiles', originOf);
     const isKustomize = ref.type === 'Kustomize' || Boolean(ref.tag) || Boolean(ref.path);
@@ -267,7 +293,10 @@ export async function planBundle({ recipe, catalog, options }: PlanInput): Promi
     } else if (manifests.length > 0) {
       component.kind = 'manifest';
     } else {
-      notes.push(`component "${ref.name}" skipped: it has no chart source and no manifest that renders to content`);
+      const reason = 'it has no chart source and no manifest that renders to content';
+      const blocked = (selection.overrides.get(ref.name) ?? [])[0] ?? typed[0];
+      if (blocked) throw cannotTakeEffect(blocked, ref.name, reason);
+      notes.push(`component "${ref.name}" skipped: ${reason}`);
       continue;
     }
     runValidations(component, recipe.criteria, scheduling, notes);

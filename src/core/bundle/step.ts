@@ -15,6 +15,8 @@ import { checkOutputDir } from './output.js';
 import { BUNDLE_OUTPUTS, type BUNDLE_OPTIONS, type BUNDLE_SETTINGS } from './options.js';
 import { parseRepoPath } from './repo-path.js';
 import { parseSetFlags } from './set.js';
+import { parseTypedFlags } from './typed-set.js';
+import { ensureYamlParser } from '../documents/parse.js';
 import { loadEarlier, planChanges } from '../changes/stage.js';
 import type { ChangePlan } from '../changes/plan.js';
 import type { BundleOptions } from './types.js';
@@ -33,6 +35,8 @@ function bundleOptionsFrom(values: OptionValues<typeof BUNDLE_SETTINGS>): Bundle
     targetRevision: values.targetRevision,
   };
   if (values.set.length) options.set = values.set;
+  if (values.setJson.length) options.setJson = values.setJson;
+  if (values.setFile.length) options.setFile = values.setFile;
   if (values.workloadGate) options.workloadGate = values.workloadGate;
   if (values.nodes !== undefined) options.nodes = values.nodes;
   if (values.repo) options.repo = values.repo;
@@ -55,6 +59,8 @@ export async function runBundleStep(values: BundleValues, io: StepIO, given: Bun
   const outputOption = given.outputOption ?? 'output';
   // Malformed overrides are refused before any work: no recipe is read for a bundle that cannot be made.
   parseSetFlags(values.set);
+  if (values.setFile.length) await ensureYamlParser();
+  parseTypedFlags(values.setFile, values.setJson);
   parseRepoPath(values.repoPath, values.deployer);
   // So is a bad output directory, and a good one is claimed (a templated one once it is expanded).
   const claim = hasPlaceholders(values.output) ? undefined : checkOutputDir(values.output, { force: values.force, input: outputOption });

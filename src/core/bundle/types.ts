@@ -11,6 +11,12 @@ export interface BundleOptions extends SchedulingFlags {
   deployer: DeployerName;
   /** `--set component:path=value` flags, in order. */
   set?: string[];
+  /** `--set-json component:path=<json>` flags, in order. */
+  setJson?: string[];
+  /** `--set-file component:path=<file>` flags, in order. */
+  setFile?: string[];
+  /** Where relative `--set-file` paths start, and which folder their links may not leave (default: the working directory). */
+  workspace?: string;
   /** Git (or OCI) URL of the repository the bundle is pushed to (GitOps deployers). */
   repo?: string;
   /** Folder of the bundle inside that repository (empty: its root). */
