@@ -18,11 +18,11 @@ import { deepClone, setOwn } from '../util/objects.js';
 import { parseSetFlag } from './set.js';
 
 /** Largest `--set-file` file and largest `--set-json` value (upstream's MaxSetFileBytes, 1 MiB). */
-export const MAX_TYPED_VALUE_BYTES = 1024 * 1024;
+const MAX_TYPED_VALUE_BYTES = 1024 * 1024;
 /** Largest sum of all typed values of one run: many maximal files would otherwise fill memory. */
-export const MAX_TYPED_TOTAL_BYTES = 16 * 1024 * 1024;
+const MAX_TYPED_TOTAL_BYTES = 16 * 1024 * 1024;
 
-export type TypedSource = 'set-json' | 'set-file';
+type TypedSource = 'set-json' | 'set-file';
 
 export interface TypedOverride {
   source: TypedSource;
@@ -49,7 +49,7 @@ function refuseEnabled(override: Pick<TypedOverride, 'source' | 'key' | 'path'>)
 }
 
 /** Parses every `--set-json` flag. `first` is the precedence of the first one (after all `--set-file`). */
-export function parseSetJsonFlags(flags: readonly string[], first = 0, budget = new Budget()): TypedOverride[] {
+function parseSetJsonFlags(flags: readonly string[], first = 0, budget = new Budget()): TypedOverride[] {
   return flags.map((text, index) => {
     const { key, path, raw } = parseSetFlag(text, index, 'set-json', { form: 'component:path=<json>', example: `agentgateway:allowedSourceRanges='["10.0.0.0/8"]'` });
     refuseEnabled({ source: 'set-json', key, path });
@@ -73,7 +73,7 @@ export function parseSetJsonFlags(flags: readonly string[], first = 0, budget = 
  * path starts at `workspace`; a path inside the workspace may not lead out of it through a
  * symbolic link. Only regular files are read (a FIFO would block, a device never end).
  */
-export function parseSetFileFlags(flags: readonly string[], workspace = process.cwd(), budget = new Budget()): TypedOverride[] {
+function parseSetFileFlags(flags: readonly string[], workspace = process.cwd(), budget = new Budget()): TypedOverride[] {
   return flags.map((text, index) => {
     const { key, path, raw } = parseSetFlag(text, index, 'set-file', { form: 'component:path=<file>', example: 'agentgateway:allowedSourceRanges=ranges.yaml' });
     refuseEnabled({ source: 'set-file', key, path });
@@ -92,7 +92,7 @@ export function parseTypedFlags(setFile: readonly string[], setJson: readonly st
 }
 
 /** Counts bytes of typed values against the per-value and per-run limits. */
-export class Budget {
+class Budget {
   private used = 0;
 
   take(size: number, input: TypedSource, label: string): void {

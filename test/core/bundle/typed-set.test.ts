@@ -3,11 +3,10 @@ import { mkdirSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { tempDir, writeTree } from '../../helpers/catalog.js';
+import { writeTree } from '../../helpers/catalog.js';
 import { rejection as failure } from '../../helpers/errors.js';
 import { renderOptionRefs } from '../../../src/core/option-refs.js';
 import { formatError } from '../../../src/core/errors.js';
-import { toYaml } from '../../../src/core/serialize.js';
 import { fileText, generate } from './support.js';
 import { smallCatalog } from './small-catalog.js';
 
