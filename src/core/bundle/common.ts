@@ -121,7 +121,8 @@ export function addFolderContent(files: FileSet, plan: BundlePlan, folder: Folde
   switch (folder.kind) {
     case 'upstream':
       if (options.upstreamValues) files.add(`${base}/values.yaml`, values);
-      if (options.clusterValues) files.add(`${base}/cluster-values.yaml`, VALUES_HEADER);
+      // --dynamic values wait here, with their bundled value as the default to edit.
+      if (options.clusterValues) files.add(`${base}/cluster-values.yaml`, valuesFile(folder.component.dynamicValues ?? {}));
       if (options.upstreamEnv) files.add(`${base}/upstream.env`, upstreamEnv(folder));
       break;
     case 'local':

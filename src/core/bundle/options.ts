@@ -37,6 +37,12 @@ export const BUNDLE_SETTINGS = defineOptions({
     description: 'Overrides read from files, one per line: component:path=<file> (one YAML or JSON value, at most 1 MiB; relative to the working directory, links may not lead out of it). Same merge rules as set-json.',
     placeholder: '<component:path=file>',
   },
+  dynamic: {
+    type: 'list',
+    separator: 'line',
+    description: 'Values left to install time, one per line: component:path (e.g. alloy:clusterName). The path leaves the bundled values and waits, with its bundled value (or "") as default, in cluster-values.yaml (helm, helmfile), a ConfigMap the HelmRelease reads (flux) or the chart\'s values (argocdhelm); not with argocd.',
+    placeholder: '<component:path>',
+  },
   systemNodeSelector: { type: 'map', description: 'Node selector for system components: key=value pairs.', placeholder: '<key=value>' },
   systemNodeToleration: { type: 'list', description: 'Tolerations for system components: key=value:effect or key:effect (default: tolerate every taint).', placeholder: '<key=value:effect>' },
   acceleratedNodeSelector: { type: 'map', description: 'Node selector for GPU node components: key=value pairs.', placeholder: '<key=value>' },

@@ -16,6 +16,7 @@ import type { BundleOptions, BundlePlan, ChartSource, Folder, PlannedComponent }
 import { parseRepoPath } from './repo-path.js';
 import { originFinder } from './value-origin.js';
 import { applicationOrder, applyTypedOverride, parseTypedFlags, type TypedOverride } from './typed-set.js';
+import { parseDynamicFlags, splitDynamic, type DynamicPath } from './dynamic.js';
 import { ensureYamlParser } from '../documents/parse.js';
 import { optionRef } from '../option-refs.js';
 import { quoted } from '../safe-text.js';
@@ -37,22 +38,28 @@ interface Selection {
   overrides: Map<string, SetOverride[]>;
   /** `--set-json` and `--set-file` overrides by component name, in application order. */
   typed: Map<string, TypedOverride[]>;
+  /** `--dynamic` paths by component name (sorted, once each). */
+  dynamic: Map<string, DynamicDeclaration[]>;
   notes: string[];
 }
 
+type DynamicDeclaration = DynamicPath & { dynamic: true };
+type AnyOverride = SetOverride | TypedOverride | DynamicDeclaration;
+
 /** How an override names itself in a "cannot take effect" message. */
-function flagOf(override: SetOverride | TypedOverride): string {
+function flagOf(override: AnyOverride): string {
+  if ('dynamic' in override) return optionRef('dynamic');
   return optionRef('source' in override ? override.source : 'set');
 }
 
 /** Resolves each override key to a recipe component and applies `enabled` overrides. */
-function selectComponents(recipe: RecipeResult, catalog: Catalog, overrides: readonly SetOverride[], typedOverrides: readonly TypedOverride[] = []): Selection {
+function selectComponents(recipe: RecipeResult, catalog: Catalog, overrides: readonly SetOverride[], typedOverrides: readonly TypedOverride[] = [], dynamicPaths: readonly DynamicPath[] = []): Selection {
   const refs = recipe.componentRefs ?? [];
   const byName = new Map(refs.map((ref) => [ref.name, ref]));
   const aliasOwner = new Map<string, string>();
   for (const ref of refs) for (const alias of aliasesOf(catalog.components.get(ref.name))) if (!aliasOwner.has(alias)) aliasOwner.set(alias, ref.name);
   const declared = refs.map((ref) => ref.name).join(', ');
-  const ownerOf = (override: SetOverride | TypedOverride): string => {
+  const ownerOf = (override: AnyOverride): string => {
     const owner = byName.has(override.key) ? override.key : aliasOwner.get(override.key);
     if (owner === undefined) {
       throw invalidInput(`${flagOf(override)} ${override.key}:${override.path} cannot take effect: unknown component "${override.key}"; recipe declares: ${declared}`, {
@@ -71,7 +78,13 @@ function selectComponents(recipe: RecipeResult, catalog: Catalog, overrides: rea
     const owner = ownerOf(override);
     typedPerComponent.set(owner, [...(typedPerComponent.get(owner) ?? []), override]);
   }
+  const dynamicPerComponent = new Map<string, DynamicDeclaration[]>();
+  for (const declaration of dynamicPaths) {
+    const owner = ownerOf({ ...declaration, dynamic: true });
+    dynamicPerComponent.set(owner, [...(dynamicPerComponent.get(owner) ?? []), { ...declaration, dynamic: true }]);
+  }
   const typed = new Map<string, TypedOverride[]>();
+  const dynamic = new Map<string, DynamicDeclaration[]>();
   const included: ComponentRef[] = [];
   const result = new Map<string, SetOverride[]>();
   const notes: string[] = [];
@@ -97,8 +110,10 @@ function selectComponents(recipe: RecipeResult, catalog: Catalog, overrides: rea
       if (!enabled) reason = 'an enabled=false value override removed it';
     }
     const mineTyped = applicationOrder(overridesFor(typedPerComponent.get(ref.name) ?? [], ref.name, aliases));
+    const mineDynamic = overridesFor(dynamicPerComponent.get(ref.name) ?? [], ref.name, aliases);
     if (reason !== undefined) {
-      const blocked = rest[0] ?? mineTyped[0];
+      // Only a scalar enabled=false is exempt (it is how a component is removed); a dynamic path never is.
+      const blocked = rest[0] ?? mineTyped[0] ?? mineDynamic[0];
       if (blocked) throw cannotTakeEffect(blocked, ref.name, reason);
       notes.push(`component "${ref.name}" skipped: ${reason}`);
       continue;
@@ -106,12 +121,13 @@ function selectComponents(recipe: RecipeResult, catalog: Catalog, overrides: rea
     included.push(ref);
     result.set(ref.name, rest);
     typed.set(ref.name, mineTyped);
+    dynamic.set(ref.name, mineDynamic);
   }
-  return { included, overrides: result, typed, notes };
+  return { included, overrides: result, typed, dynamic, notes };
 }
 
 /** An override whose component is not in the bundle: refused rather than silently dropped (upstream's rule). */
-function cannotTakeEffect(override: SetOverride | TypedOverride, component: string, reason: string): Error {
+function cannotTakeEffect(override: AnyOverride, component: string, reason: string): Error {
   return invalidInput(`${flagOf(override)} ${override.key}:${override.path} cannot take effect: component "${component}" is not in the generated bundle because ${reason}`, {
     hint: 'drop the override, or keep the component in the bundle',
   });
@@ -220,7 +236,14 @@ export async function planBundle({ recipe, catalog, options }: PlanInput): Promi
   const overrides = parseSetFlags(options.set ?? []);
   if ((options.setFile ?? []).length > 0) await ensureYamlParser();
   const typedOverrides = parseTypedFlags(options.setFile ?? [], options.setJson ?? [], options.workspace);
-  const selection = selectComponents(recipe, catalog, overrides, typedOverrides);
+  const dynamicPaths = parseDynamicFlags(options.dynamic ?? []);
+  if (dynamicPaths.length > 0 && options.deployer === 'argocd') {
+    throw invalidInput(`${optionRef('dynamic')} is not supported with deployer "argocd": its Applications carry every value, with nothing left to install time`, {
+      hint: `use deployer argocdhelm, whose chart takes install-time values, or drop ${optionRef('dynamic')}`,
+      option: 'dynamic',
+    });
+  }
+  const selection = selectComponents(recipe, catalog, overrides, typedOverrides, dynamicPaths);
   const notes = [...selection.notes];
   if (selection.included.length === 0) throw invalidInput('recipe has no enabled components after filtering', { hint: `enable at least one component (check overrides.enabled and ${optionRef('set')} <component>:enabled)` });
   const ordered = orderComponents(selection.included, recipe.deploymentOrder);
@@ -250,7 +273,8 @@ export async function planBundle({ recipe, catalog, options }: PlanInput): Promi
     for (const override of selection.overrides.get(ref.name) ?? []) {
       setPath(values, override.path, coerceSetValue(override.raw), true, `${optionRef('set')} ${override.key}:${override.path}: `);
     }
-    injectScheduling(values, config, scheduling);
+    const dynamic = selection.dynamic.get(ref.name) ?? [];
+    injectScheduling(values, config, scheduling, new Set(dynamic.map((declaration) => declaration.path)));
     // Typed overrides come last, so they win over values, --set and the scheduling flags.
     const typed = selection.typed.get(ref.name) ?? [];
     for (const override of typed) applyTypedOverride(values, override);
@@ -294,10 +318,21 @@ export async function planBundle({ recipe, catalog, options }: PlanInput): Promi
       component.kind = 'manifest';
     } else {
       const reason = 'it has no chart source and no manifest that renders to content';
-      const blocked = (selection.overrides.get(ref.name) ?? [])[0] ?? typed[0];
+      const blocked = (selection.overrides.get(ref.name) ?? [])[0] ?? typed[0] ?? dynamic[0];
       if (blocked) throw cannotTakeEffect(blocked, ref.name, reason);
       notes.push(`component "${ref.name}" skipped: ${reason}`);
       continue;
+    }
+    if (dynamic.length > 0) {
+      if (component.kind !== 'helm') {
+        const first = dynamic[0]!;
+        throw invalidInput(`${optionRef('dynamic')} ${first.key}:${first.path} cannot take effect: component "${ref.name}" is ${component.kind === 'manifest' ? 'manifest-only' : 'a kustomize component'}; its values are rendered into the bundle, so nothing reads them at install time`, {
+          hint: `drop the declaration, or give the value with ${optionRef('set')} when bundling`,
+        });
+      }
+      const split = splitDynamic(values, dynamic.map((declaration) => declaration.path).sort(compareStrings));
+      component.values = split.fixed;
+      component.dynamicValues = split.dynamic;
     }
     runValidations(component, recipe.criteria, scheduling, notes);
     components.push(component);

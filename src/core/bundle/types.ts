@@ -15,6 +15,8 @@ export interface BundleOptions extends SchedulingFlags {
   setJson?: string[];
   /** `--set-file component:path=<file>` flags, in order. */
   setFile?: string[];
+  /** `--dynamic component:path` declarations: values left to install time. */
+  dynamic?: string[];
   /** Where relative `--set-file` paths start, and which folder their links may not leave (default: the working directory). */
   workspace?: string;
   /** Git (or OCI) URL of the repository the bundle is pushed to (GitOps deployers). */
@@ -53,6 +55,8 @@ export interface PlannedComponent {
   /** The key GitOps values files use for this component (first valueOverrideKeys entry). */
   overrideKey: string;
   values: Record<string, unknown>;
+  /** `--dynamic` values taken out of `values`, with their bundled value (or "") as default; upstream charts only. */
+  dynamicValues?: Record<string, unknown>;
   kind: 'helm' | 'manifest' | 'kustomize';
   chart?: ChartSource;
   kustomize?: KustomizeSource;

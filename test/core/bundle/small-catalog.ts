@@ -9,7 +9,7 @@ function smallCatalog(): { data: string; recipe: string } {
   const data = writeTree({
     'registry.yaml': {
       components: [
-        { name: 'gateway', displayName: 'Gateway', valueOverrideKeys: ['gw'], helm: { defaultRepository: 'https://charts.example.com', defaultNamespace: 'gateway' } },
+        { name: 'gateway', displayName: 'Gateway', valueOverrideKeys: ['gw'], helm: { defaultRepository: 'https://charts.example.com', defaultNamespace: 'gateway' }, nodeScheduling: { system: { nodeSelectorPaths: ['nodeSelector'], tolerationPaths: ['tolerations'] } } },
         { name: 'tuning', displayName: 'Tuning', manifest: { defaultNamespace: 'tuning' } },
         { name: 'extra', displayName: 'Extra', helm: { defaultRepository: 'https://charts.example.com', defaultNamespace: 'extra' } },
       ],
