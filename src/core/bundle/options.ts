@@ -49,6 +49,10 @@ export const BUNDLE_SETTINGS = defineOptions({
   acceleratedNodeToleration: { type: 'list', description: 'Tolerations for GPU node components: key=value:effect or key:effect (default: tolerate every taint).', placeholder: '<key=value:effect>' },
   workloadSelector: { type: 'map', description: 'Labels of workloads that node tuning must not interrupt: key=value pairs.', placeholder: '<key=value>' },
   workloadGate: { type: 'string', description: 'Taint that keeps workloads off GPU nodes until they are ready: key=value:effect or key:effect.', placeholder: '<key=value:effect>' },
+  readinessHooks: {
+    type: 'bool',
+    description: 'Add a NNN-<component>-readiness chart after each component that ships components/<name>/readiness.yaml (a Chainsaw test): a Job that blocks the deployment until the component is really ready. helm, argocd and argocdhelm only.',
+  },
   nodes: { type: 'int', min: 0, max: MAX_NODES, default: 0, description: 'Estimated GPU node count, written to components that size themselves (0 leaves it unset).' },
   repo: { type: 'string', description: 'Git (or OCI) repository the bundle is pushed to, written into argocd, argocdhelm and flux output.', placeholder: '<url>' },
   repoPath: {

@@ -17,6 +17,7 @@ import { parseRepoPath } from './repo-path.js';
 import { originFinder } from './value-origin.js';
 import { applicationOrder, applyTypedOverride, parseTypedFlags, type TypedOverride } from './typed-set.js';
 import { parseDynamicFlags, splitDynamic, type DynamicPath } from './dynamic.js';
+import { checkReadinessDeployer, READINESS_SUFFIX, readinessGate } from './readiness.js';
 import { ensureYamlParser } from '../documents/parse.js';
 import { optionRef } from '../option-refs.js';
 import { quoted } from '../safe-text.js';
@@ -244,6 +245,13 @@ export async function planBundle({ recipe, catalog, options }: PlanInput): Promi
     });
   }
   const selection = selectComponents(recipe, catalog, overrides, typedOverrides, dynamicPaths);
+  if (options.readinessHooks) {
+    checkReadinessDeployer(options.deployer);
+    const reserved = selection.included.find((ref) => ref.name.endsWith(READINESS_SUFFIX));
+    if (reserved) {
+      throw invalidInput(`component "${reserved.name}" ends in "${READINESS_SUFFIX}", which ${optionRef('readiness-hooks')} reserves for the gate folders it adds`, { hint: 'rename the component, or bundle without readiness hooks' });
+    }
+  }
   const notes = [...selection.notes];
   if (selection.included.length === 0) throw invalidInput('recipe has no enabled components after filtering', { hint: `enable at least one component (check overrides.enabled and ${optionRef('set')} <component>:enabled)` });
   const ordered = orderComponents(selection.included, recipe.deploymentOrder);
@@ -334,6 +342,10 @@ export async function planBundle({ recipe, catalog, options }: PlanInput): Promi
       component.values = split.fixed;
       component.dynamicValues = split.dynamic;
     }
+    if (options.readinessHooks) {
+      const gate = readinessGate(catalog, ref.name, namespace, options.deployer, options.toolVersion ?? VERSION);
+      if (gate) component.readiness = gate;
+    }
     runValidations(component, recipe.criteria, scheduling, notes);
     components.push(component);
   }
@@ -350,7 +362,8 @@ export async function planBundle({ recipe, catalog, options }: PlanInput): Promi
     if (release.length > MAX_RELEASE_NAME) {
       throw invalidInput(`release name "${release}" is longer than ${MAX_RELEASE_NAME} characters (Helm's limit)`, { hint: `shorten the component name "${component.name}"` });
     }
-    const stripped = manifests.map((manifest) => ({ ...manifest, content: stripHookAnnotations(manifest.content) }));
+    // The gate's hook annotation is what makes helm wait for its Job; recipe manifests lose theirs (folder order sequences them).
+    const stripped = role === 'readiness' ? manifests : manifests.map((manifest) => ({ ...manifest, content: stripHookAnnotations(manifest.content) }));
     const index = folders.length + 1;
     const folder: Folder = {
       index,
@@ -373,6 +386,7 @@ export async function planBundle({ recipe, catalog, options }: PlanInput): Promi
       if (component.manifests.length > 0) add(component, 'post', 'local', component.manifests);
     } else if (component.kind === 'manifest') add(component, 'primary', 'local', component.manifests);
     else add(component, 'primary', 'kustomize', []);
+    if (component.readiness) add(component, 'readiness', 'local', [component.readiness]);
   }
   if (folders.length > MAX_FOLDERS) {
     throw invalidInput(`too many folders (${folders.length}) from ${components.length} components: the NNN- prefix supports at most ${MAX_FOLDERS}`, { hint: 'split the recipe' });

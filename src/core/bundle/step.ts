@@ -17,6 +17,7 @@ import { parseRepoPath } from './repo-path.js';
 import { parseSetFlags } from './set.js';
 import { parseTypedFlags } from './typed-set.js';
 import { parseDynamicFlags } from './dynamic.js';
+import { checkReadinessDeployer } from './readiness.js';
 import { ensureYamlParser } from '../documents/parse.js';
 import { loadEarlier, planChanges } from '../changes/stage.js';
 import type { ChangePlan } from '../changes/plan.js';
@@ -39,6 +40,7 @@ function bundleOptionsFrom(values: OptionValues<typeof BUNDLE_SETTINGS>): Bundle
   if (values.setJson.length) options.setJson = values.setJson;
   if (values.setFile.length) options.setFile = values.setFile;
   if (values.dynamic.length) options.dynamic = values.dynamic;
+  if (values.readinessHooks) options.readinessHooks = true;
   if (values.workloadGate) options.workloadGate = values.workloadGate;
   if (values.nodes !== undefined) options.nodes = values.nodes;
   if (values.repo) options.repo = values.repo;
@@ -64,6 +66,7 @@ export async function runBundleStep(values: BundleValues, io: StepIO, given: Bun
   if (values.setFile.length) await ensureYamlParser();
   parseTypedFlags(values.setFile, values.setJson);
   parseDynamicFlags(values.dynamic);
+  if (values.readinessHooks) checkReadinessDeployer(values.deployer);
   parseRepoPath(values.repoPath, values.deployer);
   // So is a bad output directory, and a good one is claimed (a templated one once it is expanded).
   const claim = hasPlaceholders(values.output) ? undefined : checkOutputDir(values.output, { force: values.force, input: outputOption });

@@ -17,6 +17,8 @@ export interface BundleOptions extends SchedulingFlags {
   setFile?: string[];
   /** `--dynamic component:path` declarations: values left to install time. */
   dynamic?: string[];
+  /** `--readiness-hooks`: a readiness gate chart after each component that ships readiness.yaml. */
+  readinessHooks?: boolean;
   /** Where relative `--set-file` paths start, and which folder their links may not leave (default: the working directory). */
   workspace?: string;
   /** Git (or OCI) URL of the repository the bundle is pushed to (GitOps deployers). */
@@ -62,6 +64,8 @@ export interface PlannedComponent {
   kustomize?: KustomizeSource;
   preManifests: RenderedManifest[];
   manifests: RenderedManifest[];
+  /** `--readiness-hooks`: the gate chart's template, when the component ships a readiness test. */
+  readiness?: RenderedManifest;
   /** Dependencies that are part of the bundle. */
   dependencies: string[];
   folders: Folder[];
@@ -76,7 +80,7 @@ export interface Folder {
   index: number;
   dir: string;
   release: string;
-  role: 'pre' | 'primary' | 'post';
+  role: 'pre' | 'primary' | 'post' | 'readiness';
   kind: 'upstream' | 'local' | 'kustomize';
   component: PlannedComponent;
   namespace: string;
