@@ -1,4 +1,5 @@
-// --set-json and --set-file through every door: the flag, the GitLab component's input variables and the action input.
+// --set-json, --set-file, --dynamic and --readiness-hooks through every door: the flag, the GitLab
+// component's input variables and the action input.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as core from '@actions/core';
@@ -58,5 +59,23 @@ describe('--set-json and --set-file at each door', () => {
     const bad = await runWithInputs(run, { recipe, data, summary: 'false', output: 'other', 'set-file': 'gateway:x=link.json' }, { cwd: workspace });
     expect(bad.exitCode).toBe(2);
     expect(bad.commands.at(-1)?.message).toContain('input "set-file": gateway:x: "link.json" is a symbolic link that leads outside the workspace');
+  });
+
+  it('--dynamic and --readiness-hooks: flag, GitLab variables and action input, each named in its door\'s spelling', async () => {
+    const { data, recipe } = smallCatalog();
+    const dir = tempDir();
+    const ok = await runCli(['bundle', '-r', recipe, '--data', data, '-o', join(dir, 'b'), '--dynamic', 'gw:clusterName', '--readiness-hooks']);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(parse(readFileSync(join(dir, 'b', '001-gateway', 'cluster-values.yaml'), 'utf8').replace(/^# .*\n---\n/, ''))).toEqual({ clusterName: '' });
+    const flag = await runCli(['bundle', '-r', recipe, '--data', data, '-o', join(dir, 'c'), '-d', 'flux', '--readiness-hooks']);
+    expect(flag.code).toBe(2);
+    expect(flag.stderr).toContain('--readiness-hooks is not supported with deployer "flux"');
+    const env = { PATH: process.env.PATH, AICR_INPUT_RECIPE: recipe, AICR_INPUT_DATA: data, AICR_INPUT_OUTPUT: join(dir, 'd'), AICR_INPUT_DEPLOYER: 'argocd', AICR_INPUT_DYNAMIC: 'gateway:clusterName\n' };
+    const gitlab = await runCli(['bundle', '--inputs-from-env'], { env });
+    expect(gitlab.code).toBe(2);
+    expect(gitlab.stderr).toContain('input "dynamic" is not supported with deployer "argocd"');
+    const action = await runWithInputs(run, { recipe, data, summary: 'false', dynamic: 'tuning:profile' });
+    expect(action.exitCode).toBe(2);
+    expect(action.commands.at(-1)?.message).toContain('input "dynamic" tuning:profile cannot take effect: component "tuning" is manifest-only');
   });
 });
