@@ -66,11 +66,15 @@ export const BUNDLE_SETTINGS = defineOptions({
 export const BUNDLE_OPTIONS = defineOptions({
   recipe: {
     type: 'string',
-    required: true,
     defaults: { gitlab: 'recipe.yaml' },
-    description: 'Recipe to bundle (file, https URL, cm://namespace/name or - for stdin), e.g. the recipe stage\'s output.',
+    description: 'Recipe to bundle (file, https URL, cm://namespace/name or - for stdin), e.g. the recipe stage\'s output. Required, here or as spec.bundle.input.recipe of config.',
     aliases: ['-r'],
     placeholder: '<file|url|cm://ns/name|->',
+  },
+  config: {
+    type: 'string',
+    description: 'AICRConfig file (YAML or JSON, a path or an https URL) whose spec.bundle gives options not given otherwise: given options win, lists and maps are replaced, not merged. Unknown fields are errors.',
+    placeholder: '<file|url>',
   },
   ...BUNDLE_SETTINGS,
   output: {

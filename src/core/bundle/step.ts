@@ -12,7 +12,11 @@ import { expandPath, hasPlaceholders } from '../path-template.js';
 import { readOptionsFor, type StepIO } from '../step.js';
 import { generateBundle, writeGeneratedBundle, type BundleOutcome } from './index.js';
 import { checkOutputDir } from './output.js';
-import { BUNDLE_OUTPUTS, type BUNDLE_OPTIONS, type BUNDLE_SETTINGS } from './options.js';
+import { BUNDLE_OPTIONS, BUNDLE_OUTPUTS, type BUNDLE_SETTINGS } from './options.js';
+import { loadAicrConfig } from '../config/aicr-config.js';
+import { applyConfig, BUNDLE_CONFIG_FIELDS } from '../config/apply.js';
+import { optionError } from '../errors.js';
+import { optionRef } from '../option-refs.js';
 import { parseRepoPath } from './repo-path.js';
 import { parseSetFlags } from './set.js';
 import { parseTypedFlags } from './typed-set.js';
@@ -61,6 +65,13 @@ export type BundleStepResult = BundleOutcome & { changes?: ChangePlan };
 
 export async function runBundleStep(values: BundleValues, io: StepIO, given: BundleInputs = {}): Promise<BundleStepResult> {
   const outputOption = given.outputOption ?? 'output';
+  if (values.config) {
+    const config = await loadAicrConfig(values.config, readOptionsFor('config', io, values.kubeconfig));
+    for (const note of applyConfig(values as Record<string, unknown>, BUNDLE_OPTIONS, config, BUNDLE_CONFIG_FIELDS)) io.logger.info(note);
+  }
+  if (!values.recipe && !given.recipe) {
+    throw optionError('recipe', 'is required', { hint: `give ${optionRef('recipe')} the recipe to bundle, or set spec.bundle.input.recipe in the file of ${optionRef('config')}` });
+  }
   // Malformed overrides are refused before any work: no recipe is read for a bundle that cannot be made.
   parseSetFlags(values.set);
   if (values.setFile.length) await ensureYamlParser();
@@ -72,7 +83,7 @@ export async function runBundleStep(values: BundleValues, io: StepIO, given: Bun
   const claim = hasPlaceholders(values.output) ? undefined : checkOutputDir(values.output, { force: values.force, input: outputOption });
   const earlier = await loadEarlier(values, io, { bundles: true });
   const [recipe, catalog] = await Promise.all([
-    given.recipe ?? loadDocument('RecipeResult', values.recipe, readOptionsFor('recipe', io, values.kubeconfig)),
+    given.recipe ?? loadDocument('RecipeResult', values.recipe!, readOptionsFor('recipe', io, values.kubeconfig)),
     given.catalog ?? loadDataCatalog(values.data),
   ]);
   const output = await expandPath(values.output, outputOption, { criteria: recipe.document.criteria ?? {}, deployer: values.deployer });
