@@ -99,6 +99,12 @@ function checkAicrConfig(source: SourceDocument, origin: string): AicrConfig {
   else if (apiVersion !== AICR_CONFIG_API_VERSION) fail(['apiVersion'], `is ${quoted(apiVersion)}, which aicr does not know for ${AICR_CONFIG_KIND}`, `write apiVersion: ${AICR_CONFIG_API_VERSION}`);
   checkFields(document, FIELDS, [], fail);
   const spec = isPlainObject(document.spec) ? document.spec : {};
+  // One file for recipe then bundle: the recipe it writes must be the one the bundle reads (upstream's rule).
+  const written = isPlainObject(spec.recipe) && isPlainObject(spec.recipe.output) ? spec.recipe.output.path : undefined;
+  const read = isPlainObject(spec.bundle) && isPlainObject(spec.bundle.input) ? spec.bundle.input.recipe : undefined;
+  if (typeof written === 'string' && typeof read === 'string' && written !== read) {
+    fail(['spec', 'bundle', 'input', 'recipe'], `is ${quoted(read)}, but spec.recipe.output.path writes ${quoted(written)}`, 'point both at the same file');
+  }
   return { origin, spec, source, ...(notice ? { notice } : {}) };
 }
 

@@ -32,6 +32,24 @@ export const BUNDLE_CONFIG_FIELDS: ConfigMapping = {
   'bundle.scheduling.sharedStorageClass': 'sharedStorageClass',
 };
 
+export const RECIPE_CONFIG_FIELDS: ConfigMapping = {
+  'recipe.criteria.service': 'service',
+  'recipe.criteria.accelerator': 'accelerator',
+  'recipe.criteria.intent': 'intent',
+  'recipe.criteria.os': 'os',
+  'recipe.criteria.platform': 'platform',
+  'recipe.criteria.nodes': 'nodes',
+  'recipe.input.snapshot': 'snapshot',
+  'recipe.output.path': 'output',
+  'recipe.output.format': 'format',
+  'recipe.data': 'data',
+  'recipe.profile': 'profile',
+  'recipe.criteriaStrict': 'criteriaStrict',
+};
+
+/** Upstream recipe fields with no counterpart here. */
+export const RECIPE_UNSUPPORTED = ['recipe.configuration'];
+
 /** Upstream bundle fields with no counterpart here (signing, OCI publishing, Argo CD app names). */
 const BUNDLE_UNSUPPORTED = ['bundle.output.imageRefs', 'bundle.deployment.appName', 'bundle.attestation', 'bundle.registry'];
 

@@ -3,10 +3,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { runCli } from '../../helpers/cli.js';
-import { tempDir } from '../../helpers/catalog.js';
-import { SHARED } from '../../helpers/paths.js';
-import { smallCatalog } from './small-catalog.js';
+import { runCli } from '../helpers/cli.js';
+import { tempDir } from '../helpers/catalog.js';
+import { SHARED } from '../helpers/paths.js';
+import { smallCatalog } from '../core/bundle/small-catalog.js';
 
 function configFile(text: string): string {
   const path = join(tempDir(), 'aicr-config.yaml');
@@ -97,5 +97,35 @@ spec:
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toContain('spec.bundle.attestation is not supported by this aicr and was ignored');
     expect(readFileSync(join(out, 'app-of-apps.yaml'), 'utf8')).toContain('https://example.git/charts');
+  });
+});
+
+describe('aicr recipe --config', () => {
+  it('takes criteria and the output path from spec.recipe; a given flag wins', async () => {
+    const dir = tempDir();
+    const config = configFile(`kind: AICRConfig
+apiVersion: aicr.run/v1beta1
+spec:
+  recipe:
+    criteria:
+      service: eks
+      accelerator: h100
+      intent: training
+      os: ubuntu
+    output:
+      path: ${join(dir, 'recipe.yaml')}
+`);
+    const result = await runCli(['recipe', '--config', config, '--intent', 'inference']);
+    expect(result.code, result.stderr).toBe(0);
+    const recipe = parse(readFileSync(join(dir, 'recipe.yaml'), 'utf8'));
+    expect(recipe.criteria).toMatchObject({ service: 'eks', accelerator: 'h100', intent: 'inference', os: 'ubuntu' });
+    expect(result.stderr).toContain('--intent given: it replaces spec.recipe.criteria.intent');
+  });
+
+  it('refuses a bundle input that is not the recipe the same file writes', async () => {
+    const config = configFile('kind: AICRConfig\napiVersion: aicr.run/v1beta1\nspec:\n  recipe:\n    output: { path: a.yaml }\n  bundle:\n    input: { recipe: b.yaml }\n');
+    const result = await runCli(['recipe', '--config', config, '--service', 'eks']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('field spec.bundle.input.recipe is "b.yaml", but spec.recipe.output.path writes "a.yaml"');
   });
 });
