@@ -129,3 +129,26 @@ spec:
     expect(result.stderr).toContain('field spec.bundle.input.recipe is "b.yaml", but spec.recipe.output.path writes "a.yaml"');
   });
 });
+
+describe('aicr snapshot --config', () => {
+  it('takes the output path, format and execution settings from spec.snapshot; a wrong type names the field', async () => {
+    const dir = tempDir();
+    const config = configFile(`kind: AICRConfig
+apiVersion: aicr.run/v1beta1
+spec:
+  snapshot:
+    output:
+      path: ${join(dir, 'snapshot.json')}
+      format: json
+    execution:
+      timeout: 90s
+      maxNodesPerEntry: 3
+`);
+    const result = await runCli(['snapshot', '--config', config], { env: { PATH: '' } });
+    expect(result.code, result.stderr).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, 'snapshot.json'), 'utf8')).kind).toBe('Snapshot');
+    const bad = await runCli(['snapshot', '--config', configFile('kind: AICRConfig\napiVersion: aicr.run/v1beta1\nspec:\n  snapshot:\n    execution:\n      maxNodesPerEntry: many\n')], { env: { PATH: '' } });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('field spec.snapshot.execution.maxNodesPerEntry must be a whole number');
+  });
+});

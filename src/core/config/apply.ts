@@ -47,6 +47,28 @@ export const RECIPE_CONFIG_FIELDS: ConfigMapping = {
   'recipe.criteriaStrict': 'criteriaStrict',
 };
 
+export const SNAPSHOT_CONFIG_FIELDS: ConfigMapping = {
+  'snapshot.output.path': 'output',
+  'snapshot.output.format': 'format',
+  'snapshot.output.template': 'template',
+  'snapshot.agent.namespace': 'namespace',
+  'snapshot.agent.image': 'image',
+  'snapshot.agent.imagePullSecrets': 'imagePullSecret',
+  'snapshot.agent.jobName': 'jobName',
+  'snapshot.agent.serviceAccountName': 'serviceAccountName',
+  'snapshot.agent.nodeSelector': 'nodeSelector',
+  'snapshot.agent.tolerations': 'toleration',
+  'snapshot.agent.requireGpu': 'requireGpu',
+  'snapshot.agent.runtimeClassName': 'runtimeClass',
+  'snapshot.agent.os': 'os',
+  'snapshot.agent.requests': 'requests',
+  'snapshot.agent.limits': 'limits',
+  'snapshot.execution.timeout': 'timeout',
+  'snapshot.execution.noCleanup': 'noCleanup',
+  'snapshot.execution.privileged': 'privileged',
+  'snapshot.execution.maxNodesPerEntry': 'maxNodesPerEntry',
+};
+
 /** Upstream recipe fields with no counterpart here. */
 export const RECIPE_UNSUPPORTED = ['recipe.configuration'];
 
@@ -70,8 +92,9 @@ function asRaw(config: AicrConfig, field: string, value: unknown, type: string):
     if (typeof value !== 'boolean') fail('true or false');
     return String(value);
   }
-  if (type === 'int') {
-    if (typeof value !== 'number' || !Number.isInteger(value)) fail('a whole number');
+  if (type === 'int' || type === 'duration') {
+    if (type === 'duration' && typeof value === 'string') return value;
+    if (typeof value !== 'number' || !Number.isInteger(value)) fail(type === 'duration' ? 'a duration such as 90s or 5m' : 'a whole number');
     return String(value);
   }
   if (typeof value !== 'string') fail('a string');
