@@ -67,6 +67,16 @@ describe('--set-json', () => {
     expect(renderOptionRefs(formatError(error))).toMatch(message);
   });
 
+  it('keeps "__proto__" keys as data, never as a prototype', async () => {
+    const { data, recipe } = smallCatalog();
+    const bundle = await generate(recipe, { data, setJson: ['gateway:driver.env={"__proto__":{"polluted":"yes"}}', 'gateway:x={"__proto__":{"a":1}}'] });
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    const text = fileText(bundle, '001-gateway/values.yaml');
+    expect(text).toContain('__proto__');
+    expect(text).toContain("polluted: 'yes'");
+    expect(text).toMatch(/\nx:\n  __proto__:\n    a: 1\n/);
+  });
+
   it('refuses a value over 1 MiB', async () => {
     const { data, recipe } = smallCatalog();
     const error = await failure(generate(recipe, { data, setJson: [`gateway:big="${'x'.repeat(1024 * 1024)}"`] }));
