@@ -2,6 +2,7 @@
  * Pieces every deployer shares: values files, upstream.env, local wrapper charts, kustomize
  * folders, per-release traits, repository slugs, and the file list builder.
  */
+import { READINESS_HELM_TIMEOUT } from './readiness.js';
 import { internalError } from '../errors.js';
 import { toYaml } from '../serialize.js';
 import { shellQuote } from './shell.js';
@@ -50,6 +51,8 @@ export interface ReleaseTraits {
 }
 
 export function releaseTraits(folder: Folder): ReleaseTraits {
+  // The gate Job has its own deadline and retry loop: helm waits a little longer, once.
+  if (folder.role === 'readiness') return { timeout: READINESS_HELM_TIMEOUT.text, timeoutSeconds: READINESS_HELM_TIMEOUT.seconds, retries: 1, async: false };
   if (folder.release === 'kai-scheduler') return { timeout: '20m', timeoutSeconds: 1200, retries: 1, async: true };
   return { timeout: '10m', timeoutSeconds: 600, async: false };
 }
@@ -82,7 +85,7 @@ export function upstreamEnv(folder: Folder): string {
 /** `Chart.yaml` of a generated wrapper chart. */
 function localChartYaml(folder: Folder, toolVersion: string): string {
   const component = folder.component;
-  const what = folder.role === 'pre' ? 'manifests applied before' : folder.role === 'post' ? 'manifests applied after' : 'manifests of';
+  const what = folder.role === 'pre' ? 'manifests applied before' : folder.role === 'post' ? 'manifests applied after' : folder.role === 'readiness' ? 'readiness gate of' : 'manifests of';
   return toYaml({
     apiVersion: 'v2',
     name: folder.release,
@@ -121,7 +124,8 @@ export function addFolderContent(files: FileSet, plan: BundlePlan, folder: Folde
   switch (folder.kind) {
     case 'upstream':
       if (options.upstreamValues) files.add(`${base}/values.yaml`, values);
-      if (options.clusterValues) files.add(`${base}/cluster-values.yaml`, VALUES_HEADER);
+      // --dynamic values wait here, with their bundled value as the default to edit.
+      if (options.clusterValues) files.add(`${base}/cluster-values.yaml`, valuesFile(folder.component.dynamicValues ?? {}));
       if (options.upstreamEnv) files.add(`${base}/upstream.env`, upstreamEnv(folder));
       break;
     case 'local':

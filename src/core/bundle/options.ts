@@ -25,12 +25,34 @@ export const BUNDLE_SETTINGS = defineOptions({
     description: 'Value overrides, one per line: component:path.to.key=value (the component name or a valueOverrideKeys alias such as gpuoperator).',
     placeholder: '<component:path=value>',
   },
+  setJson: {
+    type: 'list',
+    separator: 'line',
+    description: 'List and object overrides, one per line: component:path=<json> (e.g. agentgateway:allowedSourceRanges=["10.0.0.0/8"]). Objects merge into the map at the path (null removes a key), lists and scalars replace; applied after set, and wins over set-file on the same path. Not for enabled.',
+    placeholder: '<component:path=json>',
+  },
+  setFile: {
+    type: 'list',
+    separator: 'line',
+    description: 'Overrides read from files, one per line: component:path=<file> (one YAML or JSON value, at most 1 MiB; relative to the working directory, links may not lead out of it). Same merge rules as set-json.',
+    placeholder: '<component:path=file>',
+  },
+  dynamic: {
+    type: 'list',
+    separator: 'line',
+    description: 'Values left to install time, one per line: component:path (e.g. alloy:clusterName). The path leaves the bundled values and waits, with its bundled value (or "") as default, in cluster-values.yaml (helm, helmfile), a ConfigMap the HelmRelease reads (flux) or the chart\'s values (argocdhelm); not with argocd.',
+    placeholder: '<component:path>',
+  },
   systemNodeSelector: { type: 'map', description: 'Node selector for system components: key=value pairs.', placeholder: '<key=value>' },
   systemNodeToleration: { type: 'list', description: 'Tolerations for system components: key=value:effect or key:effect (default: tolerate every taint).', placeholder: '<key=value:effect>' },
   acceleratedNodeSelector: { type: 'map', description: 'Node selector for GPU node components: key=value pairs.', placeholder: '<key=value>' },
   acceleratedNodeToleration: { type: 'list', description: 'Tolerations for GPU node components: key=value:effect or key:effect (default: tolerate every taint).', placeholder: '<key=value:effect>' },
   workloadSelector: { type: 'map', description: 'Labels of workloads that node tuning must not interrupt: key=value pairs.', placeholder: '<key=value>' },
   workloadGate: { type: 'string', description: 'Taint that keeps workloads off GPU nodes until they are ready: key=value:effect or key:effect.', placeholder: '<key=value:effect>' },
+  readinessHooks: {
+    type: 'bool',
+    description: 'Add a NNN-<component>-readiness chart after each component that ships components/<name>/readiness.yaml (a Chainsaw test): a Job that blocks the deployment until the component is really ready. helm, argocd and argocdhelm only.',
+  },
   nodes: { type: 'int', min: 0, max: MAX_NODES, default: 0, description: 'Estimated GPU node count, written to components that size themselves (0 leaves it unset).' },
   storageClass: {
     type: 'string',
@@ -54,11 +76,15 @@ export const BUNDLE_SETTINGS = defineOptions({
 export const BUNDLE_OPTIONS = defineOptions({
   recipe: {
     type: 'string',
-    required: true,
     defaults: { gitlab: 'recipe.yaml' },
-    description: 'Recipe to bundle (file, https URL, cm://namespace/name or - for stdin), e.g. the recipe stage\'s output.',
+    description: 'Recipe to bundle (file, https URL, cm://namespace/name or - for stdin), e.g. the recipe stage\'s output. Required, here or as spec.bundle.input.recipe of config.',
     aliases: ['-r'],
     placeholder: '<file|url|cm://ns/name|->',
+  },
+  config: {
+    type: 'string',
+    description: 'AICRConfig file (YAML or JSON, a path or an https URL) whose spec.bundle gives options not given otherwise: given options win, lists and maps are replaced, not merged. Unknown fields are errors.',
+    placeholder: '<file|url>',
   },
   ...BUNDLE_SETTINGS,
   output: {

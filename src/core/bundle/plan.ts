@@ -20,6 +20,9 @@ import { coerceSetValue, overridesFor, parseGoBool, parseSetFlags, setPath, type
 import type { BundleOptions, BundlePlan, ChartSource, Folder, PlannedComponent, ValidationFinding } from './types.js';
 import { parseRepoPath } from './repo-path.js';
 import { originFinder } from './value-origin.js';
+import { applicationOrder, applyTypedOverride, parseTypedFlags, type TypedOverride } from './typed-set.js';
+import { parseDynamicFlags, splitDynamic, type DynamicPath } from './dynamic.js';
+import { checkReadinessDeployer, READINESS_SUFFIX, readinessGate } from './readiness.js';
 import { ensureYamlParser } from '../documents/parse.js';
 import { optionRef } from '../option-refs.js';
 import { quoted } from '../safe-text.js';
@@ -40,28 +43,55 @@ interface Selection {
   included: ComponentRef[];
   /** Overrides by component name, `enabled` removed. */
   overrides: Map<string, SetOverride[]>;
+  /** `--set-json` and `--set-file` overrides by component name, in application order. */
+  typed: Map<string, TypedOverride[]>;
+  /** `--dynamic` paths by component name (sorted, once each). */
+  dynamic: Map<string, DynamicDeclaration[]>;
   notes: string[];
 }
 
-/** Resolves each `--set` key to a recipe component and applies `enabled` overrides. */
-function selectComponents(recipe: RecipeResult, catalog: Catalog, overrides: readonly SetOverride[]): Selection {
+type DynamicDeclaration = DynamicPath & { dynamic: true };
+type AnyOverride = SetOverride | TypedOverride | DynamicDeclaration;
+
+/** How an override names itself in a "cannot take effect" message. */
+function flagOf(override: AnyOverride): string {
+  if ('dynamic' in override) return optionRef('dynamic');
+  return optionRef('source' in override ? override.source : 'set');
+}
+
+/** Resolves each override key to a recipe component and applies `enabled` overrides. */
+function selectComponents(recipe: RecipeResult, catalog: Catalog, overrides: readonly SetOverride[], typedOverrides: readonly TypedOverride[] = [], dynamicPaths: readonly DynamicPath[] = []): Selection {
   const refs = recipe.componentRefs ?? [];
   const byName = new Map(refs.map((ref) => [ref.name, ref]));
   const aliasOwner = new Map<string, string>();
   for (const ref of refs) for (const alias of aliasesOf(catalog.components.get(ref.name))) if (!aliasOwner.has(alias)) aliasOwner.set(alias, ref.name);
   const declared = refs.map((ref) => ref.name).join(', ');
-  const perComponent = new Map<string, SetOverride[]>();
-  for (const override of overrides) {
+  const ownerOf = (override: AnyOverride): string => {
     const owner = byName.has(override.key) ? override.key : aliasOwner.get(override.key);
     if (owner === undefined) {
-      throw invalidInput(`${optionRef('set')} ${override.key}:${override.path} cannot take effect: unknown component "${override.key}"; recipe declares: ${declared}`, {
+      throw invalidInput(`${flagOf(override)} ${override.key}:${override.path} cannot take effect: unknown component "${override.key}"; recipe declares: ${declared}`, {
         hint: 'use a component name from the recipe (or one of its registry valueOverrideKeys aliases)',
       });
     }
-    const list = perComponent.get(owner) ?? [];
-    list.push(override);
-    perComponent.set(owner, list);
+    return owner;
+  };
+  const perComponent = new Map<string, SetOverride[]>();
+  for (const override of overrides) {
+    const owner = ownerOf(override);
+    perComponent.set(owner, [...(perComponent.get(owner) ?? []), override]);
   }
+  const typedPerComponent = new Map<string, TypedOverride[]>();
+  for (const override of typedOverrides) {
+    const owner = ownerOf(override);
+    typedPerComponent.set(owner, [...(typedPerComponent.get(owner) ?? []), override]);
+  }
+  const dynamicPerComponent = new Map<string, DynamicDeclaration[]>();
+  for (const declaration of dynamicPaths) {
+    const owner = ownerOf({ ...declaration, dynamic: true });
+    dynamicPerComponent.set(owner, [...(dynamicPerComponent.get(owner) ?? []), { ...declaration, dynamic: true }]);
+  }
+  const typed = new Map<string, TypedOverride[]>();
+  const dynamic = new Map<string, DynamicDeclaration[]>();
   const included: ComponentRef[] = [];
   const result = new Map<string, SetOverride[]>();
   const notes: string[] = [];
@@ -86,20 +116,28 @@ function selectComponents(recipe: RecipeResult, catalog: Catalog, overrides: rea
       }
       if (!enabled) reason = 'an enabled=false value override removed it';
     }
+    const mineTyped = applicationOrder(overridesFor(typedPerComponent.get(ref.name) ?? [], ref.name, aliases));
+    const mineDynamic = overridesFor(dynamicPerComponent.get(ref.name) ?? [], ref.name, aliases);
     if (reason !== undefined) {
-      const blocked = rest[0];
-      if (blocked) {
-        throw invalidInput(`${optionRef('set')} ${blocked.key}:${blocked.path} cannot take effect: component "${ref.name}" is not in the generated bundle because ${reason}`, {
-          hint: 'drop the override, or keep the component in the bundle',
-        });
-      }
+      // Only a scalar enabled=false is exempt (it is how a component is removed); a dynamic path never is.
+      const blocked = rest[0] ?? mineTyped[0] ?? mineDynamic[0];
+      if (blocked) throw cannotTakeEffect(blocked, ref.name, reason);
       notes.push(`component "${ref.name}" skipped: ${reason}`);
       continue;
     }
     included.push(ref);
     result.set(ref.name, rest);
+    typed.set(ref.name, mineTyped);
+    dynamic.set(ref.name, mineDynamic);
   }
-  return { included, overrides: result, notes };
+  return { included, overrides: result, typed, dynamic, notes };
+}
+
+/** An override whose component is not in the bundle: refused rather than silently dropped (upstream's rule). */
+function cannotTakeEffect(override: AnyOverride, component: string, reason: string): Error {
+  return invalidInput(`${flagOf(override)} ${override.key}:${override.path} cannot take effect: component "${component}" is not in the generated bundle because ${reason}`, {
+    hint: 'drop the override, or keep the component in the bundle',
+  });
 }
 
 /** Bundle order: `deploymentOrder` first, then components it does not list, by name. */
@@ -193,7 +231,23 @@ export async function planBundle({ recipe, catalog, options }: PlanInput): Promi
   const scheduling = parseScheduling(options);
   const storageClasses = { storageClass: parseStorageClass(options.storageClass, 'storage-class'), sharedStorageClass: parseStorageClass(options.sharedStorageClass, 'shared-storage-class') };
   const overrides = parseSetFlags(options.set ?? []);
-  const selection = selectComponents(recipe, catalog, overrides);
+  if ((options.setFile ?? []).length > 0) await ensureYamlParser();
+  const typedOverrides = parseTypedFlags(options.setFile ?? [], options.setJson ?? [], options.workspace);
+  const dynamicPaths = parseDynamicFlags(options.dynamic ?? []);
+  if (dynamicPaths.length > 0 && options.deployer === 'argocd') {
+    throw invalidInput(`${optionRef('dynamic')} is not supported with deployer "argocd": its Applications carry every value, with nothing left to install time`, {
+      hint: `use deployer argocdhelm, whose chart takes install-time values, or drop ${optionRef('dynamic')}`,
+      option: 'dynamic',
+    });
+  }
+  const selection = selectComponents(recipe, catalog, overrides, typedOverrides, dynamicPaths);
+  if (options.readinessHooks) {
+    checkReadinessDeployer(options.deployer);
+    const reserved = selection.included.find((ref) => ref.name.endsWith(READINESS_SUFFIX));
+    if (reserved) {
+      throw invalidInput(`component "${reserved.name}" ends in "${READINESS_SUFFIX}", which ${optionRef('readiness-hooks')} reserves for the gate folders it adds`, { hint: 'rename the component, or bundle without readiness hooks' });
+    }
+  }
   const notes = [...selection.notes, ...allocationPolicyWarnings(overrides, (name) => aliasesOf(catalog.components.get(name)))];
   if (selection.included.length === 0) throw invalidInput('recipe has no enabled components after filtering', { hint: `enable at least one component (check overrides.enabled and ${optionRef('set')} <component>:enabled)` });
   const ordered = orderComponents(selection.included, recipe.deploymentOrder);
@@ -221,15 +275,19 @@ export async function planBundle({ recipe, catalog, options }: PlanInput): Promi
       throw wrapError(error, `failed to resolve values for component "${ref.name}"`);
     }
     for (const override of selection.overrides.get(ref.name) ?? []) {
-      setPath(values, override.path, coerceSetValue(override.raw), true, `--set ${override.key}:${override.path}: `);
+      setPath(values, override.path, coerceSetValue(override.raw), true, `${optionRef('set')} ${override.key}:${override.path}: `);
     }
-    injectScheduling(values, config, scheduling);
-    const setPaths = new Set((selection.overrides.get(ref.name) ?? []).map((override) => override.path));
+    const dynamic = selection.dynamic.get(ref.name) ?? [];
+    injectScheduling(values, config, scheduling, new Set(dynamic.map((declaration) => declaration.path)));
+    const typed = selection.typed.get(ref.name) ?? [];
+    const setPaths = new Set([...(selection.overrides.get(ref.name) ?? []), ...typed].map((override) => override.path));
     injectStorageClasses(values, config, storageClasses, setPaths);
     if (ref.name === SLINKY_COMPONENT) materializeSlinkySharedStorage(values, supportsSharedStorage(ref.preManifestFiles));
+    // Typed overrides come last, so they win over values, --set and the scheduling flags.
+    for (const override of typed) applyTypedOverride(values, override);
 
     const data = manifestData(ref, namespace, values);
-    const originOf = originFinder(ref, `componentRefs[${recipe.componentRefs.indexOf(ref)}]`, selection.overrides.get(ref.name) ?? [], values);
+    const originOf = originFinder(ref, `componentRefs[${recipe.componentRefs.indexOf(ref)}]`, selection.overrides.get(ref.name) ?? [], values, typed);
     const preManifests = renderManifests(catalog, ref, ref.preManifestFiles ?? [], data, 'preManifestFiles', originOf);
     if (config.gkeCriticalPriority && recipe.criteria?.service === 'gke') preManifests.push(gkeCriticalPriorityQuota(namespace, recipe.criteria.nodes));
     const manifests = renderManifests(catalog, ref, ref.manifestFiles ?? [], data, 'manifestFiles', originOf);
@@ -267,8 +325,26 @@ export async function planBundle({ recipe, catalog, options }: PlanInput): Promi
     } else if (manifests.length > 0) {
       component.kind = 'manifest';
     } else {
-      notes.push(`component "${ref.name}" skipped: it has no chart source and no manifest that renders to content`);
+      const reason = 'it has no chart source and no manifest that renders to content';
+      const blocked = (selection.overrides.get(ref.name) ?? [])[0] ?? typed[0] ?? dynamic[0];
+      if (blocked) throw cannotTakeEffect(blocked, ref.name, reason);
+      notes.push(`component "${ref.name}" skipped: ${reason}`);
       continue;
+    }
+    if (dynamic.length > 0) {
+      if (component.kind !== 'helm') {
+        const first = dynamic[0]!;
+        throw invalidInput(`${optionRef('dynamic')} ${first.key}:${first.path} cannot take effect: component "${ref.name}" is ${component.kind === 'manifest' ? 'manifest-only' : 'a kustomize component'}; its values are rendered into the bundle, so nothing reads them at install time`, {
+          hint: `drop the declaration, or give the value with ${optionRef('set')} when bundling`,
+        });
+      }
+      const split = splitDynamic(values, dynamic.map((declaration) => declaration.path).sort(compareStrings));
+      component.values = split.fixed;
+      component.dynamicValues = split.dynamic;
+    }
+    if (options.readinessHooks) {
+      const gate = readinessGate(catalog, ref.name, namespace, options.deployer, options.toolVersion ?? VERSION);
+      if (gate) component.readiness = gate;
     }
     components.push(component);
   }
@@ -289,7 +365,8 @@ export async function planBundle({ recipe, catalog, options }: PlanInput): Promi
     if (release.length > MAX_RELEASE_NAME) {
       throw invalidInput(`release name "${release}" is longer than ${MAX_RELEASE_NAME} characters (Helm's limit)`, { hint: `shorten the component name "${component.name}"` });
     }
-    const stripped = manifests.map((manifest) => ({ ...manifest, content: stripHookAnnotations(manifest.content) }));
+    // The gate's hook annotation is what makes helm wait for its Job; recipe manifests lose theirs (folder order sequences them).
+    const stripped = role === 'readiness' ? manifests : manifests.map((manifest) => ({ ...manifest, content: stripHookAnnotations(manifest.content) }));
     const index = folders.length + 1;
     const folder: Folder = {
       index,
@@ -312,6 +389,7 @@ export async function planBundle({ recipe, catalog, options }: PlanInput): Promi
       if (component.manifests.length > 0) add(component, 'post', 'local', component.manifests);
     } else if (component.kind === 'manifest') add(component, 'primary', 'local', component.manifests);
     else add(component, 'primary', 'kustomize', []);
+    if (component.readiness) add(component, 'readiness', 'local', [component.readiness]);
   }
   if (folders.length > MAX_FOLDERS) {
     throw invalidInput(`too many folders (${folders.length}) from ${components.length} components: the NNN- prefix supports at most ${MAX_FOLDERS}`, { hint: 'split the recipe' });

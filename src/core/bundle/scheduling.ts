@@ -95,12 +95,13 @@ const copyTolerations = (list: readonly Toleration[]): Array<Record<string, stri
  * then accelerated, so a path listed under both ends with the accelerated value). Replaces
  * whatever was at each path, including `--set` values.
  */
-export function injectScheduling(values: Record<string, unknown>, config: ComponentConfig | undefined, scheduling: Scheduling): void {
+export function injectScheduling(values: Record<string, unknown>, config: ComponentConfig | undefined, scheduling: Scheduling, skip: ReadonlySet<string> = new Set()): void {
   if (!config) return;
   const system = config.nodeScheduling?.system;
   const accelerated = config.nodeScheduling?.accelerated;
+  // `skip`: paths left to install time (--dynamic) get nothing baked in.
   const put = (paths: readonly string[] | undefined, make: () => unknown): void => {
-    for (const path of paths ?? []) setPath(values, path, make(), false);
+    for (const path of paths ?? []) if (!skip.has(path)) setPath(values, path, make(), false);
   };
   if (Object.keys(scheduling.systemSelector).length) put(system?.nodeSelectorPaths, () => ({ ...scheduling.systemSelector }));
   if (scheduling.systemTolerations.length) put(system?.tolerationPaths, () => copyTolerations(scheduling.systemTolerations));

@@ -28,26 +28,35 @@ export function parseSetFlags(flags: readonly string[], input = 'set'): SetOverr
   return flags.map((text, order) => parseSetFlag(text, order, input));
 }
 
-export function parseSetFlag(text: string, order = 0, input = 'set'): SetOverride {
+/** How an override flag is written, for its messages (`--set-json` and `--set-file` share the parser). */
+export interface OverrideForm {
+  form: string;
+  example: string;
+}
+
+const SET_SPELLING: OverrideForm = { form: SET_FORM, example: 'gpuoperator:driver.version=580.105.08' };
+
+export function parseSetFlag(text: string, order = 0, input = 'set', spelling: OverrideForm = SET_SPELLING): SetOverride {
+  const { form } = spelling;
   const shown = quoted(text);
-  const hint = `write ${SET_FORM} (e.g. gpuoperator:driver.version=580.105.08); values may contain ":" and "="`;
+  const hint = `write ${form} (e.g. ${spelling.example}); values may contain ":" and "="`;
   const colon = text.indexOf(':');
   const rest = colon < 0 ? '' : text.slice(colon + 1);
   const eq = rest.indexOf('=');
-  if (colon < 0 || eq < 0) throw optionError(input, `invalid override ${shown}: expected '${SET_FORM}'`, { hint });
+  if (colon < 0 || eq < 0) throw optionError(input, `invalid override ${shown}: expected '${form}'`, { hint });
   const key = text.slice(0, colon);
   const path = rest.slice(0, eq);
   const raw = rest.slice(eq + 1);
   if (key === '' || path === '') throw optionError(input, `invalid override ${shown}: component and path cannot be empty`, { hint });
-  if (raw === '') throw optionError(input, `invalid override ${shown}: value cannot be empty`, { hint: `give a value after "=" (${SET_FORM}), e.g. ${key}:${path}=true` });
+  if (raw === '') throw optionError(input, `invalid override ${shown}: value cannot be empty`, { hint: `give a value after "=" (${form}), e.g. ${key}:${path}=true` });
   const segments = path.split('.');
   if (segments.length > MAX_SET_SEGMENTS) {
-    throw optionError(input, `invalid override ${JSON.stringify(`${key}:${path.slice(0, 40)}…`)}: the path has ${segments.length} keys, more than ${MAX_SET_SEGMENTS}`, { hint: `write ${SET_FORM} with a path of at most ${MAX_SET_SEGMENTS} keys` });
+    throw optionError(input, `invalid override ${JSON.stringify(`${key}:${path.slice(0, 40)}…`)}: the path has ${segments.length} keys, more than ${MAX_SET_SEGMENTS}`, { hint: `write ${form} with a path of at most ${MAX_SET_SEGMENTS} keys` });
   }
   for (const segment of segments) {
     if (!SEGMENT.test(segment)) {
       throw optionError(input, `invalid path segment ${quoted(segment)} in ${shown}: must contain only letters, digits, "-" or "_" and start with a letter or digit`, {
-        hint: `write ${SET_FORM}: keys separated by single dots; list indexes and template syntax are not supported`,
+        hint: `write ${form}: keys separated by single dots; list indexes and template syntax are not supported`,
       });
     }
   }
@@ -121,9 +130,9 @@ export function parseGoBool(text: string): boolean | undefined {
  * On the same path the exact name wins, then earlier aliases; within one key the later flag wins.
  * Returned in application order (lexicographic by path).
  */
-export function overridesFor(all: readonly SetOverride[], name: string, aliases: readonly string[]): SetOverride[] {
+export function overridesFor<T extends Pick<SetOverride, 'key' | 'path' | 'order'>>(all: readonly T[], name: string, aliases: readonly string[]): T[] {
   const keys = [name, ...aliases.filter((alias) => alias !== name)];
-  const byPath = new Map<string, { rank: number; override: SetOverride }>();
+  const byPath = new Map<string, { rank: number; override: T }>();
   for (const override of all) {
     const rank = keys.indexOf(override.key);
     if (rank < 0) continue;

@@ -19,10 +19,18 @@ import { findingsOf } from './validations/index.js';
 import { toCodeQuality } from './validations/report.js';
 import type { ValidationFinding } from './types.js';
 import { checkOutputDir } from './output.js';
-import { BUNDLE_OUTPUTS, type BUNDLE_OPTIONS, type BUNDLE_SETTINGS } from './options.js';
+import { BUNDLE_OPTIONS, BUNDLE_OUTPUTS, type BUNDLE_SETTINGS } from './options.js';
+import { loadAicrConfig } from '../config/aicr-config.js';
+import { applyConfig, BUNDLE_CONFIG_FIELDS } from '../config/apply.js';
+import { optionError } from '../errors.js';
+import { optionRef } from '../option-refs.js';
 import { parseRepoPath } from './repo-path.js';
 import { parseSetFlags } from './set.js';
 import { parseStorageClass } from './storage.js';
+import { parseTypedFlags } from './typed-set.js';
+import { parseDynamicFlags } from './dynamic.js';
+import { checkReadinessDeployer } from './readiness.js';
+import { ensureYamlParser } from '../documents/parse.js';
 import { loadEarlier, planChanges } from '../changes/stage.js';
 import type { ChangePlan } from '../changes/plan.js';
 import type { BundleOptions } from './types.js';
@@ -48,6 +56,10 @@ function bundleOptionsFrom(values: OptionValues<typeof BUNDLE_SETTINGS>): Bundle
     targetRevision: values.targetRevision,
   };
   if (values.set.length) options.set = values.set;
+  if (values.setJson.length) options.setJson = values.setJson;
+  if (values.setFile.length) options.setFile = values.setFile;
+  if (values.dynamic.length) options.dynamic = values.dynamic;
+  if (values.readinessHooks) options.readinessHooks = true;
   if (values.workloadGate) options.workloadGate = values.workloadGate;
   if (values.nodes !== undefined) options.nodes = values.nodes;
   if (values.repo) options.repo = values.repo;
@@ -70,8 +82,19 @@ export type BundleStepResult = BundleOutcome & { changes?: ChangePlan };
 
 export async function runBundleStep(values: BundleValues, io: StepIO, given: BundleInputs = {}): Promise<BundleStepResult> {
   const outputOption = given.outputOption ?? 'output';
+  if (values.config) {
+    const config = await loadAicrConfig(values.config, readOptionsFor('config', io, values.kubeconfig));
+    for (const note of applyConfig(values as Record<string, unknown>, BUNDLE_OPTIONS, config, BUNDLE_CONFIG_FIELDS)) io.logger.info(note);
+  }
+  if (!values.recipe && !given.recipe) {
+    throw optionError('recipe', 'is required', { hint: `give ${optionRef('recipe')} the recipe to bundle, or set spec.bundle.input.recipe in the file of ${optionRef('config')}` });
+  }
   // Malformed overrides are refused before any work: no recipe is read for a bundle that cannot be made.
   parseSetFlags(values.set);
+  if (values.setFile.length) await ensureYamlParser();
+  parseTypedFlags(values.setFile, values.setJson);
+  parseDynamicFlags(values.dynamic);
+  if (values.readinessHooks) checkReadinessDeployer(values.deployer);
   parseRepoPath(values.repoPath, values.deployer);
   parseStorageClass(values.storageClass, 'storage-class');
   parseStorageClass(values.sharedStorageClass, 'shared-storage-class');
@@ -81,7 +104,7 @@ export async function runBundleStep(values: BundleValues, io: StepIO, given: Bun
   const reportClaims = await claimOutputs([report], writeOptionsFor(io, values.kubeconfig));
   const earlier = await loadEarlier(values, io, { bundles: true });
   const [recipe, catalog] = await Promise.all([
-    given.recipe ?? loadDocument('RecipeResult', values.recipe, readOptionsFor('recipe', io, values.kubeconfig)),
+    given.recipe ?? loadDocument('RecipeResult', values.recipe!, readOptionsFor('recipe', io, values.kubeconfig)),
     given.catalog ?? loadDataCatalog(values.data),
   ]);
   const output = await expandPath(values.output, outputOption, { criteria: recipe.document.criteria ?? {}, deployer: values.deployer });

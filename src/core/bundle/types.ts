@@ -11,6 +11,16 @@ export interface BundleOptions extends SchedulingFlags {
   deployer: DeployerName;
   /** `--set component:path=value` flags, in order. */
   set?: string[];
+  /** `--set-json component:path=<json>` flags, in order. */
+  setJson?: string[];
+  /** `--set-file component:path=<file>` flags, in order. */
+  setFile?: string[];
+  /** `--dynamic component:path` declarations: values left to install time. */
+  dynamic?: string[];
+  /** `--readiness-hooks`: a readiness gate chart after each component that ships readiness.yaml. */
+  readinessHooks?: boolean;
+  /** Where relative `--set-file` paths start, and which folder their links may not leave (default: the working directory). */
+  workspace?: string;
   /** Git (or OCI) URL of the repository the bundle is pushed to (GitOps deployers). */
   repo?: string;
   /** Folder of the bundle inside that repository (empty: its root). */
@@ -51,11 +61,15 @@ export interface PlannedComponent {
   /** The key GitOps values files use for this component (first valueOverrideKeys entry). */
   overrideKey: string;
   values: Record<string, unknown>;
+  /** `--dynamic` values taken out of `values`, with their bundled value (or "") as default; upstream charts only. */
+  dynamicValues?: Record<string, unknown>;
   kind: 'helm' | 'manifest' | 'kustomize';
   chart?: ChartSource;
   kustomize?: KustomizeSource;
   preManifests: RenderedManifest[];
   manifests: RenderedManifest[];
+  /** `--readiness-hooks`: the gate chart's template, when the component ships a readiness test. */
+  readiness?: RenderedManifest;
   /** Dependencies that are part of the bundle. */
   dependencies: string[];
   folders: Folder[];
@@ -70,7 +84,7 @@ export interface Folder {
   index: number;
   dir: string;
   release: string;
-  role: 'pre' | 'primary' | 'post';
+  role: 'pre' | 'primary' | 'post' | 'readiness';
   kind: 'upstream' | 'local' | 'kustomize';
   component: PlannedComponent;
   namespace: string;

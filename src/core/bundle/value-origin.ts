@@ -9,6 +9,8 @@ import { optionRef } from '../option-refs.js';
 import { isPlainObject } from '../serialize.js';
 import { formatGoValue } from './template/format.js';
 import { coerceSetValue, type SetOverride } from './set.js';
+import type { TypedOverride } from './typed-set.js';
+import { quoted } from '../safe-text.js';
 
 interface ValueOrigin {
   /** E.g. `--set gpuoperator:driver.version=…`, `recipe componentRefs[2].overrides.driver.version`. */
@@ -20,10 +22,17 @@ interface ValueOrigin {
 export type OriginOf = (printed: string) => ValueOrigin;
 
 /** The origin finder for one component; `where` is the recipe path of its reference. */
-export function originFinder(ref: ComponentRef, where: string, overrides: readonly SetOverride[], values: Record<string, unknown>): OriginOf {
+export function originFinder(ref: ComponentRef, where: string, overrides: readonly SetOverride[], values: Record<string, unknown>, typed: readonly TypedOverride[] = []): OriginOf {
   return (printed) => {
     const text = printed.trim();
     const matches = (candidate: string): boolean => candidate !== '' && (candidate === text || text.includes(candidate));
+    // Typed overrides are applied last, so they are looked at first (the deepest path wins).
+    for (const override of [...typed].reverse()) {
+      if (leafPath(override.value, matches) !== undefined) {
+        const what = override.file === undefined ? '…' : quoted(override.file);
+        return { label: `${optionRef(override.source)} ${override.key}:${override.path}=${what}`, option: override.source };
+      }
+    }
     // Later flags win, so the last matching override is the one in effect.
     for (const override of [...overrides].reverse()) {
       if (matches(override.raw) || matches(formatGoValue(coerceSetValue(override.raw), false))) {
@@ -42,7 +51,7 @@ export function originFinder(ref: ComponentRef, where: string, overrides: readon
 }
 
 /** The dot path of the leaf that best matches (an exact match before a contained one). */
-function leafPath(values: Record<string, unknown>, matches: (text: string) => boolean): string | undefined {
+function leafPath(values: unknown, matches: (text: string) => boolean): string | undefined {
   let best: { path: string; length: number } | undefined;
   const stack: Array<[unknown, string]> = [[values, '']];
   while (stack.length > 0) {

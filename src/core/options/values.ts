@@ -28,16 +28,26 @@ const MAX_DURATION_MS = 24 * 3_600_000;
  */
 export function readOptions<T extends OptionTable>(table: T, door: Door, source: RawSource): OptionValues<T> {
   const values: Record<string, unknown> = {};
+  const given = new Set<string>();
   for (const [property, spec] of Object.entries(table)) {
     if (spec.gitlabJob) continue;
     const offered = offeredAt(spec, door);
+    const raw = offered ? source(property, spec) : undefined;
+    if (raw !== undefined && !isEmpty(raw)) given.add(property);
     const value = offered
-      ? readOption(optionKey(property), spec, source(property, spec), defaultAt(spec, door))
+      ? readOption(optionKey(property), spec, raw, defaultAt(spec, door))
       : readOption(optionKey(property), { ...spec, required: false }, undefined, spec.default);
     if (value !== undefined) values[property] = value;
   }
+  givenOptions.set(values, given);
   return values as OptionValues<T>;
 }
+
+/**
+ * The options a door actually received (by property), for values read with {@link readOptions}:
+ * `--config` fills in only the others, since what the user gave wins over the file.
+ */
+export const givenOptions = new WeakMap<object, ReadonlySet<string>>();
 
 /** Every option at its default (the action door's), for a caller that composes a step itself. */
 export function defaultsOf<T extends OptionTable>(table: T): OptionValues<T> {

@@ -43,6 +43,11 @@ export const CRITERIA_OPTIONS = defineOptions({
 
 export const RECIPE_OPTIONS = defineOptions({
   ...CRITERIA_OPTIONS,
+  config: {
+    type: 'string',
+    description: 'AICRConfig file (YAML or JSON, a path or an https URL) whose spec.recipe gives criteria, snapshot, output and data not given otherwise: given options win. Unknown fields are errors.',
+    placeholder: '<file|url>',
+  },
   format: { type: 'enum', choices: ['yaml', 'json', 'table'], default: 'yaml', description: 'Recipe format: yaml, json or table.', aliases: ['-t'], placeholder: '<format>' },
   output: {
     writes: true,

@@ -17,7 +17,9 @@ import { loadDataCatalog } from '../catalog/embedded.js';
 import { describeCriteria } from '../criteria.js';
 import { resolveRecipe, type RecipeOutcome } from './index.js';
 import type { CRITERIA_OPTIONS} from './options.js';
-import { RECIPE_OUTPUTS, type RECIPE_OPTIONS } from './options.js';
+import { RECIPE_OPTIONS, RECIPE_OUTPUTS } from './options.js';
+import { loadAicrConfig } from '../config/aicr-config.js';
+import { applyConfig, RECIPE_CONFIG_FIELDS, RECIPE_UNSUPPORTED } from '../config/apply.js';
 import { loadEarlier, planChanges } from '../changes/stage.js';
 import type { ChangePlan } from '../changes/plan.js';
 
@@ -98,6 +100,10 @@ export interface RecipeStepOptions {
 
 /** Resolves the recipe, writes it to `output` (placeholders expanded), sets the outputs. */
 export async function runRecipeStep(values: RecipeValues, io: StepIO, options: RecipeStepOptions = {}): Promise<RecipeStepResult> {
+  if (values.config) {
+    const config = await loadAicrConfig(values.config, readOptionsFor('config', io, values.kubeconfig));
+    for (const note of applyConfig(values as Record<string, unknown>, RECIPE_OPTIONS, config, RECIPE_CONFIG_FIELDS, RECIPE_UNSUPPORTED)) io.logger.info(note);
+  }
   const given = values.output ?? '-';
   // A bad output location is refused, and a good one claimed, before any work (a templated one once it is expanded).
   const claim = hasPlaceholders(given) ? undefined : await claimOutput(parseLocation(given, 'output'), io, values.kubeconfig);

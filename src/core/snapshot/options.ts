@@ -26,6 +26,11 @@ export const SNAPSHOT_OPTIONS = defineOptions({
     placeholder: '<sources>',
   },
   requireGpu: { type: 'bool', env: 'AICR_REQUIRE_GPU', description: 'Same as adding gpu to require; with agent, the agent pod also requests one nvidia.com/gpu.' },
+  config: {
+    type: 'string',
+    description: 'AICRConfig file (YAML or JSON, a path or an https URL) whose spec.snapshot gives output, agent and execution settings not given otherwise: given options win. Unknown fields are errors.',
+    placeholder: '<file|url>',
+  },
   output: {
     writes: true,
     type: 'string',

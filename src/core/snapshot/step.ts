@@ -19,6 +19,8 @@ import { readOptionsFor, writeOptionsFor, type StepIO } from '../step.js';
 import { diffSnapshots, hasDrift, parseMeasurementTypes, type SnapshotDiff } from './diff.js';
 import { parseRequiredSources, renderSnapshot, subtypeName, takeSnapshot, type AgentSettings, type SnapshotRequest, type SnapshotRun, type SnapshotServices } from './index.js';
 import { SNAPSHOT_OPTIONS, SNAPSHOT_OUTPUTS } from './options.js';
+import { loadAicrConfig } from '../config/aicr-config.js';
+import { applyConfig, SNAPSHOT_CONFIG_FIELDS } from '../config/apply.js';
 import { recipeRegressions, type ConstraintRegression } from './recipe-drift.js';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 
@@ -158,6 +160,10 @@ function reportRecipeDrift(regressions: readonly ConstraintRegression[], recipeO
 }
 
 export async function runSnapshotStep(values: SnapshotValues, io: StepIO, services: Pick<SnapshotServices, 'collectors' | 'runAgent'> = {}): Promise<SnapshotStepResult> {
+  if (values.config) {
+    const config = await loadAicrConfig(values.config, readOptionsFor('config', io, values.kubeconfig));
+    for (const note of applyConfig(values as Record<string, unknown>, SNAPSHOT_OPTIONS, config, SNAPSHOT_CONFIG_FIELDS, [])) io.logger.info(note);
+  }
   const output = values.output ?? '-';
   const location = parseLocation(output, 'output');
   if (location.kind === 'url') throw invalidInput(`${optionRef('output')}: cannot write to a URL (${redactUrl(location.url)})`, { hint: 'write to a file, - for standard output, or cm://namespace/name' });

@@ -83,11 +83,26 @@ function helmRelease(folder: Folder, plan: BundlePlan): Record<string, unknown> 
   const dependencies = folderDependencies(plan, folder).map((dependency) => dependency.release).sort(compareStrings);
   if (dependencies.length > 0) spec.dependsOn = dependencies.map((name) => ({ name }));
   if (folder.kind === 'upstream' && Object.keys(folder.component.values).length > 0) spec.values = sortKeysDeep(folder.component.values);
+  if (folder.kind === 'upstream' && folder.component.dynamicValues) spec.valuesFrom = [{ kind: 'ConfigMap', name: dynamicValuesName(folder) }];
   return {
     apiVersion: 'helm.toolkit.fluxcd.io/v2',
     kind: 'HelmRelease',
     metadata: { name: folder.release, namespace: FLUX_NAMESPACE },
     spec,
+  };
+}
+
+/** The ConfigMap with a release's --dynamic values, beside its HelmRelease (Flux reads valuesFrom in the release's namespace). */
+function dynamicValuesName(folder: Folder): string {
+  return `${folder.release}-values`;
+}
+
+function dynamicValuesConfigMap(folder: Folder): Record<string, unknown> {
+  return {
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
+    metadata: { name: dynamicValuesName(folder), namespace: FLUX_NAMESPACE },
+    data: { 'values.yaml': toYaml(folder.component.dynamicValues ?? {}, { sortKeys: true }) },
   };
 }
 
@@ -134,6 +149,11 @@ export const fluxDeployer: Deployer = {
     resources.push(gitPath);
     for (const folder of plan.folders) {
       addFolderContent(files, plan, folder, { clusterValues: false, upstreamEnv: false, upstreamValues: false });
+      if (folder.kind === 'upstream' && folder.component.dynamicValues) {
+        const configMap = `${folder.dir}/configmap-values.yaml`;
+        files.add(configMap, document(dynamicValuesConfigMap(folder)));
+        resources.push(configMap);
+      }
       const release = `${folder.dir}/helmrelease.yaml`;
       files.add(release, document(helmRelease(folder, plan)));
       resources.push(release);
@@ -157,6 +177,7 @@ export const fluxDeployer: Deployer = {
       remove: `Delete the Kustomization (\`kubectl delete -f flux-kustomization.yaml\`); with \`prune: true\` Flux removes the HelmReleases and uninstalls them.`,
     }));
     const notes = plan.repoGiven ? [] : ['Regenerate with --repo (or edit the GitRepository URL) before applying'];
+    if (plan.components.some((component) => component.dynamicValues)) notes.push('Install-time values are in NNN-<release>/configmap-values.yaml: edit them for the cluster before applying');
     return { files: files.files, steps: [`Push <bundle-dir> to ${plan.repoPath ? `${plan.repoPath}/ of ` : ''}your Git repository`, `kubectl apply -f <bundle-dir>/${gitPath} -f <bundle-dir>/flux-kustomization.yaml`, 'flux get helmreleases -A'], notes };
   },
 };
