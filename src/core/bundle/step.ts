@@ -111,7 +111,7 @@ export async function runBundleStep(values: BundleValues, io: StepIO, given: Bun
   const writeReport = async (findings: readonly ValidationFinding[]): Promise<void> => {
     if (!report) return;
     const reportClaim = reportClaims(report);
-    const recipePath = reportPath(values.recipe, io.workspace);
+    const recipePath = reportPath(values.recipe ?? recipe.origin, io.workspace);
     const text = toJson(toCodeQuality(findings, recipePath, io.env.GITLAB_CI === 'true' ? inputNamer : flagNamer));
     await writeLocation(report, text, { input: 'codequality', format: 'json', ...writeOptionsFor(io, values.kubeconfig), ...(reportClaim ? { claim: reportClaim } : {}) });
   };
