@@ -7,8 +7,8 @@
  * untouched (frozen) subtrees, so builds never see each other's data.
  */
 import { AicrError, ErrorCode, invalidInput, notFound, wrapError } from '../errors.js';
+import { recipeResultApiVersion } from '../documents/api-versions.js';
 import {
-  API_VERSION,
   PHASES,
   type ComponentConfig,
   type ComponentRef,
@@ -130,7 +130,8 @@ export function buildRecipe(catalog: Catalog, criteria: Criteria, options: Build
   if (excluded.length > 0) metadata.excludedOverlays = excluded;
   if (warnings.length > 0) metadata.constraintWarnings = warnings;
   // Built key by key in the documented output order.
-  const result = { kind: 'RecipeResult', apiVersion: API_VERSION, metadata, criteria: criteriaForOutput(criteria) } as RecipeResult;
+  // A result with a configuration profile (ADR-015) is written as recipeResultApiVersion(true).
+  const result = { kind: 'RecipeResult', apiVersion: recipeResultApiVersion(false), metadata, criteria: criteriaForOutput(criteria) } as RecipeResult;
   const constraints = [...state.constraints.values()].sort(byName).map(outputConstraint);
   if (constraints.length > 0) result.constraints = constraints;
   result.componentRefs = refs.map((ref) => outputRef(applyRegistryDefaults(ref, catalog.components.get(ref.name))));
