@@ -45,7 +45,7 @@ describe('aicr completion bash', () => {
     expect(complete(file, ['aicr', 'completion', ''])).toEqual(expect.arrayContaining(['bash', 'zsh', 'fish']));
     // A number takes no file names; a document flag does.
     expect(complete(file, ['aicr', 'recipe', '--nodes', ''])).toEqual([]);
-    writeFileSync(join(dir, 'snap.yaml'), 'kind: Snapshot\n');
+    writeFileSync(join(dir, 'snap.yaml'), 'kind: Snapshot\napiVersion: aicr.run/v1\n');
     expect(complete(file, ['aicr', 'recipe', '--snapshot', 'sn'], dir)).toEqual(['snap.yaml']);
   });
 

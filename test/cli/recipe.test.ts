@@ -126,10 +126,10 @@ describe('aicr recipe', () => {
   });
 
   it('reads criteria from stdin and a snapshot from a file; flags override the snapshot', async () => {
-    const fromStdin = await runCli(['recipe', '--criteria', '-'], { stdin: 'kind: RecipeCriteria\nspec:\n  service: gke\n  os: cos\n  intent: training\n' });
+    const fromStdin = await runCli(['recipe', '--criteria', '-'], { stdin: 'kind: RecipeCriteria\napiVersion: aicr.run/v1\nspec:\n  service: gke\n  os: cos\n  intent: training\n' });
     expect(parse(fromStdin.stdout).metadata.appliedOverlays).toEqual(['base', 'monitoring-hpa', 'gke-cos', 'gke-cos-training']);
 
-    const dir = writeTree({ 'snap.yaml': { kind: 'Snapshot', measurements: [{ type: 'K8s', subtypes: [{ subtype: 'server', data: { version: 'v1.33.5-eks-3025e55' } }] }, { type: 'GPU', subtypes: [{ subtype: 'smi', data: { 'gpu.model': 'NVIDIA H100 80GB HBM3' } }] }] } });
+    const dir = writeTree({ 'snap.yaml': { kind: 'Snapshot', apiVersion: 'aicr.run/v1', measurements: [{ type: 'K8s', subtypes: [{ subtype: 'server', data: { version: 'v1.33.5-eks-3025e55' } }] }, { type: 'GPU', subtypes: [{ subtype: 'smi', data: { 'gpu.model': 'NVIDIA H100 80GB HBM3' } }] }] } });
     const fromSnapshot = await runCli(['recipe', '-s', join(dir, 'snap.yaml'), '--intent', 'training', '--accelerator', 'gb200']);
     expect(fromSnapshot.code, fromSnapshot.stderr).toBe(0);
     expect(parse(fromSnapshot.stdout).criteria).toMatchObject({ service: 'eks', accelerator: 'gb200', intent: 'training' });
@@ -137,7 +137,7 @@ describe('aicr recipe', () => {
   });
 
   it('explains a malformed criteria file with its line', async () => {
-    const dir = writeTree({ 'c.yaml': 'kind: RecipeCriteria\nspec:\n  service: eks\n   intent: training\n' });
+    const dir = writeTree({ 'c.yaml': 'kind: RecipeCriteria\napiVersion: aicr.run/v1\nspec:\n  service: eks\n   intent: training\n' });
     const result = await runCli(['recipe', '-c', join(dir, 'c.yaml')]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(new RegExp(`${join(dir, 'c.yaml')}:\\d+:\\d+: malformed YAML`));
