@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { runActionBuild } from '../helpers/runner.js';
-import { UPSTREAM_EXAMPLES, upstreamMockSnapshot } from '../helpers/paths.js';
+import { upstreamMockSnapshot } from '../helpers/paths.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'aicr-compare-to-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runBin } from '../helpers/cli.js';
-import { UPSTREAM_EXAMPLES, upstreamMockSnapshot } from '../helpers/paths.js';
+import { upstreamMockSnapshot } from '../helpers/paths.js';
 import { FIXTURE_DATA } from '../core/bundle/support.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'aicr-bundled-yaml-'));

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { runCli } from '../helpers/cli.js';
 import { tempDir } from '../helpers/catalog.js';
-import { UPSTREAM_EXAMPLES, upstreamMockSnapshot } from '../helpers/paths.js';
+import { upstreamMockSnapshot } from '../helpers/paths.js';
 import { EKS_RECIPE, FIXTURE_DATA, fixtureRecipe } from '../core/bundle/support.js';
 
 const dir = tempDir('aicr-diff-changes-');

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { runBin, runCli } from '../helpers/cli.js';
-import { UPSTREAM_EXAMPLES, upstreamMockSnapshot } from '../helpers/paths.js';
+import { upstreamMockSnapshot } from '../helpers/paths.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'aicr-diff-'));
 const file = (name: string, text: string) => {
@@ -121,7 +121,7 @@ describe('aicr diff', () => {
       [['-b', baseline, '--target', target, '--format', 'csv'], 2, '--format: "csv" is not one of yaml, json, table'],
       [['-b', baseline, '--target', target, '-o', 'cm://ns/x'], 2, '--output: a diff can only be written to a file or standard output'],
       [['-b', join(dir, 'missing.yaml'), '--target', target], 3, 'file not found'],
-      [['-b', file('bad.yaml', 'measurements: [{subtypes: []}]\n'), '--target', target], 2, 'is missing the required field "type"'],
+      [['-b', file('bad.yaml', 'kind: Snapshot\napiVersion: aicr.run/v1\nmeasurements: [{subtypes: []}]\n'), '--target', target], 2, 'is missing the required field "type"'],
       [['-b', baseline, '--target', 'cm://Bad/x'], 2, 'invalid namespace "Bad"'],
     ];
     for (const [argv, code, message] of cases) {

@@ -64,7 +64,7 @@ describe('aicr recipe: conformance error cases', () => {
     expect(result.stderr).toContain(`registry.yaml is required in external data directory: ${dir}`);
   });
 
-  it.each(['e-criteria-kind', 'e-criteria-apiversion', 'e-criteria-enum', 'e-criteria-negative-nodes'])('%s', async (id) => {
+  it.each(['e-criteria-kind', 'e-criteria-enum'])('%s', async (id) => {
     const testCase = errorCase(id);
     const dir = writeTree({ 'criteria.yaml': testCase.input.criteriaFile });
     const result = await runCli(['recipe', '--criteria', join(dir, 'criteria.yaml')]);
@@ -72,6 +72,36 @@ describe('aicr recipe: conformance error cases', () => {
     expect(result.stderr).toContain(testCase.expect.innermost);
     if (testCase.expect.wrapper) expect(result.stderr).toContain(testCase.expect.wrapper);
     expect(result.stderr).toContain(join(dir, 'criteria.yaml'));
+  });
+
+  // Deliberate differences (README): documents must carry an apiVersion we read (upstream v1's
+  // rule); v0.11.1 read a criteria file without one and expected aicr.nvidia.com/v1alpha1.
+  it('e-criteria-negative-nodes, with the apiVersion every document now carries', async () => {
+    const testCase = errorCase('e-criteria-negative-nodes');
+    const dir = writeTree({ 'criteria.yaml': { kind: 'RecipeCriteria', apiVersion: 'aicr.run/v1', ...testCase.input.criteriaFile } });
+    const result = await runCli(['recipe', '--criteria', join(dir, 'criteria.yaml')]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(testCase.expect.innermost);
+    const bare = writeTree({ 'criteria.yaml': testCase.input.criteriaFile });
+    const refused = await runCli(['recipe', '--criteria', join(bare, 'criteria.yaml')]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain(`${join(bare, 'criteria.yaml')}: the RecipeCriteria document has no apiVersion; expected "aicr.run/v1"`);
+  });
+
+  it('e-criteria-apiversion names the value and the apiVersion expected now', async () => {
+    const testCase = errorCase('e-criteria-apiversion');
+    const dir = writeTree({ 'criteria.yaml': testCase.input.criteriaFile });
+    const result = await runCli(['recipe', '--criteria', join(dir, 'criteria.yaml')]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`${join(dir, 'criteria.yaml')}:2: the RecipeCriteria document has apiVersion "wrong.version/v1", which this aicr does not read; expected "aicr.run/v1"`);
+  });
+
+  it('reads a criteria file of upstream v0.11.1 with a notice naming the file, the value and its replacement', async () => {
+    const dir = writeTree({ 'criteria.yaml': 'kind: RecipeCriteria\napiVersion: aicr.nvidia.com/v1alpha1\nspec:\n  service: eks\n' });
+    const result = await runCli(['recipe', '--criteria', join(dir, 'criteria.yaml')]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toContain(`notice: ${join(dir, 'criteria.yaml')}:2: older apiVersion: RecipeCriteria apiVersion "aicr.nvidia.com/v1alpha1" is an older one, read as "aicr.run/v1"`);
+    expect(result.stdout).toContain('apiVersion: aicr.run/v1\n');
   });
 
   it.each(['ok-criteria-partial', 'ok-criteria-flag-override'])('%s', async (id) => {

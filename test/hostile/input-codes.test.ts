@@ -199,7 +199,7 @@ describe('input-codes', () => {
       const { cwd } = fileIn('criteria.yaml', 'kind: RecipeCriteria\napiVersion: aicr.run/v1\nspec:\n  serivce: eks\n');
       const result = run(door, 'recipe', { criteria: 'criteria.yaml', output: 'recipe.yaml' }, cwd);
       expect(result.code, result.log).toBe(2);
-      expect(result.log).toContain('criteria.yaml:3:3: RecipeCriteria field spec has the unknown field "serivce" (did you mean "service"?)');
+      expect(result.log).toContain('criteria.yaml:4:3: RecipeCriteria field spec has the unknown field "serivce" (did you mean "service"?)');
       expectNothingWritten(result, ['criteria.yaml']);
     });
 

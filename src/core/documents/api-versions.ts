@@ -77,7 +77,7 @@ export function recipeMetadataApiVersion(hasProfile: boolean): string {
 }
 
 /** The values of `kind` read without a notice. */
-export function currentApiVersions(kind: VersionedKind): string[] {
+function currentApiVersions(kind: VersionedKind): string[] {
   const { current, profile } = API_VERSIONS[kind];
   return profile ? [current, profile] : [current];
 }
@@ -88,7 +88,7 @@ export function readableApiVersions(kind: VersionedKind): string[] {
 }
 
 /** The value that replaces `value` for `kind`; undefined when it is current or unknown. */
-export function replacementApiVersion(kind: VersionedKind, value: string): string | undefined {
+function replacementApiVersion(kind: VersionedKind, value: string): string | undefined {
   return Object.hasOwn(API_VERSIONS[kind].older, value) ? API_VERSIONS[kind].older[value] : undefined;
 }
 
