@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, statSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -118,11 +118,13 @@ describe('aicr convert <file>', () => {
     const text = '# my recipe\nkind: RecipeResult   # result\napiVersion: "aicr.nvidia.com/v1alpha1"  # old\ncomponentRefs: []\n';
     const dir = writeTree({ 'recipe.yaml': text });
     const file = join(dir, 'recipe.yaml');
+    chmodSync(file, 0o600);
     const result = await runCli(['convert', file]);
     expect(result.code, result.stderr).toBe(0);
     expect(readFileSync(file, 'utf8')).toBe(text.replace('"aicr.nvidia.com/v1alpha1"', '"aicr.run/v1"'));
     expect(result.stderr).toContain(`${file}: RecipeResult apiVersion aicr.nvidia.com/v1alpha1 → aicr.run/v1`);
     expect(readdirSync(dir)).toEqual(['recipe.yaml']);
+    expect(statSync(file).mode & 0o777, 'the file keeps its mode').toBe(0o600);
   });
 
   it('keeps single quotes, CRLF line ends and JSON layout', async () => {

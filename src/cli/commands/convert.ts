@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { optionError } from '../../core/errors.js';
 import { parseLocation, readLocation, writeFileAtomic } from '../../core/io.js';
 import { defineOptions } from '../../core/options/spec.js';
@@ -74,7 +75,8 @@ export const command = defineCommand({
     } else {
       const output = values.output ?? values.file;
       if (output === '-') context.stdout.write(converted.text);
-      else if (converted.change || output !== values.file) writeFileAtomic(output, converted.text, values.output === undefined ? 'file' : 'output');
+      else if (output === values.file && converted.change) writeFileAtomic(output, converted.text, 'file', statSync(output).mode & 0o777);
+      else if (output !== values.file) writeFileAtomic(output, converted.text, 'output');
     }
     const change = converted.change;
     context.logger.info(change ? `${origin}: ${change.kind} apiVersion ${change.from ?? '(none)'} → ${change.to}${values.dryRun ? ' (dry run)' : ''}` : `${origin}: already current`);

@@ -3,7 +3,7 @@
  * the current apiVersions; every other file is left alone. Nothing is written until every
  * document converted, so a bad file stops the run before any change.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { invalidInput, wrapError, ErrorCode } from '../errors.js';
 import { writeFileAtomic } from '../io.js';
@@ -45,7 +45,10 @@ export async function convertCatalog(dir: string): Promise<ConvertedFile[]> {
 
 /** Rewrites the converted files in place, each one replaced atomically. */
 export function writeConvertedInPlace(dir: string, files: readonly ConvertedFile[], option: string): void {
-  for (const file of files) writeFileAtomic(join(dir, ...file.path.split('/')), file.after, option);
+  for (const file of files) {
+    const path = join(dir, ...file.path.split('/'));
+    writeFileAtomic(path, file.after, option, statSync(path).mode & 0o777);
+  }
 }
 
 /**
