@@ -119,7 +119,7 @@ export function checkApiVersion(kind: VersionedKind, value: unknown, origin: str
   if (value === undefined || value === null || value === '') {
     throw invalidInput(`${where}: the ${kind} document has no apiVersion; expected ${expected(kind)}`, {
       ...options,
-      hint: `add the line "apiVersion: ${current}" next to "kind: ${kind}"`,
+      hint: `add the line "apiVersion: ${current}" next to "kind: ${kind}" ("aicr convert <file>" adds it)`,
     });
   }
   if (typeof value !== 'string') {

@@ -93,7 +93,7 @@ describe('checkApiVersion, every kind × every upstream value', () => {
         const error = thrown(() => checkApiVersion(kind, value, 'doc.yaml'));
         expect(exitCodeFor(error)).toBe(2);
         expect(error.message).toContain(`doc.yaml: the ${kind} document has no apiVersion; expected "${EXPECTED[kind].current[0]}"`);
-        expect(error.hint).toBe(`add the line "apiVersion: ${EXPECTED[kind].current[0]}" next to "kind: ${kind}"`);
+        expect(error.hint).toBe(`add the line "apiVersion: ${EXPECTED[kind].current[0]}" next to "kind: ${kind}" ("aicr convert <file>" adds it)`);
       }
       expect(thrown(() => checkApiVersion(kind, 1, 'doc.yaml')).message).toContain('must be text');
       expect(thrown(() => checkApiVersion(kind, 'aicr.run/v2', 'doc.yaml')).message).toContain('"aicr.run/v2", which this aicr does not read');
