@@ -11,6 +11,7 @@ import { STAGES } from '../src/stages.js';
 import { actionYaml, actionYamlPath } from './generate/action-yml.js';
 import { componentPath, componentYaml, pipelinePath, pipelineYaml } from './generate/component.js';
 import { optionsReference } from './generate/options-doc.js';
+import { versionSchemas } from './generate/version-schemas.js';
 import { dotenvName } from '../src/core/options/outputs.js';
 import { toYaml } from '../src/core/serialize.js';
 import { VERSION } from '../src/core/version.js';
@@ -139,6 +140,9 @@ function cliReference(): string {
   for (const command of commands) parts.push('', `### \`aicr ${command}\``, '', '```text', aicr(...command.split(' '), '--help'), '```');
   return parts.join('\n');
 }
+
+// 3. JSON Schemas per kind and apiVersion, from each kind's schema.
+for (const [path, text] of versionSchemas(root)) emit(path, text);
 
 if (stale.length) {
   console.error(`out of date (run npm run docs): ${stale.join(', ')}`);

@@ -14,7 +14,8 @@ import { parseSource, type SourceDocument } from './documents/source.js';
 import { formatPath } from './documents/source-types.js';
 import { constraintValuesAsText } from './documents/constraint-values.js';
 import { checkControlCharacters } from './documents/control-chars.js';
-import { API_VERSION } from './documents/types.js';
+import { checkApiVersion, reportApiVersionNotices, type ApiVersionNotice } from './documents/api-versions.js';
+import type { Logger } from './logger.js';
 
 /** A document with everything later steps need: the checked value, its positions, its name. */
 export interface LoadedDocument<K extends DocumentKind> {
@@ -24,11 +25,15 @@ export interface LoadedDocument<K extends DocumentKind> {
   source: SourceDocument;
   /** Name for messages: the path, the URL without credentials, or `cm://ns/name#key`. */
   origin: string;
+  /** Set when the document carries an older apiVersion (read, and reported as a notice). */
+  apiVersionNotice?: ApiVersionNotice;
 }
 
 export interface LoadOptions extends Omit<ReadOptions, 'input'> {
   /** Key of the option the location came from (messages name it in the door's spelling). */
   option: string;
+  /** Where a notice about an older apiVersion goes (none: the caller reports `apiVersionNotice`). */
+  logger?: Logger;
 }
 
 /** Kinds a user may hand us by mistake, and what to say about each. */
@@ -47,7 +52,7 @@ function kindOf(value: unknown): string | undefined {
 }
 
 /** Parses text already read (a ConfigMap's data, a file the caller holds) as a document of `kind`. */
-export async function parseDocumentOf<K extends DocumentKind>(kind: K, text: string, origin: string, option: string): Promise<LoadedDocument<K>> {
+export async function parseDocumentOf<K extends DocumentKind>(kind: K, text: string, origin: string, option: string, logger?: Logger): Promise<LoadedDocument<K>> {
   const [source] = await Promise.all([parseSource(text, origin), loadValidators(kind)]);
   const actual = kindOf(source.value);
   const acceptsRecipe = kind === 'RecipeResult' && actual === 'Recipe';
@@ -58,29 +63,27 @@ export async function parseDocumentOf<K extends DocumentKind>(kind: K, text: str
       option,
     });
   }
-  if (kind === 'RecipeCriteria') checkCriteriaHeader(source, origin, option);
   // Recipes and criteria are written by people (or edited after aicr wrote them); snapshots are measured.
   if (kind !== 'Snapshot') checkControlCharacters(source, kind);
+  const apiVersionNotice = checkHeader(kind, source, origin, option);
   if (kind === 'RecipeResult') constraintValuesAsText(source);
-  return { kind, document: checkDocument(kind, source), source, origin };
+  const loaded: LoadedDocument<K> = { kind, document: checkDocument(kind, source), source, origin, ...(apiVersionNotice ? { apiVersionNotice } : {}) };
+  if (apiVersionNotice && logger) reportApiVersionNotices(logger, [apiVersionNotice]);
+  return loaded;
 }
 
-/** A criteria file may leave kind and apiVersion out; when given they must be ours. */
-function checkCriteriaHeader(source: SourceDocument, origin: string, option: string): void {
-  const value = source.value as { apiVersion?: unknown } | null;
-  const apiVersion = value && typeof value === 'object' ? value.apiVersion : undefined;
-  if (apiVersion !== undefined && apiVersion !== '' && apiVersion !== API_VERSION) {
-    throw invalidInput(`${origin}: invalid apiVersion ${quoted(apiVersion)}, expected "${API_VERSION}"`, {
-      location: source.locate(['apiVersion']),
-      hint: `set apiVersion: ${API_VERSION} (or leave it out)`,
-      option,
-    });
-  }
+/** The apiVersion gate (documents/api-versions.ts), for a mapping; the schema check reports anything else. */
+function checkHeader(kind: DocumentKind, source: SourceDocument, origin: string, option: string): ApiVersionNotice | undefined {
+  const value = source.value;
+  if (!value || typeof value !== 'object' || Array.isArray(value) || Object.keys(value).length === 0) return undefined;
+  const apiVersion = (value as { apiVersion?: unknown }).apiVersion;
+  const location = Object.hasOwn(value, 'apiVersion') ? source.locate(['apiVersion']) : { file: origin };
+  return checkApiVersion(kind, apiVersion, origin, location, option);
 }
 
 /** Reads the text at `location`: every document this module loads is read here. */
 async function readDocumentText(location: string, options: LoadOptions): Promise<{ text: string; origin: string; option: string }> {
-  const { option, ...read } = options;
+  const { option, logger: _logger, ...read } = options;
   const { text, origin } = await readLocation(parseLocation(location, option), { ...read, input: option });
   return { text, origin, option };
 }
@@ -88,7 +91,7 @@ async function readDocumentText(location: string, options: LoadOptions): Promise
 /** Reads, parses and checks the document of `kind` at `location`. */
 export async function loadDocument<K extends DocumentKind>(kind: K, location: string, options: LoadOptions): Promise<LoadedDocument<K>> {
   const { text, origin, option } = await readDocumentText(location, options);
-  return parseDocumentOf(kind, text, origin, option);
+  return parseDocumentOf(kind, text, origin, option, options.logger);
 }
 
 /**
@@ -106,7 +109,7 @@ export async function loadDocumentOfKinds<K extends DocumentKind>(kinds: readonl
       option,
     });
   }
-  return parseDocumentOf(kind, text, origin, option);
+  return parseDocumentOf(kind, text, origin, option, options.logger);
 }
 
 /**

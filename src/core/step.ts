@@ -25,8 +25,8 @@ export interface StepIO {
 }
 
 /** Read options for a location given by `option`, with the door's stdin and the kubeconfig. */
-export function readOptionsFor(option: string, io: StepIO, kubeconfig: string | undefined): { option: string; stdin?: NodeJS.ReadableStream; kubeconfig?: string; signal?: AbortSignal } {
-  return { option, ...(io.stdin ? { stdin: io.stdin } : {}), ...(kubeconfig ? { kubeconfig } : {}), ...(io.signal ? { signal: io.signal } : {}) };
+export function readOptionsFor(option: string, io: StepIO, kubeconfig: string | undefined): { option: string; logger: Logger; stdin?: NodeJS.ReadableStream; kubeconfig?: string; signal?: AbortSignal } {
+  return { option, logger: io.logger, ...(io.stdin ? { stdin: io.stdin } : {}), ...(kubeconfig ? { kubeconfig } : {}), ...(io.signal ? { signal: io.signal } : {}) };
 }
 
 /** Claim and write options of a step's outputs: its kubeconfig for cm:// and its interrupt. */

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { runActionBuild } from '../helpers/runner.js';
-import { UPSTREAM_EXAMPLES } from '../helpers/paths.js';
+import { upstreamMockSnapshot } from '../helpers/paths.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'aicr-compare-to-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -96,7 +96,7 @@ describe('compare-to: a change plan for pull requests', () => {
   });
 
   it('refuses a snapshot, a folder for a recipe and a missing file, before writing anything', () => {
-    const snapshot = join(UPSTREAM_EXAMPLES, 'snapshot-mock-cuj1.yaml');
+    const snapshot = upstreamMockSnapshot();
     const cases: Array<[string, Record<string, string>, string]> = [
       ['recipe', { ...criteria, 'compare-to': snapshot }, 'input "compare-to": ' + snapshot + ' is a snapshot; a recipe or a bundle cannot be compared with it'],
       ['recipe', { ...criteria, 'compare-to': scratch }, 'is a folder (a bundle), but this step makes a recipe'],

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runActionBuild } from '../helpers/runner.js';
-import { REPO_ROOT, UPSTREAM_EXAMPLES } from '../helpers/paths.js';
+import { REPO_ROOT, UPSTREAM_EXAMPLES, upstreamMockSnapshot } from '../helpers/paths.js';
 import { fakeToolsEnv } from '../core/snapshot/fake-tools.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'aicr-dist-actions-'));
@@ -27,7 +27,7 @@ function runAction(name: string, inputs: Record<string, string>, env: NodeJS.Pro
 }
 
 const criteria = { service: 'eks', accelerator: 'h100', intent: 'training', os: 'ubuntu', platform: 'kubeflow' };
-const mockSnapshot = join(UPSTREAM_EXAMPLES, 'snapshot-mock-cuj1.yaml');
+const mockSnapshot = upstreamMockSnapshot();
 
 describe('the committed build of each action', () => {
   const recipe = runAction('recipe', criteria);

@@ -43,7 +43,7 @@ describe('actions/recipe', () => {
     const result = await runWithInputs(run, {}, {});
     expect(result.exitCode).toBe(2);
     const withFile = await runWithInputs(async () => {
-      writeFileSync('criteria.yaml', 'kind: RecipeCriteria\nspec:\n  service: kind\n  intent: inference\n');
+      writeFileSync('criteria.yaml', 'kind: RecipeCriteria\napiVersion: aicr.run/v1\nspec:\n  service: kind\n  intent: inference\n');
       await run();
     }, { criteria: 'criteria.yaml', data: UPSTREAM_RECIPES });
     expect(withFile.exitCode).toBe(0);

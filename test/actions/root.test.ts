@@ -13,7 +13,7 @@ const passing = join(FIXTURES, 'validate', 'snapshot-eks-h100-pass.yaml');
 // In snapshot mode overlays whose own constraints fail are left out of the recipe, so only the
 // base recipe's floor (Kubernetes >= 1.25) is left to fail: a 1.24 cluster fails it.
 const tooOld = writeTree({
-  'snapshot.yaml': { kind: 'Snapshot', measurements: [{ type: 'K8s', subtypes: [{ subtype: 'server', data: { version: 'v1.24.17-eks-2d98532' } }] }] },
+  'snapshot.yaml': { kind: 'Snapshot', apiVersion: 'aicr.run/v1', measurements: [{ type: 'K8s', subtypes: [{ subtype: 'server', data: { version: 'v1.24.17-eks-2d98532' } }] }] },
 });
 const failing = join(tooOld, 'snapshot.yaml');
 // A service of a data catalog whose overlay has no constraints: only the base floor applies.

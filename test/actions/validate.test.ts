@@ -8,7 +8,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { run } from '../../src/actions/validate/main.js';
 import { runWithInputs } from '../helpers/action.js';
 import { tempDir } from '../helpers/catalog.js';
-import { FIXTURES, REPO_ROOT, UPSTREAM_EXAMPLES } from '../helpers/paths.js';
+import { FIXTURES, REPO_ROOT, UPSTREAM_EXAMPLES, upstreamMockSnapshot } from '../helpers/paths.js';
 
 const fixture = (name: string) => join(FIXTURES, 'validate', name);
 const recipe = fixture('recipe-extended.yaml');
@@ -74,7 +74,7 @@ describe('actions/validate', () => {
     const result = await runWithInputs(async () => {
       writeFileSync('recipe.yaml', readFileSync(join(UPSTREAM_EXAMPLES, 'recipe-eks-gb200-ubuntu-training-with-validation.yaml')));
       await run();
-    }, { recipe: 'recipe.yaml', snapshot: join(UPSTREAM_EXAMPLES, 'snapshot-mock-cuj1.yaml'), phase: 'deployment' });
+    }, { recipe: 'recipe.yaml', snapshot: upstreamMockSnapshot(), phase: 'deployment' });
     expect(result.exitCode).toBe(0);
     expect(result.outputs).toMatchObject({ status: 'partial', passed: '3', failed: '0', skipped: '1' });
     const warning = result.commands.find((c) => c.command === 'warning');

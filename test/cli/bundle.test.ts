@@ -85,7 +85,7 @@ describe('aicr bundle', () => {
   it('reports bad recipes and outputs with exit codes, leaving nothing behind', async () => {
     const dir = tempDir();
     const empty = join(dir, 'empty.yaml');
-    writeFileSync(empty, 'kind: RecipeResult\ncomponentRefs: []\n');
+    writeFileSync(empty, 'kind: RecipeResult\napiVersion: aicr.run/v1\ncomponentRefs: []\n');
     const file = join(dir, 'a-file');
     writeFileSync(file, 'x');
     const cases: Array<[string[], number, string]> = [

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runBin } from '../helpers/cli.js';
-import { UPSTREAM_EXAMPLES } from '../helpers/paths.js';
+import { upstreamMockSnapshot } from '../helpers/paths.js';
 import { FIXTURE_DATA } from '../core/bundle/support.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'aicr-bundled-yaml-'));
@@ -26,7 +26,7 @@ function anchored(path: string, name: string): string {
 describe('the bundled CLI reads YAML that needs the full library', () => {
   const recipe = join(dir, 'recipe.yaml');
   const made = runBin(['recipe', '--service', 'eks', '--accelerator', 'h100', '--intent', 'training', '--os', 'ubuntu', '-o', recipe]);
-  const snapshot = join(UPSTREAM_EXAMPLES, 'snapshot-mock-cuj1.yaml');
+  const snapshot = upstreamMockSnapshot();
 
   it('a recipe and a snapshot (validate, diff)', () => {
     expect(made.code, made.stderr).toBe(0);

@@ -48,7 +48,7 @@ describe('aicr completion bash', () => {
     expect(complete(file, ['aicr', 'recipe', 'list', '--no-'])).toEqual(['--no-health']);
     // A number takes no file names; a document flag does.
     expect(complete(file, ['aicr', 'recipe', '--nodes', ''])).toEqual([]);
-    writeFileSync(join(dir, 'snap.yaml'), 'kind: Snapshot\n');
+    writeFileSync(join(dir, 'snap.yaml'), 'kind: Snapshot\napiVersion: aicr.run/v1\n');
     expect(complete(file, ['aicr', 'recipe', '--snapshot', 'sn'], dir)).toEqual(['snap.yaml']);
   });
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { runCli } from '../helpers/cli.js';
 import { tempDir } from '../helpers/catalog.js';
-import { UPSTREAM_EXAMPLES } from '../helpers/paths.js';
+import { upstreamMockSnapshot } from '../helpers/paths.js';
 import { EKS_RECIPE, FIXTURE_DATA, fixtureRecipe } from '../core/bundle/support.js';
 
 const dir = tempDir('aicr-diff-changes-');
@@ -69,7 +69,7 @@ describe('aicr diff on recipes and bundles', () => {
   });
 
   it('writes snapshot drift as text (the table) and as Markdown', async () => {
-    const snapshot = parse(readFileSync(join(UPSTREAM_EXAMPLES, 'snapshot-mock-cuj1.yaml'), 'utf8'));
+    const snapshot = parse(readFileSync(upstreamMockSnapshot(), 'utf8'));
     const first = join(dir, 'snap-a.yaml');
     const second = join(dir, 'snap-b.yaml');
     writeFileSync(first, stringify(snapshot));
@@ -110,7 +110,7 @@ describe('aicr diff on recipes and bundles', () => {
   });
 
   it('refuses two different kinds, and --type on recipes, with exit 2', async () => {
-    const snapshot = join(UPSTREAM_EXAMPLES, 'snapshot-mock-cuj1.yaml');
+    const snapshot = upstreamMockSnapshot();
     const bundleDir = await bundle(join(dir, 'b3'));
     const criteria = join(dir, 'criteria.yaml');
     writeFileSync(criteria, 'kind: RecipeCriteria\napiVersion: aicr.nvidia.com/v1alpha1\nspec: {service: eks}\n');

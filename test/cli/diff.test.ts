@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { runBin, runCli } from '../helpers/cli.js';
-import { UPSTREAM_EXAMPLES } from '../helpers/paths.js';
+import { upstreamMockSnapshot } from '../helpers/paths.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'aicr-diff-'));
 const file = (name: string, text: string) => {
@@ -46,7 +46,7 @@ measurements:
 // The same node a day later, written as JSON by another tool: new timestamp and pid counter, a driver upgrade,
 // an added image, a removed one.
 const target = file('target.json', JSON.stringify({
-  kind: 'Snapshot',
+  kind: 'Snapshot', apiVersion: 'aicr.run/v1',
   metadata: { 'source-node': 'node-a', timestamp: '2026-03-11T08:00:00Z', version: '0.12.0' },
   measurements: [
     { type: 'OS', subtypes: [{ subtype: 'sysctl', data: { '/proc/sys/kernel/ns_last_pid': '99120', '/proc/sys/vm/swappiness': '60' } }] },
@@ -106,7 +106,7 @@ describe('aicr diff', () => {
   });
 
   it('compares upstream snapshots that have no kind/apiVersion and a legacy subtype', async () => {
-    const upstream = join(UPSTREAM_EXAMPLES, 'snapshot-mock-cuj1.yaml');
+    const upstream = upstreamMockSnapshot();
     const result = await runCli(['diff', '-b', upstream, '--target', upstream, '--fail-on-drift']);
     expect(result.code, result.stderr).toBe(0);
     expect(parse(result.stdout).summary.total).toBe(0);
@@ -121,7 +121,7 @@ describe('aicr diff', () => {
       [['-b', baseline, '--target', target, '--format', 'csv'], 2, '--format: "csv" is not one of yaml, json, table'],
       [['-b', baseline, '--target', target, '-o', 'cm://ns/x'], 2, '--output: a diff can only be written to a file or standard output'],
       [['-b', join(dir, 'missing.yaml'), '--target', target], 3, 'file not found'],
-      [['-b', file('bad.yaml', 'measurements: [{subtypes: []}]\n'), '--target', target], 2, 'is missing the required field "type"'],
+      [['-b', file('bad.yaml', 'kind: Snapshot\napiVersion: aicr.run/v1\nmeasurements: [{subtypes: []}]\n'), '--target', target], 2, 'is missing the required field "type"'],
       [['-b', baseline, '--target', 'cm://Bad/x'], 2, 'invalid namespace "Bad"'],
     ];
     for (const [argv, code, message] of cases) {

@@ -56,7 +56,7 @@ describe('aicr snapshot --baseline', () => {
   it('compares with the baseline, logs the drift, writes it as JSON and exits 11 with --fail-on-drift', async () => {
     const dir = tempDir();
     const baseline = join(dir, 'golden.yaml');
-    writeFileSync(baseline, 'kind: Snapshot\nmeasurements:\n  - type: OS\n    subtypes:\n      - subtype: release\n        data:\n          ID: plan9\n');
+    writeFileSync(baseline, 'kind: Snapshot\napiVersion: aicr.run/v1\nmeasurements:\n  - type: OS\n    subtypes:\n      - subtype: release\n        data:\n          ID: plan9\n');
     const args = ['snapshot', '--local', '-o', join(dir, 'now.yaml'), '--baseline', baseline, '--diff-types', 'OS', '--diff-output', join(dir, 'drift.json')];
     const report = await runCli(args, { env: { PATH: '' } });
     expect(report.code, report.stderr).toBe(0);

@@ -81,7 +81,7 @@ describe('--debug shows the decisions of a run', () => {
   });
 
   it('says which overlays a snapshot excluded and which constraint failed', async () => {
-    const dir = writeTree({ 'snapshot.yaml': { kind: 'Snapshot', measurements: [{ type: 'K8s', subtypes: [{ subtype: 'server', data: { version: 'v1.24.17-eks-2d98532' } }] }] } });
+    const dir = writeTree({ 'snapshot.yaml': { kind: 'Snapshot', apiVersion: 'aicr.run/v1', measurements: [{ type: 'K8s', subtypes: [{ subtype: 'server', data: { version: 'v1.24.17-eks-2d98532' } }] }] } });
     const result = await runCli(['--debug', 'recipe', '--snapshot', join(dir, 'snapshot.yaml'), '--accelerator', 'h100', '--intent', 'training']);
     // Upstream's coverage rule: the excluded overlays were the only ones carrying eks + h100 + training.
     expect(result.code, result.stderr).toBe(2);
@@ -116,7 +116,7 @@ describe('--debug shows Kubernetes requests and retries, never the credentials',
   const cluster = useFakeCluster();
 
   it('logs each request, its status and the retry after a 500', async () => {
-    const criteria = 'kind: RecipeCriteria\nspec:\n  service: eks\n';
+    const criteria = 'kind: RecipeCriteria\napiVersion: aicr.run/v1\nspec:\n  service: eks\n';
     cluster.fake.create('configmaps', { metadata: { name: 'criteria', namespace: 'default' }, data: { 'snapshot.yaml': criteria } });
     cluster.fake.inject({ verb: 'get', resource: 'configmaps', status: 500 });
     const result = await runCli(['--debug', 'recipe', '--criteria', 'cm://default/criteria', '--kubeconfig', cluster.kubeconfig]);

@@ -65,7 +65,7 @@ describe('aicr recipe: conformance error cases', () => {
     expect(result.stderr).toContain(`registry.yaml is required in external data directory: ${dir}`);
   });
 
-  it.each(['e-criteria-kind', 'e-criteria-apiversion', 'e-criteria-enum', 'e-criteria-negative-nodes'])('%s', async (id) => {
+  it.each(['e-criteria-kind', 'e-criteria-enum'])('%s', async (id) => {
     const testCase = errorCase(id);
     const dir = writeTree({ 'criteria.yaml': testCase.input.criteriaFile });
     const result = await runCli(['recipe', '--criteria', join(dir, 'criteria.yaml')]);
@@ -73,6 +73,36 @@ describe('aicr recipe: conformance error cases', () => {
     expect(result.stderr).toContain(testCase.expect.innermost);
     if (testCase.expect.wrapper) expect(result.stderr).toContain(testCase.expect.wrapper);
     expect(result.stderr).toContain(join(dir, 'criteria.yaml'));
+  });
+
+  // Deliberate differences (README): documents must carry an apiVersion we read (upstream v1's
+  // rule); v0.11.1 read a criteria file without one and expected aicr.nvidia.com/v1alpha1.
+  it('e-criteria-negative-nodes, with the apiVersion every document now carries', async () => {
+    const testCase = errorCase('e-criteria-negative-nodes');
+    const dir = writeTree({ 'criteria.yaml': { kind: 'RecipeCriteria', apiVersion: 'aicr.run/v1', ...testCase.input.criteriaFile } });
+    const result = await runCli(['recipe', '--criteria', join(dir, 'criteria.yaml')]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(testCase.expect.innermost);
+    const bare = writeTree({ 'criteria.yaml': testCase.input.criteriaFile });
+    const refused = await runCli(['recipe', '--criteria', join(bare, 'criteria.yaml')]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain(`${join(bare, 'criteria.yaml')}: the RecipeCriteria document has no apiVersion; expected "aicr.run/v1"`);
+  });
+
+  it('e-criteria-apiversion names the value and the apiVersion expected now', async () => {
+    const testCase = errorCase('e-criteria-apiversion');
+    const dir = writeTree({ 'criteria.yaml': testCase.input.criteriaFile });
+    const result = await runCli(['recipe', '--criteria', join(dir, 'criteria.yaml')]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`${join(dir, 'criteria.yaml')}:2: the RecipeCriteria document has apiVersion "wrong.version/v1", which this aicr does not read; expected "aicr.run/v1"`);
+  });
+
+  it('reads a criteria file of upstream v0.11.1 with a notice naming the file, the value and its replacement', async () => {
+    const dir = writeTree({ 'criteria.yaml': 'kind: RecipeCriteria\napiVersion: aicr.nvidia.com/v1alpha1\nspec:\n  service: eks\n' });
+    const result = await runCli(['recipe', '--criteria', join(dir, 'criteria.yaml')]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toContain(`notice: ${join(dir, 'criteria.yaml')}:2: older apiVersion: RecipeCriteria apiVersion "aicr.nvidia.com/v1alpha1" is an older one, read as "aicr.run/v1"`);
+    expect(result.stdout).toContain('apiVersion: aicr.run/v1\n');
   });
 
   it.each(['ok-criteria-partial', 'ok-criteria-flag-override'])('%s', async (id) => {
@@ -133,10 +163,10 @@ describe('aicr recipe', () => {
   });
 
   it('reads criteria from stdin and a snapshot from a file; flags override the snapshot', async () => {
-    const fromStdin = await runCli(['recipe', '--criteria', '-'], { stdin: 'kind: RecipeCriteria\nspec:\n  service: gke\n  os: cos\n  intent: training\n' });
+    const fromStdin = await runCli(['recipe', '--criteria', '-'], { stdin: 'kind: RecipeCriteria\napiVersion: aicr.run/v1\nspec:\n  service: gke\n  os: cos\n  intent: training\n' });
     expect(parse(fromStdin.stdout).metadata.appliedOverlays).toEqual(['base', 'monitoring-hpa', 'gke-cos', 'gke-cos-training']);
 
-    const dir = writeTree({ 'snap.yaml': { kind: 'Snapshot', measurements: [{ type: 'K8s', subtypes: [{ subtype: 'server', data: { version: 'v1.33.5-eks-3025e55' } }] }, { type: 'GPU', subtypes: [{ subtype: 'smi', data: { 'gpu.model': 'NVIDIA H100 80GB HBM3' } }] }] } });
+    const dir = writeTree({ 'snap.yaml': { kind: 'Snapshot', apiVersion: 'aicr.run/v1', measurements: [{ type: 'K8s', subtypes: [{ subtype: 'server', data: { version: 'v1.33.5-eks-3025e55' } }] }, { type: 'GPU', subtypes: [{ subtype: 'smi', data: { 'gpu.model': 'NVIDIA H100 80GB HBM3' } }] }] } });
     const fromSnapshot = await runCli(['recipe', '-s', join(dir, 'snap.yaml'), '--intent', 'training', '--accelerator', 'gb200']);
     expect(fromSnapshot.code, fromSnapshot.stderr).toBe(0);
     expect(parse(fromSnapshot.stdout).criteria).toMatchObject({ service: 'eks', accelerator: 'gb200', intent: 'training' });
@@ -144,7 +174,7 @@ describe('aicr recipe', () => {
   });
 
   it('explains a malformed criteria file with its line', async () => {
-    const dir = writeTree({ 'c.yaml': 'kind: RecipeCriteria\nspec:\n  service: eks\n   intent: training\n' });
+    const dir = writeTree({ 'c.yaml': 'kind: RecipeCriteria\napiVersion: aicr.run/v1\nspec:\n  service: eks\n   intent: training\n' });
     const result = await runCli(['recipe', '-c', join(dir, 'c.yaml')]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(new RegExp(`${join(dir, 'c.yaml')}:\\d+:\\d+: malformed YAML`));

@@ -10,7 +10,7 @@ import { tempDir } from '../helpers/catalog.js';
 import { makeCertificates, startCountingHttps, type CertificateCase, type CertificateSet } from '../helpers/certs.js';
 import { runBinAsync, runCli } from '../helpers/cli.js';
 
-const CRITERIA = 'kind: RecipeCriteria\nspec:\n  service: eks\n  intent: training\n';
+const CRITERIA = 'kind: RecipeCriteria\napiVersion: aicr.run/v1\nspec:\n  service: eks\n  intent: training\n';
 
 const FAILURES: Array<[Exclude<CertificateCase, 'valid'>, string, string]> = [
   ['self-signed', 'certificate is self-signed and not trusted (DEPTH_ZERO_SELF_SIGNED_CERT', 'certificate-authority'],

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { useFakeCluster } from '../fake-kube/harness.js';
 import { runBin, runCli } from '../helpers/cli.js';
 import { tempDir } from '../helpers/catalog.js';
-import { FIXTURES, UPSTREAM_EXAMPLES } from '../helpers/paths.js';
+import { FIXTURES, UPSTREAM_EXAMPLES, upstreamMockSnapshot } from '../helpers/paths.js';
 
 const fixture = (name: string) => join(FIXTURES, 'validate', name);
 const recipe = fixture('recipe-extended.yaml');
@@ -107,7 +107,7 @@ describe('aicr validate', () => {
 
   it('runs from the built bundle (bin/aicr.js) with the upstream example', () => {
     const dir = tempDir('aicr-bin-validate-');
-    writeFileSync(join(dir, 'snapshot.yaml'), readFileSync(join(UPSTREAM_EXAMPLES, 'snapshot-mock-cuj1.yaml')));
+    writeFileSync(join(dir, 'snapshot.yaml'), readFileSync(upstreamMockSnapshot()));
     const result = runBin(['validate', '-r', join(UPSTREAM_EXAMPLES, 'recipe-eks-gb200-ubuntu-training-with-validation.yaml'), '-s', 'snapshot.yaml', '-o', 'out/ctrf.json', '--codequality', 'gl-code-quality-report.json'], { cwd: dir });
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain('status: partial (4 constraints: 3 passed, 0 failed, 1 skipped)');

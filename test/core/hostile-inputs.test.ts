@@ -29,12 +29,12 @@ describe('hostile inputs', () => {
   it('YAML aliases cannot multiply a document past its size limit', async () => {
     const keys = Array.from({ length: 6000 }, (_, i) => `  k${i}: ${'v'.repeat(60)}`).join('\n');
     const aliases = Array.from({ length: 99 }, (_, i) => `copy${i}: *big`).join('\n');
-    const text = `kind: RecipeCriteria\nbig: &big\n${keys}\n${aliases}\n`;
+    const text = `kind: RecipeCriteria\napiVersion: aicr.run/v1\nbig: &big\n${keys}\n${aliases}\n`;
     const error = await readDocument('RecipeCriteria', text, 'bomb.yaml').catch((e) => e);
     expect(formatError(error)).toContain('expands to more than');
     expect(exitCodeFor(error)).toBe(2);
     // A few small aliases stay fine.
-    const ok = await readDocument('RecipeCriteria', 'kind: RecipeCriteria\nmetadata:\n  name: &n eks\nspec:\n  service: *n\n', 'ok.yaml');
+    const ok = await readDocument('RecipeCriteria', 'kind: RecipeCriteria\napiVersion: aicr.run/v1\nmetadata:\n  name: &n eks\nspec:\n  service: *n\n', 'ok.yaml');
     expect(ok.document.spec?.service).toBe('eks');
   });
 

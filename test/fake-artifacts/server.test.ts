@@ -28,7 +28,7 @@ function inRun(run = fake.startRun()): void {
 function files(): { root: string; paths: string[] } {
   const root = join(dir, 'src');
   mkdirSync(join(root, 'sub'), { recursive: true });
-  writeFileSync(join(root, 'a.yaml'), 'kind: Snapshot\n');
+  writeFileSync(join(root, 'a.yaml'), 'kind: Snapshot\napiVersion: aicr.run/v1\n');
   writeFileSync(join(root, 'sub', 'b.txt'), 'x'.repeat(100_000));
   return { root, paths: [join(root, 'a.yaml'), join(root, 'sub', 'b.txt')] };
 }
@@ -54,7 +54,7 @@ describe('fake artifact service with the real client', () => {
     const out = join(dir, 'out');
     const downloaded = await client.downloadArtifact(artifact.id, { path: out, expectedHash: artifact.digest! });
     expect(downloaded.digestMismatch).toBe(false);
-    expect(readFileSync(join(out, 'a.yaml'), 'utf8')).toBe('kind: Snapshot\n');
+    expect(readFileSync(join(out, 'a.yaml'), 'utf8')).toBe('kind: Snapshot\napiVersion: aicr.run/v1\n');
     expect(readFileSync(join(out, 'sub', 'b.txt'), 'utf8')).toHaveLength(100_000);
   });
 
@@ -83,7 +83,7 @@ describe('fake artifact service with the real client', () => {
     const out = join(dir, 'earlier');
     const result = await client.downloadArtifact(artifact.id, { path: out, findBy, expectedHash: artifact.digest! });
     expect(result.digestMismatch).toBe(false);
-    expect(readFileSync(join(out, 'a.yaml'), 'utf8')).toBe('kind: Snapshot\n');
+    expect(readFileSync(join(out, 'a.yaml'), 'utf8')).toBe('kind: Snapshot\napiVersion: aicr.run/v1\n');
     await expect(client.getArtifact('baseline', { findBy: { ...findBy, token: 'wrong' } })).rejects.toThrow(/Bad credentials/);
   });
 

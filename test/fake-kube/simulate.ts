@@ -98,7 +98,7 @@ export function simulateAgentJobs(fake: FakeKube, behaviour: AgentBehaviour | ((
     if (succeeded && !plan.skipWrite) {
       const target = agentTarget(job);
       if (target) {
-        const data = { format: 'yaml', 'snapshot.yaml': plan.snapshot ?? 'kind: Snapshot\nmeasurements: []\n', timestamp: now() };
+        const data = { format: 'yaml', 'snapshot.yaml': plan.snapshot ?? 'kind: Snapshot\napiVersion: aicr.run/v1\nmeasurements: []\n', timestamp: now() };
         const labels = { 'app.kubernetes.io/name': 'aicr', 'app.kubernetes.io/component': 'Snapshot', 'app.kubernetes.io/version': 'unknown' };
         const existing = fake.get('configmaps', target.namespace, target.name);
         if (existing) fake.update('configmaps', { ...existing, metadata: { ...existing.metadata, labels }, data });

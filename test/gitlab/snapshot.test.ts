@@ -59,6 +59,7 @@ check:
 
   it('reports drift against a baseline, exports AICR_SNAPSHOT_DRIFT and fails on drift when asked', () => {
     const golden = `kind: Snapshot
+apiVersion: aicr.run/v1
 measurements:
   - type: GPU
     subtypes:

@@ -5,7 +5,7 @@ import { validate as validateCtrf } from 'ctrf';
 import { parse as parseJunit } from 'junit2json';
 import { describe, expect, it } from 'vitest';
 import { runPipeline } from '../helpers/gitlab.js';
-import { FIXTURES, UPSTREAM_EXAMPLES } from '../helpers/paths.js';
+import { FIXTURES, UPSTREAM_EXAMPLES, upstreamMockSnapshot } from '../helpers/paths.js';
 
 const fixture = (name: string) => readFileSync(join(FIXTURES, 'validate', name), 'utf8');
 const files = {
@@ -13,7 +13,7 @@ const files = {
   'mixed.yaml': fixture('snapshot-mixed.yaml'),
   'pass.yaml': fixture('snapshot-eks-h100-pass.yaml'),
   'upstream-recipe.yaml': readFileSync(join(UPSTREAM_EXAMPLES, 'recipe-eks-gb200-ubuntu-training-with-validation.yaml'), 'utf8'),
-  'mock-snapshot.yaml': readFileSync(join(UPSTREAM_EXAMPLES, 'snapshot-mock-cuj1.yaml'), 'utf8'),
+  'mock-snapshot.yaml': readFileSync(upstreamMockSnapshot(), 'utf8'),
 };
 const codeQualitySchema = JSON.parse(fixture('gitlab-codequality.schema.json'));
 

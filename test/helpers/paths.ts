@@ -1,3 +1,5 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -8,3 +10,18 @@ export const UPSTREAM_RECIPES = join(SHARED, 'upstream', 'aicr-v0.11.1', 'recipe
 export const UPSTREAM_EXAMPLES = join(SHARED, 'upstream', 'examples');
 export const CONFORMANCE_CASES = join(SHARED, 'conformance', 'recipe-cases.yaml');
 export const FIXTURES = join(REPO_ROOT, 'test', 'fixtures');
+
+let mockSnapshot: string | undefined;
+/**
+ * Upstream's v0.11.1 mock snapshot (examples/snapshot-mock-cuj1.yaml) with the kind and apiVersion
+ * lines upstream's snapshot writer puts first: the example file has neither, and a document
+ * without an apiVersion is refused. Written once per process to a temporary file.
+ */
+export function upstreamMockSnapshot(): string {
+  if (!mockSnapshot) {
+    const dir = mkdtempSync(join(tmpdir(), 'aicr-upstream-mock-'));
+    mockSnapshot = join(dir, 'snapshot-mock-cuj1.yaml');
+    writeFileSync(mockSnapshot, `kind: Snapshot\napiVersion: aicr.nvidia.com/v1alpha1\n${readFileSync(join(UPSTREAM_EXAMPLES, 'snapshot-mock-cuj1.yaml'), 'utf8')}`);
+  }
+  return mockSnapshot;
+}

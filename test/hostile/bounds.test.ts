@@ -16,7 +16,7 @@ import { pidsIn, stillRunning } from '../helpers/processes.js';
 import { action, actionAsync, cli, cliAsync, gitlab, gitlabAsync, scratchDir } from './doors.js';
 import { AGENT_SNAPSHOT, startWorld, type World } from './kube-world.js';
 
-const CRITERIA = 'kind: RecipeCriteria\nspec:\n  service: eks\n  accelerator: h100\n  intent: inference\n';
+const CRITERIA = 'kind: RecipeCriteria\napiVersion: aicr.run/v1\nspec:\n  service: eks\n  accelerator: h100\n  intent: inference\n';
 const FAST = { AICR_REQUEST_TIMEOUT: '1s' };
 
 /** Executables in a fresh folder (each a shell script body; `$PIDS` is a file for process ids). */

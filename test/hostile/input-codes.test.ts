@@ -35,7 +35,7 @@ function fileIn(name: string, text: string): { cwd: string; path: string } {
 
 const DEEP = 100_000;
 const deepJson = `${'{"a":'.repeat(DEEP)}1${'}'.repeat(DEEP)}`;
-const deepFlow = `kind: RecipeCriteria\nspec: ${'['.repeat(DEEP)}${']'.repeat(DEEP)}\n`;
+const deepFlow = `kind: RecipeCriteria\napiVersion: aicr.run/v1\nspec: ${'['.repeat(DEEP)}${']'.repeat(DEEP)}\n`;
 const deepItems = `${'- '.repeat(DEEP)}x\n`;
 // One argument or variable may hold at most 128 KiB on Linux: 50,000 keys of one letter fit.
 const PATH_KEYS = 50_000;
@@ -196,10 +196,10 @@ describe('input-codes', () => {
 
   describe('unknown keys in strict documents are 2, naming the key and a near one', () => {
     it.each(DOORS)('%s: a criteria file with "serivce"', (door) => {
-      const { cwd } = fileIn('criteria.yaml', 'kind: RecipeCriteria\nspec:\n  serivce: eks\n');
+      const { cwd } = fileIn('criteria.yaml', 'kind: RecipeCriteria\napiVersion: aicr.run/v1\nspec:\n  serivce: eks\n');
       const result = run(door, 'recipe', { criteria: 'criteria.yaml', output: 'recipe.yaml' }, cwd);
       expect(result.code, result.log).toBe(2);
-      expect(result.log).toContain('criteria.yaml:3:3: RecipeCriteria field spec has the unknown field "serivce" (did you mean "service"?)');
+      expect(result.log).toContain('criteria.yaml:4:3: RecipeCriteria field spec has the unknown field "serivce" (did you mean "service"?)');
       expectNothingWritten(result, ['criteria.yaml']);
     });
 
@@ -252,7 +252,7 @@ describe('input-codes', () => {
     });
 
     it.each(ABSURD)('cli: nodes: %s in a criteria file', (nodes) => {
-      const { cwd } = fileIn('criteria.yaml', `kind: RecipeCriteria\nspec:\n  service: eks\n  nodes: ${nodes}\n`);
+      const { cwd } = fileIn('criteria.yaml', `kind: RecipeCriteria\napiVersion: aicr.run/v1\nspec:\n  service: eks\n  nodes: ${nodes}\n`);
       const result = cli(['recipe', '--criteria', 'criteria.yaml', '--output', 'recipe.yaml'], { cwd });
       expect(result.code, result.log).toBe(2);
       expect(result.stderr).toMatch(/spec\.nodes|invalid nodes/);

@@ -173,7 +173,7 @@ async function runCore(world: World, site: Site, fault: FaultName): Promise<Outc
         await claimConfigMap(parseConfigMapUri('cm://gpu-ops/existing', 'output'), { kubeconfig: world.kubeconfig, env, input: 'output' });
         break;
       case 'configmap-write':
-        await writeConfigMapDocument(parseConfigMapUri(`cm://gpu-ops/${family.target}`, 'output'), 'kind: RecipeResult\n', { kubeconfig: world.kubeconfig, env, input: 'output' });
+        await writeConfigMapDocument(parseConfigMapUri(`cm://gpu-ops/${family.target}`, 'output'), 'kind: RecipeResult\napiVersion: aicr.run/v1\n', { kubeconfig: world.kubeconfig, env, input: 'output' });
         break;
       case 'snapshot': {
         const collectors = await kubernetesCollectors({ kubeconfig: world.kubeconfig, sources: ['k8s', 'topology'] });

@@ -266,7 +266,7 @@ describe('secrets', () => {
     });
 
     it('cli recipe: malformed criteria YAML', () => {
-      const criteria = file('criteria.yaml', `kind: RecipeCriteria\nservice: eks # ${NEIGHBOURS[0]}\nbad: [unclosed\nsecret: ${NEIGHBOURS[1]}\n`);
+      const criteria = file('criteria.yaml', `kind: RecipeCriteria\napiVersion: aicr.run/v1\nservice: eks # ${NEIGHBOURS[0]}\nbad: [unclosed\nsecret: ${NEIGHBOURS[1]}\n`);
       expectNoLeak(cli(['recipe', '--criteria', criteria]), 2, NEIGHBOURS);
     });
 

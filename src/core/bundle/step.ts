@@ -105,7 +105,7 @@ export async function runBundleStep(values: BundleValues, io: StepIO, given: Bun
   const earlier = await loadEarlier(values, io, { bundles: true });
   const [recipe, catalog] = await Promise.all([
     given.recipe ?? loadDocument('RecipeResult', values.recipe!, readOptionsFor('recipe', io, values.kubeconfig)),
-    given.catalog ?? loadDataCatalog(values.data),
+    given.catalog ?? loadDataCatalog(values.data, io.logger),
   ]);
   const output = await expandPath(values.output, outputOption, { criteria: recipe.document.criteria ?? {}, deployer: values.deployer });
   const writeReport = async (findings: readonly ValidationFinding[]): Promise<void> => {

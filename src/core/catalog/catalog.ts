@@ -11,6 +11,7 @@ import { CRITERIA_FIELDS, DeclaredCriteria, specificity } from '../criteria.js';
 import { catalogFileRole } from './layout.js';
 import { validateDependencies } from './order.js';
 import type { DataSource, FileOrigin } from './source.js';
+import { checkApiVersion, type ApiVersionNotice, type VersionedKind } from '../documents/api-versions.js';
 
 export interface OverlayEntry {
   readonly name: string;
@@ -38,16 +39,21 @@ export type DocumentReader = <K extends DocumentKind>(kind: K, path: string) => 
  * Reads a document from a source. Returns undefined for a RecipeMetadata candidate whose kind
  * names another document type (those files are not overlays: e.g. validators/catalog.yaml).
  */
-export function yamlDocumentReader(source: DataSource): DocumentReader {
+export function yamlDocumentReader(source: DataSource, notices?: ApiVersionNotice[]): DocumentReader {
   return (kind, path) => {
     const origin = source.origin === 'embedded' ? `recipes/${path}` : `${source.label.replace(/\/+$/, '')}/${path}`;
     const parsed = parseDocumentSync(source.readText(path), origin, { syntax: 'yaml' });
     if (source.origin !== 'embedded') checkControlCharacters(parsed, kind);
+    const value = parsed.value as { kind?: unknown; apiVersion?: unknown } | null;
     if (kind === 'RecipeMetadata') {
-      const value = parsed.value as { kind?: unknown } | null;
       if (value && typeof value === 'object' && typeof value.kind === 'string' && value.kind !== '' && value.kind !== 'RecipeMetadata') {
         return undefined;
       }
+    }
+    if (value && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length > 0) {
+      const location = Object.hasOwn(value, 'apiVersion') ? parsed.locate(['apiVersion']) : { file: origin };
+      const notice = checkApiVersion(kind as VersionedKind, value.apiVersion, origin, location);
+      if (notice) notices?.push(notice);
     }
     return checkDocument(kind, parsed);
   };
@@ -56,6 +62,8 @@ export function yamlDocumentReader(source: DataSource): DocumentReader {
 export interface CatalogLayer {
   source: DataSource;
   read: DocumentReader;
+  /** Where `read` puts a notice for each document with an older apiVersion. */
+  notices?: readonly ApiVersionNotice[];
   /** Values files parsed ahead of time (the precompiled embedded catalog), by relative path. */
   parsedValues?: (path: string) => unknown;
 }
@@ -81,6 +89,8 @@ export class Catalog {
     readonly components: ReadonlyMap<string, ComponentConfig>,
     private readonly layers: { embedded: DataSource; external?: DataSource },
     private readonly parsedValues?: (path: string) => unknown,
+    /** Documents of the catalog read with an older apiVersion, in load order. */
+    readonly apiVersionNotices: readonly ApiVersionNotice[] = [],
   ) {}
 
   static fromLayers(embedded: CatalogLayer, external?: CatalogLayer): Catalog {
@@ -141,7 +151,8 @@ export class Catalog {
     for (const component of registry.components) if (!components.has(component.name)) components.set(component.name, component);
     const matchable = [...overlays.values()].filter((overlay) => overlay.criteria !== null);
     const layers = external ? { embedded: embedded.source, external: external.source } : { embedded: embedded.source };
-    return new Catalog(base, overlays, matchable, mixins, registry, components, layers, embedded.parsedValues);
+    const notices = [...(external?.notices ?? []), ...(embedded.notices ?? [])];
+    return new Catalog(base, overlays, matchable, mixins, registry, components, layers, embedded.parsedValues, notices);
   }
 
   /**

@@ -12,6 +12,8 @@ import { optionRef } from '../option-refs.js';
 import { Catalog, loadCatalogLayers, yamlDocumentReader, type CatalogLayer, type DocumentReader } from './catalog.js';
 import { DirectorySource, openExternalDirectory } from './source.js';
 import { precompiledCatalogEnabled } from './precompiled.js';
+import { reportApiVersionNotices, type ApiVersionNotice } from '../documents/api-versions.js';
+import type { Logger } from '../logger.js';
 
 interface PrecompiledCatalog {
   /** Relative paths of every file in recipes/, in walk order. */
@@ -48,19 +50,21 @@ export function embeddedRecipesDir(): string {
 }
 
 function embeddedLayer(compiledPath: string | undefined): CatalogLayer {
+  const notices: ApiVersionNotice[] = [];
   if (compiledPath) {
     const compiled = JSON.parse(readFileSync(compiledPath, 'utf8')) as PrecompiledCatalog;
     const source = new DirectorySource(embeddedRecipesDir(), 'embedded catalog', 'embedded', compiled.files);
+    // Precompiled documents are the files of recipes/, which a test loads without notices.
     const read: DocumentReader = (kind, path) => {
       const document = compiled.documents[path];
-      if (document === undefined) return yamlDocumentReader(source)(kind, path);
+      if (document === undefined) return yamlDocumentReader(source, notices)(kind, path);
       return (document === null ? undefined : document) as never;
     };
     const parsedValues = (path: string): unknown => compiled.documents[path];
-    return { source, read, parsedValues };
+    return { source, read, parsedValues, notices };
   }
   const source = new DirectorySource(embeddedRecipesDir(), 'embedded catalog', 'embedded');
-  return { source, read: yamlDocumentReader(source) };
+  return { source, read: yamlDocumentReader(source, notices), notices };
 }
 
 const cache = new Map<string, Promise<Catalog>>();
@@ -77,7 +81,8 @@ export function loadCatalog(dataDir?: string): Promise<Catalog> {
       const external = dataDir ? openExternalDirectory(dataDir) : undefined;
       const compiledPath = precompiledPath();
       const embedded = embeddedLayer(compiledPath);
-      const externalLayer = external ? { source: external, read: yamlDocumentReader(external) } : undefined;
+      const externalNotices: ApiVersionNotice[] = [];
+      const externalLayer = external ? { source: external, read: yamlDocumentReader(external, externalNotices), notices: externalNotices } : undefined;
       if (compiledPath && !externalLayer) {
         // Nothing to parse: the precompiled catalog needs neither the YAML parser nor ajv.
         return Catalog.fromLayers(embedded);
@@ -90,9 +95,19 @@ export function loadCatalog(dataDir?: string): Promise<Catalog> {
   return pending;
 }
 
-/** The catalog for the `data` option (the embedded one without it); a broken directory names it. */
-export function loadDataCatalog(data: string | undefined): Promise<Catalog> {
-  return loadCatalog(data).catch((error: unknown) => {
+const reported = new WeakSet<Catalog>();
+
+/**
+ * The catalog for the `data` option (the embedded one without it); a broken directory names it.
+ * With a logger, its documents with older apiVersions are reported, once per loaded catalog.
+ */
+export async function loadDataCatalog(data: string | undefined, logger?: Logger): Promise<Catalog> {
+  const catalog = await loadCatalog(data).catch((error: unknown) => {
     throw data ? wrapError(error, `${optionRef('data')}: failed to load the data directory ${data}`) : error;
   });
+  if (logger && !reported.has(catalog)) {
+    reported.add(catalog);
+    reportApiVersionNotices(logger, catalog.apiVersionNotices);
+  }
+  return catalog;
 }

@@ -1,6 +1,7 @@
 /** TypeScript shapes of the documents we read and write (schemas/ holds the JSON Schemas). */
 
-export const API_VERSION = 'aicr.nvidia.com/v1alpha1';
+/** The apiVersion of the artifacts we write (upstream v1.0's target; every kind's values: api-versions.ts). */
+export const API_VERSION = 'aicr.run/v1';
 
 export interface Constraint {
   name: string;

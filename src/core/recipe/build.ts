@@ -7,8 +7,8 @@
  * untouched (frozen) subtrees, so builds never see each other's data.
  */
 import { AicrError, ErrorCode, invalidInput, notFound, wrapError } from '../errors.js';
+import { recipeResultApiVersion } from '../documents/api-versions.js';
 import {
-  API_VERSION,
   PHASES,
   type ComponentConfig,
   type ComponentRef,
@@ -31,7 +31,7 @@ import { criteriaForOutput, criteriaMatch, criteriaMismatch } from '../criteria.
 import { deploymentOrder, validateDependencies } from '../catalog/order.js';
 import { coverageError, findCoverageGap } from './coverage.js';
 import { applyGpuDriverState, gpuDriverState } from './gpu-driver-state.js';
-import { applyProfile, checkProfileSurvived, effectiveProfile, PROFILED_RECIPE_API_VERSION, type ProfileSelection } from './profile.js';
+import { applyProfile, checkProfileSurvived, effectiveProfile, type ProfileSelection } from './profile.js';
 
 export interface BuildOptions {
   /** Written to `metadata.version` (the generating program's version). */
@@ -142,7 +142,7 @@ export function buildRecipe(catalog: Catalog, criteria: Criteria, options: Build
   if (driverState) metadata.gpuDriverState = driverState;
   if (profile) metadata.selectedProfile = profile.selected;
   // Built key by key in the documented output order.
-  const apiVersion = profile ? PROFILED_RECIPE_API_VERSION : API_VERSION;
+  const apiVersion = recipeResultApiVersion(profile !== undefined);
   const result = { kind: 'RecipeResult', apiVersion, metadata, criteria: criteriaForOutput(criteria) } as RecipeResult;
   const constraints = [...state.constraints.values()].sort(byName).map(outputConstraint);
   if (constraints.length > 0) result.constraints = constraints;

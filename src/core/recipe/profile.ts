@@ -12,11 +12,6 @@ import { compareStrings, isPlainObject } from '../serialize.js';
 import { mergeValues } from '../util/objects.js';
 import { optionRef } from '../option-refs.js';
 
-/**
- * apiVersion of a RecipeResult that carries `metadata.selectedProfile` (upstream v1's
- * profile-bearing version). One named constant until the apiVersion table owns it.
- */
-export const PROFILED_RECIPE_API_VERSION = 'aicr.run/v1beta2';
 
 /** The synthetic owned path that stands for a component's presence in the bundle. */
 export const PRESENCE_PATH = 'enabled';

@@ -64,7 +64,7 @@ export async function resolveFromOptions(values: CriteriaValues, io: StepIO, loa
     loaded.snapshot ?? (values.snapshot ? loadDocument('Snapshot', values.snapshot, read('snapshot')) : undefined),
     !values.snapshot && values.criteria ? loadDocument('RecipeCriteria', values.criteria, read('criteria')) : undefined,
     // The catalog loads while the documents are read (resolveRecipe finds it cached).
-    loadDataCatalog(values.data),
+    loadDataCatalog(values.data, io.logger),
   ]);
   const outcome = await resolveRecipe(
     { criteria: givenCriteria(values), ...(snapshot ? { snapshot } : {}), ...(criteriaDocument ? { criteriaDocument } : {}), ...(values.data ? { data: values.data } : {}), ...(values['criteria-strict'] ? { criteriaStrict: true } : {}), ...(values.profile ? { profile: values.profile } : {}) },

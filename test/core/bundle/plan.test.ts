@@ -120,7 +120,7 @@ describe('bad input', () => {
 
   it('rejects an injected folder name a declared component already uses', async () => {
     const data = tempDir();
-    writeFileSync(join(data, 'registry.yaml'), toYaml({ components: [{ name: 'gpu-operator', displayName: 'g' }, { name: 'gpu-operator-post', displayName: 'p' }] }));
+    writeFileSync(join(data, 'registry.yaml'), toYaml({ apiVersion: 'aicr.run/v1beta1', kind: 'ComponentRegistry', components: [{ name: 'gpu-operator', displayName: 'g' }, { name: 'gpu-operator-post', displayName: 'p' }] }));
     mkdirSync(join(data, 'components', 'gpu-operator', 'manifests'), { recursive: true });
     writeFileSync(join(data, 'components', 'gpu-operator', 'manifests', 'extra.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: extra\n');
     const error = await failure(generate(recipeFile({

@@ -99,7 +99,7 @@ describe('external data directories', () => {
   });
 
   it('rejects symlinks (files and directories), .. names and oversized files, listing every problem', () => {
-    const dir = writeTree({ 'registry.yaml': { components: [] }, 'overlays/a..b.yaml': 'x: 1\n' });
+    const dir = writeTree({ 'registry.yaml': { apiVersion: 'aicr.run/v1beta1', kind: 'ComponentRegistry', components: [] }, 'overlays/a..b.yaml': 'x: 1\n' });
     symlinkSync(join(dir, 'registry.yaml'), join(dir, 'symlink.yaml'));
     symlinkSync('/etc', join(dir, 'linked-dir'));
     const error = catchError(() => openExternalDirectory(dir));
@@ -136,16 +136,16 @@ describe('external data directories', () => {
 
   it('layers overlays by path and rejects a duplicate overlay name at another path', async () => {
     const replaced = writeTree({
-      'registry.yaml': { components: [] },
-      'overlays/eks.yaml': { kind: 'RecipeMetadata', metadata: { name: 'eks' }, spec: { criteria: { service: 'eks' }, constraints: [{ name: 'K8s.server.version', value: '>= 1.31' }] } },
+      'registry.yaml': { apiVersion: 'aicr.run/v1beta1', kind: 'ComponentRegistry', components: [] },
+      'overlays/eks.yaml': { kind: 'RecipeMetadata', apiVersion: 'aicr.run/v1beta1', metadata: { name: 'eks' }, spec: { criteria: { service: 'eks' }, constraints: [{ name: 'K8s.server.version', value: '>= 1.31' }] } },
     });
     const recipe = buildRecipe(await loadCatalog(replaced), applyCriteria(anyCriteria(), { service: 'eks' }, (f) => f));
     expect(recipe.constraints).toEqual([{ name: 'K8s.server.version', value: '>= 1.31' }]);
     expect(recipe.componentRefs.map((r) => r.name)).not.toContain('aws-efa');
 
     const duplicate = writeTree({
-      'registry.yaml': { components: [] },
-      'overlays/my-eks.yaml': { kind: 'RecipeMetadata', metadata: { name: 'eks' }, spec: { criteria: { service: 'eks' } } },
+      'registry.yaml': { apiVersion: 'aicr.run/v1beta1', kind: 'ComponentRegistry', components: [] },
+      'overlays/my-eks.yaml': { kind: 'RecipeMetadata', apiVersion: 'aicr.run/v1beta1', metadata: { name: 'eks' }, spec: { criteria: { service: 'eks' } } },
     });
     const error = await loadCatalog(duplicate).catch((e) => e);
     expect(formatError(error)).toContain('overlay name "eks" is defined twice');
@@ -153,29 +153,29 @@ describe('external data directories', () => {
   });
 
   it('names the file and line of a malformed overlay, and rejects a wrongly typed field', async () => {
-    const broken = writeTree({ 'registry.yaml': { components: [] }, 'overlays/bad.yaml': 'kind: RecipeMetadata\nmetadata:\n  name: bad\nspec:\n  criteria: [unclosed\n' });
+    const broken = writeTree({ 'registry.yaml': { apiVersion: 'aicr.run/v1beta1', kind: 'ComponentRegistry', components: [] }, 'overlays/bad.yaml': 'kind: RecipeMetadata\napiVersion: aicr.run/v1beta1\nmetadata:\n  name: bad\nspec:\n  criteria: [unclosed\n' });
     const error = await loadCatalog(broken).catch((e) => e);
     expect(formatError(error)).toMatch(new RegExp(`failed to parse overlays/bad.yaml: ${broken}/overlays/bad.yaml:\\d+:\\d+: malformed YAML`));
     expect(exitCodeFor(error)).toBe(2);
     const typed = writeTree({
-      'registry.yaml': { components: [] },
-      'overlays/typed.yaml': 'kind: RecipeMetadata\nmetadata:\n  name: typed\nspec:\n  criteria:\n    service: eks\n  constraints:\n    - name: OS.release.VERSION_ID\n      value: 24.04\n',
+      'registry.yaml': { apiVersion: 'aicr.run/v1beta1', kind: 'ComponentRegistry', components: [] },
+      'overlays/typed.yaml': 'kind: RecipeMetadata\napiVersion: aicr.run/v1beta1\nmetadata:\n  name: typed\nspec:\n  criteria:\n    service: eks\n  constraints:\n    - name: OS.release.VERSION_ID\n      value: 24.04\n',
     });
     const typedError = await loadCatalog(typed).catch((e) => e);
-    expect(formatError(typedError)).toContain(`${typed}/overlays/typed.yaml:9:7: RecipeMetadata field spec.constraints[0].value must be string, found the number 24.04`);
+    expect(formatError(typedError)).toContain(`${typed}/overlays/typed.yaml:10:7: RecipeMetadata field spec.constraints[0].value must be string, found the number 24.04`);
     expect(formatError(typedError)).toContain('hint: quote the value ("24.04")');
   });
 });
 
 describe('mixins', () => {
   it('rejects unknown fields, a wrong kind and duplicate names', async () => {
-    const unknownField = writeTree({ 'registry.yaml': { components: [] }, 'mixins/m.yaml': { kind: 'RecipeMixin', apiVersion: 'aicr.nvidia.com/v1alpha1', metadata: { name: 'm' }, spec: { criteria: { service: 'eks' } } } });
+    const unknownField = writeTree({ 'registry.yaml': { apiVersion: 'aicr.run/v1beta1', kind: 'ComponentRegistry', components: [] }, 'mixins/m.yaml': { kind: 'RecipeMixin', apiVersion: 'aicr.nvidia.com/v1alpha1', metadata: { name: 'm' }, spec: { criteria: { service: 'eks' } } } });
     expect(formatError(await loadCatalog(unknownField).catch((e) => e))).toContain('has the unknown field "criteria"');
-    const wrongKind = writeTree({ 'registry.yaml': { components: [] }, 'mixins/m.yaml': { kind: 'RecipeMetadata', metadata: { name: 'm' } } });
+    const wrongKind = writeTree({ 'registry.yaml': { apiVersion: 'aicr.run/v1beta1', kind: 'ComponentRegistry', components: [] }, 'mixins/m.yaml': { kind: 'RecipeMetadata', apiVersion: 'aicr.run/v1beta1', metadata: { name: 'm' } } });
     expect(formatError(await loadCatalog(wrongKind).catch((e) => e))).toContain('RecipeMixin field kind is "RecipeMetadata", expected "RecipeMixin"');
     const duplicate = writeTree({
-      'registry.yaml': { components: [] },
-      'mixins/a.yaml': { kind: 'RecipeMixin', metadata: { name: 'os-ubuntu' }, spec: {} },
+      'registry.yaml': { apiVersion: 'aicr.run/v1beta1', kind: 'ComponentRegistry', components: [] },
+      'mixins/a.yaml': { kind: 'RecipeMixin', apiVersion: 'aicr.run/v1beta1', metadata: { name: 'os-ubuntu' }, spec: {} },
     });
     expect(formatError(await loadCatalog(duplicate).catch((e) => e))).toContain('duplicate mixin name "os-ubuntu"');
   });

@@ -21,7 +21,7 @@ function caught(work: () => unknown): unknown {
   throw new Error('expected an error');
 }
 
-const criteria = 'kind: RecipeCriteria\nspec:\n  service: eks\n  accelerator: h100\n  intent: inference\n';
+const criteria = 'kind: RecipeCriteria\napiVersion: aicr.run/v1\nspec:\n  service: eks\n  accelerator: h100\n  intent: inference\n';
 
 describe('locations', () => {
   it('classifies files, stdin, URLs and ConfigMaps and rejects malformed ones', () => {

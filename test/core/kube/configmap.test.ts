@@ -88,7 +88,7 @@ describe('writing documents to ConfigMaps', () => {
       const stale = await claimed();
       cluster.fake.patch('configmaps', 'default', 'doc', { data: { other: 'writer' } });
       const before = cluster.fake.requests.length;
-      const error = await rejection(writeConfigMapDocument(uri('cm://default/doc'), 'kind: Snapshot\n', { kubeconfig: cluster.kubeconfig, timestamp: 't2', claim: stale }));
+      const error = await rejection(writeConfigMapDocument(uri('cm://default/doc'), 'kind: Snapshot\napiVersion: aicr.run/v1\n', { kubeconfig: cluster.kubeconfig, timestamp: 't2', claim: stale }));
       expect(error.exitCode).toBe(2);
       expect(cluster.fake.requests.slice(before).map((r) => `${r.method} ${r.status}`)).toEqual(['PUT 409', 'GET 200']);
       expect(cluster.fake.get('configmaps', 'default', 'doc')!.data.other).toBe('writer');

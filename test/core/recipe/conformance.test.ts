@@ -173,9 +173,9 @@ describe('synthetic cases', () => {
   it.each(['u-registry-defaults-helm', 'u-registry-defaults-kustomize', 'u-registry-defaults-explicit-type'])('%s', async (id) => {
     const testCase = get(id);
     const dir = writeTree({
-      'registry.yaml': { components: [testCase.registry] },
-      'overlays/base.yaml': { kind: 'RecipeMetadata', metadata: { name: 'base' }, spec: { componentRefs: [testCase.ref] } },
-      'overlays/all.yaml': { kind: 'RecipeMetadata', metadata: { name: 'all' }, spec: { criteria: {} } },
+      'registry.yaml': { apiVersion: 'aicr.run/v1beta1', kind: 'ComponentRegistry', components: [testCase.registry] },
+      'overlays/base.yaml': { kind: 'RecipeMetadata', apiVersion: 'aicr.run/v1beta1', metadata: { name: 'base' }, spec: { componentRefs: [testCase.ref] } },
+      'overlays/all.yaml': { kind: 'RecipeMetadata', apiVersion: 'aicr.run/v1beta1', metadata: { name: 'all' }, spec: { criteria: {} } },
     });
     const recipe = buildRecipe(await catalogFromDir(dir), anyCriteria());
     expect(recipe.componentRefs[0]).toEqual({ source: '', ...testCase.expect });
@@ -184,11 +184,11 @@ describe('synthetic cases', () => {
   it.each(['u-inherit-missing-parent', 'u-inherit-cycle'])('%s', async (id) => {
     const testCase = get(id);
     const files: Record<string, unknown> = {
-      'registry.yaml': { components: [] },
-      'overlays/base.yaml': { kind: 'RecipeMetadata', metadata: { name: 'base' }, spec: {} },
+      'registry.yaml': { apiVersion: 'aicr.run/v1beta1', kind: 'ComponentRegistry', components: [] },
+      'overlays/base.yaml': { kind: 'RecipeMetadata', apiVersion: 'aicr.run/v1beta1', metadata: { name: 'base' }, spec: {} },
     };
     for (const overlay of testCase.overlays) {
-      files[`overlays/${overlay.name}.yaml`] = { kind: 'RecipeMetadata', metadata: { name: overlay.name }, spec: { base: overlay.base, criteria: overlay.criteria } };
+      files[`overlays/${overlay.name}.yaml`] = { kind: 'RecipeMetadata', apiVersion: 'aicr.run/v1beta1', metadata: { name: overlay.name }, spec: { base: overlay.base, criteria: overlay.criteria } };
     }
     const catalog = await catalogFromDir(writeTree(files));
     const innermost = testCase.expect.error.split('] ').pop();
@@ -252,8 +252,8 @@ describe('synthetic cases', () => {
   it('u-wildcard-sibling-overlay', async () => {
     const testCase = get('u-wildcard-sibling-overlay');
     const external = writeTree({
-      'registry.yaml': { components: [] },
-      ...Object.fromEntries(testCase.overlays.map((o: any) => [`overlays/${o.name}.yaml`, { kind: 'RecipeMetadata', metadata: { name: o.name }, spec: { base: o.base, criteria: o.criteria } }])),
+      'registry.yaml': { apiVersion: 'aicr.run/v1beta1', kind: 'ComponentRegistry', components: [] },
+      ...Object.fromEntries(testCase.overlays.map((o: any) => [`overlays/${o.name}.yaml`, { kind: 'RecipeMetadata', apiVersion: 'aicr.run/v1beta1', metadata: { name: o.name }, spec: { base: o.base, criteria: o.criteria } }])),
     });
     const recipe = buildRecipe(await catalogFromDir(UPSTREAM_RECIPES, external), criteriaOf(testCase.criteria));
     expect(recipe.metadata.appliedOverlays).toEqual(testCase.expect.appliedOverlays);

@@ -3,7 +3,7 @@ import { diffSnapshots, formatDiffTable, hasDrift, isVolatileReading } from '../
 import type { Snapshot } from '../../../src/core/documents/types.js';
 
 const base: Snapshot = {
-  kind: 'Snapshot',
+  kind: 'Snapshot', apiVersion: 'aicr.run/v1',
   metadata: { timestamp: '2026-03-10T20:05:12Z', version: '0.11.1', 'source-node': 'a' },
   measurements: [
     { type: 'K8s', subtypes: [{ subtype: 'server', data: { version: 'v1.33.5-eks-3025e55' } }, { subtype: 'image', data: { 'gpu-operator': 'v25.3.0', coredns: 'v1.11.4' } }] },

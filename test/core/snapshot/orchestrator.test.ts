@@ -76,7 +76,7 @@ describe('collectSnapshot', () => {
     const two = renderSnapshot((await collectSnapshot({ collectors, env: { NODE_NAME: 'n1' } })).snapshot, 'yaml');
     expect(one).toBe(two);
     expect(one).toBe([
-      'kind: Snapshot', 'apiVersion: aicr.nvidia.com/v1alpha1', 'metadata:', '  source-node: n1', "  version: '1.0.0'", 'measurements:',
+      'kind: Snapshot', 'apiVersion: aicr.run/v1', 'metadata:', '  source-node: n1', "  version: '1.0.0'", 'measurements:',
       '  - type: OS', '    subtypes:', '      - subtype: s', '        data:', "          C: x", '          a: 1', "          b: '2'", '',
     ].join('\n'));
     const stamped = await collectSnapshot({ collectors, env: {}, timestamp: new Date('2026-03-10T20:05:12.345Z') });

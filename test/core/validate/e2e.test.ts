@@ -15,7 +15,7 @@ import { validateRecipe } from '../../../src/core/validate/index.js';
 import { VALIDATE_OPTIONS } from '../../../src/core/validate/options.js';
 import { runValidateStep, type ValidateStepResult } from '../../../src/core/validate/step.js';
 import { tempDir } from '../../helpers/catalog.js';
-import { FIXTURES, UPSTREAM_EXAMPLES } from '../../helpers/paths.js';
+import { FIXTURES, UPSTREAM_EXAMPLES, upstreamMockSnapshot } from '../../helpers/paths.js';
 
 interface ValidateRequest {
   recipe: string;
@@ -48,7 +48,7 @@ const statuses = (report: { constraints: Array<{ name: string; status: string }>
 
 describe('a recipe from the recipe stage', () => {
   it.each([
-    ['upstream mock snapshot (no sysctl)', upstream('snapshot-mock-cuj1.yaml'), 'partial', { passed: 3, failed: 0, skipped: 1 }],
+    ['upstream mock snapshot (no sysctl)', upstreamMockSnapshot(), 'partial', { passed: 3, failed: 0, skipped: 1 }],
     ['upstream agent structure (subtypes without data)', upstream('snapshot-agent-structure-assert.yaml'), 'partial', { passed: 0, failed: 0, skipped: 4 }],
     ['our passing fixture', fixture('snapshot-eks-h100-pass.yaml'), 'pass', { passed: 4, failed: 0, skipped: 0 }],
     ['our failing fixture', fixture('snapshot-eks-h100-fail.yaml'), 'fail', { passed: 0, failed: 4, skipped: 0 }],
@@ -63,7 +63,7 @@ describe('a recipe from the recipe stage', () => {
   });
 
   it('names the missing parts and the failed expectations', async () => {
-    const mock = await runValidation({ recipe: await stageRecipe(), snapshot: upstream('snapshot-mock-cuj1.yaml') });
+    const mock = await runValidation({ recipe: await stageRecipe(), snapshot: upstreamMockSnapshot() });
     expect(mock.report.constraints.find((c) => c.status === 'skipped')).toMatchObject({
       name: 'OS.sysctl./proc/sys/kernel/osrelease',
       message: 'subtype "sysctl" not found in the OS measurement',
@@ -153,7 +153,7 @@ describe('bad input', () => {
     const recipe = fixture('recipe-extended.yaml');
     expect((await failure({ recipe, snapshot: write('empty.yaml', '') })).message).toContain('the Snapshot document is empty');
     expect((await failure({ recipe, snapshot: write('comments.yaml', '# nothing here\n') })).message).toContain('the Snapshot document is empty');
-    const none = await failure({ recipe, snapshot: write('none.yaml', 'kind: Snapshot\nmeasurements: []\n') });
+    const none = await failure({ recipe, snapshot: write('none.yaml', 'kind: Snapshot\napiVersion: aicr.run/v1\nmeasurements: []\n') });
     expect(none.message).toContain('the snapshot has no measurements');
     expect(none.exitCode).toBe(2);
   });
@@ -215,8 +215,8 @@ describe('bad input', () => {
   });
 
   it('refuses list and map readings with the line of the value', async () => {
-    const error = await failure({ recipe: fixture('recipe-extended.yaml'), snapshot: write('lists.yaml', 'measurements:\n  - type: OS\n    subtypes:\n      - subtype: x\n        data:\n          l: [a, b]\n') });
+    const error = await failure({ recipe: fixture('recipe-extended.yaml'), snapshot: write('lists.yaml', 'kind: Snapshot\napiVersion: aicr.run/v1\nmeasurements:\n  - type: OS\n    subtypes:\n      - subtype: x\n        data:\n          l: [a, b]\n') });
     expect(error.exitCode).toBe(2);
-    expect(error.message).toContain(':6:');
+    expect(error.message).toContain(':8:');
   });
 });

@@ -17,8 +17,9 @@ async function outcome(path: string, expressionYaml: string, snapshotYaml: strin
   const dir = tempDir('aicr-outcome-');
   const recipe = join(dir, 'recipe.yaml');
   const snapshot = join(dir, options.json ? 'snapshot.json' : 'snapshot.yaml');
-  writeFileSync(recipe, `kind: RecipeResult\ncomponentRefs: []\ndeploymentOrder: []\nconstraints:\n  - name: ${path}\n    value: ${expressionYaml}\n`);
-  writeFileSync(snapshot, snapshotYaml);
+  writeFileSync(recipe, `kind: RecipeResult\napiVersion: aicr.run/v1\ncomponentRefs: []\ndeploymentOrder: []\nconstraints:\n  - name: ${path}\n    value: ${expressionYaml}\n`);
+  // The rows are written as in the spec, measurements only: the header every snapshot carries goes first.
+  writeFileSync(snapshot, options.json ? snapshotYaml.replace('{', '{"kind": "Snapshot", "apiVersion": "aicr.run/v1", ') : `kind: Snapshot\napiVersion: aicr.run/v1\n${snapshotYaml}`);
   let index;
   try {
     index = indexSnapshot(await loadDocument('Snapshot', snapshot, { option: 'snapshot' }));

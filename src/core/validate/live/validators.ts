@@ -44,7 +44,7 @@ export interface ValidatorPhaseExtras {
   runId?: string;
 }
 
-const EMPTY_SNAPSHOT = 'apiVersion: aicr.nvidia.com/v1alpha1\nkind: Snapshot\nmeasurements: []\n';
+const EMPTY_SNAPSHOT = 'apiVersion: aicr.run/v1\nkind: Snapshot\nmeasurements: []\n';
 
 /** Runs the validators the recipe declares for the phase; see the overview above. */
 export function runValidatorPhase(request: ValidatorPhaseRequest): Promise<LiveCheckResult[]> {

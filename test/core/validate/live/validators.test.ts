@@ -85,7 +85,7 @@ describe('validator Jobs', () => {
       'inference-gateway': { outcome: 'exit', exitCode: 2, message: 'agentgateway not in recipe — inference gateway check applies to inference clusters only' },
       'platform-health': { outcome: 'exit', exitCode: 3, message: 'panic: runtime error' },
     }));
-    const { results, error, lines } = await run('conformance', ['robust-controller', 'gang-scheduling', 'inference-gateway', 'platform-health'], {}, { snapshot: 'kind: Snapshot\nmeasurements: []\n' });
+    const { results, error, lines } = await run('conformance', ['robust-controller', 'gang-scheduling', 'inference-gateway', 'platform-health'], {}, { snapshot: 'kind: Snapshot\napiVersion: aicr.run/v1\nmeasurements: []\n' });
     expect(error).toBeUndefined();
     // Catalog order, as upstream runs them.
     expect(results!.map((r) => [r.name, r.status])).toEqual([
@@ -121,7 +121,7 @@ describe('validator Jobs', () => {
     expect(binding.subjects).toEqual([{ kind: 'ServiceAccount', name: 'aicr-validator-r1', namespace: NAMESPACE }]);
     const configMaps = cluster.fake.requestsFor('create', 'configmaps').map((r) => r.body as KubeObject);
     expect(configMaps.map((c) => Object.keys(c.data))).toEqual([['snapshot.yaml'], ['recipe.yaml'], ['validation.yaml']]);
-    expect(configMaps[0]!.data['snapshot.yaml']).toBe('kind: Snapshot\nmeasurements: []\n');
+    expect(configMaps[0]!.data['snapshot.yaml']).toBe('kind: Snapshot\napiVersion: aicr.run/v1\nmeasurements: []\n');
     // Upstream v0.11.1 validators (the pinned images) read the recipe, newer ones the validation input.
     expect(JSON.parse(configMaps[1]!.data['recipe.yaml'])).toMatchObject({ kind: 'RecipeResult', validation: { conformance: { checks: expect.arrayContaining(['gang-scheduling']) } } });
     expect(JSON.parse(configMaps[2]!.data['validation.yaml']).config.conformance.checks).toContain('gang-scheduling');
@@ -141,9 +141,9 @@ describe('validator Jobs', () => {
       imagePullSecrets: ['mirror-pull'],
       nodeSelector: { 'nodeGroup': 'gpu-worker', 'nvidia.com/gpu.present': 'true' },
       tolerations: [{ key: 'dedicated', operator: 'Equal', value: 'gpu', effect: 'NoSchedule' }, { key: 'nvidia.com/gpu', operator: 'Exists', effect: 'NoExecute' }],
-    }, { snapshot: { kind: 'Snapshot', measurements: [{ type: 'K8s', subtypes: [{ subtype: 'server', data: { version: 'v1.33.5' } }] }] } });
+    }, { snapshot: { kind: 'Snapshot', apiVersion: 'aicr.run/v1', measurements: [{ type: 'K8s', subtypes: [{ subtype: 'server', data: { version: 'v1.33.5' } }] }] } });
     const snapshot = cluster.fake.requestsFor('create', 'configmaps')[0]!.body as KubeObject;
-    expect(JSON.parse(snapshot.data['snapshot.yaml'])).toEqual({ kind: 'Snapshot', measurements: [{ type: 'K8s', subtypes: [{ subtype: 'server', data: { version: 'v1.33.5' } }] }] });
+    expect(JSON.parse(snapshot.data['snapshot.yaml'])).toEqual({ kind: 'Snapshot', apiVersion: 'aicr.run/v1', measurements: [{ type: 'K8s', subtypes: [{ subtype: 'server', data: { version: 'v1.33.5' } }] }] });
     expect(results!.map((r) => r.status)).toEqual(['passed']);
     const pod = sentJobs(cluster.fake)[0]!.spec.template.spec;
     expect(pod.containers[0].image).toBe('registry.internal:5000/aicr-validators/conformance:v0.11.1');
