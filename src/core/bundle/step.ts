@@ -18,6 +18,8 @@ import { parseSetFlags } from './set.js';
 import { loadEarlier, planChanges } from '../changes/stage.js';
 import type { ChangePlan } from '../changes/plan.js';
 import type { BundleOptions } from './types.js';
+import type { FetchSettings } from './vendor/repository.js';
+import { requestTimeoutMs } from '../request-timeout.js';
 
 export type BundleValues = OptionValues<typeof BUNDLE_OPTIONS>;
 
@@ -37,7 +39,14 @@ function bundleOptionsFrom(values: OptionValues<typeof BUNDLE_SETTINGS>): Bundle
   if (values.nodes !== undefined) options.nodes = values.nodes;
   if (values.repo) options.repo = values.repo;
   if (values.repoPath) options.repoPath = values.repoPath;
+  if (values.vendorCharts) options.vendorCharts = true;
   return options;
+}
+
+/** Deadline and interrupt of `--vendor-charts` downloads. */
+function vendorFetchSettings(io: StepIO): FetchSettings {
+  const timeoutMs = requestTimeoutMs(io.env);
+  return { ...(timeoutMs !== undefined ? { timeoutMs } : {}), ...(io.signal ? { interrupt: io.signal } : {}) };
 }
 
 /** What the root action hands over: the recipe it resolved and the catalog it used. */
@@ -64,7 +73,7 @@ export async function runBundleStep(values: BundleValues, io: StepIO, given: Bun
     given.catalog ?? loadDataCatalog(values.data),
   ]);
   const output = await expandPath(values.output, outputOption, { criteria: recipe.document.criteria ?? {}, deployer: values.deployer });
-  const generated = await generateBundle(recipe.document, catalog, bundleOptionsFrom(values));
+  const generated = await generateBundle(recipe.document, catalog, { ...bundleOptionsFrom(values), ...(values.vendorCharts ? { vendorFetch: vendorFetchSettings(io) } : {}) });
   const outcome = writeGeneratedBundle(generated, output, { force: values.force, input: outputOption, ...(claim ? { claim } : {}) });
   for (const note of outcome.notes) io.logger.warning(note);
   const outputs = typedOutputs(BUNDLE_OUTPUTS, io.outputs);
