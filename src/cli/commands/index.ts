@@ -9,6 +9,7 @@ const STAGE_COMMANDS: Record<string, CommandEntry> = {
   validate: { summary: 'check a recipe\'s constraints against a snapshot and its deployment against the cluster (exit 10 when one fails); CTRF, JUnit, Code Quality reports', load: async () => (await import('./validate.js')).command },
   bundle: { summary: 'generate a deployment bundle (helm, argocd, argocdhelm, flux, helmfile) from a recipe', load: async () => (await import('./bundle.js')).command },
   verify: { summary: 'check a bundle against its checksums.txt (exit 12 on findings)', load: async () => (await import('./verify.js')).command },
+  mirror: { summary: 'list the container images and Helm charts of a recipe or bundle for air-gapped mirroring (yaml, json, plain, Hauler, Zarf)', load: async () => (await import('./mirror.js')).command },
 };
 
 export const COMMANDS: Record<string, CommandEntry> = {
