@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { join, normalize } from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.js';
+import { runBinAsync, runCli } from '../helpers/cli.js';
 import { tempDir } from '../helpers/catalog.js';
 import { FIXTURE_DATA, helmBinary } from '../core/bundle/support.js';
 
@@ -154,6 +154,14 @@ describe.skipIf(!helm.path)('aicr bundle --vendor-charts', () => {
     expect(runHelm(['template', 'cert-manager', './001-cert-manager', '-f', '001-cert-manager/values.yaml', '-f', '001-cert-manager/cluster-values.yaml'], out)).toContain('message: "hello"');
     expect(runHelm(['template', 'gpu-operator', './002-gpu-operator', '-f', '002-gpu-operator/values.yaml'], out)).toContain('driver: "570.1"');
     expect(readFileSync(join(out, '002-gpu-operator', 'README.md'), 'utf8')).toContain(sha(operatorBytes));
+  });
+
+  it('vendors the same way through the built CLI (bin/aicr.js)', async () => {
+    const out = join(tempDir('aicr-vendor-out-'), 'bundle');
+    const result = await runBinAsync(['bundle', '--recipe', recipe(), '--data', FIXTURE_DATA, '--output', out, '--vendor-charts', '--set', 'certmanager:message=hello']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(readFileSync(join(out, '001-cert-manager', 'charts', 'tiny-0.1.0.tgz')).equals(readFileSync(join(repo, 'charts', 'tiny-0.1.0.tgz')))).toBe(true);
+    expect(spawnSync('sha256sum', ['-c', '--strict', 'checksums.txt'], { cwd: out }).status).toBe(0);
   });
 
   it('writes the same bytes on every run', async () => {

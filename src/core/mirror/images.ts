@@ -13,6 +13,7 @@ import type * as Yaml from 'yaml';
 import { invalidInput } from '../errors.js';
 import { quoted } from '../safe-text.js';
 import { compareStrings } from '../serialize.js';
+import { loadYaml, parseYamlDocuments, yamlLibrary } from '../documents/yaml-source.js';
 
 const TEMPLATE_ACTION = /\{\{[^{}]*\}\}/g;
 const PLACEHOLDER = '_aicr_helm_template_';
@@ -152,11 +153,16 @@ function walk(scan: Scan, node: unknown, doc: Yaml.Document): void {
  * descriptor is an input error (exit 2).
  */
 export async function extractImages(text: string, where: string): Promise<string[]> {
-  const YAML = await import('yaml');
+  await loadYaml();
+  const YAML = yamlLibrary();
   const source = stripTemplates(text);
   const lineCounter = new YAML.LineCounter();
-  const docs = YAML.parseAllDocuments(source, { lineCounter, uniqueKeys: false });
-  const list = Array.isArray(docs) ? docs : [docs];
+  let list: Yaml.Document.Parsed[];
+  try {
+    list = parseYamlDocuments(source, where, { lineCounter, uniqueKeys: false });
+  } catch (error) {
+    throw new ImageScanError(`${where}: ${(error as Error).message}`);
+  }
   const seen = new Set<string>();
   for (const doc of list) {
     if (doc.errors.length > 0) throw new ImageScanError(`${where}: not valid YAML: ${doc.errors[0]!.message.split('\n')[0]}`);

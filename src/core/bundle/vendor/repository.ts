@@ -10,6 +10,7 @@ import { quoted } from '../../safe-text.js';
 import { redactUrl } from '../../redact.js';
 import { sha256 } from '../../checksums/index.js';
 import { exactVersion } from '../versions.js';
+import { loadYaml, yamlLibrary } from '../../documents/yaml-source.js';
 
 /** Largest index.yaml read (upstream's cap). */
 const MAX_INDEX_BYTES = 32 * 1024 * 1024;
@@ -54,10 +55,10 @@ function repositoryBase(repository: string): URL {
 
 /** Parses index.yaml and returns the entries of `chart` (upstream reads `entries.<chart>[].version/urls`). */
 async function indexEntries(text: string, chart: string, label: string, shownIndex: string): Promise<IndexEntry[]> {
-  const { parse } = await import('yaml');
+  await loadYaml();
   let index: unknown;
   try {
-    index = parse(text, { maxAliasCount: 100, uniqueKeys: false });
+    index = yamlLibrary().parse(text, { maxAliasCount: 100, uniqueKeys: false });
   } catch (error) {
     throw invalidInput(`${label}: ${shownIndex} is not valid YAML: ${(error as Error).message.split('\n')[0]}`, { hint: 'check that the URL is a Helm chart repository (helm repo index writes index.yaml)' });
   }
