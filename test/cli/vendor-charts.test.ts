@@ -9,6 +9,8 @@ import { join, normalize } from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runBinAsync, runCli } from '../helpers/cli.js';
+import { runWithInputs } from '../helpers/action.js';
+import { run as runBundleAction } from '../../src/actions/bundle/main.js';
 import { tempDir } from '../helpers/catalog.js';
 import { FIXTURE_DATA, helmBinary } from '../core/bundle/support.js';
 
@@ -162,6 +164,27 @@ describe.skipIf(!helm.path)('aicr bundle --vendor-charts', () => {
     expect(result.code, result.stderr).toBe(0);
     expect(readFileSync(join(out, '001-cert-manager', 'charts', 'tiny-0.1.0.tgz')).equals(readFileSync(join(repo, 'charts', 'tiny-0.1.0.tgz')))).toBe(true);
     expect(spawnSync('sha256sum', ['-c', '--strict', 'checksums.txt'], { cwd: out }).status).toBe(0);
+  });
+
+  it('is an input of the bundle action and of the GitLab component, named so in messages', async () => {
+    const action = await runWithInputs(runBundleAction, { recipe: recipe(), data: FIXTURE_DATA, 'vendor-charts': 'true', set: 'certmanager:message=hello', summary: 'false' });
+    expect(action.exitCode, action.stdout).toBe(0);
+    expect(readFileSync(join(action.cwd, 'bundle', 'provenance.yaml'), 'utf8')).toContain('tarballName: tiny-0.1.0.tgz');
+    expect(action.outputs.files).toBe(String(readFileSync(join(action.cwd, 'bundle', 'checksums.txt'), 'utf8').split('\n').length));
+
+    const out = join(tempDir('aicr-vendor-out-'), 'bundle');
+    const env = { PATH: process.env.PATH, AICR_INPUT_RECIPE: recipe(), AICR_INPUT_DATA: FIXTURE_DATA, AICR_INPUT_OUTPUT: out, AICR_INPUT_VENDOR_CHARTS: 'true' };
+    overrides.set('/charts/index.yaml', (_request, response) => response.writeHead(500).end());
+    try {
+      const failed = await runCli(['bundle', '--inputs-from-env'], { env });
+      expect(failed.code).toBe(6);
+      expect(failed.stderr).toContain(`input "vendor-charts": component "cert-manager": ${repoUrl}/index.yaml answered HTTP 500`);
+    } finally {
+      overrides.delete('/charts/index.yaml');
+    }
+    const gitlab = await runCli(['bundle', '--inputs-from-env'], { env: { ...env, AICR_INPUT_SET: 'certmanager:message=hello' } });
+    expect(gitlab.code, gitlab.stderr).toBe(0);
+    expect(existsSync(join(out, '002-gpu-operator', 'charts', 'gpu-operator-v25.3.0.tgz'))).toBe(true);
   });
 
   it('writes the same bytes on every run', async () => {

@@ -60,7 +60,8 @@ export async function vendorCharts(plan: BundlePlan, settings: FetchSettings): P
           name: folder.component.name,
           chart: chart.name,
           version: chart.version,
-          repository: chart.repo,
+          // The bundle is shared: user:password in a repository URL never goes into it.
+          repository: chart.repo.replace(/^(https?:\/\/)[^@/]*@/, '$1'),
           sha256: result.sha256,
           tarballName: result.tarballName,
           pullerVersion: `aicr ${plan.toolVersion}`,
