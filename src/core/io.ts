@@ -187,6 +187,10 @@ export interface FetchBytesOptions {
   allowHttp?: boolean;
   /** What the bytes are, for the size message (default "document"). */
   what?: string;
+  /** Request headers (an OCI registry's Accept and Authorization). */
+  headers?: Record<string, string>;
+  /** Sees a failed response first (status, headers) and may throw its own error instead. */
+  onFailure?: (status: number, headers: Headers) => void;
 }
 
 /** The `fetchLimited` exchange returning the raw bytes (chart tarballs are binary). */
@@ -207,7 +211,7 @@ export async function fetchBytes(url: URL, options: FetchBytesOptions): Promise<
     let response: Response;
     try {
       trace(`GET ${shown}`);
-      response = await fetch(url, { signal: controller.signal, redirect: 'follow' });
+      response = await fetch(url, { signal: controller.signal, redirect: 'follow', ...(options.headers ? { headers: options.headers } : {}) });
       trace(() => `GET ${shown} answered HTTP ${response.status}${response.redirected ? ` (redirected to ${redactUrl(new URL(response.url))})` : ''}`);
     } catch (error) {
       trace(() => `GET ${shown} failed: ${errorText(error).replaceAll(url.href, shown)}`);
@@ -228,6 +232,7 @@ export async function fetchBytes(url: URL, options: FetchBytesOptions): Promise<
     }
     if (!response.ok) {
       await response.body?.cancel().catch(() => {});
+      options.onFailure?.(response.status, response.headers);
       const code = response.status === 404 ? ErrorCode.NotFound
         : response.status === 401 || response.status === 403 ? ErrorCode.Unauthorized
           : response.status === 429 ? ErrorCode.RateLimited

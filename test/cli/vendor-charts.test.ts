@@ -2,6 +2,7 @@
 // packaged and indexed by the real helm, the vendored bundle checked with helm lint/template and
 // sha256sum -c, and every failure (digest, 404, stall, OCI) leaving no bundle behind.
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -10,6 +11,7 @@ import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runBinAsync, runCli } from '../helpers/cli.js';
 import { runWithInputs } from '../helpers/action.js';
+import { runBounded } from '../../src/core/util/child-process.js';
 import { run as runBundleAction } from '../../src/actions/bundle/main.js';
 import { tempDir } from '../helpers/catalog.js';
 import { FIXTURE_DATA, helmBinary } from '../core/bundle/support.js';
@@ -254,13 +256,65 @@ describe.skipIf(!helm.path)('aicr bundle --vendor-charts', () => {
     }
   });
 
-  it('refuses an OCI chart before downloading anything (exit 2)', async () => {
-    const path = join(tempDir('aicr-vendor-recipe-'), 'oci.yaml');
-    writeFileSync(path, 'kind: RecipeResult\napiVersion: aicr.nvidia.com/v1alpha1\nmetadata:\n  version: v0.1.0\ncomponentRefs:\n  - name: kai-scheduler\n    namespace: kai\n    type: Helm\n    source: oci://ghcr.io/nvidia/kai-scheduler\n    version: v0.9.0\ndeploymentOrder:\n  - kai-scheduler\n');
-    const out = join(tempDir('aicr-vendor-out-'), 'bundle');
-    const result = await runCli(['bundle', '--recipe', path, '--data', FIXTURE_DATA, '--output', out, '--vendor-charts']);
-    expect(result.code).toBe(2);
-    expect(result.stderr).toContain('--vendor-charts: component "kai-scheduler": "oci://ghcr.io/nvidia/kai-scheduler" is an OCI registry');
-    expect(existsSync(out)).toBe(false);
+  it('vendors an OCI chart from a registry that wants a bearer token, checked against the layer digest', async () => {
+    // A registry on 127.0.0.1 speaking the distribution protocol: real helm pulls from it too.
+    const tgz = readFileSync(join(repo, 'charts', 'tiny-0.1.0.tgz'));
+    const config = Buffer.from(JSON.stringify({ apiVersion: 'v2', name: 'tiny', version: '0.1.0' }));
+    const digestOf = (bytes: Buffer) => `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
+    const blobs = new Map([[digestOf(tgz), tgz], [digestOf(config), config]]);
+    let tamper = false;
+    const manifest = Buffer.from(JSON.stringify({
+      schemaVersion: 2,
+      mediaType: 'application/vnd.oci.image.manifest.v1+json',
+      config: { mediaType: 'application/vnd.cncf.helm.config.v1+json', digest: digestOf(config), size: config.length },
+      layers: [{ mediaType: 'application/vnd.cncf.helm.chart.content.v1.tar+gzip', digest: digestOf(tgz), size: tgz.length }],
+    }));
+    const registry = createServer((request, response) => {
+      const url = new URL(request.url ?? '/', 'http://x');
+      const port = (registry.address() as AddressInfo).port;
+      if (url.pathname === '/token') return void response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ token: 'pull-token' }));
+      if (request.headers.authorization !== 'Bearer pull-token') {
+        return void response.writeHead(401, { 'www-authenticate': `Bearer realm="http://127.0.0.1:${port}/token",service="fake",scope="repository:charts/tiny:pull"` }).end();
+      }
+      if (url.pathname === '/v2/' || url.pathname === '/v2') return void response.writeHead(200).end();
+      if (url.pathname === '/v2/charts/tiny/manifests/0.1.0') {
+        return void response.writeHead(200, { 'content-type': 'application/vnd.oci.image.manifest.v1+json', 'docker-content-digest': digestOf(manifest), 'content-length': manifest.length }).end(request.method === 'HEAD' ? undefined : manifest);
+      }
+      const blob = /^\/v2\/charts\/tiny\/blobs\/(sha256:[a-f0-9]{64})$/.exec(url.pathname);
+      const bytes = blob ? blobs.get(blob[1]!) : undefined;
+      if (bytes) {
+        const body = tamper && bytes === tgz ? Buffer.concat([bytes, Buffer.from('x')]) : bytes;
+        return void response.writeHead(200, { 'content-length': body.length, 'docker-content-digest': blob![1]! }).end(request.method === 'HEAD' ? undefined : body);
+      }
+      response.writeHead(404).end();
+    });
+    await new Promise<void>((resolve) => registry.listen(0, '127.0.0.1', resolve));
+    try {
+      const source = `oci://127.0.0.1:${(registry.address() as AddressInfo).port}/charts`;
+      // The stand-in is a registry as far as helm itself is concerned.
+      // (helm runs asynchronously: the registry answers from this process.)
+      const pulled = await runBounded(helm.path!, ['pull', `${source}/tiny`, '--version', '0.1.0', '--plain-http', '--destination', tempDir('aicr-helm-pull-')], { timeoutMs: 60_000, maxStdoutBytes: 65536, env: { PATH: process.env.PATH, HOME: tempDir('aicr-home-') } });
+      expect(pulled.kind === 'exited' && pulled.code === 0, JSON.stringify({ ...pulled, stderr: 'stderr' in pulled ? pulled.stderr.toString() : '' })).toBe(true);
+
+      const path = join(tempDir('aicr-vendor-recipe-'), 'oci.yaml');
+      writeFileSync(path, `kind: RecipeResult\napiVersion: aicr.nvidia.com/v1alpha1\nmetadata:\n  version: v0.1.0\ncomponentRefs:\n  - name: kai-scheduler\n    namespace: kai\n    chart: tiny\n    type: Helm\n    source: ${source}\n    version: 0.1.0\n    overrides:\n      message: from-oci\ndeploymentOrder:\n  - kai-scheduler\n`);
+      const out = join(tempDir('aicr-vendor-out-'), 'bundle');
+      const result = await runCli(['bundle', '--recipe', path, '--data', FIXTURE_DATA, '--output', out, '--vendor-charts']);
+      expect(result.code, result.stderr).toBe(0);
+      expect(readFileSync(join(out, '001-kai-scheduler', 'charts', 'tiny-0.1.0.tgz')).equals(tgz)).toBe(true);
+      expect(parse(readFileSync(join(out, 'provenance.yaml'), 'utf8')).vendoredCharts).toEqual([
+        { name: 'kai-scheduler', chart: 'tiny', version: '0.1.0', repository: source, sha256: digestOf(tgz).slice(7), tarballName: 'tiny-0.1.0.tgz', pullerVersion: expect.stringMatching(/^aicr /) },
+      ]);
+      expect(runHelm(['template', 'kai-scheduler', './001-kai-scheduler', '-f', '001-kai-scheduler/values.yaml'], out)).toContain('message: "from-oci"');
+
+      tamper = true;
+      const tampered = join(tempDir('aicr-vendor-out-'), 'bundle');
+      const refused = await runCli(['bundle', '--recipe', path, '--data', FIXTURE_DATA, '--output', tampered, '--vendor-charts']);
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toContain(`but the manifest names ${digestOf(tgz)}`);
+      expect(existsSync(tampered)).toBe(false);
+    } finally {
+      await new Promise<void>((resolve) => registry.close(() => resolve()));
+    }
   });
 });

@@ -34,7 +34,7 @@ export const BUNDLE_SETTINGS = defineOptions({
   nodes: { type: 'int', min: 0, max: MAX_NODES, default: 0, description: 'Estimated GPU node count, written to components that size themselves (0 leaves it unset).' },
   vendorCharts: {
     type: 'bool',
-    description: 'Download every chart the bundle installs from an HTTP(S) chart repository into the bundle (NNN-<component>/charts/<chart>.tgz inside a wrapper chart, checked against the repository index digest), so deploying needs no chart repository; provenance.yaml records each chart\'s source, version and sha256. OCI charts are refused. Each download has the AICR_REQUEST_TIMEOUT deadline (default 30 s for an index, 5 min for a chart).',
+    description: 'Download every chart the bundle installs into the bundle (NNN-<component>/charts/<chart>.tgz inside a wrapper chart), from an HTTP(S) chart repository (checked against its index digest) or an OCI registry (anonymous pull, checked against the layer digest), so deploying needs no chart repository; provenance.yaml records each chart\'s source, version and sha256. Each download has the AICR_REQUEST_TIMEOUT deadline (default 30 s for an index, 5 min for a chart).',
   },
   repo: { type: 'string', description: 'Git (or OCI) repository the bundle is pushed to, written into argocd, argocdhelm and flux output.', placeholder: '<url>' },
   repoPath: {

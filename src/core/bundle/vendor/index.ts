@@ -1,5 +1,5 @@
 /**
- * `--vendor-charts`: every Helm chart a bundle installs from a repository is downloaded at
+ * `--vendor-charts`: every Helm chart a bundle installs from a repository (HTTP(S) or OCI) is downloaded at
  * bundle time and shipped inside the bundle, as upstream lays it out: the primary folder turns
  * into a wrapper chart (`Chart.yaml` declaring the chart as a dependency, `charts/<tarball>`,
  * values nested under the chart's name), and `provenance.yaml` at the root records where each
@@ -11,6 +11,7 @@ import { optionRef } from '../../option-refs.js';
 import { quoted } from '../../safe-text.js';
 import { compareStrings, toYaml } from '../../serialize.js';
 import type { BundlePlan, Folder, VendoredChart, VendorRecord } from '../types.js';
+import { pullFromRegistry } from './oci.js';
 import { pullFromRepository, SAFE_CHART_NAME, SAFE_CHART_VERSION, type FetchSettings } from './repository.js';
 
 export const PROVENANCE_FILE = 'provenance.yaml';
@@ -29,11 +30,8 @@ function checkVendorable(folder: Folder): void {
   const chart = folder.component.chart!;
   const label = `${optionRef('vendor-charts')}: component ${quoted(folder.component.name)}`;
   if (chart.oci) {
-    throw invalidInput(`${label}: ${quoted(chart.repo)} is an OCI registry; vendoring reads HTTP(S) chart repositories only`, {
-      hint: 'bundle without vendor-charts, or point the component at an HTTP(S) mirror of the chart (a repository with an index.yaml)',
-    });
-  }
-  if (!/^https?:\/\//.test(chart.repo)) throw invalidInput(`${label}: repository ${quoted(chart.repo)} is not an http(s) URL`, { hint: 'use the chart repository URL (the one that serves index.yaml)' });
+    if (!/^oci:\/\/[A-Za-z0-9.[\]:-]+(\/[A-Za-z0-9._-]+)*\/?$/.test(chart.repo)) throw invalidInput(`${label}: ${quoted(chart.repo)} is not an oci://host/path reference`, { hint: 'use oci://<registry>/<path>, the chart name apart' });
+  } else if (!/^https?:\/\//.test(chart.repo)) throw invalidInput(`${label}: repository ${quoted(chart.repo)} is not an http(s) URL`, { hint: 'use the chart repository URL (the one that serves index.yaml)' });
   if (!SAFE_CHART_NAME.test(chart.name)) throw invalidInput(`${label}: chart name ${quoted(chart.name)} must match ${SAFE_CHART_NAME.source}`, { hint: 'fix the component\'s chart name' });
   if (!chart.version) throw invalidInput(`${label}: no chart version`, { hint: 'pin the component to one chart version to vendor it' });
   if (!SAFE_CHART_VERSION.test(chart.version)) throw invalidInput(`${label}: version ${quoted(chart.version)} must match ${SAFE_CHART_VERSION.source}`, { hint: 'pin the component to one chart version (e.g. 1.2.3)' });
@@ -54,7 +52,7 @@ export async function vendorCharts(plan: BundlePlan, settings: FetchSettings): P
       const folder = folders[position]!;
       const chart = folder.component.chart!;
       const label = `${optionRef('vendor-charts')}: component ${quoted(folder.component.name)}`;
-      const result = await pullFromRepository(chart.repo, chart.name, chart.version, label, settings);
+      const result = chart.oci ? await pullFromRegistry(chart.repo, chart.name, chart.version, label, settings) : await pullFromRepository(chart.repo, chart.name, chart.version, label, settings);
       pulled[position] = {
         record: {
           name: folder.component.name,
