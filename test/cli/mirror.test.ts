@@ -239,6 +239,17 @@ describe('aicr mirror list on the embedded catalog', () => {
     expect(parse(zarf.stdout).components[0].images ?? []).toEqual(list.images);
   });
 
+  it('lists the same from a bundle of an embedded recipe as from the recipe (--offline)', async () => {
+    const path = await recipeFor(['--service', 'eks', '--accelerator', 'h100', '--intent', 'training', '--os', 'ubuntu']);
+    const bundle = join(tempDir('aicr-mirror-embedded-'), 'bundle');
+    expect((await runCli(['bundle', '--recipe', path, '--output', bundle])).code).toBe(0);
+    const fromRecipe = await runCli(['mirror', 'list', '--recipe', path, '--offline', '--format', 'plain']);
+    const fromBundle = await runCli(['mirror', 'list', '--bundle', bundle, '--offline', '--format', 'plain']);
+    expect([fromRecipe.code, fromBundle.code]).toEqual([0, 0]);
+    expect(fromBundle.stdout).toBe(fromRecipe.stdout);
+    expect(fromBundle.stdout).toContain('ghcr.io/nvidia/skyhook-packages/nvidia-tuned:0.2.3\n');
+  });
+
   it('says how to go on without helm (exit 3)', async () => {
     const path = await recipeFor(['--service', 'eks', '--accelerator', 'h100', '--intent', 'training']);
     const result = await runCli(['mirror', 'list', '--recipe', path], { env: { PATH: tempDir('aicr-empty-path-') } });
