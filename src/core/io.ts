@@ -174,6 +174,29 @@ function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
  * (SIGINT/SIGTERM) ends it with its own reason.
  */
 async function fetchLimited(url: URL, maxBytes: number, input: string, timeoutMs: number, interrupt?: AbortSignal): Promise<string> {
+  return (await fetchBytes(url, { maxBytes, input, timeoutMs, ...(interrupt ? { interrupt } : {}) })).toString('utf8');
+}
+
+export interface FetchBytesOptions {
+  maxBytes: number;
+  /** Option key or label for messages. */
+  input: string;
+  timeoutMs: number;
+  interrupt?: AbortSignal;
+  /** Plain http is accepted when the URL itself says http (a chart repository a recipe names); https never downgrades. */
+  allowHttp?: boolean;
+  /** What the bytes are, for the size message (default "document"). */
+  what?: string;
+  /** Request headers (an OCI registry's Accept and Authorization). */
+  headers?: Record<string, string>;
+  /** Sees a failed response first (status, headers) and may throw its own error instead. */
+  onFailure?: (status: number, headers: Headers) => void;
+}
+
+/** The `fetchLimited` exchange returning the raw bytes (chart tarballs are binary). */
+export async function fetchBytes(url: URL, options: FetchBytesOptions): Promise<Buffer> {
+  const { maxBytes, input, timeoutMs, interrupt } = options;
+  const what = options.what ?? 'document';
   const shown = redactUrl(url);
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
@@ -188,7 +211,7 @@ async function fetchLimited(url: URL, maxBytes: number, input: string, timeoutMs
     let response: Response;
     try {
       trace(`GET ${shown}`);
-      response = await fetch(url, { signal: controller.signal, redirect: 'follow' });
+      response = await fetch(url, { signal: controller.signal, redirect: 'follow', ...(options.headers ? { headers: options.headers } : {}) });
       trace(() => `GET ${shown} answered HTTP ${response.status}${response.redirected ? ` (redirected to ${redactUrl(new URL(response.url))})` : ''}`);
     } catch (error) {
       trace(() => `GET ${shown} failed: ${errorText(error).replaceAll(url.href, shown)}`);
@@ -203,22 +226,23 @@ async function fetchLimited(url: URL, maxBytes: number, input: string, timeoutMs
         hint: 'check the URL and the network access of the runner',
       });
     }
-    if (response.url && !response.url.startsWith('https:')) {
+    if (response.url && !response.url.startsWith('https:') && !(options.allowHttp && url.protocol === 'http:' && response.url.startsWith('http:'))) {
       await response.body?.cancel().catch(() => {});
       throw invalidInput(`${optionLabel(input)}: ${shown} redirected to a non-https URL`, { hint: 'use a URL that stays on https' });
     }
     if (!response.ok) {
       await response.body?.cancel().catch(() => {});
+      options.onFailure?.(response.status, response.headers);
       const code = response.status === 404 ? ErrorCode.NotFound
         : response.status === 401 || response.status === 403 ? ErrorCode.Unauthorized
           : response.status === 429 ? ErrorCode.RateLimited
             : response.status >= 500 ? ErrorCode.Unavailable : ErrorCode.InvalidInput;
-      throw new AicrError(code, `${optionLabel(input)}: ${shown} answered HTTP ${response.status}`, { hint: 'check the URL and that the document is published there' });
+      throw new AicrError(code, `${optionLabel(input)}: ${shown} answered HTTP ${response.status}`, { hint: `check the URL and that the ${what} is published there` });
     }
     const declared = Number(response.headers.get('content-length') ?? NaN);
     if (Number.isFinite(declared) && declared > maxBytes) {
       await response.body?.cancel().catch(() => {});
-      throw invalidInput(`${optionLabel(input)}: ${shown} is too large (${declared} bytes, limit ${maxBytes} bytes)`, { hint: 'pass a smaller document' });
+      throw invalidInput(`${optionLabel(input)}: ${shown} is too large (${declared} bytes, limit ${maxBytes} bytes)`, { hint: `pass a smaller ${what}` });
     }
     const chunks: Uint8Array[] = [];
     if (response.body) {
@@ -238,12 +262,12 @@ async function fetchLimited(url: URL, maxBytes: number, input: string, timeoutMs
         received += next.value.byteLength;
         if (received > maxBytes) {
           await reader.cancel().catch(() => {});
-          throw invalidInput(`${optionLabel(input)}: ${shown} is too large (more than ${maxBytes} bytes)`, { hint: 'pass a smaller document' });
+          throw invalidInput(`${optionLabel(input)}: ${shown} is too large (more than ${maxBytes} bytes)`, { hint: `pass a smaller ${what}` });
         }
         chunks.push(next.value);
       }
     }
-    return Buffer.concat(chunks).toString('utf8');
+    return Buffer.concat(chunks);
   } catch (error) {
     if (interrupt?.aborted) throw interrupt.reason;
     throw error;

@@ -10,6 +10,7 @@ const STAGE_COMMANDS: Record<string, CommandEntry> = {
   bundle: { summary: 'generate a deployment bundle (helm, argocd, argocdhelm, flux, helmfile) from a recipe', load: async () => (await import('./bundle.js')).command },
   verify: { summary: 'check a bundle against its checksums.txt (exit 12 on findings)', load: async () => (await import('./verify.js')).command },
   convert: { summary: 'rewrite a document or a whole --data catalog to the current apiVersions (upstream AICR v1); --dry-run prints a diff', load: async () => (await import('./convert.js')).command },
+  mirror: { summary: 'list the container images and Helm charts of a recipe or bundle for air-gapped mirroring (yaml, json, plain, Hauler, Zarf)', load: async () => (await import('./mirror.js')).command },
 };
 
 /** Commands under a command, picked by the word after it (`aicr recipe list`). */

@@ -10,6 +10,7 @@ import { recipeYaml } from './common.js';
 import { DEPLOYER_MODULES } from './deployers/index.js';
 import { writeBundle, type OutputDirClaim } from './output.js';
 import { planBundle } from './plan.js';
+import { PROVENANCE_FILE, provenanceYaml, vendorCharts } from './vendor/index.js';
 import type { BundleFile, BundleOptions, BundlePlan, DeployerName } from './types.js';
 
 export * from './types.js';
@@ -35,9 +36,11 @@ export interface GeneratedBundle {
 /** Generates the bundle in memory (no file system access besides the catalog). */
 export async function generateBundle(recipe: RecipeResult, catalog: Catalog, options: BundleOptions): Promise<GeneratedBundle> {
   const plan = await planBundle({ recipe, catalog, options });
+  if (options.vendorCharts) plan.vendoredCharts = await vendorCharts(plan, options.vendorFetch ?? {});
   const deployer = DEPLOYER_MODULES[options.deployer];
   const output = deployer.generate(plan);
   const files: BundleFile[] = [...output.files];
+  if (plan.vendoredCharts?.length) files.push({ path: PROVENANCE_FILE, content: provenanceYaml(plan.vendoredCharts), mode: 0o644 });
   files.push({ path: 'recipe.yaml', content: recipeYaml(plan), mode: 0o644 });
   for (const file of plan.dataFiles) files.push({ path: `data/${file.path}`, content: file.content, mode: 0o644 });
   files.push({ path: CHECKSUMS_FILE, content: formatChecksums(files), mode: 0o644 });

@@ -64,6 +64,10 @@ export const BUNDLE_SETTINGS = defineOptions({
     description: 'RWX-capable StorageClass written to the shared-filesystem PVC values of components that declare sharedStorageClassPaths (a set override of the same path wins).',
     placeholder: '<name>',
   },
+  vendorCharts: {
+    type: 'bool',
+    description: 'Download every chart the bundle installs into the bundle (NNN-<component>/charts/<chart>.tgz inside a wrapper chart), from an HTTP(S) chart repository (checked against its index digest) or an OCI registry (anonymous pull, checked against the layer digest), so deploying needs no chart repository; provenance.yaml records each chart\'s source, version and sha256. Each download has the AICR_REQUEST_TIMEOUT deadline (default 30 s for an index, 5 min for a chart).',
+  },
   repo: { type: 'string', description: 'Git (or OCI) repository the bundle is pushed to, written into argocd, argocdhelm and flux output.', placeholder: '<url>' },
   repoPath: {
     type: 'string',

@@ -188,7 +188,7 @@ function writeTree(root: string, files: readonly BundleFile[]): void {
     const path = `${root}/${file.path}`;
     const fd = openSync(path, 'wx', file.mode);
     try {
-      const buffer = Buffer.from(file.content, 'utf8');
+      const buffer = typeof file.content === 'string' ? Buffer.from(file.content, 'utf8') : file.content;
       let offset = 0;
       while (offset < buffer.length) offset += writeSync(fd, buffer, offset, buffer.length - offset);
     } finally {

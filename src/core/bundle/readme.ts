@@ -21,6 +21,7 @@ function sourceOf(folder: Folder): string {
     const k = component.kustomize!;
     return `kustomize ${k.repo}//${k.path}${k.tag ? `?ref=${k.tag}` : ''}`;
   }
+  if (folder.vendored) return `${folder.vendored.record.chart} (vendored: charts/${folder.vendored.record.tarballName})`;
   if (folder.kind === 'local') return `local chart (${folder.manifests.map((m) => m.name).join(', ')})`;
   return `${component.chart!.name} (${component.chart!.repo})`;
 }
@@ -60,6 +61,7 @@ export function folderReadme(folder: Folder, plan: BundlePlan, install: string):
     install,
     upstream: folder.kind === 'upstream',
     local: folder.kind === 'local',
+    vendored: false,
     kustomize: folder.kind === 'kustomize',
   };
   switch (folder.kind) {
@@ -68,6 +70,10 @@ export function folderReadme(folder: Folder, plan: BundlePlan, install: string):
       return render('folder-readme.md', { ...common, chartName: chart.name, chartVersion: chart.version || '(latest)', chartRepo: chart.repo });
     }
     case 'local':
+      if (folder.vendored) {
+        const record = folder.vendored.record;
+        return render('folder-readme.md', { ...common, local: false, vendored: true, chartName: record.chart, chartVersion: record.version, chartRepo: record.repository, tarball: `charts/${record.tarballName}`, sha256: record.sha256 });
+      }
       return render('folder-readme.md', {
         ...common,
         pre: folder.role === 'pre',

@@ -34,6 +34,8 @@ import { ensureYamlParser } from '../documents/parse.js';
 import { loadEarlier, planChanges } from '../changes/stage.js';
 import type { ChangePlan } from '../changes/plan.js';
 import type { BundleOptions } from './types.js';
+import type { FetchSettings } from './vendor/repository.js';
+import { requestTimeoutMs } from '../request-timeout.js';
 
 export type BundleValues = OptionValues<typeof BUNDLE_OPTIONS>;
 
@@ -66,7 +68,14 @@ function bundleOptionsFrom(values: OptionValues<typeof BUNDLE_SETTINGS>): Bundle
   if (values.repoPath) options.repoPath = values.repoPath;
   if (values.storageClass) options.storageClass = values.storageClass;
   if (values.sharedStorageClass) options.sharedStorageClass = values.sharedStorageClass;
+  if (values.vendorCharts) options.vendorCharts = true;
   return options;
+}
+
+/** Deadline and interrupt of `--vendor-charts` downloads. */
+function vendorFetchSettings(io: StepIO): FetchSettings {
+  const timeoutMs = requestTimeoutMs(io.env);
+  return { ...(timeoutMs !== undefined ? { timeoutMs } : {}), ...(io.signal ? { interrupt: io.signal } : {}) };
 }
 
 /** What the root action hands over: the recipe it resolved and the catalog it used. */
@@ -117,7 +126,7 @@ export async function runBundleStep(values: BundleValues, io: StepIO, given: Bun
   };
   let generated: GeneratedBundle;
   try {
-    generated = await generateBundle(recipe.document, catalog, bundleOptionsFrom(values));
+    generated = await generateBundle(recipe.document, catalog, { ...bundleOptionsFrom(values), ...(values.vendorCharts ? { vendorFetch: vendorFetchSettings(io) } : {}) });
   } catch (error) {
     // A validation that stops the bundle still leaves its report (the job uploads it on failure).
     const findings = findingsOf(error);

@@ -2,6 +2,7 @@
 import type { ComponentConfig, ComponentRef, RecipeResult } from '../documents/types.js';
 import type { RenderedManifest } from './manifests.js';
 import type { SchedulingFlags } from './scheduling.js';
+import type { FetchSettings } from './vendor/repository.js';
 
 export const DEPLOYERS = ['helm', 'argocd', 'argocdhelm', 'flux', 'helmfile'] as const;
 export type DeployerName = (typeof DEPLOYERS)[number];
@@ -33,6 +34,10 @@ export interface BundleOptions extends SchedulingFlags {
   sharedStorageClass?: string;
   /** Version string written into scripts and READMEs (default: this program's version). */
   toolVersion?: string;
+  /** Download every repository chart into the bundle (`--vendor-charts`). */
+  vendorCharts?: boolean;
+  /** Deadline of each chart download exchange (AICR_REQUEST_TIMEOUT) and the run's interrupt. */
+  vendorFetch?: FetchSettings;
 }
 
 export interface ChartSource {
@@ -50,6 +55,28 @@ interface KustomizeSource {
   repo: string;
   path: string;
   tag: string;
+}
+
+/** One vendored chart, as `provenance.yaml` lists it (upstream's field names). */
+export interface VendorRecord {
+  /** Component name. */
+  name: string;
+  chart: string;
+  /** The version as the recipe pins it. */
+  version: string;
+  repository: string;
+  /** sha256 of the bytes under charts/. */
+  sha256: string;
+  tarballName: string;
+  /** What downloaded the chart. */
+  pullerVersion: string;
+}
+
+export interface VendoredChart {
+  record: VendorRecord;
+  /** The version the chart itself carries (the index entry's), declared by the wrapper chart. */
+  chartVersion: string;
+  bytes: Uint8Array;
 }
 
 /** One component that survived selection, with its final values and rendered manifests. */
@@ -92,6 +119,8 @@ export interface Folder {
   manifests: RenderedManifest[];
   /** A local chart that ships its own Namespace object (so it must not create it). */
   ownsNamespace: boolean;
+  /** `--vendor-charts`: the downloaded chart this (then local) folder wraps. */
+  vendored?: VendoredChart;
 }
 
 export interface BundlePlan {
@@ -113,12 +142,15 @@ export interface BundlePlan {
   targetRevision: string;
   /** Files of the external data directory, copied under data/. */
   dataFiles: Array<{ path: string; content: string }>;
+  /** `--vendor-charts`: what provenance.yaml lists (empty without vendoring). */
+  vendoredCharts?: VendorRecord[];
 }
 
 /** A file of the bundle, relative to its root. */
 export interface BundleFile {
   path: string;
-  content: string;
+  /** Text, or bytes for binary files (vendored chart tarballs). */
+  content: string | Uint8Array;
   /** 0o755 for scripts, 0o644 otherwise. */
   mode: number;
 }

@@ -1,14 +1,14 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { ALL_DEPLOYERS, EKS_RECIPE, FIXTURE_DATA, fileText, fixtureRecipe, generate, kubectlBinary, validateObjects, writeGenerated, yamlDocuments } from './support.js';
+import { ALL_DEPLOYERS, EKS_RECIPE, FIXTURE_DATA, fileText, fixtureRecipe, textFiles, generate, kubectlBinary, validateObjects, writeGenerated, yamlDocuments } from './support.js';
 
 const isK8sFile = (path: string) => /(^|\/)(application|app-of-apps|helmrelease|kustomization|flux-kustomization)\.yaml$|^sources\/|\/templates\/[^/]+\.yaml$/.test(path);
 
 describe('every deployer on the eks/h100/ubuntu/training/kubeflow recipe', () => {
   it.each(ALL_DEPLOYERS)('%s: every Kubernetes object validates with the kubernetes-models validators', async (deployer) => {
     const bundle = await generate(EKS_RECIPE, { deployer, repo: 'https://github.com/example/gitops.git' });
-    const texts = bundle.files.filter((file) => isK8sFile(file.path) && !(deployer === 'argocdhelm' && file.path.startsWith('templates/')));
+    const texts = textFiles(bundle).filter((file) => isK8sFile(file.path) && !(deployer === 'argocdhelm' && file.path.startsWith('templates/')));
     const outcome = await validateObjects(texts);
     expect(outcome.validated.length).toBeGreaterThan(0);
     // Only custom resources of the manifests (Skyhook, ClusterTrainingRuntime) lack a model, and

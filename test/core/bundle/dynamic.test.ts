@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { rejection as failure } from '../../helpers/errors.js';
 import { renderOptionRefs } from '../../../src/core/option-refs.js';
-import { fileText, generate, helmBinary, validateObjects, writeGenerated, yamlDocuments } from './support.js';
+import { fileText, generate, helmBinary, textFiles, validateObjects, writeGenerated, yamlDocuments } from './support.js';
 import { smallCatalog } from './small-catalog.js';
 import { SHARED } from '../../helpers/paths.js';
 
@@ -55,7 +55,7 @@ describe('--dynamic', () => {
     expect(configMap.metadata).toEqual({ name: 'gateway-values', namespace: 'flux-system' });
     expect(parse(configMap.data['values.yaml'])).toEqual({ allowedSourceRanges: ['192.168.0.0/16'] });
     expect((parse(fileText(bundle, 'kustomization.yaml').replace(/^# .*\n---\n/, '')) as { resources: string[] }).resources).toContain('001-gateway/configmap-values.yaml');
-    const outcome = await validateObjects(bundle.files.filter((file) => file.path.endsWith('configmap-values.yaml') || file.path.endsWith('helmrelease.yaml')));
+    const outcome = await validateObjects(textFiles(bundle).filter((file) => file.path.endsWith('configmap-values.yaml') || file.path.endsWith('helmrelease.yaml')));
     expect(outcome.validated.length).toBeGreaterThanOrEqual(2);
     expect(bundle.notes.join('\n')).toContain('configmap-values.yaml');
   });

@@ -56,7 +56,7 @@ describe('manifests', () => {
 
   it('renders the eks recipe manifests with the final values (scheduling included)', async () => {
     const bundle = await generate(EKS_RECIPE, { acceleratedNodeSelector: { nodeGroup: 'gpu' }, acceleratedNodeToleration: ['nvidia.com/gpu=present:NoSchedule'], workloadSelector: { app: 'training' } });
-    const tuning = bundle.files.find((file) => file.path === '008-skyhook-customizations/templates/tuning.yaml')!.content;
+    const tuning = bundle.files.find((file) => file.path === '008-skyhook-customizations/templates/tuning.yaml')!.content as string;
     const [skyhook] = asData(tuning) as Array<{ spec: Record<string, any>; metadata: Record<string, any> }>;
     expect(skyhook!.spec.additionalTolerations).toEqual([{ effect: 'NoSchedule', key: 'nvidia.com/gpu', operator: 'Equal', value: 'present' }]);
     expect(skyhook!.spec.nodeSelectors).toEqual({ matchLabels: { nodeGroup: 'gpu' } });

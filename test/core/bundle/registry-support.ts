@@ -31,6 +31,7 @@ export function bundle(catalog: Catalog, recipe: RecipeResult, options: Partial<
 export function file(generated: GeneratedBundle, path: string): string {
   const found = generated.files.find((entry) => entry.path === path);
   if (!found) throw new Error(`${path} not in bundle (files: ${generated.files.map((f) => f.path).join(', ')})`);
+  if (typeof found.content !== 'string') throw new Error(`${path} is not a text file`);
   return found.content;
 }
 

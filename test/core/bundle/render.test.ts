@@ -34,9 +34,10 @@ const CONTEXTS: Array<[TemplateName, Record<string, unknown>]> = [
     ...sections, toolVersion: 'v1', deployer: 'helm', recipeVersion: '1', criteria: [{ key: 'os', value: 'ubuntu' }],
     folders: [{ dir: '001-r', release: 'r', component: 'c', version: 'v1', namespace: 'ns', source: 's' }], constraints: [{ name: 'n', value: 'v' }], notes: ['note'],
   }],
-  ['folder-readme.md', { ...folderCommon, upstream: true, local: false, kustomize: false, chartName: 'c', chartVersion: '1', chartRepo: 'https://x' }],
-  ['folder-readme.md', { ...folderCommon, upstream: false, local: true, kustomize: false, pre: true, post: false, primary: false, manifests: [{ path: 'templates/a.yaml', source: 'a.yaml' }] }],
-  ['folder-readme.md', { ...folderCommon, upstream: false, local: false, kustomize: true, path: 'p', repo: 'https://x', tag: '' }],
+  ['folder-readme.md', { ...folderCommon, upstream: true, vendored: false, local: false, kustomize: false, chartName: 'c', chartVersion: '1', chartRepo: 'https://x' }],
+  ['folder-readme.md', { ...folderCommon, upstream: false, vendored: false, local: true, kustomize: false, pre: true, post: false, primary: false, manifests: [{ path: 'templates/a.yaml', source: 'a.yaml' }] }],
+  ['folder-readme.md', { ...folderCommon, upstream: false, vendored: false, local: false, kustomize: true, path: 'p', repo: 'https://x', tag: '' }],
+  ['folder-readme.md', { ...folderCommon, upstream: false, vendored: true, local: false, kustomize: false, chartName: 'c', chartVersion: '1', chartRepo: 'https://x', tarball: 'charts/c-1.tgz', sha256: 'ab' }],
 ];
 
 describe('bundle templates', () => {

@@ -10,7 +10,7 @@ import { AicrError } from '../../../src/core/errors.js';
 import { renderOptionRefs } from '../../../src/core/option-refs.js';
 import { parseRepoPath } from '../../../src/core/bundle/repo-path.js';
 import type { DeployerName, GeneratedBundle } from '../../../src/core/bundle/index.js';
-import { EKS_RECIPE, FIXTURE_DATA, fixtureRecipe, generate, helmBinary, validateObjects, writeGenerated, yamlDocuments } from './support.js';
+import { EKS_RECIPE, FIXTURE_DATA, fixtureRecipe, textFiles, generate, helmBinary, validateObjects, writeGenerated, yamlDocuments } from './support.js';
 
 const GIT_REPO = 'https://github.com/example/gitops.git';
 const REPO_PATH = 'clusters/prod';
@@ -130,7 +130,7 @@ function objectsOf(deployer: DeployerName, dir: string, bundle: GeneratedBundle)
     return [{ path: 'helm template', content: rendered.stdout }];
   }
   const gitops = /(^|\/)(application|app-of-apps|helmrelease|flux-kustomization)\.yaml$|^sources\//;
-  return bundle.files.filter((file) => gitops.test(file.path));
+  return textFiles(bundle).filter((file) => gitops.test(file.path));
 }
 
 const CASES: Array<[DeployerName, string, string | undefined]> = [

@@ -43,7 +43,12 @@ export async function writeGenerated(recipePath: string, options: Partial<Bundle
 export function fileText(bundle: GeneratedBundle, path: string): string {
   const file = bundle.files.find((entry) => entry.path === path);
   if (!file) throw new Error(`${path} not in bundle (files: ${bundle.files.map((f) => f.path).join(', ')})`);
-  return file.content;
+  return typeof file.content === 'string' ? file.content : Buffer.from(file.content).toString('utf8');
+}
+
+/** The text files of a bundle (everything but vendored chart tarballs). */
+export function textFiles(bundle: GeneratedBundle): Array<{ path: string; content: string }> {
+  return bundle.files.flatMap((file) => (typeof file.content === 'string' ? [{ path: file.path, content: file.content }] : []));
 }
 
 /** Every YAML document of a text (comments and empty documents dropped). */
