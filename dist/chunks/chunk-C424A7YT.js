@@ -1,5 +1,0 @@
-import{createRequire as __aicrRequire}from'node:module';const require=__aicrRequire(import.meta.url);
-import{a as g,d as u,f as l,g as p}from"./chunk-4UKS4DP5.js";import{d as a}from"./chunk-UJJLB23E.js";function c(n,t,o){return{option:n,...t.stdin?{stdin:t.stdin}:{},...o?{kubeconfig:o}:{},...t.signal?{signal:t.signal}:{}}}function S(n,t){return{...t?{kubeconfig:t}:{},...n.signal?{signal:n.signal}:{}}}function j(n,t){return t==="json"?u(n):t==="table"?f(n):g(n)}function f(n){let t=[],o=(i,r)=>{if(Array.isArray(i)){i.forEach((e,s)=>o(e,`${r}[${s}]`));return}if(p(i)){for(let e of Object.keys(i))o(i[e],r?`${r}.${e}`:e);return}t.push([r,i==null?"<nil>":String(i)])};return o(n,""),t.length===0?`<empty>
-`:(t.sort((i,r)=>l(i[0],r[0])),d(["FIELD","VALUE"],t))}function d(n,t){let o=[n,n.map(r=>"-".repeat(r.length)),...t].map(r=>r.map(a)),i=n.map((r,e)=>o.reduce((s,m)=>Math.max(s,(m[e]??"").length),0));return o.map(r=>r.map((e,s)=>s===r.length-1?e:e.padEnd(i[s])).join("  ").trimEnd()).join(`
-`)+`
-`}export{c as a,S as b,j as c,d};

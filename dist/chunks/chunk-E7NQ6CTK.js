@@ -1,0 +1,11 @@
+import{createRequire as __aicrRequire}from'node:module';const require=__aicrRequire(import.meta.url);
+import{b as f}from"./chunk-4UO4OFPV.js";import{a as t,b as m,c as u,d as v,e as g}from"./chunk-IFUY232D.js";import{h,i as R}from"./chunk-IYR7BBYV.js";function w(a,o,l){let{recipe:n,criteria:d}=o;a.addHeading("AICR recipe",2),a.addTable([[{data:"criterion",header:!0},{data:"value",header:!0}],...f.map(e=>[e,t(d[e])]),["nodes",d.nodes===0?"any":String(d.nodes)]]),a.addRaw(`
+**Criteria from:** ${o.mode} &nbsp; **Recipe:** \`${t(l)}\`
+
+`),a.addRaw(`**Applied overlays:** ${(n.metadata.appliedOverlays??[]).map(e=>`\`${t(e)}\``).join(" \u2192 ")}
+
+`);let i=n.metadata.selectedProfile;if(i){let e=Object.entries(i.ownedPaths).map(([r,p])=>`\`${t(r)}\` (${p.map(t).join(", ")})`).join("; ");a.addRaw(`**Configuration profile:** \`${t(i.name)}=${t(i.value)}\` &nbsp; **Locked at bundle time:** ${e}
+
+`)}n.metadata.excludedOverlays?.length&&a.addRaw(`**Excluded by snapshot constraints:** ${n.metadata.excludedOverlays.map(e=>`\`${t(typeof e=="string"?e:e.name)}\``).join(", ")}
+
+`),a.addHeading("Components",3),a.addTable([[{data:"component",header:!0},{data:"version",header:!0},{data:"namespace",header:!0},{data:"source",header:!0}],...n.componentRefs.map(e=>[t(e.name),t(e.version??"\u2014"),t(e.namespace??"\u2014"),t(e.source||"\u2014")])]),a.addHeading("Deployment order",3);let c=new Map(n.componentRefs.map(e=>[e.name,e.dependencyRefs??[]]));a.addRaw(u(m(n.deploymentOrder,c))),n.constraints?.length&&(a.addHeading("Constraints",3),a.addTable([[{data:"constraint",header:!0},{data:"expected",header:!0}],...n.constraints.map(e=>[t(e.name),t(e.value)])]))}function $(a){return(a.recipe.metadata.excludedOverlays??[]).map(o=>typeof o=="string"?o:o.name)}function j(a,o,l){let n=a.recipe.metadata.constraintWarnings??[];$(a).forEach((d,i)=>{let c=n.filter(s=>s.overlay===d).map(s=>`${s.constraint} (${s.reason})`),e=`overlay ${d} was left out of the recipe: the snapshot fails its constraint${c.length===1?"":"s"} ${c.join("; ")||"(not recorded)"}`,r=a.written?.source.locate(["metadata","excludedOverlays",i]),p={title:`excluded overlay ${d}`};r&&!/^[a-z][a-z0-9+.-]*:\/\//i.test(r.file)&&r.file!=="<stdin>"&&(p.file=o(r.file),r.line!==void 0&&(p.startLine=r.line)),(l?h:R)(v(e),g(p))})}export{w as a,$ as b,j as c};

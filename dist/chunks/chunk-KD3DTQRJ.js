@@ -1,0 +1,5 @@
+import{createRequire as __aicrRequire}from'node:module';const require=__aicrRequire(import.meta.url);
+import{a as s}from"./chunk-UJJLB23E.js";import{d as a,i as u}from"./chunk-WUGFYBK7.js";function m(r){return r.replace(/[\r\u001b\u0085\u2028\u2029]/g,n=>`\\u${n.charCodeAt(0).toString(16).padStart(4,"0")}`)}function d(r){return/[\u0000-\u001f\u007f]/.test(r)?JSON.stringify(r):r}function l(r){if(!r?.file)return"";let n=d(r.file);return r.startLine?`${n}:${r.startLine}: `:`${n}: `}function $(r={}){let n=r.stream??process.stderr,i=(e,t,o)=>{let g=u(a(t,r.namer));if(r.json){n.write(s(JSON.stringify({level:e,msg:g,...o??{}}))+`
+`);return}let f=e==="info"?"":`${e}: `,c=o?.title?`${o.title}: `:"";n.write(s(m(`${f}${l(o)}${c}${g}`))+`
+`)};return{debug:e=>{r.debug&&i("debug",e)},info:e=>i("info",e),notice:(e,t)=>i("notice",e,t),warning:(e,t)=>i("warning",e,t),error:(e,t)=>i("error",e,t),group:async(e,t)=>(r.json||n.write(`${s(m(e))}
+`),t())}}var w={debug:()=>{},info:()=>{},notice:()=>{},warning:()=>{},error:()=>{},group:(r,n)=>n()};export{$ as a,w as b};

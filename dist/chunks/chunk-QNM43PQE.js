@@ -1,0 +1,3 @@
+import{createRequire as __aicrRequire}from'node:module';const require=__aicrRequire(import.meta.url);
+import{a as u}from"./chunk-E7OM4CNV.js";function a(r,e){return Object.freeze({stage:r,outputs:Object.freeze(e)})}var i=u;function o(r,e){let n=p=>p.toUpperCase().replace(/-/g,"_"),t=i(e),s=`${r.split("-")[0]}-`;return`AICR_${n(r.split("-")[0])}_${n(t.startsWith(s)?t.slice(s.length):t)}`}function g(r,e){return{set(n,t){e.set(n,String(t))}}}var l={set:()=>{}};function O(r){let e=new Map;return{set(n,t){e.set(o(r.stage,n),t.replace(/[\r\n]+/g," "))},text:()=>[...e].map(([n,t])=>`${n}=${t}
+`).join("")}}export{a,i as b,g as c,l as d,O as e};
