@@ -176,7 +176,7 @@ function stringArg(value: unknown, fail: (message: string) => never): string {
 const SHORT_ESCAPES: Record<string, string> = { '\x07': '\\a', '\b': '\\b', '\f': '\\f', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\v': '\\v', '"': '\\"', '\\': '\\\\' };
 
 /** Go's strconv.Quote: printable characters as they are, the rest escaped. */
-export function goQuote(text: string): string {
+function goQuote(text: string): string {
   let out = '"';
   for (const char of text) {
     const short = SHORT_ESCAPES[char];
