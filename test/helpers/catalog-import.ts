@@ -4,4 +4,4 @@
  * Until then recipes/ is v0.11.1 on purpose (wave 1 of issue 9): the check that recipes/ is that
  * import is skipped, and the check that recipes/ is v0.11.1 runs.
  */
-export const RECIPES_IMPORTED_FROM_UPSTREAM_2026 = false;
+export const RECIPES_IMPORTED_FROM_UPSTREAM_2026 = true;
