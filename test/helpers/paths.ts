@@ -10,6 +10,9 @@ export const UPSTREAM_RECIPES = join(SHARED, 'upstream', 'aicr-v0.11.1', 'recipe
 export const UPSTREAM_EXAMPLES = join(SHARED, 'upstream', 'examples');
 export const CONFORMANCE_CASES = join(SHARED, 'conformance', 'recipe-cases.yaml');
 export const FIXTURES = join(REPO_ROOT, 'test', 'fixtures');
+/** Upstream's newest coherent tree readable offline (main at 9793720d, 2026-08-21). */
+export const UPSTREAM_2026 = join(SHARED, 'upstream', 'aicr-main-2026-08-21');
+export const UPSTREAM_2026_RECIPES = join(UPSTREAM_2026, 'recipes');
 
 let mockSnapshot: string | undefined;
 /**
