@@ -18,6 +18,16 @@ function check(source: string, data: unknown): string | undefined {
 const PLAIN = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .name }}\ndata:\n  key: value\n';
 
 describe('manifest shape', () => {
+  it('accepts a value piped into quote last (one whole double-quoted scalar), and refuses it quoted by hand', () => {
+    const quoted = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  key: {{ .v | quote }}\n';
+    for (const v of ['core:\n  sleepInterval: 60s\n', '"" # c', 'x\n---\nkind: Secret', '\u0000\u2028']) {
+      expect(check(quoted, { v }), JSON.stringify(v)).toBeUndefined();
+      const { text } = Template.parse(quoted).render({ v });
+      expect(parseAllDocuments(text).map((document) => document.toJS())[0].data.key).toBe(v);
+    }
+    expect(check('data:\n  key: "{{ .v }}"\n', { v: 'a" # x' })).toBeDefined();
+  });
+
   it('accepts plain values, including ones YAML reads as other types', () => {
     for (const name of ['x', 'h100', 'a b', 'a,b', 'a:b', 'a#b', 'v{{x}}', 'true', '12', '1.5', 'null', '~', '日本']) {
       expect(check(PLAIN, { name }), name).toBeUndefined();

@@ -53,7 +53,7 @@ export interface OutputSpan {
   end: number;
   /** Template line of the action. */
   line: number;
-  /** The action formats its value as YAML (`toYaml`): it may be a whole collection. */
+  /** The action formats its value as YAML (`toYaml`, or `quote` last): it may be a whole node. */
   structured: boolean;
 }
 
@@ -97,7 +97,7 @@ class ExecState {
           if (node.pipe.vars.length > 0) break;
           const start = this.size;
           this.emit(printValue(value), node.pipe.line);
-          if (this.size > start) this.spans.push({ start, end: this.size, line: node.pipe.line, structured: callsToYaml(node.pipe) });
+          if (this.size > start) this.spans.push({ start, end: this.size, line: node.pipe.line, structured: callsToYaml(node.pipe) || endsQuoted(node.pipe) });
           break;
         }
         case 'if':
@@ -236,6 +236,12 @@ function walkFields(value: unknown, fields: readonly string[], line: number): un
 }
 
 /** Whether a pipeline (or one nested in it) calls `toYaml`. */
+/** The pipeline's last command is `quote`: its text is one whole double-quoted scalar. */
+function endsQuoted(pipe: Pipeline): boolean {
+  const last = pipe.commands.at(-1)?.args[0];
+  return last?.kind === 'func' && last.name === 'quote';
+}
+
 function callsToYaml(pipe: Pipeline): boolean {
   return pipe.commands.some((command) => command.args.some((operand) => (operand.kind === 'func' && operand.name === 'toYaml') || (operand.kind === 'pipe' && callsToYaml(operand.pipe))));
 }
