@@ -68,7 +68,7 @@ check:
 
 describe('gitlab component: recipe with a configuration profile', () => {
   const data = {
-    'data/registry.yaml': 'components: []\n',
+    'data/registry.yaml': 'kind: ComponentRegistry\napiVersion: aicr.run/v1beta1\ncomponents: []\n',
     'data/overlays/h100-eks-ubuntu-training-kubeflow.yaml': `kind: RecipeMetadata
 apiVersion: aicr.nvidia.com/v1alpha1
 metadata:

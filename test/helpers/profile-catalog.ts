@@ -101,7 +101,7 @@ export function aksProfileCatalog(options: { profile?: unknown; aksSpec?: Record
 /** Upstream's profile-overlay fixture: a --data layer shadowing the embedded EKS kubeflow leaf with a profile. */
 export function profileOverlayData(): string {
   return writeTree({
-    'registry.yaml': { components: [] },
+    'registry.yaml': { kind: 'ComponentRegistry', apiVersion: 'aicr.run/v1beta1', components: [] },
     'overlays/h100-eks-ubuntu-training-kubeflow.yaml': {
       kind: 'RecipeMetadata',
       apiVersion: API,

@@ -10,14 +10,16 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parse, parseAllDocuments, stringify } from 'yaml';
 import { action, cli, gitlab, scratchDir, type DoorRun } from './doors.js';
 
-const SET_KEY = 'skyhook-customizations:accelerator';
-const MANIFEST = 'components/skyhook-customizations/manifests/tuning.yaml';
+// cert-manager-ocp-olm's Subscription prints its values as plain scalars (an OpenShift recipe).
+const COMPONENT = 'cert-manager-ocp-olm';
+const SET_KEY = `${COMPONENT}:subscription.channel`;
+const MANIFEST = `components/${COMPONENT}/manifests/subscription.yaml`;
 let recipe = '';
 
 beforeAll(() => {
   const dir = scratchDir('shape-recipe');
   recipe = join(dir, 'recipe.yaml');
-  const run = cli(['recipe', '--service', 'eks', '--accelerator', 'h100', '--intent', 'training', '-o', recipe]);
+  const run = cli(['recipe', '--service', 'ocp', '--intent', 'training', '-o', recipe]);
   expect(run.code, run.stderr).toBe(0);
 });
 
@@ -71,7 +73,7 @@ describe('manifest-shape', () => {
     it.each(INJECTIONS)(`--set value %j is refused`, (value, reason) => {
       const run = bundle(door, [`${SET_KEY}=${value}`], workspace());
       expect(run.code, run.log).toBe(2);
-      expect(run.log).toContain(`component "skyhook-customizations": ${setSpelling[door]} ${SET_KEY}=… gives ${JSON.stringify(value)}, which ${reason}, in manifest ${MANIFEST}`);
+      expect(run.log).toContain(`component "${COMPONENT}": ${setSpelling[door]} ${SET_KEY}=… gives ${JSON.stringify(value)}, which ${reason}, in manifest ${MANIFEST}`);
       expectNothingWritten(run);
     });
 
@@ -80,38 +82,39 @@ describe('manifest-shape', () => {
       ['x\nnewKey: y', 'continues on another line'],
     ])('recipe value %j is refused, naming the recipe path', (value, reason) => {
       const cwd = workspace((document) => {
-        const ref = (document.componentRefs as Array<Record<string, any>>).find((entry) => entry.name === 'skyhook-customizations')!;
-        ref.overrides.service = value;
+        const ref = (document.componentRefs as Array<Record<string, any>>).find((entry) => entry.name === COMPONENT)!;
+        ref.overrides = { ...ref.overrides, subscription: { ...ref.overrides?.subscription, channel: value } };
       });
-      const index = (parse(readFileSync(join(cwd, 'recipe.yaml'), 'utf8')).componentRefs as Array<{ name: string }>).findIndex((entry) => entry.name === 'skyhook-customizations');
+      const index = (parse(readFileSync(join(cwd, 'recipe.yaml'), 'utf8')).componentRefs as Array<{ name: string }>).findIndex((entry) => entry.name === COMPONENT);
       const run = bundle(door, [], cwd);
       expect(run.code, run.log).toBe(2);
-      expect(run.log).toContain(`recipe componentRefs[${index}].overrides.service gives`);
+      expect(run.log).toContain(`recipe componentRefs[${index}].overrides.subscription.channel gives`);
       expect(run.log).toContain(reason);
       expectNothingWritten(run);
     });
   });
 
   it('gitlab: a value shaped like YAML in a second set line is refused too, naming that line', () => {
-    const run = bundle('gitlab', [`${SET_KEY}=h100`, 'skyhook-customizations:intent={evil: true}'], workspace());
+    const run = bundle('gitlab', [`${SET_KEY}=stable`, `${COMPONENT}:subscription.source={evil: true}`], workspace());
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('input "set" skyhook-customizations:intent=… gives "{evil: true}"');
+    expect(run.stderr).toContain(`input "set" ${COMPONENT}:subscription.source=… gives "{evil: true}"`);
     expectNothingWritten(run);
   });
 
   it('cli: plain values that merely look odd still bundle', () => {
     const run = bundle('cli', [`${SET_KEY}=h100:x,y#1 {a}`], workspace());
     expect(run.code, run.log).toBe(0);
-    const tuning = readFileSync(join(run.workspace, 'out', '008-skyhook-customizations', 'templates', 'tuning.yaml'), 'utf8');
-    const [document] = parseAllDocuments(tuning).map((doc) => doc.toJS());
-    expect(document.spec.packages['nvidia-tuned'].configMap.accelerator).toBe('h100:x,y#1 {a}');
+    const folder = readdirSync(join(run.workspace, 'out')).find((name) => new RegExp(`^\\d+-${COMPONENT}$`).test(name))!;
+    const subscription = readFileSync(join(run.workspace, 'out', folder, 'templates', 'subscription.yaml'), 'utf8');
+    const [document] = parseAllDocuments(subscription).map((doc) => doc.toJS());
+    expect(document.spec.channel).toBe('h100:x,y#1 {a}');
   });
 
   it.each(['cli', 'action', 'gitlab'] as const)('%s: values files keep hostile --set values as strings where they were set', (door) => {
     const hostile = ['{a: b}', '"q" # c', '&anchor', '*alias', '!!tag x', '- x', 'a: b', '---', '|'];
-    const run = bundle(door, hostile.map((value, i) => `gpu-operator:hostile.v${i}=${value}`), workspace());
+    const run = bundle(door, hostile.map((value, i) => `prometheus-adapter-ocp:hostile.v${i}=${value}`), workspace());
     expect(run.code, run.log).toBe(0);
-    const folder = readdirSync(join(run.workspace, 'out')).find((name) => /^\d+-gpu-operator$/.test(name))!;
+    const folder = readdirSync(join(run.workspace, 'out')).find((name) => /^\d+-prometheus-adapter-ocp$/.test(name))!;
     const docs = parseAllDocuments(readFileSync(join(run.workspace, 'out', folder, 'values.yaml'), 'utf8'));
     expect(docs).toHaveLength(1);
     expect(docs[0]!.errors).toEqual([]);

@@ -18,7 +18,7 @@ const goldenGate = (deployer: string): string => readFileSync(join(GOLDEN, deplo
 const goldenTest = (): string => (yamlDocuments(goldenGate('argocd')).find((doc) => doc.kind === 'ConfigMap')!.data as Record<string, string>)['gpu-operator.yaml']!;
 
 function gateCatalog(test = goldenTest()): { data: string; recipe: string } {
-  const data = writeTree({ 'registry.yaml': { components: [] }, 'components/gpu-operator/readiness.yaml': test });
+  const data = writeTree({ 'registry.yaml': { kind: 'ComponentRegistry', apiVersion: 'aicr.run/v1beta1', components: [] }, 'components/gpu-operator/readiness.yaml': test });
   const recipe = join(tempDir(), 'recipe.yaml');
   writeFileSync(recipe, toYaml({
     kind: 'RecipeResult', apiVersion: 'aicr.nvidia.com/v1alpha1', metadata: { version: 'v0.1.0' },

@@ -4,10 +4,12 @@ import { join } from 'node:path';
 import { tempDir, writeTree } from '../../helpers/catalog.js';
 import { toYaml } from '../../../src/core/serialize.js';
 
-export /** A small catalog: a chart with an alias and values, a manifest-only component, a disabled one. */
-function smallCatalog(): { data: string; recipe: string } {
+/** A small catalog: a chart with an alias and values, a manifest-only component, a disabled one. */
+export function smallCatalog(): { data: string; recipe: string } {
   const data = writeTree({
     'registry.yaml': {
+      kind: 'ComponentRegistry',
+      apiVersion: 'aicr.run/v1beta1',
       components: [
         { name: 'gateway', displayName: 'Gateway', valueOverrideKeys: ['gw'], helm: { defaultRepository: 'https://charts.example.com', defaultNamespace: 'gateway' }, nodeScheduling: { system: { nodeSelectorPaths: ['nodeSelector'], tolerationPaths: ['tolerations'] } } },
         { name: 'tuning', displayName: 'Tuning', manifest: { defaultNamespace: 'tuning' } },
@@ -25,7 +27,7 @@ function smallCatalog(): { data: string; recipe: string } {
   const recipe = join(tempDir(), 'recipe.yaml');
   writeFileSync(recipe, toYaml({
     kind: 'RecipeResult',
-    apiVersion: 'aicr.nvidia.com/v1alpha1',
+    apiVersion: 'aicr.run/v1',
     metadata: { version: 'v0.1.0' },
     componentRefs: [
       { name: 'gateway', namespace: 'gateway', type: 'Helm', source: 'https://charts.example.com', version: '1.2.3', valuesFile: 'components/gateway/values.yaml' },

@@ -14,6 +14,8 @@ const eksUbuntu = applyCriteria(anyCriteria(), { service: 'eks', os: 'ubuntu' },
 function catalog(mixinRefs: unknown[] = [{ name: 'gpu-operator', namespace: 'privileged-gpu-operator', preManifestFiles: ['components/gpu-operator/manifests/privileged-namespace.yaml'] }]) {
   return writeTree({
     'registry.yaml': {
+      kind: 'ComponentRegistry',
+      apiVersion: 'aicr.run/v1beta1',
       components: [
         { name: 'gpu-operator', helm: { defaultRepository: 'https://helm.ngc.nvidia.com/nvidia', defaultChart: 'nvidia/gpu-operator', defaultVersion: 'v25.10.1', defaultNamespace: 'gpu-operator' } },
         { name: 'cert-manager', helm: { defaultRepository: 'https://charts.jetstack.io', defaultChart: 'jetstack/cert-manager', defaultVersion: 'v1.17.2', defaultNamespace: 'cert-manager' } },

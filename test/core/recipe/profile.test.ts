@@ -133,6 +133,7 @@ describe('configuration profiles (ADR-015)', () => {
       const dir = aksProfileCatalog({
         extra: {
           'overlays/aks-training.yaml': { kind: 'RecipeMetadata', metadata: { name: 'aks-training' }, spec: { base: 'aks', criteria: { service: 'aks', intent: 'training' }, constraints: [{ name: 'K8s.server.version', value: '>= 1.34' }] } },
+          apiVersion: 'aicr.run/v1beta1',
         },
       });
       const removed = await failure(() => build(dir, { snapshot: snapshot('Install', 'v1.31.0') }));
@@ -164,6 +165,7 @@ describe('configuration profiles (ADR-015)', () => {
       const dir = aksProfileCatalog({
         extra: {
           'overlays/aks-training.yaml': { kind: 'RecipeMetadata', metadata: { name: 'aks-training' }, spec: { base: 'aks', criteria: { service: 'aks', intent: 'training' }, profile: gpuStackProfile() } },
+          apiVersion: 'aicr.run/v1beta1',
         },
       });
       expect((await failure(() => build(dir))).message).toBe('resolved composition has multiple profile declarations from [aks aks-training]');
@@ -184,6 +186,7 @@ describe('configuration profiles (ADR-015)', () => {
         profile: null,
         extra: {
           'overlays/aks-training.yaml': { kind: 'RecipeMetadata', metadata: { name: 'aks-training' }, spec: { base: 'aks', criteria: { service: 'aks', intent: 'training' }, profile: gpuStackProfile() } },
+          apiVersion: 'aicr.run/v1beta1',
         },
       });
       expect((await build(fromLeafOnly)).metadata.selectedProfile?.value).toBe('azure-managed');
