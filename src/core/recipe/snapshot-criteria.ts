@@ -3,14 +3,14 @@
  *
  * Two generations of readings: v0.11.1's (K8s/server `service` and version suffix, GPU smi/device
  * model, OS/release ID) and those upstream added by 2026-08-21 (K8s/node provider, the
- * NodeTopology `nvidia.com/gpu.product` label, the GPU `hardware` SKU, more OS ID spellings and
- * the newer criteria values). A value v0.11.1 could detect is used as v0.11.1 used it; any other
+ * NodeTopology `nvidia.com/gpu.product` label and node count, the GPU `hardware` SKU, more OS ID
+ * spellings and the newer criteria values). A value v0.11.1 could detect is used as v0.11.1 used it; any other
  * value is used only when an overlay of the loaded catalog declares it, so a snapshot never asks
  * a catalog for a value it has no recipe for (an L40S reads as l40, as in v0.11.1, on a catalog
  * without l40s overlays).
  */
 import type { Criteria, Reading, Snapshot } from '../documents/types.js';
-import { anyCriteria, parseCriteriaValue, type DeclaredCriteria } from '../criteria.js';
+import { anyCriteria, MAX_NODES, parseCriteriaValue, type DeclaredCriteria } from '../criteria.js';
 import { readingText } from '../constraints/index.js';
 
 /** The values v0.11.1 could detect: admitted by every catalog, as they were then. */
@@ -125,8 +125,9 @@ function osFromId(id: string, declared: DeclaredCriteria | undefined): string | 
 /**
  * Service from K8s/server (`service` key, then `-eks-`/`-gke`/`-aks` in the version), then the
  * K8s/node provider; accelerator from GPU smi/device model, then the NodeTopology GPU product
- * label, then the GPU hardware SKU; OS from OS/release ID. Intent, platform and nodes are never
- * detected. `declared`: the values the loaded catalog's overlays declare.
+ * label, then the GPU hardware SKU; OS from OS/release ID; nodes from the NodeTopology summary's
+ * node count. Intent and platform are never detected. `declared`: the values the loaded
+ * catalog's overlays declare.
  */
 export function extractCriteria(snapshot: Snapshot, declared?: DeclaredCriteria): Criteria {
   const criteria = anyCriteria();
@@ -156,6 +157,10 @@ export function extractCriteria(snapshot: Snapshot, declared?: DeclaredCriteria)
         }
       } else if (measurement.type === 'GPU' && name === 'hardware' && data.model !== undefined) {
         later.acceleratorFromHardware ??= acceleratorFromModel(readingText(data.model), declared);
+      } else if (measurement.type === 'NodeTopology' && name === 'summary') {
+        // Upstream's node count: every node of the cluster, as its topology collector counts them.
+        const count = data['node-count'];
+        if (typeof count === 'number' && Number.isSafeInteger(count) && count > 0 && count <= MAX_NODES) criteria.nodes = count;
       } else if (measurement.type === 'NodeTopology' && name === 'label') {
         const product = gpuProductLabel(data);
         if (product !== undefined) later.acceleratorFromLabel ??= acceleratorFromModel(product, declared);

@@ -156,6 +156,18 @@ describe('GPU product label and hardware SKU', () => {
   });
 });
 
+describe('nodes from the topology summary (upstream 2026)', () => {
+  const summary = (count: unknown): Snapshot => ({ measurements: [{ type: 'NodeTopology', subtypes: [{ subtype: 'summary', data: { 'node-count': count as number, 'taint-count': 0 } }] }] });
+
+  it('takes the node count of the cluster', () => {
+    expect(extractCriteria(summary(12)).nodes).toBe(12);
+  });
+
+  it.each([0, -3, 2.5, '12', 100_001])('leaves nodes unset for %j', (count) => {
+    expect(extractCriteria(summary(count)).nodes).toBe(0);
+  });
+});
+
 describe('recipe --snapshot end to end', () => {
   it('builds the l40s recipe for an L40S on OKE with Oracle Linux from the embedded catalog', async () => {
     const snapshot: Snapshot = {
