@@ -44,7 +44,7 @@ spec:
 `);
     const result = await runCli(['bundle', '--config', config, '--data', data]);
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stderr).toContain('apiVersion aicr.run/v1alpha2 of AICRConfig is an older version; it is read as aicr.run/v1beta1');
+    expect(result.stderr).toContain('AICRConfig apiVersion "aicr.run/v1alpha2" is an older one, read as "aicr.run/v1beta1"');
     expect(readFileSync(join(out, 'helmfile.yaml'), 'utf8')).toContain('cluster-values.yaml');
     const values = valuesOf(out);
     expect(values.driver.version).toBe('2.0,with-comma');
@@ -75,7 +75,8 @@ spec:
   it.each([
     ['kind: AICRConfig\napiVersion: aicr.run/v1beta1\nspec:\n  bundel: {}\n', 'field spec.bundel is unknown (did you mean "bundle"?)'],
     ['kind: AICRConfig\napiVersion: aicr.run/v1beta1\nspec:\n  bundle:\n    deployment:\n      deployr: helm\n', 'field spec.bundle.deployment.deployr is unknown (did you mean "deployer"?)'],
-    ['kind: AICRConfig\napiVersion: aicr.run/v9\nspec: {}\n', 'field apiVersion is "aicr.run/v9", which aicr does not know for AICRConfig'],
+    ['kind: AICRConfig\napiVersion: aicr.run/v9\nspec: {}\n', 'the AICRConfig document has apiVersion "aicr.run/v9", which this aicr does not read; expected "aicr.run/v1beta1"'],
+    ['kind: AICRConfig\nspec: {}\n', 'the AICRConfig document has no apiVersion; expected "aicr.run/v1beta1"'],
     ['kind: Recipe\napiVersion: aicr.run/v1beta1\n', 'field kind is "Recipe", expected "AICRConfig"'],
     ['kind: AICRConfig\napiVersion: aicr.run/v1beta1\nspec:\n  bundle:\n    deployment:\n      set: gateway:a=1\n', 'field spec.bundle.deployment.set must be a list of strings'],
     ['kind: AICRConfig\napiVersion: aicr.run/v1beta1\nspec:\n  bundle:\n    deployment:\n      deployer: kubectl\n', '--deployer'],

@@ -106,6 +106,43 @@ describe('aicr recipe list (embedded catalog)', () => {
   });
 });
 
+describe('aicr recipe list: configuration profiles (upstream\'s profile field)', () => {
+  it('gives each overlay the profile its criteria resolve to, in JSON and YAML, and none where no overlay declares one', async () => {
+    const json = await runCli(['recipe', 'list', '--service', 'aks', '--no-health', '-t', 'json']);
+    expect(json.code, json.stderr).toBe(0);
+    const entries: Array<Record<string, any>> = JSON.parse(json.stdout);
+    const leaf = entries.find((e) => e.name === 'h100-aks-ubuntu-training-kubeflow')!;
+    expect(Object.keys(leaf)).toEqual(['name', 'criteria', 'is_leaf', 'source', 'profile']);
+    expect(leaf.profile).toEqual({ name: 'gpuStack', description: 'Who installs the GPU driver and container toolkit.', default: 'azure-managed', values: ['azure-managed', 'operator-managed'] });
+    // The intermediate overlay that declares it lists it too.
+    expect(entries.find((e) => e.name === 'aks')!.profile.name).toBe('gpuStack');
+    const yaml = parse((await runCli(['recipe', 'list', '--service', 'aks', '--no-health', '-t', 'yaml'])).stdout);
+    expect(yaml.find((e: { name: string }) => e.name === leaf.name).profile).toEqual(leaf.profile);
+    // With health, profile comes before health (upstream's field order).
+    const withHealth: Array<Record<string, any>> = JSON.parse((await runCli(['recipe', 'list', '--service', 'aks', '--accelerator', 'h100', '-t', 'json'])).stdout);
+    expect(Object.keys(withHealth.find((e) => e.name === leaf.name)!)).toEqual(['name', 'criteria', 'is_leaf', 'source', 'profile', 'health']);
+    const eks: Array<Record<string, any>> = JSON.parse((await runCli(['recipe', 'list', '--service', 'eks', '--no-health', '-t', 'json'])).stdout);
+    expect(eks.length).toBeGreaterThan(0);
+    for (const entry of eks) expect(entry.profile).toBeUndefined();
+  });
+
+  it('lists a --data overlay\'s declaration, description left out when it has none, values sorted', async () => {
+    const data = writeTree({
+      'registry.yaml': registry,
+      'overlays/mycloud.yaml': {
+        kind: 'RecipeMetadata',
+        apiVersion: 'aicr.run/v1beta2',
+        metadata: { name: 'mycloud' },
+        spec: { criteria: { service: 'kind', accelerator: 'a100' }, profile: { name: 'stack', default: 'zeta', values: { zeta: {}, alpha: {} } } },
+      },
+    });
+    const result = await runCli(['recipe', 'list', '--data', data, '--service', 'kind', '--accelerator', 'a100', '--no-health', '-t', 'json']);
+    expect(result.code, result.stderr).toBe(0);
+    const entry = JSON.parse(result.stdout).find((e: { name: string }) => e.name === 'mycloud');
+    expect(entry.profile).toEqual({ name: 'stack', default: 'zeta', values: ['alpha', 'zeta'] });
+  });
+});
+
 describe('aicr recipe list --data (a catalog written for the test)', () => {
   it('lists external overlays as external, recomputes leaves across both layers, and grades each leaf', async () => {
     const data = dataCatalog();

@@ -92,7 +92,7 @@ export type BundleStepResult = BundleOutcome & { changes?: ChangePlan };
 export async function runBundleStep(values: BundleValues, io: StepIO, given: BundleInputs = {}): Promise<BundleStepResult> {
   const outputOption = given.outputOption ?? 'output';
   if (values.config) {
-    const config = await loadAicrConfig(values.config, readOptionsFor('config', io, values.kubeconfig));
+    const config = await loadAicrConfig(values.config, readOptionsFor('config', io, values.kubeconfig), io.logger);
     for (const note of applyConfig(values as Record<string, unknown>, BUNDLE_OPTIONS, config, BUNDLE_CONFIG_FIELDS)) io.logger.info(note);
   }
   if (!values.recipe && !given.recipe) {

@@ -14,6 +14,7 @@ import { optionLabel } from '../option-refs.js';
 import { quoted } from '../safe-text.js';
 import { compareStrings, isPlainObject } from '../serialize.js';
 import { diffComponents, diffRecipeHeader, finishPlan, type ChangePlan, type FileChange } from './plan.js';
+import type { Logger } from '../logger.js';
 
 /** Largest checksums.txt or values file read (a bundle's files are small; this bounds a hostile one). */
 const MAX_FILE_BYTES = 8 * 1024 * 1024;
@@ -80,8 +81,11 @@ function componentValues(folder: Reader, paths: readonly string[], components: R
   return values;
 }
 
-/** Everything a plan needs from a bundle folder, read at once (the folder may be replaced later). */
-export async function readBundle(dir: string, option: string): Promise<BundleFolder> {
+/**
+ * Everything a plan needs from a bundle folder, read at once (the folder may be replaced later).
+ * An older apiVersion of its recipe.yaml is logged to `logger` like every other read's.
+ */
+export async function readBundle(dir: string, option: string, logger?: Logger): Promise<BundleFolder> {
   const stat = statSync(dir, { throwIfNoEntry: false });
   if (!stat?.isDirectory()) throw notFound(`${optionLabel(option)}: bundle folder ${quoted(dir)} does not exist`, { hint: 'pass the folder aicr bundle wrote', option });
   const checksums = lstatSync(join(dir, CHECKSUMS_FILE), { throwIfNoEntry: false });
@@ -97,7 +101,7 @@ export async function readBundle(dir: string, option: string): Promise<BundleFol
   const digests = new Map(entries.map((entry) => [entry.path, entry.digest]));
   if (!digests.has('recipe.yaml')) throw invalidInput(`${optionLabel(option)}: ${quoted(dir)} is not a bundle folder: ${CHECKSUMS_FILE} does not list recipe.yaml`, { hint: 'pass the folder aicr bundle wrote', option });
   readListed(reader, 'recipe.yaml');
-  const recipe = await loadDocument('RecipeResult', join(dir, 'recipe.yaml'), { option });
+  const recipe = await loadDocument('RecipeResult', join(dir, 'recipe.yaml'), { option, ...(logger ? { logger } : {}) });
   const names = new Set(recipe.document.componentRefs.map((ref) => ref.name));
   const paths = [...digests.keys()].sort(compareStrings);
   return { dir, option, digests, recipe, values: componentValues(reader, paths, names) };

@@ -29,7 +29,7 @@ function isFolder(location: string, option: string): boolean {
 }
 
 export async function loadComparable(location: string, option: string, io: StepIO, kubeconfig: string | undefined): Promise<Comparable> {
-  if (isFolder(location, option)) return { subject: 'bundle', bundle: await readBundle(location, option) };
+  if (isFolder(location, option)) return { subject: 'bundle', bundle: await readBundle(location, option, io.logger) };
   const loaded = await loadDocumentOfKinds(['Snapshot', 'RecipeResult'], location, readOptionsFor(option, io, kubeconfig));
   return loaded.kind === 'Snapshot' ? { subject: 'snapshot', loaded: loaded as LoadedDocument<'Snapshot'> } : { subject: 'recipe', loaded: loaded as LoadedDocument<'RecipeResult'> };
 }
@@ -79,7 +79,7 @@ export async function planChanges(earlier: Comparable | undefined, current: Curr
   let plan: ChangePlan;
   if (earlier.subject === 'bundle') {
     if (current.bundleDir === undefined) throw new Error('a bundle folder is compared only with a bundle');
-    plan = diffBundles(earlier.bundle, await readBundle(current.bundleDir, 'output'));
+    plan = diffBundles(earlier.bundle, await readBundle(current.bundleDir, 'output', io.logger));
   } else if (earlier.subject === 'recipe') {
     plan = diffRecipes(earlier.loaded.document, current.recipe, { baselineSource: earlier.loaded.origin, targetSource: current.recipeSource });
   } else {

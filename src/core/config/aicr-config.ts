@@ -14,15 +14,10 @@ import { quoted } from '../safe-text.js';
 import { isPlainObject } from '../serialize.js';
 import { closestName } from '../util/suggest.js';
 import type { ReadOptions } from '../location.js';
+import type { Logger } from '../logger.js';
+import { checkApiVersion, reportApiVersionNotices, type ApiVersionNotice } from '../documents/api-versions.js';
 
 const AICR_CONFIG_KIND = 'AICRConfig';
-/** The apiVersion written today (upstream v1.0's target for AICRConfig). */
-const AICR_CONFIG_API_VERSION = 'aicr.run/v1beta1';
-/**
- * Older values still read, each with a notice that names its replacement. Kept here, in one
- * place, so the general apiVersion notices can take it over.
- */
-const OLDER_API_VERSIONS = ['aicr.run/v1alpha2', 'aicr.run/v1alpha1', 'aicr.nvidia.com/v1alpha1'];
 
 /** A field table: a nested object of the keys upstream defines; `true` marks a leaf. */
 type Fields = { [key: string]: Fields | true };
@@ -69,19 +64,24 @@ export interface AicrConfig {
   origin: string;
   spec: Record<string, unknown>;
   source: SourceDocument;
-  /** A notice for an older apiVersion, to log. */
-  notice?: string;
+  /** The document's older apiVersion, when it has one (logged by loadAicrConfig when given a logger). */
+  apiVersionNotice?: ApiVersionNotice;
 }
 
-/** Reads and checks an AICRConfig document (file, https URL or `-`; not cm://, as upstream). */
-export async function loadAicrConfig(location: string, read: Omit<ReadOptions, 'input'> = {}): Promise<AicrConfig> {
+/**
+ * Reads and checks an AICRConfig document (file, https URL or `-`; not cm://, as upstream). An
+ * older apiVersion is read, with a notice to `logger` like every other document's.
+ */
+export async function loadAicrConfig(location: string, read: Omit<ReadOptions, 'input'> = {}, logger?: Logger): Promise<AicrConfig> {
   const parsed = parseLocation(location, 'config');
   if (parsed.kind === 'configmap') {
     throw invalidInput(`${optionRef('config')}: an AICRConfig is read from a file or an https:// URL, not a ConfigMap`, { hint: 'export the ConfigMap\'s data to a file and pass that', option: 'config' });
   }
   const { text, origin } = await readLocation(parsed, { ...read, input: 'config' });
   const source = await parseSource(text, origin);
-  return checkAicrConfig(source, origin);
+  const config = checkAicrConfig(source, origin);
+  if (config.apiVersionNotice && logger) reportApiVersionNotices(logger, [config.apiVersionNotice]);
+  return config;
 }
 
 function checkAicrConfig(source: SourceDocument, origin: string): AicrConfig {
@@ -92,11 +92,9 @@ function checkAicrConfig(source: SourceDocument, origin: string): AicrConfig {
   if (!isPlainObject(value)) fail([], 'is not an AICRConfig document (expected a mapping)', 'write kind: AICRConfig, apiVersion and spec');
   const document = value as Record<string, unknown>;
   if (document.kind !== AICR_CONFIG_KIND) fail(['kind'], `is ${quoted(document.kind ?? '')}, expected "${AICR_CONFIG_KIND}"`, `write kind: ${AICR_CONFIG_KIND}`);
-  const apiVersion = document.apiVersion;
-  let notice: string | undefined;
-  if (typeof apiVersion !== 'string' || apiVersion === '') fail(['apiVersion'], 'is missing', `write apiVersion: ${AICR_CONFIG_API_VERSION}`);
-  else if (OLDER_API_VERSIONS.includes(apiVersion)) notice = `${origin}: apiVersion ${apiVersion} of ${AICR_CONFIG_KIND} is an older version; it is read as ${AICR_CONFIG_API_VERSION}, write that instead`;
-  else if (apiVersion !== AICR_CONFIG_API_VERSION) fail(['apiVersion'], `is ${quoted(apiVersion)}, which aicr does not know for ${AICR_CONFIG_KIND}`, `write apiVersion: ${AICR_CONFIG_API_VERSION}`);
+  // The common gate of every document: older values read with a notice, anything else refused.
+  const location = Object.hasOwn(document, 'apiVersion') ? source.locate(['apiVersion']) : { file: origin };
+  const apiVersionNotice = checkApiVersion(AICR_CONFIG_KIND, document.apiVersion, origin, location, 'config');
   checkFields(document, FIELDS, [], fail);
   const spec = isPlainObject(document.spec) ? document.spec : {};
   // One file for recipe then bundle: the recipe it writes must be the one the bundle reads (upstream's rule).
@@ -105,7 +103,7 @@ function checkAicrConfig(source: SourceDocument, origin: string): AicrConfig {
   if (typeof written === 'string' && typeof read === 'string' && written !== read) {
     fail(['spec', 'bundle', 'input', 'recipe'], `is ${quoted(read)}, but spec.recipe.output.path writes ${quoted(written)}`, 'point both at the same file');
   }
-  return { origin, spec, source, ...(notice ? { notice } : {}) };
+  return { origin, spec, source, ...(apiVersionNotice ? { apiVersionNotice } : {}) };
 }
 
 function checkFields(value: Record<string, unknown>, fields: Fields, path: string[], fail: (path: string[], problem: string, hint: string) => never): void {

@@ -103,10 +103,10 @@ function asRaw(config: AicrConfig, field: string, value: unknown, type: string):
 
 /**
  * Fills `values` (read with readOptions) from the config's fields in `mapping`, for the options
- * the door did not receive. Returns notes for the log (the older apiVersion, ignored fields).
+ * the door did not receive. Returns notes for the log (ignored fields, fields an option replaced).
  */
 export function applyConfig(values: Record<string, unknown>, table: OptionTable, config: AicrConfig, mapping: ConfigMapping, unsupported: readonly string[] = BUNDLE_UNSUPPORTED): string[] {
-  const notes = config.notice ? [config.notice] : [];
+  const notes: string[] = [];
   const given = givenOptions.get(values) ?? inferGiven(values, table);
   for (const [field, property] of Object.entries(mapping)) {
     const spec = table[property];

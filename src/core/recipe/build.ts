@@ -31,7 +31,7 @@ import { criteriaForOutput, criteriaMatch, criteriaMismatch } from '../criteria.
 import { deploymentOrder, validateDependencies } from '../catalog/order.js';
 import { coverageError, findCoverageGap } from './coverage.js';
 import { applyGpuDriverState, gpuDriverState } from './gpu-driver-state.js';
-import { applyProfile, checkProfileSurvived, effectiveProfile, type ProfileSelection } from './profile.js';
+import { applyProfile, checkProfileSurvived, effectiveProfile, type EffectiveProfile, type ProfileSelection } from './profile.js';
 
 export interface BuildOptions {
   /** Written to `metadata.version` (the generating program's version). */
@@ -273,6 +273,15 @@ function maximalLeaves(catalog: Catalog, overlays: readonly OverlayEntry[]): Ove
  * Every profile declaration reached from `names` through their inheritance chains (and the
  * base), by declaring document. A broken chain is reported when it is merged, not here.
  */
+/**
+ * The configuration profile a request for `criteria` resolves to, before any snapshot filtering
+ * (what `recipe list` shows per overlay); undefined when none is declared.
+ */
+export function profileForCriteria(catalog: Catalog, criteria: Criteria): EffectiveProfile | undefined {
+  const matched = catalog.matchable.filter((overlay) => criteriaMatch(overlay.criteria!, criteria));
+  return effectiveProfile(profileDeclarations(catalog, matched.map((overlay) => overlay.name)));
+}
+
 function profileDeclarations(catalog: Catalog, names: readonly string[]): Map<string, ProfileDeclaration> {
   const found = new Map<string, ProfileDeclaration>();
   if (catalog.base.spec.profile) found.set('base', catalog.base.spec.profile);

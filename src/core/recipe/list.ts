@@ -1,6 +1,7 @@
 /**
  * `aicr recipe list`: the overlays of the loaded catalog (embedded, or with `--data`) with their
- * criteria, whether each is a leaf, where it came from, and for each leaf its structural health
+ * criteria, whether each is a leaf, where it came from, the configuration profile its criteria
+ * resolve to (json and yaml; upstream's table has no column for it), and for each leaf its structural health
  * (does it resolve, are its charts pinned, do its constraints parse, which validations it
  * declares). Upstream's shape and order: overlays by name, every field as upstream writes it.
  */
@@ -10,9 +11,9 @@ import type { ComponentRef, Criteria, RecipeResult, ValidationPhase } from '../d
 import { parseConstraintPath, parseExpression } from '../constraints/index.js';
 import { optionRef } from '../option-refs.js';
 import { tableCell } from '../safe-text.js';
-import { toJson, toYaml } from '../serialize.js';
+import { compareStrings, toJson, toYaml } from '../serialize.js';
 import { VERSION } from '../version.js';
-import { buildRecipe } from './build.js';
+import { buildRecipe, profileForCriteria } from './build.js';
 
 /** A filter value per criteria field; unset or `any` places no constraint. */
 export type CatalogFilter = Partial<Record<CriteriaField, string>>;
@@ -49,11 +50,21 @@ interface StructureHealth {
   coverage?: DeclaredCoverage;
 }
 
+/** The configuration profile a request for an overlay's criteria resolves to (upstream's ProfileSummary). */
+interface ListedProfile {
+  name: string;
+  description?: string;
+  default: string;
+  /** Value names, sorted. */
+  values: string[];
+}
+
 export interface CatalogListEntry {
   name: string;
   criteria: ListedCriteria;
   is_leaf: boolean;
   source: 'embedded' | 'external';
+  profile?: ListedProfile;
   health?: StructureHealth;
 }
 
@@ -94,19 +105,38 @@ export function listCatalog(catalog: Catalog, filter: CatalogFilter = {}, option
     for (const field of CRITERIA_FIELDS) criteria[LISTED_FIELD[field]] = text(raw[field]);
     criteria.Nodes = typeof raw.nodes === 'number' ? raw.nodes : 0;
     const entry: CatalogListEntry = { name: overlay.name, criteria, is_leaf: !ancestors.has(overlay.name), source: overlay.origin };
+    const profile = listedProfile(catalog, queryOf(overlay));
+    if (profile) entry.profile = profile;
     if (options.health !== false && entry.is_leaf) entry.health = leafHealth(catalog, overlay);
     entries.push(entry);
   }
   return entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
+/** The request an overlay's own criteria make (unset fields any). */
+function queryOf(overlay: OverlayEntry): Criteria {
+  const raw = overlay.criteria!;
+  const query: Criteria = { service: ANY, accelerator: ANY, intent: ANY, os: ANY, platform: ANY, nodes: typeof raw.nodes === 'number' ? raw.nodes : 0 };
+  for (const field of CRITERIA_FIELDS) if (text(raw[field]) !== '') query[field] = text(raw[field]);
+  return query;
+}
+
+/**
+ * The profile that request resolves to, found as recipe generation finds it, so the listing
+ * cannot disagree with `aicr recipe` (several declarations fail the listing as they fail it).
+ */
+function listedProfile(catalog: Catalog, query: Criteria): ListedProfile | undefined {
+  const effective = profileForCriteria(catalog, query);
+  if (!effective) return undefined;
+  const { name, description, default: fallback, values } = effective.declaration;
+  return { name, ...(description ? { description } : {}), default: fallback, values: Object.keys(values).sort(compareStrings) };
+}
+
 // ---------------------------------------------------------------------------- health
 
 /** Resolves a leaf for its own criteria (no snapshot: its constraints are not evaluated) and grades the result. */
 function leafHealth(catalog: Catalog, overlay: OverlayEntry): StructureHealth {
-  const raw = overlay.criteria!;
-  const query: Criteria = { service: ANY, accelerator: ANY, intent: ANY, os: ANY, platform: ANY, nodes: typeof raw.nodes === 'number' ? raw.nodes : 0 };
-  for (const field of CRITERIA_FIELDS) if (text(raw[field]) !== '') query[field] = text(raw[field]);
+  const query = queryOf(overlay);
   const dimensions: Record<string, HealthStatus> = {};
   const detail: Record<string, string> = {};
   let result: RecipeResult;

@@ -101,7 +101,7 @@ export interface RecipeStepOptions {
 /** Resolves the recipe, writes it to `output` (placeholders expanded), sets the outputs. */
 export async function runRecipeStep(values: RecipeValues, io: StepIO, options: RecipeStepOptions = {}): Promise<RecipeStepResult> {
   if (values.config) {
-    const config = await loadAicrConfig(values.config, readOptionsFor('config', io, values.kubeconfig));
+    const config = await loadAicrConfig(values.config, readOptionsFor('config', io, values.kubeconfig), io.logger);
     for (const note of applyConfig(values as Record<string, unknown>, RECIPE_OPTIONS, config, RECIPE_CONFIG_FIELDS, RECIPE_UNSUPPORTED)) io.logger.info(note);
   }
   const given = values.output ?? '-';

@@ -161,7 +161,7 @@ function reportRecipeDrift(regressions: readonly ConstraintRegression[], recipeO
 
 export async function runSnapshotStep(values: SnapshotValues, io: StepIO, services: Pick<SnapshotServices, 'collectors' | 'runAgent'> = {}): Promise<SnapshotStepResult> {
   if (values.config) {
-    const config = await loadAicrConfig(values.config, readOptionsFor('config', io, values.kubeconfig));
+    const config = await loadAicrConfig(values.config, readOptionsFor('config', io, values.kubeconfig), io.logger);
     for (const note of applyConfig(values as Record<string, unknown>, SNAPSHOT_OPTIONS, config, SNAPSHOT_CONFIG_FIELDS, [])) io.logger.info(note);
   }
   const output = values.output ?? '-';

@@ -8,6 +8,7 @@ import { diffBundles, readBundle } from '../../../src/core/changes/bundle.js';
 import { diffRecipes } from '../../../src/core/changes/plan.js';
 import { planMarkdown, planText, renderPlan } from '../../../src/core/changes/render.js';
 import type { RecipeResult } from '../../../src/core/documents/types.js';
+import { silentLogger, type AnnotationProperties, type Logger } from '../../../src/core/logger.js';
 import { EKS_RECIPE, FIXTURE_DATA, fixtureRecipe, writeGenerated } from '../bundle/support.js';
 
 const baseline = parse(readFileSync(EKS_RECIPE, 'utf8')) as RecipeResult;
@@ -145,6 +146,21 @@ describe('bundle change plans', () => {
     expect(plan.files.filter((file) => file.kind === 'removed').map((file) => file.path)).toContain('006-kai-scheduler/values.yaml');
     const back = diffBundles(await readBundle(after, 'baseline'), await readBundle(before, 'target'));
     expect(back.files.filter((file) => file.kind === 'added').map((file) => file.path)).toContain('006-kai-scheduler/values.yaml');
+  });
+
+  it('reads a bundle whose recipe.yaml has an older apiVersion with the notice every read logs', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'aicr-old-bundle-'));
+    created.push(dir);
+    writeFileSync(join(dir, 'recipe.yaml'), 'kind: RecipeResult\napiVersion: aicr.nvidia.com/v1alpha1\ncomponentRefs: []\n');
+    writeFileSync(join(dir, 'checksums.txt'), `${'a'.repeat(64)}  recipe.yaml\n`);
+    const notices: Array<{ message: string; properties?: AnnotationProperties }> = [];
+    const logger: Logger = { ...silentLogger, notice: (message, properties) => notices.push({ message, ...(properties ? { properties } : {}) }) };
+    const folder = await readBundle(dir, 'baseline', logger);
+    expect(folder.recipe.apiVersionNotice).toMatchObject({ value: 'aicr.nvidia.com/v1alpha1', replacement: 'aicr.run/v1', line: 2 });
+    expect(notices).toEqual([{
+      message: 'RecipeResult apiVersion "aicr.nvidia.com/v1alpha1" is an older one, read as "aicr.run/v1"; upstream AICR v1 reads only "aicr.run/v1": update the file with "aicr convert"',
+      properties: { title: 'older apiVersion', file: join(dir, 'recipe.yaml'), startLine: 2 },
+    }]);
   });
 
   it('refuses folders that are not bundles and reads only what checksums.txt lists', async () => {

@@ -299,6 +299,26 @@ describe('agent runs against the fake cluster', () => {
     expect(error.message).toContain('the agent Job completed but left no snapshot in cm://default/aicr-snapshot-nw');
   });
 
+  it('reads an agent snapshot with an older apiVersion with the same notice as any snapshot read', async () => {
+    // An older agent image (upstream v0.11.1) writes aicr.nvidia.com/v1alpha1.
+    simulateAgentJobs(cluster.fake, { outcome: 'succeed', snapshot: agentSnapshot.replace('apiVersion: aicr.run/v1', 'apiVersion: aicr.nvidia.com/v1alpha1') });
+    const logger = captureLogger();
+    const result = await runSnapshotAgent(base({ namespace: 'default' }), { logger, runId: 'old' });
+    expect(result.snapshot.measurements.length).toBe(5);
+    const notices = logger.lines.filter((line) => line.startsWith('notice: '));
+    expect(notices).toEqual(['notice: Snapshot apiVersion "aicr.nvidia.com/v1alpha1" is an older one, read as "aicr.run/v1"; upstream AICR v1 reads only "aicr.run/v1": update the file with "aicr convert"']);
+  });
+
+  it.each([
+    ['no apiVersion', (text: string) => text.replace('apiVersion: aicr.run/v1\n', ''), 'cm://default/aicr-snapshot-bad#snapshot.yaml: the Snapshot document has no apiVersion'],
+    ['another kind', (text: string) => text.replace('kind: Snapshot', 'kind: RecipeResult'), 'invalid kind "RecipeResult", expected "Snapshot"'],
+  ])('refuses an agent snapshot with %s (exit 2)', async (_what, change, message) => {
+    simulateAgentJobs(cluster.fake, { outcome: 'succeed', snapshot: change(agentSnapshot) });
+    const error = await failure(runSnapshotAgent(base({ namespace: 'default' }), { runId: 'bad' }));
+    expect(error.exitCode).toBe(2);
+    expect(error.message).toContain(message);
+  });
+
   it('describes pods in one line', () => {
     expect(describePod({ metadata: { name: 'p' }, status: { phase: 'Pending' } })).toBe('pod p is Pending');
   });

@@ -163,6 +163,8 @@ describe('K8s helpers', () => {
     expect(providerFromId('azure:///subscriptions/x')).toBe('aks');
     expect(providerFromId('OCI://x')).toBe('oke');
     expect(providerFromId('kind://docker/kind/kind-control-plane')).toBe('kind');
+    expect(providerFromId('linode://12345')).toBe('lke');
+    expect(providerFromId('ocid1.instance.oc1.iad.abc')).toBe('oke');
     expect(nodeReadings({ status: { nodeInfo: { containerRuntimeVersion: 'cri-o' } } }, 'n')).toEqual({ 'source-node': 'n', 'container-runtime-id': 'cri-o' });
   });
 

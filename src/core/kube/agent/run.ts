@@ -3,10 +3,12 @@
  * up (also after failure or interruption). The steps live in the sibling modules.
  */
 import { setMaxListeners } from 'node:events';
-import { AicrError, ErrorCode } from '../../errors.js';
+import { AicrError, ErrorCode, invalidInput } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import { silentLogger } from '../../logger.js';
-import { readDocument, type Snapshot } from '../../documents/index.js';
+import { checkDocument, loadValidators, type Snapshot } from '../../documents/index.js';
+import { parseSource } from '../../documents/source.js';
+import { checkApiVersion, reportApiVersionNotices } from '../../documents/api-versions.js';
 import { parseConfigMapUri } from '../../location.js';
 import { getKubeClient } from '../client.js';
 import { readConfigMapDocument } from '../configmap.js';
@@ -18,6 +20,8 @@ import { findPod, jobFailure, jobOutcome, printLogs, waitForJob } from './job.js
 import { checkPermissions, checkRuntimeClass } from './permissions.js';
 import { formatDuration, planAgentRun, type AgentPlan, type SnapshotAgentOptions } from './plan.js';
 import { optionRef } from '../../option-refs.js';
+import { quoted } from '../../safe-text.js';
+import { isPlainObject } from '../../serialize.js';
 
 export interface AgentContext {
   logger?: Logger;
@@ -80,7 +84,7 @@ export async function runSnapshotAgent(options: SnapshotAgentOptions, context: A
     }
     if (plan.options.debug) await printLogs(client, plan, pod, logger, 'debug');
     logger.info(`agent run ${plan.runId}: Job completed; reading cm://${plan.target.namespace}/${plan.target.name}`);
-    const result = await readResult(plan, context.env, signal);
+    const result = await readResult(plan, context.env, signal, logger);
     if (pod?.metadata?.name) result.pod = pod.metadata.name;
     return result;
   } catch (error) {
@@ -93,8 +97,29 @@ export async function runSnapshotAgent(options: SnapshotAgentOptions, context: A
   }
 }
 
+/**
+ * The checks of any snapshot read, for the agent's: the kind, the apiVersion gate (an older value
+ * logged with the common notice, an absent or unknown one refused), then the schema.
+ */
+async function checkAgentSnapshot(text: string, origin: string, logger: Logger): Promise<Snapshot> {
+  const [parsed] = await Promise.all([parseSource(text, origin), loadValidators('Snapshot')]);
+  const value = parsed.value;
+  if (isPlainObject(value) && Object.keys(value).length > 0) {
+    if (typeof value.kind === 'string' && value.kind !== '' && value.kind !== 'Snapshot') {
+      throw invalidInput(`${origin}: agent result: invalid kind ${quoted(value.kind)}, expected "Snapshot"`, {
+        location: parsed.locate(['kind']),
+        hint: `the agent image must run "aicr snapshot" and write a Snapshot; check ${optionRef('image')}`,
+      });
+    }
+    const location = Object.hasOwn(value, 'apiVersion') ? parsed.locate(['apiVersion']) : { file: origin };
+    const notice = checkApiVersion('Snapshot', value.apiVersion, origin, location);
+    if (notice) reportApiVersionNotices(logger, [notice]);
+  }
+  return checkDocument('Snapshot', parsed);
+}
+
 /** Reads and checks the snapshot the agent wrote to the run's target ConfigMap. */
-async function readResult(plan: AgentPlan, env: NodeJS.ProcessEnv | undefined, signal: AbortSignal | undefined): Promise<AgentResult> {
+async function readResult(plan: AgentPlan, env: NodeJS.ProcessEnv | undefined, signal: AbortSignal | undefined, logger: Logger): Promise<AgentResult> {
   const targetUri = parseConfigMapUri(`cm://${plan.target.namespace}/${plan.target.name}`, 'output');
   const { kubeconfig } = plan.options;
   let stored;
@@ -110,6 +135,6 @@ async function readResult(plan: AgentPlan, env: NodeJS.ProcessEnv | undefined, s
     throw error;
   }
   const origin = `${targetUri.text}#${stored.key}`;
-  const { document } = await readDocument('Snapshot', stored.text, origin);
+  const document = await checkAgentSnapshot(stored.text, origin, logger);
   return { snapshot: document, text: stored.text, origin, configMap: { namespace: plan.target.namespace, name: plan.target.name }, runId: plan.runId, job: plan.jobName };
 }

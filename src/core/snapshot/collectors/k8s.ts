@@ -42,7 +42,7 @@ export interface K8sCollectorOptions {
 }
 
 /** Upstream's provider names for `spec.providerID` prefixes. */
-const PROVIDERS: Record<string, string> = { aws: 'eks', gce: 'gke', azure: 'aks', oci: 'oke' };
+const PROVIDERS: Record<string, string> = { aws: 'eks', gce: 'gke', azure: 'aks', oci: 'oke', linode: 'lke' };
 
 /** Splits an image reference into upstream's short name and tag. */
 export function imageNameAndTag(reference: string): { name: string; tag: string } {
@@ -114,6 +114,8 @@ export function flattenSpec(spec: unknown, prefix = '', out: Record<string, Read
 
 /** `spec.providerID` prefix → upstream's provider name. */
 export function providerFromId(providerID: string): string {
+  // OKE nodes carry a bare Oracle OCID, without a scheme.
+  if (providerID.trim().startsWith('ocid1.')) return 'oke';
   const index = providerID.indexOf('://');
   const prefix = (index >= 0 ? providerID.slice(0, index) : providerID).trim().toLowerCase();
   return PROVIDERS[prefix] ?? prefix;
