@@ -12,7 +12,7 @@ import { optionKey } from '../../../src/core/options/spec.js';
 import { SHARED, UPSTREAM_RECIPES } from '../../helpers/paths.js';
 import { tempDir } from '../../helpers/catalog.js';
 import { EKS_RECIPE, FIXTURE_DATA, fileText, fixtureRecipe, generate, helmBinary, writeGenerated, yamlDocuments } from './support.js';
-import { standIns } from './scripts.test.js';
+import { standIns } from './standins.js';
 
 const GOLDEN = join(SHARED, 'upstream', 'golden');
 const golden = (path: string) => readFileSync(join(GOLDEN, path), 'utf8');

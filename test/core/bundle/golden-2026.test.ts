@@ -1,0 +1,146 @@
+// Compares our bundles with upstream's deployer goldens of 2026-08-21
+// (pkg/bundler/deployer/*/testdata), each rebuilt from the inputs of the Go test that wrote it:
+// YAML as data (comments ignored), scripts by the helm calls they make against stand-in
+// binaries, folder names and file sets. What differs on purpose is asserted as such here and
+// listed in actions/bundle/README.md ("Differences from upstream").
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, cpSync, existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../../helpers/catalog.js';
+import type { BundleOptions } from '../../../src/core/bundle/index.js';
+import { envOf, filesUnder, goldenDir, goldenInput, readYaml, type GoldenComponent } from './golden-support.js';
+import { standIns } from './standins.js';
+import { writeGenerated } from './support.js';
+
+/** Files every bundle of ours has beyond upstream's, all listed in the README's differences. */
+const OUR_EXTRAS = /^(README\.md|[0-9]{3}-[^/]+\/README\.md|recipe\.yaml|checksums\.txt|undeploy\.sh|data\/.*)$/;
+
+async function bundleOf(components: GoldenComponent[], options: Partial<BundleOptions> = {}) {
+  const { data, recipe } = goldenInput(components);
+  const { dir } = await writeGenerated(recipe, { data, ...options });
+  return dir;
+}
+
+/** Upstream's files are all ours; ours beyond them are only the known extras. */
+function expectSameFileSet(ours: string, golden: string, notInOurs: string[] = []) {
+  const theirs = filesUnder(golden);
+  const mine = filesUnder(ours);
+  expect(theirs.filter((path) => !mine.includes(path))).toEqual(notInOurs);
+  expect(mine.filter((path) => !theirs.includes(path) && !OUR_EXTRAS.test(path))).toEqual([]);
+}
+
+/** A generated chart's Chart.yaml without what differs on purpose: our description, and the component's version (upstream: always 0.1.0). */
+function chartIdentity(chart: unknown): unknown {
+  const { description: _description, version: _version, appVersion: _appVersion, ...rest } = chart as Record<string, unknown>;
+  return rest;
+}
+
+/** Every YAML file of the golden tree equals ours as data (generated Chart.yaml files: see chartIdentity). */
+function expectSameYaml(ours: string, golden: string, skip: string[] = []) {
+  const compared: string[] = [];
+  for (const path of filesUnder(golden).filter((p) => /\.ya?ml$/.test(p) && !skip.includes(p))) {
+    const normal = path.endsWith('Chart.yaml') ? chartIdentity : (data: unknown) => data;
+    expect(normal(readYaml(join(ours, path))), path).toEqual(normal(readYaml(join(golden, path))));
+    compared.push(path);
+  }
+  return compared;
+}
+
+function run(dir: string, script: string, bin: string, env: Record<string, string> = {}) {
+  const result = spawnSync('bash', [script], { cwd: dir, encoding: 'utf8', env: { PATH: `${bin}:${process.env.PATH}`, HOME: tempDir(), ...env } });
+  expect(result.status, result.stdout + result.stderr).toBe(0);
+}
+
+/** The `helm upgrade` calls a script made, with `--version=X` written as `--version X`. */
+function helmUpgrades(calls: string[][]): string[][] {
+  return calls.filter((call) => call[1] === 'helm' && call[2] === 'upgrade').map((call) => call.slice(2).flatMap((arg) => (arg.startsWith('--version=') ? ['--version', arg.slice(10)] : [arg])));
+}
+
+/** Each folder's install.sh: ours and upstream's (run over a copy of our folder) make the same helm call, on Helm 3 and Helm 4. */
+function expectSameInstalls(ours: string, golden: string) {
+  const folders = filesUnder(golden).filter((p) => p.endsWith('/install.sh')).map((p) => p.slice(0, -'/install.sh'.length));
+  expect(folders.length).toBeGreaterThan(0);
+  for (const folder of folders) {
+    for (const helmVersion of ['v3.18.0', 'v4.1.4']) {
+      const env = { COMPONENT_WAIT_ARGS: '--wait --timeout 10m', STANDIN_HELM_VERSION: helmVersion };
+      const mine = standIns();
+      run(join(ours, folder), 'install.sh', mine.bin, env);
+      const copy = join(tempDir(), folder);
+      cpSync(join(ours, folder), copy, { recursive: true });
+      for (const file of ['install.sh', 'upstream.env']) if (existsSync(join(golden, folder, file))) copyFileSync(join(golden, folder, file), join(copy, file));
+      const theirs = standIns();
+      run(copy, 'install.sh', theirs.bin, env);
+      expect(helmUpgrades(mine.calls()), `${folder} on helm ${helmVersion}`).toEqual(helmUpgrades(theirs.calls()));
+      expect(helmUpgrades(mine.calls())).toHaveLength(1);
+    }
+  }
+  return folders;
+}
+
+/** upstream.env files define the same CHART, REPO and VERSION. */
+function expectSameEnv(ours: string, golden: string) {
+  for (const path of filesUnder(golden).filter((p) => p.endsWith('/upstream.env'))) {
+    expect(envOf(join(ours, path)), path).toEqual(envOf(join(golden, path)));
+  }
+}
+
+/** Upstream's deploy.sh run over our folders installs exactly what ours installs, in the same order. */
+function expectSameDeploy(ours: string, golden: string) {
+  copyFileSync(join(golden, 'deploy.sh'), join(ours, 'golden-deploy.sh'));
+  const mine = standIns();
+  run(ours, 'deploy.sh', mine.bin);
+  const theirs = standIns();
+  run(ours, 'golden-deploy.sh', theirs.bin);
+  expect(helmUpgrades(mine.calls())).toEqual(helmUpgrades(theirs.calls()));
+  return { mine: mine.calls(), theirs: theirs.calls() };
+}
+
+/** Each row of upstream's README component table (name, version, namespace, source) is a row of ours. */
+function expectReadmeRows(ours: string, golden: string) {
+  const rows = (text: string) => text.split('\n').filter((line) => line.startsWith('| ') && !line.startsWith('| Component') && !line.startsWith('|--')).map((line) => line.split('|').slice(1, -1).map((cell) => cell.trim()));
+  const mine = rows(readFileSync(join(ours, 'README.md'), 'utf8'));
+  const theirs = rows(readFileSync(join(golden, 'README.md'), 'utf8'));
+  expect(theirs.length).toBeGreaterThan(0);
+  for (const row of theirs) {
+    // Upstream writes `N/A` and `local` for a chart of our own; ours leaves the version empty and names the folder.
+    const wanted = row.filter((cell) => cell !== 'N/A' && cell !== 'local');
+    expect(mine.some((cells) => wanted.every((cell) => cells.includes(cell))), `README row ${row.join(' | ')}`).toBe(true);
+  }
+}
+
+const CERT_MANAGER: GoldenComponent = { name: 'cert-manager', namespace: 'cert-manager', chart: 'cert-manager', version: 'v1.17.2', source: 'https://charts.jetstack.io', values: { crds: { enabled: true } } };
+const HEADER = '# Copyright (c) 2026, NVIDIA CORPORATION & AFFILIATES.  All rights reserved.\n\n';
+const TALOS_NAMESPACE = (name: string) => `${HEADER}apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ${name}\n  labels:\n    pod-security.kubernetes.io/enforce: privileged\n`;
+const DCGM_SERVICE = `${HEADER}apiVersion: v1\nkind: Service\nmetadata:\n  name: dcgm-exporter\n`;
+const CUSTOMIZATION = `${HEADER}apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: customization\n`;
+
+/** The helm deployer scenarios, with the components each Go test (helm_test.go TestBundleGolden_*) passes. */
+const HELM_SCENARIOS: Array<{ scenario: string; components: GoldenComponent[] }> = [
+  { scenario: 'upstream_helm_only', components: [CERT_MANAGER] },
+  { scenario: 'manifest_only', components: [{ name: 'skyhook-customizations', namespace: 'skyhook', post: { 'customization.yaml': CUSTOMIZATION } }] },
+  {
+    scenario: 'mixed_gpu_operator',
+    components: [{ name: 'gpu-operator', namespace: 'privileged-gpu-operator', chart: 'gpu-operator', version: 'v25.3.3', source: 'https://helm.ngc.nvidia.com/nvidia', values: { driver: { enabled: true } }, pre: { 'talos-namespace.yaml': TALOS_NAMESPACE('privileged-gpu-operator') }, post: { 'dcgm-exporter.yaml': DCGM_SERVICE } }],
+  },
+  { scenario: 'kai_scheduler_present', components: [{ name: 'kai-scheduler', namespace: 'kai-scheduler', chart: 'kai-scheduler', version: 'v0.14.1', source: 'oci://ghcr.io/kai-scheduler/kai-scheduler' }] },
+  { scenario: 'nodewright_present', components: [{ name: 'nodewright-operator', namespace: 'skyhook', chart: 'skyhook-operator', version: 'v0.1.0', source: 'https://example.invalid/charts' }] },
+  { scenario: 'mixed_with_pre', components: [{ name: 'foo', namespace: 'privileged-foo', chart: 'foo', version: 'v1.0.0', source: 'https://example.com/charts', pre: { 'talos-namespace.yaml': TALOS_NAMESPACE('privileged-foo') } }] },
+];
+
+describe('golden 2026: helm deployer', () => {
+  it.each(HELM_SCENARIOS)('$scenario', async ({ scenario, components }) => {
+    const golden = goldenDir('helm', scenario);
+    const ours = await bundleOf(components);
+    expectSameFileSet(ours, golden);
+    expect(expectSameYaml(ours, golden).length).toBeGreaterThan(0);
+    expectSameEnv(ours, golden);
+    expectSameInstalls(ours, golden);
+    expectSameDeploy(ours, golden);
+    expectReadmeRows(ours, golden);
+    // Generated charts carry the component's version where it has one (upstream: 0.1.0).
+    for (const path of filesUnder(golden).filter((p) => p.endsWith('Chart.yaml'))) {
+      expect(readYaml(join(ours, path))).toMatchObject({ version: components[0]!.version?.replace(/^v/, '') ?? '0.1.0' });
+    }
+  });
+});
