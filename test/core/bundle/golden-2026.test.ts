@@ -144,3 +144,39 @@ describe('golden 2026: helm deployer', () => {
     }
   });
 });
+
+/** upstream's registry flags for the charts of these goldens (recipes/registry.yaml at 9793720d). */
+const SELF_REF_CRDS = { hasSelfRefCRDs: true };
+const GPU_OPERATOR: GoldenComponent = { name: 'gpu-operator', namespace: 'gpu-operator', chart: 'gpu-operator', version: 'v25.3.3', source: 'https://helm.ngc.nvidia.com/nvidia', values: { driver: { enabled: true } }, registry: SELF_REF_CRDS };
+
+/** The helmfile deployer scenarios of helmfile_test.go TestGenerate_Scenarios, with the files each compares. */
+const HELMFILE_SCENARIOS: Array<{ scenario: string; components: GoldenComponent[]; options?: Partial<BundleOptions> }> = [
+  { scenario: 'upstream_helm_only', components: [{ ...CERT_MANAGER }, { ...GPU_OPERATOR, dependencyRefs: ['cert-manager'] }] },
+  { scenario: 'with_dynamic_values', components: [{ ...CERT_MANAGER, values: { crds: { enabled: true }, replicaCount: 3 } }], options: { dynamic: ['cert-manager:replicaCount'] } },
+  { scenario: 'kai_scheduler_async', components: [{ name: 'kai-scheduler', namespace: 'kai-scheduler', chart: 'kai-scheduler', version: 'v0.14.1', source: 'oci://ghcr.io/kai-scheduler/kai-scheduler', values: { enabled: true }, registry: SELF_REF_CRDS }] },
+  { scenario: 'mixed_gpu_operator', components: [{ ...GPU_OPERATOR, post: { 'nvidia-runtime-class.yaml': 'apiVersion: node.k8s.io/v1\nkind: RuntimeClass\nmetadata:\n  name: nvidia\nhandler: nvidia\n' } }] },
+  { scenario: 'manifest_only', components: [{ name: 'node-prep', namespace: 'kube-system', post: { 'daemonset.yaml': 'apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: node-prep\nspec: {}\n' } }] },
+];
+
+describe('golden 2026: helmfile deployer', () => {
+  it.each(HELMFILE_SCENARIOS)('$scenario', async ({ scenario, components, options }) => {
+    const golden = goldenDir('helmfile', scenario);
+    const ours = await bundleOf(components, { deployer: 'helmfile', ...options });
+    // Upstream's test compares only these files; each is ours too, equal as data but for the values lists.
+    const compared = filesUnder(golden).filter((path) => path.endsWith('.yaml'));
+    for (const path of compared) {
+      const mine = readYaml(join(ours, path)) as { releases?: Array<{ values: string[] }> };
+      const theirs = readYaml(join(golden, path)) as typeof mine;
+      // Ours lists every release's cluster-values.yaml (for per-cluster edits), upstream only where --dynamic declared a path.
+      for (const release of mine.releases ?? []) {
+        const clusterValues = release.values.filter((file) => file.endsWith('/cluster-values.yaml'));
+        expect(clusterValues).toHaveLength(1);
+        const upstreamRelease = theirs.releases!.find((r) => (r as unknown as { name: string }).name === (release as unknown as { name: string }).name)!;
+        if (!upstreamRelease.values.some((file) => file.endsWith('/cluster-values.yaml'))) release.values = release.values.filter((file) => !clusterValues.includes(file));
+      }
+      expect(mine, path).toEqual(theirs);
+    }
+    expect(compared.length).toBeGreaterThan(0);
+    if (existsSync(join(golden, 'README.md'))) expectReadmeRows(ours, golden);
+  });
+});

@@ -31,6 +31,8 @@ export interface GoldenComponent {
   post?: Record<string, string>;
   /** Extra files of the component's catalog folder (e.g. readiness.yaml), by name. */
   files?: Record<string, string>;
+  /** Components this one depends on (the recipe's dependencyRefs). */
+  dependencyRefs?: string[];
   /** Extra registry fields. */
   registry?: Record<string, unknown>;
 }
@@ -71,6 +73,7 @@ export function goldenInput(components: GoldenComponent[], recipeExtra: Record<s
       ...(c.values && Object.keys(c.values).length ? { overrides: c.values } : {}),
       ...(pre.length ? { preManifestFiles: pre } : {}),
       ...(post.length ? { manifestFiles: post } : {}),
+      ...(c.dependencyRefs ? { dependencyRefs: c.dependencyRefs } : {}),
     };
   });
   const data = writeTree(files);
