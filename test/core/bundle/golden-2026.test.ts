@@ -180,3 +180,50 @@ describe('golden 2026: helmfile deployer', () => {
     if (existsSync(join(golden, 'README.md'))) expectReadmeRows(ours, golden);
   });
 });
+
+const REPO = 'https://github.com/example/aicr-bundles.git';
+const DCGM_CONFIG = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: dcgm-exporter-config\n  namespace: {{ .Release.Namespace }}\ndata:\n  config.yaml: |\n    metrics: enabled\n';
+const GPU_OPERATOR_580: GoldenComponent = { ...GPU_OPERATOR, values: { driver: { version: '580' } }, registry: {} };
+
+/** Parsed files of both trees, side by side, for the files upstream's test compares. */
+function pairs(ours: string, golden: string, paths: string[]) {
+  return paths.map((path) => ({ path, mine: readYaml(join(ours, path)) as Record<string, any>, theirs: readYaml(join(golden, path)) as Record<string, any> }));
+}
+
+/** The argocd deployer scenarios of argocd_test.go, with the files each Go test compares. */
+const ARGOCD_SCENARIOS: Array<{ scenario: string; components: GoldenComponent[]; files: string[]; options?: Partial<BundleOptions> }> = [
+  {
+    scenario: 'helm_and_manifest_only',
+    components: [
+      { ...CERT_MANAGER, version: 'v1.20.2', values: { replicaCount: 1 } },
+      { name: 'nodewright-customizations', namespace: 'skyhook', values: { enabled: true }, post: { 'tuning.yaml': 'apiVersion: skyhook.nvidia.com/v1alpha1\nkind: Skyhook\nmetadata:\n  name: tuning\n  namespace: {{ .Release.Namespace }}\nspec:\n  packages:\n    - tuning\n' } },
+    ],
+    files: ['001-cert-manager/application.yaml', '001-cert-manager/values.yaml', '002-nodewright-customizations/application.yaml', '002-nodewright-customizations/Chart.yaml', '002-nodewright-customizations/values.yaml', '002-nodewright-customizations/templates/tuning.yaml', 'app-of-apps.yaml'],
+  },
+  {
+    scenario: 'mixed_component',
+    components: [{ ...GPU_OPERATOR_580, post: { 'dcgm-exporter.yaml': DCGM_CONFIG } }],
+    files: ['001-gpu-operator/application.yaml', '001-gpu-operator/values.yaml', '002-gpu-operator-post/application.yaml', '002-gpu-operator-post/Chart.yaml', '002-gpu-operator-post/values.yaml', '002-gpu-operator-post/templates/dcgm-exporter.yaml'],
+  },
+  {
+    scenario: 'mixed_with_pre',
+    components: [{ ...GPU_OPERATOR_580, namespace: 'privileged-gpu-operator', pre: { 'talos-namespace.yaml': 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: privileged-gpu-operator\n  labels:\n    pod-security.kubernetes.io/enforce: privileged\n' }, post: { 'dcgm-exporter.yaml': DCGM_CONFIG } }],
+    files: ['001-gpu-operator-pre/application.yaml', '001-gpu-operator-pre/Chart.yaml', '001-gpu-operator-pre/values.yaml', '001-gpu-operator-pre/templates/talos-namespace.yaml', '002-gpu-operator/application.yaml', '002-gpu-operator/values.yaml', '003-gpu-operator-post/application.yaml', '003-gpu-operator-post/Chart.yaml', '003-gpu-operator-post/values.yaml', '003-gpu-operator-post/templates/dcgm-exporter.yaml'],
+  },
+];
+
+describe('golden 2026: argocd deployer', () => {
+  it.each(ARGOCD_SCENARIOS)('$scenario', async ({ scenario, components, files, options }) => {
+    const golden = goldenDir('argocd', scenario);
+    const ours = await bundleOf(components, { deployer: 'argocd', repo: REPO, ...options });
+    for (const { path, mine, theirs } of pairs(ours, golden, files)) {
+      // Our app-of-apps is named aicr-bundle (upstream nvidia-stack).
+      if (path === 'app-of-apps.yaml') {
+        expect([mine.metadata.name, theirs.metadata.name]).toEqual(['aicr-bundle', 'nvidia-stack']);
+        mine.metadata.name = theirs.metadata.name;
+      }
+      const normal = path.endsWith('Chart.yaml') ? chartIdentity : (data: unknown) => data;
+      expect(normal(mine), path).toEqual(normal(theirs));
+    }
+  });
+});
