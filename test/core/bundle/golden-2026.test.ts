@@ -185,6 +185,8 @@ const REPO = 'https://github.com/example/aicr-bundles.git';
 const DCGM_CONFIG = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: dcgm-exporter-config\n  namespace: {{ .Release.Namespace }}\ndata:\n  config.yaml: |\n    metrics: enabled\n';
 const GPU_OPERATOR_580: GoldenComponent = { ...GPU_OPERATOR, values: { driver: { version: '580' } }, registry: {} };
 
+const GATE_TEST = 'apiVersion: chainsaw.kyverno.io/v1alpha1\nkind: Test\nmetadata:\n  name: gpu-operator-readiness\n';
+
 /** Parsed files of both trees, side by side, for the files upstream's test compares. */
 function pairs(ours: string, golden: string, paths: string[]) {
   return paths.map((path) => ({ path, mine: readYaml(join(ours, path)) as Record<string, any>, theirs: readYaml(join(golden, path)) as Record<string, any> }));
@@ -210,6 +212,13 @@ const ARGOCD_SCENARIOS: Array<{ scenario: string; components: GoldenComponent[];
     components: [{ ...GPU_OPERATOR_580, namespace: 'privileged-gpu-operator', pre: { 'talos-namespace.yaml': 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: privileged-gpu-operator\n  labels:\n    pod-security.kubernetes.io/enforce: privileged\n' }, post: { 'dcgm-exporter.yaml': DCGM_CONFIG } }],
     files: ['001-gpu-operator-pre/application.yaml', '001-gpu-operator-pre/Chart.yaml', '001-gpu-operator-pre/values.yaml', '001-gpu-operator-pre/templates/talos-namespace.yaml', '002-gpu-operator/application.yaml', '002-gpu-operator/values.yaml', '003-gpu-operator-post/application.yaml', '003-gpu-operator-post/Chart.yaml', '003-gpu-operator-post/values.yaml', '003-gpu-operator-post/templates/dcgm-exporter.yaml'],
   },
+  {
+    // Upstream's test feeds readiness.yaml through gatemanifest.Render, as --readiness-hooks does; its gate image tag is the bundler version.
+    scenario: 'readiness_gate',
+    components: [{ ...GPU_OPERATOR_580, files: { 'readiness.yaml': GATE_TEST } }],
+    files: ['001-gpu-operator/application.yaml', '001-gpu-operator/values.yaml', '002-gpu-operator-readiness/application.yaml', '002-gpu-operator-readiness/Chart.yaml', '002-gpu-operator-readiness/values.yaml', '002-gpu-operator-readiness/templates/readiness.yaml'],
+    options: { readinessHooks: true, toolVersion: 'v0.0.0-golden' },
+  },
 ];
 
 describe('golden 2026: argocd deployer', () => {
@@ -225,5 +234,35 @@ describe('golden 2026: argocd deployer', () => {
       const normal = path.endsWith('Chart.yaml') ? chartIdentity : (data: unknown) => data;
       expect(normal(mine), path).toEqual(normal(theirs));
     }
+  });
+});
+
+describe('golden 2026: argocd deployer, kustomize components', () => {
+  // Upstream builds the kustomization at bundle time (its test points at a local directory) and
+  // wraps the output as a local chart; ours hands Argo CD the kustomization in its Git repository.
+  const KUSTOMIZE_APP: GoldenComponent = { name: 'my-kustomize-app', namespace: 'my-app', type: 'Kustomize', source: 'https://github.com/example/kustomize-apps.git', path: 'kustomize_input', tag: 'v1.0.0' };
+
+  /** The Application without its source, which is where the two ways differ. */
+  function withoutSource(app: Record<string, any>) {
+    const { source: _source, ...spec } = app.spec;
+    return { ...app, spec };
+  }
+
+  it.each([
+    { scenario: 'kustomize_only', components: [KUSTOMIZE_APP], folder: '001-my-kustomize-app', helmFiles: [] as string[] },
+    { scenario: 'helm_and_kustomize', components: [{ ...CERT_MANAGER, version: 'v1.20.2', values: { replicaCount: 1 } }, KUSTOMIZE_APP], folder: '002-my-kustomize-app', helmFiles: ['001-cert-manager/application.yaml', '001-cert-manager/values.yaml'] },
+  ])('$scenario', async ({ scenario, components, folder, helmFiles }) => {
+    const golden = goldenDir('argocd', scenario);
+    const ours = await bundleOf(components, { deployer: 'argocd', repo: REPO });
+    for (const { path, mine, theirs } of pairs(ours, golden, helmFiles)) expect(mine, path).toEqual(theirs);
+    const [app] = pairs(ours, golden, [`${folder}/application.yaml`]);
+    expect(withoutSource(app!.mine)).toEqual(withoutSource(app!.theirs));
+    expect(app!.theirs.spec.source).toEqual({ repoURL: REPO, targetRevision: 'main', path: folder });
+    expect(app!.mine.spec.source).toEqual({ repoURL: KUSTOMIZE_APP.source, targetRevision: KUSTOMIZE_APP.tag, path: KUSTOMIZE_APP.path });
+    // Upstream's wrapped chart (values.yaml, templates/manifest.yaml) has no counterpart in ours.
+    expect(existsSync(join(ours, folder, 'templates'))).toBe(false);
+    const [apps] = pairs(ours, golden, ['app-of-apps.yaml']);
+    apps!.mine.metadata.name = apps!.theirs.metadata.name;
+    expect(apps!.mine).toEqual(apps!.theirs);
   });
 });

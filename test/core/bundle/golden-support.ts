@@ -46,7 +46,7 @@ export function goldenInput(components: GoldenComponent[], recipeExtra: Record<s
       components: components.map((c) => ({
         name: c.name,
         displayName: c.name,
-        ...(c.type === 'Kustomize' ? { kustomize: { defaultSource: c.source, defaultPath: c.path, defaultTag: c.tag } } : { helm: { ...(c.source ? { defaultRepository: c.source } : {}), defaultNamespace: c.namespace } }),
+        ...(c.type === 'Kustomize' ? {} : { helm: { ...(c.source ? { defaultRepository: c.source } : {}), defaultNamespace: c.namespace } }),
         ...c.registry,
       })),
     },
