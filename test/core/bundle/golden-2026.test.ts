@@ -4,14 +4,14 @@
 // binaries, folder names and file sets. What differs on purpose is asserted as such here and
 // listed in actions/bundle/README.md ("Differences from upstream").
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, readFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../../helpers/catalog.js';
 import type { BundleOptions } from '../../../src/core/bundle/index.js';
-import { envOf, filesUnder, goldenDir, goldenInput, readYaml, type GoldenComponent } from './golden-support.js';
+import { envOf, filesUnder, goldenDir, goldenInput, readYaml, yamlData, type GoldenComponent } from './golden-support.js';
 import { standIns } from './standins.js';
-import { writeGenerated } from './support.js';
+import { helmBinary, writeGenerated, yamlDocuments } from './support.js';
 
 /** Files every bundle of ours has beyond upstream's, all listed in the README's differences. */
 const OUR_EXTRAS = /^(README\.md|[0-9]{3}-[^/]+\/README\.md|recipe\.yaml|checksums\.txt|undeploy\.sh|data\/.*)$/;
@@ -264,5 +264,93 @@ describe('golden 2026: argocd deployer, kustomize components', () => {
     const [apps] = pairs(ours, golden, ['app-of-apps.yaml']);
     apps!.mine.metadata.name = apps!.theirs.metadata.name;
     expect(apps!.mine).toEqual(apps!.theirs);
+  });
+});
+
+describe('golden 2026: argocdhelm deployer', () => {
+  const helm = helmBinary();
+  if (!helm.path) console.warn(`SKIPPED golden 2026 argocdhelm rendering: ${helm.reason}`);
+
+  /** The child Applications a chart renders, by name, with helm.values parsed. */
+  function renderApps(chart: string): Map<string, Record<string, any>> {
+    const result = spawnSync(helm.path!, ['template', 'aicr', chart, '--namespace', 'argocd', '--set', `repoURL=${REPO}`, '--set', 'targetRevision=main'], { encoding: 'utf8' });
+    expect(result.status, result.stderr).toBe(0);
+    const apps = yamlDocuments(result.stdout) as Array<Record<string, any>>;
+    for (const app of apps) if (typeof app.spec.source?.helm?.values === 'string') app.spec.source.helm.values = yamlData(app.spec.source.helm.values);
+    return new Map(apps.map((app) => [app.metadata.name as string, app]));
+  }
+
+  /** Our chart with upstream's child templates in place of ours (its parent `aicr-stack` Application left out). */
+  function withGoldenTemplates(ours: string, golden: string): string {
+    const chart = join(tempDir(), 'chart');
+    cpSync(ours, chart, { recursive: true });
+    rmSync(join(chart, 'templates'), { recursive: true });
+    mkdirSync(join(chart, 'templates'));
+    for (const path of filesUnder(join(golden, 'templates')).filter((p) => p !== 'aicr-stack.yaml')) copyFileSync(join(golden, 'templates', path), join(chart, 'templates', path));
+    return chart;
+  }
+
+  const SCENARIOS = [
+    {
+      scenario: 'helm_and_manifest_only',
+      components: [
+        { ...CERT_MANAGER, version: 'v1.20.2', values: { replicaCount: 1, prometheus: { enabled: true } } },
+        { name: 'nodewright-customizations', namespace: 'skyhook', values: { enabled: true }, post: { 'tuning.yaml': 'apiVersion: skyhook.nvidia.com/v1alpha1\nkind: Skyhook\nmetadata:\n  name: tuning\n  namespace: {{ .Release.Namespace }}\nspec:\n  packages:\n    - tuning\n' } },
+      ] as GoldenComponent[],
+      options: { dynamic: ['cert-manager:replicaCount'] },
+    },
+    {
+      scenario: 'mixed_component',
+      components: [{ ...GPU_OPERATOR, values: { driver: { version: '580', enabled: true } }, registry: {}, post: { 'dcgm-exporter.yaml': DCGM_CONFIG } }],
+      options: { dynamic: ['gpu-operator:driver.version'] },
+    },
+    {
+      scenario: 'readiness_gate',
+      components: [{ ...GPU_OPERATOR_580, files: { 'readiness.yaml': GATE_TEST } }],
+      options: { readinessHooks: true, toolVersion: 'v0.0.0-golden' },
+    },
+  ];
+
+  it.skipIf(!helm.path).each(SCENARIOS)('$scenario', async ({ scenario, components, options }) => {
+    const golden = goldenDir('argocdhelm', scenario);
+    const ours = await bundleOf(components, { deployer: 'argocdhelm', repo: REPO, ...options });
+    // Files as data: static values, generated charts' manifests, the install-time values per component key.
+    const dataFiles = filesUnder(golden).filter((p) => p.startsWith('static/') || /^\d{3}-[^/]+\/(templates\/[^/]+|Chart\.yaml)$/.test(p));
+    for (const path of dataFiles) {
+      const normal = path.endsWith('Chart.yaml') ? chartIdentity : (data: unknown) => data;
+      expect(normal(readYaml(join(ours, path))), path).toEqual(normal(readYaml(join(golden, path))));
+    }
+    expect(dataFiles.length).toBeGreaterThan(0);
+    // Upstream also writes an upstream chart's static values into an NNN- folder; ours keeps them in static/ only.
+    for (const path of filesUnder(golden).filter((p) => /^\d{3}-[^/]+\/values\.yaml$/.test(p) && !existsSync(join(golden, p.replace('values.yaml', 'Chart.yaml'))))) {
+      expect(readYaml(join(golden, path))).toEqual(readYaml(join(ours, 'static', `${path.slice(4, -'/values.yaml'.length)}.yaml`)));
+      expect(existsSync(join(ours, path.split('/')[0]!))).toBe(false);
+    }
+    if (existsSync(join(golden, 'values.yaml'))) {
+      const mine = readYaml(join(ours, 'values.yaml')) as Record<string, unknown>;
+      const theirs = readYaml(join(golden, 'values.yaml')) as Record<string, unknown>;
+      for (const key of Object.keys(theirs).filter((k) => !['deployer', 'repoURL', 'targetRevision'].includes(k))) expect(mine[key], `values.yaml ${key}`).toEqual(theirs[key]);
+      expect(Object.keys(mine.deployer as object)).toEqual(expect.arrayContaining(['namePrefix', 'project', 'destinationServer']));
+    }
+    // Upstream's child templates rendered with our chart's values and static files give the same Applications as ours.
+    const mine = renderApps(ours);
+    const theirs = renderApps(withGoldenTemplates(ours, golden));
+    expect([...mine.keys()].sort()).toEqual([...theirs.keys()].sort());
+    expect(mine.size).toBe(filesUnder(join(golden, 'templates')).filter((p) => p !== 'aicr-stack.yaml').length);
+    for (const [name, app] of mine) {
+      const upstream = theirs.get(name)!;
+      // Ours names the Helm release (a name prefix must not rename it).
+      expect(app.spec.source.helm.releaseName).toBe(name);
+      delete app.spec.source.helm.releaseName;
+      if (upstream.spec.source.path) {
+        // A generated chart: upstream reads it from its OCI parent (`<repoURL>/<chart>`) with the
+        // component's install-time values; ours from the Git repository, rendered at bundle time.
+        expect(upstream.spec.source.repoURL).toBe(`${REPO}/aicr-bundle`);
+        upstream.spec.source.repoURL = REPO;
+        delete upstream.spec.source.helm;
+        if (Object.keys(app.spec.source.helm).length === 0) delete app.spec.source.helm;
+      }
+      expect(app, name).toEqual(upstream);
+    }
   });
 });
