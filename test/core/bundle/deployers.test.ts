@@ -83,7 +83,7 @@ describe('flux', () => {
     expect(release('006-kai-scheduler').chart.spec).toMatchObject({ chart: 'kai-scheduler', version: 'v0.13.0', sourceRef: { kind: 'HelmRepository', name: 'ghcr-io-nvidia-kai-scheduler' } });
     expect(release('004-gpu-operator').chart.spec.version).toBe('25.3.3');
     expect(release('005-gpu-operator-post').chart.spec).toMatchObject({ chart: './005-gpu-operator-post', sourceRef: { kind: 'GitRepository', name: 'github-com-example-gitops' } });
-    const repo = yamlDocuments(fileText(bundle, 'sources/helmrepository-ghcr-io-nvidia-kai-scheduler.yaml'))[0]!;
+    const repo = yamlDocuments(fileText(bundle, 'sources/helmrepo-ghcr-io-nvidia-kai-scheduler.yaml'))[0]!;
     expect(repo.spec).toEqual({ interval: '10m', url: 'oci://ghcr.io/nvidia/kai-scheduler', type: 'oci' });
     const resources = yamlDocuments(fileText(bundle, 'kustomization.yaml'))[0]!.resources as string[];
     expect(resources).toEqual([...resources].sort());

@@ -354,3 +354,25 @@ describe('golden 2026: argocdhelm deployer', () => {
     }
   });
 });
+
+describe('golden 2026: flux deployer', () => {
+  it('helm_components', async () => {
+    const golden = goldenDir('flux', 'helm_components');
+    const ours = await bundleOf([{ ...CERT_MANAGER }, { ...GPU_OPERATOR, registry: {}, dependencyRefs: ['cert-manager'] }], { deployer: 'flux' });
+    // Our folders are numbered like the other deployers' (upstream: `<release>/`).
+    const folderOf = new Map([['cert-manager', '001-cert-manager'], ['gpu-operator', '002-gpu-operator']]);
+    for (const [release, folder] of folderOf) {
+      const mine = readYaml(join(ours, folder, 'helmrelease.yaml')) as Record<string, any>;
+      const theirs = readYaml(join(golden, release, 'helmrelease.yaml'));
+      // Ours names the Helm release (Flux would prefix the target namespace) and sets a timeout.
+      expect([mine.spec.releaseName, mine.spec.timeout]).toEqual([release, '10m']);
+      delete mine.spec.releaseName;
+      delete mine.spec.timeout;
+      expect(mine, release).toEqual(theirs);
+    }
+    const mine = readYaml(join(ours, 'kustomization.yaml')) as { resources: string[] };
+    const theirs = readYaml(join(golden, 'kustomization.yaml')) as { resources: string[] };
+    const renamed = theirs.resources.map((path) => path.replace(/^([^/]+)\//, (whole, dir: string) => (folderOf.has(dir) ? `${folderOf.get(dir)}/` : whole)));
+    expect(mine).toEqual({ ...theirs, resources: renamed });
+  });
+});
