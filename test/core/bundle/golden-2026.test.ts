@@ -4,12 +4,12 @@
 // binaries, folder names and file sets. What differs on purpose is asserted as such here and
 // listed in actions/bundle/README.md ("Differences from upstream").
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../../helpers/catalog.js';
 import type { BundleOptions } from '../../../src/core/bundle/index.js';
-import { envOf, filesUnder, goldenDir, goldenInput, readYaml, yamlData, type GoldenComponent } from './golden-support.js';
+import { DEPLOYER_GOLDENS, envOf, filesUnder, goldenDir, goldenInput, readYaml, yamlData, type GoldenComponent } from './golden-support.js';
 import { standIns } from './standins.js';
 import { helmBinary, writeGenerated, yamlDocuments } from './support.js';
 
@@ -375,4 +375,43 @@ describe('golden 2026: flux deployer', () => {
     const renamed = theirs.resources.map((path) => path.replace(/^([^/]+)\//, (whole, dir: string) => (folderOf.has(dir) ? `${folderOf.get(dir)}/` : whole)));
     expect(mine).toEqual({ ...theirs, resources: renamed });
   });
+});
+
+describe('golden 2026: localformat (the folders every helm-style deployer writes)', () => {
+  // writer_test.go compares single files of one folder; the helm deployer writes the same folders.
+  it.each([
+    {
+      scenario: 'upstream_helm_only',
+      component: { name: 'nfd', namespace: 'node-feature-discovery', chart: 'node-feature-discovery', version: 'v0.16.1', source: 'https://kubernetes-sigs.github.io/node-feature-discovery/charts', values: { image: { tag: 'v0.16.1' } } } as GoldenComponent,
+    },
+    {
+      scenario: 'local_helm_manifest_only',
+      component: { name: 'skyhook-customizations', namespace: 'skyhook', post: { 'customization.yaml': `${HEADER}apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n` } } as GoldenComponent,
+    },
+  ])('$scenario', async ({ scenario, component }) => {
+    const golden = goldenDir('localformat', scenario);
+    const ours = await bundleOf([component]);
+    const folder = `001-${component.name}`;
+    expect(filesUnder(golden).every((path) => path.startsWith(`${folder}/`))).toBe(true);
+    for (const path of filesUnder(golden)) expect(existsSync(join(ours, path)), path).toBe(true);
+    expectSameYaml(ours, golden);
+    expectSameEnv(ours, golden);
+    expect(expectSameInstalls(ours, golden)).toEqual([folder]);
+  });
+});
+
+it('every scenario folder of upstream 2026-08-21 goldens is compared here (kustomize_input is a build input, not a golden)', () => {
+  const covered = {
+    helm: HELM_SCENARIOS.map((s) => s.scenario),
+    helmfile: HELMFILE_SCENARIOS.map((s) => s.scenario),
+    argocd: [...ARGOCD_SCENARIOS.map((s) => s.scenario), 'kustomize_only', 'helm_and_kustomize', 'kustomize_input'],
+    argocdhelm: ['helm_and_manifest_only', 'mixed_component', 'readiness_gate'],
+    flux: ['helm_components'],
+    localformat: ['upstream_helm_only', 'local_helm_manifest_only', 'kustomize_input'],
+  };
+  for (const [deployer, scenarios] of Object.entries(covered)) {
+    const present = readdirSync(join(DEPLOYER_GOLDENS, deployer, 'testdata'), { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+    expect(present.sort(), deployer).toEqual([...scenarios].sort());
+  }
+  expect(filesUnder(DEPLOYER_GOLDENS).filter((path) => path.includes('/testdata/'))).toHaveLength(134);
 });
