@@ -6,11 +6,11 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import { SHARED } from '../../helpers/paths.js';
+import { UPSTREAM_2026 } from '../../helpers/paths.js';
 import { tempDir, writeTree } from '../../helpers/catalog.js';
 import { toYaml } from '../../../src/core/serialize.js';
 
-export const DEPLOYER_GOLDENS = join(SHARED, 'upstream', 'aicr-main-2026-08-21', 'pkg', 'bundler', 'deployer');
+export const DEPLOYER_GOLDENS = join(UPSTREAM_2026, 'pkg', 'bundler', 'deployer');
 
 /** One component of an upstream golden test, as its Go test builds it. */
 export interface GoldenComponent {
