@@ -3,10 +3,10 @@
  * folders, per-release traits, repository slugs, and the file list builder.
  */
 import { READINESS_HELM_TIMEOUT } from './readiness.js';
-import { internalError } from '../errors.js';
+import { internalError, invalidInput } from '../errors.js';
 import { toYaml } from '../serialize.js';
 import { shellQuote } from './shell.js';
-import type { BundleFile, BundlePlan, Folder } from './types.js';
+import type { BundleFile, BundlePlan, Folder, PlannedComponent } from './types.js';
 import { chartVersion } from './versions.js';
 import { nestedValues, wrapperChartYaml } from './vendor/index.js';
 
@@ -173,4 +173,40 @@ export function folderDependencies(plan: BundlePlan, folder: Folder): Folder[] {
     .map((name) => byName.get(name)?.folders.at(-1))
     .filter((dependency): dependency is Folder => dependency !== undefined)
     .sort((a, b) => a.index - b.index);
+}
+
+/** Dependency level of each component: 0 without dependencies, else one above the deepest. */
+export function dependencyLevels(components: readonly PlannedComponent[]): Map<string, number> {
+  const byName = new Map(components.map((component) => [component.name, component]));
+  const levels = new Map<string, number>();
+  const visit = (component: PlannedComponent, path: Set<string>): number => {
+    const known = levels.get(component.name);
+    if (known !== undefined) return known;
+    if (path.has(component.name)) throw invalidInput(`circular dependency involving component "${component.name}"`, { hint: 'fix dependencyRefs in the recipe' });
+    path.add(component.name);
+    let level = 0;
+    for (const name of component.dependencies) {
+      const dependency = byName.get(name);
+      if (dependency) level = Math.max(level, visit(dependency, path) + 1);
+    }
+    path.delete(component.name);
+    levels.set(component.name, level);
+    return level;
+  };
+  for (const component of components) visit(component, new Set());
+  return levels;
+}
+
+/** Sync-wave offset of each folder role inside its dependency level's band. */
+const WAVE_OFFSET: Record<Folder['role'], number> = { pre: 0, primary: 1, post: 2, readiness: 3 };
+const WAVE_OFFSET_STRIDE = Object.keys(WAVE_OFFSET).length;
+
+/**
+ * Argo CD sync wave of each folder, as upstream assigns them: components of one dependency level
+ * share a band of four waves (pre, primary, post, readiness gate), so independent components
+ * sync in parallel and a level starts only once everything below it, gates included, is healthy.
+ */
+export function syncWaves(plan: BundlePlan): Map<Folder, number> {
+  const levels = dependencyLevels(plan.components);
+  return new Map(plan.folders.map((folder) => [folder, levels.get(folder.component.name)! * WAVE_OFFSET_STRIDE + WAVE_OFFSET[folder.role]]));
 }

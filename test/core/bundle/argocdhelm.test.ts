@@ -3,6 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { syncWaves } from '../../../src/core/bundle/common.js';
 import { EKS_RECIPE, FIXTURE_DATA, fixtureRecipe, helmBinary, validateObjects, writeGenerated, yamlDocuments } from './support.js';
 
 const helm = helmBinary();
@@ -26,7 +27,7 @@ describe.skipIf(!helm.path)('argocdhelm chart with the real helm', () => {
     const outcome = await validateObjects([{ path: 'helm template', content: rendered.stdout }]);
     expect(outcome.validated).toHaveLength(bundle.plan.folders.length);
     expect(objects.map((o) => (o.metadata as { annotations: Record<string, string> }).annotations['argocd.argoproj.io/sync-wave'])).toEqual(
-      expect.arrayContaining(bundle.plan.folders.map((folder) => String(folder.index - 1))),
+      expect.arrayContaining(bundle.plan.folders.map((folder) => String(syncWaves(bundle.plan).get(folder)))),
     );
   });
 

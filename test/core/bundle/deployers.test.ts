@@ -37,7 +37,9 @@ describe('argocd', () => {
     const bundle = await generate(fixtureRecipe('variety'), { deployer: 'argocd', data: FIXTURE_DATA, repo: 'https://github.com/example/gitops.git', targetRevision: 'release-1' });
     const app = (dir: string) => parse(fileText(bundle, `${dir}/application.yaml`));
     expect(bundle.plan.folders.map((folder) => folder.dir)).toEqual(['001-cert-manager', '002-skyhook-customizations', '003-gpu-operator-pre', '004-gpu-operator', '005-gpu-operator-post', '006-kai-scheduler']);
-    expect(bundle.plan.folders.map((folder) => app(folder.dir).metadata.annotations['argocd.argoproj.io/sync-wave'])).toEqual(['0', '1', '2', '3', '4', '5']);
+    // Dependency levels of four waves (pre, primary, post, gate): cert-manager and skyhook-customizations
+    // (level 0) sync together; gpu-operator (needs cert-manager) in level 1; kai-scheduler in level 2.
+    expect(bundle.plan.folders.map((folder) => app(folder.dir).metadata.annotations['argocd.argoproj.io/sync-wave'])).toEqual(['1', '1', '4', '5', '6', '9']);
     expect(app('004-gpu-operator').spec.sources).toEqual([
       { repoURL: 'https://helm.ngc.nvidia.com/nvidia', chart: 'gpu-operator', targetRevision: '25.3.3', helm: { valueFiles: ['$values/004-gpu-operator/values.yaml'] } },
       { repoURL: 'https://github.com/example/gitops.git', targetRevision: 'release-1', ref: 'values' },
@@ -81,7 +83,7 @@ describe('flux', () => {
     expect(release('006-kai-scheduler').chart.spec).toMatchObject({ chart: 'kai-scheduler', version: 'v0.13.0', sourceRef: { kind: 'HelmRepository', name: 'ghcr-io-nvidia-kai-scheduler' } });
     expect(release('004-gpu-operator').chart.spec.version).toBe('25.3.3');
     expect(release('005-gpu-operator-post').chart.spec).toMatchObject({ chart: './005-gpu-operator-post', sourceRef: { kind: 'GitRepository', name: 'github-com-example-gitops' } });
-    const repo = yamlDocuments(fileText(bundle, 'sources/helmrepository-ghcr-io-nvidia-kai-scheduler.yaml'))[0]!;
+    const repo = yamlDocuments(fileText(bundle, 'sources/helmrepo-ghcr-io-nvidia-kai-scheduler.yaml'))[0]!;
     expect(repo.spec).toEqual({ interval: '10m', url: 'oci://ghcr.io/nvidia/kai-scheduler', type: 'oci' });
     const resources = yamlDocuments(fileText(bundle, 'kustomization.yaml'))[0]!.resources as string[];
     expect(resources).toEqual([...resources].sort());

@@ -12,7 +12,7 @@ import { optionKey } from '../../../src/core/options/spec.js';
 import { SHARED, UPSTREAM_RECIPES } from '../../helpers/paths.js';
 import { tempDir } from '../../helpers/catalog.js';
 import { EKS_RECIPE, FIXTURE_DATA, fileText, fixtureRecipe, generate, helmBinary, writeGenerated, yamlDocuments } from './support.js';
-import { standIns } from './scripts.test.js';
+import { standIns } from './standins.js';
 
 const GOLDEN = join(SHARED, 'upstream', 'golden');
 const golden = (path: string) => readFileSync(join(GOLDEN, path), 'utf8');
@@ -140,10 +140,16 @@ describe('golden: argocdhelm deployer (mixed_component)', () => {
       app.spec.source.helm.values = parse(app.spec.source.helm.values as string);
       return app;
     };
-    const ours = render(dir);
+    type App = ReturnType<typeof render> & { metadata: { annotations: Record<string, string> } };
+    const ours = render(dir) as App;
+    const theirs = render(theirsDir) as App;
     expect(ours.spec.source.helm.releaseName).toBe('gpu-operator');
     delete ours.spec.source.helm.releaseName;
-    expect(ours).toEqual(render(theirsDir));
+    // Sync waves follow upstream 2026-08-21's dependency levels (golden-2026.test.ts); this older golden numbered folders.
+    expect([ours.metadata.annotations['argocd.argoproj.io/sync-wave'], theirs.metadata.annotations['argocd.argoproj.io/sync-wave']]).toEqual(['1', '0']);
+    delete ours.metadata.annotations['argocd.argoproj.io/sync-wave'];
+    delete theirs.metadata.annotations['argocd.argoproj.io/sync-wave'];
+    expect(ours).toEqual(theirs);
   });
 });
 
@@ -169,7 +175,9 @@ describe('golden: v0.11.1 CLI output', () => {
     const bundle = await generate(EKS_RECIPE, { deployer: 'argocd', data: UPSTREAM_RECIPES });
     const ours = parse(fileText(bundle, '009-gpu-operator/application.yaml'));
     const theirs = parse(golden('argocd-v0.11.1/eks-training/gpu-operator/application.yaml'));
-    expect(ours.metadata.annotations).toEqual(theirs.metadata.annotations);
+    // v0.11.1 numbered sync waves by folder (8); ours follow upstream 2026-08-21's dependency levels (golden-2026.test.ts).
+    expect(Object.keys(ours.metadata.annotations)).toEqual(Object.keys(theirs.metadata.annotations));
+    expect(theirs.metadata.annotations['argocd.argoproj.io/sync-wave']).toBe('8');
     expect(ours.spec.sources[0].repoURL).toBe(theirs.spec.sources[0].repoURL);
     expect(ours.spec.sources[0].targetRevision).toBe(theirs.spec.sources[0].targetRevision);
     expect(ours.spec.destination).toEqual(theirs.spec.destination);

@@ -1,8 +1,8 @@
 /**
- * `argocd` deployer: an Argo CD Application per folder (sync waves follow the folder order)
+ * `argocd` deployer: an Argo CD Application per folder (sync waves by dependency level, see syncWaves)
  * and an app-of-apps that picks them up from the Git repository the bundle is pushed to.
  */
-import { addFolderContent, FileSet } from '../common.js';
+import { addFolderContent, FileSet, syncWaves } from '../common.js';
 import { folderReadme, rootReadme } from '../readme.js';
 import { toYaml } from '../../serialize.js';
 import type { BundlePlan, Deployer, DeployerOutput, Folder } from '../types.js';
@@ -52,14 +52,14 @@ function sources(folder: Folder, plan: BundlePlan): Record<string, unknown> {
 }
 
 /** The Application object of one folder. */
-function folderApplication(folder: Folder, plan: BundlePlan): Record<string, unknown> {
+function folderApplication(folder: Folder, plan: BundlePlan, wave: number): Record<string, unknown> {
   return {
     apiVersion: 'argoproj.io/v1alpha1',
     kind: 'Application',
     metadata: {
       name: folder.release,
       namespace: ARGOCD_NAMESPACE,
-      annotations: { 'argocd.argoproj.io/sync-wave': String(folder.index - 1) },
+      annotations: { 'argocd.argoproj.io/sync-wave': String(wave) },
     },
     spec: {
       project: 'default',
@@ -89,15 +89,17 @@ export const argocdDeployer: Deployer = {
   title: 'Argo CD applications',
   generate(plan: BundlePlan): DeployerOutput {
     const files = new FileSet();
+    const waves = syncWaves(plan);
     for (const folder of plan.folders) {
+      const wave = waves.get(folder)!;
       addFolderContent(files, plan, folder, { clusterValues: false, upstreamEnv: false, upstreamValues: !plan.repoURL.startsWith('oci://') });
-      files.add(`${folder.dir}/application.yaml`, toYaml(folderApplication(folder, plan)));
-      files.add(`${folder.dir}/README.md`, folderReadme(folder, plan, `Argo CD syncs it through \`application.yaml\` (sync wave ${folder.index - 1}); to sync it alone: \`argocd app sync ${folder.release}\`.`));
+      files.add(`${folder.dir}/application.yaml`, toYaml(folderApplication(folder, plan, wave)));
+      files.add(`${folder.dir}/README.md`, folderReadme(folder, plan, `Argo CD syncs it through \`application.yaml\` (sync wave ${wave}); to sync it alone: \`argocd app sync ${folder.release}\`.`));
     }
     files.add('app-of-apps.yaml', toYaml(appOfApps(plan)));
     files.add('README.md', rootReadme(plan, {
       title: 'AICR deployment bundle (Argo CD)',
-      intro: 'Each numbered folder holds an Argo CD `application.yaml`; sync waves follow the folder numbers. `app-of-apps.yaml` creates them all from the Git repository this bundle is pushed to.',
+      intro: 'Each numbered folder holds an Argo CD `application.yaml`; components of one dependency level share a band of four sync waves (pre, primary, post, readiness gate) and sync in parallel; each level waits for the one below. `app-of-apps.yaml` creates them all from the Git repository this bundle is pushed to.',
       deploy: [
         '1. Push this directory to ' + (plan.repoPath ? `\`${plan.repoPath}/\` of ` : '') + 'the Git repository named in `app-of-apps.yaml`'
           + (plan.repoGiven ? ` (\`${plan.repoURL}\`, revision \`${plan.targetRevision}\`).` : ' (it holds a placeholder: regenerate with `--repo <url>`).'),

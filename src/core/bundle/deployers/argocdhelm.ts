@@ -3,7 +3,7 @@
  * Applications, so one `helm install` (or one Argo CD Application of this chart) creates them
  * all, and per-cluster values are ordinary Helm values validated by `values.schema.json`.
  */
-import { addFolderContent, FileSet } from '../common.js';
+import { addFolderContent, FileSet, syncWaves } from '../common.js';
 import { chartVersion } from '../versions.js';
 import { folderReadme, rootReadme } from '../readme.js';
 import { formatString, sortKeysDeep, toJson, toYaml } from '../../serialize.js';
@@ -16,7 +16,7 @@ const MAX_NAME = 53;
 
 const y = (text: string): string => formatString(text);
 
-function childHeader(folder: Folder): string {
+function childHeader(folder: Folder, wave: number): string {
   return `{{- $deployer := .Values.deployer | default dict }}
 {{- $name := printf "%s%s" ($deployer.namePrefix | default "") ${JSON.stringify(folder.release)} }}
 {{- if gt (len $name) ${MAX_NAME} }}
@@ -28,7 +28,7 @@ metadata:
   name: {{ $name | quote }}
   namespace: {{ .Values.argocdNamespace | default ${JSON.stringify(ARGOCD_NAMESPACE)} | quote }}
   annotations:
-    argocd.argoproj.io/sync-wave: ${y(String(folder.index - 1))}
+    argocd.argoproj.io/sync-wave: ${y(String(wave))}
 spec:
   project: {{ $deployer.project | default "default" | quote }}
 `;
@@ -47,7 +47,7 @@ const childFooter = (folder: Folder): string => `  destination:
 `;
 
 /** The Helm template of one folder's Application. */
-function childTemplate(folder: Folder): string {
+function childTemplate(folder: Folder, wave: number): string {
   let source: string;
   switch (folder.kind) {
     case 'upstream': {
@@ -85,7 +85,7 @@ function childTemplate(folder: Folder): string {
       break;
     }
   }
-  return childHeader(folder) + source + childFooter(folder);
+  return childHeader(folder, wave) + source + childFooter(folder);
 }
 
 function rootValues(plan: BundlePlan): string {
@@ -156,20 +156,21 @@ export const argocdHelmDeployer: Deployer = {
     }));
     files.add('values.yaml', rootValues(plan));
     files.add('values.schema.json', valuesSchema(plan));
+    const waves = syncWaves(plan);
     for (const folder of plan.folders) {
-      files.add(`templates/${folder.release}.yaml`, childTemplate(folder));
+      files.add(`templates/${folder.release}.yaml`, childTemplate(folder, waves.get(folder)!));
       if (folder.kind === 'upstream' && folder.role === 'primary') {
         const values = folder.component.values;
         files.add(`static/${folder.component.name}.yaml`, Object.keys(values).length ? toYaml(values, { sortKeys: true }) : '{}\n');
       }
       if (folder.kind === 'local') {
         addFolderContent(files, plan, folder, { clusterValues: false, upstreamEnv: false, upstreamValues: false });
-        files.add(`${folder.dir}/README.md`, folderReadme(folder, plan, `The Application in \`templates/${folder.release}.yaml\` installs this chart from \`repoURL\` (sync wave ${folder.index - 1}).`));
+        files.add(`${folder.dir}/README.md`, folderReadme(folder, plan, `The Application in \`templates/${folder.release}.yaml\` installs this chart from \`repoURL\` (sync wave ${waves.get(folder)!}).`));
       }
     }
     files.add('README.md', rootReadme(plan, {
       title: 'AICR deployment bundle (Argo CD Helm chart)',
-      intro: `This directory is a Helm chart (\`${CHART_NAME}\`). Installing it creates one Argo CD Application per release, in sync waves that follow the folder numbers. Upstream charts get their values from \`static/\` merged with chart values; generated local charts (\`NNN-*\` folders) are read from the repository in \`repoURL\`.`,
+      intro: `This directory is a Helm chart (\`${CHART_NAME}\`). Installing it creates one Argo CD Application per release, in sync waves by dependency level (independent components sync in parallel; each level waits for the one below). Upstream charts get their values from \`static/\` merged with chart values; generated local charts (\`NNN-*\` folders) are read from the repository in \`repoURL\`.`,
       deploy: [
         '```bash',
         `helm install ${CHART_NAME} . --namespace ${ARGOCD_NAMESPACE}${plan.repoGiven ? '' : ' --set repoURL=<repository holding this bundle>'}`,

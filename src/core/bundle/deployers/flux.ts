@@ -139,12 +139,12 @@ export const fluxDeployer: Deployer = {
     const repositories = new Set<string>();
     for (const folder of plan.folders) if (folder.kind === 'upstream') repositories.add(folder.component.chart!.repo);
     for (const url of [...repositories].sort(compareStrings)) {
-      const path = `sources/helmrepository-${urlSlug(url)}.yaml`;
+      const path = `sources/helmrepo-${urlSlug(url)}.yaml`;
       if (files.has(path)) continue;
       files.add(path, document(helmRepository(url)));
       resources.push(path);
     }
-    const gitPath = `sources/gitrepository-${urlSlug(plan.repoURL)}.yaml`;
+    const gitPath = `sources/gitrepo-${urlSlug(plan.repoURL)}.yaml`;
     files.add(gitPath, document(gitRepository(plan)));
     resources.push(gitPath);
     for (const folder of plan.folders) {

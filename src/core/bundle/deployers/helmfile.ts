@@ -5,35 +5,13 @@
  * component, `needs:` chains its pre, primary and post releases.
  */
 import { invalidInput } from '../../errors.js';
-import { FileSet, previousInComponent, releaseTraits, urlSlug } from '../common.js';
+import { dependencyLevels, FileSet, previousInComponent, releaseTraits, urlSlug } from '../common.js';
 import { rootReadme } from '../readme.js';
 import { compareStrings, toYaml } from '../../serialize.js';
 import { addHelmFolders } from './helm.js';
-import type { BundlePlan, Deployer, DeployerOutput, Folder, PlannedComponent } from '../types.js';
+import type { BundlePlan, Deployer, DeployerOutput, Folder } from '../types.js';
 
 const HELM_DEFAULTS = { wait: true, timeout: 600, createNamespace: true };
-
-/** Dependency level of each component: 0 without dependencies, else one above the deepest. */
-function dependencyLevels(components: readonly PlannedComponent[]): Map<string, number> {
-  const byName = new Map(components.map((component) => [component.name, component]));
-  const levels = new Map<string, number>();
-  const visit = (component: PlannedComponent, path: Set<string>): number => {
-    const known = levels.get(component.name);
-    if (known !== undefined) return known;
-    if (path.has(component.name)) throw invalidInput(`circular dependency involving component "${component.name}"`, { hint: 'fix dependencyRefs in the recipe' });
-    path.add(component.name);
-    let level = 0;
-    for (const name of component.dependencies) {
-      const dependency = byName.get(name);
-      if (dependency) level = Math.max(level, visit(dependency, path) + 1);
-    }
-    path.delete(component.name);
-    levels.set(component.name, level);
-    return level;
-  };
-  for (const component of components) visit(component, new Set());
-  return levels;
-}
 
 function repositoryFor(folder: Folder): Record<string, unknown> | undefined {
   if (folder.kind !== 'upstream') return undefined;
