@@ -18,7 +18,6 @@ import { PRESENCE_PATH } from './profile.js';
 export const ACCOUNTING_MODES = ['disabled', 'customer-managed', 'aicr-provided'] as const;
 export type AccountingMode = (typeof ACCOUNTING_MODES)[number];
 export const RUNTIME_INVENTORY_MODES = ['enabled', 'disabled'] as const;
-export type RuntimeInventoryMode = (typeof RUNTIME_INVENTORY_MODES)[number];
 
 export const SLINKY_SLURM = 'slinky-slurm';
 export const MARIADB_COMPONENTS = ['mariadb-operator-crds', 'mariadb-operator', 'slurm-accounting-mariadb'] as const;
