@@ -69,6 +69,15 @@ describe('aicr recipe --slurm-accounting-mode on the upstream Slurm leaves', () 
     expect(ref(customer, 'slinky-slurm').overrides!.accounting.enabled).toBe(true);
     for (const name of MARIADB) expect(ref(customer, name).overrides!.install).toBe(false);
     for (const name of MARIADB) expect(customer.deploymentOrder).not.toContain(name);
+    // The slinky-slurm health check (registry assert file, now inline) also waits for the accounting StatefulSet.
+    const check = parse((ref(customer, 'slinky-slurm') as Ref & { healthCheckAsserts: string }).healthCheckAsserts);
+    expect(check.metadata.name).toBe('slinky-slurm-health-check');
+    expect(check.spec.steps.at(-1)).toEqual({
+      name: 'validate-accounting-ready',
+      try: [{ assert: { resource: { apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: { name: 'slinky-slurm-accounting', namespace: 'slurm' }, status: { '(availableReplicas > `0`)': true } } } }],
+    });
+    expect(check.spec.steps.length).toBeGreaterThan(1);
+    expect((ref((await recipe(H100_EKS_SLURM)).doc, 'slinky-slurm') as Ref & { healthCheckAsserts?: string }).healthCheckAsserts).toBeUndefined();
 
     // The mode is matched case-insensitively, as upstream's parser; it is recorded canonically.
     const provided = (await recipe([...H100_EKS_SLURM, '--slurm-accounting-mode', 'AICR-Provided'])).doc;

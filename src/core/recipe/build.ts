@@ -25,14 +25,15 @@ import {
 } from '../documents/types.js';
 import type { Catalog, OverlayEntry } from '../catalog/catalog.js';
 import { evaluateConstraint } from '../constraints/index.js';
-import { compareStrings, isPlainObject, sortKeysDeep } from '../serialize.js';
+import { compareStrings, isPlainObject, sortKeysDeep, toYaml } from '../serialize.js';
 import { mergeValues } from '../util/objects.js';
 import { criteriaForOutput, criteriaMatch, criteriaMismatch } from '../criteria.js';
 import { deploymentOrder, validateDependencies } from '../catalog/order.js';
 import { coverageError, findCoverageGap } from './coverage.js';
 import { applyGpuDriverState, gpuDriverState } from './gpu-driver-state.js';
 import { applyProfile, checkProfileSurvived, effectiveProfile, type ProfileSelection } from './profile.js';
-import { applyConfiguration, isComponentEnabled, mariaDBOperatorState, mariaDBStateWarning, type ConfigurationRequest } from './configuration.js';
+import { applyConfiguration, isComponentEnabled, mariaDBOperatorState, mariaDBStateWarning, SLINKY_SLURM, withAccountingHealthCheck, type ConfigurationRequest } from './configuration.js';
+import { parseDocumentSync } from '../documents/parse.js';
 
 export interface BuildOptions {
   /** Written to `metadata.version` (the generating program's version). */
@@ -135,6 +136,15 @@ export function buildRecipe(catalog: Catalog, criteria: Criteria, options: Build
   if (mariaDBState) {
     const warning = mariaDBStateWarning(mariaDBState);
     if (warning) options.onWarning?.(warning);
+  }
+
+  if (accountingMode !== undefined && accountingMode !== 'disabled') {
+    const slinky = state.refs.get(SLINKY_SLURM)!;
+    // Registry defaults (the namespace) first: the accounting step names the StatefulSet's namespace.
+    const resolved = applyRegistryDefaults(slinky, catalog.components.get(SLINKY_SLURM));
+    const assertFile = catalog.components.get(SLINKY_SLURM)?.healthCheck?.assertFile;
+    const registryCheck = assertFile && catalog.hasFile(assertFile) ? catalog.readText(assertFile) : undefined;
+    state.refs.set(SLINKY_SLURM, withAccountingHealthCheck(resolved, registryCheck, (text) => parseDocumentSync(text, assertFile ?? 'slinky-slurm health check', { syntax: 'yaml' }).value, (value) => toYaml(value, { sortKeys: true })));
   }
 
   const refs = [...state.refs.values()].sort(byName);

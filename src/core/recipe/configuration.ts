@@ -221,3 +221,35 @@ export function mariaDBStateWarning(state: string): string | undefined {
       return undefined;
   }
 }
+
+/**
+ * With accounting enabled, slinky-slurm's health check also waits for the accounting
+ * StatefulSet (`<name>-accounting`, available replicas > 0). The check becomes the ref's inline
+ * `healthCheckAsserts`: the registry's assert file (or the recipe's own check) plus that step.
+ */
+export function withAccountingHealthCheck(ref: ComponentRef, registryCheck: string | undefined, parse: (text: string) => unknown, serialize: (value: unknown) => string): ComponentRef {
+  const text = ref.healthCheckSkip ? undefined : (ref.healthCheckAsserts ?? registryCheck);
+  const fail = (message: string): never => {
+    throw invalidInput(message, { option: 'slurm-accounting-mode', hint: 'slinky-slurm needs its registry health check (healthCheck.assertFile) and a namespace for accounting to be validated' });
+  };
+  if (text === undefined || text.trim() === '') fail('enabled Slurm accounting requires a slinky-slurm health check');
+  if (!ref.namespace) fail('enabled Slurm accounting requires a namespace for slinky-slurm');
+  const check = parse(text!);
+  if (!isPlainObject(check) || !isPlainObject(check.spec)) return fail('slinky-slurm health check has no object spec');
+  if (!Array.isArray(check.spec.steps)) return fail('slinky-slurm health check has no steps list');
+  const step = {
+    name: 'validate-accounting-ready',
+    try: [{
+      assert: {
+        resource: {
+          apiVersion: 'apps/v1',
+          kind: 'StatefulSet',
+          metadata: { name: `${ref.name}-accounting`, namespace: ref.namespace },
+          status: { '(availableReplicas > `0`)': true },
+        },
+      },
+    }],
+  };
+  const specialized = { ...check, spec: { ...check.spec, steps: [...check.spec.steps, step] } };
+  return { ...ref, healthCheckAsserts: serialize(specialized) };
+}
