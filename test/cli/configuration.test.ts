@@ -248,6 +248,14 @@ describe('aicr bundle with a Slurm accounting mode', () => {
     writeFileSync(path, stringify(doc));
     const spelled = await runCli(['bundle', '-r', path, '-o', join(tempDir(), 'b')]);
     expect(spelled.code).toBe(2);
+    // The schema refuses a non-canonical spelling when the recipe is read.
+    expect(spelled.stderr).toContain('RecipeResult field configuration.slurm.accounting.mode is "Disabled", allowed values: "disabled", "customer-managed", "aicr-provided"');
+    doc.configuration.slurm.accounting.mode = 'disabled';
+    doc.apiVersion = 'aicr.run/v1';
+    writeFileSync(path, stringify(doc));
+    const unversioned = await runCli(['bundle', '-r', path, '-o', join(tempDir(), 'b')]);
+    expect(unversioned.code).toBe(2);
+    expect(unversioned.stderr).toContain('configuration.slurm.accounting requires apiVersion "aicr.run/v1beta2" (got "aicr.run/v1")');
   });
 
   it('a legacy recipe (no configuration) keeps the bundle-time accounting override with a deprecation warning', async () => {

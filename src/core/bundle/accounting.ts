@@ -6,6 +6,7 @@
 import type { Catalog } from '../catalog/catalog.js';
 import type { ComponentRef, RecipeResult } from '../documents/types.js';
 import { invalidInput } from '../errors.js';
+import { recipeResultApiVersion } from '../documents/api-versions.js';
 import { optionRef } from '../option-refs.js';
 import {
   accountingOwnership,
@@ -22,7 +23,9 @@ import {
   type AccountingMode,
 } from '../recipe/configuration.js';
 import { isPlainObject, sortKeysDeep } from '../serialize.js';
+import { quoted } from '../safe-text.js';
 
+const CONFIGURED_API_VERSIONS = [recipeResultApiVersion(true), 'aicr.run/v1alpha3'];
 const REGENERATE = 'configuration is written by aicr recipe; regenerate the recipe instead of editing it';
 
 /** An override as the ownership check sees it: the flag it came from, the key as written, the path. */
@@ -58,7 +61,7 @@ export function checkRecipeConfiguration(recipe: RecipeResult): AccountingMode |
   if (inventory !== undefined) {
     const mode = isPlainObject(inventory) ? inventory.mode : undefined;
     if (typeof mode !== 'string' || !(RUNTIME_INVENTORY_MODES as readonly string[]).includes(mode)) {
-      throw invalidInput(`invalid runtime inventory mode ${JSON.stringify(mode)} in configuration.runtimeInventory.mode: must be one of ${RUNTIME_INVENTORY_MODES.join(', ')}`, { hint: REGENERATE });
+      throw invalidInput(`invalid runtime inventory mode ${quoted(mode)} in configuration.runtimeInventory.mode: must be one of ${RUNTIME_INVENTORY_MODES.join(', ')}`, { hint: REGENERATE });
     }
     const ref = refOf(recipe, RUNTIME_INVENTORY_COMPONENT);
     if (!ref || isComponentEnabled(ref) !== (mode === 'enabled')) {
@@ -69,10 +72,14 @@ export function checkRecipeConfiguration(recipe: RecipeResult): AccountingMode |
   if (raw === undefined) return undefined;
   const canonical = raw.trim().toLowerCase();
   if (!(ACCOUNTING_MODES as readonly string[]).includes(canonical)) {
-    throw invalidInput(`invalid Slurm accounting mode ${JSON.stringify(raw)}: must be one of ${ACCOUNTING_MODES.join(', ')}`, { hint: REGENERATE });
+    throw invalidInput(`invalid Slurm accounting mode ${quoted(raw)}: must be one of ${ACCOUNTING_MODES.join(', ')}`, { hint: REGENERATE });
   }
-  if (canonical !== raw) throw invalidInput(`configuration.slurm.accounting.mode must use canonical value "${canonical}" (got "${raw}")`, { hint: REGENERATE });
+  if (canonical !== raw) throw invalidInput(`configuration.slurm.accounting.mode must use canonical value ${quoted(canonical)} (got ${quoted(raw)})`, { hint: REGENERATE });
   if (recipe.criteria?.platform !== 'slurm') throw invalidInput('configuration.slurm.accounting is only valid for a Slurm recipe', { hint: REGENERATE });
+  // Upstream's coupling: a configured recipe takes the profile-bearing schema (its v1alpha3, our v1beta2).
+  if (!CONFIGURED_API_VERSIONS.includes(recipe.apiVersion)) {
+    throw invalidInput(`configuration.slurm.accounting requires apiVersion "${CONFIGURED_API_VERSIONS[0]}" (got ${quoted(recipe.apiVersion)})`, { hint: REGENERATE });
+  }
   const mode = canonical as AccountingMode;
   const accounting = mode !== 'disabled';
   const install = mode === 'aicr-provided';
@@ -81,7 +88,7 @@ export function checkRecipeConfiguration(recipe: RecipeResult): AccountingMode |
     if (!ref) throw invalidInput(`accounting mode requires component "${component}"`, { hint: REGENERATE });
     const actual = valueAt(ref.overrides, path);
     if (actual.value !== expected) {
-      throw invalidInput(`component "${component}" override ${path.join('.')} must be ${expected} for the selected Slurm accounting mode (got ${actual.found ? JSON.stringify(actual.value) : '<nil>'})`, { hint: REGENERATE });
+      throw invalidInput(`component "${component}" override ${path.join('.')} must be ${expected} for the selected Slurm accounting mode (got ${actual.found ? quoted(actual.value) : '<nil>'})`, { hint: REGENERATE });
     }
   };
   const requireEnabled = (component: string): void => {
@@ -135,7 +142,7 @@ const sameValue = (actual: unknown, expected: unknown): boolean =>
 function requireValue(values: Record<string, unknown>, path: string, expected: unknown): void {
   const actual = valueAt(values, path.split('.'));
   if (!actual.found || !sameValue(actual.value, expected)) {
-    throw invalidInput(`accounting-owned value ${path} must be ${JSON.stringify(expected)} for the selected mode (got ${actual.found ? JSON.stringify(actual.value) : '<nil>'})`, {
+    throw invalidInput(`accounting-owned value ${path} must be ${quoted(expected)} for the selected mode (got ${actual.found ? quoted(actual.value) : '<nil>'})`, {
       hint: 'the accounting mode fixes this value; drop overrides of it or regenerate the recipe',
     });
   }
