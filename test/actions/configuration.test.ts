@@ -23,6 +23,12 @@ describe('actions/recipe: configuration inputs', () => {
     expect(result.outputs['deployment-order']).toContain('slurm-accounting-mariadb');
   });
 
+  it('the job summary names the recorded modes', async () => {
+    const result = await runWithInputs(runRecipe, { ...SLURM, summary: 'true', 'slurm-accounting-mode': 'customer-managed' });
+    expect(result.exitCode, result.stdout).toBe(0);
+    expect(result.summary).toContain('**Slurm accounting:** `customer-managed`');
+  });
+
   it('a bad value names the input (exit 2)', async () => {
     const result = await runWithInputs(runRecipe, { ...SLURM, 'slurm-accounting-mode': 'external' });
     expect(result.exitCode).toBe(2);
