@@ -292,6 +292,7 @@ spec:
       os: ubuntu
       intent: training
       platform: slurm
+    criteriaStrict: true
     configuration:
       slurm:
         accounting:
@@ -300,6 +301,7 @@ spec:
     const fromConfig = await runCli(['recipe', '--config', config]);
     expect(fromConfig.code, fromConfig.stderr).toBe(0);
     expect(parse(fromConfig.stdout).configuration.slurm.accounting.mode).toBe('customer-managed');
+    // Every spec.recipe field is used (criteriaStrict and configuration were reported as ignored before).
     expect(fromConfig.stderr).not.toContain('not supported');
     const flagWins = await runCli(['recipe', '--config', config, '--slurm-accounting-mode', 'aicr-provided']);
     expect(flagWins.code, flagWins.stderr).toBe(0);
