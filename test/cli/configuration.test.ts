@@ -175,7 +175,37 @@ describe('aicr recipe --runtime-inventory', () => {
   });
 });
 
+/** Every file of a bundle except its copy of the recipe, relative paths with their text. */
+function bundleFiles(dir: string, prefix = ''): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  for (const entry of readdirSync(join(dir, prefix), { withFileTypes: true })) {
+    const path = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) out.push(...bundleFiles(dir, path));
+    else if (path !== 'recipe.yaml') out.push([path, readFileSync(join(dir, path), 'utf8')]);
+  }
+  return out;
+}
+
 describe('aicr bundle with a Slurm accounting mode', () => {
+  it('every deployer leaves the MariaDB components out when they are not installed, and carries them for aicr-provided', async () => {
+    const disabled = await recipeFile(H100_EKS_SLURM);
+    const provided = await recipeFile([...H100_EKS_SLURM, '--slurm-accounting-mode', 'aicr-provided']);
+    for (const deployer of ['helm', 'helmfile', 'flux', 'argocd', 'argocdhelm']) {
+      const out = join(tempDir(), 'b');
+      const result = await runCli(['bundle', '-r', disabled, '-o', out, '--deployer', deployer, '--repo', 'https://git.example.com/org/gitops.git']);
+      expect(result.code, `${deployer}: ${result.stderr}`).toBe(0);
+      // The README's notes say why each was skipped; nothing else names them.
+      expect(readFileSync(join(out, 'README.md'), 'utf8')).toContain('component "slurm-accounting-mariadb" skipped: the recipe disables it');
+      const named = (text: string) => text.split('\n').filter((line) => !line.includes('skipped: the recipe disables it')).some((line) => line.includes('slurm-accounting-mariadb') || line.includes('mariadb-operator'));
+      const mentions = bundleFiles(out).filter(([, text]) => named(text));
+      expect(mentions.map(([path]) => path), deployer).toEqual([]);
+      const withDatabase = join(tempDir(), 'b');
+      const second = await runCli(['bundle', '-r', provided, '-o', withDatabase, '--deployer', deployer, '--repo', 'https://git.example.com/org/gitops.git']);
+      expect(second.code, `${deployer}: ${second.stderr}`).toBe(0);
+      expect(bundleFiles(withDatabase).some(([, text]) => text.includes('slurm-accounting-mariadb')), deployer).toBe(true);
+    }
+  });
+
   it('disabled: no MariaDB releases, slinky-slurm accounting off; aicr-provided: the three MariaDB releases before slinky-slurm with the fixed contract', async () => {
     const disabled = join(tempDir(), 'b');
     const first = await runCli(['bundle', '-r', await recipeFile(H100_EKS_SLURM), '-o', disabled]);
