@@ -229,7 +229,7 @@ describe('CheckMariaDBOperatorOwnershipCoherence (severity warning, blocking evi
       helmRef('slurm-accounting-mariadb', { overrides: database }),
       helmRef('slinky-slurm', { overrides: { accounting: { enabled: true, storageConfig } } }),
     ], { platform: 'slurm' }, state === undefined ? {} : { mariaDBOperatorState: state });
-    return { ...result, configuration: { slurm: { accounting: { mode: 'aicr-provided' } } } } as RecipeResult;
+    return { ...result, apiVersion: 'aicr.run/v1beta2', configuration: { slurm: { accounting: { mode: 'aicr-provided' } } } } as RecipeResult;
   };
 
   it('warns without evidence and for a detected API; passes when absent or when accounting is not AICR-provided', async () => {
