@@ -23,6 +23,15 @@ export function addRecipeSummary(summary: Summary, outcome: RecipeOutcome, path:
     const owned = Object.entries(profile.ownedPaths).map(([component, paths]) => `\`${cell(component)}\` (${paths.map(cell).join(', ')})`).join('; ');
     summary.addRaw(`**Configuration profile:** \`${cell(profile.name)}=${cell(profile.value)}\` &nbsp; **Locked at bundle time:** ${owned}\n\n`);
   }
+  const accounting = recipe.configuration?.slurm?.accounting?.mode;
+  const inventory = recipe.configuration?.runtimeInventory?.mode;
+  if (accounting || inventory) {
+    const parts = [
+      ...(accounting ? [`**Slurm accounting:** \`${cell(accounting)}\``] : []),
+      ...(inventory ? [`**Runtime inventory (k8s-aibom):** \`${cell(inventory)}\``] : []),
+    ];
+    summary.addRaw(`${parts.join(' &nbsp; ')}\n\n`);
+  }
   if (recipe.metadata.excludedOverlays?.length) {
     summary.addRaw(`**Excluded by snapshot constraints:** ${recipe.metadata.excludedOverlays.map((item) => `\`${cell(typeof item === 'string' ? item : item.name)}\``).join(', ')}\n\n`);
   }

@@ -27,6 +27,8 @@ import { ensureYamlParser } from '../documents/parse.js';
 import { optionRef } from '../option-refs.js';
 import { quoted } from '../safe-text.js';
 import { checkProfileLock } from './profile-lock.js';
+import { checkAccountingOverrides, checkAccountingValues, checkRecipeConfiguration } from './accounting.js';
+import { isComponentEnabled } from '../recipe/configuration.js';
 
 const PLACEHOLDER_REPO = 'https://github.com/YOUR-ORG/YOUR-REPO.git';
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -100,9 +102,12 @@ function selectComponents(recipe: RecipeResult, catalog: Catalog, overrides: rea
     const mine = overridesFor(perComponent.get(ref.name) ?? [], ref.name, aliases);
     const enabledOverride = mine.find((override) => override.path === 'enabled');
     const rest = mine.filter((override) => override.path !== 'enabled');
-    const recipeEnabled = ref.overrides?.enabled;
-    if (recipeEnabled !== undefined && typeof recipeEnabled !== 'boolean') notes.push(`component "${ref.name}": overrides.enabled is not a boolean, treating the component as enabled`);
-    const recipeDisabled = recipeEnabled === false;
+    for (const gate of ['enabled', 'install']) {
+      const value = ref.overrides?.[gate];
+      if (value !== undefined && typeof value !== 'boolean') notes.push(`component "${ref.name}": overrides.${gate} is not a boolean, treating the component as enabled`);
+    }
+    // Upstream's IsEnabled: `install: false` (written by the recipe's configuration) removes a component like `enabled: false`.
+    const recipeDisabled = !isComponentEnabled(ref);
     let reason: string | undefined = recipeDisabled ? 'the recipe disables it' : undefined;
     if (enabledOverride) {
       const enabled = parseGoBool(enabledOverride.raw);
@@ -240,6 +245,12 @@ export async function planBundle({ recipe, catalog, options }: PlanInput): Promi
       option: 'dynamic',
     });
   }
+  const accountingMode = checkRecipeConfiguration(recipe);
+  const accountingNotes = checkAccountingOverrides(accountingMode, catalog, [
+    ...overrides.map((override) => ({ flag: 'set' as const, key: override.key, path: override.path })),
+    ...typedOverrides.map((override) => ({ flag: override.source, key: override.key, path: override.path })),
+    ...dynamicPaths.map((declaration) => ({ flag: 'dynamic' as const, key: declaration.key, path: declaration.path })),
+  ]);
   const selection = selectComponents(recipe, catalog, overrides, typedOverrides, dynamicPaths);
   if (options.readinessHooks) {
     checkReadinessDeployer(options.deployer);
@@ -248,12 +259,14 @@ export async function planBundle({ recipe, catalog, options }: PlanInput): Promi
       throw invalidInput(`component "${reserved.name}" ends in "${READINESS_SUFFIX}", which ${optionRef('readiness-hooks')} reserves for the gate folders it adds`, { hint: 'rename the component, or bundle without readiness hooks' });
     }
   }
-  const notes = [...selection.notes, ...allocationPolicyWarnings(overrides, (name) => aliasesOf(catalog.components.get(name)))];
+  const notes = [...accountingNotes, ...selection.notes, ...allocationPolicyWarnings(overrides, (name) => aliasesOf(catalog.components.get(name)))];
   if (selection.included.length === 0) throw invalidInput('recipe has no enabled components after filtering', { hint: `enable at least one component (check overrides.enabled and ${optionRef('set')} <component>:enabled)` });
   const ordered = orderComponents(selection.included, recipe.deploymentOrder);
   // Rendered manifests are checked with the YAML parser (see manifest-shape.ts).
   if (ordered.some((ref) => (ref.manifestFiles ?? []).length > 0 || (ref.preManifestFiles ?? []).length > 0)) await ensureYamlParser();
   const components: PlannedComponent[] = [];
+  /** Each component's final values before install-time (`--dynamic`) paths are split off. */
+  const finalValues = new Map<string, Record<string, unknown>>();
   const declaredNames = new Set(ordered.map((ref) => ref.name));
 
   for (const ref of ordered) {
@@ -331,6 +344,7 @@ export async function planBundle({ recipe, catalog, options }: PlanInput): Promi
       notes.push(`component "${ref.name}" skipped: ${reason}`);
       continue;
     }
+    finalValues.set(ref.name, values);
     if (dynamic.length > 0) {
       if (component.kind !== 'helm') {
         const first = dynamic[0]!;
@@ -349,6 +363,7 @@ export async function planBundle({ recipe, catalog, options }: PlanInput): Promi
     components.push(component);
   }
   if (components.length === 0) throw invalidInput('nothing to deploy: no component has a chart source or non-empty manifests', { hint: 'check the recipe and its values' });
+  checkAccountingValues(accountingMode, finalValues);
   checkProfileLock(recipe, catalog, new Map(components.map((component) => [component.name, component.values])));
   for (const component of components) notes.push(...missingStorageClassWarnings(component.name, component.values, component.config));
   const validationFindings = validateComponents(recipe, catalog, components, overrides, scheduling);

@@ -44,7 +44,9 @@ export const RECIPE_CONFIG_FIELDS: ConfigMapping = {
   'recipe.output.format': 'format',
   'recipe.data': 'data',
   'recipe.profile': 'profile',
-  'recipe.criteriaStrict': 'criteriaStrict',
+  'recipe.configuration.slurm.accounting.mode': 'slurmAccountingMode',
+  'recipe.configuration.runtimeInventory.mode': 'runtimeInventory',
+  'recipe.criteriaStrict': 'criteria-strict',
 };
 
 export const SNAPSHOT_CONFIG_FIELDS: ConfigMapping = {
@@ -69,8 +71,8 @@ export const SNAPSHOT_CONFIG_FIELDS: ConfigMapping = {
   'snapshot.execution.maxNodesPerEntry': 'maxNodesPerEntry',
 };
 
-/** Upstream recipe fields with no counterpart here. */
-export const RECIPE_UNSUPPORTED = ['recipe.configuration'];
+/** Upstream recipe fields with no counterpart here (none left). */
+export const RECIPE_UNSUPPORTED: readonly string[] = [];
 
 /** Upstream bundle fields with no counterpart here (signing, OCI publishing, Argo CD app names). */
 const BUNDLE_UNSUPPORTED = ['bundle.output.imageRefs', 'bundle.deployment.appName', 'bundle.attestation', 'bundle.registry'];

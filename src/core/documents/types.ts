@@ -191,6 +191,12 @@ export interface Criteria {
   nodes: number;
 }
 
+/** Upstream's RecipeConfiguration (ADR-016 Slurm accounting, ADR-019 runtime inventory). */
+export interface RecipeConfiguration {
+  slurm?: { accounting?: { mode: string } };
+  runtimeInventory?: { mode: string };
+}
+
 export interface RecipeResult {
   kind: 'RecipeResult';
   apiVersion: string;
@@ -202,8 +208,12 @@ export interface RecipeResult {
     /** NVIDIA kernel driver seen on the snapshot's GPU node: `preinstalled` or `absent`. */
     gpuDriverState?: string;
     selectedProfile?: SelectedProfile;
+    /** Official MariaDB Operator evidence of the snapshot, for AICR-provided Slurm accounting. */
+    mariaDBOperatorState?: string;
   };
   criteria: Partial<Criteria>;
+  /** Typed choices that change the resolved recipe without taking part in overlay matching. */
+  configuration?: RecipeConfiguration;
   constraints?: Constraint[];
   componentRefs: ComponentRef[];
   deploymentOrder: string[];

@@ -25,13 +25,15 @@ import {
 } from '../documents/types.js';
 import type { Catalog, OverlayEntry } from '../catalog/catalog.js';
 import { evaluateConstraint } from '../constraints/index.js';
-import { compareStrings, isPlainObject, sortKeysDeep } from '../serialize.js';
+import { compareStrings, isPlainObject, sortKeysDeep, toYaml } from '../serialize.js';
 import { mergeValues } from '../util/objects.js';
 import { criteriaForOutput, criteriaMatch, criteriaMismatch } from '../criteria.js';
 import { deploymentOrder, validateDependencies } from '../catalog/order.js';
 import { coverageError, findCoverageGap } from './coverage.js';
 import { applyGpuDriverState, gpuDriverState } from './gpu-driver-state.js';
 import { applyProfile, checkProfileSurvived, effectiveProfile, type EffectiveProfile, type ProfileSelection } from './profile.js';
+import { applyConfiguration, isComponentEnabled, mariaDBOperatorState, mariaDBStateWarning, SLINKY_SLURM, withAccountingHealthCheck, type ConfigurationRequest } from './configuration.js';
+import { parseDocumentSync } from '../documents/parse.js';
 
 export interface BuildOptions {
   /** Written to `metadata.version` (the generating program's version). */
@@ -44,6 +46,8 @@ export interface BuildOptions {
   onDebug?: (message: string) => void;
   /** `--profile name=value`: the configuration profile value to apply (else the declared default). */
   profile?: ProfileSelection;
+  /** `--slurm-accounting-mode`, `--runtime-inventory`: the typed configuration to apply and record. */
+  configuration?: ConfigurationRequest;
 }
 
 interface MergeState {
@@ -126,13 +130,30 @@ export function buildRecipe(catalog: Catalog, criteria: Criteria, options: Build
     for (const warning of applyGpuDriverState(driverState, state.refs, catalog, options.snapshot!, profile?.selected)) options.onWarning?.(warning);
   }
 
+  const configuration = applyConfiguration(state.refs, criteria.platform, options.configuration ?? {}, profile?.selected);
+  const accountingMode = configuration?.slurm?.accounting?.mode;
+  const mariaDBState = accountingMode === 'aicr-provided' && options.snapshot ? mariaDBOperatorState(options.snapshot) : undefined;
+  if (mariaDBState) {
+    const warning = mariaDBStateWarning(mariaDBState);
+    if (warning) options.onWarning?.(warning);
+  }
+
+  if (accountingMode !== undefined && accountingMode !== 'disabled') {
+    const slinky = state.refs.get(SLINKY_SLURM)!;
+    // Registry defaults (the namespace) first: the accounting step names the StatefulSet's namespace.
+    const resolved = applyRegistryDefaults(slinky, catalog.components.get(SLINKY_SLURM));
+    const assertFile = catalog.components.get(SLINKY_SLURM)?.healthCheck?.assertFile;
+    const registryCheck = assertFile && catalog.hasFile(assertFile) ? catalog.readText(assertFile) : undefined;
+    state.refs.set(SLINKY_SLURM, withAccountingHealthCheck(resolved, registryCheck, (text) => parseDocumentSync(text, assertFile ?? 'slinky-slurm health check', { syntax: 'yaml' }).value, (value) => toYaml(value, { sortKeys: true })));
+  }
+
   const refs = [...state.refs.values()].sort(byName);
   try {
     validateDependencies(refs);
   } catch (error) {
     throw wrapError(error, 'merged recipe validation failed', ErrorCode.InvalidInput);
   }
-  const order = deploymentOrder(refs);
+  const order = deploymentOrder(enabledForOrdering(refs));
 
   const metadata: RecipeResult['metadata'] = {};
   if (options.version) metadata.version = options.version;
@@ -141,9 +162,11 @@ export function buildRecipe(catalog: Catalog, criteria: Criteria, options: Build
   if (warnings.length > 0) metadata.constraintWarnings = warnings;
   if (driverState) metadata.gpuDriverState = driverState;
   if (profile) metadata.selectedProfile = profile.selected;
+  if (mariaDBState) metadata.mariaDBOperatorState = mariaDBState;
   // Built key by key in the documented output order.
-  const apiVersion = recipeResultApiVersion(profile !== undefined);
+  const apiVersion = recipeResultApiVersion(profile !== undefined || configuration !== undefined);
   const result = { kind: 'RecipeResult', apiVersion, metadata, criteria: criteriaForOutput(criteria) } as RecipeResult;
+  if (configuration) result.configuration = configuration;
   const constraints = [...state.constraints.values()].sort(byName).map(outputConstraint);
   if (constraints.length > 0) result.constraints = constraints;
   result.componentRefs = refs.map((ref) => outputRef(applyRegistryDefaults(ref, catalog.components.get(ref.name))));
@@ -151,6 +174,17 @@ export function buildRecipe(catalog: Catalog, criteria: Criteria, options: Build
   const validation = outputValidation(state.validation);
   if (validation) result.validation = validation;
   return result;
+}
+
+/**
+ * What deployment order covers (upstream's rule): only enabled components (neither `enabled`
+ * nor `install` overridden to false); an edge to a declared but disabled component counts as
+ * satisfied outside the bundle.
+ */
+function enabledForOrdering(refs: readonly ComponentRef[]): ComponentRef[] {
+  const disabled = new Set(refs.filter((ref) => !isComponentEnabled(ref)).map((ref) => ref.name));
+  if (disabled.size === 0) return [...refs];
+  return refs.filter((ref) => !disabled.has(ref.name)).map((ref) => ({ ...ref, dependencyRefs: (ref.dependencyRefs ?? []).filter((dependency) => !disabled.has(dependency)) }));
 }
 
 /** Base, then each candidate's inheritance chain (each overlay once), then the mixins they name. */

@@ -36,6 +36,10 @@ export interface RecipeRequest {
   criteriaStrict?: boolean;
   /** `name=value` of the configuration profile to apply (the `profile` option). */
   profile?: string;
+  /** Slurm accounting ownership mode (the `slurm-accounting-mode` option): disabled, customer-managed, aicr-provided. */
+  slurmAccountingMode?: string;
+  /** Runtime AI inventory selection (the `runtime-inventory` option): enabled or disabled. */
+  runtimeInventory?: string;
 }
 
 export interface RecipeOutcome {
@@ -112,6 +116,10 @@ export async function resolveRecipe(request: RecipeRequest, options: { env?: Nod
     version: VERSION,
     ...(snapshot ? { snapshot } : {}),
     ...(profile ? { profile } : {}),
+    configuration: {
+      ...(request.slurmAccountingMode ? { slurmAccountingMode: request.slurmAccountingMode } : {}),
+      ...(request.runtimeInventory ? { runtimeInventory: request.runtimeInventory } : {}),
+    },
     onWarning: (message) => notices.push(message),
     ...(options.onDebug ? { onDebug: options.onDebug } : {}),
   });

@@ -32,6 +32,18 @@ export const CRITERIA_OPTIONS = defineOptions({
     description: 'Configuration profile value in name=value form (e.g. gpuStack=operator-managed), for criteria whose overlays declare one; without it the declared default applies.',
     placeholder: '<name=value>',
   },
+  slurmAccountingMode: {
+    type: 'enum',
+    choices: ['disabled', 'customer-managed', 'aicr-provided'],
+    description: 'Slurm accounting ownership mode, for platform slurm only: disabled (the default), customer-managed (your database) or aicr-provided (the bundle installs MariaDB). Recorded in the recipe as configuration.slurm.accounting.mode; it sets slinky-slurm accounting.enabled and the MariaDB install gates, which bundle-time overrides may not change.',
+    placeholder: '<mode>',
+  },
+  runtimeInventory: {
+    type: 'enum',
+    choices: ['enabled', 'disabled'],
+    description: 'Runtime AI inventory (k8s-aibom) selection, for recipes that declare it: enabled keeps it, disabled removes the component and its health check. Recorded in the recipe as configuration.runtimeInventory.mode.',
+    placeholder: '<mode>',
+  },
   data: dataOption,
   'criteria-strict': {
     type: 'bool',

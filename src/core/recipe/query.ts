@@ -68,8 +68,10 @@ export function hydrateRecipe(catalog: Catalog, recipe: RecipeResult, criteria: 
       constraintWarnings: recipe.metadata.constraintWarnings ?? null,
       ...(recipe.metadata.gpuDriverState ? { gpuDriverState: recipe.metadata.gpuDriverState } : {}),
       ...(recipe.metadata.selectedProfile ? { selectedProfile: recipe.metadata.selectedProfile } : {}),
+      ...(recipe.metadata.mariaDBOperatorState ? { mariaDBOperatorState: recipe.metadata.mariaDBOperatorState } : {}),
     },
     criteria: { ...criteria },
+    ...(recipe.configuration ? { configuration: recipe.configuration } : {}),
     deploymentOrder: recipe.deploymentOrder,
     components,
   };

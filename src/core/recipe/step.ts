@@ -67,7 +67,7 @@ export async function resolveFromOptions(values: CriteriaValues, io: StepIO, loa
     loadDataCatalog(values.data, io.logger),
   ]);
   const outcome = await resolveRecipe(
-    { criteria: givenCriteria(values), ...(snapshot ? { snapshot } : {}), ...(criteriaDocument ? { criteriaDocument } : {}), ...(values.data ? { data: values.data } : {}), ...(values['criteria-strict'] ? { criteriaStrict: true } : {}), ...(values.profile ? { profile: values.profile } : {}) },
+    { criteria: givenCriteria(values), ...(snapshot ? { snapshot } : {}), ...(criteriaDocument ? { criteriaDocument } : {}), ...(values.data ? { data: values.data } : {}), ...(values['criteria-strict'] ? { criteriaStrict: true } : {}), ...(values.profile ? { profile: values.profile } : {}), ...(values.slurmAccountingMode ? { slurmAccountingMode: values.slurmAccountingMode } : {}), ...(values.runtimeInventory ? { runtimeInventory: values.runtimeInventory } : {}) },
     { env: io.env, onDebug: (message) => io.logger.debug(`recipe: ${message}`) },
   );
   return { ...outcome, notices: [...notices, ...outcome.notices] };

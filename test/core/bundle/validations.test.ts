@@ -51,6 +51,9 @@ const REGISTRY: ComponentConfig[] = [
     ],
   },
   { name: 'mariadb-operator', displayName: 'mariadb-operator', validations: [{ function: 'CheckMariaDBOperatorOwnershipCoherence', severity: 'warning' }] },
+  { name: 'mariadb-operator-crds', displayName: 'mariadb-operator-crds' },
+  { name: 'slurm-accounting-mariadb', displayName: 'slurm-accounting-mariadb' },
+  { name: 'slinky-slurm', displayName: 'slinky-slurm', valueOverrideKeys: ['slinkyslurm'] },
 ];
 
 const catalog = () => registryCatalog(REGISTRY);
@@ -209,9 +212,24 @@ describe('CheckNVSentinelDriverLabelDetectable / CheckNVSentinelRuntimeClassCohe
 });
 
 describe('CheckMariaDBOperatorOwnershipCoherence (severity warning, blocking evidence)', () => {
+  // A coherent aicr-provided recipe: the gates the mode derives and the fixed connection contract (checked at bundle time).
+  const storageConfig = { host: 'mariadb', port: 3306, database: 'slurm_acct_db', username: 'slurm', passwordKeyRef: { name: 'mariadb-password', key: 'password' } };
+  const database = {
+    install: true, fullnameOverride: 'mariadb', namespaceOverride: 'slurm', users: [], databases: [], grants: [],
+    mariadb: {
+      username: 'slurm', database: 'slurm_acct_db', cleanupPolicy: 'Skip',
+      rootPasswordSecretKeyRef: { name: 'mariadb-root-password', key: 'root', generate: true },
+      passwordSecretKeyRef: { name: 'mariadb-password', key: 'password', generate: true },
+    },
+  };
   const recipe = (state?: string) => {
-    const result = recipeOf([helmRef('mariadb-operator')], { platform: 'slurm' }, state === undefined ? {} : { mariaDBOperatorState: state });
-    return { ...result, configuration: { slurm: { accounting: { mode: 'aicr-provided' } } } } as RecipeResult;
+    const result = recipeOf([
+      helmRef('mariadb-operator-crds', { overrides: { install: true } }),
+      helmRef('mariadb-operator', { overrides: { install: true } }),
+      helmRef('slurm-accounting-mariadb', { overrides: database }),
+      helmRef('slinky-slurm', { overrides: { accounting: { enabled: true, storageConfig } } }),
+    ], { platform: 'slurm' }, state === undefined ? {} : { mariaDBOperatorState: state });
+    return { ...result, apiVersion: 'aicr.run/v1beta2', configuration: { slurm: { accounting: { mode: 'aicr-provided' } } } } as RecipeResult;
   };
 
   it('warns without evidence and for a detected API; passes when absent or when accounting is not AICR-provided', async () => {
