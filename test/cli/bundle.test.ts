@@ -11,10 +11,10 @@ describe('aicr bundle', () => {
     const out = join(tempDir(), 'bundle');
     const result = await runCli(['bundle', '-r', EKS_RECIPE, '-o', out]);
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout).toContain(`Helm per-component bundle written to ${out} (83 files, 15 releases)`);
+    expect(result.stdout).toContain(`Helm per-component bundle written to ${out} (87 files, 16 releases)`);
     expect(result.stdout).toContain('Deployment order: 001-aws-ebs-csi-driver, 002-aws-efa, 003-cert-manager');
     expect(result.stdout).toContain(`  1. cd ${out}\n  2. ./deploy.sh\n`);
-    expect(result.stderr).toContain('warning: skyhook-customizations is enabled but --workload-selector is not set');
+    expect(result.stderr).toContain('warning: kube-prometheus-stack renders a PVC without storageClassName at prometheus.prometheusSpec.storageSpec.volumeClaimTemplate.spec.storageClassName; set --storage-class <name>');
     expect(existsSync(join(out, 'checksums.txt'))).toBe(true);
   });
 
@@ -35,7 +35,7 @@ describe('aicr bundle', () => {
     expect(values('003-cert-manager').tolerations).toEqual([
       { effect: 'NoSchedule', key: 'dedicated', operator: 'Equal', value: 'system' }, { effect: 'PreferNoSchedule', key: 'spot', operator: 'Exists' },
     ]);
-    expect(values('007-skyhook-operator')).toMatchObject({ estimatedNodeCount: 8, controllerManager: { selectors: { role: 'system' }, manager: { env: { runtimeRequiredTaint: 'skyhook.nvidia.com/runtime-required=true:NoSchedule' } } } });
+    expect(values('005-nodewright-operator')).toMatchObject({ estimatedNodeCount: 8, controllerManager: { selectors: { role: 'system' }, manager: { env: { runtimeRequiredTaint: 'skyhook.nvidia.com/runtime-required=true:NoSchedule' } } } });
     expect(parse(readFileSync(join(out, 'app-of-apps.yaml'), 'utf8')).spec.source).toMatchObject({ repoURL: 'https://github.com/example/gitops.git', targetRevision: 'prod' });
     const again = await runCli(['bundle', '-r', fixtureRecipe('variety'), '--data', FIXTURE_DATA, '-o', out, '-d', 'argocd-helm', '--force']);
     expect(again.code, again.stderr).toBe(0);

@@ -208,6 +208,14 @@ describe.skipIf(!helm.path)('aicr mirror list, charts rendered with helm', () =>
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('invalid structured image descriptor');
     expect(result.stderr).toContain('field "registry"');
+    // A digest member is taken from values files only; in a manifest it is refused, as upstream does.
+    const pinned = tempDir('aicr-mirror-data-');
+    mkdirSync(join(pinned, 'components', 'gpu-operator'), { recursive: true });
+    writeFileSync(join(pinned, 'registry.yaml'), readFileSync(join(FIXTURE_DATA, 'registry.yaml'), 'utf8'));
+    writeFileSync(join(pinned, 'components', 'gpu-operator', 'bad.yaml'), `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  image:\n    repository: nvcr.io/n/x\n    digest: sha256:${'a'.repeat(64)}\n`);
+    const digest = await runCli(['mirror', 'list', '--recipe', path, '--data', pinned, '--offline']);
+    expect(digest.code).toBe(2);
+    expect(digest.stderr, digest.stderr).toContain('field "digest"');
   });
 });
 
@@ -220,8 +228,10 @@ describe('aicr mirror list on the embedded catalog', () => {
   };
 
   it.each([
-    [['--service', 'eks', '--accelerator', 'h100', '--intent', 'training', '--os', 'ubuntu'], 'ghcr.io/nvidia/skyhook-packages/nvidia-tuned:0.2.3'],
-    [['--service', 'gke', '--accelerator', 'h100', '--intent', 'inference'], undefined],
+    // Upstream's 2026 catalog covers these criteria only with a platform (eks) and an os (gke).
+    [['--service', 'eks', '--accelerator', 'h100', '--intent', 'training', '--os', 'ubuntu', '--platform', 'kubeflow'], 'ghcr.io/nvidia/nodewright-packages/nvidia-tuned:0.3.2@sha256:a8bdca40dbe36de9d7a13e6afada49870714784fd9a3b9ce08717d675978c2b6'],
+    // k8s-aibom's values pin its image by a digest member: offline, the values give repository@digest.
+    [['--service', 'gke', '--accelerator', 'h100', '--intent', 'inference', '--os', 'cos'], 'ghcr.io/googlecloudplatform/k8s-aibom@sha256:f8e48d4edc44e6ee8e40a2ac6c5f60b190aa18d411a75702dc5798a77a039e8d'],
   ])('lists every chart of %j and the images of values and manifests, the same bytes each run (--offline)', async (criteria, expected) => {
     const path = await recipeFor(criteria);
     const recipeDoc = parse(readFileSync(path, 'utf8'));
@@ -240,14 +250,14 @@ describe('aicr mirror list on the embedded catalog', () => {
   });
 
   it('lists the same from a bundle of an embedded recipe as from the recipe (--offline)', async () => {
-    const path = await recipeFor(['--service', 'eks', '--accelerator', 'h100', '--intent', 'training', '--os', 'ubuntu']);
+    const path = await recipeFor(['--service', 'eks', '--accelerator', 'h100', '--intent', 'training', '--os', 'ubuntu', '--platform', 'kubeflow']);
     const bundle = join(tempDir('aicr-mirror-embedded-'), 'bundle');
     expect((await runCli(['bundle', '--recipe', path, '--output', bundle])).code).toBe(0);
     const fromRecipe = await runCli(['mirror', 'list', '--recipe', path, '--offline', '--format', 'plain']);
     const fromBundle = await runCli(['mirror', 'list', '--bundle', bundle, '--offline', '--format', 'plain']);
     expect([fromRecipe.code, fromBundle.code]).toEqual([0, 0]);
     expect(fromBundle.stdout).toBe(fromRecipe.stdout);
-    expect(fromBundle.stdout).toContain('ghcr.io/nvidia/skyhook-packages/nvidia-tuned:0.2.3\n');
+    expect(fromBundle.stdout).toContain('ghcr.io/nvidia/nodewright-packages/nvidia-tuned:0.3.2@sha256:a8bdca40dbe36de9d7a13e6afada49870714784fd9a3b9ce08717d675978c2b6\n');
   });
 
   it('says how to go on without helm (exit 3)', async () => {

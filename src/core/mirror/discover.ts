@@ -108,9 +108,9 @@ async function render(component: MirrorComponent, options: DiscoverOptions): Pro
 }
 
 /** Scans one text; a text that is not YAML becomes a warning, a bad image descriptor an error. */
-async function scan(where: string, text: string, images: string[], warnings: string[]): Promise<void> {
+async function scan(where: string, text: string, images: string[], warnings: string[], options: { pinDigests?: boolean } = {}): Promise<void> {
   try {
-    images.push(...await extractImages(text, where));
+    images.push(...await extractImages(text, where, options));
   } catch (error) {
     if (!(error instanceof ImageScanError)) throw error;
     warnings.push(`image extraction failed: ${error.message}`);
@@ -126,7 +126,7 @@ async function discoverComponent(component: MirrorComponent, options: DiscoverOp
     if (rendered && 'text' in rendered) await scan(`helm template ${component.name}`, rendered.text, images, warnings);
     else {
       if (rendered) warnings.push(`helm template failed: ${rendered.failure}; images taken from the values only`);
-      for (const { where, text } of component.fallback ?? [{ where: `${component.name} values`, text: toJson(component.values) }]) await scan(where, text, images, warnings);
+      for (const { where, text } of component.fallback ?? [{ where: `${component.name} values`, text: toJson(component.values) }]) await scan(where, text, images, warnings, { pinDigests: true });
     }
   }
   for (const { where, text } of component.texts) await scan(where, text, images, warnings);

@@ -5,7 +5,9 @@
  *   CRD style of operators such as gpu-operator) and a sibling `containerSHA:` digest;
  * - `image:` and `scalingPodImage:` mappings of `repository`/`tag` (or `name`/`repository`/`tag`);
  *   a `registry:` or `digest:` member, or a null/empty member other than `tag`, is an error,
- *   so a list known to be incomplete is never printed;
+ *   so a list known to be incomplete is never printed. Values files (read when no chart is
+ *   rendered) are the exception for `digest:`: it is the charts' own pin (k8s-aibom's values),
+ *   so it is appended as `@<digest>` instead of the rendered reference nobody can see;
  * - `{{ … }}` template actions are blanked first, and a value still holding one is no image.
  * A reference counts when it has a tag or digest, or starts with a registry host.
  */
@@ -59,6 +61,8 @@ interface Scan {
   lineOf: (node: Yaml.Node) => number;
   /** Nodes left to visit: aliases are followed, so a document of nested aliases cannot run away. */
   budget: number;
+  /** Appends a mapping's `digest:` member as `@<digest>` (values files) instead of refusing it. */
+  pinDigests: boolean;
 }
 
 /** Nodes one text may make the scanner visit (aliases counted each time they are followed). */
@@ -83,9 +87,19 @@ function fromMapping(scan: Scan, map: Yaml.YAMLMap, doc: Yaml.Document): string 
   let name = '';
   let repository = '';
   let tag = '';
+  let digest = '';
   let namePresent = false;
   for (const pair of map.items) {
     const key = scalarText(YAML, pair.key);
+    if (key === 'digest' && scan.pinDigests) {
+      const value = resolveAlias(YAML, pair.value, doc);
+      const text = YAML.isScalar(value) ? scalarText(YAML, value) ?? '' : undefined;
+      if (text === undefined || (text !== '' && !CONTAINER_SHA.test(text))) {
+        throw new ImageScanError(`${scan.where}: image descriptor field "digest" at line ${scan.lineOf(pair.key as Yaml.Node)} is not sha256:<64 lower-case hex digits>`);
+      }
+      digest = text;
+      continue;
+    }
     if (key === 'registry' || key === 'digest') {
       throw new ImageScanError(`${scan.where}: image descriptor field ${quoted(key)} at line ${scan.lineOf(pair.key as Yaml.Node)} is not combined into the reference; fold it into repository or tag`);
     }
@@ -106,7 +120,9 @@ function fromMapping(scan: Scan, map: Yaml.YAMLMap, doc: Yaml.Document): string 
     name = repository.replace(/\/+$/, '');
     repository = '';
   }
-  return name === '' ? '' : combine(name, repository, tag);
+  if (name === '') return '';
+  const reference = combine(name, repository, tag);
+  return digest !== '' && !reference.includes('@') ? `${reference}@${digest}` : reference;
 }
 
 function walk(scan: Scan, node: unknown, doc: Yaml.Document): void {
@@ -152,7 +168,7 @@ function walk(scan: Scan, node: unknown, doc: Yaml.Document): void {
  * that is not YAML is a warning for the caller (ImageScanError); a malformed structured image
  * descriptor is an input error (exit 2).
  */
-export async function extractImages(text: string, where: string): Promise<string[]> {
+export async function extractImages(text: string, where: string, options: { pinDigests?: boolean } = {}): Promise<string[]> {
   await loadYaml();
   const YAML = yamlLibrary();
   const source = stripTemplates(text);
@@ -166,7 +182,7 @@ export async function extractImages(text: string, where: string): Promise<string
   const seen = new Set<string>();
   for (const doc of list) {
     if (doc.errors.length > 0) throw new ImageScanError(`${where}: not valid YAML: ${doc.errors[0]!.message.split('\n')[0]}`);
-    const scan: Scan = { YAML, seen, where, budget: MAX_VISITS, lineOf: (node) => (node.range ? lineCounter.linePos(node.range[0]).line : 0) };
+    const scan: Scan = { YAML, seen, where, budget: MAX_VISITS, pinDigests: options.pinDigests === true, lineOf: (node) => (node.range ? lineCounter.linePos(node.range[0]).line : 0) };
     try {
       walk(scan, doc.contents, doc);
     } catch (error) {

@@ -10,24 +10,26 @@ describe('every deployer on the eks/h100/ubuntu/training/kubeflow recipe', () =>
     const bundle = await generate(EKS_RECIPE, { deployer, repo: 'https://github.com/example/gitops.git' });
     const texts = textFiles(bundle).filter((file) => isK8sFile(file.path) && !(deployer === 'argocdhelm' && file.path.startsWith('templates/')));
     const outcome = await validateObjects(texts);
-    expect(outcome.validated.length).toBeGreaterThan(0);
-    // Only custom resources of the manifests (Skyhook, ClusterTrainingRuntime) lack a model, and
-    // flux's kustomization.yaml, which kubectl kustomize checks below.
+    // The 2026 EKS recipe's manifests are custom resources only (Skyhook, ClusterTrainingRuntime):
+    // they lack a model, as does flux's kustomization.yaml, which kubectl kustomize checks below.
+    // Every other object must validate, and there must be objects to check.
+    expect(outcome.validated.length + outcome.unmodelled.length).toBeGreaterThan(0);
     const expected = ['skyhook.nvidia.com/v1alpha1/Skyhook', 'trainer.kubeflow.org/v1alpha1/ClusterTrainingRuntime'];
     if (deployer === 'flux') expected.unshift('kustomize.config.k8s.io/v1beta1/Kustomization');
     expect([...new Set(outcome.unmodelled)].sort()).toEqual(expected.sort());
     const kinds = new Set(outcome.validated.map((entry) => entry.split(': ')[1]!.split('/')[0]));
-    if (deployer === 'argocd') expect([...kinds]).toEqual(expect.arrayContaining(['Application', 'ConfigMap']));
+    if (deployer === 'argocd') expect([...kinds]).toEqual(['Application']);
     if (deployer === 'flux') expect([...kinds]).toEqual(expect.arrayContaining(['HelmRelease', 'HelmRepository', 'GitRepository', 'Kustomization']));
   });
 
-  it('plans 15 numbered folders: post folders for components with manifests, manifest-only as a local chart', async () => {
+  it('plans 16 numbered folders: a post folder for a component with manifests, manifest-only as a local chart', async () => {
     const bundle = await generate(EKS_RECIPE);
     expect(bundle.plan.folders.map((folder) => `${folder.dir}:${folder.kind}`)).toEqual([
-      '001-aws-ebs-csi-driver:upstream', '002-aws-efa:upstream', '003-cert-manager:upstream', '004-kube-prometheus-stack:upstream',
-      '005-k8s-ephemeral-storage-metrics:upstream', '006-prometheus-adapter:upstream', '007-skyhook-operator:upstream',
-      '008-skyhook-customizations:local', '009-gpu-operator:upstream', '010-gpu-operator-post:local', '011-kai-scheduler:upstream',
+      '001-aws-ebs-csi-driver:upstream', '002-aws-efa:upstream', '003-cert-manager:upstream', '004-nfd:upstream',
+      '005-nodewright-operator:upstream', '006-nodewright-customizations:local', '007-prometheus-operator-crds:upstream',
+      '008-kube-prometheus-stack:upstream', '009-gpu-operator:upstream', '010-k8s-ephemeral-storage-metrics:upstream', '011-kai-scheduler:upstream',
       '012-kubeflow-trainer:upstream', '013-kubeflow-trainer-post:local', '014-nvidia-dra-driver-gpu:upstream', '015-nvsentinel:upstream',
+      '016-prometheus-adapter:upstream',
     ]);
   });
 });

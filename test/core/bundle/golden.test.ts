@@ -179,7 +179,12 @@ describe('golden: v0.11.1 CLI output', () => {
     expect(Object.keys(ours.metadata.annotations)).toEqual(Object.keys(theirs.metadata.annotations));
     expect(theirs.metadata.annotations['argocd.argoproj.io/sync-wave']).toBe('8');
     expect(ours.spec.sources[0].repoURL).toBe(theirs.spec.sources[0].repoURL);
-    expect(ours.spec.sources[0].targetRevision).toBe(theirs.spec.sources[0].targetRevision);
+    // The chart version is the recipe's, without its leading 'v', as upstream writes it: v0.11.1's
+    // catalog held gpu-operator v25.10.1, the 2026 one v26.3.3.
+    expect(theirs.spec.sources[0].targetRevision).toBe('25.10.1');
+    const recipeVersion = parse(readFileSync(EKS_RECIPE, 'utf8')).componentRefs.find((ref: { name: string }) => ref.name === 'gpu-operator').version;
+    expect(recipeVersion).toBe('v26.3.3');
+    expect(ours.spec.sources[0].targetRevision).toBe('26.3.3');
     expect(ours.spec.destination).toEqual(theirs.spec.destination);
     // Upstream v0.11.1 wrote the literal '{{ .RepoURL }}' here; ours writes the repository.
     expect(theirs.spec.sources[1].repoURL).toBe('{{ .RepoURL }}');

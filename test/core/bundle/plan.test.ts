@@ -52,7 +52,7 @@ describe('values layering', () => {
     const recipe = parse(fileText(bundle, 'recipe.yaml'));
     expect(recipe.componentRefs.map((ref: { name: string }) => ref.name)).not.toContain('nvsentinel');
     expect(recipe.deploymentOrder).not.toContain('kai-scheduler');
-    expect(recipe.deploymentOrder).toHaveLength(11);
+    expect(recipe.deploymentOrder).toHaveLength(13);
     expect(Object.keys(recipe)).toEqual([...Object.keys(recipe)].sort());
     expect(bundle.notes).toContain('component "nvsentinel" skipped: an enabled=false value override removed it');
   });
@@ -131,11 +131,11 @@ describe('bad input', () => {
 
   it('skips a manifest-only component whose manifests render empty, with a note', async () => {
     const bundle = await generate(recipeFile({
-      componentRefs: [certManager, { name: 'skyhook-customizations', namespace: 'skyhook', type: 'Helm', source: '', overrides: { enabled: 'false' }, manifestFiles: ['components/skyhook-customizations/manifests/no-op.yaml'] }],
+      componentRefs: [certManager, { name: 'nodewright-customizations', namespace: 'skyhook', type: 'Helm', source: '', overrides: { enabled: 'false' }, manifestFiles: ['components/nodewright-customizations/manifests/no-op.yaml'] }],
     }));
     expect(bundle.plan.folders.map((folder) => folder.dir)).toEqual(['001-cert-manager']);
-    expect(bundle.notes).toContain('component "skyhook-customizations": overrides.enabled is not a boolean, treating the component as enabled');
-    expect(bundle.notes).toContain('component "skyhook-customizations" skipped: it has no chart source and no manifest that renders to content');
+    expect(bundle.notes).toContain('component "nodewright-customizations": overrides.enabled is not a boolean, treating the component as enabled');
+    expect(bundle.notes).toContain('component "nodewright-customizations" skipped: it has no chart source and no manifest that renders to content');
   });
 });
 

@@ -5,7 +5,7 @@ describe('bundle README notes', () => {
   it('name options as the command line spells them, with no raw option references', async () => {
     const bundle = await generate(EKS_RECIPE);
     const readme = bundle.files.find((file) => file.path === 'README.md')!.content;
-    expect(readme).toContain('skyhook-customizations is enabled but --workload-selector is not set');
+    expect(readme).toContain('set --storage-class <name> or --set kube-prometheus-stack:prometheus.prometheusSpec.storageSpec.volumeClaimTemplate.spec.storageClassName=<name> to avoid');
     expect(readme).not.toMatch(/[\uE000\uE001]/);
     for (const file of bundle.files) expect(file.content, file.path).not.toMatch(/[\uE000\uE001]/);
   });

@@ -86,13 +86,15 @@ describe('Go text/template subset', () => {
     expect(() => Template.parse('{{ range .n }}xxxxxxxxxx{{ end }}').execute({ n: 10 }, { maxOutputBytes: 50 })).toThrow(/output exceeds 50 bytes/);
   });
 
-  it('renders the catalog dcgm-exporter manifest like Helm would', () => {
-    const source = readFileSync(join(REPO_ROOT, 'recipes/components/gpu-operator/manifests/dcgm-exporter.yaml'), 'utf8');
-    const values = { dcgmExporter: { config: { create: true, name: 'custom-metrics' } } };
-    const out = render(source, { Values: { 'gpu-operator': values }, Release: { Namespace: 'gpu-operator', Service: 'Helm' }, Chart: { Name: 'gpu-operator', Version: '25.10.1' } });
-    expect(out).toContain('name: custom-metrics\n  namespace: gpu-operator\n');
-    expect(out).toContain('helm.sh/chart: gpu-operator-25.10.1');
-    const disabled = render(source, { Values: { 'gpu-operator': { dcgmExporter: { config: { create: false } } } }, Release: { Namespace: 'n', Service: 'Helm' }, Chart: { Name: 'g', Version: '1' } });
+  it('renders the catalog kernel-module-params manifest like Helm would', () => {
+    const source = readFileSync(join(REPO_ROOT, 'recipes/components/gpu-operator/manifests/kernel-module-params.yaml'), 'utf8');
+    const values = { driver: { kernelModuleConfig: { name: 'custom-params' } } };
+    const out = render(source, { Values: { 'gpu-operator': values }, Release: { Namespace: 'gpu-operator', Service: 'Helm' }, Chart: { Name: 'gpu-operator', Version: 'v26.3.3+build' } });
+    expect(out).toContain('name: custom-params\n  namespace: gpu-operator\n');
+    expect(out).toContain('app.kubernetes.io/managed-by: Helm\n');
+    expect(out).toContain('helm.sh/chart: gpu-operator-v26.3.3_build\n');
+    expect(out).toContain('options nvidia NVreg_GrdmaPciTopoCheckOverride=1');
+    const disabled = render(source, { Values: { 'gpu-operator': { driver: { kernelModuleConfig: {} } } }, Release: { Namespace: 'n', Service: 'Helm' }, Chart: { Name: 'g', Version: '1' } });
     expect(disabled.trim()).toBe('');
   });
 });

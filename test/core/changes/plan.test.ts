@@ -22,7 +22,7 @@ function changedRecipe(): RecipeResult {
   recipe.constraints = recipe.constraints!.filter((c) => c.name !== 'OS.release.VERSION_ID').map((c) => (c.name === 'K8s.server.version' ? { ...c, value: '>= 1.33' } : c));
   recipe.constraints.push({ name: 'GPU.smi.driver-version', value: '>= 580' });
   const gpu = ref(recipe, 'gpu-operator');
-  gpu.version = 'v25.10.2';
+  gpu.version = 'v26.3.4';
   gpu.overrides = { cdi: { enabled: false }, driver: { version: '580.105.08', 'rdma.enabled': true }, tolerations: [{ key: 'gpu' }] };
   ref(recipe, 'cert-manager').namespace = 'certs';
   recipe.componentRefs = recipe.componentRefs.filter((entry) => entry.name !== 'aws-efa');
@@ -47,7 +47,7 @@ describe('recipe change plans', () => {
     ]);
     expect(plan.components.map((c) => `${c.kind} ${c.name}`)).toEqual(['removed aws-efa', 'modified cert-manager', 'modified gpu-operator', 'added network-operator']);
     const gpu = plan.components.find((c) => c.name === 'gpu-operator')!;
-    expect(gpu).toMatchObject({ baselineVersion: 'v25.10.1', targetVersion: 'v25.10.2', settings: [] });
+    expect(gpu).toMatchObject({ baselineVersion: 'v26.3.3', targetVersion: 'v26.3.4', settings: [] });
     expect(gpu.values).toEqual([
       { path: 'cdi.enabled', kind: 'modified', baseline: 'true', target: 'false' },
       { path: 'driver.version', kind: 'added', target: '580.105.08' },
@@ -56,7 +56,7 @@ describe('recipe change plans', () => {
       { path: 'tolerations[0].key', kind: 'added', target: 'gpu' },
     ]);
     expect(plan.components.find((c) => c.name === 'cert-manager')!.settings).toEqual([{ path: 'namespace', kind: 'modified', baseline: 'cert-manager', target: 'certs' }]);
-    expect(plan.components.find((c) => c.name === 'aws-efa')).toMatchObject({ baselineVersion: 'v0.5.3', values: [], settings: [] });
+    expect(plan.components.find((c) => c.name === 'aws-efa')).toMatchObject({ baselineVersion: 'v0.5.29', values: [], settings: [] });
     expect(plan.summary).toEqual({
       componentsAdded: 1, componentsRemoved: 1, componentsChanged: 2, versionChanges: 1, valueChanges: 5,
       criteriaChanges: 1, constraintChanges: 3, filesChanged: 0, total: 8,
@@ -88,12 +88,12 @@ describe('recipe change plans', () => {
     const text = planText(plan);
     expect(text).toContain('Recipe changes: components: 1 added, 1 removed, 2 changed; 1 version change, 5 value changes; 1 criteria change; 3 constraint changes.');
     expect(text).toContain('\ncriteria:\n  ~ accelerator: h100 → gb200\n');
-    expect(text).toContain('  - aws-efa v0.5.3\n');
-    expect(text).toContain('  ~ gpu-operator v25.10.1 → v25.10.2\n      values ~ cdi.enabled: true → false\n');
+    expect(text).toContain('  - aws-efa v0.5.29\n');
+    expect(text).toContain('  ~ gpu-operator v26.3.3 → v26.3.4\n      values ~ cdi.enabled: true → false\n');
     expect(text).toContain('  + network-operator 25.4.0\n');
     const markdown = planMarkdown(plan);
     expect(markdown).toContain('### AICR recipe changes\n\nComparing `main/recipe.yaml` (before) with `recipe.yaml` (after).');
-    expect(markdown).toContain('| `gpu-operator` | modified | `v25.10.1 → v25.10.2` |');
+    expect(markdown).toContain('| `gpu-operator` | modified | `v26.3.3 → v26.3.4` |');
     expect(markdown).toContain('| `gpu-operator` | `driver.version` | added | — | `580.105.08` |');
     expect(markdown).toContain('| criteria | `accelerator` | modified | `h100` | `gb200` |');
     expect(parse(renderPlan(plan, 'yaml'))).toEqual(JSON.parse(renderPlan(plan, 'json')));

@@ -44,12 +44,17 @@ function yamlFiles(dir: string, out: string[] = []): string[] {
 describe('fast YAML reader agrees with the YAML library', () => {
   it('on every YAML file of the catalog, upstream data and our fixtures', () => {
     const ours = [...yamlFiles(join(REPO_ROOT, 'recipes')), ...yamlFiles(join(REPO_ROOT, 'test', 'fixtures'))];
+    // Manifests (Go templates) and health checks (Chainsaw files, block scalars) are texts the
+    // engine hands on; the 2026 catalog has 90 of them. The rest are the documents it reads as data.
+    const isData = (file: string) => !/[\\/](manifests|checks)[\\/]/.test(file);
     let accepted = 0;
-    for (const file of ours) if (expectSameAsFullParser(readFileSync(file, 'utf8'))) accepted++;
+    for (const file of ours) if (expectSameAsFullParser(readFileSync(file, 'utf8')) && isData(file)) accepted++;
     // Upstream's trees (comments, block scalars, anchors) must agree too, wherever the subset takes them.
     for (const file of yamlFiles(join(SHARED, 'upstream'))) expectSameAsFullParser(readFileSync(file, 'utf8'));
-    // Most of our files are in the subset: the fast path is the common path, not a curiosity.
-    expect(accepted / ours.length).toBeGreaterThan(0.8);
+    // Most of our data documents are in the subset: the fast path is the common path, not a curiosity.
+    const data = ours.filter(isData);
+    expect(data.length).toBeGreaterThan(150);
+    expect(accepted / data.length).toBeGreaterThan(0.8);
   });
 
   it('on anything our own YAML writer produces', () => {

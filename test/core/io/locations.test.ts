@@ -141,7 +141,7 @@ describe('https inputs (real TLS, through the bundled CLI)', () => {
   it('reads a criteria document from an https URL', async () => {
     const result = await run('/criteria.yaml');
     expect(result.code, result.stderr).toBe(0);
-    expect(parse(result.stdout).metadata.appliedOverlays).toEqual(['base', 'monitoring-hpa', 'eks', 'eks-inference', 'h100-eks-inference']);
+    expect(parse(result.stdout).metadata.appliedOverlays).toEqual(['base', 'monitoring-hpa', 'h100-any', 'eks', 'eks-inference', 'h100-eks-inference']);
   });
 
   it('refuses oversized bodies, declared or streamed', async () => {

@@ -24,7 +24,9 @@ describe('bundled aicr CLI with cm://', () => {
     expect(withFlag.code, withFlag.stderr).toBe(0);
     expect(withFlag.stderr).toContain('recipe written to cm://default/aicr-recipe');
     const recipe = parse(cluster.fake.get('configmaps', 'default', 'aicr-recipe')!.data['snapshot.yaml']);
-    expect(recipe.criteria).toMatchObject({ service: 'eks', accelerator: 'h100', os: 'ubuntu' });
+    // The 2026 catalog distinguishes ubuntu only for a stated intent: the detected os is dropped, with a notice.
+    expect(recipe.criteria).toMatchObject({ service: 'eks', accelerator: 'h100', os: 'any', nodes: 2 });
+    expect(withFlag.stderr).toContain('no recipe distinguishes the detected os ubuntu: resolving without it (state --os to require it)');
     const withEnv = await runBinAsync(['recipe', '-s', 'cm://default/aicr-snapshot', '--format', 'json', '-o', 'cm://default/aicr-recipe'], { env: { ...env, KUBECONFIG: cluster.kubeconfig } });
     expect(withEnv.code, withEnv.stderr).toBe(0);
     expect(Object.keys(cluster.fake.get('configmaps', 'default', 'aicr-recipe')!.data).sort()).toEqual(['format', 'snapshot.json', 'timestamp']);

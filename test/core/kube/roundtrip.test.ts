@@ -15,7 +15,11 @@ import { simulateAgentJobs } from '../../fake-kube/index.js';
 import { useFakeCluster } from '../../fake-kube/harness.js';
 
 const cluster = useFakeCluster();
-const agentSnapshot = readFileSync(join(FIXTURES, 'kube', 'agent-snapshot.yaml'), 'utf8');
+// The agent fixture plus the kernel release, which the 2026 catalog's ubuntu overlays constrain
+// (OS.sysctl./proc/sys/kernel/osrelease >= 6.8): this cluster meets every constraint.
+const osType = '    - type: OS\n      subtypes:\n';
+const fixture = readFileSync(join(FIXTURES, 'kube', 'agent-snapshot.yaml'), 'utf8');
+const agentSnapshot = fixture.replace(osType, `${osType}        - subtype: sysctl\n          data:\n            /proc/sys/kernel/osrelease: 6.8.0-1028-aws\n`);
 
 describe('cm:// round trip through the CLI', () => {
   it('snapshot --agent → cm:// → recipe --snapshot cm:// → cm:// → validate and bundle --recipe cm://', async () => {
@@ -32,7 +36,9 @@ describe('cm:// round trip through the CLI', () => {
     expect(snapshotCm.data.format).toBe('yaml');
     expect(parse(snapshotCm.data['snapshot.yaml']).measurements.map((m: { type: string }) => m.type)).toEqual(['K8s', 'SystemD', 'OS', 'GPU', 'NodeTopology']);
 
-    const recipe = await runCli(['recipe', '--snapshot', 'cm://gpu-ops/aicr-snapshot', '--intent', 'training', ...k, '-o', 'cm://gpu-ops/aicr-recipe'], { env });
+    expect(agentSnapshot).not.toBe(fixture);
+    // Upstream's 2026 catalog covers eks/h100/ubuntu/training only with a platform.
+    const recipe = await runCli(['recipe', '--snapshot', 'cm://gpu-ops/aicr-snapshot', '--intent', 'training', '--platform', 'kubeflow', ...k, '-o', 'cm://gpu-ops/aicr-recipe'], { env });
     expect(recipe.stderr).not.toContain('error:');
     expect(recipe.code, recipe.stderr).toBe(0);
     const recipeCm = f.get('configmaps', 'gpu-ops', 'aicr-recipe')!;
@@ -40,7 +46,8 @@ describe('cm:// round trip through the CLI', () => {
     expect(recipeCm.metadata.labels).toMatchObject({ 'app.kubernetes.io/name': 'aicr', 'app.kubernetes.io/component': 'RecipeResult' });
     const recipeDoc = parse(recipeCm.data['snapshot.yaml']);
     expect(recipeDoc.kind).toBe('RecipeResult');
-    expect(recipeDoc.criteria).toMatchObject({ service: 'eks', accelerator: 'h100', os: 'ubuntu', intent: 'training' });
+    expect(recipeDoc.criteria).toMatchObject({ service: 'eks', accelerator: 'h100', os: 'ubuntu', intent: 'training', platform: 'kubeflow' });
+    expect(recipeDoc.metadata.appliedOverlays).toContain('h100-eks-ubuntu-training-kubeflow');
 
     const validated = await runCli(['validate', '--recipe', 'cm://gpu-ops/aicr-recipe', '--snapshot', 'cm://gpu-ops/aicr-snapshot', ...k, '--format', 'json', '--fail-on-error=false', '-o', 'cm://gpu-ops/aicr-report', '--phase', 'readiness'], { env });
     expect(validated.stderr).not.toContain('error:');
