@@ -78,6 +78,21 @@ describe('criteria cases on the upstream v0.11.1 catalog', () => {
   });
 });
 
+describe('criteria-file cases', () => {
+  // The CLI test (test/cli/recipe.test.ts) reads these files on the embedded catalog; here the
+  // engine answers them on the catalog they were written against: the file's criteria, then flags.
+  it.each(['ok-criteria-partial', 'ok-criteria-flag-override'])('%s', async (id) => {
+    const testCase = suite.errorCases.find((c: { id: string }) => c.id === id);
+    const fromFile = criteriaOf(testCase.input.criteriaFile.spec);
+    const criteria = applyCriteria(fromFile, testCase.input.flags ?? {}, (f) => f);
+    const catalog = await upstreamV0111();
+    if (COVERAGE_REJECTED[id]) return expectCoverageRejection(id, () => buildRecipe(catalog, criteria));
+    const recipe = buildRecipe(catalog, criteria);
+    expect(recipe.metadata.appliedOverlays).toEqual(testCase.expect.appliedOverlays);
+    if (testCase.expect.criteria) expect(recipe.criteria).toEqual(testCase.expect.criteria);
+  });
+});
+
 describe('snapshot cases (v0.11.1 semantics)', () => {
   it.each(byId(suite.snapshotCases))('%s', async (_id, testCase: any) => {
     const catalog = await upstreamV0111();
