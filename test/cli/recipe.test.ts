@@ -4,7 +4,7 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { runBin, runCli } from '../helpers/cli.js';
 import { tempDir, writeTree } from '../helpers/catalog.js';
-import { CONFORMANCE_CASES, UPSTREAM_2026_RECIPES, UPSTREAM_RECIPES } from '../helpers/paths.js';
+import { CONFORMANCE_CASES, UPSTREAM_2026_RECIPES } from '../helpers/paths.js';
 
 const cases = parse(readFileSync(CONFORMANCE_CASES, 'utf8'));
 const errorCase = (id: string) => cases.errorCases.find((c: { id: string }) => c.id === id);
