@@ -145,7 +145,8 @@ spec:
       timeout: 90s
       maxNodesPerEntry: 3
 `);
-    const result = await runCli(['snapshot', '--config', config], { env: { PATH: '' } });
+    // --local: the agent Job is aicr snapshot's default, and no cluster is reachable here.
+    const result = await runCli(['snapshot', '--local', '--config', config], { env: { PATH: '' } });
     expect(result.code, result.stderr).toBe(0);
     expect(JSON.parse(readFileSync(join(dir, 'snapshot.json'), 'utf8')).kind).toBe('Snapshot');
     const bad = await runCli(['snapshot', '--config', configFile('kind: AICRConfig\napiVersion: aicr.run/v1beta1\nspec:\n  snapshot:\n    execution:\n      maxNodesPerEntry: many\n')], { env: { PATH: '' } });

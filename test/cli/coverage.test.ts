@@ -11,7 +11,7 @@ import { run as runRecipeAction } from '../../src/actions/recipe/main.js';
 
 const overlay = (name: string, criteria: Record<string, string>, base?: string) => ({
   kind: 'RecipeMetadata',
-  apiVersion: 'aicr.nvidia.com/v1alpha1',
+  apiVersion: 'aicr.run/v1beta1',
   metadata: { name },
   spec: { ...(base ? { base } : {}), criteria },
 });
@@ -19,7 +19,7 @@ const overlay = (name: string, criteria: Record<string, string>, base?: string) 
 /** A --data catalog for a private service: one generic overlay, an OS layer and two leaves. */
 function privateCloud(extra: Record<string, unknown> = {}): string {
   return writeTree({
-    'registry.yaml': { apiVersion: 'aicr.nvidia.com/v1alpha1', kind: 'ComponentRegistry', components: [] },
+    'registry.yaml': { apiVersion: 'aicr.run/v1beta1', kind: 'ComponentRegistry', components: [] },
     'overlays/mycloud.yaml': overlay('mycloud', { service: 'mycloud' }),
     'overlays/mycloud-ubuntu.yaml': overlay('mycloud-ubuntu', { service: 'mycloud', os: 'ubuntu' }, 'mycloud'),
     'overlays/mycloud-x1-ubuntu-training.yaml': overlay('mycloud-x1-ubuntu-training', { service: 'mycloud', accelerator: 'x1', os: 'ubuntu', intent: 'training' }, 'mycloud-ubuntu'),

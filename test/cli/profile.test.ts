@@ -60,11 +60,16 @@ describe('aicr bundle on a profiled recipe', () => {
   it('accepts --set that keeps an owned value and other paths freely', async () => {
     const { recipe, data, dir } = await profiledRecipe();
     const out = join(dir, 'bundle');
-    const result = await runCli(['bundle', '-r', recipe, '--data', data, '-o', out, '--set', 'gpuoperator:driver.enabled=false', '--set', 'gpuoperator:driver.version=570.86.16']);
+    // The embedded 2026 catalog deploys NVSentinel on this leaf: with the driver preinstalled its
+    // labeler must be told so (the bundle refuses otherwise), another path the profile does not own.
+    const result = await runCli(['bundle', '-r', recipe, '--data', data, '-o', out, '--set', 'gpuoperator:driver.enabled=false', '--set', 'gpuoperator:driver.version=570.86.16', '--set', 'nv-sentinel:labeler.assumeDriverInstalled=true']);
     expect(result.code, result.stderr).toBe(0);
-    const folder = readFileSync(join(out, 'README.md'), 'utf8').match(/\d{3}-gpu-operator\b/)![0];
+    const readme = readFileSync(join(out, 'README.md'), 'utf8');
+    const folder = readme.match(/\d{3}-gpu-operator\b/)![0];
     const values = parse(readFileSync(join(out, folder, 'values.yaml'), 'utf8'));
     expect(values.driver).toMatchObject({ enabled: false, version: '570.86.16' });
+    const sentinel = parse(readFileSync(join(out, readme.match(/\d{3}-nvsentinel\b/)![0], 'values.yaml'), 'utf8'));
+    expect(sentinel.labeler.assumeDriverInstalled).toBe(true);
   });
 
   it('rejects --set that diverges from the selected value, with upstream\'s message (exit 2, no bundle)', async () => {

@@ -3,8 +3,8 @@ import { parse } from 'yaml';
 import { runCli } from '../helpers/cli.js';
 import { writeTree } from '../helpers/catalog.js';
 
-const registry = { apiVersion: 'aicr.nvidia.com/v1alpha1', kind: 'ComponentRegistry', components: [] };
-const overlay = (name: string, spec: Record<string, unknown>) => ({ kind: 'RecipeMetadata', apiVersion: 'aicr.nvidia.com/v1alpha1', metadata: { name }, spec });
+const registry = { apiVersion: 'aicr.run/v1beta1', kind: 'ComponentRegistry', components: [] };
+const overlay = (name: string, spec: Record<string, unknown>) => ({ kind: 'RecipeMetadata', apiVersion: 'aicr.run/v1beta1', metadata: { name }, spec });
 
 /** A --data catalog: a leaf under an embedded overlay, an intermediate with its own leaf, and broken leaves. */
 function dataCatalog(): string {
@@ -28,7 +28,8 @@ describe('aicr recipe list (embedded catalog)', () => {
     const result = await runCli(['recipe', 'list']);
     expect(result.code, result.stderr).toBe(0);
     const lines = result.stdout.split('\n');
-    expect(lines[0]).toMatch(/^NAME {2,}SERVICE {2}ACCELERATOR {2}INTENT {5}OS {6}PLATFORM {2}IS_LEAF {2}STATUS {2}COVERAGE {10}SOURCE$/);
+    // Columns are as wide as their longest value plus two: ACCELERATOR's is rtx-pro-6000.
+    expect(lines[0]).toMatch(/^NAME {2,}SERVICE {2}ACCELERATOR {3}INTENT {5}OS {6}PLATFORM {2}IS_LEAF {2}STATUS {2}COVERAGE {10}SOURCE$/);
     const rows = lines.slice(1, lines.indexOf(''));
     const names = rows.map((row) => row.split(/ +/)[0]!);
     expect(names).toEqual([...names].sort());
@@ -47,7 +48,7 @@ describe('aicr recipe list (embedded catalog)', () => {
     const json = await runCli(['recipe', 'list', '--gpu', 'H100', '--service', 'eks', '--intent', 'training', '--os', 'any', '-t', 'json']);
     expect(json.code, json.stderr).toBe(0);
     const entries = JSON.parse(json.stdout);
-    expect(entries.map((e: { name: string }) => e.name)).toEqual(['h100-eks-training', 'h100-eks-ubuntu-training', 'h100-eks-ubuntu-training-kubeflow']);
+    expect(entries.map((e: { name: string }) => e.name)).toEqual(['h100-eks-training', 'h100-eks-ubuntu-training', 'h100-eks-ubuntu-training-kubeflow', 'h100-eks-ubuntu-training-slurm']);
     // Upstream's JSON: Go field names for the criteria, '' where the overlay leaves a field out.
     expect(Object.keys(entries[0])).toEqual(['name', 'criteria', 'is_leaf', 'source']);
     expect(entries[0].criteria).toEqual({ Service: 'eks', Accelerator: 'h100', Intent: 'training', OS: '', Platform: '', Nodes: 0 });
@@ -64,16 +65,17 @@ describe('aicr recipe list (embedded catalog)', () => {
     expect(listed[0]).toEqual({ criteria: { accelerator: 'h100', intent: 'training', nodes: 0, os: '', platform: '', service: 'eks' }, is_leaf: false, name: 'h100-eks-training', source: 'embedded' });
     expect(yaml.stdout).not.toContain('health');
     // An overlay naming any field "any" is not what a filter on that field asks for.
-    const none = await runCli(['recipe', 'list', '--service', 'oke']);
+    // (metal3 is a valid service no overlay of upstream 2026 names.)
+    const none = await runCli(['recipe', 'list', '--service', 'metal3']);
     expect(none.stdout).toMatch(/^NAME .*SOURCE\n\(no matching overlays\)\n$/);
-    expect((await runCli(['recipe', 'list', '--service', 'oke', '-t', 'json'])).stdout).toBe('[]\n');
-    expect((await runCli(['recipe', 'list', '--service', 'oke', '-t', 'yaml'])).stdout).toBe('[]\n');
+    expect((await runCli(['recipe', 'list', '--service', 'metal3', '-t', 'json'])).stdout).toBe('[]\n');
+    expect((await runCli(['recipe', 'list', '--service', 'metal3', '-t', 'yaml'])).stdout).toBe('[]\n');
   });
 
   it('--no-health (or --skip-health) drops the STATUS and COVERAGE columns', async () => {
     const result = await runCli(['recipe', 'list', '--skip-health', '--platform', 'dynamo']);
     expect(result.code).toBe(0);
-    expect(result.stdout.split('\n')[0]).toMatch(/^NAME +SERVICE {2}ACCELERATOR {2}INTENT {5}OS {6}PLATFORM {2}IS_LEAF {2}SOURCE$/);
+    expect(result.stdout.split('\n')[0]).toMatch(/^NAME +SERVICE {2}ACCELERATOR {3}INTENT {5}OS {6}PLATFORM {2}IS_LEAF {2}SOURCE$/);
     expect(result.stdout).not.toContain('pass');
   });
 
@@ -171,7 +173,7 @@ describe('aicr recipe list --data (a catalog written for the test)', () => {
     expect(badConstraint.health.detail.constraints_wellformed).toContain('constraint "NotAPath": malformed path');
     // The table shows the same verdicts.
     const table = await runCli(['recipe', 'list', '--data', data, '--service', 'aks', '--accelerator', 'a100']);
-    expect(table.stdout.split('\n')[1]!.split(/ +/)).toEqual(['broken-leaf', 'aks', 'a100', 'any', 'any', 'any', 'true', 'fail', '-', 'external']);
+    expect(table.stdout.split('\n').find((row) => row.startsWith('broken-leaf '))!.split(/ +/)).toEqual(['broken-leaf', 'aks', 'a100', 'any', 'any', 'any', 'true', 'fail', '-', 'external']);
     // The same inputs give the same bytes.
     expect((await runCli(['recipe', 'list', '--data', data, '-t', 'json'])).stdout).toBe(result.stdout);
   });

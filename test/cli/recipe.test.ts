@@ -4,8 +4,7 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { runBin, runCli } from '../helpers/cli.js';
 import { tempDir, writeTree } from '../helpers/catalog.js';
-import { CONFORMANCE_CASES, UPSTREAM_RECIPES } from '../helpers/paths.js';
-import { COVERAGE_REJECTED } from '../helpers/coverage.js';
+import { CONFORMANCE_CASES, UPSTREAM_2026_RECIPES } from '../helpers/paths.js';
 
 const cases = parse(readFileSync(CONFORMANCE_CASES, 'utf8'));
 const errorCase = (id: string) => cases.errorCases.find((c: { id: string }) => c.id === id);
@@ -105,20 +104,29 @@ describe('aicr recipe: conformance error cases', () => {
     expect(result.stdout).toContain('apiVersion: aicr.run/v1\n');
   });
 
-  it.each(['ok-criteria-partial', 'ok-criteria-flag-override'])('%s', async (id) => {
+  // The cases record v0.11.1's catalog (test/core/recipe/conformance.test.ts answers them there);
+  // on the embedded upstream 2026 catalog, h100-any covers a lone --accelerator h100, and
+  // gke+ubuntu+training is covered by no overlay.
+  it.each([
+    ['ok-criteria-partial', { appliedOverlays: ['base', 'monitoring-hpa', 'h100-any'] }],
+    ['ok-criteria-flag-override', { uncovered: ['service', 'intent', 'os'] }],
+  ] as Array<[string, { appliedOverlays?: string[]; uncovered?: string[] }]>)('%s', async (id, on2026) => {
     const testCase = errorCase(id);
     const dir = writeTree({ 'criteria.yaml': testCase.input.criteriaFile });
     const flags = Object.entries(testCase.input.flags ?? {}).flatMap(([k, v]) => [`--${k}`, String(v)]);
     const result = await runCli(['recipe', '-c', join(dir, 'criteria.yaml'), ...flags]);
-    if (COVERAGE_REJECTED[id]) {
+    if (on2026.uncovered) {
       // Upstream's coverage rule (2026-08-21): the fields no recipe covers, exit 2.
       expect([result.code, result.stdout]).toEqual([2, '']);
-      for (const field of COVERAGE_REJECTED[id]!) expect(result.stderr).toContain(`--${field} '`);
+      for (const field of ['service', 'accelerator', 'intent', 'os']) {
+        const named = result.stderr.includes(`no recipe provides --${field} '`);
+        expect(named, field).toBe(on2026.uncovered.includes(field));
+      }
       return;
     }
     expect(result.code, result.stderr).toBe(0);
     const recipe = parse(result.stdout);
-    expect(recipe.metadata.appliedOverlays).toEqual(testCase.expect.appliedOverlays);
+    expect(recipe.metadata.appliedOverlays).toEqual(on2026.appliedOverlays);
     if (testCase.expect.criteria) expect(recipe.criteria).toEqual(testCase.expect.criteria);
   });
 });
@@ -166,7 +174,8 @@ describe('aicr recipe', () => {
     const fromStdin = await runCli(['recipe', '--criteria', '-'], { stdin: 'kind: RecipeCriteria\napiVersion: aicr.run/v1\nspec:\n  service: gke\n  os: cos\n  intent: training\n' });
     expect(parse(fromStdin.stdout).metadata.appliedOverlays).toEqual(['base', 'monitoring-hpa', 'gke-cos', 'gke-cos-training']);
 
-    const dir = writeTree({ 'snap.yaml': { kind: 'Snapshot', apiVersion: 'aicr.run/v1', measurements: [{ type: 'K8s', subtypes: [{ subtype: 'server', data: { version: 'v1.33.5-eks-3025e55' } }] }, { type: 'GPU', subtypes: [{ subtype: 'smi', data: { 'gpu.model': 'NVIDIA H100 80GB HBM3' } }] }] } });
+    // Kubernetes 1.34: upstream 2026's gb200-eks-training overlay asks for >= 1.34.
+    const dir = writeTree({ 'snap.yaml': { kind: 'Snapshot', apiVersion: 'aicr.run/v1', measurements: [{ type: 'K8s', subtypes: [{ subtype: 'server', data: { version: 'v1.34.2-eks-3025e55' } }] }, { type: 'GPU', subtypes: [{ subtype: 'smi', data: { 'gpu.model': 'NVIDIA H100 80GB HBM3' } }] }] } });
     const fromSnapshot = await runCli(['recipe', '-s', join(dir, 'snap.yaml'), '--intent', 'training', '--accelerator', 'gb200']);
     expect(fromSnapshot.code, fromSnapshot.stderr).toBe(0);
     expect(parse(fromSnapshot.stdout).criteria).toMatchObject({ service: 'eks', accelerator: 'gb200', intent: 'training' });
@@ -196,9 +205,14 @@ describe('aicr recipe', () => {
   });
 
   it('layers --data over the embedded catalog', async () => {
-    const result = await runCli(['recipe', '--service', 'eks', '--accelerator', 'h100', '--intent', 'training', '--data', UPSTREAM_RECIPES]);
+    // Upstream's own 2026-08-21 data directory, the embedded catalog's source: layered over it,
+    // the recipe is the same, and its older apiVersions are read with notices.
+    const argv = ['recipe', '--service', 'eks', '--accelerator', 'h100', '--intent', 'training'];
+    const result = await runCli([...argv, '--data', UPSTREAM_2026_RECIPES]);
     expect(result.code, result.stderr).toBe(0);
-    expect(parse(result.stdout).metadata.appliedOverlays).toHaveLength(5);
+    expect(parse(result.stdout).metadata.appliedOverlays).toEqual(['base', 'monitoring-hpa', 'h100-any', 'eks', 'eks-training', 'h100-eks-training']);
+    expect(result.stdout).toBe((await runCli(argv)).stdout);
+    expect(result.stderr).toContain('older apiVersion');
   });
 
   it('shows help, version and the exit-code table', async () => {

@@ -41,7 +41,7 @@ describe('aicr snapshot --template', () => {
     const out = join(tempDir(), 'report.md');
     const result = await runCli(['snapshot', '--local', '--template', templateFile(REPORT), '-o', out], { env: gpuNode() });
     expect(result.code, result.stderr).toBe(0);
-    expect(readFileSync(out, 'utf8')).toBe('# Snapshot (aicr.nvidia.com/v1alpha1)\nsystemd subtypes: 3\ngpus: 8 × NVIDIA H100 80GB HBM3\nmissing: <no value>\n');
+    expect(readFileSync(out, 'utf8')).toBe('# Snapshot (aicr.run/v1)\nsystemd subtypes: 3\ngpus: 8 × NVIDIA H100 80GB HBM3\nmissing: <no value>\n');
     expect(result.stderr).toContain(`report (template `);
     // Standard output, and the same inputs give the same bytes.
     const again = await runCli(['snapshot', '--local', '--template', templateFile(REPORT)], { env: gpuNode() });

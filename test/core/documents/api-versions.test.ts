@@ -159,7 +159,12 @@ describe('the embedded catalog', () => {
     expect(catalog.apiVersionNotices).toEqual([]);
     expect(catalog.registry.apiVersion).toBe('aicr.run/v1beta1');
     expect(catalog.base.apiVersion).toBe('aicr.run/v1beta1');
-    for (const overlay of catalog.overlays.values()) expect(overlay.document.apiVersion, overlay.path).toBe('aicr.run/v1beta1');
+    // Overlays that declare a configuration profile are on the v1beta2 schema, the others on v1beta1.
+    const profiled = [...catalog.overlays.values()].filter((overlay) => overlay.document.spec.profile).map((overlay) => overlay.path);
+    expect(profiled.length).toBeGreaterThan(0);
+    for (const overlay of catalog.overlays.values()) {
+      expect(overlay.document.apiVersion, overlay.path).toBe(profiled.includes(overlay.path) ? 'aicr.run/v1beta2' : 'aicr.run/v1beta1');
+    }
     for (const mixin of catalog.mixins.values()) expect(mixin.document.apiVersion, mixin.path).toBe('aicr.run/v1beta1');
   });
 });

@@ -12,7 +12,7 @@ import { UPSTREAM_RECIPES } from '../../helpers/paths.js';
 
 const overlay = (name: string, criteria: Record<string, string>, base?: string) => ({
   kind: 'RecipeMetadata',
-  apiVersion: 'aicr.nvidia.com/v1alpha1',
+  apiVersion: 'aicr.run/v1beta1',
   metadata: { name },
   spec: { ...(base ? { base } : {}), criteria },
 });
@@ -20,7 +20,7 @@ const overlay = (name: string, criteria: Record<string, string>, base?: string) 
 /** A --data catalog adding a service and an accelerator of its own. */
 function privateCloud(): string {
   return writeTree({
-    'registry.yaml': { apiVersion: 'aicr.nvidia.com/v1alpha1', kind: 'ComponentRegistry', components: [] },
+    'registry.yaml': { apiVersion: 'aicr.run/v1beta1', kind: 'ComponentRegistry', components: [] },
     'overlays/mycloud.yaml': overlay('mycloud', { service: 'mycloud' }),
     'overlays/mycloud-x1-training.yaml': overlay('mycloud-x1-training', { service: 'mycloud', accelerator: 'x1', intent: 'training' }, 'mycloud'),
   });
@@ -93,7 +93,7 @@ describe('values an overlay of the loaded catalog declares', () => {
     const strict = await runCli(['recipe', '--service', 'mycloud', '--data', data], { env: { PATH: process.env.PATH, AICR_CRITERIA_STRICT: 'true' } });
     expect(strict.code).toBe(2);
     expect(strict.stderr).toContain('invalid service type: mycloud');
-    const file = writeTree({ 'criteria.yaml': { kind: 'RecipeCriteria', apiVersion: 'aicr.nvidia.com/v1alpha1', metadata: { name: 'x' }, spec: { service: 'mycloud', accelerator: 'x1', intent: 'training' } } });
+    const file = writeTree({ 'criteria.yaml': { kind: 'RecipeCriteria', apiVersion: 'aicr.run/v1', metadata: { name: 'x' }, spec: { service: 'mycloud', accelerator: 'x1', intent: 'training' } } });
     const fromFile = await runCli(['recipe', '--criteria', `${file}/criteria.yaml`, '--data', data]);
     expect([fromFile.code, fromFile.stderr]).toEqual([0, '']);
     const flag = await runCli(['recipe', '--criteria', `${file}/criteria.yaml`, '--data', data, '--criteria-strict']);
@@ -103,7 +103,7 @@ describe('values an overlay of the loaded catalog declares', () => {
 
   it('are not flagged by the catalog lint; spellings no query can reach are', async () => {
     const catalog = await catalogFromDir(UPSTREAM_RECIPES, writeTree({
-      'registry.yaml': { apiVersion: 'aicr.nvidia.com/v1alpha1', kind: 'ComponentRegistry', components: [] },
+      'registry.yaml': { apiVersion: 'aicr.run/v1beta1', kind: 'ComponentRegistry', components: [] },
       'overlays/mycloud.yaml': overlay('mycloud', { service: 'mycloud' }),
       'overlays/loud.yaml': overlay('loud', { service: 'EKS', intent: 'training' }),
       'overlays/alias.yaml': overlay('alias', { service: 'openshift', os: 'al2' }),

@@ -99,9 +99,12 @@ describe('mixins (upstream 2026-08-21 composition)', () => {
 
   describe('with a snapshot', () => {
     it('checks mixin constraints after composing; a failure leaves out the chains that brought the mixin in', async () => {
-      const recipe = buildRecipe(await catalogFromDir(catalog()), eksUbuntu, { snapshot: snapshot('rhel') });
-      // Rebuilt from the surviving leaves only (upstream): the failed leaf's ancestors go with it, independent leaves stay.
-      expect(recipe.metadata.appliedOverlays).toEqual(['base', 'monitoring']);
+      // A second os=ubuntu leaf straight on base, so the request stays covered (upstream's coverage
+      // rule would otherwise refuse it) once eks-ubuntu falls.
+      const dir = writeTree({ 'overlays/eks-ubuntu-plain.yaml': overlay('eks-ubuntu-plain', { base: 'base', criteria: { service: 'eks', os: 'ubuntu' } }) }, catalog());
+      const recipe = buildRecipe(await catalogFromDir(dir), eksUbuntu, { snapshot: snapshot('rhel') });
+      // Rebuilt from the surviving leaves only (upstream): the failed leaf's ancestors (eks) go with it, independent leaves stay.
+      expect(recipe.metadata.appliedOverlays).toEqual(['base', 'monitoring', 'eks-ubuntu-plain']);
       expect(recipe.metadata.excludedOverlays).toEqual([{ name: 'eks-ubuntu', reason: 'mixin-constraint-failed' }]);
       expect(recipe.metadata.constraintWarnings).toEqual([
         { overlay: 'eks-ubuntu', constraint: 'OS.release.ID', expected: 'ubuntu', actual: 'rhel', reason: 'mixin-constraint-failed: expected ubuntu, got rhel' },

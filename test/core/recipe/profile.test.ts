@@ -86,9 +86,9 @@ describe('configuration profiles (ADR-015)', () => {
     expect(loaded.document.metadata.selectedProfile?.ownedPaths['nvidia-dra-driver-gpu']).toEqual(['enabled', 'nvidiaDriverRoot']);
   });
 
-  it('leaves a composition without a declaration as it was (v1alpha1, no selectedProfile)', async () => {
+  it('leaves a composition without a declaration as it was (aicr.run/v1, no selectedProfile)', async () => {
     const recipe = await build(aksProfileCatalog(), { raw: { service: 'eks' } });
-    expect(recipe.apiVersion).toBe('aicr.nvidia.com/v1alpha1');
+    expect(recipe.apiVersion).toBe('aicr.run/v1');
     expect(recipe.metadata.selectedProfile).toBeUndefined();
   });
 
@@ -130,10 +130,12 @@ describe('configuration profiles (ADR-015)', () => {
     });
 
     it('refuses a result whose declaring overlay the snapshot filtered out', async () => {
+      // aks (the declaration) and its leaf fall to the v1.31 snapshot; a sibling leaf on base
+      // survives and still covers every requested field, so the coverage rule does not answer first.
       const dir = aksProfileCatalog({
         extra: {
-          'overlays/aks-training.yaml': { kind: 'RecipeMetadata', metadata: { name: 'aks-training' }, spec: { base: 'aks', criteria: { service: 'aks', intent: 'training' }, constraints: [{ name: 'K8s.server.version', value: '>= 1.34' }] } },
-          apiVersion: 'aicr.run/v1beta1',
+          'overlays/aks-training.yaml': { kind: 'RecipeMetadata', apiVersion: 'aicr.run/v1beta1', metadata: { name: 'aks-training' }, spec: { base: 'aks', criteria: { service: 'aks', intent: 'training' }, constraints: [{ name: 'K8s.server.version', value: '>= 1.34' }] } },
+          'overlays/aks-training-any.yaml': { kind: 'RecipeMetadata', apiVersion: 'aicr.run/v1beta1', metadata: { name: 'aks-training-any' }, spec: { base: 'base', criteria: { service: 'aks', intent: 'training' } } },
         },
       });
       const removed = await failure(() => build(dir, { snapshot: snapshot('Install', 'v1.31.0') }));
@@ -164,8 +166,7 @@ describe('configuration profiles (ADR-015)', () => {
     it('allows one declaration per composition', async () => {
       const dir = aksProfileCatalog({
         extra: {
-          'overlays/aks-training.yaml': { kind: 'RecipeMetadata', metadata: { name: 'aks-training' }, spec: { base: 'aks', criteria: { service: 'aks', intent: 'training' }, profile: gpuStackProfile() } },
-          apiVersion: 'aicr.run/v1beta1',
+          'overlays/aks-training.yaml': { kind: 'RecipeMetadata', apiVersion: 'aicr.run/v1beta2', metadata: { name: 'aks-training' }, spec: { base: 'aks', criteria: { service: 'aks', intent: 'training' }, profile: gpuStackProfile() } },
         },
       });
       expect((await failure(() => build(dir))).message).toBe('resolved composition has multiple profile declarations from [aks aks-training]');
@@ -185,8 +186,7 @@ describe('configuration profiles (ADR-015)', () => {
       const fromLeafOnly = aksProfileCatalog({
         profile: null,
         extra: {
-          'overlays/aks-training.yaml': { kind: 'RecipeMetadata', metadata: { name: 'aks-training' }, spec: { base: 'aks', criteria: { service: 'aks', intent: 'training' }, profile: gpuStackProfile() } },
-          apiVersion: 'aicr.run/v1beta1',
+          'overlays/aks-training.yaml': { kind: 'RecipeMetadata', apiVersion: 'aicr.run/v1beta2', metadata: { name: 'aks-training' }, spec: { base: 'aks', criteria: { service: 'aks', intent: 'training' }, profile: gpuStackProfile() } },
         },
       });
       expect((await build(fromLeafOnly)).metadata.selectedProfile?.value).toBe('azure-managed');
