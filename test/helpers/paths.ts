@@ -11,7 +11,7 @@ export const UPSTREAM_EXAMPLES = join(SHARED, 'upstream', 'examples');
 export const CONFORMANCE_CASES = join(SHARED, 'conformance', 'recipe-cases.yaml');
 export const FIXTURES = join(REPO_ROOT, 'test', 'fixtures');
 /** Upstream's newest coherent tree readable offline (main at 9793720d, 2026-08-21). */
-const UPSTREAM_2026 = join(SHARED, 'upstream', 'aicr-main-2026-08-21');
+export const UPSTREAM_2026 = join(SHARED, 'upstream', 'aicr-main-2026-08-21');
 export const UPSTREAM_2026_RECIPES = join(UPSTREAM_2026, 'recipes');
 
 let mockSnapshot: string | undefined;
