@@ -64,8 +64,8 @@ describe('compare-to: a change plan for pull requests', () => {
     const run = runAction('bundle', { recipe: 'recipe.yaml', deployer: 'argocd', output: 'clusters/prod', force: 'true', 'compare-to': 'clusters/prod' }, workspace);
     expect(run.code, run.log).toBe(0);
     expect(run.outputs['plan-file']).toBeUndefined();
-    // gpu-operator, and three files: its values, the post chart's values and recipe.yaml.
-    expect(run.outputs.changes).toBe('4');
+    // gpu-operator, and two files: its values and recipe.yaml (the 2026 catalog has no gpu-operator post chart).
+    expect(run.outputs.changes).toBe('3');
     expect(run.log).toContain('  ~ gpu-operator v25.3.0\n      values ~ driver.version: 570.86.16 → 580.105.08\n');
     expect(run.summary).toContain('### AICR bundle changes');
     expect(run.summary).toMatch(/\| `gpu-operator` \| `driver\.version` \| modified \| `570\.86\.16` \| `580\.105\.08` \|/);
@@ -89,7 +89,7 @@ describe('compare-to: a change plan for pull requests', () => {
     expect(run.outputs['plan-file']).toBe('aicr/changes.md');
     const markdown = readFileSync(join(workspace, 'aicr/changes.md'), 'utf8');
     expect(markdown).toContain('### AICR bundle changes');
-    expect(markdown).toContain('| `gpu-operator` | `driver.version` | modified | `580.105.08` | `590.48.01` |');
+    expect(markdown).toContain('| `gpu-operator` | `driver.version` | modified | `580.173.02` | `590.48.01` |');
     expect(markdown).toMatch(/\| `\d{3}-gpu-operator\/helmrelease\.yaml` \| modified \|/);
     expect(Number(run.outputs.changes)).toBeGreaterThanOrEqual(2);
     expect(run.summary).toContain(markdown.trim());

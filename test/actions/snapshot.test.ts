@@ -164,6 +164,8 @@ describe('actions/snapshot as GitHub runs it', () => {
     const out = join(dir, 'snapshot.yaml');
     const env = { ...gpuRunner(), GITHUB_STEP_SUMMARY: join(dir, 'summary.md'), INPUT_OUTPUT: out, INPUT_REQUIRE: 'gpu,os' };
     writeFileSync(join(dir, '.env'), Object.entries(env).map(([k, v]) => `${k}=${v}`).join('\n') + '\n');
+    // The runner creates the summary file before the step; @actions/core refuses one that is missing.
+    writeFileSync(join(dir, 'summary.md'), '');
     const result = spawnSync(
       process.execPath,
       [join(REPO_ROOT, 'node_modules/@github/local-action/bin/local-action.js'), 'run', 'actions/snapshot', '../../src/actions/snapshot/main.ts', join(dir, '.env')],

@@ -105,16 +105,18 @@ describe('actions/validate', () => {
 
 describe('actions/validate under @github/local-action', () => {
   // GitHub's local runner emulation reads action.yml (defaults included) and runs main.ts.
-  function localAction(env: Record<string, string>): { output: string; status: number | null } {
+  function localAction(env: Record<string, string>): { output: string; status: number | null; summary: string } {
     const dir = tempDir('aicr-local-action-');
     const envFile = join(dir, '.env');
     writeFileSync(envFile, Object.entries({ GITHUB_STEP_SUMMARY: join(dir, 'summary.md'), ...env }).map(([k, v]) => `${k}=${v}`).join('\n') + '\n');
+    // The runner creates the summary file before the step; @actions/core refuses one that is missing.
+    writeFileSync(join(dir, 'summary.md'), '');
     const result = spawnSync(
       process.execPath,
       [join(REPO_ROOT, 'node_modules/@github/local-action/bin/local-action.js'), 'run', 'actions/validate', '../../src/actions/validate/main.ts', envFile],
       { cwd: REPO_ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 120_000 },
     );
-    return { output: `${result.stdout}${result.stderr}`, status: result.status };
+    return { output: `${result.stdout}${result.stderr}`, status: result.status, summary: readFileSync(join(dir, 'summary.md'), 'utf8') };
   }
 
   it('runs with the defaults from action.yml and sets the outputs', () => {
@@ -124,5 +126,6 @@ describe('actions/validate under @github/local-action', () => {
     expect(run.output).toContain('::set-output name=status::pass');
     expect(run.output).toContain('::set-output name=passed::8');
     expect(existsSync(join(reportDir, 'ctrf-report.json'))).toBe(true);
+    expect(run.summary).toContain('pass');
   });
 });

@@ -12,11 +12,11 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { useFakeCluster } from '../fake-kube/harness.js';
 import { simulateAgentJobs } from '../fake-kube/index.js';
-import { FIXTURES, REPO_ROOT } from '../helpers/paths.js';
+import { REPO_ROOT } from '../helpers/paths.js';
+import { AGENT_SNAPSHOT } from './agent-snapshot.js';
 import { runWorkflow, type ActionStub, type JobResult } from '../helpers/workflow-harness.js';
 
 const example = (name: string) => join(REPO_ROOT, 'examples', 'github', name);
-const AGENT_SNAPSHOT = readFileSync(join(FIXTURES, 'kube', 'agent-snapshot.yaml'), 'utf8');
 
 /** actions/upload-artifact as a stub: records the name and the files the path names. */
 function uploads(): { stub: Record<string, ActionStub>; seen: Array<{ name: string; paths: string[] }> } {

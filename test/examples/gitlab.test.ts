@@ -14,9 +14,9 @@ import { parse } from 'yaml';
 import { useFakeCluster } from '../fake-kube/harness.js';
 import { simulateAgentJobs } from '../fake-kube/index.js';
 import { runPipeline, runPipelineAsync, type PipelineRun } from '../helpers/gitlab.js';
-import { FIXTURES, REPO_ROOT } from '../helpers/paths.js';
+import { REPO_ROOT } from '../helpers/paths.js';
+import { AGENT_SNAPSHOT } from './agent-snapshot.js';
 
-const AGENT_SNAPSHOT = readFileSync(join(FIXTURES, 'kube', 'agent-snapshot.yaml'), 'utf8');
 const PUBLISHED = /\$CI_SERVER_FQDN\/nvidia\/aicr-ci\/([\w-]+)@1\.0\.0/g;
 
 /** The example as users copy it, its components taken from this checkout. */

@@ -25,7 +25,7 @@ check:
 `);
     expect(run.exitCode, run.output).toBe(0);
     const recipe = parse(run.jobFile('check', 'seen.yaml')!);
-    expect(recipe.metadata.appliedOverlays).toEqual(['base', 'monitoring-hpa', 'eks', 'eks-training', 'h100-eks-training', 'h100-eks-ubuntu-training']);
+    expect(recipe.metadata.appliedOverlays).toEqual(['base', 'monitoring-hpa', 'h100-any', 'eks', 'eks-training', 'h100-eks-training', 'h100-eks-ubuntu-training']);
   });
 
   it('compares with an earlier recipe: the Markdown plan is an artifact, its size a dotenv variable', () => {
