@@ -50,7 +50,7 @@ describe('actions/validate against a cluster', () => {
     expect(result.exitCode).toBe(4);
     const failure = result.commands.at(-1)!;
     expect(failure.command).toBe('error');
-    expect(failure.message).toMatch(/RBAC denied "list" on deployments\.apps in namespace "gpu-operator" for reader/);
+    expect(failure.message).toMatch(/RBAC denied "list" on customresourcedefinitions\.apiextensions\.k8s\.io at cluster scope for reader/);
     expect(failure.message).toContain('exit code 4');
     expect(result.summary).toContain('❌ error: ');
   });

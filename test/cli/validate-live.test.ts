@@ -74,8 +74,8 @@ describe('aicr validate against a cluster', () => {
     const result = await validate(dir, ['--timeout', '10s', '--phase', 'deployment'], cluster.kubeconfigFor('reader-token'));
     expect(result.code).toBe(4);
     expect(result.stderr).toMatch(/validation incomplete: \d+ live checks could not be evaluated because the cluster refused or failed \(exit code 4\)/);
-    expect(result.stderr).toMatch(/error: \[UNAUTHORIZED\] Kubernetes RBAC denied "list" on deployments\.apps in namespace "gpu-operator" for reader/);
-    expect(result.stderr).toContain('kubectl auth can-i list deployments.apps -n gpu-operator');
+    expect(result.stderr).toMatch(/error: \[UNAUTHORIZED\] Kubernetes RBAC denied "list" on customresourcedefinitions\.apiextensions\.k8s\.io at cluster scope for reader/);
+    expect(result.stderr).toContain('(a ClusterRole + ClusterRoleBinding); check with: kubectl auth can-i list customresourcedefinitions.apiextensions.k8s.io');
     const ctrf = JSON.parse(report(dir, 'ctrf-report.json'));
     expect(ctrf.results.tests.find((t: Record<string, any>) => t.name === 'gpu-operator-version')).toMatchObject({ status: 'other', extra: { error: true } });
   });

@@ -41,6 +41,8 @@ export const RESOURCES: ResourceInfo[] = [
   { group: 'apiextensions.k8s.io', version: 'v1', plural: 'customresourcedefinitions', kind: 'CustomResourceDefinition', namespaced: false, subresources: ['status'], shortNames: ['crd'] },
   { group: 'skyhook.nvidia.com', version: 'v1alpha1', plural: 'skyhooks', kind: 'Skyhook', namespaced: false, custom: true, subresources: ['status'] },
   { group: 'nvidia.com', version: 'v1', plural: 'clusterpolicies', kind: 'ClusterPolicy', namespaced: false, custom: true, subresources: ['status'] },
+  { group: 'monitoring.coreos.com', version: 'v1', plural: 'prometheuses', kind: 'Prometheus', namespaced: true, custom: true, subresources: ['status'], shortNames: ['prom'] },
+  { group: 'monitoring.coreos.com', version: 'v1', plural: 'alertmanagers', kind: 'Alertmanager', namespaced: true, custom: true, subresources: ['status'], shortNames: ['am'] },
 ];
 
 export function apiVersionOf(resource: ResourceInfo): string {

@@ -57,7 +57,7 @@ check:
     cluster.fake.users.set('reader-token', { name: 'reader', rules: [{ verbs: ['get', 'list', 'watch'], apiGroups: [''], resources: ['pods', 'namespaces'] }] });
     const run = await runPipelineAsync(include({ recipe: 'recipe.yaml', snapshot: 'pass.yaml', kubeconfig: cluster.kubeconfigFor('reader-token'), timeout: '10s', phase: 'deployment' }), files());
     expect(run.exitCode).not.toBe(0);
-    expect(run.output).toMatch(/RBAC denied "list" on deployments\.apps in namespace "gpu-operator" for reader/);
+    expect(run.output).toMatch(/RBAC denied "list" on customresourcedefinitions\.apiextensions\.k8s\.io at cluster scope for reader/);
     expect(run.output).toMatch(/exit (code )?4/);
   });
 });

@@ -112,16 +112,16 @@ describe('input-codes', () => {
   });
 
   describe('runaway templates are 2', () => {
-    /** A --data directory whose skyhook-customizations manifest is `template`, and a recipe that uses it. */
+    /** A --data directory whose nodewright-customizations manifest is `template`, and a recipe that uses it. */
     function runawayWorkspace(template: string): string {
       const cwd = scratchDir('runaway');
-      const manifests = join(cwd, 'data', 'components', 'skyhook-customizations', 'manifests');
+      const manifests = join(cwd, 'data', 'components', 'nodewright-customizations', 'manifests');
       mkdirSync(manifests, { recursive: true });
-      writeFileSync(join(cwd, 'data', 'registry.yaml'), 'apiVersion: aicr.nvidia.com/v1alpha1\nkind: ComponentRegistry\ncomponents: []\n');
+      writeFileSync(join(cwd, 'data', 'registry.yaml'), 'apiVersion: aicr.run/v1beta1\nkind: ComponentRegistry\ncomponents: []\n');
       writeFileSync(join(manifests, 'tuning.yaml'), `kind: ConfigMap\ndata:\n  x: ${template}\n`);
       writeFileSync(join(cwd, 'recipe.yaml'), [
-        'kind: RecipeResult', 'apiVersion: aicr.nvidia.com/v1alpha1', 'componentRefs:', '  - name: skyhook-customizations', '    namespace: skyhook', '    type: Helm',
-        '    manifestFiles:', '      - components/skyhook-customizations/manifests/tuning.yaml', '',
+        'kind: RecipeResult', 'apiVersion: aicr.run/v1', 'componentRefs:', '  - name: nodewright-customizations', '    namespace: skyhook', '    type: Helm',
+        '    manifestFiles:', '      - components/nodewright-customizations/manifests/tuning.yaml', '',
       ].join('\n'));
       return cwd;
     }
@@ -134,7 +134,7 @@ describe('input-codes', () => {
       const cwd = runawayWorkspace(template);
       const result = run(door, 'bundle', { recipe: 'recipe.yaml', output: 'out', data: 'data' }, cwd);
       expect(result.code, result.log).toBe(2);
-      expect(result.log).toContain('components/skyhook-customizations/manifests/tuning.yaml:3');
+      expect(result.log).toContain('components/nodewright-customizations/manifests/tuning.yaml:3');
       expect(result.log).toContain(message);
       expectNothingWritten(result, ['data', 'recipe.yaml']);
     });

@@ -183,7 +183,8 @@ describe('safe-replace', () => {
       const workspace = workspaceWithBundle();
       const run = gitlab('bundle', { recipe: 'recipe.yaml', force: 'true', deployer: 'argocd' }, { cwd: workspace });
       expect(run.code, run.log).toBe(0);
-      expectOnly(workspace, ['aicr-bundle.env', 'bundle', 'recipe.yaml']);
+      // The GitLab door also writes its Code Quality report of bundle-time validations by default.
+      expectOnly(workspace, ['aicr-bundle.env', 'bundle', 'gl-code-quality-bundle.json', 'recipe.yaml']);
     });
   });
 
