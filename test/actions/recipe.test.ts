@@ -13,14 +13,14 @@ describe('actions/recipe', () => {
     expect(result.outputs['recipe-path']).toBe('recipe.yaml');
     const recipe = parse(readFileSync(join(result.cwd, 'recipe.yaml'), 'utf8'));
     expect(recipe.kind).toBe('RecipeResult');
-    expect(result.outputs['applied-overlays']).toBe('base,monitoring-hpa,eks,eks-training,h100-eks-training,h100-eks-ubuntu-training,h100-eks-ubuntu-training-kubeflow');
+    expect(result.outputs['applied-overlays']).toBe('base,monitoring-hpa,h100-any,eks,eks-training,h100-eks-training,h100-eks-ubuntu-training,h100-eks-ubuntu-training-kubeflow');
     expect(result.outputs['deployment-order']).toBe(
-      'aws-ebs-csi-driver,aws-efa,cert-manager,kube-prometheus-stack,k8s-ephemeral-storage-metrics,prometheus-adapter,skyhook-operator,skyhook-customizations,gpu-operator,kai-scheduler,kubeflow-trainer,nvidia-dra-driver-gpu,nvsentinel',
+      'aws-ebs-csi-driver,aws-efa,cert-manager,nfd,nodewright-operator,nodewright-customizations,prometheus-operator-crds,kube-prometheus-stack,gpu-operator,k8s-ephemeral-storage-metrics,kai-scheduler,kubeflow-trainer,nvidia-dra-driver-gpu,nvsentinel,prometheus-adapter',
     );
     const components = JSON.parse(result.outputs.components!);
-    expect(components).toHaveLength(13);
+    expect(components).toHaveLength(15);
     expect(components.find((c: { name: string }) => c.name === 'gpu-operator')).toEqual({
-      name: 'gpu-operator', version: 'v25.10.1', namespace: 'gpu-operator', chart: 'gpu-operator', source: 'https://helm.ngc.nvidia.com/nvidia',
+      name: 'gpu-operator', version: 'v26.3.3', namespace: 'gpu-operator', chart: 'gpu-operator', source: 'https://helm.ngc.nvidia.com/nvidia',
     });
     expect(result.summary).toContain('<h2>AICR recipe</h2>');
     expect(result.summary).toContain('```mermaid\nflowchart LR');
@@ -28,7 +28,7 @@ describe('actions/recipe', () => {
     const order = result.outputs['deployment-order']!.split(',');
     const id = (name: string) => `c${order.indexOf(name) + 1}`;
     expect(result.summary).toContain(`${id('cert-manager')} --> ${id('gpu-operator')}`);
-    expect(result.summary).toContain('<td>kubeflow-trainer</td><td>2.1.0</td>');
+    expect(result.summary).toContain('<td>kubeflow-trainer</td><td>2.2.0</td>');
   });
 
   it('accepts json format and a custom output path', async () => {
