@@ -1,15 +1,13 @@
 // The bundle action's helm-lint with the real helm (scripts/fetch-tools.mjs), against a chart
 // repository served on 127.0.0.1 by the test; and its bounds with a stand-in helm.
-import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { dirname, join, normalize } from 'node:path';
+import { dirname, join } from 'node:path';
 import * as core from '@actions/core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { run } from '../../src/actions/bundle/main.js';
 import { runWithInputs } from '../helpers/action.js';
 import { tempDir } from '../helpers/catalog.js';
+import { serveChartRepository, type ChartRepository } from '../helpers/chart-repo.js';
 import { FIXTURE_DATA, helmBinary } from '../core/bundle/support.js';
 import { helmLint } from '../../src/github/helm-lint.js';
 import type { BundleOutcome } from '../../src/core/bundle/index.js';
@@ -27,9 +25,8 @@ beforeEach(() => {
 });
 
 describe.skipIf(!helm.path)('actions/bundle helm-lint', () => {
-  let server: Server;
+  let server: ChartRepository;
   let repoUrl = '';
-  const repo = tempDir('aicr-chart-repo-');
 
   beforeAll(async () => {
     // A chart that refuses to render without .Values.message, packaged and indexed by helm itself.
@@ -37,24 +34,11 @@ describe.skipIf(!helm.path)('actions/bundle helm-lint', () => {
     mkdirSync(join(chart, 'templates'), { recursive: true });
     writeFileSync(join(chart, 'Chart.yaml'), 'apiVersion: v2\nname: tiny\nversion: 0.1.0\n');
     writeFileSync(join(chart, 'templates', 'configmap.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Release.Name }}\ndata:\n  message: {{ required "message is required" .Values.message | quote }}\n');
-    server = createServer((request, response) => {
-      const path = normalize(join(repo, decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)));
-      if (!path.startsWith(repo)) return void response.writeHead(403).end();
-      try {
-        response.writeHead(200).end(readFileSync(path));
-      } catch {
-        response.writeHead(404).end();
-      }
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    repoUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    for (const args of [['package', chart, '-d', repo], ['repo', 'index', repo, '--url', repoUrl]]) {
-      const result = spawnSync(helm.path!, args, { encoding: 'utf8' });
-      expect(result.status, result.stderr).toBe(0);
-    }
+    server = await serveChartRepository(helm.path!, [chart]);
+    repoUrl = server.url;
   });
 
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  afterAll(() => server.close());
 
   const recipe = (): string => {
     const path = join(tempDir('aicr-recipe-'), 'recipe.yaml');

@@ -1,15 +1,13 @@
 // `aicr mirror list`: charts rendered by the real helm from a chart repository the test serves on
 // 127.0.0.1, the same list from a recipe and from its bundles (plain and vendored), upstream's
 // Hauler and Zarf shapes, and offline lists of the embedded catalog's recipes.
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { dirname, join, normalize } from 'node:path';
+import { dirname, join } from 'node:path';
 import { parse, parseAllDocuments } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { tempDir } from '../helpers/catalog.js';
+import { serveChartRepository, type ChartRepository } from '../helpers/chart-repo.js';
 import { FIXTURE_DATA, helmBinary } from '../core/bundle/support.js';
 
 const helm = helmBinary();
@@ -17,9 +15,8 @@ if (!helm.path) console.warn(`SKIPPED mirror list tests that render charts: ${he
 const withHelm = () => ({ PATH: `${dirname(helm.path!)}:${process.env.PATH}`, HOME: tempDir('aicr-home-') });
 
 describe.skipIf(!helm.path)('aicr mirror list, charts rendered with helm', () => {
-  let server: Server;
+  let server: ChartRepository;
   let repoUrl = '';
-  const repo = tempDir('aicr-mirror-repo-');
   // A data directory whose gpu-operator manifest takes its image tag from the component values.
   const data = tempDir('aicr-mirror-data-');
   mkdirSync(join(data, 'components', 'gpu-operator', 'manifests'), { recursive: true });
@@ -54,24 +51,11 @@ describe.skipIf(!helm.path)('aicr mirror list, charts rendered with helm', () =>
       '        {{- end }}',
       '',
     ].join('\n'));
-    server = createServer((request, response) => {
-      const path = normalize(join(repo, decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)));
-      if (!path.startsWith(repo)) return void response.writeHead(403).end();
-      try {
-        response.writeHead(200).end(readFileSync(path));
-      } catch {
-        response.writeHead(404).end();
-      }
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    repoUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    for (const args of [['package', chart, '-d', repo], ['repo', 'index', repo, '--url', repoUrl]]) {
-      const result = spawnSync(helm.path!, args, { encoding: 'utf8', env: withHelm() });
-      expect(result.status, result.stderr).toBe(0);
-    }
+    server = await serveChartRepository(helm.path!, [chart], withHelm());
+    repoUrl = server.url;
   });
 
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  afterAll(() => server.close());
 
   function recipe(): string {
     const path = join(tempDir('aicr-mirror-recipe-'), 'recipe.yaml');
