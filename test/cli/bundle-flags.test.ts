@@ -37,11 +37,11 @@ describe('--set-json and --set-file at each door', () => {
   it('GitLab component variables: one override per line, inputs named in messages', async () => {
     const { data, recipe } = smallCatalog();
     const dir = tempDir();
-    const env = { PATH: process.env.PATH, AICR_INPUT_RECIPE: recipe, AICR_INPUT_DATA: data, AICR_INPUT_OUTPUT: join(dir, 'b'), AICR_INPUT_SET_JSON: 'gateway:a={"x":1,"y":2}\n\ngateway:b=[1,2]\n' };
+    const env = { PATH: process.env.PATH, AICR_INPUT_RECIPE: recipe, AICR_INPUT_DATA: data, AICR_INPUT_OUTPUT: join(dir, 'b'), AICR_INPUT_CODEQUALITY: join(dir, 'gl-code-quality-bundle.json'), AICR_INPUT_SET_JSON: 'gateway:a={"x":1,"y":2}\n\ngateway:b=[1,2]\n' };
     const ok = await runCli(['bundle', '--inputs-from-env'], { env });
     expect(ok.code, ok.stderr).toBe(0);
     expect(parse(readFileSync(join(dir, 'b', '001-gateway', 'values.yaml'), 'utf8'))).toMatchObject({ a: { x: 1, y: 2 }, b: [1, 2] });
-    const bad = await runCli(['bundle', '--inputs-from-env'], { env: { ...env, AICR_INPUT_OUTPUT: join(dir, 'c'), AICR_INPUT_SET_JSON: '', AICR_INPUT_SET_FILE: 'gateway:enabled=x.yaml' } });
+    const bad = await runCli(['bundle', '--inputs-from-env'], { env: { ...env, AICR_INPUT_OUTPUT: join(dir, 'c'), AICR_INPUT_CODEQUALITY: join(dir, 'c-code-quality.json'), AICR_INPUT_SET_JSON: '', AICR_INPUT_SET_FILE: 'gateway:enabled=x.yaml' } });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('input "set-file": "enabled" is the component enable/disable toggle and must be set with input "set"');
     expect(bad.stderr).not.toContain('--set');

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join, normalize } from 'node:path';
+import { dirname, join, normalize } from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runBinAsync, runCli } from '../helpers/cli.js';
@@ -175,7 +175,8 @@ describe.skipIf(!helm.path)('aicr bundle --vendor-charts', () => {
     expect(action.outputs.files).toBe(String(readFileSync(join(action.cwd, 'bundle', 'checksums.txt'), 'utf8').split('\n').length));
 
     const out = join(tempDir('aicr-vendor-out-'), 'bundle');
-    const env = { PATH: process.env.PATH, AICR_INPUT_RECIPE: recipe(), AICR_INPUT_DATA: FIXTURE_DATA, AICR_INPUT_OUTPUT: out, AICR_INPUT_VENDOR_CHARTS: 'true' };
+    // The GitLab door writes its Code Quality report too: beside the bundle, not in the checkout.
+    const env = { PATH: process.env.PATH, AICR_INPUT_RECIPE: recipe(), AICR_INPUT_DATA: FIXTURE_DATA, AICR_INPUT_OUTPUT: out, AICR_INPUT_VENDOR_CHARTS: 'true', AICR_INPUT_CODEQUALITY: join(dirname(out), 'gl-code-quality-bundle.json') };
     overrides.set('/charts/index.yaml', (_request, response) => response.writeHead(500).end());
     try {
       const failed = await runCli(['bundle', '--inputs-from-env'], { env });
@@ -184,7 +185,7 @@ describe.skipIf(!helm.path)('aicr bundle --vendor-charts', () => {
     } finally {
       overrides.delete('/charts/index.yaml');
     }
-    const gitlab = await runCli(['bundle', '--inputs-from-env'], { env: { ...env, AICR_INPUT_SET: 'certmanager:message=hello' } });
+    const gitlab = await runCli(['bundle', '--inputs-from-env'], { env: { ...env, AICR_INPUT_SET: 'certmanager:message=hello', AICR_INPUT_CODEQUALITY: join(dirname(out), 'gitlab-code-quality.json') } });
     expect(gitlab.code, gitlab.stderr).toBe(0);
     expect(existsSync(join(out, '002-gpu-operator', 'charts', 'gpu-operator-v25.3.0.tgz'))).toBe(true);
   });

@@ -1,2 +1,0 @@
-import{createRequire as __aicrRequire}from'node:module';const require=__aicrRequire(import.meta.url);
-import{a}from"./chunk-BMXDA5P2.js";import"./chunk-VP7XJ47D.js";export default a();
