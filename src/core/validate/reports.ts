@@ -3,6 +3,7 @@
  * Code Quality JSON (on request), the terminal table and GitLab dotenv lines. All of them are
  * deterministic: no wall-clock time unless a timestamp is passed in.
  */
+import type { CodeQualityIssue } from '../code-quality.js';
 import { isAbsolute, relative, sep } from 'node:path';
 import { formatColumns } from '../format.js';
 import { sha256 } from '../util/lazy-builtins.js';
@@ -208,13 +209,6 @@ function seconds(ms: number): string {
 // ---------------------------------------------------------------------------------------------
 // GitLab Code Quality
 
-export interface CodeQualityIssue {
-  description: string;
-  check_name: string;
-  fingerprint: string;
-  severity: 'info' | 'minor' | 'major' | 'critical' | 'blocker';
-  location: { path: string; lines: { begin: number } };
-}
 
 /**
  * GitLab Code Quality issues (a subset of the Code Climate format): one per failed constraint

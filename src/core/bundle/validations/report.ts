@@ -1,15 +1,9 @@
 /** Bundle-time validation findings as a GitLab Code Quality report (Code Climate subset). */
+import type { CodeQualityIssue } from '../../code-quality.js';
 import { renderOptionRefs, type OptionNamer } from '../../option-refs.js';
 import { sha256 } from '../../util/lazy-builtins.js';
 import type { ValidationFinding } from '../types.js';
 
-export interface CodeQualityIssue {
-  description: string;
-  check_name: string;
-  fingerprint: string;
-  severity: 'info' | 'minor' | 'major' | 'critical' | 'blocker';
-  location: { path: string; lines: { begin: number } };
-}
 
 /**
  * One issue per finding, at the recipe the bundle was made from: a blocking finding is
